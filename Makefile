@@ -1,0 +1,61 @@
+# dateline: `make` builds feeds/ from content/; `make test` runs the whole suite.
+# Everything runs from .venv, which the first target creates.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+RUN    := $(VENV)/.installed-run
+DEV    := $(VENV)/.installed-dev
+
+.PHONY: all feeds test lint format schemas bench eval check clean
+
+all: feeds
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(RUN): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(DEV): pyproject.toml $(RUN)
+	$(BIN)/python -m pip install --quiet -e '.[test,lint]'
+	@touch $@
+
+## feeds: regenerate everything in feeds/ from content/ (the default target)
+feeds: $(RUN)
+	$(BIN)/dateline build
+
+## check: validate every article, write nothing
+check: $(RUN)
+	$(BIN)/dateline check
+
+## test: install the test dependencies and run the whole suite
+test: $(DEV)
+	$(BIN)/python -m pytest
+
+## lint: ruff (lint + format check) and mypy --strict
+lint: $(DEV)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+
+format: $(DEV)
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+## schemas: regenerate schemas/ (JSON Schemas and the JSON-LD context) from the models
+schemas: $(RUN)
+	$(BIN)/python -m dateline.schemagen schemas
+
+## bench: build a generated corpus and print time and memory
+bench: $(DEV)
+	$(BIN)/python bench/bench.py
+
+## eval: precision and recall of automatic enrichment on tests/data/eval
+eval: $(DEV)
+	$(BIN)/python bench/evaluate.py
+
+clean:
+	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache src/*.egg-info

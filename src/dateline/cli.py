@@ -1,0 +1,154 @@
+"""The ``dateline`` command: a thin layer over :mod:`dateline.pipeline`.
+
+Exit codes: 0 when every article built, 1 when any article failed (the others are
+still published), 2 for a usage or settings error. Problems are printed one per
+line to standard error as ``file:line [field]: severity code: message (hint)``;
+a user mistake never shows a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from dateline.errors import DatelineError, Finding
+from dateline.pipeline import BuildReport, build_site, check_site
+from dateline.settings import Settings, load_settings
+
+__all__ = ["main"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_OK, EXIT_ARTICLE_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _config_option(func: F) -> F:
+    return click.option(
+        "--config",
+        "config",
+        type=click.Path(path_type=Path, dir_okay=False),
+        default=Path("dateline.toml"),
+        show_default=True,
+        help="Site settings file.",
+    )(func)
+
+
+def _content_option(func: F) -> F:
+    return click.option(
+        "--content",
+        "content",
+        type=click.Path(path_type=Path, file_okay=False, exists=True),
+        default=None,
+        help="Folder of articles [default: content_dir from the settings, 'content'].",
+    )(func)
+
+
+def _settings(config: Path, **overrides: Path | None) -> Settings:
+    try:
+        settings = load_settings(config)
+    except DatelineError as exc:
+        click.echo(f"dateline: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    update = {k: v.resolve() for k, v in overrides.items() if v is not None}
+    return settings.model_copy(update=update) if update else settings
+
+
+def _relative(finding: Finding) -> Finding:
+    """Print paths relative to the working directory when they are under it."""
+    if finding.path is None:
+        return finding
+    try:
+        path = finding.path.resolve().relative_to(Path.cwd())
+    except ValueError:
+        return finding
+    return Finding(**{**finding.__dict__, "path": path})
+
+
+def _report(report: BuildReport, fmt: str) -> None:
+    findings = [_relative(f) for f in report.findings]
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                {
+                    "articles": len(report.results),
+                    "published": len(report.published),
+                    "failed": [str(_relative(Finding("", "", r.path)).path) for r in report.failed],
+                    "findings": [f.as_dict() for f in findings],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return
+    for finding in findings:
+        click.echo(str(finding), err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="dateline")
+def main() -> None:
+    """Turn a folder of news articles into schema.org JSON-LD, HTML pages and feeds."""
+
+
+@main.command()
+@_content_option
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Output folder [default: output_dir from the settings, 'feeds'].",
+)
+@_config_option
+def build(content: Path | None, out: Path | None, config: Path) -> None:
+    """Build JSON-LD, HTML pages, RSS, Atom and JSON Feed from every article.
+
+    An article that fails is reported and left out; the others are published and
+    the previous files of the failed one stay in place. Exit code 1 if any failed.
+    """
+    settings = _settings(config, content_dir=content, output_dir=out)
+    try:
+        report = build_site(settings)
+    except DatelineError as exc:
+        click.echo(f"dateline: {exc}", err=True)
+        sys.exit(EXIT_ARTICLE_FAILED)
+    _report(report, "text")
+    click.echo(
+        f"built {len(report.published)} of {len(report.results)} articles into "
+        f"{settings.output_dir} ({len(report.written)} files changed, "
+        f"{len(report.removed)} removed)",
+        err=True,
+    )
+    sys.exit(EXIT_ARTICLE_FAILED if report.failed else EXIT_OK)
+
+
+@main.command()
+@_content_option
+@_config_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="How to print the findings (json for CI).",
+)
+def check(content: Path | None, config: Path, fmt: str) -> None:
+    """Read, enrich, model and validate every article; print each problem; write nothing."""
+    settings = _settings(config, content_dir=content)
+    report = check_site(settings)
+    _report(report, fmt)
+    if fmt == "text":
+        warnings = sum(f.severity == "warning" for f in report.findings)
+        status = "ok" if not report.failed else f"{len(report.failed)} failed"
+        click.echo(
+            f"checked {len(report.results)} articles: {status}"
+            + (f", {warnings} warnings" if warnings else ""),
+            err=True,
+        )
+    sys.exit(EXIT_ARTICLE_FAILED if report.failed else EXIT_OK)

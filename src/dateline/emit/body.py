@@ -1,0 +1,34 @@
+"""The article body as HTML, for the page and for the feeds' full content.
+
+Plain-text sources become escaped paragraphs. Markdown is rendered with raw HTML
+off and then cleaned by nh3 (Ammonia) all the same, so no script, style, event
+handler or ``javascript:`` URL can come from content.
+"""
+
+from __future__ import annotations
+
+import html
+
+import nh3
+
+from dateline.read.draft import Draft
+from dateline.read.markdown import render_markdown
+
+__all__ = ["body_html"]
+
+_ALLOWED_TAGS = {
+    "p", "a", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li",
+    "h2", "h3", "h4", "h5", "h6", "br", "hr", "table", "thead", "tbody", "tr", "th", "td",
+}  # fmt: skip
+
+
+def body_html(draft: Draft) -> str:
+    if draft.body_markdown is not None:
+        rendered = render_markdown(draft.body_markdown)
+        return nh3.clean(
+            rendered,
+            tags=_ALLOWED_TAGS,
+            attributes={"a": {"href", "title"}},
+            url_schemes={"http", "https", "mailto"},
+        ).strip()
+    return "\n".join(f"<p>{html.escape(p.text, quote=False)}</p>" for p in draft.paragraphs)

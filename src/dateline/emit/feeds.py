@@ -1,0 +1,130 @@
+"""RSS 2.0 and Atom 1.0, written with feedgen from the validated article graphs.
+
+feedgen is used here at the edge only: the models decide every value. Two of its
+habits are worked around on purpose:
+
+- it stamps ``lastBuildDate``/``updated`` with the wall clock, which would make
+  two builds differ; both are set to the newest article's date instead;
+- its Atom writer drops ``rel`` and ``type`` from entry links (feedgen issues 135
+  and 143), so entry links are written by a small extension of our own, which
+  also adds each item's ``application/ld+json`` link to RSS items as ``atom:link``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from feedgen.ext.base import BaseEntryExtension, BaseExtension
+from feedgen.feed import FeedGenerator
+from lxml import etree
+
+from dateline.emit.urls import FeedUrls
+from dateline.model.article import ArticleGraph
+from dateline.settings import Settings
+
+__all__ = ["JSONLD_TYPE", "as_datetime", "render_atom", "render_rss"]
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+JSONLD_TYPE = "application/ld+json"
+
+
+def as_datetime(value: dt.datetime | dt.date) -> dt.datetime:
+    """Feeds need a time: a date-only article counts as published at 00:00 UTC."""
+    if isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.combine(value, dt.time(0, 0), tzinfo=dt.UTC)
+
+
+class _LinksFeed(BaseExtension):  # type: ignore[misc]  # feedgen is untyped
+    pass
+
+
+class _LinksEntry(BaseEntryExtension):  # type: ignore[misc]
+    """Writes an entry's links with their ``rel`` and ``type`` intact."""
+
+    def __init__(self) -> None:
+        self.links: list[dict[str, str]] = []
+
+    def extend_atom(self, entry: Any) -> Any:
+        # feedgen writes Atom elements unqualified under a default namespace, so
+        # ours are unqualified too; its own rel-less <link> is replaced.
+        for bare in entry.findall("link"):
+            entry.remove(bare)
+        for link in self.links:
+            etree.SubElement(entry, "link", dict(link))
+        return entry
+
+    def extend_rss(self, item: Any) -> Any:
+        for link in self.links:
+            if link["type"] != "text/html":  # RSS has <link> for the page already
+                etree.SubElement(item, f"{{{ATOM_NS}}}link", dict(link))
+        return item
+
+
+def _authors(graph: ArticleGraph) -> list[tuple[str, str | None]]:
+    out = []
+    for ref in graph.article.author:
+        node = graph.node(ref.id)
+        if node is not None:
+            out.append((getattr(node, "name", ""), getattr(node, "url", None)))
+    return out
+
+
+def _feed(settings: Settings, articles: Sequence[tuple[ArticleGraph, str]], self_url: str) -> Any:
+    fg = FeedGenerator()
+    fg.load_extension("dc", atom=False, rss=True)
+    fg.register_extension("dateline", _LinksFeed, _LinksEntry, atom=True, rss=True)
+    fg.id(settings.base_url)
+    fg.title(settings.title)
+    fg.subtitle(settings.description or settings.title)
+    fg.description(settings.description or settings.title)
+    fg.language(settings.language)
+    fg.author({"name": settings.publisher.name, "uri": settings.publisher.url})
+    # Order matters: feedgen takes the RSS channel <link> from the last link given,
+    # and the channel link must be the site, not the feed.
+    fg.link(href=self_url, rel="self")
+    fg.link(href=settings.base_url, rel="alternate", type="text/html")
+    fg.generator("dateline", uri="https://pypi.org/project/dateline/")
+    newest = max(
+        (as_datetime(g.article.date_modified or g.article.date_published) for g, _ in articles),
+        default=dt.datetime(1970, 1, 1, tzinfo=dt.UTC),
+    )
+    fg.updated(newest)
+    fg.lastBuildDate(newest)
+    for graph, body in articles:
+        article = graph.article
+        fe = fg.add_entry(order="append")
+        fe.id(article.url)
+        fe.guid(article.url, permalink=True)
+        fe.title(article.headline)
+        fe.link(href=article.url)  # RSS <link>; Atom links come from the extension
+        fe.dateline.links = [
+            {"rel": "alternate", "type": "text/html", "href": article.url},
+            {"rel": "alternate", "type": JSONLD_TYPE, "href": graph.id},
+        ]
+        fe.published(as_datetime(article.date_published))
+        fe.updated(as_datetime(article.date_modified or article.date_published))
+        if article.description:
+            fe.summary(article.description)
+            fe.description(article.description)
+        fe.content(body, type="html")
+        for name, url in _authors(graph):
+            fe.author({"name": name, **({"uri": url} if url else {})})
+            fe.dc.dc_creator(name)
+        for term in [*([article.article_section] if article.article_section else []), *article.keywords]:
+            fe.category(term=term)
+    return fg
+
+
+def render_rss(settings: Settings, articles: Sequence[tuple[ArticleGraph, str]]) -> bytes:
+    fg = _feed(settings, articles, FeedUrls.for_site(settings.base_url).rss)
+    return bytes(fg.rss_str(pretty=True))
+
+
+def render_atom(settings: Settings, articles: Sequence[tuple[ArticleGraph, str]]) -> bytes:
+    fg = _feed(settings, articles, FeedUrls.for_site(settings.base_url).atom)
+    return bytes(fg.atom_str(pretty=True))
+
+

@@ -1,0 +1,71 @@
+"""JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/), written from the models.
+
+Each item carries an ``_jsonld`` extension object pointing at its JSON-LD
+document, as the spec's extension mechanism prescribes (underscore key, object
+value with an ``about`` URL saying what the extension is).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from dateline.emit.feeds import as_datetime
+from dateline.emit.urls import FeedUrls
+from dateline.model.article import ArticleGraph
+from dateline.settings import Settings
+
+__all__ = ["JSONLD_EXTENSION_ABOUT", "render_jsonfeed"]
+
+VERSION = "https://jsonfeed.org/version/1.1"
+JSONLD_EXTENSION_ABOUT = "https://www.w3.org/TR/json-ld11/"
+
+
+def _item(graph: ArticleGraph, body: str) -> dict[str, Any]:
+    article = graph.article
+    authors = []
+    for ref in article.author:
+        node = graph.node(ref.id)
+        if node is not None:
+            author = {"name": getattr(node, "name", "")}
+            if getattr(node, "url", None):
+                author["url"] = getattr(node, "url", "")
+            authors.append(author)
+    item: dict[str, Any] = {
+        "id": article.url,
+        "url": article.url,
+        "title": article.headline,
+        "content_html": body,
+        "date_published": as_datetime(article.date_published).isoformat(),
+    }
+    if article.description:
+        item["summary"] = article.description
+    if article.date_modified:
+        item["date_modified"] = as_datetime(article.date_modified).isoformat()
+    if authors:
+        item["authors"] = authors
+    tags = [*([article.article_section] if article.article_section else []), *article.keywords]
+    if tags:
+        item["tags"] = tags
+    item["language"] = article.in_language
+    if article.image:
+        item["image"] = article.image[0].url
+    item["_jsonld"] = {"about": JSONLD_EXTENSION_ABOUT, "url": graph.id}
+    return item
+
+
+def render_jsonfeed(settings: Settings, articles: Sequence[tuple[ArticleGraph, str]]) -> bytes:
+    urls = FeedUrls.for_site(settings.base_url)
+    feed: dict[str, Any] = {
+        "version": VERSION,
+        "title": settings.title,
+        "home_page_url": settings.base_url,
+        "feed_url": urls.json,
+    }
+    if settings.description:
+        feed["description"] = settings.description
+    feed["language"] = settings.language
+    feed["authors"] = [{"name": settings.publisher.name, "url": settings.publisher.url}]
+    feed["items"] = [_item(g, body) for g, body in articles]
+    return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

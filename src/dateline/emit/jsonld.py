@@ -1,0 +1,39 @@
+"""JSON-LD documents: an article's graph and the site's graph, as text.
+
+Serialisation is fixed (key order from the models, two-space indent, UTF-8, a
+final newline) so the same input always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from dateline.jsonld.context import SCHEMA_ORG
+from dateline.model.article import ArticleGraph, SiteGraph
+
+__all__ = ["document", "dumps", "script_json"]
+
+
+def document(graph: ArticleGraph | SiteGraph) -> dict[str, Any]:
+    """The graph as a JSON-LD document naming schema.org's context."""
+    return {"@context": SCHEMA_ORG, "@graph": graph.graph()}
+
+
+def dumps(doc: dict[str, Any]) -> str:
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+_SCRIPT_ESCAPES = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+
+
+def script_json(doc: dict[str, Any]) -> str:
+    """JSON safe to put inside ``<script type="application/ld+json">``.
+
+    Escaping ``<``, ``>`` and ``&`` means no text (``</script>``, ``<!--``) can end
+    or confuse the script element; U+2028/2029 are escaped for old JS parsers.
+    The result is still JSON that parses to the same document.
+    """
+    return json.dumps(doc, ensure_ascii=False, indent=2).translate(_SCRIPT_ESCAPES)

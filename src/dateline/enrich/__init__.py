@@ -1,0 +1,67 @@
+"""Enrich: what the text supports but no one wrote down, as one metadata layer.
+
+Each enricher has one job, sees the draft and what the layers above and below it
+already know, and returns only the fields it inferred. Enrichment never
+overrides the editor: its layer sits under front matter and sidecar (see
+:mod:`dateline.model.layers`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from dateline.enrich.dateline import Dateline, find_dateline
+from dateline.model.meta import ArticleMeta
+from dateline.read.draft import Draft
+
+__all__ = [
+    "DEFAULT_ENRICHERS",
+    "Dateline",
+    "DatelineEnricher",
+    "Enricher",
+    "enrich",
+    "find_dateline",
+]
+
+
+class Enricher(Protocol):
+    """Infers some metadata from a draft."""
+
+    def __call__(self, draft: Draft, known: ArticleMeta) -> ArticleMeta: ...
+
+
+class DatelineEnricher:
+    """Sets ``dateline`` from the first paragraph (``TEHRAN –`` → ``TEHRAN``)."""
+
+    def __call__(self, draft: Draft, known: ArticleMeta) -> ArticleMeta:
+        if not draft.paragraphs:
+            return ArticleMeta()
+        found = find_dateline(draft.paragraphs[0].text)
+        return ArticleMeta(dateline=found.place) if found else ArticleMeta()
+
+
+class SummaryEnricher:
+    """Sets ``summary`` to the lead paragraph without its dateline, as wire services do."""
+
+    def __call__(self, draft: Draft, known: ArticleMeta) -> ArticleMeta:
+        if not draft.paragraphs:
+            return ArticleMeta()
+        lead = draft.paragraphs[0].text
+        found = find_dateline(lead)
+        return ArticleMeta(summary=lead[found.end :].strip() if found else lead)
+
+
+DEFAULT_ENRICHERS: tuple[Enricher, ...] = (DatelineEnricher(), SummaryEnricher())
+
+
+def enrich(
+    draft: Draft, known: ArticleMeta, enrichers: Sequence[Enricher] = DEFAULT_ENRICHERS
+) -> ArticleMeta:
+    """Run the enrichers in order; each sees what the ones before it inferred."""
+    inferred: dict[str, object] = {}
+    for enricher in enrichers:
+        view = known.model_copy(update=inferred)
+        result = enricher(draft, view)
+        inferred.update({name: getattr(result, name) for name in result.model_fields_set})
+    return ArticleMeta.model_validate(inferred)

@@ -1,0 +1,55 @@
+"""The dateline: the place a story was filed from, printed before the first sentence.
+
+``TEHRAN –``, ``WASHINGTON (Reuters) -``, ``KYIV, Ukraine —``, ``NEW DELHI, March
+12 (PTI):``, ``Nairobi —``. The place is kept as printed (``TEHRAN``); the agency
+and the date that some styles add are not part of it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Dateline", "find_dateline"]
+
+_PLACE_CAPS = r"[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*){0,3}"
+_PLACE_TITLE = r"[A-Z][a-z.'’\-]+(?:\s+[A-Z][a-z.'’\-]+){0,2}"
+_REGION = r"[A-Z][A-Za-z.'’\-]+(?:\s+[A-Z][A-Za-z.'’\-]+){0,2}"
+_MONTH_DAY = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)"
+_AGENCY = r"\((?P<agency>[A-Za-z][\w .&/-]{0,30})\)"
+_DASH = r"(?:\s*[–—-]{1,2}|\s*:)\s+"
+
+_PATTERNS = [
+    re.compile(
+        rf"^(?P<place>{_PLACE_CAPS})(?:,\s+(?P<region>{_REGION}))?"
+        rf"(?:,\s+(?P<date>{_MONTH_DAY}))?\s*(?:{_AGENCY})?{_DASH}"
+    ),
+    re.compile(
+        rf"^(?P<place>{_PLACE_TITLE})(?:,\s+(?P<region>{_REGION}))?\s*(?:{_AGENCY})?"
+        rf"\s*[–—]\s+"
+    ),
+]
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A dateline as printed: ``place`` (``KYIV``), ``region`` (``Ukraine``), and agency."""
+
+    place: str
+    region: str | None
+    agency: str | None
+    end: int  # where the first sentence starts
+
+
+def find_dateline(paragraph: str) -> Dateline | None:
+    """The dateline at the start of ``paragraph``, if it has one."""
+    for pattern in _PATTERNS:
+        match = pattern.match(paragraph)
+        if match and len(match["place"]) >= 2:
+            return Dateline(
+                place=match["place"].strip(),
+                region=match["region"],
+                agency=match["agency"],
+                end=match.end(),
+            )
+    return None

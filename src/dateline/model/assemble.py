@@ -1,0 +1,328 @@
+"""Model: merged metadata and body text → a validated :class:`ArticleGraph`.
+
+This is where keys become ``@id``s, naive times get their zone by name, and an
+entity or event that links to a key nobody defined becomes a finding naming the
+field. Everything downstream renders the graph built here and nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import ValidationError
+
+from dateline.errors import Finding, ValidationFailed
+from dateline.model.article import ArticleGraph, NewsArticle
+from dateline.model.base import Ref
+from dateline.model.entities import (
+    GeoCoordinates,
+    ImageObject,
+    Organization,
+    Person,
+    Place,
+    PostalAddress,
+)
+from dateline.model.event import Event
+from dateline.model.ids import article_id, document_url, entity_id, key_for, page_url, website_id
+from dateline.model.meta import ArticleMeta, EntitySpec, EventSpec
+from dateline.settings import Settings
+
+__all__ = ["GEONAMES", "assemble", "localize", "publisher_node", "slug_for"]
+
+GEONAMES = "https://sws.geonames.org/{}/"
+_PERSON = ("Person",)
+_ORGS = ("Organization", "GovernmentOrganization", "NewsMediaOrganization")
+
+
+def localize(value: dt.datetime | dt.date, zone: str) -> dt.datetime | dt.date:
+    """Give a naive time its zone *by name*, so the offset is the one in force that day.
+
+    Tehran's offset was +04:30 in summer until 2022 and +03:30 since; a fixed
+    offset would be wrong for half the archive. Aware times and plain dates pass.
+    """
+    if isinstance(value, dt.datetime) and value.tzinfo is None:
+        return value.replace(tzinfo=ZoneInfo(zone))
+    return value
+
+
+def slug_for(meta: ArticleMeta, path: Path) -> str:
+    """The article's slug: the editor's, else one made from the headline, else the file name."""
+    if meta.slug:
+        return meta.slug
+    return key_for(meta.title or path.stem)
+
+
+def publisher_node(meta: ArticleMeta, base_url: str) -> Organization:
+    assert meta.publisher is not None  # the site layer always sets one
+    pub = meta.publisher
+    return Organization(
+        id=entity_id(base_url, key_for(pub.name)),
+        type="NewsMediaOrganization",
+        name=pub.name,
+        url=pub.url,
+        logo=ImageObject(url=pub.logo) if pub.logo else None,
+    )
+
+
+class _Builder:
+    """Collects findings while turning specs into nodes, so all are reported at once."""
+
+    def __init__(self, path: Path, base_url: str, keys: dict[str, str]) -> None:
+        self.path = path
+        self.base_url = base_url
+        self.keys = keys  # key -> schema.org type of what it names
+        self.findings: list[Finding] = []
+
+    def refs(self, keys: Iterable[str], field: str, allowed: tuple[str, ...]) -> list[Ref]:
+        out = []
+        for key in keys:
+            kind = self.keys.get(key)
+            if kind is None:
+                self.findings.append(
+                    Finding(
+                        code="unknown_reference",
+                        message=f"{key!r} is not the id of any entity or event of this article",
+                        path=self.path,
+                        field=field,
+                        hint="add it under 'entities' or 'events', or fix the spelling",
+                    )
+                )
+            elif kind not in allowed:
+                self.findings.append(
+                    Finding(
+                        code="reference_type",
+                        message=f"{key!r} is a {kind}, but {field} takes {' or '.join(allowed)}",
+                        path=self.path,
+                        field=field,
+                    )
+                )
+            else:
+                out.append(Ref(id=entity_id(self.base_url, key)))
+        return out
+
+    def ref(self, key: str | None, field: str, allowed: tuple[str, ...]) -> Ref | None:
+        found = self.refs([key], field, allowed) if key else []
+        return found[0] if found else None
+
+    def entity(self, spec: EntitySpec, index: int) -> Person | Organization | Place:
+        field = f"entities[{index}]"
+        node_id = entity_id(self.base_url, spec.id)
+        same_as = list(spec.same_as)
+        if spec.geonames_id:
+            same_as.append(GEONAMES.format(spec.geonames_id))
+        orgs_places = (*_ORGS, "Place", "City", "Country", "AdministrativeArea")
+        if spec.type == "Person":
+            return Person(
+                id=node_id,
+                name=spec.name,
+                alternate_name=list(spec.alternate_name),
+                description=spec.description,
+                job_title=spec.job_title,
+                affiliation=self.refs(spec.affiliation, f"{field}.affiliation", orgs_places),
+                member_of=self.refs(spec.member_of, f"{field}.memberOf", _ORGS),
+                works_for=self.refs(spec.works_for, f"{field}.worksFor", _ORGS),
+                url=spec.url,
+                same_as=same_as,
+            )
+        if spec.type in _ORGS:
+            return Organization(
+                id=node_id,
+                type=spec.type,  # type: ignore[arg-type]  # narrowed by the check above
+                name=spec.name,
+                alternate_name=list(spec.alternate_name),
+                description=spec.description,
+                url=spec.url,
+                parent_organization=self.ref(
+                    spec.parent_organization, f"{field}.parentOrganization", _ORGS
+                ),
+                same_as=same_as,
+            )
+        return Place(
+            id=node_id,
+            type=spec.type,  # type: ignore[arg-type]  # the remaining types are places
+            name=spec.name,
+            alternate_name=list(spec.alternate_name),
+            description=spec.description,
+            geo=GeoCoordinates(latitude=spec.geo.latitude, longitude=spec.geo.longitude)
+            if spec.geo
+            else None,
+            address=PostalAddress(address_country=spec.country)
+            if spec.country and spec.type != "Country"
+            else None,
+            contained_in_place=self.ref(
+                spec.contained_in,
+                f"{field}.containedIn",
+                ("Place", "City", "Country", "AdministrativeArea"),
+            ),
+            same_as=same_as,
+        )
+
+    def event(self, spec: EventSpec, index: int) -> Event:
+        field = f"events[{index}]"
+        agents = ("Person", *_ORGS)
+        places = ("Place", "City", "Country", "AdministrativeArea")
+        return Event(
+            id=entity_id(self.base_url, spec.id),
+            name=spec.name,
+            description=spec.description,
+            start_date=spec.start_date,
+            end_date=spec.end_date,
+            location=self.refs(spec.location, f"{field}.location", places),
+            attendee=self.refs(spec.attendee, f"{field}.attendee", agents),
+            organizer=self.refs(spec.organizer, f"{field}.organizer", agents),
+            performer=self.refs(spec.performer, f"{field}.performer", agents),
+            super_event=self.ref(spec.super_event, f"{field}.superEvent", ("Event",)),
+            about=self.refs(spec.about, f"{field}.about", tuple(set(self.keys.values()))),
+        )
+
+
+def _duplicates(keys: list[str]) -> list[str]:
+    seen: set[str] = set()
+    return sorted({k for k in keys if k in seen or seen.add(k)})  # type: ignore[func-returns-value]
+
+
+def assemble(
+    meta: ArticleMeta,
+    body: str,
+    path: Path,
+    settings: Settings,
+) -> ArticleGraph:
+    """Build the article's graph; raises :class:`ValidationFailed` with every finding."""
+    base = settings.base_url
+    entities = list(meta.entities or [])
+    events = list(meta.events or [])
+    keys: dict[str, str] = {e.id: e.type for e in entities} | {e.id: "Event" for e in events}
+    builder = _Builder(path, base, keys)
+    for dup in _duplicates([e.id for e in entities] + [e.id for e in events]):
+        builder.findings.append(
+            Finding(
+                code="duplicate_id",
+                message=f"id {dup!r} is used twice",
+                path=path,
+                field="entities/events",
+            )
+        )
+    if not meta.title:
+        builder.findings.append(
+            Finding(
+                code="missing_headline",
+                message="the article has no headline",
+                path=path,
+                field="title",
+                hint="put it on the first line, or set 'title' in front matter or the sidecar",
+            )
+        )
+    if meta.date is None:
+        builder.findings.append(
+            Finding(
+                code="missing_date",
+                message="the article has no publication date",
+                path=path,
+                field="date",
+                hint="add a date line under the headline, or set 'date' in the sidecar",
+            )
+        )
+    zone = meta.timezone or settings.timezone
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        builder.findings.append(
+            Finding(
+                code="unknown_timezone",
+                message=f"unknown IANA time zone {zone!r}",
+                path=path,
+                field="timezone",
+                hint="use a name like 'Asia/Tehran'",
+            )
+        )
+        zone = settings.timezone
+
+    try:
+        return _graph(meta, body, path, settings, builder, zone)
+    except ValidationError as exc:
+        raise ValidationFailed(
+            [
+                Finding(
+                    code=f"invalid_{err['type']}",
+                    message=err["msg"],
+                    path=path,
+                    field=".".join(str(p) for p in err["loc"]),
+                )
+                for err in exc.errors()
+            ]
+        ) from exc
+
+
+def _graph(
+    meta: ArticleMeta,
+    body: str,
+    path: Path,
+    settings: Settings,
+    builder: _Builder,
+    zone: str,
+) -> ArticleGraph:
+    base = settings.base_url
+    entities = list(meta.entities or [])
+    events = list(meta.events or [])
+    keys = builder.keys
+    nodes: list[Event | Person | Organization | Place] = []
+    nodes.extend(builder.event(spec, i) for i, spec in enumerate(events))
+    nodes.extend(builder.entity(spec, i) for i, spec in enumerate(entities))
+    publisher = publisher_node(meta, base)
+    if meta.author:
+        authors = [
+            Person(id=entity_id(base, key_for(a.name)), name=a.name, url=a.url) for a in meta.author
+        ]
+    else:
+        authors = []  # unsigned: the publisher is the author (a newsroom's corporate byline)
+    author_refs = [a.ref() for a in authors] or [publisher.ref()]
+
+    event_keys = [e.id for e in events]
+    about_keys = meta.about if meta.about is not None else event_keys[:1]
+    about = builder.refs(about_keys, "about", tuple(set(keys.values())))
+    if meta.mentions is not None:
+        mention_keys = meta.mentions
+    else:
+        mention_keys = [k for k in [*event_keys, *(e.id for e in entities)] if k not in about_keys]
+    mentions = builder.refs(mention_keys, "mentions", tuple(set(keys.values())))
+    location_created = builder.ref(
+        meta.dateline_place, "datelinePlace", ("Place", "City", "Country", "AdministrativeArea")
+    )
+    if builder.findings:
+        raise ValidationFailed(builder.findings)
+
+    assert meta.title is not None and meta.date is not None and meta.language is not None
+    slug = slug_for(meta, path)
+    url = page_url(base, slug)
+    article = NewsArticle(
+        id=article_id(base, slug),
+        url=url,
+        main_entity_of_page=url,
+        headline=meta.title,
+        description=meta.summary,
+        date_published=localize(meta.date, zone),
+        date_modified=localize(meta.updated, zone) if meta.updated else None,
+        dateline=meta.dateline,
+        article_body=body,
+        word_count=len(body.split()),
+        in_language=meta.language,
+        article_section=meta.section,
+        keywords=list(meta.tags or []),
+        image=[ImageObject(url=meta.image.url, caption=meta.image.caption)] if meta.image else [],
+        author=author_refs,
+        publisher=publisher.ref(),
+        location_created=location_created,
+        about=about,
+        mentions=mentions,
+        is_part_of=Ref(id=website_id(base)),
+        is_based_on=meta.source,
+    )
+    return ArticleGraph(
+        id=document_url(base, slug),
+        slug=slug,
+        article=article,
+        nodes=[*nodes, *authors, publisher],
+    )

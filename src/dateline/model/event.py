@@ -1,0 +1,37 @@
+"""Events an article reports: who met whom, when, where, as part of what."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from pydantic import Field
+
+from dateline.model.base import Node, Ref
+from dateline.model.types import AbsoluteUrl, DateValue
+
+__all__ = ["Event"]
+
+
+class Event(Node):
+    """A schema.org Event.
+
+    ``start_date`` keeps the precision the source gives (``2023-12``), and both it
+    and ``location`` may be absent: an event the text reports without a date or
+    place has none rather than a guess. The article's main events (its ``about``)
+    must have both; that rule lives in :mod:`dateline.validate.graph`.
+    """
+
+    schema_types: ClassVar[tuple[str, ...]] = ("Event",)
+
+    type: Literal["Event"] = Field(default="Event", alias="@type")
+    name: str = Field(min_length=1)
+    description: str | None = None
+    start_date: DateValue | None = None
+    end_date: DateValue | None = None
+    location: list[Ref] = Field(default_factory=list)
+    attendee: list[Ref] = Field(default_factory=list)
+    organizer: list[Ref] = Field(default_factory=list)
+    performer: list[Ref] = Field(default_factory=list)
+    super_event: Ref | None = None
+    about: list[Ref] = Field(default_factory=list)
+    same_as: list[AbsoluteUrl] = Field(default_factory=list)

@@ -1,0 +1,53 @@
+"""Metadata precedence, written down once.
+
+    site settings  <  what the reader found  <  what enrichment inferred
+                   <  the article's front matter  <  its sidecar file
+
+An editor's word always wins: front matter and the sidecar are the editor's,
+the sidecar last because it exists to override. A layer only counts for the
+fields it set, so a layer that says nothing about ``summary`` leaves the lower
+layer's summary in place. Lists (``entities``, ``events``) are replaced whole,
+never merged: an editor who deletes a proposed event must see it stay deleted.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from dateline.model.meta import ArticleMeta, PublisherSpec
+from dateline.settings import Settings
+
+__all__ = ["Layer", "merge_layers", "site_layer"]
+
+
+class Layer(IntEnum):
+    """The layers, lowest precedence first."""
+
+    SITE = 0
+    READER = 1
+    ENRICHMENT = 2
+    FRONT_MATTER = 3
+    SIDECAR = 4
+
+
+def site_layer(settings: Settings) -> ArticleMeta:
+    """What the site settings say about every article."""
+    return ArticleMeta(
+        language=settings.language,
+        timezone=settings.timezone,
+        publisher=PublisherSpec(
+            name=settings.publisher.name,
+            url=settings.publisher.url,
+            logo=settings.publisher.logo,
+        ),
+    )
+
+
+def merge_layers(layers: dict[Layer, ArticleMeta]) -> ArticleMeta:
+    """Merge the layers by precedence; for each field the highest layer that set it wins."""
+    merged: dict[str, object] = {}
+    for layer in sorted(layers):
+        meta = layers[layer]
+        for name in meta.model_fields_set:
+            merged[name] = getattr(meta, name)
+    return ArticleMeta.model_validate(merged)

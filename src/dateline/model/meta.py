@@ -1,0 +1,177 @@
+"""Article metadata as the layers know it, before it becomes schema.org nodes.
+
+Every layer (site defaults, what a reader found, what enrichment inferred, the
+editor's front matter and sidecar) produces an :class:`ArticleMeta`. They are
+merged field by field in :mod:`dateline.model.layers`; only fields a layer
+actually set count, so an empty layer never erases a lower one.
+
+Front matter and sidecars are validated into these models, so an unknown key is
+an error that names the key, not a value silently dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic.alias_generators import to_camel
+
+from dateline.model.types import AbsoluteUrl, DateValue, LanguageTag
+
+__all__ = [
+    "ENTITY_TYPES",
+    "ArticleMeta",
+    "AuthorSpec",
+    "EntitySpec",
+    "EventSpec",
+    "GeoSpec",
+    "ImageSpec",
+    "Key",
+    "PublisherSpec",
+]
+
+Key = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9][a-z0-9-]*$",
+        description="A lowercase slug naming an entity or event; it becomes part of its @id.",
+    ),
+]
+
+
+def _listify(value: Any) -> Any:
+    """Accept a single value where a list is expected (``author: Jane Doe``)."""
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+KeyList = Annotated[list[Key], BeforeValidator(_listify)]
+
+
+class Spec(BaseModel):
+    """Base of the editorial specs: camelCase keys like schema.org, no unknown keys."""
+
+    model_config = ConfigDict(
+        alias_generator=to_camel, populate_by_name=True, extra="forbid", frozen=True
+    )
+
+
+class GeoSpec(Spec):
+    latitude: float = Field(ge=-90, le=90)
+    longitude: float = Field(ge=-180, le=180)
+
+
+ENTITY_TYPES = (
+    "Person",
+    "Organization",
+    "GovernmentOrganization",
+    "NewsMediaOrganization",
+    "Place",
+    "City",
+    "Country",
+    "AdministrativeArea",
+)
+EntityType = Literal[
+    "Person",
+    "Organization",
+    "GovernmentOrganization",
+    "NewsMediaOrganization",
+    "Place",
+    "City",
+    "Country",
+    "AdministrativeArea",
+]
+
+
+class EntitySpec(Spec):
+    """A person, organization or place as an editor (or enrichment) records it."""
+
+    id: Key
+    type: EntityType
+    name: str = Field(min_length=1)
+    alternate_name: Annotated[list[str], BeforeValidator(_listify)] = Field(default_factory=list)
+    description: str | None = None
+    job_title: str | None = None
+    affiliation: KeyList = Field(default_factory=list)
+    member_of: KeyList = Field(default_factory=list)
+    works_for: KeyList = Field(default_factory=list)
+    parent_organization: Key | None = None
+    contained_in: Key | None = Field(default=None, description="Key of the enclosing place.")
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$", description="ISO 3166-1")
+    geo: GeoSpec | None = None
+    geonames_id: int | None = Field(default=None, gt=0)
+    url: AbsoluteUrl | None = None
+    same_as: Annotated[list[AbsoluteUrl], BeforeValidator(_listify)] = Field(default_factory=list)
+    evidence: str | None = Field(default=None, description="The sentence this was taken from.")
+
+
+class EventSpec(Spec):
+    """An event an article reports, as an editor (or enrichment) records it."""
+
+    id: Key
+    name: str = Field(min_length=1)
+    description: str | None = None
+    start_date: DateValue | None = None
+    end_date: DateValue | None = None
+    location: KeyList = Field(default_factory=list)
+    attendee: KeyList = Field(default_factory=list)
+    organizer: KeyList = Field(default_factory=list)
+    performer: KeyList = Field(default_factory=list)
+    super_event: Key | None = None
+    about: KeyList = Field(default_factory=list)
+    evidence: str | None = Field(default=None, description="The sentence this was taken from.")
+
+
+class PublisherSpec(Spec):
+    name: str = Field(min_length=1)
+    url: AbsoluteUrl
+    logo: AbsoluteUrl | None = None
+
+
+class AuthorSpec(Spec):
+    name: str = Field(min_length=1)
+    url: AbsoluteUrl | None = None
+
+
+def _author(value: Any) -> Any:
+    value = _listify(value)
+    return [{"name": v} if isinstance(v, str) else v for v in value]
+
+
+class ImageSpec(Spec):
+    url: AbsoluteUrl
+    caption: str | None = None
+
+
+def _image(value: Any) -> Any:
+    return {"url": value} if isinstance(value, str) else value
+
+
+class ArticleMeta(Spec):
+    """One layer of an article's metadata, in front-matter vocabulary.
+
+    ``date`` may be naive here: the enrichment stage gives it a zone by name.
+    """
+
+    title: str | None = Field(default=None, min_length=1)
+    date: dt.datetime | dt.date | None = None
+    date_text: str | None = Field(default=None, description="The date line as printed.")
+    updated: dt.datetime | dt.date | None = None
+    author: Annotated[list[AuthorSpec], BeforeValidator(_author)] | None = None
+    section: str | None = None
+    tags: Annotated[list[str], BeforeValidator(_listify)] | None = None
+    summary: str | None = None
+    image: Annotated[ImageSpec, BeforeValidator(_image)] | None = None
+    language: LanguageTag | None = None
+    slug: Key | None = None
+    timezone: str | None = None
+    publisher: PublisherSpec | None = None
+    source: AbsoluteUrl | None = Field(default=None, description="URL of the original article.")
+    dateline: str | None = None
+    dateline_place: Key | None = Field(default=None, description="Entity key of the dateline.")
+    entities: list[EntitySpec] | None = None
+    events: list[EventSpec] | None = None
+    about: KeyList | None = None
+    mentions: KeyList | None = None

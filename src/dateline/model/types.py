@@ -1,0 +1,117 @@
+"""Value types shared by the models: absolute URLs, dates that keep their precision.
+
+Each type also carries, as :class:`Term` metadata, how its property is typed in
+the schema.org JSON-LD context, so the context dateline serves is generated from
+the models instead of being a second hand-kept copy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field
+
+__all__ = [
+    "MAX_YEAR",
+    "MIN_YEAR",
+    "AbsoluteUrl",
+    "DateValue",
+    "LanguageTag",
+    "PartialDate",
+    "Published",
+    "Term",
+    "absolute_url",
+    "check_year",
+]
+
+# Dates outside this window are typing mistakes in news (year 0, 20024), not news.
+MIN_YEAR = 1000
+MAX_YEAR = 2200
+
+
+@dataclass(frozen=True)
+class Term:
+    """How a property is typed in the JSON-LD context (``@type`` of its term).
+
+    ``"@id"`` makes a string value an IRI; ``"Date"`` tags the literal as a
+    schema.org Date, exactly as the official schema.org context does.
+    """
+
+    type: str | None = None
+
+
+def absolute_url(value: str) -> str:
+    """Accept only absolute http(s) URLs with a host: feeds and JSON-LD need them."""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
+        raise ValueError(f"{value!r} is not an absolute http(s) URL")
+    return value
+
+
+def check_year(year: int) -> int:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValueError(f"year {year} is outside {MIN_YEAR}–{MAX_YEAR}; is it a typing mistake?")
+    return year
+
+
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _partial_date(value: Any) -> Any:
+    """Normalise YAML's dates and ints to ISO text and check the calendar.
+
+    YAML reads ``2024-07-04`` as a date and ``2002`` as an int; both are fine
+    ways for an editor to write a date, so they become ``"2024-07-04"`` / ``"2002"``.
+    """
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.date):
+        value = value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = f"{value:04d}"
+    if isinstance(value, str):
+        match = _PARTIAL.match(value.strip())
+        if match:
+            year, month, day = match.groups()
+            check_year(int(year))
+            if month and not 1 <= int(month) <= 12:
+                raise ValueError(f"month {month} in {value!r} does not exist")
+            if day:
+                dt.date(int(year), int(month), int(day))  # raises for 2024-02-30
+            return value.strip()
+    return value
+
+
+def _aware_year(value: dt.datetime) -> dt.datetime:
+    check_year(value.year)
+    return value
+
+
+PartialDate = Annotated[
+    str,
+    Field(
+        pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+        description="A date with the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD.",
+    ),
+]
+# A datetime is always zone-aware: a naive time is given its zone by name before
+# it reaches a model (see dateline.enrich.published), never a guessed fixed offset.
+Published = Annotated[
+    AwareDatetime | dt.date,
+    AfterValidator(lambda v: _aware_year(v) if isinstance(v, dt.datetime) else v),
+    Term("Date"),
+]
+DateValue = Annotated[
+    AwareDatetime | PartialDate,
+    BeforeValidator(_partial_date),
+    AfterValidator(lambda v: _aware_year(v) if isinstance(v, dt.datetime) else v),
+    Term("Date"),
+]
+AbsoluteUrl = Annotated[str, AfterValidator(absolute_url), Term("@id")]
+LanguageTag = Annotated[
+    str, Field(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", description="BCP 47 tag")
+]

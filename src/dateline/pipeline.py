@@ -1,0 +1,215 @@
+"""The pipeline, end to end: read → enrich → model → validate → emit → write.
+
+:func:`process_article` is a pure function of (source file, its sidecar, settings):
+it touches nothing but those files, so it can run in any order, in parallel, or
+on another machine. :func:`build_site` runs it for every article, then renders
+the site-wide outputs from the articles that passed and writes everything
+atomically. The per-article error policy lives here and nowhere else: an
+article that fails is reported and left out; the others are still published.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dateline.emit import (
+    FEED_FILES,
+    PageRenderer,
+    body_html,
+    document,
+    dumps,
+    render_atom,
+    render_jsonfeed,
+    render_rss,
+)
+from dateline.emit.feeds import as_datetime
+from dateline.enrich import DEFAULT_ENRICHERS, Enricher, enrich
+from dateline.errors import ArticleError, Finding, ValidationFailed
+from dateline.model.article import ArticleGraph, SiteGraph, WebSite
+from dateline.model.assemble import assemble, publisher_node
+from dateline.model.ids import website_id
+from dateline.model.layers import Layer, merge_layers, site_layer
+from dateline.read import discover, read_article
+from dateline.settings import Settings
+from dateline.validate import validate_graph
+from dateline.write import write_outputs
+
+__all__ = ["ArticleResult", "BuildReport", "build_site", "check_site", "process_article"]
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """One article's outcome: its graph and body HTML, or the findings that stopped it."""
+
+    path: Path
+    graph: ArticleGraph | None = None
+    body: str | None = None
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.graph is not None and not any(f.severity == "error" for f in self.findings)
+
+
+@dataclass
+class BuildReport:
+    """What a build or check did, for the command line to summarise."""
+
+    results: list[ArticleResult] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for r in self.results for f in r.findings]
+
+    @property
+    def failed(self) -> list[ArticleResult]:
+        return [r for r in self.results if not r.ok]
+
+    @property
+    def published(self) -> list[ArticleResult]:
+        return [r for r in self.results if r.ok]
+
+
+def _site_ids(settings: Settings) -> frozenset[str]:
+    return frozenset({website_id(settings.base_url)})
+
+
+def process_article(
+    path: Path, settings: Settings, enrichers: Sequence[Enricher] = DEFAULT_ENRICHERS
+) -> ArticleResult:
+    """Read, enrich, model and validate one article. Never raises for bad input."""
+    try:
+        draft = read_article(path, settings.max_file_bytes)
+        layers = {
+            Layer.SITE: site_layer(settings),
+            Layer.READER: draft.found,
+            Layer.FRONT_MATTER: draft.front_matter,
+            Layer.SIDECAR: draft.sidecar,
+        }
+        layers[Layer.ENRICHMENT] = enrich(draft, merge_layers(layers), enrichers)
+        graph = assemble(merge_layers(layers), draft.body_text, path, settings)
+        findings = validate_graph(graph, path, _site_ids(settings))
+        if any(f.severity == "error" for f in findings):
+            raise ValidationFailed(findings)
+        return ArticleResult(path, graph, body_html(draft), tuple(findings))
+    except ArticleError as exc:
+        return ArticleResult(path, findings=tuple(exc.findings()))
+    except Exception as exc:  # a bug in dateline must not stop the other articles
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        return ArticleResult(
+            path,
+            findings=(
+                Finding(
+                    code="internal_error",
+                    message=f"dateline failed on this article: {type(exc).__name__}: {exc} "
+                    f"(at {Path(where.filename).name}:{where.lineno})",
+                    path=path,
+                    hint="this is a bug in dateline; please report it with the file",
+                ),
+            ),
+        )
+
+
+def _mark_duplicate_slugs(results: list[ArticleResult]) -> list[ArticleResult]:
+    """Two articles with one slug would overwrite each other: both fail, each naming the other."""
+    by_slug: dict[str, list[ArticleResult]] = {}
+    for result in results:
+        if result.graph is not None:
+            by_slug.setdefault(result.graph.slug, []).append(result)
+    clashes = {id(r): group for group in by_slug.values() if len(group) > 1 for r in group}
+    out = []
+    for result in results:
+        group = clashes.get(id(result))
+        if group is None:
+            out.append(result)
+            continue
+        others = ", ".join(str(o.path) for o in group if o is not result)
+        assert result.graph is not None
+        clash = Finding(
+            code="duplicate_slug",
+            message=f"slug {result.graph.slug!r} is also the slug of {others}",
+            path=result.path,
+            field="slug",
+            hint="give one of them another 'slug' in its front matter or sidecar",
+        )
+        out.append(ArticleResult(result.path, findings=(*result.findings, clash)))
+    return out
+
+
+def _newest_first(results: list[ArticleResult]) -> list[ArticleResult]:
+    def key(r: ArticleResult) -> tuple[float, str]:
+        assert r.graph is not None
+        return (-as_datetime(r.graph.article.date_published).timestamp(), r.graph.slug)
+
+    return sorted(results, key=key)
+
+
+def check_site(settings: Settings, enrichers: Sequence[Enricher] = DEFAULT_ENRICHERS) -> BuildReport:
+    """Process every article and report; write nothing."""
+    paths = discover(settings.content_dir)
+    results = _mark_duplicate_slugs([process_article(p, settings, enrichers) for p in paths])
+    return BuildReport(results=results)
+
+
+def site_graph(settings: Settings, published: list[ArticleResult]) -> SiteGraph:
+    publisher = publisher_node(site_layer(settings), settings.base_url)
+    articles = [r.graph.article for r in published if r.graph is not None]
+    website = WebSite(
+        id=website_id(settings.base_url),
+        url=settings.base_url,
+        name=settings.title,
+        description=settings.description or None,
+        in_language=settings.language,
+        publisher=publisher.ref(),
+        has_part=[a.ref() for a in articles],
+    )
+    return SiteGraph(
+        id=settings.base_url + FEED_FILES["index"],
+        website=website,
+        publisher=publisher,
+        articles=articles,
+    )
+
+
+def render_site(settings: Settings, published: list[ArticleResult]) -> dict[str, bytes]:
+    """Every output of a build, by path relative to the output folder."""
+    pages = PageRenderer(settings)
+    outputs: dict[str, bytes] = {}
+    for result in published:
+        assert result.graph is not None and result.body is not None
+        slug = result.graph.slug
+        outputs[f"articles/{slug}.jsonld"] = dumps(document(result.graph)).encode("utf-8")
+        outputs[f"articles/{slug}.html"] = pages.render(result.graph, result.body).encode("utf-8")
+    outputs[FEED_FILES["index"]] = dumps(document(site_graph(settings, published))).encode("utf-8")
+    items = [(r.graph, r.body) for r in published[: settings.max_items] if r.graph and r.body]
+    outputs[FEED_FILES["rss"]] = render_rss(settings, items)
+    outputs[FEED_FILES["atom"]] = render_atom(settings, items)
+    outputs[FEED_FILES["json"]] = render_jsonfeed(settings, items)
+    return outputs
+
+
+def build_site(settings: Settings, enrichers: Sequence[Enricher] = DEFAULT_ENRICHERS) -> BuildReport:
+    """Build every output from ``settings.content_dir`` into ``settings.output_dir``.
+
+    Outputs are rendered in memory first and then written one by one, each
+    atomically. Article files that no article produces any more are removed, but
+    only after a build in which every article succeeded: a failing article's
+    previous page stays published until it is fixed.
+    """
+    report = check_site(settings, enrichers)
+    published = _newest_first(report.published)
+    outputs = render_site(settings, published)
+    report.written = write_outputs(settings.output_dir, outputs)
+    if not report.failed:
+        articles_dir = settings.output_dir / "articles"
+        keep = {settings.output_dir / name for name in outputs}
+        for stale in sorted(articles_dir.glob("*")) if articles_dir.is_dir() else []:
+            if stale.is_file() and stale not in keep:
+                stale.unlink()
+                report.removed.append(stale)
+    return report

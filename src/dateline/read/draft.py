@@ -1,0 +1,40 @@
+"""What a reader hands on: the article's text and the metadata layers it found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dateline.model.meta import ArticleMeta
+
+__all__ = ["Draft", "Paragraph"]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of body text and the line of the source file it starts on."""
+
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An article as read, before enrichment and modelling.
+
+    ``found`` is what the reader worked out from the text (headline, date line);
+    ``front_matter`` and ``sidecar`` are the editor's own words. ``body_markdown``
+    is set for Markdown sources, whose HTML is rendered from it.
+    """
+
+    path: Path
+    paragraphs: tuple[Paragraph, ...]
+    found: ArticleMeta
+    front_matter: ArticleMeta = field(default_factory=ArticleMeta)
+    sidecar: ArticleMeta = field(default_factory=ArticleMeta)
+    body_markdown: str | None = None
+
+    @property
+    def body_text(self) -> str:
+        """The plain-text body, paragraphs separated by blank lines."""
+        return "\n\n".join(p.text for p in self.paragraphs)

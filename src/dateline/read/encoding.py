@@ -1,0 +1,66 @@
+"""Turn an article file's bytes into text, or say clearly why not.
+
+UTF-8 (with or without a BOM) and UTF-16 with a BOM are read as such. Anything
+else is handed to charset-normalizer, which recognises the legacy encodings old
+archives are kept in (Windows-1252, ISO-8859-x, KOI8-R…); when it cannot tell,
+the file is refused rather than read as mojibake.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from dateline.errors import ReadError
+
+__all__ = ["decode"]
+
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def decode(data: bytes, path: Path) -> str:
+    """The text of ``data``, without characters XML cannot carry.
+
+    C0 control characters (but tab and newlines), DEL, lone surrogates and the
+    non-characters U+FFFE/U+FFFF have no place in news text and would make the
+    feeds invalid XML, so they are removed here, once, for every output.
+    Raises :class:`ReadError` (``encoding_unknown``) if the bytes are unreadable.
+    """
+    return _XML_INVALID.sub("", _decode(data, path))
+
+
+def _decode(data: bytes, path: Path) -> str:
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[3:], "utf-8", path)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16", path)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None or best.chaos > 0.2:
+        raise ReadError(
+            "the file is not UTF-8 and its encoding could not be recognised",
+            path=path,
+            code="encoding_unknown",
+            hint="save it as UTF-8",
+        )
+    return str(best)
+
+
+def _strict(data: bytes, encoding: str, path: Path) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ReadError(
+            f"the file starts with a {encoding.upper()} byte order mark but is not valid "
+            f"{encoding.upper()} at byte {exc.start}",
+            path=path,
+            code="encoding_invalid",
+            hint="re-save the file as UTF-8",
+        ) from exc

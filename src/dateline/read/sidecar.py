@@ -1,0 +1,30 @@
+"""Sidecar files: ``<article stem>.yaml`` beside any article, whose keys override the rest.
+
+A sidecar lets an editor correct or add to an article they cannot or do not want
+to edit (a scraped text, say) without touching its text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dateline.model.meta import ArticleMeta
+from dateline.read.yamlmeta import load_yaml_mapping, meta_from_mapping
+
+__all__ = ["SIDECAR_SUFFIXES", "read_sidecar", "sidecar_path"]
+
+SIDECAR_SUFFIXES = (".yaml", ".yml")
+
+
+def sidecar_path(article: Path) -> Path | None:
+    """The sidecar of ``article``, if it has one."""
+    for suffix in SIDECAR_SUFFIXES:
+        candidate = article.with_suffix(suffix)
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def read_sidecar(path: Path) -> ArticleMeta:
+    data, lines = load_yaml_mapping(path.read_text(encoding="utf-8-sig"), path)
+    return meta_from_mapping(data, path, lines)

@@ -1,0 +1,124 @@
+"""Site settings: ``dateline.toml`` read into one typed model, defaults in one place.
+
+Settings are passed explicitly to every stage that needs them; nothing reads a
+global. Relative paths in the file are resolved against the file's own folder, so
+a build gives the same result from any working directory.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+)
+
+from dateline.errors import SettingsError
+
+__all__ = ["PublisherSettings", "Settings", "load_settings"]
+
+
+def _absolute_http_url(value: str) -> str:
+    if not value.startswith(("https://", "http://")) or "://" not in value[:8] or len(value) < 11:
+        raise ValueError("must be an absolute http(s) URL, like https://news.example.org/")
+    return value
+
+
+HttpUrl = Annotated[str, AfterValidator(_absolute_http_url)]
+
+
+class PublisherSettings(BaseModel):
+    """The organisation that runs the site (the WebSite's publisher)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(min_length=1)
+    url: HttpUrl
+    logo: HttpUrl | None = None
+
+
+class Settings(BaseModel):
+    """Everything a build needs to know about the site, with its defaults."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str = Field(min_length=1, description="The site's name, used as the feeds' title.")
+    description: str = Field(default="", description="One sentence about the site.")
+    base_url: HttpUrl = Field(description="Absolute URL where feeds/ is published; ends with /.")
+    language: str = Field(default="en", description="Default BCP 47 language of articles.")
+    timezone: str = Field(
+        default="UTC", description="IANA zone for dates printed without one, by name."
+    )
+    max_items: int = Field(default=50, ge=1, le=10_000, description="Items per feed, newest first.")
+    publisher: PublisherSettings
+    content_dir: Path = Field(default=Path("content"), description="Where the articles are.")
+    output_dir: Path = Field(default=Path("feeds"), description="Where the build writes.")
+    schemas_dir: Path = Field(
+        default=Path("schemas"), description="Where JSON Schemas and the JSON-LD context live."
+    )
+    max_file_bytes: int = Field(
+        default=2_000_000, ge=1, description="Larger article files are refused."
+    )
+
+    @field_validator("base_url")
+    @classmethod
+    def _ends_with_slash(cls, value: str) -> str:
+        return value if value.endswith("/") else value + "/"
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown IANA time zone {value!r} (try 'Europe/London')") from exc
+        return value
+
+    def resolve(self, root: Path) -> Settings:
+        """A copy whose folders are absolute, relative ones taken from ``root``."""
+        return self.model_copy(
+            update={
+                name: (root / getattr(self, name)).resolve()
+                for name in ("content_dir", "output_dir", "schemas_dir")
+            }
+        )
+
+
+def load_settings(path: Path) -> Settings:
+    """Read ``dateline.toml`` (its ``[site]`` table) into :class:`Settings`.
+
+    Raises :class:`SettingsError` naming the file and the bad key.
+    """
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise SettingsError(
+            "settings file not found",
+            path=path,
+            code="settings_missing",
+            hint="create dateline.toml with a [site] table, or pass --config FILE",
+        ) from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"not valid TOML: {exc}", path=path, code="settings_syntax") from exc
+    site = raw.get("site")
+    if not isinstance(site, dict):
+        raise SettingsError(
+            "no [site] table", path=path, code="settings_missing", hint="add a [site] table"
+        )
+    try:
+        settings = Settings.model_validate(site)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = ".".join(str(p) for p in err["loc"])
+        raise SettingsError(
+            err["msg"], path=path, field=f"site.{field}", code="settings_invalid"
+        ) from exc
+    return settings.resolve(path.parent.resolve())
