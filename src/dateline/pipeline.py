@@ -149,7 +149,9 @@ def _newest_first(results: list[ArticleResult]) -> list[ArticleResult]:
     return sorted(results, key=key)
 
 
-def check_site(settings: Settings, enrichers: Sequence[Enricher] = DEFAULT_ENRICHERS) -> BuildReport:
+def check_site(
+    settings: Settings, enrichers: Sequence[Enricher] = DEFAULT_ENRICHERS
+) -> BuildReport:
     """Process every article and report; write nothing."""
     paths = discover(settings.content_dir)
     results = _mark_duplicate_slugs([process_article(p, settings, enrichers) for p in paths])
@@ -181,7 +183,8 @@ def render_site(settings: Settings, published: list[ArticleResult]) -> dict[str,
     pages = PageRenderer(settings)
     outputs: dict[str, bytes] = {}
     for result in published:
-        assert result.graph is not None and result.body is not None
+        assert result.graph is not None
+        assert result.body is not None
         slug = result.graph.slug
         outputs[f"articles/{slug}.jsonld"] = dumps(document(result.graph)).encode("utf-8")
         outputs[f"articles/{slug}.html"] = pages.render(result.graph, result.body).encode("utf-8")
@@ -193,7 +196,9 @@ def render_site(settings: Settings, published: list[ArticleResult]) -> dict[str,
     return outputs
 
 
-def build_site(settings: Settings, enrichers: Sequence[Enricher] = DEFAULT_ENRICHERS) -> BuildReport:
+def build_site(
+    settings: Settings, enrichers: Sequence[Enricher] = DEFAULT_ENRICHERS
+) -> BuildReport:
     """Build every output from ``settings.content_dir`` into ``settings.output_dir``.
 
     Outputs are rendered in memory first and then written one by one, each

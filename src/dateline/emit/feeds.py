@@ -7,7 +7,8 @@ habits are worked around on purpose:
   two builds differ; both are set to the newest article's date instead;
 - its Atom writer drops ``rel`` and ``type`` from entry links (feedgen issues 135
   and 143), so entry links are written by a small extension of our own, which
-  also adds each item's ``application/ld+json`` link to RSS items as ``atom:link``.
+  also adds each item's ``application/ld+json`` link (``rel="describedby"``) to
+  RSS items as ``atom:link``.
 """
 
 from __future__ import annotations
@@ -102,7 +103,9 @@ def _feed(settings: Settings, articles: Sequence[tuple[ArticleGraph, str]], self
         fe.link(href=article.url)  # RSS <link>; Atom links come from the extension
         fe.dateline.links = [
             {"rel": "alternate", "type": "text/html", "href": article.url},
-            {"rel": "alternate", "type": JSONLD_TYPE, "href": graph.id},
+            # "describedby" (IANA link relation), not a second "alternate": readers
+            # such as newsboat open an entry's last alternate link, which must be the page.
+            {"rel": "describedby", "type": JSONLD_TYPE, "href": graph.id},
         ]
         fe.published(as_datetime(article.date_published))
         fe.updated(as_datetime(article.date_modified or article.date_published))
@@ -113,7 +116,10 @@ def _feed(settings: Settings, articles: Sequence[tuple[ArticleGraph, str]], self
         for name, url in _authors(graph):
             fe.author({"name": name, **({"uri": url} if url else {})})
             fe.dc.dc_creator(name)
-        for term in [*([article.article_section] if article.article_section else []), *article.keywords]:
+        for term in [
+            *([article.article_section] if article.article_section else []),
+            *article.keywords,
+        ]:
             fe.category(term=term)
     return fg
 
@@ -126,5 +132,3 @@ def render_rss(settings: Settings, articles: Sequence[tuple[ArticleGraph, str]])
 def render_atom(settings: Settings, articles: Sequence[tuple[ArticleGraph, str]]) -> bytes:
     fg = _feed(settings, articles, FeedUrls.for_site(settings.base_url).atom)
     return bytes(fg.atom_str(pretty=True))
-
-

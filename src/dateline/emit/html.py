@@ -50,9 +50,7 @@ class PageRenderer:
         article = graph.article
         names = {n.id: n.name for n in graph.nodes}
         publisher = names.get(article.publisher.id, "")
-        authors = [
-            names[a.id] for a in article.author if isinstance(graph.node(a.id), Person)
-        ]
+        authors = [names[a.id] for a in article.author if isinstance(graph.node(a.id), Person)]
         events = [
             {
                 "name": e.name,

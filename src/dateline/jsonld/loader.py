@@ -48,6 +48,8 @@ class LocalDocumentLoader:
     ) -> None:
         self._schemas_dir = schemas_dir
         self._contexts = dict(contexts or {})
+        #: URLs this loader was asked for and refused, in order (pyld wraps the error).
+        self.refused: list[str] = []
 
     def _schema_org(self) -> Any:
         if self._schemas_dir is not None:
@@ -62,6 +64,7 @@ class LocalDocumentLoader:
         elif url in SCHEMA_ORG_URLS:
             document = self._schema_org()
         else:
+            self.refused.append(url)
             raise RemoteContextRefused(
                 f"refused to load remote JSON-LD document {url!r}",
                 hint='dateline never fetches contexts; use "@context": "https://schema.org"',

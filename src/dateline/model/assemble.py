@@ -130,7 +130,7 @@ class _Builder:
         if spec.type in _ORGS:
             return Organization(
                 id=node_id,
-                type=spec.type,  # type: ignore[arg-type]  # narrowed by the check above
+                type=spec.type,
                 name=spec.name,
                 alternate_name=list(spec.alternate_name),
                 description=spec.description,
@@ -142,7 +142,7 @@ class _Builder:
             )
         return Place(
             id=node_id,
-            type=spec.type,  # type: ignore[arg-type]  # the remaining types are places
+            type=spec.type,
             name=spec.name,
             alternate_name=list(spec.alternate_name),
             description=spec.description,
@@ -241,7 +241,7 @@ def assemble(
         zone = settings.timezone
 
     try:
-        return _graph(meta, body, path, settings, builder, zone)
+        return _graph(meta, body, path=path, settings=settings, builder=builder, zone=zone)
     except ValidationError as exc:
         raise ValidationFailed(
             [
@@ -259,6 +259,7 @@ def assemble(
 def _graph(
     meta: ArticleMeta,
     body: str,
+    *,
     path: Path,
     settings: Settings,
     builder: _Builder,
@@ -294,7 +295,9 @@ def _graph(
     if builder.findings:
         raise ValidationFailed(builder.findings)
 
-    assert meta.title is not None and meta.date is not None and meta.language is not None
+    assert meta.title is not None
+    assert meta.date is not None
+    assert meta.language is not None
     slug = slug_for(meta, path)
     url = page_url(base, slug)
     article = NewsArticle(

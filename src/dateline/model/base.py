@@ -35,7 +35,7 @@ class SchemaModel(BaseModel):
         data: dict[str, Any] = self.model_dump(
             mode="json", by_alias=True, exclude_none=True, exclude_defaults=False
         )
-        return {k: v for k, v in data.items() if v != [] and v != ""}
+        return {k: v for k, v in data.items() if v not in ([], "")}
 
 
 class Ref(SchemaModel):

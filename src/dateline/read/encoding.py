@@ -42,7 +42,13 @@ def _decode(data: bytes, path: Path) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is not None:
+        # Short texts fit several Latin code pages equally well; Windows-1252 is
+        # by far the most common in news archives, so it wins a tie.
+        tied = [m for m in matches if m.chaos <= best.chaos and m.coherence >= best.coherence]
+        best = next((m for m in tied if m.encoding == "cp1252"), best)
     if best is None or best.encoding is None or best.chaos > 0.2:
         raise ReadError(
             "the file is not UTF-8 and its encoding could not be recognised",

@@ -21,7 +21,8 @@ _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "
 
 def render_markdown(source: str) -> str:
     """CommonMark to HTML with raw HTML disabled: content can never inject markup."""
-    return MarkdownIt("commonmark", {"html": False}).render(source)
+    html: str = MarkdownIt("commonmark", {"html": False}).render(source)
+    return html
 
 
 class _BlockText(HTMLParser):
@@ -56,7 +57,7 @@ class _BlockText(HTMLParser):
 class MarkdownReader:
     """Reads ``.md`` articles: front matter is the editor's word, the body is CommonMark."""
 
-    suffixes = (".md", ".markdown")
+    suffixes: tuple[str, ...] = (".md", ".markdown")
 
     def read(self, path: Path, text: str) -> Draft:
         match = _FRONT.match(text)

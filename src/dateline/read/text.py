@@ -59,7 +59,7 @@ def _drop_chrome(paragraphs: list[Paragraph]) -> list[Paragraph]:
 class TextReader:
     """Reads ``.txt`` articles."""
 
-    suffixes = (".txt",)
+    suffixes: tuple[str, ...] = (".txt",)
 
     def read(self, path: Path, text: str) -> Draft:
         lines = text.splitlines()

@@ -11,7 +11,7 @@ import yaml
 from pydantic import ValidationError
 
 from dateline.errors import Finding, ReadError, ValidationFailed
-from dateline.model.meta import ArticleMeta
+from dateline.model.meta import ArticleMeta, EntitySpec, EventSpec
 
 __all__ = ["load_yaml_mapping", "meta_from_mapping"]
 
@@ -20,9 +20,11 @@ def load_yaml_mapping(
     text: str, path: Path, line_offset: int = 0
 ) -> tuple[dict[str, Any], dict[str, int]]:
     """Parse YAML that must be a mapping; return it and the line of each top-level key."""
+    # One parse gives both the data and the key positions; libyaml's loader when present.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 + line_offset if mark is not None else None
@@ -34,6 +36,8 @@ def load_yaml_mapping(
             code="yaml_syntax",
             hint="check the indentation and quote values that contain ': '",
         ) from exc
+    finally:
+        loader.dispose()
     if data is None:
         return {}, {}
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
@@ -58,8 +62,6 @@ def _suggest(name: str, known: list[str]) -> str | None:
 
 def _known_keys(loc: tuple[int | str, ...]) -> list[str]:
     """The keys valid at the place of an unknown key (top level or inside a spec)."""
-    from dateline.model.meta import EntitySpec, EventSpec  # local: only needed on error
-
     model: Any = ArticleMeta
     if len(loc) >= 3 and loc[0] in ("entities", "events"):
         model = EntitySpec if loc[0] == "entities" else EventSpec

@@ -55,7 +55,9 @@ def write_outputs(root: Path, outputs: Mapping[str, bytes]) -> list[Path]:
     for relative in sorted(outputs):
         target = (root / relative).resolve()
         if not target.is_relative_to(root) or target == root:
-            raise OutputError(f"refusing to write outside the output folder: {relative!r}", path=root)
+            raise OutputError(
+                f"refusing to write outside the output folder: {relative!r}", path=root
+            )
         if write_atomic(target, outputs[relative]):
             changed.append(target)
     return changed

@@ -1,0 +1,140 @@
+"""Feeds, read back the way feed readers read them: feedparser, and JSON Schema for JSON Feed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import json
+from pathlib import Path
+from typing import Any
+
+import feedparser
+import jsonschema
+import pytest
+from lxml import etree
+
+from dateline.pipeline import BuildReport
+from dateline.settings import Settings
+
+from .conftest import ROOT, SEED_SLUG
+
+BASE = "https://dateline.example.org/"
+SEED_URL = f"{BASE}articles/{SEED_SLUG}.html"
+SEED_JSONLD = f"{BASE}articles/{SEED_SLUG}.jsonld"
+HEADLINE = "Iran, Russia relations remains unchanging: Mokhber delivers Leader’s message to Putin"
+PUBLISHED = dt.datetime(2024, 7, 5, 23, 2, tzinfo=dt.timezone(dt.timedelta(hours=3, minutes=30)))
+
+
+@pytest.fixture(scope="module", params=["rss.xml", "atom.xml"])
+def parsed(request: pytest.FixtureRequest, out: Path) -> Any:
+    return feedparser.parse((out / request.param).read_bytes())
+
+
+def seed_entry(parsed: Any) -> Any:
+    return next(e for e in parsed.entries if e.link == SEED_URL)
+
+
+def test_feed_is_well_formed(parsed: Any) -> None:
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version in {"rss20", "atom10"}
+
+
+def test_channel_links_to_the_site_and_itself(parsed: Any) -> None:
+    assert parsed.feed.title == "Dateline: Iran and Eurasia"
+    assert parsed.feed.link == BASE  # the site, not the feed
+    self_links = [link.href for link in parsed.feed.links if link.rel == "self"]
+    assert self_links == [BASE + ("rss.xml" if parsed.version == "rss20" else "atom.xml")]
+
+
+def test_seed_entry_title_link_date_and_content(parsed: Any) -> None:
+    entry = seed_entry(parsed)
+    assert entry.title == HEADLINE
+    assert entry.id == SEED_URL
+    assert dt.datetime(*entry.published_parsed[:6]).replace(tzinfo=dt.UTC) == PUBLISHED
+    assert entry.author == "Tehran Times"
+    content = entry.content[0].value
+    assert content.startswith("<p>TEHRAN – During a meeting with Russian President Vladimir Putin")
+    assert "Eurasian Union as an observer member.</p>" in content
+    assert entry.summary.startswith("During a meeting with Russian President Vladimir Putin")
+
+
+def test_entry_points_at_its_jsonld(parsed: Any) -> None:
+    links = {(link.rel, link.type): link.href for link in seed_entry(parsed).links}
+    assert links[("describedby", "application/ld+json")] == SEED_JSONLD
+    assert links[("alternate", "text/html")] == SEED_URL
+    alternates = [link for link in seed_entry(parsed).links if link.rel == "alternate"]
+    assert [link.type for link in alternates] == ["text/html"]  # readers open this one
+
+
+def test_rss_dates_are_rfc822_and_last_build_is_newest_article(out: Path) -> None:
+    root = etree.parse(str(out / "rss.xml")).getroot()
+    channel = root.find("channel")
+    assert channel is not None
+    dates = [email.utils.parsedate_to_datetime(d.text or "") for d in root.iter("pubDate")]
+    assert dates
+    assert all(d.tzinfo is not None for d in dates)
+    last = email.utils.parsedate_to_datetime(channel.findtext("lastBuildDate") or "")
+    assert last == max(dates)
+    guids = [g.text for g in root.iter("guid")]
+    assert len(guids) == len(set(guids))
+
+
+def test_atom_updated_is_newest_article_not_build_time(out: Path) -> None:
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    root = etree.parse(str(out / "atom.xml")).getroot()
+    updated = [
+        dt.datetime.fromisoformat(u.text or "") for u in root.findall("a:entry/a:updated", ns)
+    ]
+    assert dt.datetime.fromisoformat(root.findtext("a:updated", namespaces=ns) or "") == max(
+        updated
+    )
+
+
+@pytest.fixture(scope="module")
+def jsonfeed(out: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((out / "feed.json").read_text(encoding="utf-8"))
+    return data
+
+
+def test_json_feed_validates_against_the_1_1_schema(jsonfeed: dict[str, Any]) -> None:
+    schema = json.loads((ROOT / "schemas" / "jsonfeed-1.1.schema.json").read_text("utf-8"))
+    validator = jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    errors = sorted(validator.iter_errors(jsonfeed), key=lambda e: list(e.path))
+    assert not errors, [f"{list(e.path)}: {e.message}" for e in errors]
+
+
+def test_json_feed_schema_rejects_what_the_spec_forbids() -> None:
+    """The schema is a real check: a feed without version or an item without id fails."""
+    schema = json.loads((ROOT / "schemas" / "jsonfeed-1.1.schema.json").read_text("utf-8"))
+    good = {"version": "https://jsonfeed.org/version/1.1", "title": "t", "items": []}
+    jsonschema.validate(good, schema)
+    for bad in [
+        {"title": "t", "items": []},
+        {**good, "items": [{"content_text": "x"}]},
+        {
+            **good,
+            "items": [{"id": "1", "content_text": "x", "date_published": "2024-07-05T23:02:00"}],
+        },
+        {**good, "titel": "typo"},
+    ]:
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(bad, schema)
+
+
+def test_json_feed_seed_item(jsonfeed: dict[str, Any]) -> None:
+    item = next(i for i in jsonfeed["items"] if i["id"] == SEED_URL)
+    assert item["title"] == HEADLINE
+    assert dt.datetime.fromisoformat(item["date_published"]) == PUBLISHED
+    assert item["_jsonld"]["url"] == SEED_JSONLD
+    assert item["authors"] == [{"name": "Tehran Times", "url": "https://www.tehrantimes.com/"}]
+    assert jsonfeed["feed_url"] == BASE + "feed.json"
+
+
+def test_items_newest_first_and_at_most_max_items(
+    built: tuple[Settings, BuildReport], jsonfeed: dict[str, Any]
+) -> None:
+    dates = [dt.datetime.fromisoformat(i["date_published"]) for i in jsonfeed["items"]]
+    assert dates == sorted(dates, reverse=True)
+    assert len(dates) == min(len(built[1].published), built[0].max_items)
