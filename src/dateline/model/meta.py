@@ -47,7 +47,7 @@ def _listify(value: Any) -> Any:
     return value if isinstance(value, list) else [value]
 
 
-KeyList = Annotated[list[Key], BeforeValidator(_listify)]
+KeyList = Annotated[list[Key], BeforeValidator(_listify, json_schema_input_type=Key | list[Key])]
 
 
 class Spec(BaseModel):
@@ -91,7 +91,9 @@ class EntitySpec(Spec):
     id: Key
     type: EntityType
     name: str = Field(min_length=1)
-    alternate_name: Annotated[list[str], BeforeValidator(_listify)] = Field(default_factory=list)
+    alternate_name: Annotated[
+        list[str], BeforeValidator(_listify, json_schema_input_type=str | list[str])
+    ] = Field(default_factory=list)
     description: str | None = None
     job_title: str | None = None
     affiliation: KeyList = Field(default_factory=list)
@@ -103,7 +105,10 @@ class EntitySpec(Spec):
     geo: GeoSpec | None = None
     geonames_id: int | None = Field(default=None, gt=0)
     url: AbsoluteUrl | None = None
-    same_as: Annotated[list[AbsoluteUrl], BeforeValidator(_listify)] = Field(default_factory=list)
+    same_as: Annotated[
+        list[AbsoluteUrl],
+        BeforeValidator(_listify, json_schema_input_type=AbsoluteUrl | list[AbsoluteUrl]),
+    ] = Field(default_factory=list)
     evidence: str | None = Field(default=None, description="The sentence this was taken from.")
 
 
@@ -159,11 +164,23 @@ class ArticleMeta(Spec):
     date: dt.datetime | dt.date | None = None
     date_text: str | None = Field(default=None, description="The date line as printed.")
     updated: dt.datetime | dt.date | None = None
-    author: Annotated[list[AuthorSpec], BeforeValidator(_author)] | None = None
+    author: (
+        Annotated[
+            list[AuthorSpec],
+            BeforeValidator(_author, json_schema_input_type=str | list[str | AuthorSpec]),
+        ]
+        | None
+    ) = None
     section: str | None = None
-    tags: Annotated[list[str], BeforeValidator(_listify)] | None = None
+    tags: (
+        Annotated[list[str], BeforeValidator(_listify, json_schema_input_type=str | list[str])]
+        | None
+    ) = None
     summary: str | None = None
-    image: Annotated[ImageSpec, BeforeValidator(_image)] | None = None
+    image: (
+        Annotated[ImageSpec, BeforeValidator(_image, json_schema_input_type=str | ImageSpec)]
+        | None
+    ) = None
     language: LanguageTag | None = None
     slug: Key | None = None
     timezone: str | None = None

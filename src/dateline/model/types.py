@@ -73,6 +73,9 @@ def _partial_date(value: Any) -> Any:
         value = value.isoformat()
     if isinstance(value, int) and not isinstance(value, bool):
         value = f"{value:04d}"
+    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) != 4:
+        # pydantic would read "20024" as seconds since 1970; here it is a mistyped year
+        raise ValueError(f"{value!r} is not a date: a year has four digits")
     if isinstance(value, str):
         match = _PARTIAL.match(value.strip())
         if match:
@@ -107,7 +110,7 @@ Published = Annotated[
 ]
 DateValue = Annotated[
     AwareDatetime | PartialDate,
-    BeforeValidator(_partial_date),
+    BeforeValidator(_partial_date, json_schema_input_type=str | int),
     AfterValidator(lambda v: _aware_year(v) if isinstance(v, dt.datetime) else v),
     Term("Date"),
 ]

@@ -1,0 +1,43 @@
+"""The README documents every command, option, setting and metadata key."""
+
+from __future__ import annotations
+
+import re
+
+import click
+import pytest
+
+from dateline.cli import main
+from dateline.model.meta import ArticleMeta
+from dateline.settings import Settings
+
+from .conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_opens_with_the_two_commands() -> None:
+    commands = re.findall(r"^```\n(.+?)\n```", README, flags=re.M)
+    assert commands[:2] == ["make", "make test"]
+
+
+@pytest.mark.parametrize("name", sorted(main.commands))
+def test_every_command_and_option_is_documented(name: str) -> None:
+    command: click.Command = main.commands[name]
+    assert f"`dateline {name}" in README
+    for param in command.params:
+        for opt in param.opts:
+            if opt not in ("-h", "--help"):
+                assert opt in README, f"{name} {opt} is not in README.md"
+
+
+@pytest.mark.parametrize("name", sorted(Settings.model_fields))
+def test_every_setting_is_documented(name: str) -> None:
+    assert f"| `{name}` |" in README
+
+
+@pytest.mark.parametrize(
+    "key", sorted(info.alias or name for name, info in ArticleMeta.model_fields.items())
+)
+def test_every_metadata_key_is_documented(key: str) -> None:
+    assert f"| `{key}` |" in README
