@@ -33,7 +33,8 @@ def test_a_layer_that_says_nothing_erases_nothing() -> None:
 def test_site_layer_gives_defaults(tmp_path: Path) -> None:
     site = site_layer(repo_settings(tmp_path))
     assert (site.language, site.timezone) == ("en", "UTC")
-    assert site.publisher is not None and site.publisher.name == "Dateline"
+    assert site.publisher is not None
+    assert site.publisher.name == "Dateline"
 
 
 def write_article(tmp_path: Path, sidecar: str | None = None, front: str | None = None) -> Path:

@@ -178,8 +178,7 @@ class ArticleMeta(Spec):
     ) = None
     summary: str | None = None
     image: (
-        Annotated[ImageSpec, BeforeValidator(_image, json_schema_input_type=str | ImageSpec)]
-        | None
+        Annotated[ImageSpec, BeforeValidator(_image, json_schema_input_type=str | ImageSpec)] | None
     ) = None
     language: LanguageTag | None = None
     slug: Key | None = None
