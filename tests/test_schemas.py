@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 
+import jsonschema
 import pytest
+import yaml
 from pydantic import ValidationError
 
 from dateline.model import Event, NewsArticle
@@ -24,9 +26,6 @@ def test_checked_in_schema_is_fresh(name: str) -> None:
 
 
 def test_sidecar_schema_describes_the_seed_sidecar() -> None:
-    import jsonschema
-    import yaml
-
     schema = json.loads((ROOT / "schemas" / "ArticleMeta.schema.json").read_text("utf-8"))
     sidecar = yaml.safe_load((ROOT / "content" / "000_92e7f391879ebd38.yaml").read_text("utf-8"))
     # YAML dates are strings in JSON; the schema is for editors' tools, which see JSON values
