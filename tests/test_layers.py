@@ -62,8 +62,15 @@ def test_reader_beats_site_and_site_fills_the_gaps(tmp_path: Path) -> None:
     article = published(tmp_path, write_article(tmp_path))
     assert article["headline"] == "Headline from the text"  # reader
     assert article["inLanguage"] == "en"  # site
-    # site time zone (UTC) for a date printed without one
-    assert article["datePublished"] == "2024-07-05T23:02:00Z"
+    # a date printed without a zone takes the dateline city's (enrichment beats site)...
+    assert article["datePublished"] == "2024-07-05T23:02:00+03:30"
+
+
+def test_site_time_zone_when_nothing_better_is_known(tmp_path: Path) -> None:
+    path = write_article(tmp_path)
+    path.write_text(path.read_text().replace("TEHRAN – ", ""), encoding="utf-8")
+    # ...and the site's (UTC) when there is no dateline either
+    assert published(tmp_path, path)["datePublished"] == "2024-07-05T23:02:00Z"
 
 
 def test_enrichment_beats_reader_but_not_the_editor(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ from dateline.emit import (
     render_rss,
 )
 from dateline.emit.feeds import as_datetime
-from dateline.enrich import DEFAULT_ENRICHERS, Enricher, enrich
+from dateline.enrich import Enricher, default_enrichers, enrich
 from dateline.errors import ArticleError, Finding, ValidationFailed
 from dateline.model.article import ArticleGraph, SiteGraph, WebSite
 from dateline.model.assemble import assemble, publisher_node
@@ -80,9 +80,14 @@ def _site_ids(settings: Settings) -> frozenset[str]:
 
 
 def process_article(
-    path: Path, settings: Settings, enrichers: Sequence[Enricher] = DEFAULT_ENRICHERS
+    path: Path, settings: Settings, enrichers: Sequence[Enricher] | None = None
 ) -> ArticleResult:
-    """Read, enrich, model and validate one article. Never raises for bad input."""
+    """Read, enrich, model and validate one article. Never raises for bad input.
+
+    ``enrichers`` default to :func:`~dateline.enrich.default_enrichers` for the site.
+    """
+    if enrichers is None:
+        enrichers = default_enrichers(settings.content_dir)
     try:
         draft = read_article(path, settings.max_file_bytes)
         layers = {
@@ -149,10 +154,14 @@ def _newest_first(results: list[ArticleResult]) -> list[ArticleResult]:
     return sorted(results, key=key)
 
 
-def check_site(
-    settings: Settings, enrichers: Sequence[Enricher] = DEFAULT_ENRICHERS
-) -> BuildReport:
-    """Process every article and report; write nothing."""
+def check_site(settings: Settings, enrichers: Sequence[Enricher] | None = None) -> BuildReport:
+    """Process every article and report; write nothing.
+
+    Raises :class:`~dateline.errors.SettingsError` when the entity registry is invalid:
+    it concerns every article, so no article is processed.
+    """
+    if enrichers is None:
+        enrichers = default_enrichers(settings.content_dir)
     paths = discover(settings.content_dir)
     results = _mark_duplicate_slugs([process_article(p, settings, enrichers) for p in paths])
     return BuildReport(results=results)
@@ -196,9 +205,7 @@ def render_site(settings: Settings, published: list[ArticleResult]) -> dict[str,
     return outputs
 
 
-def build_site(
-    settings: Settings, enrichers: Sequence[Enricher] = DEFAULT_ENRICHERS
-) -> BuildReport:
+def build_site(settings: Settings, enrichers: Sequence[Enricher] | None = None) -> BuildReport:
     """Build every output from ``settings.content_dir`` into ``settings.output_dir``.
 
     Outputs are rendered in memory first and then written one by one, each

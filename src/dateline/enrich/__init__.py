@@ -9,9 +9,13 @@ overrides the editor: its layer sits under front matter and sidecar (see
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Protocol
 
 from dateline.enrich.dateline import Dateline, find_dateline
+from dateline.enrich.facts import FactsEnricher
+from dateline.enrich.gazetteer import Gazetteer
+from dateline.enrich.registry import load_registry
 from dateline.model.meta import ArticleMeta
 from dateline.read.draft import Draft
 
@@ -20,6 +24,8 @@ __all__ = [
     "Dateline",
     "DatelineEnricher",
     "Enricher",
+    "FactsEnricher",
+    "default_enrichers",
     "enrich",
     "find_dateline",
 ]
@@ -52,7 +58,15 @@ class SummaryEnricher:
         return ArticleMeta(summary=lead[found.end :].strip() if found else lead)
 
 
+#: Enrichers that need no data: what ``enrich`` runs when given nothing else.
 DEFAULT_ENRICHERS: tuple[Enricher, ...] = (DatelineEnricher(), SummaryEnricher())
+
+
+def default_enrichers(content_dir: Path) -> tuple[Enricher, ...]:
+    """The full set for a site: the text-only ones, then facts from the text with the
+    site's registry (``entities.yaml`` in ``content_dir``) and the bundled gazetteer."""
+    registry = load_registry(content_dir)
+    return (*DEFAULT_ENRICHERS, FactsEnricher(Gazetteer.shared(), registry))
 
 
 def enrich(

@@ -8,6 +8,8 @@ the sidecar last because it exists to override. A layer only counts for the
 fields it set, so a layer that says nothing about ``summary`` leaves the lower
 layer's summary in place. Lists (``entities``, ``events``) are replaced whole,
 never merged: an editor who deletes a proposed event must see it stay deleted.
+The fields that refer to them by key (``about``, ``mentions``, ``datelinePlace``)
+go with them: they count only from the layer whose lists won, or a higher one.
 """
 
 from __future__ import annotations
@@ -43,11 +45,24 @@ def site_layer(settings: Settings) -> ArticleMeta:
     )
 
 
+#: Fields that point into ``entities``/``events`` by key: they only count from a layer at
+#: least as high as the one whose entities and events won, or they could name keys that
+#: the winning lists do not have (enrichment's ``mentions`` under an editor's ``entities``).
+COUPLED = ("about", "mentions", "dateline_place")
+
+
 def merge_layers(layers: dict[Layer, ArticleMeta]) -> ArticleMeta:
     """Merge the layers by precedence; for each field the highest layer that set it wins."""
     merged: dict[str, object] = {}
+    source: dict[str, Layer] = {}
     for layer in sorted(layers):
         meta = layers[layer]
         for name in meta.model_fields_set:
             merged[name] = getattr(meta, name)
+            source[name] = layer
+    facts = max((source[f] for f in ("entities", "events") if f in source), default=None)
+    if facts is not None:
+        for name in COUPLED:
+            if name in source and source[name] < facts:
+                del merged[name]
     return ArticleMeta.model_validate(merged)

