@@ -102,9 +102,7 @@ def score_entities(expected: dict[str, list[dict[str, Any]]], facts: Facts) -> d
             names = {norm(item["name"])}
             if item.get("alternateName"):
                 names.add(norm(str(item["alternateName"])))
-            hit = next(
-                (i for i, g in enumerate(got_names) if i not in used and g & names), None
-            )
+            hit = next((i for i, g in enumerate(got_names) if i not in used and g & names), None)
             if hit is None:
                 score.fn += 1
                 score.misses.append(item["name"])
@@ -140,7 +138,9 @@ def score_events(expected: list[dict[str, Any]], facts: Facts) -> EventScore:
             if i in used or trigger not in event.evidence.lower():
                 continue
             theirs = {names.get(k, k) for k in (*event.attendee, *event.about, *event.organizer)}
-            if participants & theirs or (item.get("startDate") and item["startDate"] == event.start):
+            if participants & theirs or (
+                item.get("startDate") and item["startDate"] == event.start
+            ):
                 candidates.append(i)
         if not candidates:
             result.score.fn += 1
@@ -201,7 +201,9 @@ def run(verbose: bool) -> dict[str, Any]:
         ok_published = same_instant(str(expected["datePublished"]), published)
         ok_dateline = (merged.dateline or "").upper() == str(expected.get("dateline", "")).upper()
         place = facts.entities.entities.get(facts.dateline_place or "")
-        ok_place = place is not None and norm(place.name) == norm(str(expected.get("datelinePlace")))
+        ok_place = place is not None and norm(place.name) == norm(
+            str(expected.get("datelinePlace"))
+        )
         published_right += ok_published
         dateline_right += ok_dateline
         place_right += ok_place
@@ -217,10 +219,14 @@ def run(verbose: bool) -> dict[str, Any]:
         if verbose:
             print(f"\n{expected['source']}", file=sys.stderr)
             if not ok_published:
-                print(f"  datePublished {published} != {expected['datePublished']}", file=sys.stderr)
+                print(
+                    f"  datePublished {published} != {expected['datePublished']}", file=sys.stderr
+                )
             for family, score in entity_scores.items():
                 if score.misses or score.extras:
-                    print(f"  {family}: missed {score.misses}; extra {score.extras}", file=sys.stderr)
+                    print(
+                        f"  {family}: missed {score.misses}; extra {score.extras}", file=sys.stderr
+                    )
             if event_score.score.misses or event_score.score.extras:
                 print(
                     f"  events: missed {event_score.score.misses}; "
@@ -234,9 +240,7 @@ def run(verbose: bool) -> dict[str, Any]:
     n = len(articles)
     return {
         "articles": n,
-        "entities": {
-            family: _prf(score) for family, score in [*totals.items(), ("all", overall)]
-        },
+        "entities": {family: _prf(score) for family, score in [*totals.items(), ("all", overall)]},
         "events": _prf(events_total.score),
         "event_start_date_accuracy": _ratio(events_total.dates_right, events_total.dates_scored),
         "event_location_accuracy": _ratio(events_total.places_right, events_total.places_scored),

@@ -16,8 +16,9 @@ from typing import Any, TypeVar
 
 import click
 
-from dateline.errors import DatelineError, Finding
+from dateline.errors import DatelineError, Finding, SettingsError
 from dateline.pipeline import BuildReport, build_site, check_site
+from dateline.review import propose, render, write_sidecar
 from dateline.settings import Settings, load_settings
 
 __all__ = ["main"]
@@ -152,3 +153,32 @@ def check(content: Path | None, config: Path, fmt: str) -> None:
             err=True,
         )
     sys.exit(EXIT_ARTICLE_FAILED if report.failed else EXIT_OK)
+
+
+@main.command()
+@click.argument("article", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@_config_option
+@click.option("--write", "write", is_flag=True, help="Save the proposal as the article's sidecar.")
+@click.option(
+    "--force", is_flag=True, help="With --write: replace events and entities the sidecar has."
+)
+def review(article: Path, config: Path, write: bool, force: bool) -> None:
+    """Show the events and entities enrichment proposes for ARTICLE, with their evidence.
+
+    With --write they are saved in the article's sidecar (<name>.yaml), where an
+    editor keeps, edits or deletes each one; the sidecar wins on every later build.
+    """
+    settings = _settings(config)
+    try:
+        proposal = propose(article, settings)
+        click.echo(render(proposal), nl=False)
+        if write:
+            target = write_sidecar(proposal, force=force)
+            click.echo(f"wrote {target}", err=True)
+    except SettingsError as exc:
+        click.echo(f"dateline: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    except DatelineError as exc:
+        for finding in exc.findings():
+            click.echo(str(_relative(finding)), err=True)
+        sys.exit(EXIT_ARTICLE_FAILED)

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from dateline.enrich.registry import RegistryEntry
 from dateline.jsonld.context import context_document
 from dateline.jsonld.loader import CONTEXT_FILE
 from dateline.model import SCHEMA_MODELS
@@ -31,7 +32,13 @@ def _dump(data: Any) -> str:
 
 def generated_files() -> dict[str, str]:
     """File name → content of every generated file in ``schemas/``."""
-    models: list[type[BaseModel]] = [*SCHEMA_MODELS, ArticleGraph, ArticleMeta, Settings]
+    models: list[type[BaseModel]] = [
+        *SCHEMA_MODELS,
+        ArticleGraph,
+        ArticleMeta,
+        RegistryEntry,
+        Settings,
+    ]
     files = {
         f"{model.__name__}.schema.json": _dump(model.model_json_schema(by_alias=True))
         for model in models

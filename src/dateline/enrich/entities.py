@@ -29,13 +29,13 @@ from dateline.enrich.gazetteer import Gazetteer, GeoPlace
 from dateline.enrich.lexicon import (
     COMMON_STARTERS,
     DOCUMENT_WORDS,
-    SINGLE_ORGS,
     GOVERNMENT_WORDS,
     LOWER_TITLES,
     NAME_PARTICLES,
     NOT_NAMES,
     ORG_WORDS,
     PLACE_WORDS,
+    SINGLE_ORGS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
 )

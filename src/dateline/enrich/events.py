@@ -514,7 +514,9 @@ class EventExtractor:
         seen: dict[str, int] = {}
         names_to_keys: dict[str, str] = {}
         for event in events:
-            base = key_for(f"{event.name} {event.start or ''}".strip())
+            base = key_for(event.name, max_length=64)
+            if event.start:
+                base = f"{base}-{key_for(event.start)}"
             seen[base] = seen.get(base, 0) + 1
             event.key = base if seen[base] == 1 else f"{base}-{seen[base]}"
             names_to_keys.setdefault(event.name, event.key)

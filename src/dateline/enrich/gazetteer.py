@@ -207,17 +207,19 @@ class Gazetteer:
         if not candidates:
             return None
         exact = [c for c in candidates if fold(c.name) == fold(name)]
-        largest = candidates[0].population or 1
-        for rank, code in enumerate(context):
-            in_context = [c for c in candidates if c.country == code]
-            if not in_context:
-                continue
-            best = next((c for c in in_context if c in exact), in_context[0])
-            # The story's main country always wins; a country it merely mentions wins only
-            # over a city not ten times larger (Paris, France, in a story naming the US).
-            if rank == 0 or best.population * 10 >= largest:
-                return best
-        return (exact or candidates)[0]
+        largest = (exact or candidates)[0]
+        codes = list(context)
+        in_context = [c for c in candidates if c.country in codes]
+        if not in_context:
+            return largest
+        best = max(in_context, key=lambda c: (c.population, c in exact))
+        ratio = best.population / (largest.population or 1)
+        # A city in the story's countries wins unless it is much smaller than the famous
+        # one: St. Petersburg, Florida, in a US story; but Paris, France, in a Tokyo story
+        # that mentions the US.
+        if ratio >= 0.1 or (codes.index(best.country) == 0 and ratio >= 0.02):
+            return best
+        return largest
 
     def place(self, name: str, context: Iterable[str] = ()) -> GeoPlace | None:
         """A country first (``Mexico`` is the country), then a city."""

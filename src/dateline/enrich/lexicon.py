@@ -9,29 +9,30 @@ from __future__ import annotations
 
 __all__ = [
     "COMMON_STARTERS",
+    "DOCUMENT_WORDS",
     "GOVERNMENT_WORDS",
     "LOWER_TITLES",
     "NAME_PARTICLES",
     "NOT_NAMES",
-    "DOCUMENT_WORDS",
-    "SINGLE_ORGS",
     "ORG_WORDS",
     "PLACE_WORDS",
+    "SINGLE_ORGS",
     "TITLE_MODIFIERS",
     "TITLE_WORDS",
 ]
 
 #: Capitalised words that make a span a title (``Russian President Vladimir Putin``).
 TITLE_WORDS = frozenset(
-    """President President-elect Vice Prime Minister Chancellor Secretary Secretary-General General Speaker
-    Chairman Chairwoman Chairperson Chair Governor Senator Sen Rep Representative Mayor King
-    Queen Prince Princess Crown Emperor Pope Leader Ambassador Envoy Spokesman Spokeswoman
-    Spokesperson Deputy Chief Commander Director Judge Justice Sheikh Emir Ayatollah Mr Mrs Ms
-    Dr Foreign Defense Defence Finance Interior Economy Trade Energy Health Acting Former Coach
-    Captain CEO Executive Officer Head Premier Sultan Colonel Lieutenant Major Admiral Marshal
-    Cardinal Archbishop Bishop Mullah Imam Rabbi Sheikha Lord Lady Sir Dame Senior Adviser Advisor First Lady Gen Lt Col
-    Capt Representative Commissioner Attorney Auditor Presidential Candidate Minister-President
-    Vice-President Vice-Chancellor Treasurer Ombudsman""".split()
+    """President President-elect Vice Prime Minister Chancellor Secretary Secretary-General
+    General Speaker Chairman Chairwoman Chairperson Chair Governor Senator Sen Rep
+    Representative Mayor King Queen Prince Princess Crown Emperor Pope Leader Ambassador Envoy
+    Spokesman Spokeswoman Spokesperson Deputy Chief Commander Director Judge Justice Sheikh
+    Emir Ayatollah Mr Mrs Ms Dr Foreign Defense Defence Finance Interior Economy Trade Energy
+    Health Acting Former Coach Captain CEO Executive Officer Head Premier Sultan Colonel
+    Lieutenant Major Admiral Marshal Cardinal Archbishop Bishop Mullah Imam Rabbi Sheikha Lord
+    Lady Sir Dame Senior Adviser Advisor First Lady Gen Lt Col Capt Representative
+    Commissioner Attorney Auditor Presidential Candidate Minister-President Vice-President
+    Vice-Chancellor Treasurer Ombudsman""".split()
 )
 #: Lowercase words that begin a role in an apposition (``Leonid Slutsky, Chairman of ...``).
 LOWER_TITLES = frozenset(
@@ -47,13 +48,14 @@ TITLE_MODIFIERS = frozenset(
 
 #: Words that make a capitalised span an organization.
 ORG_WORDS = frozenset(
-    """Organization Organisation Union Committee Council Ministry Agency Bank Fund Party Parliament
-    Duma Assembly Commission Court University Institute Association Federation Forum Group
-    Company Corporation Corp Inc Ltd Alliance Nations Programme Program Office Department
-    Service Senate Congress Cabinet Government Army Navy Police Front Movement League Coalition
-    Secretariat Board Authority Bureau Foundation Society Club Times News Press Kremlin Pentagon
-    Taliban Guard Guards Tribunal Representatives Reserve Exchange Airlines Airways Industries
-    Holdings Refinery Directorate Mission Headquarters Embassy Consulate Chamber Conference-Board""".split()
+    """Organization Organisation Union Committee Council Ministry Agency Bank Fund Party
+    Parliament Duma Assembly Commission Court University Institute Association Federation
+    Forum Group Company Corporation Corp Inc Ltd Alliance Nations Programme Program Office
+    Department Service Senate Congress Cabinet Government Army Navy Police Front Movement
+    League Coalition Secretariat Board Authority Bureau Foundation Society Club Times News
+    Press Kremlin Pentagon Taliban Guard Guards Tribunal Representatives Reserve Exchange
+    Airlines Airways Industries Holdings Refinery Directorate Mission Headquarters Embassy
+    Consulate Chamber Conference-Board""".split()
 )
 #: Organization words that make it a government body.
 GOVERNMENT_WORDS = frozenset(
@@ -63,9 +65,9 @@ GOVERNMENT_WORDS = frozenset(
 #: Words that make a span a place the gazetteer may not list.
 PLACE_WORDS = frozenset(
     """Corridor Sea Ocean River Gulf Strait Peninsula Mountains Island Islands Region Province
-    Valley Desert Airport Villa Port Square Canal Bay Basin Lake Strip Bank Heights Coast East West
-    Stadium Arena Palace Hall Centre Center Hotel Hospital Building Tower Bridge Park Street
-    Avenue Road Plaza Mosque Church Cathedral Temple""".split()
+    Valley Desert Airport Villa Port Square Canal Bay Basin Lake Strip Bank Heights Coast East
+    West Stadium Arena Palace Hall Centre Center Hotel Hospital Building Tower Bridge Park
+    Street Avenue Road Plaza Mosque Church Cathedral Temple""".split()
 )
 #: Lowercase particles inside personal names.
 NAME_PARTICLES = frozenset(
@@ -90,17 +92,17 @@ NAME_PARTICLES = frozenset(
 #: Capitalised words that never start a name when they open a sentence.
 COMMON_STARTERS = frozenset(
     """A An The This That These Those He She It They We I You His Her Its Their Our My But And Or
-    So Yet As At By For From In Into On Onto Of Off Over Under Up Down After Before During Since
-    Until While When Where Whereas Why How What Which Who Whom Whose Although Though Because If
-    Unless Also Both Each Every Either Neither Some Many Most Much More Less Few Several All Any
-    No Not Nor Only Even Just Still Then Thus Hence Therefore However Meanwhile Moreover Besides
-    Furthermore Indeed Instead Otherwise Later Earlier Last Next First Second Third Finally
-    Today Yesterday Tomorrow Tonight Despite Among Amid Against Along Around Across Between
-    Beyond Through Throughout Toward Towards Upon Within Without About Above Below Near Outside
-    Inside Such Other Another There Here Now Once Twice Again Already Never Always Often
-    Sometimes Speaking Highlighting According Asked Asked Addressing Responding Following
-    Including Noting Given Having Being Talks Officials Analysts Critics Supporters Sources
-    Police Troops""".split()
+    So Yet As At By For From In Into On Onto Of Off Over Under Up Down After Before During
+    Since Until While When Where Whereas Why How What Which Who Whom Whose Although Though
+    Because If Unless Also Both Each Every Either Neither Some Many Most Much More Less Few
+    Several All Any No Not Nor Only Even Just Still Then Thus Hence Therefore However
+    Meanwhile Moreover Besides Furthermore Indeed Instead Otherwise Later Earlier Last Next
+    First Second Third Finally Today Yesterday Tomorrow Tonight Despite Among Amid Against
+    Along Around Across Between Beyond Through Throughout Toward Towards Upon Within Without
+    About Above Below Near Outside Inside Such Other Another There Here Now Once Twice Again
+    Already Never Always Often Sometimes Speaking Highlighting According Asked Asked
+    Addressing Responding Following Including Noting Given Having Being Talks Officials
+    Analysts Critics Supporters Sources Police Troops""".split()
 )
 #: Capitalised words that are never names by themselves.
 NOT_NAMES = frozenset(

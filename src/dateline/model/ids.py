@@ -12,9 +12,9 @@ from slugify import slugify
 __all__ = ["article_id", "document_url", "entity_id", "key_for", "page_url", "website_id"]
 
 
-def key_for(name: str) -> str:
+def key_for(name: str, max_length: int = 96) -> str:
     """A key for a name: lowercase ASCII words joined by hyphens."""
-    return slugify(name, max_length=96, word_boundary=True) or "unnamed"
+    return slugify(name, max_length=max_length, word_boundary=True) or "unnamed"
 
 
 def page_url(base_url: str, slug: str) -> str:

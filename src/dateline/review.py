@@ -1,0 +1,152 @@
+"""Review: what enrichment proposes for one article, with the sentence behind each fact.
+
+``dateline review ARTICLE`` prints the proposal; ``--write`` saves it as the
+article's sidecar, where the editor accepts (keeps), edits or deletes each entry.
+Because the sidecar sits above enrichment, what the editor keeps wins on every
+later build, and what they delete stays deleted.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dateline.enrich import default_enrichers, enrich
+from dateline.errors import ArticleError
+from dateline.model.layers import Layer, merge_layers, site_layer
+from dateline.model.meta import ArticleMeta, EntitySpec, EventSpec
+from dateline.read import read_article
+from dateline.read.sidecar import sidecar_path
+from dateline.settings import Settings
+from dateline.write import write_atomic
+
+__all__ = ["EDITORIAL_KEYS", "Proposal", "propose", "render", "sidecar_text"]
+
+#: The sidecar keys a review writes; an editor's own values for them are never overwritten.
+EDITORIAL_KEYS = ("entities", "events", "about", "datelinePlace")
+
+
+@dataclass(frozen=True)
+class Proposal:
+    path: Path
+    inferred: ArticleMeta
+    sidecar: Path | None
+    sidecar_has_facts: bool
+
+
+def propose(path: Path, settings: Settings) -> Proposal:
+    """Run enrichment on one article, ignoring any facts its sidecar already records."""
+    draft = read_article(path, settings.max_file_bytes)
+    layers = {
+        Layer.SITE: site_layer(settings),
+        Layer.READER: draft.found,
+        Layer.FRONT_MATTER: draft.front_matter,
+        Layer.SIDECAR: draft.sidecar,
+    }
+    inferred = enrich(draft, merge_layers(layers), default_enrichers(settings.content_dir))
+    side = sidecar_path(path)
+    has_facts = bool(draft.sidecar.entities or draft.sidecar.events)
+    return Proposal(path, inferred, side, has_facts)
+
+
+def _dump(spec: EntitySpec | EventSpec) -> dict[str, Any]:
+    data: dict[str, Any] = spec.model_dump(mode="json", by_alias=True, exclude_none=True)
+    return {k: v for k, v in data.items() if v not in ([], "")}
+
+
+def _short(text: str | None, width: int = 96) -> str:
+    return textwrap.shorten(text or "", width=width, placeholder=" …")
+
+
+def render(proposal: Proposal) -> str:
+    """A human-readable listing: each proposed event and entity, and its evidence."""
+    meta = proposal.inferred
+    events = meta.events or []
+    entities = meta.entities or []
+    about = set(meta.about or [])
+    lines = [
+        f"{proposal.path}: {len(events)} events and {len(entities)} entities proposed",
+    ]
+    if proposal.sidecar_has_facts:
+        lines.append(
+            f"  (the sidecar {proposal.sidecar} already records events or entities: "
+            "those are what builds use)"
+        )
+    lines.append("")
+    lines.append("EVENTS")
+    for event in events:
+        data = _dump(event)
+        mark = "about" if event.id in about else "mentions"
+        lines.append(f"  [{mark}] {event.id}: {event.name}")
+        facts = [
+            f"{k} {', '.join(map(str, v)) if isinstance(v, list) else v}"
+            for k, v in data.items()
+            if k not in ("id", "name", "evidence")
+        ]
+        if facts:
+            lines.append("      " + " · ".join(facts))
+        lines.append(f"      evidence: “{_short(event.evidence)}”")
+    lines.append("")
+    lines.append("ENTITIES")
+    for entity in entities:
+        data = _dump(entity)
+        facts = [
+            f"{k} {', '.join(map(str, v)) if isinstance(v, list) else v}"
+            for k, v in data.items()
+            if k not in ("id", "name", "type", "evidence", "geo")
+        ]
+        lines.append(f"  {entity.type:<22} {entity.id}: {entity.name}")
+        if facts:
+            lines.append("      " + " · ".join(facts))
+        lines.append(f"      evidence: “{_short(entity.evidence)}”")
+    return "\n".join(lines) + "\n"
+
+
+_HEADER = (
+    "# Proposed by `dateline review`: keep, edit or delete each entry; what stays here\n"
+    "# wins over automatic enrichment on every build. `evidence` is the sentence each\n"
+    "# fact was read from.\n"
+)
+
+
+def sidecar_text(proposal: Proposal, replace: bool = False) -> str:
+    """The sidecar with the proposal added. Every other key the editor set is kept; the
+    editor's own events and entities too, unless ``replace``."""
+    existing: dict[str, Any] = {}
+    if proposal.sidecar is not None:
+        loaded = yaml.safe_load(proposal.sidecar.read_text(encoding="utf-8-sig"))
+        existing = loaded if isinstance(loaded, dict) else {}
+    if replace:
+        existing = {k: v for k, v in existing.items() if k not in EDITORIAL_KEYS}
+    meta = proposal.inferred
+    proposed: dict[str, Any] = {
+        "entities": [_dump(e) for e in meta.entities or []],
+        "events": [_dump(e) for e in meta.events or []],
+        "about": list(meta.about or []),
+    }
+    if meta.dateline_place:
+        proposed["datelinePlace"] = meta.dateline_place
+    merged = {**existing, **{k: v for k, v in proposed.items() if k not in existing}}
+    return _HEADER + yaml.safe_dump(merged, sort_keys=False, allow_unicode=True, width=96)
+
+
+def write_sidecar(proposal: Proposal, force: bool = False) -> Path:
+    """Write the proposal into the article's sidecar (``<stem>.yaml``), atomically.
+
+    Refuses, unless ``force``, when the sidecar already records events or entities:
+    those are an editor's, and a review never replaces them silently.
+    """
+    if proposal.sidecar_has_facts and not force:
+        raise ArticleError(
+            "the sidecar already records events or entities",
+            path=proposal.sidecar,
+            code="sidecar_has_facts",
+            hint="edit it by hand, or pass --force to replace them (its other keys are kept)",
+        )
+    target = proposal.sidecar or proposal.path.with_suffix(".yaml")
+    write_atomic(target, sidecar_text(proposal, replace=force).encode("utf-8"))
+    return target
