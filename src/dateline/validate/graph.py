@@ -2,8 +2,10 @@
 
 Google's Event guidelines ask for ``name``, ``startDate`` and ``location``. They
 apply here to the article's main events (its ``about``), which is what a search
-engine would show; an event only mentioned in passing may lack a date or place,
-because inventing one would be worse than leaving it out.
+engine would show, as a warning: without them the event is not eligible for an
+event rich result, but the data is still true and the article is published. An
+event only mentioned in passing may lack a date or place, because inventing one
+would be worse than leaving it out.
 """
 
 from __future__ import annotations
@@ -62,6 +64,7 @@ def validate_graph(graph: ArticleGraph, path: Path, site_ids: frozenset[str]) ->
                     field="about",
                     hint="give the event a startDate and location, or do not make it the "
                     "article's 'about'",
+                    severity="warning",
                 )
             )
     if len(graph.article.headline) > HEADLINE_LIMIT:
