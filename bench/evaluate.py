@@ -193,9 +193,11 @@ def run(verbose: bool) -> dict[str, Any]:
         }
         known = merge_layers(layers)
         t0 = time.perf_counter()
-        layers[Layer.ENRICHMENT] = enrich(draft, known, (*DEFAULT_ENRICHERS, facts_enricher))
+        simple = enrich(draft, known, DEFAULT_ENRICHERS)
         facts = facts_enricher.facts(draft, known)
+        inferred = facts_enricher.layer(facts)
         enrich_seconds += time.perf_counter() - t0
+        layers[Layer.ENRICHMENT] = merge_layers({Layer.READER: simple, Layer.ENRICHMENT: inferred})
         merged = merge_layers(layers)
         published = localize(merged.date, merged.timezone or "UTC") if merged.date else None
         ok_published = same_instant(str(expected["datePublished"]), published)

@@ -61,7 +61,11 @@ class FactsEnricher:
         return Facts(extraction, events, place_key, zone)
 
     def __call__(self, draft: Draft, known: ArticleMeta) -> ArticleMeta:
-        facts = self.facts(draft, known)
+        return self.layer(self.facts(draft, known))
+
+    @staticmethod
+    def layer(facts: Facts) -> ArticleMeta:
+        """The facts as a metadata layer."""
         named = facts.entities.named()
         entities = [e.spec() for e in facts.entities.entities.values()]
         events = [e.spec() for e in facts.events]
