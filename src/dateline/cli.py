@@ -70,8 +70,16 @@ def _relative(finding: Finding) -> Finding:
     return Finding(**{**finding.__dict__, "path": path})
 
 
-def _report(report: BuildReport, fmt: str) -> None:
-    findings = [_relative(f) for f in report.findings]
+def _notices_option(func: F) -> F:
+    return click.option(
+        "--notices",
+        is_flag=True,
+        help="Also show notices: what Google recommends but does not require.",
+    )(func)
+
+
+def _report(report: BuildReport, fmt: str, notices: bool = False) -> None:
+    findings = [_relative(f) for f in report.findings if notices or f.severity != "notice"]
     if fmt == "json":
         click.echo(
             json.dumps(
@@ -106,7 +114,8 @@ def main() -> None:
     help="Output folder [default: output_dir from the settings, 'feeds'].",
 )
 @_config_option
-def build(content: Path | None, out: Path | None, config: Path) -> None:
+@_notices_option
+def build(content: Path | None, out: Path | None, config: Path, notices: bool) -> None:
     """Build JSON-LD, HTML pages, RSS, Atom and JSON Feed from every article.
 
     An article that fails is reported and left out; the others are published and
@@ -118,7 +127,7 @@ def build(content: Path | None, out: Path | None, config: Path) -> None:
     except DatelineError as exc:
         click.echo(f"dateline: {exc}", err=True)
         sys.exit(EXIT_ARTICLE_FAILED)
-    _report(report, "text")
+    _report(report, "text", notices)
     click.echo(
         f"built {len(report.published)} of {len(report.results)} articles into "
         f"{settings.output_dir} ({len(report.written)} files changed, "
@@ -139,11 +148,12 @@ def build(content: Path | None, out: Path | None, config: Path) -> None:
     show_default=True,
     help="How to print the findings (json for CI).",
 )
-def check(content: Path | None, config: Path, fmt: str) -> None:
+@_notices_option
+def check(content: Path | None, config: Path, fmt: str, notices: bool) -> None:
     """Read, enrich, model and validate every article; print each problem; write nothing."""
     settings = _settings(config, content_dir=content)
     report = check_site(settings)
-    _report(report, fmt)
+    _report(report, fmt, notices)
     if fmt == "text":
         warnings = sum(f.severity == "warning" for f in report.findings)
         status = "ok" if not report.failed else f"{len(report.failed)} failed"

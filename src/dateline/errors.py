@@ -23,7 +23,8 @@ __all__ = [
     "ValidationFailed",
 ]
 
-Severity = Literal["error", "warning"]
+#: errors stop an article; warnings are reported; notices only with ``--notices``.
+Severity = Literal["error", "warning", "notice"]
 
 
 @dataclass(frozen=True)

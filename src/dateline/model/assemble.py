@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from dateline.errors import Finding, ValidationFailed
 from dateline.model.article import ArticleGraph, NewsArticle
 from dateline.model.base import Ref
+from dateline.model.codes import validation_findings
 from dateline.model.entities import (
     GeoCoordinates,
     ImageObject,
@@ -113,7 +114,6 @@ class _Builder:
         same_as = list(spec.same_as)
         if spec.geonames_id:
             same_as.append(GEONAMES.format(spec.geonames_id))
-        orgs_places = (*_ORGS, "Place", "City", "Country", "AdministrativeArea")
         if spec.type == "Person":
             return Person(
                 id=node_id,
@@ -121,7 +121,18 @@ class _Builder:
                 alternate_name=list(spec.alternate_name),
                 description=spec.description,
                 job_title=spec.job_title,
-                affiliation=self.refs(spec.affiliation, f"{field}.affiliation", orgs_places),
+                # schema.org's affiliation takes an Organization: "Russian President" is
+                # affiliated with Russia the country, which schema.org says as nationality
+                affiliation=self.refs(
+                    [k for k in spec.affiliation if self.keys.get(k) != "Country"],
+                    f"{field}.affiliation",
+                    _ORGS,
+                ),
+                nationality=self.refs(
+                    [k for k in spec.affiliation if self.keys.get(k) == "Country"],
+                    f"{field}.affiliation",
+                    ("Country",),
+                ),
                 member_of=self.refs(spec.member_of, f"{field}.memberOf", _ORGS),
                 works_for=self.refs(spec.works_for, f"{field}.worksFor", _ORGS),
                 url=spec.url,
@@ -243,17 +254,7 @@ def assemble(
     try:
         return _graph(meta, body, path=path, settings=settings, builder=builder, zone=zone)
     except ValidationError as exc:
-        raise ValidationFailed(
-            [
-                Finding(
-                    code=f"invalid_{err['type']}",
-                    message=err["msg"],
-                    path=path,
-                    field=".".join(str(p) for p in err["loc"]),
-                )
-                for err in exc.errors()
-            ]
-        ) from exc
+        raise ValidationFailed(validation_findings(exc, path)) from exc
 
 
 def _graph(

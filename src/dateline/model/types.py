@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field
+from pydantic_core import PydanticCustomError
 
 __all__ = [
     "MAX_YEAR",
@@ -48,13 +49,21 @@ def absolute_url(value: str) -> str:
     """Accept only absolute http(s) URLs with a host: feeds and JSON-LD need them."""
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
-        raise ValueError(f"{value!r} is not an absolute http(s) URL")
+        raise PydanticCustomError(
+            "invalid_url",
+            "{value!r} is not an absolute http(s) URL like https://example.org/page",
+            {"value": value},
+        )
     return value
 
 
 def check_year(year: int) -> int:
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise ValueError(f"year {year} is outside {MIN_YEAR}–{MAX_YEAR}; is it a typing mistake?")
+        raise PydanticCustomError(
+            "date_out_of_range",
+            "year {year} is outside {low}–{high}; is it a typing mistake?",
+            {"year": year, "low": MIN_YEAR, "high": MAX_YEAR},
+        )
     return year
 
 
@@ -75,16 +84,27 @@ def _partial_date(value: Any) -> Any:
         value = f"{value:04d}"
     if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) != 4:
         # pydantic would read "20024" as seconds since 1970; here it is a mistyped year
-        raise ValueError(f"{value!r} is not a date: a year has four digits")
+        raise PydanticCustomError(
+            "invalid_date", "{value!r} is not a date: a year has four digits", {"value": value}
+        )
     if isinstance(value, str):
         match = _PARTIAL.match(value.strip())
         if match:
             year, month, day = match.groups()
             check_year(int(year))
             if month and not 1 <= int(month) <= 12:
-                raise ValueError(f"month {month} in {value!r} does not exist")
+                raise PydanticCustomError(
+                    "invalid_date",
+                    "month {month} in {value!r} does not exist",
+                    {"month": month, "value": value},
+                )
             if day:
-                dt.date(int(year), int(month), int(day))  # raises for 2024-02-30
+                try:
+                    dt.date(int(year), int(month), int(day))
+                except ValueError as exc:
+                    raise PydanticCustomError(
+                        "invalid_date", "{value!r} is not a day of the calendar", {"value": value}
+                    ) from exc
             return value.strip()
     return value
 

@@ -11,7 +11,9 @@ import yaml
 from pydantic import ValidationError
 
 from dateline.errors import Finding, ReadError, ValidationFailed
+from dateline.model.codes import validation_findings
 from dateline.model.meta import ArticleMeta, EntitySpec, EventSpec
+from dateline.validate.vocabulary import Vocabulary
 
 __all__ = ["load_yaml_mapping", "meta_from_mapping"]
 
@@ -73,31 +75,38 @@ def _known_keys(loc: tuple[int | str, ...]) -> list[str]:
 
 
 def meta_from_mapping(data: dict[str, Any], path: Path, lines: dict[str, int]) -> ArticleMeta:
-    """Validate metadata; every problem becomes one finding naming its key and line."""
+    """Validate metadata; every problem becomes one finding naming its key and line.
+
+    An unknown key gets a suggestion: the key meant, if it is a near miss of one
+    dateline reads, or a note that it is a schema.org property dateline does not
+    take (yet), from the schema.org term list.
+    """
     try:
         return ArticleMeta.model_validate(data)
     except ValidationError as exc:
-        findings = []
-        for err in exc.errors():
-            loc = tuple(err["loc"])
-            field = ".".join(str(p) for p in loc)
-            top = str(loc[0]) if loc else ""
-            if err["type"] == "extra_forbidden":
-                code, hint = "unknown_property", _suggest(str(loc[-1]), _known_keys(loc))
-                message = f"unknown key {loc[-1]!r}"
-            else:
-                code, hint = f"invalid_{err['type']}", None
-                message = err["msg"]
-                if "input" in err and not isinstance(err["input"], dict | list):
-                    message += f" (got {err['input']!r})"
-            findings.append(
-                Finding(
+        findings = validation_findings(exc, path, lines)
+        errors = exc.errors()
+        out = []
+        for found, err in zip(findings, errors, strict=True):
+            finding = found
+            if finding.code == "unknown_property":
+                loc = tuple(err["loc"])
+                name = str(loc[-1])
+                hint = _suggest(name, _known_keys(loc))
+                code = "unknown_property"
+                if hint is None and name in Vocabulary.bundled().properties:
+                    code = "unsupported_property"
+                    hint = f"{name!r} is a schema.org property, but dateline does not take it here"
+                elif hint is None:
+                    hint = _suggest(name, Vocabulary.bundled().terms())
+                    hint = f"not a schema.org term either; {hint}" if hint else None
+                finding = Finding(
                     code=code,
-                    message=message,
-                    path=path,
-                    line=lines.get(top),
-                    field=field,
+                    message=f"unknown key {name!r}",
+                    path=finding.path,
+                    line=finding.line,
+                    field=finding.field,
                     hint=hint,
                 )
-            )
-        raise ValidationFailed(findings) from exc
+            out.append(finding)
+        raise ValidationFailed(out) from exc

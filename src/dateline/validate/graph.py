@@ -1,4 +1,5 @@
-"""Graph rules: every link resolves, and the story's main events are complete.
+"""Graph rules: every link resolves; schema.org and Google's rules hold (see
+:mod:`dateline.validate.vocabulary` and :mod:`dateline.validate.google`).
 
 Google's Event guidelines ask for ``name``, ``startDate`` and ``location``. They
 apply here to the article's main events (its ``about``), which is what a search
@@ -15,11 +16,15 @@ from pathlib import Path
 from dateline.errors import Finding
 from dateline.model.article import ArticleGraph
 from dateline.model.base import Ref, SchemaModel
+from dateline.validate.google import check_article, check_events
+from dateline.validate.vocabulary import Vocabulary
 
-__all__ = ["HEADLINE_LIMIT", "validate_graph"]
+__all__ = ["validate_graph"]
 
-#: Google truncates longer headlines in Top stories; a warning, not an error.
-HEADLINE_LIMIT = 110
+
+def _site_types(graph: ArticleGraph) -> dict[str, list[str]]:
+    """Types of nodes the article links to but the site graph describes."""
+    return {graph.article.is_part_of.id: ["WebSite"]}
 
 
 def _refs(model: SchemaModel) -> list[tuple[str, Ref]]:
@@ -46,36 +51,7 @@ def validate_graph(graph: ArticleGraph, path: Path, site_ids: frozenset[str]) ->
                         field=prop,
                     )
                 )
-    about = {r.id for r in graph.article.about}
-    for event in graph.events():
-        if event.id not in about:
-            continue
-        missing = [
-            name
-            for name, value in (("startDate", event.start_date), ("location", event.location))
-            if not value
-        ]
-        if missing:
-            findings.append(
-                Finding(
-                    code="main_event_incomplete",
-                    message=f"the main event {event.name!r} has no {' and no '.join(missing)}",
-                    path=path,
-                    field="about",
-                    hint="give the event a startDate and location, or do not make it the "
-                    "article's 'about'",
-                    severity="warning",
-                )
-            )
-    if len(graph.article.headline) > HEADLINE_LIMIT:
-        findings.append(
-            Finding(
-                code="headline_long",
-                message=f"the headline is {len(graph.article.headline)} characters; "
-                f"Google shows at most {HEADLINE_LIMIT}",
-                path=path,
-                field="title",
-                severity="warning",
-            )
-        )
+    findings.extend(check_article(graph, path))
+    findings.extend(check_events(graph, path))
+    findings.extend(Vocabulary.bundled().check(graph.graph(), path, _site_types(graph)))
     return findings

@@ -1,0 +1,153 @@
+"""schema.org conformance: every type and property exists, and each property is used on
+a type it belongs to (domainIncludes) with a value of a type it takes (rangeIncludes),
+subclasses included.
+
+The table comes with dateline (``dateline/data/schemaorg-terms.json``, derived from
+the official release by :mod:`dateline.validate.vocabgen`), so checking needs no
+network. The checks run on the JSON-LD a build emits, i.e. on what consumers see.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dateline.errors import Finding
+
+__all__ = ["Vocabulary"]
+
+_TABLE = Path(__file__).resolve().parent.parent / "data" / "schemaorg-terms.json"
+# JSON values and the schema.org data types they can stand for.
+_LITERALS: dict[type, set[str]] = {
+    str: {"Text", "URL", "Date", "DateTime", "Time"},
+    bool: {"Boolean"},
+    int: {"Integer", "Number"},
+    float: {"Number", "Float"},
+}
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    version: str
+    classes: dict[str, list[str]]
+    members: dict[str, list[str]]
+    properties: dict[str, dict[str, list[str]]]
+
+    @staticmethod
+    @functools.cache
+    def bundled() -> Vocabulary:
+        """The table shipped with dateline (read once per process; it is read-only)."""
+        data = json.loads(_TABLE.read_text(encoding="utf-8"))
+        return Vocabulary(data["version"], data["classes"], data["members"], data["properties"])
+
+    def ancestors(self, name: str) -> frozenset[str]:
+        return self._ancestors(name)
+
+    @functools.cached_property
+    def _cache(self) -> dict[str, frozenset[str]]:
+        return {}
+
+    def _ancestors(self, name: str) -> frozenset[str]:
+        found = self._cache.get(name)
+        if found is None:
+            out = {name}
+            for parent in self.classes.get(name, []):
+                out |= self._ancestors(parent)
+            found = frozenset(out)
+            self._cache[name] = found
+        return found
+
+    def is_a(self, kinds: Iterable[str], targets: Iterable[str]) -> bool:
+        wanted = set(targets)
+        return any(self.ancestors(k) & wanted for k in kinds)
+
+    def terms(self) -> list[str]:
+        return sorted({*self.classes, *self.properties})
+
+    def check(
+        self, graph: list[dict[str, Any]], path: Path | None, known: dict[str, list[str]]
+    ) -> list[Finding]:
+        """Findings for the nodes of a compacted ``@graph``; ``known`` gives the types of
+        nodes described elsewhere (the site's WebSite)."""
+        types = dict(known)
+        for node in graph:
+            if "@id" in node:
+                types[node["@id"]] = _types(node)
+        findings: list[Finding] = []
+        for node in graph:
+            findings.extend(self._node(node, types, path))
+        return findings
+
+    def _node(
+        self, node: dict[str, Any], types: dict[str, list[str]], path: Path | None
+    ) -> list[Finding]:
+        findings: list[Finding] = []
+        kinds = _types(node)
+        where = node.get("@id", "an embedded node")
+        for kind in kinds:
+            if kind not in self.classes:
+                findings.append(
+                    Finding("unknown_type", f"{kind!r} ({where}) is not a schema.org type", path)
+                )
+        for prop, value in node.items():
+            if prop.startswith("@"):
+                continue
+            spec = self.properties.get(prop)
+            if spec is None:
+                findings.append(
+                    Finding(
+                        "unknown_schema_property",
+                        f"{prop!r} on {where} is not a schema.org property",
+                        path,
+                        field=prop,
+                    )
+                )
+                continue
+            if kinds and not self.is_a(kinds, spec["domains"]):
+                findings.append(
+                    Finding(
+                        "property_not_allowed",
+                        f"{prop!r} is not a property of {'/'.join(kinds)} ({where}); "
+                        f"schema.org allows it on {', '.join(spec['domains'])}",
+                        path,
+                        field=prop,
+                    )
+                )
+            for item in value if isinstance(value, list) else [value]:
+                problem = self._value(item, spec["ranges"], types)
+                if problem:
+                    findings.append(
+                        Finding(
+                            "range_mismatch",
+                            f"{prop!r} of {where} takes {' or '.join(spec['ranges'])}, "
+                            f"not {problem}",
+                            path,
+                            field=prop,
+                        )
+                    )
+                if isinstance(item, dict) and "@type" in item:
+                    findings.extend(self._node(item, types, path))
+        return findings
+
+    def _value(self, value: Any, ranges: list[str], types: dict[str, list[str]]) -> str | None:
+        """None when ``value`` fits ``ranges``, else a description of what it is."""
+        if "Thing" in ranges:
+            return None
+        if isinstance(value, dict):
+            kinds = _types(value) or types.get(value.get("@id", ""), [])
+            if not kinds:
+                return None if "URL" in ranges else "a node of unknown type"
+            return None if self.is_a(kinds, ranges) else "/".join(kinds)
+        literal = _LITERALS.get(type(value), set())
+        if isinstance(value, str) and value in self.members:
+            return None if self.is_a(self.members[value], ranges) else value
+        return None if literal & set(ranges) else f"a {type(value).__name__} value"
+
+
+def _types(node: dict[str, Any]) -> list[str]:
+    value = node.get("@type", [])
+    return list(value) if isinstance(value, list) else [value]
