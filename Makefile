@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 RUN    := $(VENV)/.installed-run
 DEV    := $(VENV)/.installed-dev
 
-.PHONY: all feeds test lint format schemas bench eval check clean
+.PHONY: all feeds test lint format schemas vocabulary bench eval check clean
 
 all: feeds
 
@@ -48,6 +48,11 @@ format: $(DEV)
 ## schemas: regenerate schemas/ (JSON Schemas and the JSON-LD context) from the models
 schemas: $(RUN)
 	$(BIN)/python -m dateline.schemagen schemas
+
+## vocabulary: regenerate dateline/data/schemaorg-terms.json from the official schema.org file
+SCHEMAORG ?= ../shared/schemaorg/schemaorg-current-https.jsonld
+vocabulary: $(RUN)
+	$(BIN)/python -m dateline.validate.vocabgen $(SCHEMAORG) 30.0
 
 ## bench: build a generated corpus and print time and memory
 bench: $(DEV)

@@ -134,7 +134,7 @@ def build(content: Path | None, out: Path | None, config: Path, notices: bool) -
         f"{len(report.removed)} removed)",
         err=True,
     )
-    sys.exit(EXIT_ARTICLE_FAILED if report.failed else EXIT_OK)
+    sys.exit(EXIT_OK if report.ok else EXIT_ARTICLE_FAILED)
 
 
 @main.command()
@@ -156,13 +156,13 @@ def check(content: Path | None, config: Path, fmt: str, notices: bool) -> None:
     _report(report, fmt, notices)
     if fmt == "text":
         warnings = sum(f.severity == "warning" for f in report.findings)
-        status = "ok" if not report.failed else f"{len(report.failed)} failed"
+        status = "ok" if report.ok else f"{len(report.failed)} failed"
         click.echo(
             f"checked {len(report.results)} articles: {status}"
             + (f", {warnings} warnings" if warnings else ""),
             err=True,
         )
-    sys.exit(EXIT_ARTICLE_FAILED if report.failed else EXIT_OK)
+    sys.exit(EXIT_OK if report.ok else EXIT_ARTICLE_FAILED)
 
 
 @main.command()

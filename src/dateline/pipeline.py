@@ -17,6 +17,7 @@ from pathlib import Path
 
 from dateline.emit import (
     FEED_FILES,
+    FeedUrls,
     PageRenderer,
     body_html,
     document,
@@ -35,6 +36,7 @@ from dateline.model.layers import Layer, merge_layers, site_layer
 from dateline.read import discover, read_article
 from dateline.settings import Settings
 from dateline.validate import validate_graph
+from dateline.validate.feeds import check_atom, check_jsonfeed, check_rss
 from dateline.write import write_outputs
 
 __all__ = ["ArticleResult", "BuildReport", "build_site", "check_site", "process_article"]
@@ -61,10 +63,18 @@ class BuildReport:
     results: list[ArticleResult] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)
+    #: problems of the site-wide outputs (feeds), found before anything is written
+    site_findings: list[Finding] = field(default_factory=list)
+    #: every output, by path relative to the output folder
+    outputs: dict[str, bytes] = field(default_factory=dict, repr=False)
 
     @property
     def findings(self) -> list[Finding]:
-        return [f for r in self.results for f in r.findings]
+        return [*(f for r in self.results for f in r.findings), *self.site_findings]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not any(f.severity == "error" for f in self.site_findings)
 
     @property
     def failed(self) -> list[ArticleResult]:
@@ -101,7 +111,7 @@ def process_article(
         findings = validate_graph(graph, path, _site_ids(settings))
         if any(f.severity == "error" for f in findings):
             raise ValidationFailed(findings)
-        return ArticleResult(path, graph, body_html(draft), tuple(findings))
+        return ArticleResult(path, graph, body_html(draft, graph.article.url), tuple(findings))
     except ArticleError as exc:
         return ArticleResult(path, findings=tuple(exc.findings()))
     except Exception as exc:  # a bug in dateline must not stop the other articles
@@ -120,6 +130,18 @@ def process_article(
         )
 
 
+def _a(word: str) -> str:
+    return f"an {word}" if word[0] in "AEIOU" else f"a {word}"
+
+
+def _shown(path: Path) -> str:
+    """A path as a person in the working folder would type it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
 def _mark_duplicate_slugs(results: list[ArticleResult]) -> list[ArticleResult]:
     """Two articles with one slug would overwrite each other: both fail, each naming the other."""
     by_slug: dict[str, list[ArticleResult]] = {}
@@ -133,7 +155,7 @@ def _mark_duplicate_slugs(results: list[ArticleResult]) -> list[ArticleResult]:
         if group is None:
             out.append(result)
             continue
-        others = ", ".join(str(o.path) for o in group if o is not result)
+        others = ", ".join(_shown(o.path) for o in group if o is not result)
         assert result.graph is not None
         clash = Finding(
             code="duplicate_slug",
@@ -144,6 +166,51 @@ def _mark_duplicate_slugs(results: list[ArticleResult]) -> list[ArticleResult]:
         )
         out.append(ArticleResult(result.path, findings=(*result.findings, clash)))
     return out
+
+
+def _mark_conflicting_ids(results: list[ArticleResult]) -> list[ArticleResult]:
+    """One @id, two kinds of thing (a Country here, an Organization there): consumers
+    merging the site's documents would get a contradiction, so both articles fail."""
+    seen: dict[str, tuple[str, ArticleResult]] = {}
+    clashes: dict[int, list[Finding]] = {}
+    for result in results:
+        if result.graph is None:
+            continue
+        for node in result.graph.nodes:
+            kind = node.type
+            first = seen.setdefault(node.id, (kind, result))
+            if first[0] != kind and first[1] is not result:
+                other = first[1]
+                for one, two, k in ((result, other, kind), (other, result, first[0])):
+                    clashes.setdefault(id(one), []).append(
+                        Finding(
+                            code="conflicting_id",
+                            message=f"{node.id} is {_a(k)} here but "
+                            f"{_a(first[0] if one is result else kind)} in {_shown(two.path)}",
+                            path=one.path,
+                            field="entities",
+                            hint="give one of them another id in its sidecar",
+                        )
+                    )
+    return [
+        ArticleResult(r.path, findings=(*r.findings, *clashes[id(r)])) if id(r) in clashes else r
+        for r in results
+    ]
+
+
+def validate_outputs(settings: Settings, outputs: dict[str, bytes]) -> list[Finding]:
+    """Feed rules on the rendered feeds (see :mod:`dateline.validate.feeds`)."""
+    urls = FeedUrls.for_site(settings.base_url)
+    out = settings.output_dir
+    findings = []
+    findings += check_rss(
+        outputs[FEED_FILES["rss"]], out / FEED_FILES["rss"], settings.base_url, urls.rss
+    )
+    findings += check_atom(
+        outputs[FEED_FILES["atom"]], out / FEED_FILES["atom"], settings.base_url, urls.atom
+    )
+    findings += check_jsonfeed(outputs[FEED_FILES["json"]], out / FEED_FILES["json"])
+    return findings
 
 
 def _newest_first(results: list[ArticleResult]) -> list[ArticleResult]:
@@ -163,8 +230,12 @@ def check_site(settings: Settings, enrichers: Sequence[Enricher] | None = None) 
     if enrichers is None:
         enrichers = default_enrichers(settings.content_dir)
     paths = discover(settings.content_dir)
-    results = _mark_duplicate_slugs([process_article(p, settings, enrichers) for p in paths])
-    return BuildReport(results=results)
+    results = [process_article(p, settings, enrichers) for p in paths]
+    results = _mark_conflicting_ids(_mark_duplicate_slugs(results))
+    report = BuildReport(results=results)
+    report.outputs = render_site(settings, _newest_first(report.published))
+    report.site_findings = validate_outputs(settings, report.outputs)
+    return report
 
 
 def site_graph(settings: Settings, published: list[ArticleResult]) -> SiteGraph:
@@ -214,10 +285,17 @@ def build_site(settings: Settings, enrichers: Sequence[Enricher] | None = None) 
     previous page stays published until it is fixed.
     """
     report = check_site(settings, enrichers)
-    published = _newest_first(report.published)
-    outputs = render_site(settings, published)
-    report.written = write_outputs(settings.output_dir, outputs)
-    if not report.failed:
+    outputs = report.outputs
+    broken = {
+        f.path.relative_to(settings.output_dir).as_posix()
+        for f in report.site_findings
+        if f.severity == "error" and f.path is not None
+    }
+    # a feed that fails its checks is not written: readers keep the previous one
+    report.written = write_outputs(
+        settings.output_dir, {k: v for k, v in outputs.items() if k not in broken}
+    )
+    if report.ok:
         articles_dir = settings.output_dir / "articles"
         keep = {settings.output_dir / name for name in outputs}
         for stale in sorted(articles_dir.glob("*")) if articles_dir.is_dir() else []:

@@ -25,6 +25,8 @@ from dateline.settings import Settings
 
 __all__ = ["generated_files", "main"]
 
+DATA = Path(__file__).resolve().parent / "data"
+
 
 def _dump(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
@@ -44,6 +46,8 @@ def generated_files() -> dict[str, str]:
         for model in models
     }
     files[CONTEXT_FILE] = _dump(context_document())
+    # written from the JSON Feed 1.1 spec; the package's copy is what builds check against
+    files["jsonfeed-1.1.schema.json"] = (DATA / "jsonfeed-1.1.schema.json").read_text("utf-8")
     return files
 
 

@@ -8,6 +8,7 @@ handler or ``javascript:`` URL can come from content.
 from __future__ import annotations
 
 import html
+from urllib.parse import urljoin
 
 import nh3
 
@@ -22,13 +23,20 @@ _ALLOWED_TAGS = {
 }  # fmt: skip
 
 
-def body_html(draft: Draft) -> str:
+def body_html(draft: Draft, page_url: str) -> str:
+    """The body as safe HTML; relative links are made absolute against ``page_url``,
+    because feed readers show content away from the page it came from."""
     if draft.body_markdown is not None:
         rendered = render_markdown(draft.body_markdown)
+
+        def absolute(tag: str, attribute: str, value: str) -> str | None:
+            return urljoin(page_url, value) if attribute == "href" else value
+
         return nh3.clean(
             rendered,
             tags=_ALLOWED_TAGS,
             attributes={"a": {"href", "title"}},
+            attribute_filter=absolute,
             url_schemes={"http", "https", "mailto"},
         ).strip()
     return "\n".join(f"<p>{html.escape(p.text, quote=False)}</p>" for p in draft.paragraphs)

@@ -18,6 +18,7 @@ from pydantic import BeforeValidator, Field, TypeAdapter, ValidationError
 
 from dateline.errors import SettingsError
 from dateline.model.meta import EntitySpec, _listify
+from dateline.read.encoding import clean_strings
 
 __all__ = ["REGISTRY_FILE", "Registry", "RegistryEntry", "load_registry"]
 
@@ -83,7 +84,7 @@ def load_registry(content_dir: Path) -> Registry:
             hint="start each entry with '- id: ...'",
         )
     try:
-        entries = _ENTRIES.validate_python(data or [])
+        entries = _ENTRIES.validate_python(clean_strings(data or []))
     except ValidationError as exc:
         err = exc.errors()[0]
         raise SettingsError(

@@ -14,7 +14,7 @@ from pydantic import Field
 from dateline.model.base import Node, Ref
 from dateline.model.entities import ImageObject, Organization, Person, Place
 from dateline.model.event import Event
-from dateline.model.types import AbsoluteUrl, LanguageTag, Published, Term
+from dateline.model.types import AbsoluteUrl, LanguageTag, Line, Published, Term
 
 __all__ = ["ArticleGraph", "GraphNode", "NewsArticle", "SiteGraph", "WebSite"]
 
@@ -25,7 +25,7 @@ class NewsArticle(Node):
     type: Literal["NewsArticle"] = Field(default="NewsArticle", alias="@type")
     url: AbsoluteUrl
     main_entity_of_page: AbsoluteUrl
-    headline: str = Field(min_length=1)
+    headline: Line
     description: str | None = None
     date_published: Published
     date_modified: Published | None = None
@@ -51,7 +51,7 @@ class WebSite(Node):
 
     type: Literal["WebSite"] = Field(default="WebSite", alias="@type")
     url: AbsoluteUrl
-    name: str = Field(min_length=1)
+    name: Line
     description: str | None = None
     in_language: LanguageTag
     publisher: Ref

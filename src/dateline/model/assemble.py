@@ -34,6 +34,18 @@ from dateline.settings import Settings
 __all__ = ["GEONAMES", "assemble", "localize", "publisher_node", "slug_for"]
 
 GEONAMES = "https://sws.geonames.org/{}/"
+#: NewsArticle fields and the front-matter keys they come from, for error messages.
+_FRONT_MATTER = {
+    "date_published": "date",
+    "date_modified": "updated",
+    "headline": "title",
+    "description": "summary",
+    "in_language": "language",
+    "article_section": "section",
+    "keywords": "tags",
+    "is_based_on": "source",
+    "article": "article",
+}
 _PERSON = ("Person",)
 _ORGS = ("Organization", "GovernmentOrganization", "NewsMediaOrganization")
 
@@ -254,7 +266,7 @@ def assemble(
     try:
         return _graph(meta, body, path=path, settings=settings, builder=builder, zone=zone)
     except ValidationError as exc:
-        raise ValidationFailed(validation_findings(exc, path)) from exc
+        raise ValidationFailed(validation_findings(exc, path, rename=_FRONT_MATTER)) from exc
 
 
 def _graph(

@@ -59,7 +59,8 @@ def _describe(error: ErrorDetails) -> str:
     message = error["msg"]
     value: Any = error.get("input")
     if error["type"] != "missing" and not isinstance(value, dict | list) and value is not None:
-        message += f" (got {value!r})"
+        shown = value.isoformat() if hasattr(value, "isoformat") else repr(value)
+        message += f" (got {shown})"
     return message
 
 
@@ -68,11 +69,15 @@ def validation_findings(
     path: Path | None,
     lines: dict[str, int] | None = None,
     prefix: str = "",
+    rename: dict[str, str] | None = None,
 ) -> list[Finding]:
-    """One finding per pydantic error, with its field path and, where known, its line."""
+    """One finding per pydantic error, with its field path and, where known, its line.
+
+    ``rename`` maps model fields to the keys a person wrote (``date_published`` → ``date``).
+    """
     findings = []
     for error in exc.errors():
-        loc = tuple(error["loc"])
+        loc = tuple((rename or {}).get(str(p), p) for p in error["loc"])
         field = prefix + ".".join(str(p) for p in loc)
         top = str(loc[0]) if loc else ""
         findings.append(

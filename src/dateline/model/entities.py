@@ -7,7 +7,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field
 
 from dateline.model.base import Node, Ref, SchemaModel
-from dateline.model.types import AbsoluteUrl, Term
+from dateline.model.types import AbsoluteUrl, Line, Term
 
 __all__ = [
     "GeoCoordinates",
@@ -49,7 +49,7 @@ class Person(Node):
     schema_types: ClassVar[tuple[str, ...]] = ("Person",)
 
     type: Literal["Person"] = Field(default="Person", alias="@type")
-    name: str = Field(min_length=1)
+    name: Line
     alternate_name: list[str] = Field(default_factory=list)
     description: str | None = None
     job_title: str | None = None
@@ -72,7 +72,7 @@ class Organization(Node):
     )
 
     type: OrganizationType = Field(default="Organization", alias="@type")
-    name: str = Field(min_length=1)
+    name: Line
     alternate_name: list[str] = Field(default_factory=list)
     description: str | None = None
     url: AbsoluteUrl | None = None
@@ -88,7 +88,7 @@ class Place(Node):
     schema_types: ClassVar[tuple[str, ...]] = ("Place", "City", "Country", "AdministrativeArea")
 
     type: PlaceType = Field(default="Place", alias="@type")
-    name: str = Field(min_length=1)
+    name: Line
     alternate_name: list[str] = Field(default_factory=list)
     description: str | None = None
     geo: GeoCoordinates | None = None

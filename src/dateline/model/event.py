@@ -7,7 +7,7 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from dateline.model.base import Node, Ref
-from dateline.model.types import AbsoluteUrl, DateValue
+from dateline.model.types import AbsoluteUrl, DateValue, Line
 
 __all__ = ["Event"]
 
@@ -24,7 +24,7 @@ class Event(Node):
     schema_types: ClassVar[tuple[str, ...]] = ("Event",)
 
     type: Literal["Event"] = Field(default="Event", alias="@type")
-    name: str = Field(min_length=1)
+    name: Line
     description: str | None = None
     start_date: DateValue | None = None
     end_date: DateValue | None = None

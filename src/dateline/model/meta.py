@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
-from dateline.model.types import AbsoluteUrl, DateValue, LanguageTag
+from dateline.model.types import AbsoluteUrl, DateValue, LanguageTag, Line
 
 __all__ = [
     "ENTITY_TYPES",
@@ -90,7 +90,7 @@ class EntitySpec(Spec):
 
     id: Key
     type: EntityType
-    name: str = Field(min_length=1)
+    name: Line
     alternate_name: Annotated[
         list[str], BeforeValidator(_listify, json_schema_input_type=str | list[str])
     ] = Field(default_factory=list)
@@ -116,7 +116,7 @@ class EventSpec(Spec):
     """An event an article reports, as an editor (or enrichment) records it."""
 
     id: Key
-    name: str = Field(min_length=1)
+    name: Line
     description: str | None = None
     start_date: DateValue | None = None
     end_date: DateValue | None = None
@@ -130,13 +130,13 @@ class EventSpec(Spec):
 
 
 class PublisherSpec(Spec):
-    name: str = Field(min_length=1)
+    name: Line
     url: AbsoluteUrl
     logo: AbsoluteUrl | None = None
 
 
 class AuthorSpec(Spec):
-    name: str = Field(min_length=1)
+    name: Line
     url: AbsoluteUrl | None = None
 
 
@@ -160,7 +160,7 @@ class ArticleMeta(Spec):
     ``date`` may be naive here: the enrichment stage gives it a zone by name.
     """
 
-    title: str | None = Field(default=None, min_length=1)
+    title: Line | None = None
     date: dt.datetime | dt.date | None = None
     date_text: str | None = Field(default=None, description="The date line as printed.")
     updated: dt.datetime | dt.date | None = None

@@ -22,6 +22,7 @@ __all__ = [
     "AbsoluteUrl",
     "DateValue",
     "LanguageTag",
+    "Line",
     "PartialDate",
     "Published",
     "Term",
@@ -51,8 +52,8 @@ def absolute_url(value: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
         raise PydanticCustomError(
             "invalid_url",
-            "{value!r} is not an absolute http(s) URL like https://example.org/page",
-            {"value": value},
+            "{value} is not an absolute http(s) URL like https://example.org/page",
+            {"value": repr(value)},
         )
     return value
 
@@ -85,7 +86,7 @@ def _partial_date(value: Any) -> Any:
     if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) != 4:
         # pydantic would read "20024" as seconds since 1970; here it is a mistyped year
         raise PydanticCustomError(
-            "invalid_date", "{value!r} is not a date: a year has four digits", {"value": value}
+            "invalid_date", "{value} is not a date: a year has four digits", {"value": repr(value)}
         )
     if isinstance(value, str):
         match = _PARTIAL.match(value.strip())
@@ -95,15 +96,17 @@ def _partial_date(value: Any) -> Any:
             if month and not 1 <= int(month) <= 12:
                 raise PydanticCustomError(
                     "invalid_date",
-                    "month {month} in {value!r} does not exist",
-                    {"month": month, "value": value},
+                    "month {month} in {value} does not exist",
+                    {"month": month, "value": repr(value)},
                 )
             if day:
                 try:
                     dt.date(int(year), int(month), int(day))
                 except ValueError as exc:
                     raise PydanticCustomError(
-                        "invalid_date", "{value!r} is not a day of the calendar", {"value": value}
+                        "invalid_date",
+                        "{value} is not a day of the calendar",
+                        {"value": repr(value)},
                     ) from exc
             return value.strip()
     return value
@@ -135,6 +138,15 @@ DateValue = Annotated[
     Term("Date"),
 ]
 AbsoluteUrl = Annotated[str, AfterValidator(absolute_url), Term("@id")]
+
+
+def _one_line(value: Any) -> Any:
+    """Headlines and names are one line: runs of any whitespace (U+2028 too) become a space."""
+    return " ".join(value.split()) if isinstance(value, str) else value
+
+
+#: A headline or a name: one line of text, not blank.
+Line = Annotated[str, BeforeValidator(_one_line), Field(min_length=1)]
 LanguageTag = Annotated[
     str, Field(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", description="BCP 47 tag")
 ]

@@ -11,12 +11,13 @@ from __future__ import annotations
 import codecs
 import re
 from pathlib import Path
+from typing import Any
 
 from charset_normalizer import from_bytes
 
 from dateline.errors import ReadError
 
-__all__ = ["decode"]
+__all__ = ["clean_strings", "decode", "strip_xml_invalid"]
 
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
@@ -30,7 +31,23 @@ def decode(data: bytes, path: Path) -> str:
     feeds invalid XML, so they are removed here, once, for every output.
     Raises :class:`ReadError` (``encoding_unknown``) if the bytes are unreadable.
     """
-    return _XML_INVALID.sub("", _decode(data, path))
+    return strip_xml_invalid(_decode(data, path))
+
+
+def strip_xml_invalid(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot carry."""
+    return _XML_INVALID.sub("", text)
+
+
+def clean_strings(value: Any) -> Any:
+    """The same, through YAML data: ``"\\u0000"`` in a quoted YAML string is a NUL too."""
+    if isinstance(value, str):
+        return strip_xml_invalid(value)
+    if isinstance(value, list):
+        return [clean_strings(v) for v in value]
+    if isinstance(value, dict):
+        return {clean_strings(k): clean_strings(v) for k, v in value.items()}
+    return value
 
 
 def _decode(data: bytes, path: Path) -> str:

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from dateline.errors import Finding, ReadError, ValidationFailed
 from dateline.model.codes import validation_findings
 from dateline.model.meta import ArticleMeta, EntitySpec, EventSpec
+from dateline.read.encoding import clean_strings
 from dateline.validate.vocabulary import Vocabulary
 
 __all__ = ["load_yaml_mapping", "meta_from_mapping"]
@@ -42,6 +43,7 @@ def load_yaml_mapping(
         loader.dispose()
     if data is None:
         return {}, {}
+    data = clean_strings(data)
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         raise ReadError(
             "the metadata must be a YAML mapping of key: value lines",
@@ -67,11 +69,7 @@ def _known_keys(loc: tuple[int | str, ...]) -> list[str]:
     model: Any = ArticleMeta
     if len(loc) >= 3 and loc[0] in ("entities", "events"):
         model = EntitySpec if loc[0] == "entities" else EventSpec
-    names: list[str] = []
-    for name, info in model.model_fields.items():
-        names.append(info.alias or name)
-        names.append(name)
-    return sorted(set(names))
+    return sorted(info.alias or name for name, info in model.model_fields.items())
 
 
 def meta_from_mapping(data: dict[str, Any], path: Path, lines: dict[str, int]) -> ArticleMeta:

@@ -51,6 +51,9 @@ def write_outputs(root: Path, outputs: Mapping[str, bytes]) -> list[Path]:
     is refused: no front matter can make a build write elsewhere.
     """
     root = root.resolve()
+    # a build killed mid-write leaves its temp file behind; the real files are intact
+    for leftover in root.rglob(".*.tmp") if root.is_dir() else []:
+        leftover.unlink(missing_ok=True)
     changed = []
     for relative in sorted(outputs):
         target = (root / relative).resolve()
