@@ -8,6 +8,7 @@ import click
 import pytest
 
 from dateline.cli import main
+from dateline.model.codes import _PATTERN_CODES, CODES
 from dateline.model.meta import ArticleMeta
 from dateline.settings import Settings
 
@@ -41,3 +42,19 @@ def test_every_setting_is_documented(name: str) -> None:
 )
 def test_every_metadata_key_is_documented(key: str) -> None:
     assert f"| `{key}` |" in README
+
+
+def _codes_in_source() -> set[str]:
+    codes: set[str] = set(CODES.values()) | set(_PATTERN_CODES.values())
+    codes |= {"invalid_format", "invalid_value"}
+    for path in (ROOT / "src" / "dateline").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        codes |= set(re.findall(r'code\s*=\s*"([a-z_]+)"', text))
+        codes |= set(re.findall(r'Finding\(\s*"([a-z_]+)"', text))
+    # base-class defaults that no finding carries on its own
+    return codes - {"dateline_error", "article_invalid", "validation_failed"}
+
+
+@pytest.mark.parametrize("code", sorted(_codes_in_source()))
+def test_every_error_code_is_documented(code: str) -> None:
+    assert f"`{code}`" in README, f"error code {code} is not in README.md"
