@@ -32,7 +32,8 @@ from dateline.enrich import DEFAULT_ENRICHERS, FactsEnricher, enrich
 from dateline.enrich.facts import Facts
 from dateline.enrich.gazetteer import Gazetteer, fold
 from dateline.model.assemble import localize
-from dateline.model.layers import Layer, merge_layers, site_layer
+from dateline.model.layers import Layer, merge_layers
+from dateline.pipeline import written_layers
 from dateline.read import read_article
 from dateline.settings import PublisherSettings, Settings
 
@@ -185,12 +186,7 @@ def run(verbose: bool) -> dict[str, Any]:
     for expected_path in articles:
         expected = yaml.safe_load(expected_path.read_text(encoding="utf-8"))
         draft = read_article(CORPUS / expected["source"], site.max_file_bytes)
-        layers = {
-            Layer.SITE: site_layer(site),
-            Layer.READER: draft.found,
-            Layer.FRONT_MATTER: draft.front_matter,
-            Layer.SIDECAR: draft.sidecar,
-        }
+        layers = written_layers(draft, site)
         known = merge_layers(layers)
         t0 = time.perf_counter()
         simple = enrich(draft, known, DEFAULT_ENRICHERS)

@@ -33,13 +33,21 @@ from dateline.model.article import ArticleGraph, SiteGraph, WebSite
 from dateline.model.assemble import assemble, publisher_node
 from dateline.model.ids import website_id
 from dateline.model.layers import Layer, merge_layers, site_layer
-from dateline.read import discover, read_article
+from dateline.model.meta import ArticleMeta
+from dateline.read import Draft, discover, read_article
 from dateline.settings import Settings
 from dateline.validate import validate_graph
 from dateline.validate.feeds import check_atom, check_jsonfeed, check_rss
 from dateline.write import write_outputs
 
-__all__ = ["ArticleResult", "BuildReport", "build_site", "check_site", "process_article"]
+__all__ = [
+    "ArticleResult",
+    "BuildReport",
+    "build_site",
+    "check_site",
+    "process_article",
+    "written_layers",
+]
 
 
 @dataclass(frozen=True)
@@ -85,6 +93,16 @@ class BuildReport:
         return [r for r in self.results if r.ok]
 
 
+def written_layers(draft: Draft, settings: Settings) -> dict[Layer, ArticleMeta]:
+    """Every layer but enrichment: what the site, the reader and the editor say."""
+    return {
+        Layer.SITE: site_layer(settings),
+        Layer.READER: draft.found,
+        Layer.FRONT_MATTER: draft.front_matter,
+        Layer.SIDECAR: draft.sidecar,
+    }
+
+
 def _site_ids(settings: Settings) -> frozenset[str]:
     return frozenset({website_id(settings.base_url)})
 
@@ -100,12 +118,7 @@ def process_article(
         enrichers = default_enrichers(settings.content_dir)
     try:
         draft = read_article(path, settings.max_file_bytes)
-        layers = {
-            Layer.SITE: site_layer(settings),
-            Layer.READER: draft.found,
-            Layer.FRONT_MATTER: draft.front_matter,
-            Layer.SIDECAR: draft.sidecar,
-        }
+        layers = written_layers(draft, settings)
         layers[Layer.ENRICHMENT] = enrich(draft, merge_layers(layers), enrichers)
         graph = assemble(merge_layers(layers), draft.body_text, path, settings)
         findings = validate_graph(graph, path, _site_ids(settings))

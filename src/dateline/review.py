@@ -17,8 +17,9 @@ import yaml
 
 from dateline.enrich import default_enrichers, enrich
 from dateline.errors import ArticleError
-from dateline.model.layers import Layer, merge_layers, site_layer
+from dateline.model.layers import merge_layers
 from dateline.model.meta import ArticleMeta, EntitySpec, EventSpec
+from dateline.pipeline import written_layers
 from dateline.read import read_article
 from dateline.read.sidecar import sidecar_path
 from dateline.settings import Settings
@@ -41,13 +42,8 @@ class Proposal:
 def propose(path: Path, settings: Settings) -> Proposal:
     """Run enrichment on one article, ignoring any facts its sidecar already records."""
     draft = read_article(path, settings.max_file_bytes)
-    layers = {
-        Layer.SITE: site_layer(settings),
-        Layer.READER: draft.found,
-        Layer.FRONT_MATTER: draft.front_matter,
-        Layer.SIDECAR: draft.sidecar,
-    }
-    inferred = enrich(draft, merge_layers(layers), default_enrichers(settings.content_dir))
+    known = merge_layers(written_layers(draft, settings))
+    inferred = enrich(draft, known, default_enrichers(settings.content_dir))
     side = sidecar_path(path)
     has_facts = bool(draft.sidecar.entities or draft.sidecar.events)
     return Proposal(path, inferred, side, has_facts)

@@ -376,12 +376,8 @@ class EventExtractor:
         )
         if not places or not (times or sentence.index == 0):
             return None
-        noun = (
-            match["noun"]
-            .lower()
-            .replace("quake", "earthquake")
-            .replace("earthearthquake", "earthquake")
-        )
+        noun = match["noun"].lower()
+        noun = {"quake": "earthquake", "floods": "flood", "riots": "riot"}.get(noun, noun)
         return EventDraft(
             key="",
             name=f"{noun.capitalize()} in {self._name(places[0])}",
