@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -78,6 +78,15 @@ def _notices_option(func: F) -> F:
     )(func)
 
 
+def _progress(paths: Sequence[Path]) -> Iterable[Path]:
+    """A progress bar on a terminal for long runs; nothing when piped or in CI."""
+    if len(paths) < 50 or not sys.stderr.isatty():
+        yield from paths
+        return
+    with click.progressbar(paths, label="articles", file=sys.stderr) as bar:
+        yield from bar
+
+
 def _report(report: BuildReport, fmt: str, notices: bool = False) -> None:
     findings = [_relative(f) for f in report.findings if notices or f.severity != "notice"]
     if fmt == "json":
@@ -123,7 +132,7 @@ def build(content: Path | None, out: Path | None, config: Path, notices: bool) -
     """
     settings = _settings(config, content_dir=content, output_dir=out)
     try:
-        report = build_site(settings)
+        report = build_site(settings, progress=_progress)
     except DatelineError as exc:
         click.echo(f"dateline: {exc}", err=True)
         sys.exit(EXIT_ARTICLE_FAILED)
@@ -152,7 +161,7 @@ def build(content: Path | None, out: Path | None, config: Path, notices: bool) -
 def check(content: Path | None, config: Path, fmt: str, notices: bool) -> None:
     """Read, enrich, model and validate every article; print each problem; write nothing."""
     settings = _settings(config, content_dir=content)
-    report = check_site(settings)
+    report = check_site(settings, progress=_progress)
     _report(report, fmt, notices)
     if fmt == "text":
         warnings = sum(f.severity == "warning" for f in report.findings)

@@ -11,7 +11,7 @@ article that fails is reported and left out; the others are still published.
 from __future__ import annotations
 
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -234,7 +234,11 @@ def _newest_first(results: list[ArticleResult]) -> list[ArticleResult]:
     return sorted(results, key=key)
 
 
-def check_site(settings: Settings, enrichers: Sequence[Enricher] | None = None) -> BuildReport:
+def check_site(
+    settings: Settings,
+    enrichers: Sequence[Enricher] | None = None,
+    progress: Callable[[Sequence[Path]], Iterable[Path]] | None = None,
+) -> BuildReport:
     """Process every article and report; write nothing.
 
     Raises :class:`~dateline.errors.SettingsError` when the entity registry is invalid:
@@ -243,7 +247,8 @@ def check_site(settings: Settings, enrichers: Sequence[Enricher] | None = None) 
     if enrichers is None:
         enrichers = default_enrichers(settings.content_dir)
     paths = discover(settings.content_dir)
-    results = [process_article(p, settings, enrichers) for p in paths]
+    shown = progress(paths) if progress is not None else paths
+    results = [process_article(p, settings, enrichers) for p in shown]
     results = _mark_conflicting_ids(_mark_duplicate_slugs(results))
     report = BuildReport(results=results)
     report.outputs = render_site(settings, _newest_first(report.published))
@@ -289,7 +294,11 @@ def render_site(settings: Settings, published: list[ArticleResult]) -> dict[str,
     return outputs
 
 
-def build_site(settings: Settings, enrichers: Sequence[Enricher] | None = None) -> BuildReport:
+def build_site(
+    settings: Settings,
+    enrichers: Sequence[Enricher] | None = None,
+    progress: Callable[[Sequence[Path]], Iterable[Path]] | None = None,
+) -> BuildReport:
     """Build every output from ``settings.content_dir`` into ``settings.output_dir``.
 
     Outputs are rendered in memory first and then written one by one, each
@@ -297,7 +306,7 @@ def build_site(settings: Settings, enrichers: Sequence[Enricher] | None = None) 
     only after a build in which every article succeeded: a failing article's
     previous page stays published until it is fixed.
     """
-    report = check_site(settings, enrichers)
+    report = check_site(settings, enrichers, progress)
     outputs = report.outputs
     broken = {
         f.path.relative_to(settings.output_dir).as_posix()
