@@ -67,3 +67,13 @@ def test_page_shows_the_article_to_people(out: Path) -> None:
     assert tree.xpath("//time/@datetime") == ["2024-07-05T23:02:00+03:30"]
     events = [li.text_content() for li in tree.xpath('//section[@class="events"]//li')]
     assert "Meeting between Mohammad Mokhber and Vladimir Putin — 4 July 2024, Astana" in events
+
+
+def test_home_page_lists_articles_and_carries_the_site_graph(out: Path) -> None:
+    page = out / "index.html"
+    found = extruct.extract(page.read_text(encoding="utf-8"), syntaxes=["json-ld"])["json-ld"]
+    assert found == [json.loads((out / "index.jsonld").read_text(encoding="utf-8"))]
+    tree = lxml_html.fromstring(page.read_bytes())
+    assert tree.xpath('//link[@type="application/rss+xml"]/@href') == [BASE + "rss.xml"]
+    links = tree.xpath('//ul[@class="articles"]/li/a/@href')
+    assert links == [f"{BASE}articles/{SEED_SLUG}.html"]

@@ -286,7 +286,9 @@ def render_site(settings: Settings, published: list[ArticleResult]) -> dict[str,
         slug = result.graph.slug
         outputs[f"articles/{slug}.jsonld"] = dumps(document(result.graph)).encode("utf-8")
         outputs[f"articles/{slug}.html"] = pages.render(result.graph, result.body).encode("utf-8")
-    outputs[FEED_FILES["index"]] = dumps(document(site_graph(settings, published))).encode("utf-8")
+    site = site_graph(settings, published)
+    outputs[FEED_FILES["index"]] = dumps(document(site)).encode("utf-8")
+    outputs["index.html"] = pages.render_index(site).encode("utf-8")
     items = [(r.graph, r.body) for r in published[: settings.max_items] if r.graph and r.body]
     outputs[FEED_FILES["rss"]] = render_rss(settings, items)
     outputs[FEED_FILES["atom"]] = render_atom(settings, items)

@@ -13,7 +13,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from dateline.emit.jsonld import document, script_json
 from dateline.emit.urls import FeedUrls
-from dateline.model.article import ArticleGraph
+from dateline.model.article import ArticleGraph, SiteGraph
 from dateline.model.entities import Organization, Person, Place
 from dateline.model.event import Event
 from dateline.settings import Settings
@@ -44,6 +44,25 @@ class PageRenderer:
             loader=PackageLoader("dateline", "templates"),
             autoescape=select_autoescape(default=True, default_for_string=True),
             keep_trailing_newline=True,
+        )
+
+    def render_index(self, site: SiteGraph) -> str:
+        """The site's home page: every article, newest first, and feed autodiscovery."""
+        articles = [
+            {
+                "url": a.url,
+                "headline": a.headline,
+                "published": a.date_published.isoformat(),
+                "published_text": human_date(a.date_published),
+                "dateline": a.dateline,
+            }
+            for a in site.articles
+        ]
+        return self.env.get_template("index.html").render(
+            site=self.settings,
+            feeds=FeedUrls.for_site(self.settings.base_url),
+            jsonld=script_json(document(site)),
+            articles=articles,
         )
 
     def render(self, graph: ArticleGraph, body: str) -> str:
