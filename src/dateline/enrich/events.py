@@ -38,8 +38,9 @@ _AGREEMENT = re.compile(
 )
 _AGREEMENT_BETWEEN = re.compile(r"\b(agreement|deal|accord|treaty|pact)\s+between\b", re.I)
 _GATHERING = re.compile(r"\b(summit|conference|forum|ceremony)\b", re.I)
+_HERE = re.compile(r"\bhere\b")
 _ELECTION = re.compile(
-    r"\b(?P<kind>presidential|parliamentary|general|legislative|local|regional|snap|midterm)?"
+    r"(?<![-\w])(?P<kind>presidential|parliamentary|general|legislative|local|regional|snap|midterm)?"
     r"\s*(?P<noun>election|elections|runoff|run-off|referendum)\b",
     re.I,
 )
@@ -131,11 +132,19 @@ class EventExtractor:
         sentences: Sequence[Sentence],
         entities: Extraction,
         published: dt.date,
+        dateline_end: int = 0,
+        dateline_place: str | None = None,
     ) -> list[EventDraft]:
+        """Events in ``sentences``. The dateline (the first ``dateline_end`` characters)
+        names where the story was filed, not who took part; ``here`` means its place."""
         self._entities = entities
+        self._dateline_end = dateline_end
         events: list[EventDraft] = []
         for sentence in sentences:
             found = self._sentence(sentence, published)
+            if dateline_place and _HERE.search(sentence.text):
+                for event in found:
+                    event.location = event.location or [dateline_place]
             continues = events and _CONTINUES.search(sentence.text)
             if continues and all(e.kind == "gathering" for e in found):
                 self._continue(events[-1], sentence, found, events)
@@ -148,6 +157,14 @@ class EventExtractor:
         return self._unique_keys(events)
 
     # -- helpers over the entity extraction ----------------------------------------------
+
+    def _mentions(self, sentence: Sentence) -> list[Mention]:
+        """The sentence's mentions, without the dateline's (``PARIS —`` did not adopt
+        anything)."""
+        found = self._entities.in_sentence(sentence.index)
+        if sentence.index == 0:
+            found = [m for m in found if m.start >= self._dateline_end]
+        return found
 
     def _kind(self, mention: Mention) -> str:
         return self._entities.entities[mention.key].type
@@ -187,7 +204,7 @@ class EventExtractor:
 
     def _sentence(self, sentence: Sentence, published: dt.date) -> list[EventDraft]:
         text = sentence.text
-        mentions = list(self._entities.in_sentence(sentence.index))
+        mentions = self._mentions(sentence)
         times = find_times(text, published)
         out: list[EventDraft] = []
         gathering = self._gathering(sentence, mentions, times, published)
@@ -342,7 +359,15 @@ class EventExtractor:
     def _election(
         self, sentence: Sentence, mentions: Sequence[Mention], times: Sequence[TimeExpression]
     ) -> EventDraft | None:
-        match = _ELECTION.search(sentence.text)
+        match = next(
+            (
+                m
+                for m in _ELECTION.finditer(sentence.text)
+                # "the Election Headquarters" names an office, not an election
+                if not any(x.start <= m.start("noun") < x.end for x in mentions)
+            ),
+            None,
+        )
         if match is None or (not match["kind"] and not times):
             return None
         countries = [m.key for m in mentions if self._kind(m) == "Country"]
@@ -446,7 +471,7 @@ class EventExtractor:
     ) -> None:
         """``Speaking in Astana, …, on the sidelines of the 24th summit …`` lends the previous
         event its place and the larger event it was part of."""
-        mentions = self._entities.in_sentence(sentence.index)
+        mentions = self._mentions(sentence)
         if not event.location:
             event.location = self._places_after_in(sentence, mentions)
         for gathering in gatherings:

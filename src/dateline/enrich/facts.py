@@ -45,11 +45,6 @@ class FactsEnricher:
         dateline = find_dateline(draft.paragraphs[0].text) if draft.paragraphs else None
         extraction = self.entities.extract(known.title or "", sentences, dateline)
         published = _local_date(known.date)
-        events = (
-            self.events.extract(known.title or "", sentences, extraction, published)
-            if published is not None
-            else []
-        )
         place_key = None
         zone = None
         if dateline is not None:
@@ -58,6 +53,18 @@ class FactsEnricher:
             if found is not None and found.type in ("City", "Country", "Place"):
                 place_key = found.key
                 zone = found.place.timezone if found.place is not None else None
+        events = (
+            self.events.extract(
+                known.title or "",
+                sentences,
+                extraction,
+                published,
+                dateline_end=dateline.end if dateline else 0,
+                dateline_place=place_key,
+            )
+            if published is not None
+            else []
+        )
         return Facts(extraction, events, place_key, zone)
 
     def __call__(self, draft: Draft, known: ArticleMeta) -> ArticleMeta:
