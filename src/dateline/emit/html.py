@@ -20,6 +20,18 @@ from dateline.settings import Settings
 
 __all__ = ["PageRenderer", "human_date"]
 
+#: How a type reads to a person in the "Named in this story" list.
+_KINDS = {
+    "Person": "person",
+    "Organization": "organization",
+    "GovernmentOrganization": "government body",
+    "NewsMediaOrganization": "news organization",
+    "Place": "place",
+    "City": "city",
+    "Country": "country",
+    "AdministrativeArea": "region",
+}
+
 
 def human_date(value: dt.datetime | dt.date | str) -> str:
     """``5 July 2024, 23:02 +03:30``; partial dates as given (``December 2023``)."""
@@ -80,7 +92,7 @@ class PageRenderer:
         ]
         mentioned = {r.id for r in (*article.about, *article.mentions)}
         named = [
-            {"name": n.name, "kind": n.type}
+            {"name": n.name, "kind": _KINDS.get(n.type, n.type)}
             for n in graph.nodes
             if isinstance(n, Person | Organization | Place) and n.id in mentioned
         ]
