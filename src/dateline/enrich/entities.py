@@ -131,6 +131,7 @@ class Extraction:
     entities: dict[str, Found] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     context: list[str] = field(default_factory=list)  # ISO codes, most mentioned first
+    acronyms: dict[str, str] = field(default_factory=dict)  # defined in the text: ACR → long
 
     def in_sentence(self, index: int) -> list[Mention]:
         """The mentions in one sentence, in text order."""
@@ -147,7 +148,6 @@ class EntityExtractor:
         self.gazetteer = gazetteer
         self.registry = registry or Registry()
         self._registry_patterns = self.registry.patterns()
-        self._acronyms: dict[str, str] = {}  # of the article being extracted
 
     # -- the whole article ---------------------------------------------------------
 
@@ -156,7 +156,7 @@ class EntityExtractor:
     ) -> Extraction:
         result = Extraction(context=self._context(headline, sentences, dateline))
         acronyms = self._find_acronyms(s.text for s in sentences)
-        self._acronyms = acronyms
+        result.acronyms = acronyms
         for sentence in sentences:
             text = sentence.text
             if sentence.index == 0 and dateline is not None and dateline.agency:
@@ -444,7 +444,7 @@ class EntityExtractor:
         if before and before[-1].lower() in TITLE_MODIFIERS:
             title = f"{before[-1].lower()} {title}"
         qualifier = " ".join(words[:first_title])
-        qualifier = self._acronyms.get(qualifier, qualifier)
+        qualifier = result.acronyms.get(qualifier, qualifier)
         if len(name_words) == 1:
             person = self._surname(result, name) or self._found(
                 result, key_for(name), "Person", name, text

@@ -124,7 +124,11 @@ def _join(names: Sequence[str]) -> str:
 
 
 class EventExtractor:
-    """Turns sentences (and the entities found in them) into events."""
+    """Turns sentences (and the entities found in them) into events.
+
+    Stateless: each call works on its own :class:`_EventRun`, so one extractor can
+    serve articles processed in parallel.
+    """
 
     def extract(
         self,
@@ -137,8 +141,24 @@ class EventExtractor:
     ) -> list[EventDraft]:
         """Events in ``sentences``. The dateline (the first ``dateline_end`` characters)
         names where the story was filed, not who took part; ``here`` means its place."""
+        run = _EventRun(entities, dateline_end)
+        return run.extract(headline, sentences, published, dateline_place)
+
+
+class _EventRun:
+    """One article's event extraction, holding what its helpers share."""
+
+    def __init__(self, entities: Extraction, dateline_end: int) -> None:
         self._entities = entities
         self._dateline_end = dateline_end
+
+    def extract(
+        self,
+        headline: str,
+        sentences: Sequence[Sentence],
+        published: dt.date,
+        dateline_place: str | None,
+    ) -> list[EventDraft]:
         events: list[EventDraft] = []
         for sentence in sentences:
             found = self._sentence(sentence, published)
