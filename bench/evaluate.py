@@ -7,7 +7,7 @@ with no registry (only the text, the gazetteer and the rules), and compared:
 - entities by type family (Person, Organization, Place), matched on folded names,
   acronyms counting as names;
 - events matched one to one when the expected trigger word is in the sentence the
-  event came from and they share a participant or the start date; for matched
+  event came from and they share a participant, the start date or the place; for matched
   events the start date and location are scored too;
 - datePublished (same instant and offset), dateline and dateline place.
 
@@ -139,9 +139,10 @@ def score_events(expected: list[dict[str, Any]], facts: Facts) -> EventScore:
             if i in used or trigger not in event.evidence.lower():
                 continue
             theirs = {names.get(k, k) for k in (*event.attendee, *event.about, *event.organizer)}
-            if participants & theirs or (
-                item.get("startDate") and item["startDate"] == event.start
-            ):
+            same_day = bool(item.get("startDate")) and item["startDate"] == event.start
+            where = {names.get(k, k) for k in event.location}
+            same_place = bool(item.get("location")) and norm(str(item["location"])) in where
+            if participants & theirs or same_day or same_place:
                 candidates.append(i)
         if not candidates:
             result.score.fn += 1

@@ -49,31 +49,41 @@ _DISASTER = re.compile(
     r"riot|riots)\b",
     re.I,
 )
-#: Things that happen to or are done by someone: (trigger, name template, needs an object).
-#: ``{agent}`` is who did it (named before the trigger in its clause), ``{object}`` the
-#: first entity after it. Only past forms (or a dated future) count: "has 14 days to
-#: rule" reports nothing.
-_ACTIONS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
+#: Things that happen to or are done by someone: (trigger, name template, what it needs).
+#: ``{agent}`` is who did it (named before the trigger in its clause), ``{agents}`` all of
+#: them, ``{object}`` the first entity after it, ``{phrase}`` a capitalised name right
+#: after it ("adopted the New Delhi Leaders' Declaration"). Only past forms (or a dated
+#: future) count: "has 14 days to rule" reports nothing. The first row that fits wins.
+_ACTIONS: tuple[tuple[re.Pattern[str], str, frozenset[str]], ...] = (
     (
-        re.compile(r"\b(?:sworn in|took office|inaugurated)\b", re.I),
+        re.compile(r"\b(?:sworn in|took office|inaugurated|takes? the oath)\b", re.I),
         "Swearing-in of {agent}",
-        False,
+        frozenset({"agent"}),
     ),
-    (re.compile(r"\bruled\b"), "Ruling of the {agent}", False),
-    (re.compile(r"\bratified\b"), "Ratification by {agent}", False),
-    (re.compile(r"\badopted\b"), "Adoption by {agent}", False),
-    (re.compile(r"\bapproved\b"), "Approval by {agent}", False),
+    (re.compile(r"\bruled\b"), "Ruling of the {agent}", frozenset({"agent"})),
+    (re.compile(r"\bratified\b"), "Ratification by {agent}", frozenset({"agent"})),
+    (re.compile(r"\badopted\b"), "Adoption of {phrase}", frozenset({"phrase"})),
+    (re.compile(r"\badopted\b"), "Adoption by {agent}", frozenset({"agent"})),
+    (re.compile(r"\bapproved\b"), "Approval by {agent}", frozenset({"agent"})),
+    (re.compile(r"\b(?:have |has )?agreed\b"), "Agreement between {agents}", frozenset({"agents"})),
     (
         re.compile(r"\b(?:joined|joins|became an? (?:permanent |full )?member of)\b"),
         "Accession of {agent} to {object}",
-        True,
+        frozenset({"agent", "object"}),
     ),
-    (re.compile(r"\bapplied to join\b"), "Application of {agent} to join {object}", True),
-    (re.compile(r"\b(?:invasion of|invaded)\b"), "Invasion of {object}", True),
-    (re.compile(r"\b(?:stormed|storming of)\b"), "Storming of {object}", True),
-    (re.compile(r"\battacks? on\b"), "Attack on {object}", True),
-    (re.compile(r"\bdeclared (?:the )?winner\b|\bwon\b"), "Election victory of {agent}", False),
+    (
+        re.compile(r"\bapplied to join\b"),
+        "Application of {agent} to join {object}",
+        frozenset({"agent", "object"}),
+    ),
+    (re.compile(r"\b(?:invasion of|invaded)\b"), "Invasion of {object}", frozenset({"object"})),
+    (re.compile(r"\binvasion\b"), "Invasion by {agent}", frozenset({"agent", "country"})),
+    (re.compile(r"\b(?:stormed|storming of)\b"), "Storming of {object}", frozenset({"object"})),
+    (re.compile(r"\battacks? on\b"), "Attack on {object}", frozenset({"object"})),
 )
+_NAME_TAIL = re.compile(r"(?:\s+(?:of|on|for)(?:\s+the)?)?(?:\s+[A-Z][\w’'-]*)+")
+_PHRASE = re.compile(r"\s+(?P<phrase>the\s+(?:[A-Z][\w’'-]*\s+){0,6}[A-Z][\w’'-]*)")
+_WINNER = re.compile(r"\bdeclared\b(?P<between>.{0,80}?)\bthe winner\b|\bwon\b")
 _SIDELINES = re.compile(r"\b(?:on the sidelines of|at)\s+(?:the\s+)?", re.I)
 _CONTINUES = re.compile(r"^(?:Speaking|Addressing|Talking|Writing)\s+(?:in|at|from)\b|sidelines")
 _LOCATIVE = re.compile(r"\b(?:in|at)\s+$")
@@ -141,16 +151,17 @@ class EventExtractor:
     ) -> list[EventDraft]:
         """Events in ``sentences``. The dateline (the first ``dateline_end`` characters)
         names where the story was filed, not who took part; ``here`` means its place."""
-        run = _EventRun(entities, dateline_end)
+        run = _EventRun(entities, dateline_end, dateline_place)
         return run.extract(headline, sentences, published, dateline_place)
 
 
 class _EventRun:
     """One article's event extraction, holding what its helpers share."""
 
-    def __init__(self, entities: Extraction, dateline_end: int) -> None:
+    def __init__(self, entities: Extraction, dateline_end: int, here: str | None = None) -> None:
         self._entities = entities
         self._dateline_end = dateline_end
+        self._here = here  # the dateline place, which "here" refers to
 
     def extract(
         self,
@@ -237,11 +248,14 @@ class _EventRun:
             if agreement is not None:
                 out.append(agreement)
         if not out:
-            for finder in (self._election, self._disaster, self._action):
+            for finder in (self._action, self._disaster):
                 found = finder(sentence, mentions, times)
                 if found is not None:
                     out.append(found)
                     break
+        election = self._election(sentence, mentions, times)
+        if election is not None:
+            out.append(election)
         if gathering is not None:
             for event in out:
                 if event.super_event is None and event.kind != "gathering":
@@ -301,6 +315,9 @@ class _EventRun:
                 (m.end() for m in _CLAUSE_START.finditer(text, 0, signed.start())), default=0
             )
             parties = [m for m in mentions if clause <= m.start < signed.start()]
+            passive = re.compile(r"\s+(?:into law\s+)?by\s+").match(text, signed.end())
+            if not parties and passive:  # "was signed into law by President Joe Biden"
+                parties = [m for m in mentions if m.start >= passive.end()][:1]
         if not parties or (signed is None and not times):
             return None
         keys = list(dict.fromkeys(m.key for m in parties))
@@ -334,6 +351,9 @@ class _EventRun:
         for match in _GATHERING.finditer(text):
             start = _phrase_start(text, match.start())
             end = match.end()
+            if match.group(0)[0].isupper():  # part of a name: "the 21st Conference of the Parties"
+                rest = _NAME_TAIL.match(text, end)
+                end = rest.end() if rest else end
             inside = [m for m in mentions if start <= m.start < end]
             after = re.match(r"\s+(?:of|on)\s+(?:the\s+)?", text[end:])
             if after:
@@ -350,7 +370,19 @@ class _EventRun:
                 end = max(end, chain_end)
             qualifier = text[start : match.start()].strip()
             if not inside and not re.search(r"\d|[A-Z]", qualifier):
-                continue  # "the summit": no name to give it
+                # "a summit in Brussels", "the leaders' summit here": named by its place
+                where = self._place_after(text, end, mentions)
+                if where is None:
+                    continue  # "the summit": no name to give it
+                noun = match.group(0).lower()
+                return EventDraft(
+                    key="",
+                    name=f"{noun.capitalize()} in {self._name(where)}",
+                    kind="gathering",
+                    sentence=sentence.index,
+                    evidence=text,
+                    location=[where],
+                )
             name = re.sub(r"\s*\([A-Z0-9]+\)", "", text[start:end]).strip()
             name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
             place = re.match(r"(?:\s*\([A-Z0-9]+\))?\s+in\s+", text[end:])
@@ -376,6 +408,18 @@ class _EventRun:
             )
         return None
 
+    def _place_after(self, text: str, end: int, mentions: Sequence[Mention]) -> str | None:
+        """The place right after a noun: ``summit in Brussels``, ``summit here``."""
+        if re.match(r"\s+here\b", text[end:]) and self._here:
+            return self._here
+        place = re.match(r"\s+in\s+", text[end:])
+        if place is None:
+            return None
+        at = end + place.end()
+        return next(
+            (m.key for m in mentions if m.start == at and self._kind(m) in _PLACE_TYPES), None
+        )
+
     def _election(
         self, sentence: Sentence, mentions: Sequence[Mention], times: Sequence[TimeExpression]
     ) -> EventDraft | None:
@@ -397,15 +441,33 @@ class _EventRun:
         where = countries[:1] or ([main_country] if main_country else [])
         place = f"{self._name(where[0])} " if where and where[0] in self._entities.entities else ""
         kind = f"{match['kind'].lower()} " if match["kind"] else ""
+        winner = _WINNER.search(sentence.text)
+        won: list[str] = []
+        if winner is not None:
+            between = (
+                [
+                    m.key
+                    for m in mentions
+                    if self._kind(m) == "Person"
+                    and winner.start("between") <= m.start < winner.end("between")
+                ]
+                if winner["between"] is not None
+                else []
+            )
+            before = [
+                m.key for m in mentions if self._kind(m) == "Person" and m.start < winner.start()
+            ]
+            won = between[-1:] or before[-1:]
         return EventDraft(
             key="",
+            about=won,
             name=f"{place}{kind}{match['noun'].lower()}".strip().capitalize()
             if not place
             else f"{place}{kind}{match['noun'].lower()}",
             kind="election",
             sentence=sentence.index,
             evidence=sentence.text,
-            start=_first(times),
+            start=_nearest(times, match.start()),
             location=[w for w in where if w in self._entities.entities],
         )
 
@@ -437,28 +499,42 @@ class _EventRun:
         self, sentence: Sentence, mentions: Sequence[Mention], times: Sequence[TimeExpression]
     ) -> EventDraft | None:
         text = sentence.text
-        for pattern, template, needs_object in _ACTIONS:
+        for pattern, template, needs in _ACTIONS:
             match = pattern.search(text)
             if match is None:
                 continue
+            if not times and sentence.index != 0:
+                return None  # an undated action outside the lead is background, not an event
             clause = max(
                 (m.end() for m in _CLAUSE_START.finditer(text, 0, match.start())), default=0
             )
-            agents = [m for m in mentions if clause <= m.start < match.start()]
-            objects = [m for m in mentions if m.start >= match.end()]
-            if "{agent}" in template and not agents:
+            agents = list(
+                dict.fromkeys(m.key for m in mentions if clause <= m.start < match.start())
+            )
+            objects = [m.key for m in mentions if m.start >= match.end()]
+            phrase = _PHRASE.match(text, match.end())
+            have = {
+                # an invasion is by a country: "Russia's invasion", not "on Twitter"
+                "country": bool(agents) and self._entities.entities[agents[-1]].type == "Country",
+                "agent": bool(agents),
+                "agents": bool(agents),
+                "object": bool(objects),
+                "phrase": phrase is not None,
+            }
+            if not all(have[n] for n in needs):
                 continue
-            if needs_object and not objects:
-                continue
-            if not times and sentence.index != 0:
-                continue  # an undated action outside the lead is background, not an event
-            agent = agents[-1].key if agents else None
-            target = objects[0].key if objects else None
+            agent = agents[-1] if agents else None
+            target = objects[0] if objects else None
             name = template.format(
                 agent=self._name(agent) if agent else "",
+                agents=_join([self._name(k) for k in agents]),
                 object=self._name(target) if target else "",
+                phrase=phrase["phrase"] if phrase else "",
             )
-            keys = [k for k in (agent, target) if k]
+            if "{agents}" in template and len(agents) == 1:
+                name = f"Decision of {self._name(agents[0])}"
+            keys = [*(agents if "agent" in " ".join(needs) else []), *([target] if target else [])]
+            keys = list(dict.fromkeys(keys))
             people_orgs = [k for k in keys if self._entities.entities[k].type not in _PLACE_TYPES]
             return EventDraft(
                 key="",
@@ -468,9 +544,9 @@ class _EventRun:
                 evidence=text,
                 start=_nearest(times, match.start()),
                 location=self._places_after_in(sentence, mentions),
-                attendee=people_orgs if "{agent}" in template else [],
+                attendee=[k for k in people_orgs if k != target or "{object}" not in template],
                 about=[k for k in keys if k not in people_orgs]
-                or ([target] if target and target not in people_orgs else []),
+                + [k for k in people_orgs if k == target and "{object}" in template],
             )
         return None
 

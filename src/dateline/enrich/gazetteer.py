@@ -212,7 +212,7 @@ class Gazetteer:
         in_context = [c for c in candidates if c.country in codes]
         if not in_context:
             return largest
-        best = max(in_context, key=lambda c: (c.population, c in exact))
+        best = max(in_context, key=lambda c: (c in exact, c.population))
         ratio = best.population / (largest.population or 1)
         # A city in the story's countries wins unless it is much smaller than the famous
         # one: St. Petersburg, Florida, in a US story; but Paris, France, in a Tokyo story
