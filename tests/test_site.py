@@ -8,6 +8,7 @@ import shutil
 import socket
 from pathlib import Path
 
+import feedparser
 import pytest
 from click.testing import CliRunner
 
@@ -91,8 +92,18 @@ def test_one_bad_article_fails_alone_and_previous_feeds_stay(tmp_path: Path) -> 
     (finding,) = report.failed[0].findings
     assert (finding.code, finding.field, finding.path) == ("missing_date", "date", geneva)
     assert len(report.published) == 2
-    # the failed article's previous page is still there, untouched
+    # the failed article's previous page is still there, untouched...
     assert old_page.read_bytes() == old_bytes
+    # ...and its last good version stays in the feeds, so subscribers lose nothing
+    rss = feedparser.parse((settings.output_dir / "rss.xml").read_bytes())
+    assert "Climate negotiators resume talks in Geneva" in [e.title for e in rss.entries]
+    kept = [f for f in report.findings if f.code == "kept_previous_version"]
+    assert [f.path for f in kept] == [geneva]
+    # once fixed, it is published from its source again
+    geneva.write_text(geneva.read_text().replace("someday", "Published 13 March 2024 09:00 GMT"))
+    fixed = build_site(settings)
+    assert fixed.ok
+    assert not fixed.carried
 
 
 def test_a_failed_write_leaves_the_previous_feed_intact(

@@ -140,7 +140,12 @@ def build(content: Path | None, out: Path | None, config: Path, notices: bool) -
     click.echo(
         f"built {len(report.published)} of {len(report.results)} articles into "
         f"{settings.output_dir} ({len(report.written)} files changed, "
-        f"{len(report.removed)} removed)",
+        f"{len(report.removed)} removed)"
+        + (
+            f"; kept the previous version of {len(report.carried)} failed article(s) in the feeds"
+            if report.carried
+            else ""
+        ),
         err=True,
     )
     sys.exit(EXIT_OK if report.ok else EXIT_ARTICLE_FAILED)

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dateline.carry import MANIFEST, CarriedArticle, carry_forward, manifest_bytes
 from dateline.emit import (
     FEED_FILES,
     FeedUrls,
@@ -75,6 +76,8 @@ class BuildReport:
     site_findings: list[Finding] = field(default_factory=list)
     #: every output, by path relative to the output folder
     outputs: dict[str, bytes] = field(default_factory=dict, repr=False)
+    #: previous versions of failing articles, kept in the feeds
+    carried: list[CarriedArticle] = field(default_factory=list)
 
     @property
     def findings(self) -> list[Finding]:
@@ -227,11 +230,7 @@ def validate_outputs(settings: Settings, outputs: dict[str, bytes]) -> list[Find
 
 
 def _newest_first(results: list[ArticleResult]) -> list[ArticleResult]:
-    def key(r: ArticleResult) -> tuple[float, str]:
-        assert r.graph is not None
-        return (-as_datetime(r.graph.article.date_published).timestamp(), r.graph.slug)
-
-    return sorted(results, key=key)
+    return sorted(results, key=lambda r: _newest(r.graph) if r.graph else (0.0, ""))
 
 
 def check_site(
@@ -251,14 +250,19 @@ def check_site(
     results = [process_article(p, settings, enrichers) for p in shown]
     results = _mark_conflicting_ids(_mark_duplicate_slugs(results))
     report = BuildReport(results=results)
-    report.outputs = render_site(settings, _newest_first(report.published))
+    taken = {r.graph.slug for r in report.published if r.graph is not None}
+    report.carried = carry_forward(
+        [r.path for r in report.failed], settings.output_dir, settings.content_dir, taken
+    )
+    report.outputs = render_site(settings, _newest_first(report.published), report.carried)
     report.site_findings = validate_outputs(settings, report.outputs)
+    report.site_findings.extend(c.finding() for c in report.carried)
     return report
 
 
-def site_graph(settings: Settings, published: list[ArticleResult]) -> SiteGraph:
+def site_graph(settings: Settings, graphs: Sequence[ArticleGraph]) -> SiteGraph:
     publisher = publisher_node(site_layer(settings), settings.base_url)
-    articles = [r.graph.article for r in published if r.graph is not None]
+    articles = [g.article for g in graphs]
     website = WebSite(
         id=website_id(settings.base_url),
         url=settings.base_url,
@@ -276,8 +280,20 @@ def site_graph(settings: Settings, published: list[ArticleResult]) -> SiteGraph:
     )
 
 
-def render_site(settings: Settings, published: list[ArticleResult]) -> dict[str, bytes]:
-    """Every output of a build, by path relative to the output folder."""
+def _newest(graph: ArticleGraph) -> tuple[float, str]:
+    return (-as_datetime(graph.article.date_published).timestamp(), graph.slug)
+
+
+def render_site(
+    settings: Settings,
+    published: list[ArticleResult],
+    carried: Sequence[CarriedArticle] = (),
+) -> dict[str, bytes]:
+    """Every output of a build, by path relative to the output folder.
+
+    ``carried`` articles (previous versions of files that fail now) appear in the
+    feeds and the site index, but their pages are not rewritten.
+    """
     pages = PageRenderer(settings)
     outputs: dict[str, bytes] = {}
     for result in published:
@@ -286,13 +302,25 @@ def render_site(settings: Settings, published: list[ArticleResult]) -> dict[str,
         slug = result.graph.slug
         outputs[f"articles/{slug}.jsonld"] = dumps(document(result.graph)).encode("utf-8")
         outputs[f"articles/{slug}.html"] = pages.render(result.graph, result.body).encode("utf-8")
-    site = site_graph(settings, published)
+    everything = sorted(
+        [
+            *((r.graph, r.body) for r in published if r.graph is not None and r.body is not None),
+            *((c.graph, c.body) for c in carried),
+        ],
+        key=lambda item: _newest(item[0]),
+    )
+    site = site_graph(settings, [graph for graph, _ in everything])
     outputs[FEED_FILES["index"]] = dumps(document(site)).encode("utf-8")
     outputs["index.html"] = pages.render_index(site).encode("utf-8")
-    items = [(r.graph, r.body) for r in published[: settings.max_items] if r.graph and r.body]
+    items = everything[: settings.max_items]
     outputs[FEED_FILES["rss"]] = render_rss(settings, items)
     outputs[FEED_FILES["atom"]] = render_atom(settings, items)
     outputs[FEED_FILES["json"]] = render_jsonfeed(settings, items)
+    outputs[MANIFEST] = manifest_bytes(
+        ((r.path, r.graph.slug) for r in published if r.graph is not None),
+        carried,
+        settings.content_dir,
+    )
     return outputs
 
 

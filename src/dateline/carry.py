@@ -1,0 +1,124 @@
+"""Carry a failing article's last good version forward, so a bad edit loses nothing.
+
+When an article that was published before now fails (a typo in its sidecar, a
+broken date line), its subscribers should not see it vanish from the feeds. Each
+build records which source file produced which slug (``.dateline-manifest.json``
+in the output folder); the next build, finding that file failing, reads back the
+JSON-LD it published last time and the body HTML its JSON Feed item carried, and
+keeps that version in the feeds and the site index until the file is fixed. Its
+page and JSON-LD stay as they were.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from dateline.errors import Finding
+from dateline.model.article import ArticleGraph, GraphNode, NewsArticle
+
+__all__ = ["MANIFEST", "CarriedArticle", "carry_forward", "manifest_bytes"]
+
+MANIFEST = ".dateline-manifest.json"
+_NODES = TypeAdapter(list[GraphNode])
+
+
+class CarriedArticle:
+    """A previous version: its graph and body HTML, and the finding that explains it."""
+
+    def __init__(self, source: Path, graph: ArticleGraph, body: str) -> None:
+        self.source = source
+        self.graph = graph
+        self.body = body
+
+    def finding(self) -> Finding:
+        return Finding(
+            code="kept_previous_version",
+            message=f"the version published before ({self.graph.article.url}) stays in the "
+            "feeds until this file is fixed",
+            path=self.source,
+            severity="warning",
+        )
+
+
+def _relative(path: Path, content_dir: Path) -> str:
+    try:
+        return path.resolve().relative_to(content_dir.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def read_manifest(output_dir: Path) -> dict[str, str]:
+    try:
+        data = json.loads((output_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    sources = data.get("sources", {}) if isinstance(data, dict) else {}
+    return {str(k): str(v) for k, v in sources.items()} if isinstance(sources, dict) else {}
+
+
+def manifest_bytes(
+    published: Iterable[tuple[Path, str]], carried: Iterable[CarriedArticle], content_dir: Path
+) -> bytes:
+    """The manifest for this build: every published and carried source → its slug."""
+    sources = {_relative(path, content_dir): slug for path, slug in published}
+    sources.update({_relative(c.source, content_dir): c.graph.slug for c in carried})
+    data = {
+        "about": "written by dateline: which article file made which slug",
+        "sources": dict(sorted(sources.items())),
+    }
+    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _previous_graph(output_dir: Path, slug: str) -> ArticleGraph | None:
+    path = output_dir / "articles" / f"{slug}.jsonld"
+    try:
+        doc: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        nodes = doc["@graph"]
+        article = NewsArticle.model_validate(nodes[0])
+        return ArticleGraph(
+            id=article.url.removesuffix(".html") + ".jsonld",
+            slug=slug,
+            article=article,
+            nodes=_NODES.validate_python(nodes[1:]),
+        )
+    except (OSError, ValueError, KeyError, IndexError, ValidationError):
+        return None  # written by another version of dateline, or damaged: nothing to carry
+
+
+def _previous_bodies(output_dir: Path) -> dict[str, str]:
+    try:
+        feed = json.loads((output_dir / "feed.json").read_text(encoding="utf-8"))
+        return {str(i["id"]): str(i["content_html"]) for i in feed.get("items", [])}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def carry_forward(
+    failed: Iterable[Path], output_dir: Path, content_dir: Path, taken: set[str]
+) -> list[CarriedArticle]:
+    """Previous versions of the ``failed`` sources that can still be shown.
+
+    ``taken`` are the slugs this build publishes: a previous version never displaces
+    a current article.
+    """
+    manifest = read_manifest(output_dir)
+    bodies: dict[str, str] | None = None
+    out = []
+    for source in failed:
+        slug = manifest.get(_relative(source, content_dir))
+        if slug is None or slug in taken:
+            continue
+        graph = _previous_graph(output_dir, slug)
+        if graph is None:
+            continue
+        if bodies is None:
+            bodies = _previous_bodies(output_dir)
+        body = bodies.get(graph.article.url)
+        if body is not None:
+            out.append(CarriedArticle(source, graph, body))
+    return out
