@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dateline.enrich import find_dateline
 from dateline.errors import ReadError, ValidationFailed
@@ -207,3 +209,21 @@ def test_discover_uses_the_reader_table_and_skips_hidden_files(tmp_path: Path) -
     found = [p.relative_to(tmp_path).as_posix() for p in discover(tmp_path)]
     assert found == ["a.md", "b.txt", "sub/c.txt"]
     assert set(READERS) == {".txt", ".md", ".markdown"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=120))
+def test_date_line_parser_never_fails_and_only_returns_real_dates(line: str) -> None:
+    parsed = parse_date_line(line)
+    if parsed is not None:
+        assert isinstance(parsed.value, dt.date)
+        assert parsed.text == line.strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_dateline_finder_never_fails_and_points_inside_the_text(paragraph: str) -> None:
+    found = find_dateline(paragraph)
+    if found is not None:
+        assert 0 < found.end <= len(paragraph)
+        assert found.place in paragraph
