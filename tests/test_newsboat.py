@@ -15,12 +15,11 @@ import functools
 import shutil
 import sqlite3
 import subprocess
-import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +28,8 @@ import pytest
 from dateline.pipeline import BuildReport
 from dateline.settings import Settings
 from tests.conftest import SEED_SLUG
+
+from .loopback import serve
 
 BASE_URL = "https://dateline.example.org/"
 SEED_URL = f"{BASE_URL}articles/{SEED_SLUG}.html"
@@ -67,16 +68,8 @@ def newsboat() -> str:
 @pytest.fixture(scope="module")
 def server_url(out: Path) -> Iterator[str]:
     """Base URL of a loopback HTTP server serving the built ``out`` folder."""
-    handler = functools.partial(_QuietHandler, directory=str(out))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with serve(functools.partial(_QuietHandler, directory=str(out))) as url:
+        yield url + "/"
 
 
 def _run_newsboat(newsboat: str, feed_url: str, work: Path) -> Path:

@@ -7,10 +7,9 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -30,6 +29,7 @@ from dateline.settings import Settings
 from dateline.validate.feeds import check_atom, check_jsonfeed, check_rss, safe_xml_parser
 
 from .conftest import ROOT, repo_settings
+from .loopback import serve
 
 NASTY = [
     "</script>",
@@ -232,15 +232,8 @@ class Recorder(BaseHTTPRequestHandler):
 @pytest.fixture
 def server() -> Iterator[str]:
     Recorder.hits = []
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join()
+    with serve(Recorder) as url:
+        yield url
 
 
 def test_nothing_in_content_makes_dateline_fetch_or_read_anything(

@@ -295,7 +295,7 @@ class _EventRun:
             kind="meeting",
             sentence=sentence.index,
             evidence=sentence.text,
-            start=_first_day(times),
+            start=_first(times),
             end=None,
             location=self._places_after_in(sentence, mentions),
             attendee=attendees,
@@ -660,10 +660,6 @@ def _nearest(times: Sequence[TimeExpression], at: int) -> str | None:
     if not times:
         return None
     return min(times, key=lambda t: min(abs(t.start_offset - at), abs(t.end_offset - at))).start
-
-
-def _first_day(times: Sequence[TimeExpression]) -> str | None:
-    return times[0].start if times else None
 
 
 def _clean_object(phrase: str) -> str:

