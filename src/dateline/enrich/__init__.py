@@ -9,15 +9,16 @@ overrides the editor: its layer sits under front matter and sidecar (see
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Protocol
 
 from dateline.enrich.dateline import Dateline, find_dateline
 from dateline.enrich.facts import FactsEnricher
 from dateline.enrich.gazetteer import Gazetteer
+from dateline.enrich.nlp import NlpModel
 from dateline.enrich.registry import load_registry
 from dateline.model.meta import ArticleMeta
 from dateline.read.draft import Draft
+from dateline.settings import Settings
 
 __all__ = [
     "DEFAULT_ENRICHERS",
@@ -62,11 +63,15 @@ class SummaryEnricher:
 DEFAULT_ENRICHERS: tuple[Enricher, ...] = (DatelineEnricher(), SummaryEnricher())
 
 
-def default_enrichers(content_dir: Path) -> tuple[Enricher, ...]:
+def default_enrichers(settings: Settings) -> tuple[Enricher, ...]:
     """The full set for a site: the text-only ones, then facts from the text with the
-    site's registry (``entities.yaml`` in ``content_dir``) and the bundled gazetteer."""
-    registry = load_registry(content_dir)
-    return (*DEFAULT_ENRICHERS, FactsEnricher(Gazetteer.shared(), registry))
+    site's registry (``entities.yaml`` in the content folder), the bundled gazetteer
+    and the site's language model (loaded lazily, on the first article enriched)."""
+    registry = load_registry(settings.content_dir)
+    return (
+        *DEFAULT_ENRICHERS,
+        FactsEnricher(Gazetteer.shared(), registry, NlpModel.shared(settings.nlp_model)),
+    )
 
 
 def enrich(

@@ -14,6 +14,7 @@ from dateline.enrich.dateline import find_dateline
 from dateline.enrich.entities import EntityExtractor, Extraction
 from dateline.enrich.events import EventDraft, EventExtractor
 from dateline.enrich.gazetteer import Gazetteer
+from dateline.enrich.nlp import NlpModel, ParsedArticle
 from dateline.enrich.registry import Registry
 from dateline.enrich.sentences import split_sentences
 from dateline.model.meta import ArticleMeta
@@ -35,10 +36,20 @@ class Facts:
 class FactsEnricher:
     """Entities, events, dateline place and (from it) a time zone, from the text alone."""
 
-    def __init__(self, gazetteer: Gazetteer, registry: Registry | None = None) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        registry: Registry | None = None,
+        nlp: NlpModel | None = None,
+    ) -> None:
         self.gazetteer = gazetteer
+        self.nlp = nlp if nlp is not None else NlpModel.shared()
         self.entities = EntityExtractor(gazetteer, registry)
         self.events = EventExtractor()
+
+    def parse(self, draft: Draft, known: ArticleMeta) -> ParsedArticle:
+        """The model's parse of the article, made once and read by every extractor."""
+        return self.nlp.parse_article(known.title or "", [p.text for p in draft.paragraphs])
 
     def facts(self, draft: Draft, known: ArticleMeta) -> Facts:
         sentences = split_sentences(draft.paragraphs)
