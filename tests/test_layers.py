@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from dateline.enrich import DEFAULT_ENRICHERS, default_enrichers
 from dateline.model.layers import Layer, merge_layers, site_layer
 from dateline.model.meta import ArticleMeta
 from dateline.pipeline import process_article
+from dateline.settings import Settings
 
 from .conftest import repo_settings
 
@@ -113,3 +115,18 @@ def test_aware_date_keeps_its_printed_offset(tmp_path: Path) -> None:
     assert dt.datetime.fromisoformat("2024-07-05T20:32:00+00:00") == dt.datetime.fromisoformat(
         "2024-07-06T00:02:00+03:30"
     )
+
+
+def test_enrich_false_skips_inferred_facts(tmp_path: Path) -> None:
+    """With enrichment off, the seed builds with no inferred entities or events."""
+    settings = Settings.model_validate(
+        {
+            "title": "t",
+            "base_url": "https://example.org/",
+            "publisher": {"name": "P", "url": "https://example.org/"},
+            "content_dir": tmp_path,
+            "enrich": False,
+        }
+    )
+    assert default_enrichers(settings) == DEFAULT_ENRICHERS
+    assert len(default_enrichers(settings.model_copy(update={"enrich": True}))) == 3

