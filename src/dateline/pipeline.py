@@ -120,7 +120,7 @@ def process_article(
     if enrichers is None:
         enrichers = default_enrichers(settings)
     try:
-        draft = read_article(path, settings.max_file_bytes)
+        draft = read_article(path, settings.max_file_bytes, root=settings.content_dir)
         layers = written_layers(draft, settings)
         layers[Layer.ENRICHMENT] = enrich(draft, merge_layers(layers), enrichers)
         graph = assemble(merge_layers(layers), draft.body_text, path, settings)
