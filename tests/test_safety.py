@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import signal
+import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +17,11 @@ import feedparser
 import pytest
 from click.testing import CliRunner
 
+from dateline.budget import article_budget
 from dateline.cli import main
 from dateline.enrich.registry import load_registry
 from dateline.errors import SettingsError
+from dateline.model.meta import ArticleMeta
 from dateline.pipeline import build_site, check_site, process_article
 from dateline.settings import Settings
 from dateline.validate.vocabulary import Vocabulary
@@ -382,3 +388,67 @@ def test_enumeration_only_ranges_are_still_checked() -> None:
     bad = vocabulary.check([{**node, "eventStatus": "Monday"}], None, {})
     assert good == []
     assert codes(bad) == ["range_mismatch"]
+
+
+# --- a time budget per article --------------------------------------------------------------
+
+
+class Stall:
+    """An enricher standing for any stage that never ends on some input."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+    def __call__(self, draft: Any, known: Any) -> Any:
+        if "slow" not in draft.path.name:
+            return ArticleMeta()
+        if self.kind == "regex":  # catastrophic backtracking: C code, interrupted by the alarm
+            re.match(r"(a+)+b", "a" * 64)
+        elif self.kind == "recursion":
+
+            def down(n: int) -> int:
+                return down(n + 1)
+
+            down(0)
+        while True:
+            time.sleep(0.01)
+
+
+@pytest.mark.parametrize(
+    ("kind", "code"), [("loop", "too_slow"), ("regex", "too_slow"), ("recursion", "too_deep")]
+)
+def test_a_stalled_article_fails_alone_and_the_build_goes_on(
+    tmp_path: Path, kind: str, code: str
+) -> None:
+    settings = plain_settings(tmp_path, max_article_seconds=0.5)
+    story(settings.content_dir, "a.txt", "Shops open in Tehran")
+    story(settings.content_dir, "slow.txt", "Bazaar reopens")
+    report = build_site(settings, enrichers=[Stall(kind)])
+    assert [(r.path.name, codes(r.findings)) for r in report.failed] == [("slow.txt", [code])]
+    assert [e.title for e in feedparser.parse(settings.output_dir / "rss.xml").entries] == [
+        "Shops open in Tehran"
+    ]
+    if kind == "recursion":
+        assert "down" in report.failed[0].findings[0].message  # where it recursed
+
+
+def test_the_budget_works_in_worker_threads_too(tmp_path: Path) -> None:
+    settings = plain_settings(tmp_path, max_article_seconds=0.3)
+    path = story(settings.content_dir, "slow.txt", "Bazaar reopens")
+    with ThreadPoolExecutor(1) as pool:
+        result = pool.submit(process_article, path, settings, [Stall("loop")]).result()
+    assert codes(result.findings) == ["too_slow"]
+
+
+def test_the_budget_leaves_no_timer_behind(tmp_path: Path) -> None:
+    with article_budget(5, tmp_path):
+        pass
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    time.sleep(0.01)  # nothing fires later
+
+
+def test_chained_possessives_are_not_an_internal_error(tmp_path: Path) -> None:
+    settings = repo_settings(tmp_path / "feeds", tmp_path)  # with enrichment: it recursed there
+    path = story(tmp_path, "a.txt", "Possessives", " ".join(["Ali's"] * 1500) + " friend left.")
+    result = process_article(path, settings)
+    assert all(f.code != "internal_error" for f in result.findings), result.findings
