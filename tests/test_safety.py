@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import feedparser
+import markdown_it
 import pytest
 from click.testing import CliRunner
 
@@ -23,6 +24,7 @@ from dateline.enrich.registry import load_registry
 from dateline.errors import SettingsError
 from dateline.model.meta import ArticleMeta
 from dateline.pipeline import build_site, check_site, process_article
+from dateline.read.markdown import render_markdown
 from dateline.settings import Settings
 from dateline.validate.vocabulary import Vocabulary
 
@@ -452,3 +454,36 @@ def test_chained_possessives_are_not_an_internal_error(tmp_path: Path) -> None:
     path = story(tmp_path, "a.txt", "Possessives", " ".join(["Ali's"] * 1500) + " friend left.")
     result = process_article(path, settings)
     assert all(f.code != "internal_error" for f in result.findings), result.findings
+
+
+# --- Markdown: rendered once, and fast on brackets ------------------------------------------
+
+
+def test_markdown_is_rendered_once_per_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = plain_settings(tmp_path)
+    path = settings.content_dir / "a.md"
+    path.write_text("---\ntitle: Shops\ndate: 2024-07-05T10:00:00Z\n---\n\nShops *opened*.\n")
+    calls: list[int] = []
+    real = markdown_it.MarkdownIt.render
+
+    def counted(self: markdown_it.MarkdownIt, *args: Any, **kwargs: Any) -> str:
+        calls.append(1)
+        rendered: str = real(self, *args, **kwargs)
+        return rendered
+
+    monkeypatch.setattr(markdown_it.MarkdownIt, "render", counted)
+    result = process_article(path, settings)
+    assert result.ok
+    assert result.body is not None
+    assert "<em>opened</em>" in result.body
+    assert len(calls) == 1
+
+
+@pytest.mark.parametrize(
+    "body", ["![" * 3000, "[" * 3000 + " [link](https://x.example/) " + "![" * 3000, "a [" * 1200]
+)
+def test_many_lone_brackets_render_as_written(body: str) -> None:
+    plain = markdown_it.MarkdownIt("commonmark", {"html": False}).render(body)
+    assert render_markdown(body) == plain
