@@ -24,8 +24,11 @@ import yaml
 from click.testing import CliRunner
 
 from dateline.cli import main
+from dateline.ingest.dates import parse_date
 from dateline.ingest.errors import IngestError
 from dateline.ingest.fetch import Fetcher, FetchPolicy, is_public_address
+from dateline.ingest.metadata import read_metadata
+from dateline.ingest.page import extract_page, refusal
 from dateline.pipeline import build_site
 from dateline.settings import load_settings
 
@@ -502,3 +505,75 @@ def test_a_keyword_named_like_a_schema_member_is_text(project: Path) -> None:
         encoding="utf-8",
     )
     assert built(project)  # built() asserts the build reported no error
+
+
+_LAYERS = {
+    "json-ld": '<script type="application/ld+json">{"@context": "https://schema.org", '
+    '"@type": "NewsArticle", "headline": "From JSON-LD", "datePublished": "2024-01-05"}</script>',
+    "microdata": '<div itemscope itemtype="https://schema.org/NewsArticle">'
+    '<span itemprop="headline">From microdata</span></div>',
+    "opengraph": '<meta property="og:title" content="From OpenGraph">',
+    "meta": '<meta name="twitter:title" content="From meta">',
+    "title": "<title>From title | Site</title>",
+}
+
+
+@pytest.mark.parametrize("top", list(_LAYERS))
+def test_headline_precedence_layer_by_layer(top: str) -> None:
+    """Each layer wins over every layer below it and loses to every layer above it."""
+    below = list(_LAYERS)[list(_LAYERS).index(top) :]
+    html = "<html><head>" + "".join(_LAYERS[k] for k in below) + "</head><body></body></html>"
+    meta = read_metadata(html, "https://news.example.org/a")
+    assert meta.source("headline") == top
+    assert (
+        meta.get("headline")
+        == {
+            "json-ld": "From JSON-LD",
+            "microdata": "From microdata",
+            "opengraph": "From OpenGraph",
+            "meta": "From meta",
+            "title": "From title",
+        }[top]
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "zone", "expected"),
+    [
+        ("2024-03-12T08:15:00+02:00", None, "2024-03-12T08:15:00+02:00"),
+        ("2024-03-12T06:15:00Z", None, "2024-03-12T06:15:00+00:00"),
+        ("20200316T13:00:00Z", None, "2020-03-16T13:00:00+00:00"),
+        ("2024-03-12T08:15:00", None, "2024-03-12"),  # never silently UTC
+        ("2024-03-12 08:15", "Asia/Tehran", "2024-03-12T08:15:00+03:30"),
+        ("2022-07-12 08:15", "Asia/Tehran", "2022-07-12T08:15:00+04:30"),  # by name, that day
+        ("2024-03-12", "Asia/Tehran", "2024-03-12"),
+        ("Tue, 12 Mar 2024 08:00:00 GMT", None, "2024-03-12T08:00:00+00:00"),
+        ("Tue, 12 Mar 2024 08:00:00 -0000", None, "2024-03-12"),  # RFC 822: zone unknown
+        ("2020-05-06 10:07:01.000000 CEST", None, "2020-05-06T10:07:01+02:00"),
+        ("yesterday", None, None),
+    ],
+)
+def test_parse_date(text: str, zone: str | None, expected: str | None) -> None:
+    value = parse_date(text, zone)
+    assert (value.isoformat() if value is not None else None) == expected
+
+
+def test_a_lower_layer_gives_the_time_of_a_declared_day() -> None:
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+        '"headline": "H", "datePublished": "2024-03-12"}</script></head><body>'
+        '<time datetime="2024-03-12T08:15:00+01:00">12 March</time>'
+        '<time datetime="2023-01-01T00:00:00Z">elsewhere</time><p>Text.</p></body></html>'
+    )
+    article = extract_page(html, "https://news.example.org/a")
+    assert article.date is not None
+    assert article.date.value == dt.datetime(2024, 3, 12, 7, 15, tzinfo=dt.UTC)
+    assert article.extractors["date"] == "time"
+
+
+def test_a_page_without_a_date_is_refused() -> None:
+    html = "<html><head><title>H</title></head><body>" + "<p>Words here.</p>" * 5 + "</body></html>"
+    article = extract_page(html, "https://news.example.org/a")
+    refused = refusal(article)
+    assert refused is not None
+    assert refused[0] == "no_date"

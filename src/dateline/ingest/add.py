@@ -20,13 +20,10 @@ from dateline.ingest.fetch import FEED_TYPES, HTML_TYPES, Fetcher, FetchPolicy, 
 from dateline.ingest.fetch import system_resolver as default_resolver
 from dateline.ingest.frontmatter import ContentIndex, Known, index_content, render, target_path
 from dateline.ingest.frontmatter import write_article as write_file
-from dateline.ingest.page import extract_page
+from dateline.ingest.page import extract_page, refusal
 from dateline.settings import Settings
 
 __all__ = ["Ingester", "Outcome", "policy_for"]
-
-#: a paywalled page with fewer words than this holds a teaser, not the article
-_TEASER_WORDS = 150
 
 Status = Literal["added", "updated", "unchanged", "skipped", "failed"]
 
@@ -104,25 +101,10 @@ class Ingester:
             return Outcome(url, "unchanged", known.path)
         host = urlsplit(got.final_url).hostname or ""
         article = extract_page(got.text, got.final_url, self.settings.ingest.zone_for(host))
-        if article.paywalled and len(article.body.split()) < _TEASER_WORDS:
-            raise IngestError(
-                "the page is behind a paywall: only a teaser is readable",
-                url=url,
-                code="paywalled",
-                hint="add it from a copy you may republish",
-            )
-        if not article.paragraphs:
-            raise IngestError(
-                "no article text found on the page (a paywall, or not an article)",
-                url=url,
-                code="no_article",
-                hint="save the text by hand as a .md file if you may republish it",
-            )
-        if not article.headline:
-            raise IngestError(
-                "the page names no headline", url=url, code="no_headline",
-                hint="add it by hand with a sidecar",
-            )  # fmt: skip
+        refused = refusal(article)
+        if refused is not None:
+            code, message, hint = refused
+            raise IngestError(message, url=url, code=code, hint=hint)
         known = known or self.index.find(article.canonical, got.final_url, guid=guid)
         path = known.path if known else target_path(self.content_dir, article, self.index.paths)
         text = render(

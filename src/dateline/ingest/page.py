@@ -17,7 +17,10 @@ from dateline.ingest.dates import FoundDate, parse_date, publication_date
 from dateline.ingest.metadata import read_metadata
 from dateline.model.types import MAX_YEAR, MIN_YEAR, absolute_url
 
-__all__ = ["Extracted", "extract_page"]
+__all__ = ["Extracted", "extract_page", "is_aware", "refusal"]
+
+#: a paywalled page with fewer words than this holds a teaser, not the article
+TEASER_WORDS = 150
 
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _BYLINE = re.compile(r"^(?:by|von|par|por)\s+", re.I)
@@ -135,3 +138,31 @@ def extract_page(html: str, url: str, zone: str | None = None) -> Extracted:
 
 def is_aware(value: dt.datetime | dt.date | None) -> bool:
     return isinstance(value, dt.datetime) and value.tzinfo is not None
+
+
+def refusal(article: Extracted) -> tuple[str, str, str] | None:
+    """Why this page cannot become an article that builds, as (code, message, hint).
+
+    ``dateline add`` writes only what will build; for anything else it says why.
+    """
+    if article.paywalled and len(article.body.split()) < TEASER_WORDS:
+        return (
+            "paywalled",
+            "the page is behind a paywall: only a teaser is readable",
+            "add it from a copy you may republish",
+        )
+    if not article.paragraphs:
+        return (
+            "no_article",
+            "no article text found on the page (a paywall, or not an article)",
+            "save the text by hand as a .md file if you may republish it",
+        )
+    if not article.headline:
+        return ("no_headline", "the page names no headline", "save it by hand as a .md file")
+    if article.date is None:
+        return (
+            "no_date",
+            "the page gives no publication date, in metadata or in its text",
+            "save it by hand as a .md file with a 'date'",
+        )
+    return None
