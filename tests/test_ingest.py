@@ -577,3 +577,24 @@ def test_a_page_without_a_date_is_refused() -> None:
     refused = refusal(article)
     assert refused is not None
     assert refused[0] == "no_date"
+
+
+def test_own_article_body_wins_when_the_page_shows_less() -> None:
+    words = " ".join(f"word{i}" for i in range(200))
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+        f'"headline": "H", "articleBody": "{words}."}}</script></head><body><article>'
+        "<p>Only the first lines are in the page; the rest comes by script.</p>"
+        "</article></body></html>"
+    )
+    article = extract_page(html, "https://news.example.org/a")
+    assert article.extractors["body"] == "json-ld"
+    assert "word199" in article.body
+
+
+def test_the_headline_is_not_repeated_as_the_first_paragraph() -> None:
+    html = (PAGES / "yoast.html").read_text(encoding="utf-8")
+    article = extract_page(html, "https://harbour-gazette.example/x")
+    assert article.extractors["body"] == "trafilatura"
+    assert len(article.paragraphs) == 5
+    assert article.paragraphs[0].startswith("HARBOUR CITY –")

@@ -54,6 +54,10 @@ def _url_or_none(value: Any) -> str | None:
         return None
 
 
+def _fold(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
 def _origin(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}/"
@@ -123,11 +127,14 @@ def extract_page(html: str, url: str, zone: str | None = None) -> Extracted:
                 meta["updated"] = modified
                 sources["updated"] = found.source("date_modified") or ""
     body = extract_body(html, url, found.get("article_body"))
+    paragraphs = body.paragraphs if body else ()
+    if paragraphs and headline and _fold(paragraphs[0]) == _fold(headline):
+        paragraphs = paragraphs[1:]  # the page's <h1>: the headline, not the body
     if body is not None:
         sources["body"] = body.extractor
     return Extracted(
         headline=headline,
-        paragraphs=body.paragraphs if body else (),
+        paragraphs=paragraphs,
         date=date,
         canonical=canonical,
         meta=meta,
