@@ -22,14 +22,18 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from dateline.cli import main
 from dateline.ingest.dates import parse_date
 from dateline.ingest.errors import IngestError
 from dateline.ingest.fetch import Fetcher, FetchPolicy, is_public_address
+from dateline.ingest.frontmatter import escape_markdown
 from dateline.ingest.metadata import read_metadata
 from dateline.ingest.page import extract_page, refusal
 from dateline.pipeline import build_site
+from dateline.read.markdown import _BlockText, render_markdown
 from dateline.settings import load_settings
 
 from .conftest import DATA
@@ -598,3 +602,29 @@ def test_the_headline_is_not_repeated_as_the_first_paragraph() -> None:
     assert article.extractors["body"] == "trafilatura"
     assert len(article.paragraphs) == 5
     assert article.paragraphs[0].startswith("HARBOUR CITY –")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1))
+def test_escaped_paragraphs_render_as_the_same_text(text: str) -> None:
+    """Whatever a page's text holds (#, *, <tag>, 1., &amp;), it comes back as that text."""
+    paragraph = " ".join(text.split())
+    assume(paragraph)
+    parser = _BlockText()
+    parser.feed(render_markdown(escape_markdown(paragraph)))
+    parser.close()
+    parser._flush()
+    assert " ".join(parser.blocks) == paragraph
+
+
+def test_import_takes_the_time_from_the_feed_when_the_page_has_none(
+    project: Path, site: str
+) -> None:
+    code, lines = run(project, "import", f"{site}/atom.xml", "--allow-private-addresses")
+    assert code == 0, lines
+    plain = next(Path(line.split(": added ", 1)[1]) for line in lines if "/plain:" in line)
+    meta = front(plain)
+    assert meta["date"] == dt.datetime(
+        2024, 2, 14, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=1))
+    )
+    assert meta["provenance"]["extractors"]["date"] == "feed"

@@ -82,14 +82,21 @@ class Ingester:
     def close(self) -> None:
         self.fetcher.close()
 
-    def add(self, url: str, *, feed: str | None = None, guid: str | None = None) -> Outcome:
+    def add(
+        self,
+        url: str,
+        *,
+        feed: str | None = None,
+        guid: str | None = None,
+        feed_date: str | None = None,
+    ) -> Outcome:
         """Fetch one page and write it; an article fetched before is re-fetched conditionally."""
         try:
-            return self._add(url, feed, guid)
+            return self._add(url, feed, guid, feed_date)
         except IngestError as exc:
             return Outcome(url, "failed", error=exc)
 
-    def _add(self, url: str, feed: str | None, guid: str | None) -> Outcome:
+    def _add(self, url: str, feed: str | None, guid: str | None, feed_date: str | None) -> Outcome:
         known = self.index.find(url)
         got = self.fetcher.fetch(
             url,
@@ -100,7 +107,8 @@ class Ingester:
         if got.not_modified and known is not None:
             return Outcome(url, "unchanged", known.path)
         host = urlsplit(got.final_url).hostname or ""
-        article = extract_page(got.text, got.final_url, self.settings.ingest.zone_for(host))
+        zone = self.settings.ingest.zone_for(host)
+        article = extract_page(got.text, got.final_url, zone, feed_date)
         refused = refusal(article)
         if refused is not None:
             code, message, hint = refused
@@ -142,4 +150,4 @@ class Ingester:
                 yield Outcome(item.link, "skipped", known.path)
                 continue
             done += 1
-            yield self.add(item.link, feed=feed_url, guid=item.guid)
+            yield self.add(item.link, feed=feed_url, guid=item.guid, feed_date=item.published)

@@ -63,8 +63,14 @@ def _origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}/"
 
 
-def extract_page(html: str, url: str, zone: str | None = None) -> Extracted:
-    """Read the page's metadata, body and date; ``zone`` is the publisher's, if known."""
+def extract_page(
+    html: str, url: str, zone: str | None = None, feed_date: str | None = None
+) -> Extracted:
+    """Read the page's metadata, body and date; ``zone`` is the publisher's, if known.
+
+    ``feed_date`` is the date the feed gave the item: it counts after everything the
+    page declares, before htmldate (a feed's date has its zone, htmldate's has none).
+    """
     found = read_metadata(html, url)
     meta: dict[str, Any] = {}
     sources: dict[str, str] = {}
@@ -109,7 +115,10 @@ def extract_page(html: str, url: str, zone: str | None = None) -> Extracted:
         sources["publisher"] = found.source("publisher_name") or ""
     updated = found.get("date_modified")
     date = publication_date(
-        [(str(c.value), c.extractor) for c in found.candidates.get("date_published", [])],
+        [
+            *((str(c.value), c.extractor) for c in found.candidates.get("date_published", [])),
+            *([(feed_date, "feed")] if feed_date else []),
+        ],
         html,
         url,
         zone,
