@@ -28,6 +28,7 @@ from hypothesis import strategies as st
 from dateline.cli import main
 from dateline.ingest.dates import parse_date
 from dateline.ingest.errors import IngestError
+from dateline.ingest.feeds import read_feed
 from dateline.ingest.fetch import Fetcher, FetchPolicy, is_public_address
 from dateline.ingest.frontmatter import escape_markdown
 from dateline.ingest.metadata import read_metadata
@@ -628,3 +629,18 @@ def test_import_takes_the_time_from_the_feed_when_the_page_has_none(
         2024, 2, 14, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=1))
     )
     assert meta["provenance"]["extractors"]["date"] == "feed"
+
+
+def test_feed_entities_are_never_resolved(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET", encoding="utf-8")
+    feed = f"""<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file://{secret}"><!ENTITY a "aaaaaaaaaa">
+<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>
+<rss version="2.0"><channel><title>t</title>
+<item><title>&xxe;&b;</title><link>https://news.example.org/a</link></item>
+</channel></rss>""".encode()
+    items = read_feed(feed, "https://news.example.org/feed.xml")
+    assert [item.link for item in items] == ["https://news.example.org/a"]
+    assert "TOP-SECRET" not in (items[0].title or "")
+    assert "aaaaaaaaaa" not in (items[0].title or "")
