@@ -191,3 +191,6 @@ class ArticleMeta(Spec):
     events: list[EventSpec] | None = None
     about: KeyList | None = None
     mentions: KeyList | None = None
+    draft: bool | None = Field(
+        default=None, description="True: checked on every build, never published."
+    )
