@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 RUN    := $(VENV)/.installed-run
 DEV    := $(VENV)/.installed-dev
 
-.PHONY: all feeds test lint format schemas vocabulary bench eval eval-public check clean
+.PHONY: all feeds test lint format schemas vocabulary bench eval eval-public eval-ingest check clean
 
 all: feeds
 
@@ -69,6 +69,12 @@ eval-public: $(DEV)
 	$(BIN)/python -m bench.eval_public $(if $(CONLL),--conll $(CONLL)) \
 		$(if $(TEMPEVAL),--tempeval $(TEMPEVAL)) $(if $(MEANTIME),--meantime $(MEANTIME)) \
 		$(if $(SAMPLE),--sample $(SAMPLE))
+
+## eval-ingest: body P/R/F1, headline and dated shares of `dateline add` on saved pages
+## (DIR: <id>.html[.gz] files; TRUTH: JSON {id: {articleBody, url, headline?, datePublished?}})
+eval-ingest: $(DEV)
+	@test -n "$(DIR)" -a -n "$(TRUTH)" || { echo "usage: make eval-ingest DIR=pages/ TRUTH=truth.json"; exit 2; }
+	$(BIN)/python bench/eval_ingest.py "$(DIR)" "$(TRUTH)"
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache src/*.egg-info
