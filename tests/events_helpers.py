@@ -36,7 +36,7 @@ def contexts_of(text: str, published: dt.date = FRIDAY) -> list[SentenceContext]
     paragraphs = tuple(Paragraph(p, i) for i, p in enumerate(text.split("\n\n")))
     draft = Draft(Path("story.txt"), paragraphs, ArticleMeta())
     sentences = split_sentences(paragraphs)
-    extraction = enricher.entities.extract("", sentences, None)
     parsed = enricher.parse(draft, ArticleMeta(title="A story", date=published))
+    extraction = enricher.entities.extract("A story", sentences, None, parsed)
     parses = align_sentences(sentences, [p.text for p in paragraphs], parsed.paragraphs)
     return [SentenceContext.build(parses[s.index], extraction, published) for s in sentences]

@@ -60,7 +60,7 @@ class FactsEnricher:
     ) -> None:
         self.gazetteer = gazetteer
         self.nlp = nlp if nlp is not None else NlpModel.shared()
-        self.entities = EntityExtractor(gazetteer, registry)
+        self.entities = EntityExtractor(gazetteer, registry, self.nlp)
         self.events = EventExtractor()
         self.min_confidence = min_confidence
 
@@ -71,7 +71,8 @@ class FactsEnricher:
     def facts(self, draft: Draft, known: ArticleMeta) -> Facts:
         sentences = split_sentences(draft.paragraphs)
         dateline = find_dateline(draft.paragraphs[0].text) if draft.paragraphs else None
-        extraction = self.entities.extract(known.title or "", sentences, dateline)
+        parsed = self.parse(draft, known)
+        extraction = self.entities.extract(known.title or "", sentences, dateline, parsed)
         published = _local_date(known.date)
         place_key = None
         zone = None
@@ -85,7 +86,6 @@ class FactsEnricher:
         # a publication day at the calendar's edge (0001-01-01) cannot anchor "last week":
         # no events are inferred, and the date itself is the validator's to report
         if published is not None and usable_reference(published):
-            parsed = self.parse(draft, known)
             parses = align_sentences(
                 sentences, [p.text for p in draft.paragraphs], parsed.paragraphs
             )
