@@ -169,13 +169,13 @@ class TimeExpression:
             self.kind in ("month_day", "day_month", "month") and not re.search(r"\d{4}", self.text)
         )
 
-    def value(self) -> str:
+    def interval(self) -> str:
         """``2024-07-04``, ``2023-12``, or ``2024-06-24/2024-06-30`` for a range."""
         return f"{self.start}/{self.end}" if self.end else self.start
 
     def explain(self) -> str:
         """How the expression was resolved, for ``dateline review``."""
-        said = f"'{self.text.strip()}' → {self.value()}"
+        said = f"'{self.text.strip()}' → {self.interval()}"
         if not self.relative or self.reference is None:
             return f"{said} (as written)"
         side = "looking forward" if self.future else "looking back"
