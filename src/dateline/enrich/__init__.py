@@ -74,7 +74,12 @@ def default_enrichers(settings: Settings) -> tuple[Enricher, ...]:
     registry = load_registry(settings.content_dir, settings.max_file_bytes)
     return (
         *DEFAULT_ENRICHERS,
-        FactsEnricher(Gazetteer.shared(), registry, NlpModel.shared(settings.nlp_model)),
+        FactsEnricher(
+            Gazetteer.shared(),
+            registry,
+            NlpModel.shared(settings.nlp_model),
+            min_confidence=settings.min_confidence,
+        ),
     )
 
 
