@@ -487,3 +487,64 @@ def test_markdown_is_rendered_once_per_article(
 def test_many_lone_brackets_render_as_written(body: str) -> None:
     plain = markdown_it.MarkdownIt("commonmark", {"html": False}).render(body)
     assert render_markdown(body) == plain
+
+
+# --- URLs are real URLs ----------------------------------------------------------------------
+
+RFC3986 = re.compile(r"^[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*$")
+
+
+def urls_in(value: Any) -> Iterator[str]:
+    if isinstance(value, str) and value.startswith(("http://", "https://")):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from urls_in(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from urls_in(item)
+
+
+def test_characters_rfc3986_does_not_allow_never_reach_the_outputs(tmp_path: Path) -> None:
+    settings = plain_settings(tmp_path)
+    (settings.content_dir / "a.md").write_text(
+        "---\ntitle: Shops\ndate: 2024-07-05T10:00:00Z\n"
+        'image: "https://example.org/a\\"b<c>{d}|é.jpg"\n'
+        'source: "https://example.org/x?q=<script>&r=%zz"\n'
+        "---\n\nShops opened.\n",
+        encoding="utf-8",
+    )
+    report = build_site(settings)
+    assert report.ok, [str(f) for f in report.findings]
+    feed = json.loads((settings.output_dir / "feed.json").read_text(encoding="utf-8"))
+    doc = json.loads(next((settings.output_dir / "articles").glob("*.jsonld")).read_text())
+    found = [*urls_in(feed), *urls_in(doc)]
+    assert "https://example.org/a%22b%3Cc%3E%7Bd%7D%7C%C3%A9.jpg" in found
+    assert "https://example.org/x?q=%3Cscript%3E&r=%25zz" in found
+    assert all(RFC3986.match(url) for url in found), [u for u in found if not RFC3986.match(u)]
+    page = next((settings.output_dir / "articles").glob("*.html")).read_text(encoding="utf-8")
+    assert "<script>&" not in page
+    assert 'a"b' not in page
+
+
+@pytest.mark.parametrize(
+    "url", ["https://exa<mple.org/", "https://example.org/a b", 'https://"example.org"/']
+)
+def test_urls_that_cannot_be_repaired_are_refused(tmp_path: Path, url: str) -> None:
+    settings = plain_settings(tmp_path)
+    path = story(settings.content_dir, "a.txt", "Shops open in Tehran")
+    (settings.content_dir / "a.yaml").write_text(f"image: {json.dumps(url)}\n")
+    assert codes(process_article(path, settings).findings) == ["invalid_url"]
+
+
+def test_a_base_url_with_characters_urls_cannot_carry_is_refused(site: Path) -> None:
+    config = site / "dateline.toml"
+    text = config.read_text().replace(
+        'base_url = "https://dateline.example.org/"',
+        'base_url = "https://dateline.example.org/<x>/"',
+    )
+    config.write_text(text)
+    result = run("build")
+    assert result.exit_code == 2
+    assert "settings_invalid" in result.stderr
+    assert "%3Cx%3E" in result.stderr

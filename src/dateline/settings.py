@@ -20,8 +20,10 @@ from pydantic import (
     ValidationError,
     field_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from dateline.errors import SettingsError
+from dateline.model.types import absolute_url
 
 __all__ = ["IngestSettings", "PublisherSettings", "Settings", "load_settings"]
 
@@ -29,6 +31,16 @@ __all__ = ["IngestSettings", "PublisherSettings", "Settings", "load_settings"]
 def _absolute_http_url(value: str) -> str:
     if not value.startswith(("https://", "http://")) or "://" not in value[:8] or len(value) < 11:
         raise ValueError("must be an absolute http(s) URL, like https://news.example.org/")
+    try:
+        encoded = absolute_url(value)
+    except PydanticCustomError:
+        encoded = ""
+    if encoded != value:
+        # every page URL starts with it: it must be a real URL as written
+        raise ValueError(
+            "must be an absolute http(s) URL with only the characters RFC 3986 allows "
+            f"(percent-encode the others{': ' + encoded if encoded else ''})"
+        )
     return value
 
 
