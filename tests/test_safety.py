@@ -548,3 +548,90 @@ def test_a_base_url_with_characters_urls_cannot_carry_is_refused(site: Path) -> 
     assert result.exit_code == 2
     assert "settings_invalid" in result.stderr
     assert "%3Cx%3E" in result.stderr
+
+
+# --- did you mean ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "meant"),
+    [
+        ("max_itmes = 5", "max_items"),
+        ('timezon = "UTC"', "timezone"),
+        ("max_file_byte = 5", "max_file_bytes"),
+    ],
+)
+def test_misspelt_settings_keys_get_a_did_you_mean(site: Path, line: str, meant: str) -> None:
+    config = site / "dateline.toml"
+    config.write_text(config.read_text().replace("[site]\n", f"[site]\n{line}\n"))
+    result = run("build")
+    assert result.exit_code == 2
+    assert "settings_invalid" in result.stderr
+    assert f"did you mean '{meant}'?" in result.stderr
+
+
+def test_a_misspelt_key_in_a_settings_table_gets_a_did_you_mean(site: Path) -> None:
+    config = site / "dateline.toml"
+    config.write_text(config.read_text().replace('name = "Dateline"', 'nmae = "Dateline"'))
+    result = run("check")
+    assert result.exit_code == 2
+    assert "[site.publisher.nmae]" in result.stderr
+    assert "did you mean 'name'?" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("zone", "meant"),
+    [
+        ("Europe/Tehran", "Asia/Tehran"),
+        ("Africa/Nairobbi", "Africa/Nairobi"),
+        ("America/NewYork", "America/New_York"),
+        ("Asia/Kolkatta", "Asia/Kolkata"),
+        ("Tehran", "Asia/Tehran"),
+    ],
+)
+def test_unknown_time_zones_suggest_the_zone_closest_by_name(
+    site: Path, zone: str, meant: str
+) -> None:
+    config = site / "dateline.toml"
+    config.write_text(config.read_text().replace('timezone = "UTC"', f'timezone = "{zone}"'))
+    result = run("build")
+    assert result.exit_code == 2
+    assert f"did you mean '{meant}'?" in result.stderr
+    # the same in an article's own metadata
+    (site / "content" / "a.yaml").write_text(f"timezone: {zone}\n")
+    settings = plain_settings(site)
+    finding = process_article(site / "content" / "a.txt", settings).findings[0]
+    assert (finding.code, finding.hint) == ("unknown_timezone", f"did you mean '{meant}'?")
+
+
+# --- date lines ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Jul 19, 2024 10:00 am ET", "2024-07-19T10:00:00-04:00"),
+        ("July 19, 2024 10:00 a.m. EDT", "2024-07-19T10:00:00-04:00"),
+        ("10:00 a.m. EDT, July 19, 2024", "2024-07-19T10:00:00-04:00"),
+        ("Friday, July 19, 2024 10 a.m. PT", "2024-07-19T10:00:00-07:00"),
+        ("Jan. 5, 2025 at 9:30 p.m. ET", "2025-01-05T21:30:00-05:00"),
+        ("Published July 19, 2024 10:00am CT", "2024-07-19T10:00:00-05:00"),
+    ],
+)
+def test_common_us_date_lines_are_understood(tmp_path: Path, line: str, iso: str) -> None:
+    settings = plain_settings(tmp_path)
+    path = settings.content_dir / "a.txt"
+    path.write_text(f"Shops open\n\n{line}\n\nWASHINGTON – Shops opened today.\n")
+    result = process_article(path, settings)
+    assert result.ok, result.findings
+    assert result.graph is not None
+    assert result.graph.article.date_published.isoformat() == iso
+
+
+def test_a_date_line_that_cannot_be_read_is_quoted(tmp_path: Path) -> None:
+    settings = plain_settings(tmp_path)
+    path = settings.content_dir / "a.txt"
+    path.write_text("Shops open\n\nJuly 19th 2024, ten o'clock ET\n\nWASHINGTON – Shops opened.\n")
+    finding = process_article(path, settings).findings[0]
+    assert finding.code == "missing_date"
+    assert "July 19th 2024, ten o'clock ET" in finding.message

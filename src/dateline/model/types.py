@@ -49,7 +49,9 @@ class Term:
 
 #: What RFC 3986 allows in a URL's path, query and fragment (``%`` only before two hex digits).
 _URL_CHARS = frozenset(string.ascii_letters + string.digits + "-._~:/?#@!$&'()*+,;=%")
-_HOST = re.compile(r"^(?:[A-Za-z0-9._~!$&'()*+,;=:%-]*@)?(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d*)?$")
+_HOST = re.compile(
+    r"^(?:[A-Za-z0-9._~!$&'()*+,;=:%-]*@)?(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d*)?$"
+)
 _HEX2 = re.compile(r"[0-9A-Fa-f]{2}")
 
 
