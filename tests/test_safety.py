@@ -16,6 +16,7 @@ from typing import Any
 import feedparser
 import markdown_it
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from dateline.budget import article_budget
@@ -25,6 +26,7 @@ from dateline.errors import SettingsError
 from dateline.model.meta import ArticleMeta
 from dateline.pipeline import build_site, check_site, process_article
 from dateline.read.markdown import render_markdown
+from dateline.review import Proposal, sidecar_text
 from dateline.settings import Settings
 from dateline.validate.vocabulary import Vocabulary
 
@@ -635,3 +637,89 @@ def test_a_date_line_that_cannot_be_read_is_quoted(tmp_path: Path) -> None:
     finding = process_article(path, settings).findings[0]
     assert finding.code == "missing_date"
     assert "July 19th 2024, ten o'clock ET" in finding.message
+
+
+# --- review --write keeps the editor's file --------------------------------------------------
+
+EDITED = """\
+# Sidecar for the Astana story. Checked by M. on 5 July.
+section: World   # not "Politics": see the style guide
+tags:
+  - Iran
+  - Russia  # keep both
+# the summary was rewritten by the desk
+summary: >
+  Iran's acting president met Putin in Astana.
+entities:
+  # the editor's own entity
+  - id: mokhber
+    type: Person
+    name: Mohammad Mokhber
+keywords_note: 1
+"""
+
+
+def proposal_for(tmp_path: Path, sidecar_text_: str | None) -> Proposal:
+    article = tmp_path / "a.txt"
+    article.write_text(STORY.format(title="Shops", body="Shops opened."))
+    side = None
+    if sidecar_text_ is not None:
+        side = tmp_path / "a.yaml"
+        side.write_text(sidecar_text_, encoding="utf-8")
+    inferred = ArticleMeta.model_validate(
+        {
+            "entities": [{"id": "putin", "type": "Person", "name": "Vladimir Putin"}],
+            "events": [{"id": "meeting", "name": "Meeting in Astana", "startDate": "2024-07-04"}],
+            "about": ["meeting"],
+        }
+    )
+    return Proposal(article, inferred, side, sidecar_has_facts=side is not None)
+
+
+def test_review_write_keeps_comments_and_order(tmp_path: Path) -> None:
+    text = sidecar_text(proposal_for(tmp_path, EDITED))
+    assert text.startswith(EDITED.rstrip("\n"))  # the editor's text, byte for byte
+    data = yaml.safe_load(text)
+    assert list(data) == [
+        "section", "tags", "summary", "entities", "keywords_note", "events", "about"
+    ]  # fmt: skip
+    assert data["entities"] == [{"id": "mokhber", "type": "Person", "name": "Mohammad Mokhber"}]
+    assert data["events"][0]["name"] == "Meeting in Astana"
+
+
+def test_review_write_force_replaces_only_the_facts(tmp_path: Path) -> None:
+    text = sidecar_text(proposal_for(tmp_path, EDITED), replace=True)
+    for kept in (
+        "# Sidecar for the Astana story. Checked by M. on 5 July.",
+        'section: World   # not "Politics": see the style guide',
+        "  - Russia  # keep both",
+        "# the summary was rewritten by the desk",
+        "keywords_note: 1",
+    ):
+        assert kept in text
+    assert "the editor's own entity" not in text
+    data = yaml.safe_load(text)
+    assert list(data)[:4] == ["section", "tags", "summary", "keywords_note"]
+    assert [e["id"] for e in data["entities"]] == ["putin"]
+
+
+def test_review_write_makes_a_new_sidecar_with_its_header(tmp_path: Path) -> None:
+    text = sidecar_text(proposal_for(tmp_path, None))
+    assert text.startswith("# Proposed by `dateline review`")
+    assert list(yaml.safe_load(text)) == ["entities", "events", "about"]
+
+
+def test_review_write_rewrites_a_flow_style_sidecar_whole(tmp_path: Path) -> None:
+    text = sidecar_text(proposal_for(tmp_path, "{section: World, tags: [Iran]}\n"))
+    data = yaml.safe_load(text)
+    assert data["section"] == "World"
+    assert data["events"][0]["id"] == "meeting"
+
+
+def test_review_write_reads_a_latin1_sidecar(tmp_path: Path) -> None:
+    proposal = proposal_for(tmp_path, None)
+    side = tmp_path / "a.yaml"
+    side.write_bytes("# café\nsection: Société\n".encode("latin-1"))
+    proposal = Proposal(proposal.path, proposal.inferred, side, sidecar_has_facts=False)
+    text = sidecar_text(proposal)
+    assert text.startswith("# café\nsection: Société\n")
