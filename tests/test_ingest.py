@@ -704,3 +704,17 @@ def test_site_name_is_cut_off_the_headline(
     title: str, site: str | None, h1: str | None, expected: str
 ) -> None:
     assert _title_without_site(title, site, [h1] if h1 else []) == expected
+
+
+def test_articlebody_with_html_in_it_becomes_paragraphs_of_text() -> None:
+    filler = " ".join(f"w{i}" for i in range(120))
+    body = f"<p>First &amp; foremost {filler}.</p><script>alert(1)</script><p>Second.</p>"
+    html = (
+        '<html><head><script type="application/ld+json">'
+        + json.dumps({"@type": "NewsArticle", "headline": "H", "articleBody": body})
+        + "</script></head><body><p>Teaser only.</p></body></html>"
+    )
+    article = extract_page(html, "https://news.example.org/a")
+    assert article.extractors["body"] == "json-ld"
+    assert article.paragraphs[0].startswith("First & foremost w0")
+    assert article.paragraphs[1:] == ("Second.",)
