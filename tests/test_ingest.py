@@ -711,7 +711,9 @@ def test_articlebody_with_html_in_it_becomes_paragraphs_of_text() -> None:
     body = f"<p>First &amp; foremost {filler}.</p><script>alert(1)</script><p>Second.</p>"
     html = (
         '<html><head><script type="application/ld+json">'
-        + json.dumps({"@type": "NewsArticle", "headline": "H", "articleBody": body})
+        + json.dumps({"@type": "NewsArticle", "headline": "H", "articleBody": body}).replace(
+            "</", "<\\/"
+        )
         + "</script></head><body><p>Teaser only.</p></body></html>"
     )
     article = extract_page(html, "https://news.example.org/a")
