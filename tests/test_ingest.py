@@ -720,3 +720,28 @@ def test_articlebody_with_html_in_it_becomes_paragraphs_of_text() -> None:
     assert article.extractors["body"] == "json-ld"
     assert article.paragraphs[0].startswith("First & foremost w0")
     assert article.paragraphs[1:] == ("Second.",)
+
+
+class _Unavailable(BaseHTTPRequestHandler):
+    def log_message(self, *args: Any) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        status = 503 if self.path == "/robots.txt" else 200
+        body = (PAGES / "plain.html").read_bytes()
+        self.send_response(status)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def test_robots_server_error_means_disallow() -> None:
+    """RFC 9309: a 5xx for robots.txt means the whole site is off limits for now."""
+    with serve(_Unavailable) as base:
+        fetcher = Fetcher(FetchPolicy(user_agent="t", delay=0, allow_private=True))
+        with pytest.raises(IngestError) as info:
+            fetcher.fetch(f"{base}/page", ["text/html"])
+        assert info.value.code == "robots_disallowed"
+        got = Fetcher(FetchPolicy(user_agent="t", delay=0, allow_private=True, robots=False))
+        assert got.fetch(f"{base}/page", ["text/html"]).status == 200
