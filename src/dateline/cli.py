@@ -182,6 +182,7 @@ def build(
         click.echo(f"dateline: {exc}", err=True)
         sys.exit(EXIT_ARTICLE_FAILED)
     _report(report, "text", notices)
+    _held(report)
     click.echo(
         f"built {len(report.published)} of {len(report.results)} articles into "
         f"{settings.output_dir} ({len(report.written)} files changed, "
