@@ -8,6 +8,7 @@ a user mistake never shows a traceback.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -17,6 +18,8 @@ from typing import Any, TypeVar
 import click
 
 from dateline.errors import DatelineError, Finding, SettingsError
+from dateline.hold import parse_now
+from dateline.ingest import Ingester, IngestError, Outcome
 from dateline.pipeline import BuildReport, build_site, check_site
 from dateline.review import propose, render, write_sidecar
 from dateline.settings import Settings, load_settings
@@ -78,6 +81,34 @@ def _notices_option(func: F) -> F:
     )(func)
 
 
+def _parse_now(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    try:
+        return parse_now(value)
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is not an ISO 8601 date or time, like 2024-07-05T12:00:00+00:00"
+        ) from None
+
+
+def _now_option(func: F) -> F:
+    return click.option(
+        "--now",
+        "now",
+        callback=_parse_now,
+        default=None,
+        metavar="TIME",
+        help="The build's 'now' (ISO 8601; default: the current time): articles dated "
+        "after it are held back, and the news sitemap covers the two days before it.",
+    )(func)
+
+
+def _held(report: BuildReport) -> None:
+    for held in report.held:
+        click.echo(f"{_relative(Finding('', '', held.path)).path}: held: {held.reason}", err=True)
+
+
 def _progress(paths: Sequence[Path]) -> Iterable[Path]:
     """A progress bar on a terminal for long runs; nothing when piped or in CI."""
     if len(paths) < 50 or not sys.stderr.isatty():
@@ -97,6 +128,10 @@ def _report(report: BuildReport, fmt: str, notices: bool = False) -> None:
                     "published": len(report.published),
                     "failed": [str(_relative(Finding("", "", r.path)).path) for r in report.failed],
                     "findings": [f.as_dict() for f in findings],
+                    "held": [
+                        {**h.as_dict(), "path": str(_relative(Finding("", "", h.path)).path)}
+                        for h in report.held
+                    ],
                 },
                 indent=2,
                 ensure_ascii=False,
@@ -124,7 +159,10 @@ def main() -> None:
 )
 @_config_option
 @_notices_option
-def build(content: Path | None, out: Path | None, config: Path, notices: bool) -> None:
+@_now_option
+def build(
+    content: Path | None, out: Path | None, config: Path, notices: bool, now: dt.datetime | None
+) -> None:
     """Build JSON-LD, HTML pages, RSS, Atom and JSON Feed from every article.
 
     An article that fails is reported and left out; the others are published and
@@ -132,7 +170,7 @@ def build(content: Path | None, out: Path | None, config: Path, notices: bool) -
     """
     settings = _settings(config, content_dir=content, output_dir=out)
     try:
-        report = build_site(settings, progress=_progress)
+        report = build_site(settings, progress=_progress, now=now)
     except DatelineError as exc:
         click.echo(f"dateline: {exc}", err=True)
         sys.exit(EXIT_ARTICLE_FAILED)
@@ -145,7 +183,8 @@ def build(content: Path | None, out: Path | None, config: Path, notices: bool) -
             f"; kept the previous version of {len(report.carried)} failed article(s) in the feeds"
             if report.carried
             else ""
-        ),
+        )
+        + (f"; held back {len(report.held)} (drafts, embargoes)" if report.held else ""),
         err=True,
     )
     sys.exit(EXIT_OK if report.ok else EXIT_ARTICLE_FAILED)
@@ -163,17 +202,25 @@ def build(content: Path | None, out: Path | None, config: Path, notices: bool) -
     help="How to print the findings (json for CI).",
 )
 @_notices_option
-def check(content: Path | None, config: Path, fmt: str, notices: bool) -> None:
-    """Read, enrich, model and validate every article; print each problem; write nothing."""
+@_now_option
+def check(
+    content: Path | None, config: Path, fmt: str, notices: bool, now: dt.datetime | None
+) -> None:
+    """Read, enrich, model and validate every article; print each problem; write nothing.
+
+    Drafts and embargoed articles are checked too, and listed with what holds them.
+    """
     settings = _settings(config, content_dir=content)
-    report = check_site(settings, progress=_progress)
+    report = check_site(settings, progress=_progress, now=now)
     _report(report, fmt, notices)
     if fmt == "text":
+        _held(report)
         warnings = sum(f.severity == "warning" for f in report.findings)
         status = "ok" if report.ok else f"{len(report.failed)} failed"
         click.echo(
             f"checked {len(report.results)} articles: {status}"
-            + (f", {warnings} warnings" if warnings else ""),
+            + (f", {warnings} warnings" if warnings else "")
+            + (f", {len(report.held)} held" if report.held else ""),
             err=True,
         )
     sys.exit(EXIT_OK if report.ok else EXIT_ARTICLE_FAILED)
@@ -206,3 +253,82 @@ def review(article: Path, config: Path, write: bool, force: bool) -> None:
         for finding in exc.findings():
             click.echo(str(_relative(finding)), err=True)
         sys.exit(EXIT_ARTICLE_FAILED)
+
+
+def _ingest_options(func: F) -> F:
+    func = click.option(
+        "--allow-private-addresses",
+        "allow_private",
+        is_flag=True,
+        help="Also fetch from loopback and private addresses (your own network).",
+    )(func)
+    func = click.option(
+        "--content",
+        "content",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=None,
+        help="Folder to write articles into [default: content_dir from the settings].",
+    )(func)
+    return _config_option(func)
+
+
+def _outcome_line(outcome: Outcome) -> str:
+    if outcome.path is None:
+        return outcome.as_line()
+    shown = _relative(Finding("", "", outcome.path)).path
+    return f"{outcome.url}: {outcome.status} {shown}"
+
+
+@main.command()
+@click.argument("url", metavar="URL...", nargs=-1, required=True)
+@_ingest_options
+def add(url: tuple[str, ...], content: Path | None, config: Path, allow_private: bool) -> None:
+    """Fetch each URL and write its article into the content folder as Markdown.
+
+    Prints one line per URL: the file written, or why not. A page fetched before
+    is fetched again only if the server says it changed. Exit code 1 if any failed.
+    """
+    settings = _settings(config, content_dir=content)
+    ingester = Ingester(settings, allow_private=allow_private)
+    failed = False
+    try:
+        for one in url:
+            outcome = ingester.add(one)
+            failed |= not outcome.ok
+            click.echo(_outcome_line(outcome))
+    finally:
+        ingester.close()
+    sys.exit(EXIT_ARTICLE_FAILED if failed else EXIT_OK)
+
+
+@main.command(name="import")
+@click.argument("feed", metavar="FEED_URL")
+@click.option(
+    "--limit",
+    "limit",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Add at most N new items.",
+)
+@_ingest_options
+def import_(
+    feed: str, limit: int | None, content: Path | None, config: Path, allow_private: bool
+) -> None:
+    """Read an RSS, Atom or JSON Feed and add each item's link.
+
+    Items imported before (same canonical URL or guid) are skipped, so running it
+    from cron is idempotent. Exit code 1 if the feed or any item failed.
+    """
+    settings = _settings(config, content_dir=content)
+    ingester = Ingester(settings, allow_private=allow_private)
+    failed = False
+    try:
+        for outcome in ingester.import_feed(feed, limit=limit):
+            failed |= not outcome.ok
+            click.echo(_outcome_line(outcome))
+    except IngestError as exc:
+        click.echo(exc.as_line())
+        failed = True
+    finally:
+        ingester.close()
+    sys.exit(EXIT_ARTICLE_FAILED if failed else EXIT_OK)

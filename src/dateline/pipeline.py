@@ -10,6 +10,7 @@ article that fails is reported and left out; the others are still published.
 
 from __future__ import annotations
 
+import datetime as dt
 import traceback
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,7 +19,6 @@ from pathlib import Path
 from dateline.carry import MANIFEST, CarriedArticle, carry_forward, manifest_bytes
 from dateline.emit import (
     FEED_FILES,
-    FeedUrls,
     PageRenderer,
     body_html,
     document,
@@ -28,8 +28,10 @@ from dateline.emit import (
     render_rss,
 )
 from dateline.emit.feeds import as_datetime
+from dateline.emit.readers import OPTIONAL_FILES, OWNED_FOLDERS, reader_outputs
 from dateline.enrich import Enricher, default_enrichers, enrich
 from dateline.errors import ArticleError, Finding, ValidationFailed
+from dateline.hold import Held, held_articles, wall_clock
 from dateline.model.article import ArticleGraph, SiteGraph, WebSite
 from dateline.model.assemble import assemble, publisher_node
 from dateline.model.ids import website_id
@@ -78,6 +80,8 @@ class BuildReport:
     outputs: dict[str, bytes] = field(default_factory=dict, repr=False)
     #: previous versions of failing articles, kept in the feeds
     carried: list[CarriedArticle] = field(default_factory=list)
+    #: drafts and embargoed articles: checked, in no output
+    held: list[Held] = field(default_factory=list)
 
     @property
     def findings(self) -> list[Finding]:
@@ -93,7 +97,8 @@ class BuildReport:
 
     @property
     def published(self) -> list[ArticleResult]:
-        return [r for r in self.results if r.ok]
+        held = {h.path for h in self.held}
+        return [r for r in self.results if r.ok and r.path not in held]
 
 
 def written_layers(draft: Draft, settings: Settings) -> dict[Layer, ArticleMeta]:
@@ -215,17 +220,19 @@ def _mark_conflicting_ids(results: list[ArticleResult]) -> list[ArticleResult]:
 
 
 def validate_outputs(settings: Settings, outputs: dict[str, bytes]) -> list[Finding]:
-    """Feed rules on the rendered feeds (see :mod:`dateline.validate.feeds`)."""
-    urls = FeedUrls.for_site(settings.base_url)
-    out = settings.output_dir
+    """Feed rules on every rendered feed, the site's and each topic's
+    (see :mod:`dateline.validate.feeds`)."""
+    base, out = settings.base_url, settings.output_dir
     findings = []
-    findings += check_rss(
-        outputs[FEED_FILES["rss"]], out / FEED_FILES["rss"], settings.base_url, urls.rss
-    )
-    findings += check_atom(
-        outputs[FEED_FILES["atom"]], out / FEED_FILES["atom"], settings.base_url, urls.atom
-    )
-    findings += check_jsonfeed(outputs[FEED_FILES["json"]], out / FEED_FILES["json"])
+    for name in sorted(outputs):
+        folder, _, file = name.rpartition("/")
+        home = base + (folder + "/" if folder else "")
+        if file == FEED_FILES["rss"]:
+            findings += check_rss(outputs[name], out / name, home, base + name)
+        elif file == FEED_FILES["atom"]:
+            findings += check_atom(outputs[name], out / name, home, base + name)
+        elif file == FEED_FILES["json"]:
+            findings += check_jsonfeed(outputs[name], out / name)
     return findings
 
 
@@ -237,8 +244,11 @@ def check_site(
     settings: Settings,
     enrichers: Sequence[Enricher] | None = None,
     progress: Callable[[Sequence[Path]], Iterable[Path]] | None = None,
+    now: dt.datetime | None = None,
 ) -> BuildReport:
     """Process every article and report; write nothing.
+
+    ``now`` (default: the wall clock) decides which articles are still embargoed.
 
     Raises :class:`~dateline.errors.SettingsError` when the entity registry is invalid:
     it concerns every article, so no article is processed.
@@ -249,12 +259,13 @@ def check_site(
     shown = progress(paths) if progress is not None else paths
     results = [process_article(p, settings, enrichers) for p in shown]
     results = _mark_conflicting_ids(_mark_duplicate_slugs(results))
-    report = BuildReport(results=results)
+    now = now or wall_clock()
+    report = BuildReport(results=results, held=held_articles(results, now))
     taken = {r.graph.slug for r in report.published if r.graph is not None}
     report.carried = carry_forward(
         [r.path for r in report.failed], settings.output_dir, settings.content_dir, taken
     )
-    report.outputs = render_site(settings, _newest_first(report.published), report.carried)
+    report.outputs = render_site(settings, _newest_first(report.published), report.carried, now=now)
     report.site_findings = validate_outputs(settings, report.outputs)
     report.site_findings.extend(c.finding() for c in report.carried)
     return report
@@ -288,6 +299,7 @@ def render_site(
     settings: Settings,
     published: list[ArticleResult],
     carried: Sequence[CarriedArticle] = (),
+    now: dt.datetime | None = None,
 ) -> dict[str, bytes]:
     """Every output of a build, by path relative to the output folder.
 
@@ -311,7 +323,7 @@ def render_site(
     )
     site = site_graph(settings, [graph for graph, _ in everything])
     outputs[FEED_FILES["index"]] = dumps(document(site)).encode("utf-8")
-    outputs["index.html"] = pages.render_index(site).encode("utf-8")
+    outputs.update(reader_outputs(settings, everything, site, now or wall_clock()))
     items = everything[: settings.max_items]
     outputs[FEED_FILES["rss"]] = render_rss(settings, items)
     outputs[FEED_FILES["atom"]] = render_atom(settings, items)
@@ -328,6 +340,7 @@ def build_site(
     settings: Settings,
     enrichers: Sequence[Enricher] | None = None,
     progress: Callable[[Sequence[Path]], Iterable[Path]] | None = None,
+    now: dt.datetime | None = None,
 ) -> BuildReport:
     """Build every output from ``settings.content_dir`` into ``settings.output_dir``.
 
@@ -336,7 +349,7 @@ def build_site(
     only after a build in which every article succeeded: a failing article's
     previous page stays published until it is fixed.
     """
-    report = check_site(settings, enrichers, progress)
+    report = check_site(settings, enrichers, progress, now)
     outputs = report.outputs
     broken = {
         f.path.relative_to(settings.output_dir).as_posix()
@@ -348,9 +361,15 @@ def build_site(
         settings.output_dir, {k: v for k, v in outputs.items() if k not in broken}
     )
     if report.ok:
-        articles_dir = settings.output_dir / "articles"
         keep = {settings.output_dir / name for name in outputs}
-        for stale in sorted(articles_dir.glob("*")) if articles_dir.is_dir() else []:
+        for folder in ("articles", *OWNED_FOLDERS):
+            owned = settings.output_dir / folder
+            for stale in sorted(owned.rglob("*")) if owned.is_dir() else []:
+                if stale.is_file() and stale not in keep:
+                    stale.unlink()
+                    report.removed.append(stale)
+        for name in OPTIONAL_FILES:
+            stale = settings.output_dir / name
             if stale.is_file() and stale not in keep:
                 stale.unlink()
                 report.removed.append(stale)

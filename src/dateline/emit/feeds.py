@@ -39,7 +39,16 @@ def as_datetime(value: dt.datetime | dt.date) -> dt.datetime:
 
 
 class _LinksFeed(BaseExtension):  # type: ignore[misc]  # feedgen is untyped
-    pass
+    """Writes WebSub ``hub`` links into the RSS channel (feedgen writes only ``self`` there)."""
+
+    def __init__(self) -> None:
+        self.hubs: list[str] = []
+
+    def extend_rss(self, rss: Any) -> Any:
+        channel = rss.find("channel")
+        for hub in self.hubs:
+            etree.SubElement(channel, f"{{{ATOM_NS}}}link", {"href": hub, "rel": "hub"})
+        return rss
 
 
 class _LinksEntry(BaseEntryExtension):  # type: ignore[misc]
@@ -73,12 +82,20 @@ def _authors(graph: ArticleGraph) -> list[tuple[str, str | None]]:
     return out
 
 
-def _feed(settings: Settings, articles: Sequence[tuple[ArticleGraph, str]], self_url: str) -> Any:
+def _feed(
+    settings: Settings,
+    articles: Sequence[tuple[ArticleGraph, str]],
+    self_url: str,
+    title: str | None = None,
+    home_url: str | None = None,
+) -> Any:
+    home = home_url or settings.base_url
     fg = FeedGenerator()
     fg.load_extension("dc", atom=False, rss=True)
     fg.register_extension("dateline", _LinksFeed, _LinksEntry, atom=True, rss=True)
-    fg.id(settings.base_url)
-    fg.title(settings.title)
+    fg.dateline.hubs = list(settings.hubs)
+    fg.id(home)
+    fg.title(title or settings.title)
     fg.subtitle(settings.description or settings.title)
     fg.description(settings.description or settings.title)
     fg.language(settings.language)
@@ -86,7 +103,9 @@ def _feed(settings: Settings, articles: Sequence[tuple[ArticleGraph, str]], self
     # Order matters: feedgen takes the RSS channel <link> from the last link given,
     # and the channel link must be the site, not the feed.
     fg.link(href=self_url, rel="self")
-    fg.link(href=settings.base_url, rel="alternate", type="text/html")
+    for hub in settings.hubs:  # WebSub: where subscribers are told the feed changed
+        fg.link(href=hub, rel="hub")
+    fg.link(href=home, rel="alternate", type="text/html")
     fg.generator("dateline", uri="https://pypi.org/project/dateline/")
     newest = max(
         (as_datetime(g.article.date_modified or g.article.date_published) for g, _ in articles),
@@ -124,11 +143,26 @@ def _feed(settings: Settings, articles: Sequence[tuple[ArticleGraph, str]], self
     return fg
 
 
-def render_rss(settings: Settings, articles: Sequence[tuple[ArticleGraph, str]]) -> bytes:
-    fg = _feed(settings, articles, FeedUrls.for_site(settings.base_url).rss)
+def render_rss(
+    settings: Settings,
+    articles: Sequence[tuple[ArticleGraph, str]],
+    self_url: str | None = None,
+    title: str | None = None,
+    home_url: str | None = None,
+) -> bytes:
+    """The site's RSS feed, or with ``self_url``/``title``/``home_url`` a section's or tag's."""
+    self_url = self_url or FeedUrls.for_site(settings.base_url).rss
+    fg = _feed(settings, articles, self_url, title, home_url)
     return bytes(fg.rss_str(pretty=True))
 
 
-def render_atom(settings: Settings, articles: Sequence[tuple[ArticleGraph, str]]) -> bytes:
-    fg = _feed(settings, articles, FeedUrls.for_site(settings.base_url).atom)
+def render_atom(
+    settings: Settings,
+    articles: Sequence[tuple[ArticleGraph, str]],
+    self_url: str | None = None,
+    title: str | None = None,
+    home_url: str | None = None,
+) -> bytes:
+    self_url = self_url or FeedUrls.for_site(settings.base_url).atom
+    fg = _feed(settings, articles, self_url, title, home_url)
     return bytes(fg.atom_str(pretty=True))

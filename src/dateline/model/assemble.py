@@ -341,4 +341,6 @@ def _graph(
         slug=slug,
         article=article,
         nodes=[*nodes, *authors, publisher],
+        draft=bool(meta.draft),
+        timezone=zone,
     )
