@@ -9,8 +9,11 @@ publication date.
 
 - CoNLL-2003 (English NER; ``eng.testb`` is the held-out test set): PER/ORG/LOC
   precision, recall, F1 over name mentions, exact (same span and type) and
-  lenient (overlapping span, same type). MISC is ignored on both sides: its
-  annotations are not scored, and neither is a name dateline finds over one.
+  lenient (overlapping span, same type); and over each document's distinct
+  entities ("names": what dateline publishes, one node per entity, against the
+  annotated names with surnames joined to full names). MISC is ignored on both
+  sides: its annotations are not scored, and neither is a name dateline finds
+  over one.
   Beside it, spaCy's model alone on the same text, and the model's own published
   scores (OntoNotes 5, from its meta.json).
 - TempEval-3 platinum (TIMEX3): extent P/R/F1 (strict: same characters; relaxed:
@@ -43,7 +46,7 @@ from typing import Any, TypeVar
 from bench.corpora.conll import read_conll
 from bench.corpora.meantime import TYPES, MeantimeDocument, read_meantime_folder
 from bench.corpora.run import Output, Runner
-from bench.corpora.score import PRF, match_names, score_spans, timex_value
+from bench.corpora.score import PRF, cluster_names, match_names, score_spans, timex_value
 from bench.corpora.timeml import TimeMLDocument, read_timeml_folder
 
 T = TypeVar("T")
@@ -81,11 +84,18 @@ def _day(value: str) -> dt.date | None:
 # -- CoNLL-2003 ------------------------------------------------------------------------
 
 
-def eval_conll(path: Path, runner: Runner, sample: int | None, seed: int) -> dict[str, Any]:
+def _say(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def eval_conll(
+    path: Path, runner: Runner, sample: int | None, seed: int, misses: bool = False
+) -> dict[str, Any]:
     documents = _sample(read_conll(path), sample, seed)
     exact: dict[str, PRF] = {t: PRF() for t in TYPES}
     lenient: dict[str, PRF] = {t: PRF() for t in TYPES}
     model_exact: dict[str, PRF] = {t: PRF() for t in TYPES}
+    names: dict[str, PRF] = {t: PRF() for t in TYPES}
     nlp = runner.facts.nlp.nlp
     started = time.perf_counter()
     for doc in documents:
@@ -103,8 +113,12 @@ def eval_conll(path: Path, runner: Runner, sample: int | None, seed: int) -> dic
 
         ours = [(m.paragraph, m.start, m.end, m.family) for m in out.mentions]
         ours = [s for s in ours if keep(s)]
+        if misses:
+            _conll_misses(doc.number, texts, gold, ours)
         for kind, score in score_spans(gold, ours).items():
             exact.setdefault(kind, PRF()).add(score)
+        for kind, score in _document_names(texts, gold, misc, out, runner).items():
+            names[kind].add(score)
         for kind, score in score_spans(gold, ours, lenient=True).items():
             lenient.setdefault(kind, PRF()).add(score)
         model: list[tuple[int, int, int, str]] = []
@@ -122,6 +136,7 @@ def eval_conll(path: Path, runner: Runner, sample: int | None, seed: int) -> dic
         "documents": len(documents),
         "exact": _families(exact),
         "lenient": _families(lenient),
+        "document_names": _families(names),
         "model_alone_exact": _families(model_exact),
         "model_published_ontonotes": {
             "model": f"{nlp.meta.get('name')} {nlp.meta.get('version')}",
@@ -133,6 +148,62 @@ def eval_conll(path: Path, runner: Runner, sample: int | None, seed: int) -> dic
         },
         "seconds": round(time.perf_counter() - started, 1),
     }
+
+
+def _document_names(
+    texts: Sequence[str],
+    gold: Sequence[tuple[int, int, int, str]],
+    misc: Sequence[tuple[int, int, int, str]],
+    out: Output,
+    runner: Runner,
+) -> dict[str, PRF]:
+    """Per type, the document's distinct entities (what dateline publishes: one node per
+    entity with its names) against the distinct names CoNLL annotates in it.
+
+    An entity dateline only saw inside MISC names (``Russian`` → Russia) is not scored,
+    as MISC is not."""
+
+    def text(span: tuple[int, int, int, str]) -> str:
+        return texts[span[0] + 1][span[1] : span[2]]
+
+    def in_misc(paragraph: int, start: int, end: int) -> bool:
+        return any(paragraph == m[0] and start < m[2] and m[1] < end for m in misc)
+
+    seen: dict[str, list[bool]] = {}
+    for mention in out.mentions:
+        seen.setdefault(mention.key, []).append(
+            in_misc(mention.paragraph, mention.start, mention.end)
+        )
+    named = _named(out)
+    scores: dict[str, PRF] = {}
+    for kind in TYPES:
+        want = cluster_names([text(g) for g in gold if g[3] == kind], surnames=kind == "PER")
+        ours = [
+            {e.name, *e.alternate_name}
+            for e in out.entities
+            if runner.family(e.type) == kind
+            and e.id in named
+            and not (seen.get(e.id) and all(seen[e.id]))
+        ]
+        scores[kind] = match_names(want, ours)
+    return scores
+
+
+def _conll_misses(
+    number: int,
+    texts: Sequence[str],
+    gold: Sequence[tuple[int, int, int, str]],
+    ours: Sequence[tuple[int, int, int, str]],
+) -> None:
+    def show(span: tuple[int, int, int, str]) -> str:
+        return f"{texts[span[0] + 1][span[1] : span[2]]!r}/{span[3]}"
+
+    missed = sorted(set(gold) - set(ours))
+    extra = sorted(set(ours) - set(gold))
+    if missed or extra:
+        _say(f"doc {number}: {texts[0]!r}")
+        _say(f"  missed {', '.join(show(s) for s in missed)}")
+        _say(f"  extra  {', '.join(show(s) for s in extra)}")
 
 
 def _families(scores: dict[str, PRF]) -> dict[str, dict[str, float | int]]:
@@ -288,7 +359,9 @@ def score_happenings(doc: MeantimeDocument, out: Output) -> dict[str, int]:
     return counts
 
 
-def eval_meantime(path: Path, runner: Runner, sample: int | None, seed: int) -> dict[str, Any]:
+def eval_meantime(
+    path: Path, runner: Runner, sample: int | None, seed: int, misses: bool = False
+) -> dict[str, Any]:
     documents = _sample(read_meantime_folder(path), sample, seed)
     started = time.perf_counter()
     parts: dict[str, dict[str, Any]] = {}
@@ -313,6 +386,8 @@ def eval_meantime(path: Path, runner: Runner, sample: int | None, seed: int) -> 
                 # at all (it leaves some out) are not counted against dateline here
                 seen = [n for n in ours if match_names([doc.annotated], [n], lenient=True).tp]
                 on_annotated[kind].add(_precision_only(match_names(gold, seen, lenient=True)))
+            if misses and part == "dev":
+                _meantime_misses(doc, out, runner)
             for key, value in score_happenings(doc, out).items():
                 happenings[key] = happenings.get(key, 0) + value
         gold_n, dated_n = happenings.get("gold", 0), happenings.get("events_dated", 0)
@@ -336,6 +411,16 @@ def eval_meantime(path: Path, runner: Runner, sample: int | None, seed: int) -> 
             },
         }
     return {"folder": str(path), **parts, "seconds": round(time.perf_counter() - started, 1)}
+
+
+def _meantime_misses(doc: MeantimeDocument, out: Output, runner: Runner) -> None:
+    _say(f"{doc.corpus}/{doc.name} (created {doc.dct})")
+    for kind in TYPES:
+        gold = sorted(e.label for e in doc.entities if e.type == kind)
+        ours = sorted(e.name for e in out.entities if runner.family(e.type) == kind)
+        _say(f"  {kind} annotated {gold}; dateline {ours}")
+    _say(f"  dated happenings annotated {[(h.mention.text, h.date) for h in doc.dated]}")
+    _say(f"  dateline Events {[(e.name, str(e.start_date)) for e in out.events]}")
 
 
 def _precision_only(score: PRF) -> PRF:
@@ -370,6 +455,8 @@ def render(result: dict[str, Any]) -> str:
             lines.append(f"  dateline exact   {kind:<4} {_prf_line(c['exact'][kind])}")
         for kind in (*TYPES, "all"):
             lines.append(f"  dateline lenient {kind:<4} {_prf_line(c['lenient'][kind])}")
+        for kind in (*TYPES, "all"):
+            lines.append(f"  dateline names   {kind:<4} {_prf_line(c['document_names'][kind])}")
         for kind in (*TYPES, "all"):
             lines.append(f"  model alone      {kind:<4} {_prf_line(c['model_alone_exact'][kind])}")
         pub = c["model_published_ontonotes"]
@@ -432,7 +519,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, help="score N documents per corpus (seeded)")
     parser.add_argument("--seed", type=int, default=7, help="seed for --sample (default 7)")
     parser.add_argument("--json", action="store_true", help="print only the JSON line")
+    parser.add_argument(
+        "--misses",
+        action="store_true",
+        help="list each document's misses and extras on stderr, for tuning parts only "
+        "(CoNLL eng.train/eng.testa, MEANTIME corpus_airbus); refused for held-out data",
+    )
     args = parser.parse_args(argv)
+    if args.misses and (args.tempeval or (args.conll and "testb" in args.conll.name)):
+        parser.error("--misses is for tuning data: TempEval-3 platinum and eng.testb are held out")
     for given in (args.conll, args.tempeval, args.meantime):
         if given is not None and not given.exists():
             parser.error(f"{given} does not exist")
@@ -441,9 +536,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.tempeval:
         result["tempeval"] = eval_tempeval(args.tempeval)
     if args.conll and runner:
-        result["conll"] = eval_conll(args.conll, runner, args.sample, args.seed)
+        result["conll"] = eval_conll(args.conll, runner, args.sample, args.seed, args.misses)
     if args.meantime and runner:
-        result["meantime"] = eval_meantime(args.meantime, runner, args.sample, args.seed)
+        result["meantime"] = eval_meantime(
+            args.meantime, runner, args.sample, args.seed, args.misses
+        )
     if args.sample:
         result["sample"] = {"documents": args.sample, "seed": args.seed}
     if not result:
