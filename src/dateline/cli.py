@@ -433,6 +433,7 @@ def serve(
         f"built in {folder}); watching {settings.content_dir}; Ctrl-C to stop",
         err=True,
     )
+
     def stop(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 
