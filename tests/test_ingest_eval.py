@@ -8,7 +8,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from bench.eval_ingest import evaluate, main, prf
 
 from .conftest import DATA
