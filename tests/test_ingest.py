@@ -796,3 +796,30 @@ def test_crawl_delay_is_honoured() -> None:
         fetcher.fetch(f"{base}/b", ["text/html"])
     # /a waits 7 s after robots.txt; /b, asked 2 s after /a, waits the other 5 s
     assert slept == [7.0, 5.0]
+
+
+_MARKUP = st.sampled_from(
+    [
+        "<html>", "<body>", "<p>", "</p>", '<script type="application/ld+json">', "</script>",
+        '{"@type":"NewsArticle","headline":', '"x"', "}", "[", "]", '"@graph":[',
+        '{"@id":"a"}', '"author":{"@id":"a"}', '"datePublished":"', "2024-13-45T99:99",
+        "0001-01-01", '<meta property="og:title" content="', '">', "<title>", "</title>",
+        "<h1>", "</h1>", '<time datetime="', "&#0;", "\x00", '<?xml version="1.0"?>',
+        '<div itemscope itemtype="https://schema.org/NewsArticle">', "</span>",
+        '<span itemprop="datePublished">', '<link rel="canonical" href="', "javascript:x",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_MARKUP | st.text(max_size=20), max_size=30).map("".join))
+def test_any_markup_gives_an_article_or_a_reason(html: str) -> None:
+    """Hostile or broken pages never raise out of extraction."""
+    article = extract_page(html, "https://news.example.org/a")
+    refused = refusal(article)
+    if refused is None:
+        assert article.headline
+        assert article.paragraphs
+        assert article.date is not None
+    else:
+        assert refused[0] in {"paywalled", "no_article", "no_headline", "no_date"}
