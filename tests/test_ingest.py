@@ -823,3 +823,25 @@ def test_any_markup_gives_an_article_or_a_reason(html: str) -> None:
         assert article.date is not None
     else:
         assert refused[0] in {"paywalled", "no_article", "no_headline", "no_date"}
+
+
+@pytest.mark.parametrize(
+    ("url", "code"),
+    [
+        ("http://0x7f000001/", "address_refused"),  # loopback written in hex
+        ("http://2130706433/", "address_refused"),  # ... as one number
+        ("http://127.1/", "address_refused"),  # ... abbreviated
+        ("http://[::]/", "address_refused"),
+        ("http://[::ffff:10.0.0.1]/", "address_refused"),
+        ("http://169.254.169.254/latest/meta-data/", "address_refused"),  # cloud metadata
+        ("http://[::1", "url_invalid"),
+        ("http://a.example:99999/", "url_invalid"),
+        ("https://", "url_invalid"),
+        ("file:///etc/passwd", "url_scheme"),
+        ("javascript:alert(1)", "url_scheme"),
+    ],
+)
+def test_unsafe_urls_are_refused_before_any_connection(project: Path, url: str, code: str) -> None:
+    status, lines = run(project, "add", url)
+    assert status == 1
+    assert lines[0].startswith(f"{url}: error {code}:")
