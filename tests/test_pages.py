@@ -115,3 +115,25 @@ def test_entity_document_reads_as_rdf(out: Path) -> None:
     article = rdflib.URIRef(f"https://dateline.example.org/articles/{SEED_SLUG}.html#article")
     assert (article, rdflib.URIRef(SCHEMA + "mentions"), putin) in graph
     assert (putin, rdflib.URIRef(SCHEMA + "name"), rdflib.Literal("Vladimir Putin")) in graph
+
+
+def test_topic_pages_are_paged_too(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(SITE, site, ignore=shutil.ignore_patterns("expected"))
+    (site / "content" / "geneva-talks.yaml").write_text("section: World\n")
+    settings = load_settings(site / "dateline.toml").model_copy(update={"page_size": 1})
+    assert build_site(settings).ok
+    out, base = settings.output_dir, settings.base_url
+    first = page(out / "section" / "world" / "index.html")
+    second = page(out / "section" / "world" / "page" / "2.html")
+    assert first.xpath('//link[@rel="canonical"]/@href') == [base + "section/world/"]
+    assert first.xpath('//link[@rel="next"]/@href') == [base + "section/world/page/2.html"]
+    assert second.xpath('//link[@rel="prev"]/@href') == [base + "section/world/"]
+    listed = [*first.xpath("//ul[@class='articles']/li/a/@href")]
+    listed += second.xpath("//ul[@class='articles']/li/a/@href")
+    assert listed == [
+        base + "articles/blinken-kyiv-may-2024.html",
+        base + "articles/climate-negotiators-resume-talks-in-geneva.html",
+    ]
+    sitemap = (out / "sitemap.xml").read_text()
+    assert f"<loc>{base}section/world/page/2.html</loc>" in sitemap
