@@ -3,6 +3,7 @@ paging. Read back with lxml and extruct, as a browser and a crawler would."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -30,6 +31,10 @@ def test_times_are_shown_in_the_story_zone_by_name(out: Path) -> None:
     assert tree.xpath('//p[@class="byline"]/time/text()') == ["5 July 2024, 23:02 Tehran time"]
     assert zone_label("America/Argentina/Buenos_Aires") == "Buenos Aires time"
     assert zone_label("Etc/UTC") == "UTC"
+    noon = dt.datetime(2024, 7, 5, 12, 0, tzinfo=dt.UTC)
+    assert human_date(noon, "Etc/GMT+3") == "5 July 2024, 09:00 -03:00"
+    assert human_date(noon, "America/New_York") == "5 July 2024, 08:00 New York time"
+    assert human_date(noon, None) == "5 July 2024, 12:00 +00:00"
 
 
 def test_named_entities_link_to_their_own_pages(out: Path) -> None:

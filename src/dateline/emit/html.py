@@ -57,8 +57,10 @@ def human_date(value: dt.datetime | dt.date | str, zone: str | None = None) -> s
     """
     if isinstance(value, dt.datetime):
         if zone is not None:
-            local = value.astimezone(ZoneInfo(zone))
-            return f"{local.day} {local:%B %Y, %H:%M} {zone_label(zone)}"
+            value = value.astimezone(ZoneInfo(zone))
+            # Etc/GMT+3 names no place: its offset says more (and its sign is inverted)
+            if not zone.startswith("Etc/") or zone in _UTC_NAMES:
+                return f"{value.day} {value:%B %Y, %H:%M} {zone_label(zone)}"
         offset = value.strftime("%z")
         return f"{value.day} {value:%B %Y, %H:%M} {offset[:3]}:{offset[3:]}"
     if isinstance(value, dt.date):
