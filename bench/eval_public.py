@@ -81,7 +81,13 @@ def _day(value: str) -> dt.date | None:
 # -- CoNLL-2003 ------------------------------------------------------------------------
 
 
-def eval_conll(path: Path, runner: Runner, sample: int | None, seed: int) -> dict[str, Any]:
+def _say(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def eval_conll(
+    path: Path, runner: Runner, sample: int | None, seed: int, misses: bool = False
+) -> dict[str, Any]:
     documents = _sample(read_conll(path), sample, seed)
     exact: dict[str, PRF] = {t: PRF() for t in TYPES}
     lenient: dict[str, PRF] = {t: PRF() for t in TYPES}
@@ -103,6 +109,8 @@ def eval_conll(path: Path, runner: Runner, sample: int | None, seed: int) -> dic
 
         ours = [(m.paragraph, m.start, m.end, m.family) for m in out.mentions]
         ours = [s for s in ours if keep(s)]
+        if misses:
+            _conll_misses(doc.number, texts, gold, ours)
         for kind, score in score_spans(gold, ours).items():
             exact.setdefault(kind, PRF()).add(score)
         for kind, score in score_spans(gold, ours, lenient=True).items():
@@ -133,6 +141,23 @@ def eval_conll(path: Path, runner: Runner, sample: int | None, seed: int) -> dic
         },
         "seconds": round(time.perf_counter() - started, 1),
     }
+
+
+def _conll_misses(
+    number: int,
+    texts: Sequence[str],
+    gold: Sequence[tuple[int, int, int, str]],
+    ours: Sequence[tuple[int, int, int, str]],
+) -> None:
+    def show(span: tuple[int, int, int, str]) -> str:
+        return f"{texts[span[0] + 1][span[1] : span[2]]!r}/{span[3]}"
+
+    missed = sorted(set(gold) - set(ours))
+    extra = sorted(set(ours) - set(gold))
+    if missed or extra:
+        _say(f"doc {number}: {texts[0]!r}")
+        _say(f"  missed {', '.join(show(s) for s in missed)}")
+        _say(f"  extra  {', '.join(show(s) for s in extra)}")
 
 
 def _families(scores: dict[str, PRF]) -> dict[str, dict[str, float | int]]:
@@ -288,7 +313,9 @@ def score_happenings(doc: MeantimeDocument, out: Output) -> dict[str, int]:
     return counts
 
 
-def eval_meantime(path: Path, runner: Runner, sample: int | None, seed: int) -> dict[str, Any]:
+def eval_meantime(
+    path: Path, runner: Runner, sample: int | None, seed: int, misses: bool = False
+) -> dict[str, Any]:
     documents = _sample(read_meantime_folder(path), sample, seed)
     started = time.perf_counter()
     parts: dict[str, dict[str, Any]] = {}
@@ -313,6 +340,8 @@ def eval_meantime(path: Path, runner: Runner, sample: int | None, seed: int) -> 
                 # at all (it leaves some out) are not counted against dateline here
                 seen = [n for n in ours if match_names([doc.annotated], [n], lenient=True).tp]
                 on_annotated[kind].add(_precision_only(match_names(gold, seen, lenient=True)))
+            if misses and part == "dev":
+                _meantime_misses(doc, out, runner)
             for key, value in score_happenings(doc, out).items():
                 happenings[key] = happenings.get(key, 0) + value
         gold_n, dated_n = happenings.get("gold", 0), happenings.get("events_dated", 0)
@@ -336,6 +365,16 @@ def eval_meantime(path: Path, runner: Runner, sample: int | None, seed: int) -> 
             },
         }
     return {"folder": str(path), **parts, "seconds": round(time.perf_counter() - started, 1)}
+
+
+def _meantime_misses(doc: MeantimeDocument, out: Output, runner: Runner) -> None:
+    _say(f"{doc.corpus}/{doc.name} (created {doc.dct})")
+    for kind in TYPES:
+        gold = sorted(e.label for e in doc.entities if e.type == kind)
+        ours = sorted(e.name for e in out.entities if runner.family(e.type) == kind)
+        _say(f"  {kind} annotated {gold}; dateline {ours}")
+    _say(f"  dated happenings annotated {[(h.mention.text, h.date) for h in doc.dated]}")
+    _say(f"  dateline Events {[(e.name, str(e.start_date)) for e in out.events]}")
 
 
 def _precision_only(score: PRF) -> PRF:
@@ -432,7 +471,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, help="score N documents per corpus (seeded)")
     parser.add_argument("--seed", type=int, default=7, help="seed for --sample (default 7)")
     parser.add_argument("--json", action="store_true", help="print only the JSON line")
+    parser.add_argument(
+        "--misses",
+        action="store_true",
+        help="list each document's misses and extras on stderr, for tuning parts only "
+        "(CoNLL eng.train/eng.testa, MEANTIME corpus_airbus); refused for held-out data",
+    )
     args = parser.parse_args(argv)
+    if args.misses and (args.tempeval or (args.conll and "testb" in args.conll.name)):
+        parser.error("--misses is for tuning data: TempEval-3 platinum and eng.testb are held out")
     for given in (args.conll, args.tempeval, args.meantime):
         if given is not None and not given.exists():
             parser.error(f"{given} does not exist")
@@ -441,9 +488,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.tempeval:
         result["tempeval"] = eval_tempeval(args.tempeval)
     if args.conll and runner:
-        result["conll"] = eval_conll(args.conll, runner, args.sample, args.seed)
+        result["conll"] = eval_conll(args.conll, runner, args.sample, args.seed, args.misses)
     if args.meantime and runner:
-        result["meantime"] = eval_meantime(args.meantime, runner, args.sample, args.seed)
+        result["meantime"] = eval_meantime(
+            args.meantime, runner, args.sample, args.seed, args.misses
+        )
     if args.sample:
         result["sample"] = {"documents": args.sample, "seed": args.seed}
     if not result:

@@ -268,6 +268,20 @@ def test_eval_public_runs_dateline_on_each_corpus_and_prints_json(
     )
 
 
+def test_misses_are_listed_for_tuning_data_and_refused_for_held_out_data(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert main(["--meantime", str(MEANTIME), "--misses", "--json"]) == 0
+    listed = capsys.readouterr().err
+    assert "corpus_airbus/2_tiny" in listed  # the dev part is listed...
+    assert "corpus_test/1_tiny" not in listed  # ...the held-out part never
+    held_out = tmp_path / "eng.testb"
+    held_out.write_text((DATA / "tiny.conll").read_text(encoding="utf-8"), encoding="utf-8")
+    for refused in (["--conll", str(held_out)], ["--tempeval", str(DATA / "tiny.tml")]):
+        with pytest.raises(SystemExit):
+            main([*refused, "--misses"])
+
+
 def test_eval_public_needs_a_corpus(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([]) == 2
     assert "nothing to do" in capsys.readouterr().err
