@@ -169,6 +169,12 @@ def _with_conjuncts(token: Token) -> list[Token]:
     return out
 
 
+def _described(noun: Token) -> bool:
+    """A capitalised plural with a determiner or modifier is a common noun first in its
+    sentence (``Negotiators from 40 countries``), not a name (``Emirates``)."""
+    return any(c.dep_ in ("det", "amod", "nummod", "prep", "compound") for c in noun.children)
+
+
 def _join(names: Sequence[str]) -> str:
     names = list(dict.fromkeys(n for n in names if n))
     if len(names) <= 1:
@@ -425,7 +431,7 @@ class TriggerDetector:
         who = self._phrase_name(context, subject) if subject is not None else ""
         plural = subject is not None and (
             len(_with_conjuncts(subject)) > 1
-            or (subject.tag_ == "NNS" and subject.is_lower)
+            or (subject.tag_ == "NNS" and (subject.is_lower or _described(subject)))
             or subject.lower_ in _PLURALS
         )
         lemma = verb.lemma_.lower()
