@@ -60,6 +60,7 @@ class PlacedMention:
     end: int
     text: str
     family: str
+    key: str = ""  # the entity's id
 
 
 @dataclass
@@ -162,7 +163,9 @@ class Runner:
                     continue
                 start = found
             placed.add(
-                PlacedMention(paragraph, start, start + len(mention.text), mention.text, kind)
+                PlacedMention(
+                    paragraph, start, start + len(mention.text), mention.text, kind, mention.key
+                )
             )
         return sorted(placed, key=lambda m: (m.paragraph, m.start, m.end))
 

@@ -98,6 +98,22 @@ def _previous_bodies(output_dir: Path) -> dict[str, str]:
         return {}
 
 
+def _previous_slugs(
+    failed: Iterable[Path], manifest: dict[str, str], content_dir: Path
+) -> Iterable[tuple[Path, str]]:
+    """Each failed source the manifest knows, with its slug. A failed *folder* (one
+    that cannot be listed) stands for every source the manifest has under it."""
+    for source in failed:
+        key = _relative(source, content_dir)
+        if source.is_dir():
+            prefix = "" if key == "." else key + "/"
+            for name, slug in manifest.items():
+                if name.startswith(prefix):
+                    yield content_dir / name, slug
+        elif key in manifest:
+            yield source, manifest[key]
+
+
 def carry_forward(
     failed: Iterable[Path], output_dir: Path, content_dir: Path, taken: set[str]
 ) -> list[CarriedArticle]:
@@ -109,9 +125,8 @@ def carry_forward(
     manifest = read_manifest(output_dir)
     bodies: dict[str, str] | None = None
     out = []
-    for source in failed:
-        slug = manifest.get(_relative(source, content_dir))
-        if slug is None or slug in taken:
+    for source, slug in _previous_slugs(failed, manifest, content_dir):
+        if slug in taken:
             continue
         graph = _previous_graph(output_dir, slug)
         if graph is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any, TypeVar
 import click
 
 from dateline.errors import DatelineError, Finding, SettingsError
+from dateline.guard import check_content, check_folders
 from dateline.hold import parse_now
 from dateline.ingest import Ingester, IngestError, Outcome
 from dateline.pipeline import BuildReport, build_site, check_site
@@ -62,12 +64,22 @@ def _settings(config: Path, **overrides: Path | None) -> Settings:
     return settings.model_copy(update=update) if update else settings
 
 
+def _guard(check: Callable[..., None], settings: Settings, *args: Any) -> None:
+    """Run a folder check (:mod:`dateline.guard`); a refusal is one line and exit 2."""
+    try:
+        check(settings, *args)
+    except SettingsError as exc:
+        click.echo(f"dateline: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+
+
 def _relative(finding: Finding) -> Finding:
     """Print paths relative to the working directory when they are under it."""
     if finding.path is None:
         return finding
     try:
-        path = finding.path.resolve().relative_to(Path.cwd())
+        # absolute, not resolved: a link is shown where it is, not where it leads
+        path = Path(os.path.abspath(finding.path)).relative_to(Path.cwd())
     except ValueError:
         return finding
     return Finding(**{**finding.__dict__, "path": path})
@@ -160,15 +172,29 @@ def main() -> None:
 @_config_option
 @_notices_option
 @_now_option
+@click.option(
+    "--allow-empty",
+    is_flag=True,
+    help="Build even when the content folder has no articles but the output has some "
+    "(this unpublishes them all).",
+)
 def build(
-    content: Path | None, out: Path | None, config: Path, notices: bool, now: dt.datetime | None
+    content: Path | None,
+    out: Path | None,
+    config: Path,
+    notices: bool,
+    now: dt.datetime | None,
+    allow_empty: bool,
 ) -> None:
     """Build JSON-LD, HTML pages, RSS, Atom and JSON Feed from every article.
 
     An article that fails is reported and left out; the others are published and
     the previous files of the failed one stay in place. Exit code 1 if any failed.
+    Exit code 2, before anything is written, when the content folder is missing,
+    overlaps the output folder, or is empty while the output holds articles.
     """
     settings = _settings(config, content_dir=content, output_dir=out)
+    _guard(check_folders, settings, allow_empty)
     try:
         report = build_site(settings, progress=_progress, now=now)
     except DatelineError as exc:
@@ -211,6 +237,7 @@ def check(
     Drafts and embargoed articles are checked too, and listed with what holds them.
     """
     settings = _settings(config, content_dir=content)
+    _guard(check_content, settings)
     report = check_site(settings, progress=_progress, now=now)
     _report(report, fmt, notices)
     if fmt == "text":

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dateline.budget import article_budget
 from dateline.carry import MANIFEST, CarriedArticle, carry_forward, manifest_bytes
 from dateline.emit import (
     FEED_FILES,
@@ -125,14 +126,16 @@ def process_article(
     if enrichers is None:
         enrichers = default_enrichers(settings)
     try:
-        draft = read_article(path, settings.max_file_bytes)
-        layers = written_layers(draft, settings)
-        layers[Layer.ENRICHMENT] = enrich(draft, merge_layers(layers), enrichers)
-        graph = assemble(merge_layers(layers), draft.body_text, path, settings)
-        findings = validate_graph(graph, path, _site_ids(settings))
-        if any(f.severity == "error" for f in findings):
-            raise ValidationFailed(findings)
-        return ArticleResult(path, graph, body_html(draft, graph.article.url), tuple(findings))
+        with article_budget(settings.max_article_seconds, path):
+            draft = read_article(path, settings.max_file_bytes, root=settings.content_dir)
+            layers = written_layers(draft, settings)
+            layers[Layer.ENRICHMENT] = enrich(draft, merge_layers(layers), enrichers)
+            graph = assemble(merge_layers(layers), draft.body_text, path, settings)
+            findings = validate_graph(graph, path, _site_ids(settings))
+            if any(f.severity == "error" for f in findings):
+                raise ValidationFailed(findings)
+            body = body_html(draft, graph.article.url)
+        return ArticleResult(path, graph, body, tuple(findings))
     except ArticleError as exc:
         return ArticleResult(path, findings=tuple(exc.findings()))
     except Exception as exc:  # a bug in dateline must not stop the other articles

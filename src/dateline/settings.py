@@ -107,6 +107,12 @@ class Settings(BaseModel):
     max_file_bytes: int = Field(
         default=2_000_000, ge=1, description="Larger article files are refused."
     )
+    max_article_seconds: float = Field(
+        default=30,
+        gt=0,
+        description="An article that takes longer to process fails with too_slow; "
+        "the build goes on.",
+    )
     enrich: bool = Field(
         default=True,
         description="Infer entities and events from the text; false for sites whose "

@@ -71,7 +71,7 @@ def default_enrichers(settings: Settings) -> tuple[Enricher, ...]:
     With ``enrich = false`` only the text-only enrichers run: no model is loaded."""
     if not settings.enrich:
         return DEFAULT_ENRICHERS
-    registry = load_registry(settings.content_dir)
+    registry = load_registry(settings.content_dir, settings.max_file_bytes)
     return (
         *DEFAULT_ENRICHERS,
         FactsEnricher(
