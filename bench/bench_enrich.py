@@ -81,9 +81,7 @@ def main() -> None:
     }
     print(f"parse alone      {parse_total:7.3f} s  ({words} words)")
     print(f"whole facts pass {facts_total:7.3f} s  = {result['facts_over_parse']}x the parse")
-    print(
-        f"temporal: 4,000 'on Monday' {mondays:.3f} s; {len(schedule)} B {sixty_four:.3f} s"
-    )
+    print(f"temporal: 4,000 'on Monday' {mondays:.3f} s; {len(schedule)} B {sixty_four:.3f} s")
     print(json.dumps(result, sort_keys=True))
 
 
