@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import extruct
+import rdflib
 from lxml import html as lxml_html
 
 from dateline.emit.html import human_date, zone_label
@@ -15,6 +16,7 @@ from dateline.pipeline import build_site
 from dateline.settings import load_settings
 
 from .conftest import DATA, SEED_SLUG
+from .jsonld_helpers import SCHEMA, to_graph
 
 SITE = DATA / "site"
 
@@ -103,3 +105,13 @@ def test_index_pages_through_every_article_once(tmp_path: Path) -> None:
 def test_partial_dates_read_as_written() -> None:
     assert human_date("2023-12") == "December 2023"
     assert human_date("2024") == "2024"
+
+
+def test_entity_document_reads_as_rdf(out: Path) -> None:
+    """A consumer merging the site's documents learns who is named where."""
+    doc = json.loads((out / "id" / "vladimir-putin.jsonld").read_bytes())
+    graph = to_graph(doc)
+    putin = rdflib.URIRef("https://dateline.example.org/id/vladimir-putin")
+    article = rdflib.URIRef(f"https://dateline.example.org/articles/{SEED_SLUG}.html#article")
+    assert (article, rdflib.URIRef(SCHEMA + "mentions"), putin) in graph
+    assert (putin, rdflib.URIRef(SCHEMA + "name"), rdflib.Literal("Vladimir Putin")) in graph

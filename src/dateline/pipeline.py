@@ -30,6 +30,7 @@ from dateline.emit import (
 )
 from dateline.emit.feeds import as_datetime
 from dateline.emit.readers import OPTIONAL_FILES, OWNED_FOLDERS, reader_outputs
+from dateline.emit.sitemaps import NEWS_SITEMAP, SITEMAP
 from dateline.enrich import Enricher, default_enrichers, enrich
 from dateline.errors import ArticleError, Finding, ValidationFailed
 from dateline.hold import Held, held_articles, wall_clock
@@ -42,6 +43,7 @@ from dateline.read import Draft, discover, read_article
 from dateline.settings import Settings
 from dateline.validate import validate_graph
 from dateline.validate.feeds import check_atom, check_jsonfeed, check_rss
+from dateline.validate.sitemaps import check_sitemap
 from dateline.write import write_outputs
 
 __all__ = [
@@ -236,6 +238,8 @@ def validate_outputs(settings: Settings, outputs: dict[str, bytes]) -> list[Find
             findings += check_atom(outputs[name], out / name, home, base + name)
         elif file == FEED_FILES["json"]:
             findings += check_jsonfeed(outputs[name], out / name)
+        elif name in (SITEMAP, NEWS_SITEMAP):
+            findings += check_sitemap(outputs[name], out / name)
     return findings
 
 
