@@ -17,9 +17,10 @@ from typing import Any, TypeVar
 import click
 
 from dateline.errors import DatelineError, Finding, SettingsError
-from dateline.pipeline import BuildReport, build_site, check_site
+from dateline.pipeline import BuildReport, build_site, check_site, default_jobs
 from dateline.review import propose, render, write_sidecar
 from dateline.settings import Settings, load_settings
+from dateline.write.lock import BuildLocked
 
 __all__ = ["main"]
 
@@ -124,23 +125,80 @@ def main() -> None:
 )
 @_config_option
 @_notices_option
-def build(content: Path | None, out: Path | None, config: Path, notices: bool) -> None:
+@click.option("--force", is_flag=True, help="Build every article again, ignoring the build cache.")
+@click.option(
+    "--jobs",
+    "jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes that build articles [default: every core; 1 builds in this process].",
+)
+@click.option(
+    "--dry-run",
+    "dry_run",
+    is_flag=True,
+    help="Print what would be written and removed; write nothing.",
+)
+@click.option(
+    "--wait",
+    "wait",
+    type=click.FloatRange(min=0),
+    default=0.0,
+    show_default=True,
+    help="Seconds to wait for another build of the same output folder to finish.",
+)
+def build(
+    content: Path | None,
+    out: Path | None,
+    config: Path,
+    notices: bool,
+    force: bool,
+    jobs: int | None,
+    dry_run: bool,
+    wait: float,
+) -> None:
     """Build JSON-LD, HTML pages, RSS, Atom and JSON Feed from every article.
 
-    An article that fails is reported and left out; the others are published and
-    the previous files of the failed one stay in place. Exit code 1 if any failed.
+    Only articles whose file, sidecar or settings changed since the last build are
+    built again (see --force). An article that fails is reported and left out; the
+    others are published and the previous files of the failed one stay in place.
+    Exit code 1 if any failed, 2 if the settings are wrong or another build holds
+    the output folder.
     """
     settings = _settings(config, content_dir=content, output_dir=out)
     try:
-        report = build_site(settings, progress=_progress)
+        report = build_site(
+            settings,
+            progress=_progress,
+            jobs=jobs or default_jobs(),
+            force=force,
+            dry_run=dry_run,
+            wait=wait,
+        )
+    except (SettingsError, BuildLocked) as exc:
+        click.echo(f"dateline: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
     except DatelineError as exc:
         click.echo(f"dateline: {exc}", err=True)
         sys.exit(EXIT_ARTICLE_FAILED)
     _report(report, "text", notices)
+    if dry_run:
+        for name in report.would_write:
+            click.echo(f"write {settings.output_dir / name}")
+        for name in report.would_remove:
+            click.echo(f"remove {settings.output_dir / name}")
+        click.echo(
+            f"dry run: {len(report.would_write)} files would be written and "
+            f"{len(report.would_remove)} removed; nothing was written",
+            err=True,
+        )
+        sys.exit(EXIT_OK if report.ok else EXIT_ARTICLE_FAILED)
     click.echo(
         f"built {len(report.published)} of {len(report.results)} articles into "
-        f"{settings.output_dir} ({len(report.written)} files changed, "
-        f"{len(report.removed)} removed)"
+        f"{settings.output_dir}: {report.count('built')} built, "
+        f"{report.count('unchanged')} unchanged, {len(report.failed)} failed, "
+        f"{len(report.removed)} removed, {len(report.written)} files written, "
+        f"{report.seconds:.2f} s"
         + (
             f"; kept the previous version of {len(report.carried)} failed article(s) in the feeds"
             if report.carried
