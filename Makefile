@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 RUN    := $(VENV)/.installed-run
 DEV    := $(VENV)/.installed-dev
 
-.PHONY: all feeds test lint format schemas vocabulary bench eval check clean
+.PHONY: all feeds test lint format schemas vocabulary bench eval eval-ingest check clean
 
 all: feeds
 
@@ -61,6 +61,12 @@ bench: $(DEV)
 ## eval: precision and recall of automatic enrichment on tests/data/eval
 eval: $(DEV)
 	$(BIN)/python bench/evaluate.py
+
+## eval-ingest: body P/R/F1, headline and dated shares of `dateline add` on saved pages
+## (DIR: <id>.html[.gz] files; TRUTH: JSON {id: {articleBody, url, headline?, datePublished?}})
+eval-ingest: $(DEV)
+	@test -n "$(DIR)" -a -n "$(TRUTH)" || { echo "usage: make eval-ingest DIR=pages/ TRUTH=truth.json"; exit 2; }
+	$(BIN)/python bench/eval_ingest.py "$(DIR)" "$(TRUTH)"
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache src/*.egg-info

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 import click
 
 from dateline.errors import DatelineError, Finding, SettingsError
+from dateline.ingest import Ingester, IngestError, Outcome
 from dateline.pipeline import BuildReport, build_site, check_site, default_jobs
 from dateline.review import propose, render, write_sidecar
 from dateline.settings import Settings, load_settings
@@ -264,3 +265,82 @@ def review(article: Path, config: Path, write: bool, force: bool) -> None:
         for finding in exc.findings():
             click.echo(str(_relative(finding)), err=True)
         sys.exit(EXIT_ARTICLE_FAILED)
+
+
+def _ingest_options(func: F) -> F:
+    func = click.option(
+        "--allow-private-addresses",
+        "allow_private",
+        is_flag=True,
+        help="Also fetch from loopback and private addresses (your own network).",
+    )(func)
+    func = click.option(
+        "--content",
+        "content",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=None,
+        help="Folder to write articles into [default: content_dir from the settings].",
+    )(func)
+    return _config_option(func)
+
+
+def _outcome_line(outcome: Outcome) -> str:
+    if outcome.path is None:
+        return outcome.as_line()
+    shown = _relative(Finding("", "", outcome.path)).path
+    return f"{outcome.url}: {outcome.status} {shown}"
+
+
+@main.command()
+@click.argument("url", metavar="URL...", nargs=-1, required=True)
+@_ingest_options
+def add(url: tuple[str, ...], content: Path | None, config: Path, allow_private: bool) -> None:
+    """Fetch each URL and write its article into the content folder as Markdown.
+
+    Prints one line per URL: the file written, or why not. A page fetched before
+    is fetched again only if the server says it changed. Exit code 1 if any failed.
+    """
+    settings = _settings(config, content_dir=content)
+    ingester = Ingester(settings, allow_private=allow_private)
+    failed = False
+    try:
+        for one in url:
+            outcome = ingester.add(one)
+            failed |= not outcome.ok
+            click.echo(_outcome_line(outcome))
+    finally:
+        ingester.close()
+    sys.exit(EXIT_ARTICLE_FAILED if failed else EXIT_OK)
+
+
+@main.command(name="import")
+@click.argument("feed", metavar="FEED_URL")
+@click.option(
+    "--limit",
+    "limit",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Add at most N new items.",
+)
+@_ingest_options
+def import_(
+    feed: str, limit: int | None, content: Path | None, config: Path, allow_private: bool
+) -> None:
+    """Read an RSS, Atom or JSON Feed and add each item's link.
+
+    Items imported before (same canonical URL or guid) are skipped, so running it
+    from cron is idempotent. Exit code 1 if the feed or any item failed.
+    """
+    settings = _settings(config, content_dir=content)
+    ingester = Ingester(settings, allow_private=allow_private)
+    failed = False
+    try:
+        for outcome in ingester.import_feed(feed, limit=limit):
+            failed |= not outcome.ok
+            click.echo(_outcome_line(outcome))
+    except IngestError as exc:
+        click.echo(exc.as_line())
+        failed = True
+    finally:
+        ingester.close()
+    sys.exit(EXIT_ARTICLE_FAILED if failed else EXIT_OK)

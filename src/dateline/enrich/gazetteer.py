@@ -191,6 +191,27 @@ class Gazetteer:
             )
         return out
 
+    @cached_property
+    def _us_states(self) -> dict[str, GeoPlace]:
+        """US states by folded name: newsrooms name them bare (``Florida``, ``Ohio``), and a
+        state must not lose to a small foreign city of the same name (Florida, Cuba)."""
+        out = {}
+        for row in self._geonames.get_us_states().values():
+            out[fold(row["name"])] = GeoPlace(
+                geonames_id=int(row["geonameid"]),
+                name=row["name"],
+                kind="AdministrativeArea",
+                country="US",
+                latitude=None,
+                longitude=None,
+                timezone=None,
+                population=0,
+            )
+        return out
+
+    def us_state(self, name: str) -> GeoPlace | None:
+        return self._us_states.get(fold(name))
+
     def continent(self, name: str) -> GeoPlace | None:
         return self._continents.get(fold(name))
 

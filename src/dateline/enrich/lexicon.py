@@ -8,15 +8,21 @@ means that in news copy.
 from __future__ import annotations
 
 __all__ = [
+    "AREA_HEADS",
     "COMMON_STARTERS",
+    "COMPASS_WORDS",
     "DOCUMENT_WORDS",
     "GOVERNMENT_WORDS",
     "LOWER_TITLES",
+    "METONYM_ORGS",
     "NAME_PARTICLES",
+    "NOT_CITY_HEADS",
     "NOT_NAMES",
     "ORG_WORDS",
+    "PARTY_WORDS",
     "PLACE_WORDS",
     "SINGLE_ORGS",
+    "STOP_WORDS",
     "TITLE_MODIFIERS",
     "TITLE_WORDS",
 ]
@@ -122,4 +128,50 @@ SINGLE_ORGS = frozenset(
     """Kremlin Pentagon Taliban Bundestag Bundesrat Knesset Majlis Duma Congress Hamas Hezbollah
     Houthis Interpol Europol OPEC Greenpeace Reuters Xinhua Facebook Twitter Google Apple
     Microsoft Amazon Meta Nvidia Gazprom Rosneft Aramco""".split()
+)
+
+#: Words a party member is called by: ``Ohio Republican`` is a person described, not a
+#: name, and ``Florida`` in ``Florida Republican`` is not the place the story is about.
+PARTY_WORDS = frozenset(
+    """Republican Republicans Democrat Democrats Democratic GOP Conservative Conservatives
+    Labour Liberal Liberals Socialist Socialists Communist Communists Tory Tories Libertarian
+    Libertarians Peronist Peronists Nationalist Nationalists Populist Centrist Greens""".split()
+)
+
+#: Common English words that can never be a registry alias (they would match everywhere).
+STOP_WORDS = frozenset(
+    """a an the and or but of for to in on at by with from as is are was were be been it its
+    he she they we you i his her their our this that these those there here not no yes
+    mr mrs ms dr""".split()
+)
+
+#: Buildings and streets newsrooms use for the government that sits there: an
+#: organization, never a city (``White House`` is not Casablanca, Dar el Beida).
+METONYM_ORGS = frozenset(
+    {
+        "White House",
+        "Kremlin",
+        "Pentagon",
+        "Downing Street",
+        "Elysee Palace",
+        "Élysée Palace",
+        "Blue House",
+        "Zhongnanhai",
+        "Capitol Hill",
+        "Quai d'Orsay",
+        "Foggy Bottom",
+    }
+)
+
+#: Last words that make a span a building, body or feature, so never a city even when a
+#: gazetteer lists it as some city's translated name.
+NOT_CITY_HEADS = ORG_WORDS | PLACE_WORDS | frozenset({"House", "Office", "Hill"})
+
+#: Capitalised last words that make "<place> X" a region: ``Lagos State``, ``Kherson Oblast``.
+AREA_HEADS = frozenset({"State", "Province", "Region", "Oblast", "Governorate", "County"})
+
+#: First words of region names the model sometimes takes for people: ``Central Java``.
+COMPASS_WORDS = frozenset(
+    """North South East West Northern Southern Eastern Western Central Upper Lower Greater
+    Northeast Northwest Southeast Southwest""".split()
 )

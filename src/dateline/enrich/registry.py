@@ -4,23 +4,31 @@ A YAML list in the content folder (``entities.yaml``). Mentions resolve against
 it before anything else, so ``Mokhber`` becomes Mohammad Mokhber and ``the Leader
 of the Islamic Revolution`` becomes Ali Khamenei — but only because the registry
 says so: the registry is the editor's knowledge, never a guess of dateline's.
+
+Every name and alias is compiled into one trie-shaped pattern, so matching costs
+one pass over the text whatever the registry's size (5,000 entries: milliseconds
+per article), and aliases that would match everywhere (``""``, ``the``) are refused
+when the registry is loaded, not discovered as false facts in the feeds.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Annotated
 
 import yaml
 from pydantic import BeforeValidator, Field, TypeAdapter, ValidationError
 
+from dateline.enrich.lexicon import STOP_WORDS
 from dateline.errors import SettingsError
 from dateline.model.meta import EntitySpec, _listify
 from dateline.read.encoding import clean_strings
 
-__all__ = ["REGISTRY_FILE", "Registry", "RegistryEntry", "load_registry"]
+__all__ = ["REGISTRY_FILE", "Registry", "RegistryEntry", "RegistryMatch", "load_registry"]
 
 REGISTRY_FILE = "entities.yaml"
 
@@ -36,6 +44,42 @@ class RegistryEntry(EntitySpec):
         list[str], BeforeValidator(_listify, json_schema_input_type=str | list[str])
     ] = Field(default_factory=list)
 
+    def names(self) -> list[str]:
+        """Every string the text may use for this entity, in a stable order."""
+        return list(dict.fromkeys([self.name, *self.alternate_name, *self.aliases]))
+
+
+@dataclass(frozen=True)
+class RegistryMatch:
+    """One registry name found in a text: ``text[start:end]`` names ``entry``."""
+
+    entry: RegistryEntry
+    start: int
+    end: int
+
+
+def _trie_pattern(names: list[str]) -> str:
+    """A regular expression equivalent to ``name1|name2|...`` whose alternatives share
+    prefixes (a trie), so the engine tries one branch per character instead of every
+    name at every position; longer names are tried before their prefixes."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for name in names:
+        node = trie
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:  # a name ends here: the longer ones first, then this one
+            return f"(?:{body})?"
+        return body
+
+    return emit(trie)
+
 
 @dataclass(frozen=True)
 class Registry:
@@ -44,18 +88,30 @@ class Registry:
     def by_id(self, key: str) -> RegistryEntry | None:
         return next((e for e in self.entries if e.id == key), None)
 
-    def patterns(self) -> list[tuple[re.Pattern[str], RegistryEntry]]:
-        """A pattern per name and alias, longest first, matching whole words."""
-        pairs = [
-            (name, entry)
-            for entry in self.entries
-            for name in {entry.name, *entry.alternate_name, *entry.aliases}
-        ]
-        pairs.sort(key=lambda pair: (-len(pair[0]), pair[0]))
-        return [
-            (re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])"), entry)
-            for name, entry in pairs
-        ]
+    @cached_property
+    def _names(self) -> dict[str, RegistryEntry]:
+        """Name → entry; the first entry listing a name keeps it."""
+        out: dict[str, RegistryEntry] = {}
+        for entry in self.entries:
+            for name in entry.names():
+                out.setdefault(name, entry)
+        return out
+
+    @cached_property
+    def _pattern(self) -> re.Pattern[str] | None:
+        names = [n for n in self._names if n]
+        if not names:
+            return None
+        # the trie pattern nests one group per shared character; names of a few hundred
+        # characters stay far below the engine's limits
+        return re.compile(r"(?<![\w-])(?:" + _trie_pattern(names) + r")(?![\w-])")
+
+    def finditer(self, text: str) -> Iterator[RegistryMatch]:
+        """Registry names in ``text``, leftmost-longest, not overlapping, whole words."""
+        if self._pattern is None:
+            return
+        for match in self._pattern.finditer(text):
+            yield RegistryMatch(self._names[match.group(0)], match.start(), match.end())
 
 
 _ENTRIES = TypeAdapter(list[RegistryEntry])
@@ -94,4 +150,44 @@ def load_registry(content_dir: Path) -> Registry:
             code="registry_invalid",
             hint="each entry needs id, type and name; see README 'Entity registry'",
         ) from exc
+    check_entries(entries, path)
     return Registry(tuple(entries))
+
+
+def check_entries(entries: list[RegistryEntry], path: Path | None = None) -> None:
+    """Refuse what would make the registry match everywhere or mean two things:
+    empty names and aliases, aliases that are common words, ids used twice."""
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        if entry.id in seen:
+            raise SettingsError(
+                f"id {entry.id!r} is used by entries {seen[entry.id]} and {index}",
+                path=path,
+                field=f"{index}.id",
+                code="registry_duplicate_id",
+                hint="give each entity its own id, or merge the two entries into one",
+            )
+        seen[entry.id] = index
+        for kind, values in (
+            ("name", [entry.name]),
+            ("alternateName", entry.alternate_name),
+            ("aliases", entry.aliases),
+        ):
+            for value in values:
+                if not value.strip():
+                    raise SettingsError(
+                        f"entry {entry.id!r} has an empty {kind}",
+                        path=path,
+                        field=f"{index}.{kind}",
+                        code="registry_alias_empty",
+                        hint="remove the empty name: it would match every position of every text",
+                    )
+                if value.strip().casefold() in STOP_WORDS:
+                    raise SettingsError(
+                        f"entry {entry.id!r} has the common word {value!r} as a {kind}",
+                        path=path,
+                        field=f"{index}.{kind}",
+                        code="registry_alias_stopword",
+                        hint="use a name that only this entity goes by (an alias like 'the' "
+                        "would turn every 'the' in every article into this entity)",
+                    )

@@ -28,6 +28,7 @@ __all__ = [
     "GeoSpec",
     "ImageSpec",
     "Key",
+    "ProvenanceSpec",
     "PublisherSpec",
 ]
 
@@ -154,6 +155,24 @@ def _image(value: Any) -> Any:
     return {"url": value} if isinstance(value, str) else value
 
 
+class ProvenanceSpec(Spec):
+    """Where an article fetched by ``dateline add`` came from, and how it was read.
+
+    Kept so an editor can check any field against the page, and so a re-fetch can
+    ask the server whether the page changed (``etag``, ``lastModified``).
+    """
+
+    url: AbsoluteUrl = Field(description="The URL that was asked for.")
+    retrieved: dt.datetime = Field(description="When the page was fetched (UTC).")
+    etag: str | None = None
+    last_modified: str | None = Field(default=None, description="The Last-Modified header.")
+    feed: AbsoluteUrl | None = Field(default=None, description="The feed the link came from.")
+    guid: str | None = Field(default=None, description="The feed item's guid or id.")
+    extractors: dict[str, str] = Field(
+        default_factory=dict, description="Which extractor produced which field."
+    )
+
+
 class ArticleMeta(Spec):
     """One layer of an article's metadata, in front-matter vocabulary.
 
@@ -185,6 +204,7 @@ class ArticleMeta(Spec):
     timezone: str | None = None
     publisher: PublisherSpec | None = None
     source: AbsoluteUrl | None = Field(default=None, description="URL of the original article.")
+    provenance: ProvenanceSpec | None = None
     dateline: str | None = None
     dateline_place: Key | None = Field(default=None, description="Entity key of the dateline.")
     entities: list[EntitySpec] | None = None

@@ -143,7 +143,8 @@ class Vocabulary:
                 return None if "URL" in ranges else "a node of unknown type"
             return None if self.is_a(kinds, ranges) else "/".join(kinds)
         literal = _LITERALS.get(type(value), set())
-        if isinstance(value, str) and value in self.members:
+        if isinstance(value, str) and value in self.members and not literal & set(ranges):
+            # a keyword "False" is text where text is allowed, not the member schema:False
             return None if self.is_a(self.members[value], ranges) else value
         return None if literal & set(ranges) else f"a {type(value).__name__} value"
 

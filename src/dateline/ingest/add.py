@@ -1,0 +1,163 @@
+"""``dateline add`` and ``dateline import``: URLs in, Markdown articles out.
+
+Each URL is fetched through :mod:`dateline.ingest.fetch`, read by
+:mod:`dateline.ingest.page` and written by :mod:`dateline.ingest.frontmatter`.
+One URL that fails never stops the others; each gets one :class:`Outcome`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+from urllib.parse import urlsplit
+
+from dateline import __version__
+from dateline.ingest.errors import IngestError
+from dateline.ingest.feeds import FeedItem, read_feed
+from dateline.ingest.fetch import FEED_TYPES, HTML_TYPES, Fetcher, FetchPolicy, Resolver
+from dateline.ingest.fetch import system_resolver as default_resolver
+from dateline.ingest.frontmatter import ContentIndex, Known, index_content, render, target_path
+from dateline.ingest.frontmatter import write_article as write_file
+from dateline.ingest.page import extract_page
+from dateline.settings import Settings
+
+__all__ = ["Ingester", "Outcome", "policy_for"]
+
+#: a paywalled page with fewer words than this holds a teaser, not the article
+_TEASER_WORDS = 150
+
+Status = Literal["added", "updated", "unchanged", "skipped", "failed"]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one URL: the file written, or why not."""
+
+    url: str
+    status: Status
+    path: Path | None = None
+    error: IngestError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "failed"
+
+    def as_line(self) -> str:
+        if self.error is not None:
+            return self.error.as_line()
+        return f"{self.url}: {self.status} {self.path}"
+
+
+def policy_for(settings: Settings, allow_private: bool) -> FetchPolicy:
+    """The fetch limits of the site's ``[site.ingest]`` settings."""
+    ingest = settings.ingest
+    contact = ingest.contact or settings.base_url
+    return FetchPolicy(
+        user_agent=f"dateline/{__version__} (+{contact})",
+        connect_timeout=ingest.connect_timeout,
+        read_timeout=ingest.read_timeout,
+        total_timeout=ingest.total_timeout,
+        max_bytes=ingest.max_bytes,
+        delay=ingest.delay,
+        allow_private=allow_private,
+        robots=ingest.robots,
+    )
+
+
+class Ingester:
+    """One run of ``add`` or ``import`` over one content folder."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        allow_private: bool = False,
+        resolver: Resolver = default_resolver,
+        fetcher: Fetcher | None = None,
+    ) -> None:
+        self.settings = settings
+        self.content_dir = settings.content_dir
+        self.fetcher = fetcher or Fetcher(policy_for(settings, allow_private), resolver=resolver)
+        self.index: ContentIndex = index_content(self.content_dir)
+
+    def close(self) -> None:
+        self.fetcher.close()
+
+    def add(self, url: str, *, feed: str | None = None, guid: str | None = None) -> Outcome:
+        """Fetch one page and write it; an article fetched before is re-fetched conditionally."""
+        try:
+            return self._add(url, feed, guid)
+        except IngestError as exc:
+            return Outcome(url, "failed", error=exc)
+
+    def _add(self, url: str, feed: str | None, guid: str | None) -> Outcome:
+        known = self.index.find(url)
+        got = self.fetcher.fetch(
+            url,
+            HTML_TYPES,
+            etag=known.etag if known else None,
+            last_modified=known.last_modified if known else None,
+        )
+        if got.not_modified and known is not None:
+            return Outcome(url, "unchanged", known.path)
+        host = urlsplit(got.final_url).hostname or ""
+        article = extract_page(got.text, got.final_url, self.settings.ingest.zone_for(host))
+        if article.paywalled and len(article.body.split()) < _TEASER_WORDS:
+            raise IngestError(
+                "the page is behind a paywall: only a teaser is readable",
+                url=url,
+                code="paywalled",
+                hint="add it from a copy you may republish",
+            )
+        if not article.paragraphs:
+            raise IngestError(
+                "no article text found on the page (a paywall, or not an article)",
+                url=url,
+                code="no_article",
+                hint="save the text by hand as a .md file if you may republish it",
+            )
+        if not article.headline:
+            raise IngestError(
+                "the page names no headline", url=url, code="no_headline",
+                hint="add it by hand with a sidecar",
+            )  # fmt: skip
+        known = known or self.index.find(article.canonical, got.final_url, guid=guid)
+        path = known.path if known else target_path(self.content_dir, article, self.index.paths)
+        text = render(
+            article,
+            slug=path.stem,
+            requested=url,
+            retrieved=got.retrieved,
+            etag=got.etag,
+            last_modified=got.last_modified,
+            feed=feed,
+            guid=guid,
+        )
+        self.content_dir.mkdir(parents=True, exist_ok=True)
+        write_file(path, text)
+        self.index.add(
+            Known(path, got.etag, got.last_modified),
+            [url, got.final_url, article.canonical],
+            guid,
+        )
+        return Outcome(url, "updated" if known else "added", path)
+
+    def import_feed(self, feed_url: str, limit: int | None = None) -> Iterator[Outcome]:
+        """Every item of the feed not imported before (same canonical URL or guid), in order.
+
+        Raises :class:`IngestError` when the feed itself cannot be read.
+        """
+        got = self.fetcher.fetch(feed_url, FEED_TYPES)
+        items: list[FeedItem] = read_feed(got.body, got.final_url, got.content_type)
+        done = 0
+        for item in items:
+            if limit is not None and done >= limit:
+                return
+            known = self.index.find(item.link, guid=item.guid)
+            if known is not None:
+                yield Outcome(item.link, "skipped", known.path)
+                continue
+            done += 1
+            yield self.add(item.link, feed=feed_url, guid=item.guid)

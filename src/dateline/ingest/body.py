@@ -1,0 +1,74 @@
+"""The article's body text, paragraphs kept, page furniture dropped.
+
+trafilatura finds the main text of a page and drops navigation, share bars,
+related links, comment prompts and newsletter boxes; it is the best-scoring
+maintained library on public benchmarks of news pages (about 0.96 token F1 on the
+181-page article-extraction-benchmark). When the page's own JSON-LD carries an
+``articleBody`` that is complete (at least as long as what trafilatura found, so
+not a paywall teaser), the publisher's own text wins: it has no furniture at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import trafilatura
+
+__all__ = ["Body", "extract_body"]
+
+_WORD = re.compile(r"\w+")
+#: below this many words, a JSON-LD articleBody is a teaser, not the article
+_MIN_WORDS = 30
+
+
+@dataclass(frozen=True)
+class Body:
+    """Paragraphs of body text and which extractor produced them."""
+
+    paragraphs: tuple[str, ...]
+    extractor: str
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+def _paragraphs(text: str) -> tuple[str, ...]:
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return tuple(line for line in lines if line)
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _split_flat(text: str) -> tuple[str, ...]:
+    """A JSON-LD body often comes as one line: split it where the publisher put breaks."""
+    if "\n" in text.strip():
+        return _paragraphs(text)
+    return _paragraphs(re.sub(r"(?<=[.!?”\"])\s{2,}(?=\S)", "\n", text))
+
+
+def extract_body(html: str, url: str, article_body: str | None = None) -> Body | None:
+    """The body of the page, or None when neither source has any text."""
+    found = trafilatura.extract(
+        html,
+        url=url,
+        output_format="txt",
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_links=False,
+        deduplicate=False,
+        with_metadata=False,
+    )
+    extracted = _paragraphs(found) if found else ()
+    if article_body:
+        own = _split_flat(article_body)
+        own_words = _words(article_body)
+        if own_words >= _MIN_WORDS and own_words >= _words("\n".join(extracted)):
+            return Body(own, "json-ld")
+    if extracted:
+        return Body(extracted, "trafilatura")
+    return None
