@@ -18,7 +18,7 @@ import click
 
 from dateline.errors import DatelineError, Finding, SettingsError
 from dateline.ingest import Ingester, IngestError, Outcome
-from dateline.pipeline import BuildReport, build_site, check_site, default_jobs
+from dateline.pipeline import BuildReport, build_site, check_site
 from dateline.review import propose, render, write_sidecar
 from dateline.settings import Settings, load_settings
 from dateline.write.lock import BuildLocked
@@ -132,7 +132,8 @@ def main() -> None:
     "jobs",
     type=click.IntRange(min=1),
     default=None,
-    help="Processes that build articles [default: every core; 1 builds in this process].",
+    help="Processes that build articles [default: every core, one per 32 articles to "
+    "build; 1 builds in this process].",
 )
 @click.option(
     "--dry-run",
@@ -171,7 +172,7 @@ def build(
         report = build_site(
             settings,
             progress=_progress,
-            jobs=jobs or default_jobs(),
+            jobs=jobs,
             force=force,
             dry_run=dry_run,
             wait=wait,

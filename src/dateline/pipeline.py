@@ -300,19 +300,30 @@ class ArticleWorker:
 
 
 @functools.cache
-def _process_worker(settings: Settings) -> ArticleWorker:
+def _process_worker(settings_json: str) -> ArticleWorker:
     """One worker per settings per process: the heavy state is made once per process."""
-    return ArticleWorker(settings)
+    return ArticleWorker(Settings.model_validate_json(settings_json))
 
 
-def _run_in_process(settings: Settings, task: ArticleTask) -> ArticleOutput:
-    return _process_worker(settings)(task)
+def _run_in_process(settings_json: str, task: ArticleTask) -> ArticleOutput:
+    return _process_worker(settings_json)(task)
+
+
+#: With ``jobs=None`` (every core), articles per extra process: below that, starting a
+#: process and loading its language model costs more than it saves.
+ARTICLES_PER_PROCESS = 32
+
+
+def auto_jobs(articles: int) -> int:
+    """Processes for ``articles`` to build when the user did not say: every core, but
+    not more than there is work for."""
+    return max(1, min(default_jobs(), articles // ARTICLES_PER_PROCESS))
 
 
 def run_articles(
     settings: Settings,
     tasks: Sequence[ArticleTask],
-    jobs: int = 1,
+    jobs: int | None = 1,
     enrichers: Sequence[Enricher] | None = None,
     keep_graphs: bool = False,
 ) -> Iterator[ArticleOutput]:
@@ -323,7 +334,7 @@ def run_articles(
     is the same as with one. Given ``enrichers`` (a library caller's own) it runs
     in this process.
     """
-    jobs = min(jobs, len(tasks))
+    jobs = auto_jobs(len(tasks)) if jobs is None else min(jobs, len(tasks))
     if jobs <= 1 or enrichers is not None or keep_graphs:
         worker = ArticleWorker(settings, enrichers)
         for task in tasks:
@@ -331,7 +342,8 @@ def run_articles(
         return
     chunk = max(1, min(64, len(tasks) // (jobs * 8)))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_run_in_process, itertools.repeat(settings), tasks, chunksize=chunk)
+        as_json = settings.model_dump_json()
+        yield from pool.map(_run_in_process, itertools.repeat(as_json), tasks, chunksize=chunk)
 
 
 # --- cross-article checks ---------------------------------------------------------------
@@ -575,7 +587,7 @@ def check_site(
     settings: Settings,
     enrichers: Sequence[Enricher] | None = None,
     progress: Callable[[Sequence[Path]], Iterable[Path]] | None = None,
-    jobs: int = 1,
+    jobs: int | None = 1,
 ) -> BuildReport:
     """Process every article and report; write nothing.
 
@@ -590,7 +602,7 @@ def build_site(
     enrichers: Sequence[Enricher] | None = None,
     progress: Callable[[Sequence[Path]], Iterable[Path]] | None = None,
     *,
-    jobs: int = 1,
+    jobs: int | None = 1,
     force: bool = False,
     dry_run: bool = False,
     wait: float = 0.0,
@@ -598,7 +610,8 @@ def build_site(
     """Build every output from ``settings.content_dir`` into ``settings.output_dir``.
 
     Unchanged articles are reused from the build cache unless ``force``; ``jobs``
-    processes build the others. With ``dry_run`` nothing is written: the report
+    processes build the others (``None``: as many as there are cores and work
+    for). With ``dry_run`` nothing is written: the report
     lists what would be written and removed. Raises
     :class:`~dateline.write.lock.BuildLocked` when another build holds the folder
     for longer than ``wait`` seconds.
@@ -617,7 +630,7 @@ def _build(
     enrichers: Sequence[Enricher] | None,
     progress: Callable[[Sequence[Path]], Iterable[Path]] | None,
     *,
-    jobs: int,
+    jobs: int | None,
     force: bool,
     mode: Mode,
 ) -> BuildReport:
