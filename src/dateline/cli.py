@@ -12,16 +12,18 @@ import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from dateline.errors import DatelineError, Finding, SettingsError
-from dateline.ingest import Ingester, IngestError, Outcome
 from dateline.pipeline import BuildReport, build_site, check_site
 from dateline.review import propose, render, write_sidecar
 from dateline.settings import Settings, load_settings
 from dateline.write.lock import BuildLocked
+
+if TYPE_CHECKING:  # ingest pulls in HTML extraction; only `add` and `import` load it
+    from dateline.ingest import Outcome
 
 __all__ = ["main"]
 
@@ -302,6 +304,8 @@ def add(url: tuple[str, ...], content: Path | None, config: Path, allow_private:
     is fetched again only if the server says it changed. Exit code 1 if any failed.
     """
     settings = _settings(config, content_dir=content)
+    from dateline.ingest import Ingester  # noqa: PLC0415 - see TYPE_CHECKING
+
     ingester = Ingester(settings, allow_private=allow_private)
     failed = False
     try:
@@ -333,6 +337,8 @@ def import_(
     from cron is idempotent. Exit code 1 if the feed or any item failed.
     """
     settings = _settings(config, content_dir=content)
+    from dateline.ingest import Ingester, IngestError  # noqa: PLC0415 - see TYPE_CHECKING
+
     ingester = Ingester(settings, allow_private=allow_private)
     failed = False
     try:
