@@ -211,7 +211,6 @@ PUBLISHERS = (
 )
 
 
-
 START = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
 OFFSETS = ("+00:00", "+03:30", "-05:00", "+05:30", "+01:00")
 AUTHORS = ("Jane Roe", "John Doe", "Amir Karimi", "Olga Ivanova", "Priya Nair", "Li Wei")
