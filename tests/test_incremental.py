@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -179,17 +180,19 @@ def test_a_damaged_cache_or_missing_output_is_never_trusted(
     (out / "articles" / "delegates-meet-in-lima-for-round-2-of-talks.html").unlink()
     half = out / "articles" / "delegates-meet-in-oslo-for-round-3-of-talks.jsonld"
     half.write_bytes(half.read_bytes()[:100])
-    state = json.loads(cache.state_file.read_text())
-    # the newest article's entry: the feeds need its body and graph
-    key = state["articles"]["2024-03-kyiv-visit.md"]["key"]
-    entry = cache.entry_path(key)
-    entry.write_bytes(entry.read_bytes()[:50])
+    with sqlite3.connect(cache.state_file) as db:
+        # the newest article's entry (the feeds need its body and graph) cut short
+        db.execute(
+            "UPDATE entries SET data = substr(data, 1, 50) WHERE key = "
+            "(SELECT key FROM state WHERE source = '2024-03-kyiv-visit.md')"
+        )
+    db.close()
     processed.clear()
     build_site(settings)
     assert sorted(processed) == ["2024-03-kyiv-visit.md", "gen-02.txt", "gen-03.txt"]
     assert tree(out) == clean
-    # a damaged state file: everything is built again, to the same bytes
-    cache.state_file.write_text("{not json")
+    # a damaged cache file: everything is built again, to the same bytes
+    cache.state_file.write_bytes(b"SQLite format 3\x00" + b"\xff" * 200)
     processed.clear()
     build_site(settings)
     assert len(processed) == 11

@@ -543,7 +543,7 @@ class _Plan:
     site_key: str
 
 
-def _plan(settings: Settings, state: CacheState, force: bool) -> _Plan:
+def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool) -> _Plan:
     content = settings.content_dir
     paths = discover(content)
     registry = None
@@ -554,7 +554,6 @@ def _plan(settings: Settings, state: CacheState, force: bool) -> _Plan:
             registry = None
     key_of_site = site_key(settings, registry)
     usable = not force and state.site_key == key_of_site
-    cache = BuildCache(settings.output_dir)
     sources, tasks, reuse = [], [], {}
     for path in paths:
         source = _source(path, content)
@@ -634,26 +633,45 @@ def _build(
     force: bool,
     mode: Mode,
 ) -> BuildReport:
+    cache = BuildCache(settings.output_dir, writable=mode == "build")
+    try:
+        return _build_with(cache, settings, enrichers, progress, jobs=jobs, force=force, mode=mode)
+    finally:
+        cache.close()
+
+
+def _build_with(
+    cache: BuildCache,
+    settings: Settings,
+    enrichers: Sequence[Enricher] | None,
+    progress: Callable[[Sequence[Path]], Iterable[Path]] | None,
+    *,
+    jobs: int | None,
+    force: bool,
+    mode: Mode,
+) -> BuildReport:
     started = time.perf_counter()
     out = settings.output_dir
     writing = mode == "build"
-    cache = BuildCache(out)
     state = cache.load_state() if mode != "check" else CacheState()
     if enrichers is None and settings.enrich and mode == "check":
         enrichers = default_enrichers(settings)  # a bad registry stops the check up front
-    plan = _plan(settings, state, force or mode == "check")
+    plan = _plan(settings, cache, state, force or mode == "check")
     old_manifest = Manifest.read(out) if mode != "check" else Manifest()
     report = BuildReport()
 
     if (
         writing
         and not plan.tasks
-        and set(plan.sources) == set(state.articles)
+        and set(plan.sources) == set(state.articles) == set(old_manifest.sources)
         and cache.intact(state.site_files)
-        and old_manifest.sources == {s: e.summary.slug for s, e in plan.reuse.items()}
+        and all(set(old_manifest.files[s]) == set(e.files) for s, e in plan.reuse.items())
     ):
-        # nothing changed since the last complete build: nothing to do
-        report.results = [_reused(e, settings.content_dir) for e in plan.reuse.values()]
+        # nothing changed since the last complete build: nothing to do, nothing loaded
+        report.results = [
+            _reused(s, e, old_manifest.sources[s], settings.content_dir)
+            for s, e in plan.reuse.items()
+        ]
         report.seconds = time.perf_counter() - started
         return report
 
@@ -673,13 +691,12 @@ def _build(
     new_state = CacheState(site_key=plan.site_key)
     files_of: dict[str, tuple[str, ...]] = {}
     claimed: dict[str, str] = {}  # slug → source, in this build
-    written_keys: set[str] = set()
 
     for path, source in zip(plan.paths, plan.sources, strict=True):
         next(shown, None)
         reused = plan.reuse.get(source)
         if reused is not None:
-            results[source] = _reused(reused, settings.content_dir)
+            results[source] = _reused(source, reused, reused.summary.slug, settings.content_dir)
             summaries[source] = reused.summary
             keys[source] = reused.key
             new_state.articles[source] = reused
@@ -702,7 +719,6 @@ def _build(
             if writing:
                 # the entry first: files without their entry would be built again anyway
                 cache.write_entry(entry)
-                written_keys.add(entry.key)
                 written = write_group({inside(out, n): d for n, d in made.files.items()})
                 report.written.extend(written)
             else:
@@ -788,7 +804,7 @@ def _build(
         report.written.append(out / MANIFEST)
     new_state.site_files = {n: len(d) for n, d in site_files.items()}
     try:
-        cache.save_state(new_state)
+        cache.save_state(new_state, state)
     except OutputError as exc:
         # the site is complete; without the state the next build only does more work
         report.site_findings.append(
@@ -802,8 +818,6 @@ def _build(
         )
         report.seconds = time.perf_counter() - started
         return report
-    in_use = {e.key for e in new_state.articles.values()}
-    cache.drop(({e.key for e in state.articles.values()} | written_keys) - in_use)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -815,11 +829,11 @@ def _same(path: Path, data: bytes) -> bool:
         return False
 
 
-def _reused(entry: StateEntry, content_dir: Path) -> ArticleResult:
+def _reused(source: str, entry: StateEntry, slug: str, content_dir: Path) -> ArticleResult:
     return ArticleResult(
-        content_dir / entry.summary.source,
+        content_dir / source,
         findings=tuple(finding_from_json(f, content_dir) for f in entry.findings),
-        slug=entry.summary.slug,
+        slug=slug,
         status="unchanged",
     )
 

@@ -13,7 +13,7 @@ any site-wide emitter (sitemaps, calendars, per-tag feeds, entity pages).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from dateline.emit.feeds import as_datetime
@@ -72,7 +72,9 @@ class ArticleSummary:
         return (-self.timestamp, self.slug)
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        data = {name: getattr(self, name) for name in self.__slots__}
+        data["nodes"] = [{"id": n.id, "type": n.type, "name": n.name} for n in self.nodes]
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ArticleSummary:

@@ -1,23 +1,27 @@
 """The build cache: an article whose inputs have not changed is not built again.
 
-Kept in ``.dateline/`` in the output folder (never committed: see .gitignore):
+Kept in ``.dateline/cache.sqlite`` in the output folder (never committed or
+published: see .gitignore), one SQLite database with:
 
-- ``cache/<key>.json``, one *entry* per built article: its summary, body HTML,
+- ``entries``: one row per built article, by *key*: its summary, body HTML,
   JSON-LD graph and findings, and the size of each file it wrote. The key is a
   SHA-256 of everything the article's output depends on: the source file's bytes,
-  its sidecar's bytes, its path in the content folder, and the *site key*.
-- ``state.json``: the site key, and for every source the key and summary of
-  what the output folder holds for it now (plus the site-wide files' sizes).
+  its sidecar's bytes, its path in the content folder, and the *site key*;
+- ``state``: for every source, the key and summary of what the output folder
+  holds for it now; ``site_files``: the feeds' and index's sizes; ``meta``: the
+  site key.
 
 The site key covers the settings, the entity registry, dateline's own code (a
 hash of the installed package, so an upgrade or a local edit rebuilds), the
 versions of the libraries that shape an article, and the language model's name
 and version (read from its package metadata: nothing is loaded to compute it).
 
-Trust: entries and the state are written with a temp file and a rename, after
-the files they describe; an entry is used only when it parses, names its own
-key, and every file it lists exists with the recorded size. Anything else (a
-crash, a full disk, a damaged file) means the article is built again.
+Trust: a build writes its entries and its new state in one SQLite transaction,
+committed after the manifest, so a build that dies leaves the previous state
+whole. A state row is used only when every file it lists exists with the
+recorded size, and an entry only when it parses and names its own key; anything
+else (a crash, a full disk, a damaged file) means the article is built again. A
+database that cannot be read is replaced.
 """
 
 from __future__ import annotations
@@ -25,15 +29,16 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import sqlite3
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from dateline.emit.summary import ArticleSummary
-from dateline.errors import Finding
+from dateline.errors import Finding, OutputError
 from dateline.settings import Settings
-from dateline.write.atomic import write_atomic
 
 __all__ = [
     "STATE_DIR",
@@ -186,35 +191,50 @@ class CacheEntry:
             return None
 
 
-@dataclass(frozen=True)
 class StateEntry:
-    """What the output folder holds for one source."""
+    """What the output folder holds for one source.
 
-    key: str
-    summary: ArticleSummary
-    findings: list[dict[str, Any]]
-    files: dict[str, int]
-    #: a previous version kept for a source that fails now (built again next time)
-    carried: bool = False
+    The summary is parsed on first use: a build where nothing changed never needs it.
+    """
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "key": self.key,
-            "summary": self.summary.to_json(),
-            "findings": self.findings,
-            "files": self.files,
-            "carried": self.carried,
-        }
+    def __init__(
+        self,
+        key: str,
+        summary: ArticleSummary | str,
+        findings: list[dict[str, Any]] | str,
+        files: dict[str, int],
+        carried: bool = False,
+    ) -> None:
+        self.key = key
+        self._summary = summary
+        self._findings = findings
+        self.files = files
+        #: a previous version kept for a source that fails now (built again next time)
+        self.carried = carried
 
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> StateEntry:
-        return cls(
-            key=str(data["key"]),
-            summary=ArticleSummary.from_json(data["summary"]),
-            findings=list(data["findings"]),
-            files={str(k): int(v) for k, v in data["files"].items()},
-            carried=bool(data.get("carried", False)),
+    @cached_property
+    def summary(self) -> ArticleSummary:
+        if isinstance(self._summary, str):
+            return ArticleSummary.from_json(json.loads(self._summary))
+        return self._summary
+
+    @cached_property
+    def findings(self) -> list[dict[str, Any]]:
+        if isinstance(self._findings, str):
+            found: list[dict[str, Any]] = json.loads(self._findings)
+            return found
+        return self._findings
+
+    def row(self, source: str) -> tuple[str, str, str, str, str, int]:
+        summary = (
+            self._summary if isinstance(self._summary, str) else _dumps(self.summary.to_json())
         )
+        found = self._findings if isinstance(self._findings, str) else _dumps(self.findings)
+        return (source, self.key, summary, found, _dumps(self.files), int(self.carried))
+
+
+def _dumps(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 @dataclass
@@ -224,22 +244,29 @@ class CacheState:
     #: site-wide file → size
     site_files: dict[str, int] = field(default_factory=dict)
 
-    def to_bytes(self) -> bytes:
-        data = {
-            "format": FORMAT,
-            "site_key": self.site_key,
-            "articles": {k: v.to_json() for k, v in sorted(self.articles.items())},
-            "site_files": dict(sorted(self.site_files.items())),
-        }
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS state (
+    source TEXT PRIMARY KEY, key TEXT NOT NULL, summary TEXT NOT NULL,
+    findings TEXT NOT NULL, files TEXT NOT NULL, carried INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS site_files (name TEXT PRIMARY KEY, size INTEGER NOT NULL);
+"""
 
 
 class BuildCache:
-    """The cache folder of one output folder."""
+    """The cache of one output folder. ``writable`` opens it for a build (which holds
+    the folder's lock); otherwise it is only read (``--dry-run``)."""
 
-    def __init__(self, output_dir: Path) -> None:
+    def __init__(self, output_dir: Path, writable: bool = False) -> None:
         self.output_dir = output_dir
         self.root = output_dir / STATE_DIR
+        self.writable = writable
+        self._db: sqlite3.Connection | None = None
+        #: keys of the entries this build wrote (those not in use are dropped on save)
+        self._written: set[str] = set()
 
     @property
     def lock_file(self) -> Path:
@@ -247,37 +274,133 @@ class BuildCache:
 
     @property
     def state_file(self) -> Path:
-        return self.root / "state.json"
+        return self.root / "cache.sqlite"
 
-    def entry_path(self, key: str) -> Path:
-        return self.root / "cache" / key[:2] / f"{key}.json"
+    def _open(self) -> sqlite3.Connection | None:
+        if self._db is not None:
+            return self._db
+        if not self.writable and not self.state_file.is_file():
+            return None
+        try:
+            self._db = self._connect()
+        except sqlite3.DatabaseError:
+            if not self.writable:
+                return None
+            # damaged (a disk that filled, a file someone edited): start again
+            self.state_file.unlink(missing_ok=True)
+            self._db = self._connect()
+        return self._db
+
+    def _connect(self) -> sqlite3.Connection:
+        if self.writable:
+            self.root.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(self.state_file)
+        else:
+            db = sqlite3.connect(f"{self.state_file.as_uri()}?mode=ro", uri=True)
+        try:
+            db.execute("PRAGMA synchronous = NORMAL")
+            if self.writable:
+                db.executescript(_SCHEMA)
+            version = db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()
+            if version is None and self.writable:
+                db.execute("INSERT INTO meta VALUES ('format', ?)", (str(FORMAT),))
+                db.commit()
+            elif version is not None and version[0] != str(FORMAT):
+                raise sqlite3.DatabaseError("a cache of another format")
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
 
     def load_state(self) -> CacheState:
         """The state of the last complete build; an empty one when absent or damaged."""
         try:
-            data = json.loads(self.state_file.read_bytes())
-            if data["format"] != FORMAT:
+            db = self._open()
+            if db is None:
                 return CacheState()
-            return CacheState(
-                site_key=str(data["site_key"]),
-                articles={str(k): StateEntry.from_json(v) for k, v in data["articles"].items()},
-                site_files={str(k): int(v) for k, v in data["site_files"].items()},
-            )
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            key = db.execute("SELECT value FROM meta WHERE name = 'site_key'").fetchone()
+            articles = {
+                source: StateEntry(key_, summary, findings, json.loads(files), bool(carried))
+                for source, key_, summary, findings, files, carried in db.execute(
+                    "SELECT source, key, summary, findings, files, carried FROM state"
+                )
+            }
+            site_files = dict(db.execute("SELECT name, size FROM site_files"))
+        except (sqlite3.DatabaseError, ValueError, TypeError):
+            self.close()
+            if self.writable:
+                self.state_file.unlink(missing_ok=True)
             return CacheState()
+        return CacheState(key[0] if key else "", articles, site_files)
 
-    def save_state(self, state: CacheState) -> None:
-        write_atomic(self.state_file, state.to_bytes(), durable=True)
+    def save_state(self, state: CacheState, before: CacheState) -> None:
+        """Commit this build's entries and ``state`` (written over ``before``), dropping
+        the entries no source uses any more. Raises OutputError when the disk refuses."""
+        db = self._open()
+        if db is None:
+            return
+        try:
+            changed = [
+                entry.row(source)
+                for source, entry in state.articles.items()
+                if (old := before.articles.get(source)) is None
+                or old.key != entry.key
+                or old.carried != entry.carried
+                or old.files != entry.files
+            ]
+            db.executemany("INSERT OR REPLACE INTO state VALUES (?, ?, ?, ?, ?, ?)", changed)
+            gone = [(source,) for source in before.articles if source not in state.articles]
+            db.executemany("DELETE FROM state WHERE source = ?", gone)
+            in_use = {entry.key for entry in state.articles.values()}
+            db.executemany(
+                "DELETE FROM entries WHERE key = ?",
+                [
+                    (key,)
+                    for key in self._written | {e.key for e in before.articles.values()}
+                    if key not in in_use
+                ],
+            )
+            db.execute("DELETE FROM site_files")
+            db.executemany("INSERT INTO site_files VALUES (?, ?)", state.site_files.items())
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('site_key', ?)", (state.site_key,))
+            db.commit()
+        except sqlite3.Error as exc:
+            db.rollback()
+            raise OutputError(
+                f"could not save the build cache: {exc}", path=self.state_file
+            ) from exc
 
     def read_entry(self, key: str) -> CacheEntry | None:
         try:
-            raw = self.entry_path(key).read_bytes()
-        except OSError:
+            db = self._open()
+            row = (
+                None
+                if db is None
+                else db.execute("SELECT data FROM entries WHERE key = ?", (key,)).fetchone()
+            )
+        except sqlite3.DatabaseError:
             return None
-        return CacheEntry.from_bytes(raw, key)
+        return CacheEntry.from_bytes(row[0], key) if row is not None else None
 
     def write_entry(self, entry: CacheEntry) -> None:
-        write_atomic(self.entry_path(entry.key), entry.to_bytes(), durable=False)
+        """Add an entry to this build's transaction (committed by :meth:`save_state`)."""
+        db = self._open()
+        if db is None:
+            return
+        try:
+            db.execute(
+                "INSERT OR REPLACE INTO entries VALUES (?, ?)", (entry.key, entry.to_bytes())
+            )
+        except sqlite3.Error as exc:
+            raise OutputError(
+                f"could not write to the build cache: {exc}", path=self.state_file
+            ) from exc
+        self._written.add(entry.key)
 
     def intact(self, files: dict[str, int]) -> bool:
         """Every file exists with the size it was written with."""
@@ -288,8 +411,3 @@ class BuildCache:
             except OSError:
                 return False
         return True
-
-    def drop(self, keys: set[str]) -> None:
-        """Remove the entries of ``keys`` (ones the saved state no longer names)."""
-        for key in keys:
-            self.entry_path(key).unlink(missing_ok=True)
