@@ -29,7 +29,7 @@ import itertools
 import os
 import time
 import traceback
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -117,8 +117,9 @@ class BuildReport:
     removed: list[Path] = field(default_factory=list)
     #: problems of the site-wide outputs (feeds), found before anything is written
     site_findings: list[Finding] = field(default_factory=list)
-    #: the site-wide outputs (feeds, index), by path relative to the output folder
-    outputs: dict[str, bytes] = field(default_factory=dict, repr=False)
+    #: the site-wide outputs (feeds, index), by path relative to the output folder;
+    #: None for a file that is already right (a full archive page)
+    outputs: dict[str, bytes | None] = field(default_factory=dict, repr=False)
     #: previous versions of failing articles, kept in the feeds
     carried: list[ArticleSummary] = field(default_factory=list)
     #: with ``dry_run``: what would be written and removed (relative to the output folder)
@@ -415,8 +416,10 @@ def cross_article_findings(
 # --- site-wide outputs ------------------------------------------------------------------
 
 
-def validate_outputs(settings: Settings, outputs: dict[str, bytes]) -> list[Finding]:
-    """Feed rules on the rendered feeds (see :mod:`dateline.validate.feeds`)."""
+def validate_outputs(settings: Settings, site_files: Mapping[str, bytes | None]) -> list[Finding]:
+    """Feed rules on the rendered subscription feeds (see :mod:`dateline.validate.feeds`);
+    archive pages are made by the same code."""
+    outputs = {n: d for n, d in site_files.items() if d is not None}
     urls = FeedUrls.for_site(settings.base_url)
     out = settings.output_dir
     findings = []
@@ -515,7 +518,7 @@ def render_site(
         summaries.append(summarize(source, item.graph, article_files(item.graph.slug)))
     summaries.sort(key=lambda s: s.order)
     site = SiteInput(summaries, _loader(settings, entries, keys, kept))
-    outputs.update(render_site_files(settings, site))
+    outputs.update({n: d for n, d in render_site_files(settings, site).items() if d is not None})
     return outputs
 
 
@@ -760,7 +763,13 @@ def _build_with(
     report.carried = [summary for summary, _ in carried.values()]
 
     listed = sorted([*published.values(), *report.carried], key=lambda s: s.order)
-    site = SiteInput(listed, _loader(settings, entries, keys, {}))
+    previous = {n: m for n, m in state.site_marks.items() if cache.intact(_sizes(state, n))}
+    site = SiteInput(
+        listed,
+        _loader(settings, entries, keys, {}),
+        key_of=lambda summary: keys[summary.source],
+        previous=previous,
+    )
     report.outputs = render_site_files(settings, site)
     report.site_findings = validate_outputs(settings, report.outputs)
     report.site_findings.extend(_kept_finding(settings, s) for s in report.carried)
@@ -785,15 +794,17 @@ def _build_with(
     stale = sorted(old_manifest.owned() - manifest.owned())
 
     if not writing:
-        report.would_write.extend(n for n, d in site_files.items() if not _same(out / n, d))
+        report.would_write.extend(
+            n for n, d in site_files.items() if d is not None and not _same(out / n, d)
+        )
         if not _same(out / MANIFEST, manifest.to_bytes()):
             report.would_write.append(MANIFEST)
         report.would_remove = [n for n in stale if (out / n).exists()]
         report.seconds = time.perf_counter() - started
         return report
 
-    for name in sorted(site_files):
-        if write_atomic(inside(out, name), site_files[name]):
+    for name, data in sorted(site_files.items()):
+        if data is not None and write_atomic(inside(out, name), data):
             report.written.append(out / name)
     for name in stale:
         target = inside(out, name)
@@ -802,7 +813,10 @@ def _build_with(
             report.removed.append(target)
     if write_atomic(out / MANIFEST, manifest.to_bytes()):
         report.written.append(out / MANIFEST)
-    new_state.site_files = {n: len(d) for n, d in site_files.items()}
+    new_state.site_files = {
+        n: len(d) if d is not None else state.site_files[n] for n, d in site_files.items()
+    }
+    new_state.site_marks = site.marks
     try:
         cache.save_state(new_state, state)
     except OutputError as exc:
@@ -820,6 +834,10 @@ def _build_with(
         return report
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _sizes(state: CacheState, name: str) -> dict[str, int]:
+    return {name: state.site_files[name]} if name in state.site_files else {name: -1}
 
 
 def _same(path: Path, data: bytes) -> bool:

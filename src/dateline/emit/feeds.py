@@ -9,12 +9,19 @@ habits are worked around on purpose:
   and 143), so entry links are written by a small extension of our own, which
   also adds each item's ``application/ld+json`` link (``rel="describedby"``) to
   RSS items as ``atom:link``.
+
+Archives follow RFC 5005 (Feed Paging and Archiving, section 4): the subscription
+feed links its newest complete archive page (``prev-archive``); each archive page
+says it is one (``fh:archive``) and links the subscription feed (``current``) and
+its neighbours (``prev-archive``, ``next-archive``). :class:`FeedPage` says where
+a document sits; the same extension writes those links.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
@@ -25,9 +32,11 @@ from dateline.emit.urls import FeedUrls
 from dateline.model.article import ArticleGraph
 from dateline.settings import Settings
 
-__all__ = ["JSONLD_TYPE", "as_datetime", "render_atom", "render_rss"]
+__all__ = ["FH_NS", "JSONLD_TYPE", "FeedPage", "as_datetime", "render_atom", "render_rss"]
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
+#: RFC 5005's namespace for ``<fh:archive/>``
+FH_NS = "http://purl.org/syndication/history/1.0"
 JSONLD_TYPE = "application/ld+json"
 
 
@@ -38,8 +47,48 @@ def as_datetime(value: dt.datetime | dt.date) -> dt.datetime:
     return dt.datetime.combine(value, dt.time(0, 0), tzinfo=dt.UTC)
 
 
+@dataclass(frozen=True)
+class FeedPage:
+    """Where a feed document sits among the archives (RFC 5005); URLs are absolute."""
+
+    #: True for an archive document (``fh:archive``); False for the subscription feed
+    archive: bool = False
+    #: the subscription feed (an archive's ``current`` link)
+    current: str | None = None
+    prev_archive: str | None = None
+    next_archive: str | None = None
+
+    def links(self) -> list[dict[str, str]]:
+        pairs = (
+            ("current", self.current),
+            ("prev-archive", self.prev_archive),
+            ("next-archive", self.next_archive),
+        )
+        return [{"rel": rel, "href": href} for rel, href in pairs if href]
+
+
 class _LinksFeed(BaseExtension):  # type: ignore[misc]  # feedgen is untyped
-    pass
+    """Writes RFC 5005 archive links and ``fh:archive`` on the feed."""
+
+    def __init__(self) -> None:
+        self.page = FeedPage()
+
+    def extend_ns(self) -> dict[str, str]:
+        return {"fh": FH_NS} if self.page.archive else {}
+
+    def _extend(self, parent: Any, link_tag: str) -> None:
+        if self.page.archive:
+            etree.SubElement(parent, f"{{{FH_NS}}}archive")
+        for link in self.page.links():
+            etree.SubElement(parent, link_tag, link)
+
+    def extend_atom(self, feed: Any) -> Any:
+        self._extend(feed, "link")  # unqualified, as feedgen writes Atom
+        return feed
+
+    def extend_rss(self, feed: Any) -> Any:
+        self._extend(feed[0], f"{{{ATOM_NS}}}link")  # inside <channel>
+        return feed
 
 
 class _LinksEntry(BaseEntryExtension):  # type: ignore[misc]
@@ -73,10 +122,17 @@ def _authors(graph: ArticleGraph) -> list[tuple[str, str | None]]:
     return out
 
 
-def _feed(settings: Settings, articles: Sequence[tuple[ArticleGraph, str]], self_url: str) -> Any:
+def _feed(
+    settings: Settings,
+    articles: Sequence[tuple[ArticleGraph, str]],
+    self_url: str,
+    page: FeedPage | None,
+) -> Any:
     fg = FeedGenerator()
     fg.load_extension("dc", atom=False, rss=True)
     fg.register_extension("dateline", _LinksFeed, _LinksEntry, atom=True, rss=True)
+    if page is not None:
+        fg.dateline.page = page
     fg.id(settings.base_url)
     fg.title(settings.title)
     fg.subtitle(settings.description or settings.title)
@@ -124,11 +180,24 @@ def _feed(settings: Settings, articles: Sequence[tuple[ArticleGraph, str]], self
     return fg
 
 
-def render_rss(settings: Settings, articles: Sequence[tuple[ArticleGraph, str]]) -> bytes:
-    fg = _feed(settings, articles, FeedUrls.for_site(settings.base_url).rss)
+def render_rss(
+    settings: Settings,
+    articles: Sequence[tuple[ArticleGraph, str]],
+    page: FeedPage | None = None,
+    self_url: str | None = None,
+) -> bytes:
+    """RSS 2.0; ``page`` and ``self_url`` for an archive page or a subscription feed
+    that has archives."""
+    fg = _feed(settings, articles, self_url or FeedUrls.for_site(settings.base_url).rss, page)
     return bytes(fg.rss_str(pretty=True))
 
 
-def render_atom(settings: Settings, articles: Sequence[tuple[ArticleGraph, str]]) -> bytes:
-    fg = _feed(settings, articles, FeedUrls.for_site(settings.base_url).atom)
+def render_atom(
+    settings: Settings,
+    articles: Sequence[tuple[ArticleGraph, str]],
+    page: FeedPage | None = None,
+    self_url: str | None = None,
+) -> bytes:
+    """Atom 1.0; ``page`` and ``self_url`` as for :func:`render_rss`."""
+    fg = _feed(settings, articles, self_url or FeedUrls.for_site(settings.base_url).atom, page)
     return bytes(fg.atom_str(pretty=True))

@@ -9,16 +9,25 @@ articles come from the cache) render the same bytes.
 
 To add a site-wide output (a sitemap, a calendar, per-tag feeds), write a
 function ``(settings, site) -> {relative path: bytes}`` and add it to
-:data:`SITE_EMITTERS`.
+:data:`SITE_EMITTERS`. An emitter whose output is expensive and rarely changes
+(the feed archives) may return ``None`` for a file to say "the file already
+there is right": it records a fingerprint of what the file holds in
+:attr:`SiteInput.marks`, and compares it with :attr:`SiteInput.previous`.
+
+Archives (RFC 5005): articles, oldest first, fill pages of ``max_items``;
+``archive/rss-N.xml`` and ``archive/atom-N.xml`` hold page N once it is full, so
+a page never changes when newer articles are added. The subscription feeds keep
+the newest ``max_items`` and link the newest full page.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+import hashlib
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-from dateline.emit.feeds import render_atom, render_rss
+from dateline.emit.feeds import FeedPage, render_atom, render_rss
 from dateline.emit.html import PageRenderer
 from dateline.emit.jsonfeed import render_jsonfeed
 from dateline.emit.jsonld import dumps
@@ -32,7 +41,15 @@ from dateline.model.ids import website_id
 from dateline.model.layers import site_layer
 from dateline.settings import Settings
 
-__all__ = ["SITE_EMITTERS", "SiteEmitter", "SiteInput", "render_site_files", "site_document"]
+__all__ = [
+    "SITE_EMITTERS",
+    "SiteEmitter",
+    "SiteFiles",
+    "SiteInput",
+    "archive_name",
+    "render_site_files",
+    "site_document",
+]
 
 
 @dataclass(frozen=True)
@@ -42,6 +59,12 @@ class SiteInput:
     articles: Sequence[ArticleSummary]
     #: the article's graph and body HTML (read back from the build cache)
     load: Callable[[ArticleSummary], tuple[ArticleGraph, str]]
+    #: the article's cache key (a hash of everything its output depends on)
+    key_of: Callable[[ArticleSummary], str] | None = None
+    #: fingerprints of files the last build wrote that are still intact, by file
+    previous: Mapping[str, str] = field(default_factory=dict)
+    #: fingerprints of files this build's emitters made or kept, by file
+    marks: dict[str, str] = field(default_factory=dict)
 
     def newest(self, count: int) -> Iterator[tuple[ArticleGraph, str]]:
         """The newest ``count`` articles, whole, newest first."""
@@ -49,7 +72,9 @@ class SiteInput:
             yield self.load(summary)
 
 
-SiteEmitter = Callable[[Settings, SiteInput], dict[str, bytes]]
+#: Outputs by path relative to the output folder; None: keep the file that is there.
+SiteFiles = dict[str, bytes | None]
+SiteEmitter = Callable[[Settings, SiteInput], SiteFiles]
 
 
 def site_document(settings: Settings, articles: Sequence[ArticleSummary]) -> dict[str, Any]:
@@ -74,7 +99,7 @@ def site_document(settings: Settings, articles: Sequence[ArticleSummary]) -> dic
     }
 
 
-def render_index(settings: Settings, site: SiteInput) -> dict[str, bytes]:
+def render_index(settings: Settings, site: SiteInput) -> SiteFiles:
     doc = site_document(settings, site.articles)
     home = PageRenderer(settings).render_home(
         doc,
@@ -92,13 +117,60 @@ def render_index(settings: Settings, site: SiteInput) -> dict[str, bytes]:
     return {FEED_FILES["index"]: dumps(doc).encode("utf-8"), "index.html": home.encode("utf-8")}
 
 
-def render_feeds(settings: Settings, site: SiteInput) -> dict[str, bytes]:
-    items = list(site.newest(settings.max_items))
-    return {
-        FEED_FILES["rss"]: render_rss(settings, items),
-        FEED_FILES["atom"]: render_atom(settings, items),
-        FEED_FILES["json"]: render_jsonfeed(settings, items),
+def archive_name(kind: str, number: int) -> str:
+    """``archive/rss-3.xml``: page 3 (the third oldest) of the ``rss`` or ``atom`` archive."""
+    return f"archive/{kind}-{number}.xml"
+
+
+def render_feeds(settings: Settings, site: SiteInput) -> SiteFiles:
+    size = settings.max_items
+    full = len(site.articles) // size
+    base = settings.base_url
+    urls = {"rss": base + FEED_FILES["rss"], "atom": base + FEED_FILES["atom"]}
+    renderers = {"rss": render_rss, "atom": render_atom}
+    items = list(site.newest(size))
+    outputs: SiteFiles = {
+        FEED_FILES[kind]: render(
+            settings,
+            items,
+            FeedPage(prev_archive=base + archive_name(kind, full) if full else None),
+        )
+        for kind, render in renderers.items()
     }
+    outputs[FEED_FILES["json"]] = render_jsonfeed(settings, items)
+    oldest_first = site.articles[::-1]
+    for number in range(1, full + 1):
+        members = oldest_first[(number - 1) * size : number * size][::-1]
+        fingerprint = _fingerprint(site, members, number, number < full)
+        loaded: list[tuple[ArticleGraph, str]] | None = None
+        for kind, render in renderers.items():
+            name = archive_name(kind, number)
+            site.marks[name] = fingerprint
+            if fingerprint and site.previous.get(name) == fingerprint:
+                outputs[name] = None  # full pages never change: the file there is right
+                continue
+            if loaded is None:
+                loaded = [site.load(summary) for summary in members]
+            page = FeedPage(
+                archive=True,
+                current=urls[kind],
+                prev_archive=base + archive_name(kind, number - 1) if number > 1 else None,
+                next_archive=base + archive_name(kind, number + 1) if number < full else None,
+            )
+            outputs[name] = render(settings, loaded, page, base + name)
+    return outputs
+
+
+def _fingerprint(
+    site: SiteInput, members: Sequence[ArticleSummary], number: int, has_next: bool
+) -> str:
+    """What an archive page holds: its articles' cache keys, its number, its links."""
+    if site.key_of is None:
+        return ""  # no cache keys (a check, a library call): never reuse
+    digest = hashlib.sha256(f"{number}:{has_next}".encode())
+    for summary in members:
+        digest.update(site.key_of(summary).encode())
+    return digest.hexdigest()
 
 
 #: Every site-wide output, in the order they are rendered.
@@ -107,9 +179,9 @@ SITE_EMITTERS: tuple[SiteEmitter, ...] = (render_index, render_feeds)
 
 def render_site_files(
     settings: Settings, site: SiteInput, emitters: Sequence[SiteEmitter] = SITE_EMITTERS
-) -> dict[str, bytes]:
-    """Every site-wide output, by path relative to the output folder."""
-    outputs: dict[str, bytes] = {}
+) -> SiteFiles:
+    """Every site-wide output, by path relative to the output folder (None: keep)."""
+    outputs: SiteFiles = {}
     for emit in emitters:
         outputs.update(emit(settings, site))
     return outputs

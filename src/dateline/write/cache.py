@@ -243,6 +243,8 @@ class CacheState:
     articles: dict[str, StateEntry] = field(default_factory=dict)
     #: site-wide file → size
     site_files: dict[str, int] = field(default_factory=dict)
+    #: site-wide file → fingerprint of what it holds (archive pages)
+    site_marks: dict[str, str] = field(default_factory=dict)
 
 
 _SCHEMA = """
@@ -331,12 +333,14 @@ class BuildCache:
                 )
             }
             site_files = dict(db.execute("SELECT name, size FROM site_files"))
-        except (sqlite3.DatabaseError, ValueError, TypeError):
+            marks = db.execute("SELECT value FROM meta WHERE name = 'site_marks'").fetchone()
+            site_marks = {str(k): str(v) for k, v in json.loads(marks[0]).items()} if marks else {}
+        except (sqlite3.DatabaseError, ValueError, TypeError, AttributeError):
             self.close()
             if self.writable:
                 self.state_file.unlink(missing_ok=True)
             return CacheState()
-        return CacheState(key[0] if key else "", articles, site_files)
+        return CacheState(key[0] if key else "", articles, site_files, site_marks)
 
     def save_state(self, state: CacheState, before: CacheState) -> None:
         """Commit this build's entries and ``state`` (written over ``before``), dropping
@@ -368,6 +372,10 @@ class BuildCache:
             db.execute("DELETE FROM site_files")
             db.executemany("INSERT INTO site_files VALUES (?, ?)", state.site_files.items())
             db.execute("INSERT OR REPLACE INTO meta VALUES ('site_key', ?)", (state.site_key,))
+            db.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('site_marks', ?)",
+                (_dumps(dict(sorted(state.site_marks.items()))),),
+            )
             db.commit()
         except sqlite3.Error as exc:
             db.rollback()
