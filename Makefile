@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 RUN    := $(VENV)/.installed-run
 DEV    := $(VENV)/.installed-dev
 
-.PHONY: all feeds test lint format schemas vocabulary bench eval eval-ingest check clean
+.PHONY: all feeds test lint format schemas vocabulary bench eval eval-public eval-ingest check clean
 
 all: feeds
 
@@ -58,9 +58,17 @@ vocabulary: $(RUN)
 bench: $(DEV)
 	$(BIN)/python bench/bench.py
 
-## eval: precision and recall of automatic enrichment on tests/data/eval
+## eval: precision and recall of automatic enrichment on tests/data/eval (tuning and held-out halves)
 eval: $(DEV)
 	$(BIN)/python bench/evaluate.py
+
+## eval-public: scores on public corpora annotated by others; give the paths you have:
+##   make eval-public CONLL=.../eng.testb TEMPEVAL=.../te3-platinum MEANTIME=.../intra_cross-doc_annotation
+##   (SAMPLE=N scores N documents per corpus, chosen with a fixed seed). Not part of `make test`.
+eval-public: $(DEV)
+	$(BIN)/python -m bench.eval_public $(if $(CONLL),--conll $(CONLL)) \
+		$(if $(TEMPEVAL),--tempeval $(TEMPEVAL)) $(if $(MEANTIME),--meantime $(MEANTIME)) \
+		$(if $(SAMPLE),--sample $(SAMPLE))
 
 ## eval-ingest: body P/R/F1, headline and dated shares of `dateline add` on saved pages
 ## (DIR: <id>.html[.gz] files; TRUTH: JSON {id: {articleBody, url, headline?, datePublished?}})

@@ -8,8 +8,10 @@ optional and, when present, are checked for being right, not only present).
 
 Per page, the body is scored on word tokens (``\\w+``, as that benchmark tokenizes),
 bag-of-tokens precision, recall and F1, then averaged over pages. Every page is also
-written as a Markdown article and built with the real pipeline (enrichment off, so
-the run is quick); the share that builds is printed.
+checked the way ``dateline add`` checks it (a page with no text, headline or date, or
+only a paywall teaser, is refused with a reason, not added); every page it would add
+is written as a Markdown article and built with the real pipeline (enrichment off,
+so the run is quick). Both shares are printed.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from dateline.ingest.frontmatter import render, target_path
-from dateline.ingest.page import Extracted, extract_page, is_aware
+from dateline.ingest.page import Extracted, extract_page, is_aware, refusal
 from dateline.pipeline import process_article
 from dateline.settings import PublisherSettings, Settings
 
@@ -65,15 +67,24 @@ def _norm(text: str) -> str:
     return " ".join(_TOKEN.findall(text.lower()))
 
 
-def _same_instant(found: Any, truth: str) -> bool:
+def _date_right(found: Any, truth: str) -> tuple[bool, bool]:
+    """(right, aware and right): a true day is matched by the day of the found time in its
+    own offset or in UTC; a true instant by an aware time at that instant."""
+    if len(truth) == 10:
+        want_day = dt.date.fromisoformat(truth)
+        days = {found.date() if isinstance(found, dt.datetime) else found}
+        if is_aware(found):
+            days.add(found.astimezone(dt.UTC).date())  # annotators often wrote the UTC day
+        right = want_day in days
+        return right, right and is_aware(found)
     try:
         want = dt.datetime.fromisoformat(truth.replace("Z", "+00:00"))
     except ValueError:
-        return False
+        return False, False
     if not is_aware(found) or want.tzinfo is None:
-        return False
+        return False, False
     same: bool = found == want
-    return same
+    return same, same
 
 
 def _builds(article: Extracted, url: str, settings: Settings, folder: Path) -> bool:
@@ -101,7 +112,7 @@ def evaluate(folder: Path, truth: dict[str, Any], build: bool = True) -> dict[st
         raise SystemExit(f"eval-ingest: no page in {folder} for {len(missing)} ids: {missing[:3]}")
     scores: list[tuple[float, float, float]] = []
     headline = headline_right = headline_truth = 0
-    aware = date_right = date_truth = built = 0
+    aware = date_right = date_aware_right = date_truth = built = accepted = 0
     extractors: Counter[str] = Counter()
     settings = Settings(
         title="eval",
@@ -114,7 +125,8 @@ def evaluate(folder: Path, truth: dict[str, Any], build: bool = True) -> dict[st
             item = truth[key]
             url = item.get("url") or f"https://example.org/{key}"
             article = extract_page(_load(pages[key]), url)
-            scores.append(prf(item.get("articleBody", ""), article.body))
+            if "articleBody" in item:
+                scores.append(prf(item["articleBody"], article.body))
             extractors[article.extractors.get("body", "none")] += 1
             headline += bool(article.headline)
             if "headline" in item:
@@ -122,18 +134,26 @@ def evaluate(folder: Path, truth: dict[str, Any], build: bool = True) -> dict[st
                 headline_right += _norm(article.headline or "") == _norm(item["headline"])
             value = article.date.value if article.date else None
             aware += is_aware(value)
-            if "datePublished" in item:
+            if isinstance(item.get("datePublished"), str):
                 date_truth += 1
-                date_right += _same_instant(value, item["datePublished"])
-            if build:
-                built += _builds(article, url, settings, Path(tmp))
-    n = len(scores)
-    result: dict[str, Any] = {
-        "pages": n,
-        "body_precision": statistics.mean(s[0] for s in scores),
-        "body_recall": statistics.mean(s[1] for s in scores),
-        "body_f1": statistics.mean(s[2] for s in scores),
-        "body_f1_median": statistics.median(s[2] for s in scores),
+                right, aware_right = _date_right(value, item["datePublished"])
+                date_right += right
+                date_aware_right += aware_right
+            if refusal(article) is None:
+                accepted += 1
+                if build:
+                    built += _builds(article, url, settings, Path(tmp))
+    n = len(truth)
+    result: dict[str, Any] = {"pages": n}
+    if scores:
+        result |= {
+            "body_pages": len(scores),
+            "body_precision": statistics.mean(s[0] for s in scores),
+            "body_recall": statistics.mean(s[1] for s in scores),
+            "body_f1": statistics.mean(s[2] for s in scores),
+            "body_f1_median": statistics.median(s[2] for s in scores),
+        }
+    result |= {
         "headline_share": headline / n,
         "aware_date_share": aware / n,
         "body_extractor": dict(sorted(extractors.items())),
@@ -142,8 +162,10 @@ def evaluate(folder: Path, truth: dict[str, Any], build: bool = True) -> dict[st
         result["headline_right"] = headline_right / headline_truth
     if date_truth:
         result["date_right"] = date_right / date_truth
+        result["date_aware_and_right"] = date_aware_right / date_truth
+    result["added_share"] = accepted / n
     if build:
-        result["builds_share"] = built / n
+        result["added_that_build"] = built / accepted if accepted else 0.0
     return result
 
 

@@ -11,7 +11,14 @@ with no registry (only the text, the gazetteer and the rules), and compared:
   events the start date and location are scored too;
 - datePublished (same instant and offset), dateline and dateline place.
 
-Prints a table, then one JSON line (``--json`` prints only the JSON).
+- dated happenings: expected events with a ``startDate`` that dateline reports with
+  that date (recall), and dateline's dated events that match an expected event
+  (precision).
+
+The articles are split in two halves (``split.yaml``): ``tuning`` may be read while
+writing rules, ``held_out`` may not. Each half is reported on its own, then all 20.
+
+Prints a table per half, then one JSON line (``--json`` prints only the JSON).
 """
 
 from __future__ import annotations
@@ -125,12 +132,33 @@ class EventScore:
     dates_scored: int = 0
     places_right: int = 0
     places_scored: int = 0
+    # dated happenings: expected events with a startDate, and events dateline dated
+    dated_expected: int = 0
+    dated_found_right: int = 0
+    dated_predicted: int = 0
+    dated_predicted_matched: int = 0
+
+    def add(self, other: EventScore) -> None:
+        self.score.add(other.score)
+        for name in (
+            "dates_right",
+            "dates_scored",
+            "places_right",
+            "places_scored",
+            "dated_expected",
+            "dated_found_right",
+            "dated_predicted",
+            "dated_predicted_matched",
+        ):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
 def score_events(expected: list[dict[str, Any]], facts: Facts) -> EventScore:
     result = EventScore()
     names = {k: norm(e.name) for k, e in facts.entities.entities.items()}
     used: set[int] = set()
+    result.dated_expected = sum(1 for item in expected if item.get("startDate"))
+    result.dated_predicted = sum(1 for event in facts.events if event.start)
     for item in expected:
         trigger = str(item.get("trigger", "")).lower()
         participants = {norm(p) for p in item.get("participants") or []}
@@ -152,6 +180,10 @@ def score_events(expected: list[dict[str, Any]], facts: Facts) -> EventScore:
         used.add(hit)
         result.score.tp += 1
         event = facts.events[hit]
+        result.dated_predicted_matched += bool(event.start)
+        result.dated_found_right += bool(item.get("startDate")) and str(item.get("startDate")) == (
+            event.start or ""
+        )
         if item.get("startDate") or event.start:
             result.dates_scored += 1
             result.dates_right += str(item.get("startDate") or "") == (event.start or "")
@@ -175,13 +207,24 @@ def same_instant(expected: str, value: dt.datetime | dt.date | None) -> bool:
     return value.isoformat() == expected
 
 
-def run(verbose: bool) -> dict[str, Any]:
+def split() -> dict[str, list[str]]:
+    """The article stems of each half (tests/data/eval/split.yaml): ``tuning`` may be read
+    while writing rules; ``held_out`` may not (see tests/data/eval/README.md)."""
+    data = yaml.safe_load((CORPUS / "split.yaml").read_text(encoding="utf-8"))
+    return {half: [str(stem) for stem in data[half]] for half in ("tuning", "held_out")}
+
+
+def run(verbose: bool, half: str | None = None) -> dict[str, Any]:
+    """Scores over the whole corpus, or over one half of it (``tuning``/``held_out``)."""
     site = settings()
     facts_enricher = FactsEnricher(Gazetteer.shared())
     totals = {family: Score() for family in FAMILIES}
     events_total = EventScore()
     published_right = dateline_right = place_right = 0
     articles = sorted(CORPUS.glob("*.expected.yaml"))
+    if half is not None:
+        stems = set(split()[half])
+        articles = [a for a in articles if a.name.removesuffix(".expected.yaml") in stems]
     started = time.perf_counter()
     enrich_seconds = 0.0
     for expected_path in articles:
@@ -210,11 +253,7 @@ def run(verbose: bool) -> dict[str, Any]:
         event_score = score_events(expected.get("events") or [], facts)
         for family, score in entity_scores.items():
             totals[family].add(score)
-        events_total.score.add(event_score.score)
-        events_total.dates_right += event_score.dates_right
-        events_total.dates_scored += event_score.dates_scored
-        events_total.places_right += event_score.places_right
-        events_total.places_scored += event_score.places_scored
+        events_total.add(event_score)
         if verbose:
             print(f"\n{expected['source']}", file=sys.stderr)
             if not ok_published:
@@ -243,6 +282,16 @@ def run(verbose: bool) -> dict[str, Any]:
         "events": _prf(events_total.score),
         "event_start_date_accuracy": _ratio(events_total.dates_right, events_total.dates_scored),
         "event_location_accuracy": _ratio(events_total.places_right, events_total.places_scored),
+        "dated_happenings": {
+            "expected": events_total.dated_expected,
+            "found_right_date": events_total.dated_found_right,
+            "recall_right_date": _ratio(
+                events_total.dated_found_right, events_total.dated_expected
+            ),
+            "dated_events": events_total.dated_predicted,
+            "dated_events_matched": events_total.dated_predicted_matched,
+            "precision": _ratio(events_total.dated_predicted_matched, events_total.dated_predicted),
+        },
         "datePublished_accuracy": _ratio(published_right, n),
         "dateline_accuracy": _ratio(dateline_right, n),
         "dateline_place_accuracy": _ratio(place_right, n),
@@ -272,41 +321,65 @@ def table(rows: Iterable[tuple[str, str]]) -> str:
     return "\n".join(f"{k:<{width}}  {v}" for k, v in rows)
 
 
+def rows(result: dict[str, Any]) -> list[tuple[str, str]]:
+    out = [("articles", str(result["articles"]))]
+    for family, prf in result["entities"].items():
+        out.append(
+            (
+                f"entities {family}",
+                f"P {prf['precision']:.3f}  R {prf['recall']:.3f}  F1 {prf['f1']:.3f}  "
+                f"(tp {prf['tp']}, fp {prf['fp']}, fn {prf['fn']})",
+            )
+        )
+    ev = result["events"]
+    out.append(
+        (
+            "events",
+            f"P {ev['precision']:.3f}  R {ev['recall']:.3f}  F1 {ev['f1']:.3f}  "
+            f"(tp {ev['tp']}, fp {ev['fp']}, fn {ev['fn']})",
+        )
+    )
+    dh = result["dated_happenings"]
+    out.append(
+        (
+            "dated happenings",
+            f"found with the right date {dh['found_right_date']} of {dh['expected']} "
+            f"(recall {dh['recall_right_date']}); dated Events that are a reported event "
+            f"{dh['dated_events_matched']} of {dh['dated_events']} (precision {dh['precision']})",
+        )
+    )
+    for key in (
+        "event_start_date_accuracy",
+        "event_location_accuracy",
+        "datePublished_accuracy",
+        "dateline_accuracy",
+        "dateline_place_accuracy",
+        "enrichment_articles_per_second",
+    ):
+        out.append((key, str(result[key])))
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print only the JSON line")
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses per article")
+    parser.add_argument(
+        "--half",
+        choices=("tuning", "held_out"),
+        help="score one half only (default: each half, then all)",
+    )
     args = parser.parse_args()
     Gazetteer.shared().city("Paris")  # load the data outside the timed part
-    result = run(args.verbose)
+    halves = [args.half] if args.half else ["tuning", "held_out"]
+    result: dict[str, Any] = {half: run(args.verbose, half) for half in halves}
+    if not args.half:
+        result["all"] = run(False)
     if not args.json:
-        rows = [("articles", str(result["articles"]))]
-        for family, prf in result["entities"].items():
-            rows.append(
-                (
-                    f"entities {family}",
-                    f"P {prf['precision']:.3f}  R {prf['recall']:.3f}  F1 {prf['f1']:.3f}  "
-                    f"(tp {prf['tp']}, fp {prf['fp']}, fn {prf['fn']})",
-                )
-            )
-        ev = result["events"]
-        rows.append(
-            (
-                "events",
-                f"P {ev['precision']:.3f}  R {ev['recall']:.3f}  F1 {ev['f1']:.3f}  "
-                f"(tp {ev['tp']}, fp {ev['fp']}, fn {ev['fn']})",
-            )
-        )
-        for key in (
-            "event_start_date_accuracy",
-            "event_location_accuracy",
-            "datePublished_accuracy",
-            "dateline_accuracy",
-            "dateline_place_accuracy",
-            "enrichment_articles_per_second",
-        ):
-            rows.append((key, str(result[key])))
-        print(table(rows))
+        for half, scores in result.items():
+            title = {"tuning": "TUNING half", "held_out": "HELD-OUT half", "all": "ALL"}[half]
+            print(f"== {title} ({', '.join(split()[half]) if half != 'all' else 'all 20'})")
+            print(table(rows(scores)))
     print(json.dumps(result, sort_keys=True))
     return 0
 

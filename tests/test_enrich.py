@@ -190,7 +190,8 @@ def test_editor_sidecar_beats_enrichment(out: Path) -> None:
     [
         ("They met on Thursday.", ["2024-07-04"]),
         ("They will meet on Thursday.", ["2024-07-11"]),
-        ("They met on Friday.", ["2024-06-28"]),  # strictly before the day of publication
+        ("They met on Friday.", ["2024-07-05"]),  # the day of publication, as wires write
+        ("They met last Friday.", ["2024-06-28"]),
         ("In December 2023, Iran and the EAEU signed a deal.", ["2023-12"]),
         ("It was founded in 2002 to carry freight.", ["2002"]),
         ("It has grown since 2002.", []),

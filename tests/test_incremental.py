@@ -246,7 +246,7 @@ def test_a_build_removes_only_files_its_manifest_lists(tmp_path: Path) -> None:
         "articles/story.yaml": b"title: x\n",
         "articles/notes.txt.bak": b"notes\n",
         "articles/old-page.html": b"<p>someone else's page</p>\n",
-        "robots.txt": b"User-agent: *\n",
+        "humans.txt": b"Made by people\n",
     }
     for name, data in theirs.items():
         (out / name).parent.mkdir(parents=True, exist_ok=True)

@@ -22,11 +22,19 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from dateline.cli import main
+from dateline.ingest.dates import parse_date
 from dateline.ingest.errors import IngestError
+from dateline.ingest.feeds import read_feed
 from dateline.ingest.fetch import Fetcher, FetchPolicy, is_public_address
+from dateline.ingest.frontmatter import escape_markdown
+from dateline.ingest.metadata import read_metadata
+from dateline.ingest.page import extract_page, refusal
 from dateline.pipeline import build_site
+from dateline.read.markdown import _BlockText, render_markdown
 from dateline.settings import load_settings
 
 from .conftest import DATA
@@ -502,3 +510,137 @@ def test_a_keyword_named_like_a_schema_member_is_text(project: Path) -> None:
         encoding="utf-8",
     )
     assert built(project)  # built() asserts the build reported no error
+
+
+_LAYERS = {
+    "json-ld": '<script type="application/ld+json">{"@context": "https://schema.org", '
+    '"@type": "NewsArticle", "headline": "From JSON-LD", "datePublished": "2024-01-05"}</script>',
+    "microdata": '<div itemscope itemtype="https://schema.org/NewsArticle">'
+    '<span itemprop="headline">From microdata</span></div>',
+    "opengraph": '<meta property="og:title" content="From OpenGraph">',
+    "meta": '<meta name="twitter:title" content="From meta">',
+    "title": "<title>From title | Site</title>",
+}
+
+
+@pytest.mark.parametrize("top", list(_LAYERS))
+def test_headline_precedence_layer_by_layer(top: str) -> None:
+    """Each layer wins over every layer below it and loses to every layer above it."""
+    below = list(_LAYERS)[list(_LAYERS).index(top) :]
+    html = "<html><head>" + "".join(_LAYERS[k] for k in below) + "</head><body></body></html>"
+    meta = read_metadata(html, "https://news.example.org/a")
+    assert meta.source("headline") == top
+    assert (
+        meta.get("headline")
+        == {
+            "json-ld": "From JSON-LD",
+            "microdata": "From microdata",
+            "opengraph": "From OpenGraph",
+            "meta": "From meta",
+            "title": "From title",
+        }[top]
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "zone", "expected"),
+    [
+        ("2024-03-12T08:15:00+02:00", None, "2024-03-12T08:15:00+02:00"),
+        ("2024-03-12T06:15:00Z", None, "2024-03-12T06:15:00+00:00"),
+        ("20200316T13:00:00Z", None, "2020-03-16T13:00:00+00:00"),
+        ("2024-03-12T08:15:00", None, "2024-03-12"),  # never silently UTC
+        ("2024-03-12 08:15", "Asia/Tehran", "2024-03-12T08:15:00+03:30"),
+        ("2022-07-12 08:15", "Asia/Tehran", "2022-07-12T08:15:00+04:30"),  # by name, that day
+        ("2024-03-12", "Asia/Tehran", "2024-03-12"),
+        ("Tue, 12 Mar 2024 08:00:00 GMT", None, "2024-03-12T08:00:00+00:00"),
+        ("Tue, 12 Mar 2024 08:00:00 -0000", None, "2024-03-12"),  # RFC 822: zone unknown
+        ("2020-05-06 10:07:01.000000 CEST", None, "2020-05-06T10:07:01+02:00"),
+        ("yesterday", None, None),
+    ],
+)
+def test_parse_date(text: str, zone: str | None, expected: str | None) -> None:
+    value = parse_date(text, zone)
+    assert (value.isoformat() if value is not None else None) == expected
+
+
+def test_a_lower_layer_gives_the_time_of_a_declared_day() -> None:
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+        '"headline": "H", "datePublished": "2024-03-12"}</script></head><body>'
+        '<time datetime="2024-03-12T08:15:00+01:00">12 March</time>'
+        '<time datetime="2023-01-01T00:00:00Z">elsewhere</time><p>Text.</p></body></html>'
+    )
+    article = extract_page(html, "https://news.example.org/a")
+    assert article.date is not None
+    assert article.date.value == dt.datetime(2024, 3, 12, 7, 15, tzinfo=dt.UTC)
+    assert article.extractors["date"] == "time"
+
+
+def test_a_page_without_a_date_is_refused() -> None:
+    html = "<html><head><title>H</title></head><body>" + "<p>Words here.</p>" * 5 + "</body></html>"
+    article = extract_page(html, "https://news.example.org/a")
+    refused = refusal(article)
+    assert refused is not None
+    assert refused[0] == "no_date"
+
+
+def test_own_article_body_wins_when_the_page_shows_less() -> None:
+    words = " ".join(f"word{i}" for i in range(200))
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+        f'"headline": "H", "articleBody": "{words}."}}</script></head><body><article>'
+        "<p>Only the first lines are in the page; the rest comes by script.</p>"
+        "</article></body></html>"
+    )
+    article = extract_page(html, "https://news.example.org/a")
+    assert article.extractors["body"] == "json-ld"
+    assert "word199" in article.body
+
+
+def test_the_headline_is_not_repeated_as_the_first_paragraph() -> None:
+    html = (PAGES / "yoast.html").read_text(encoding="utf-8")
+    article = extract_page(html, "https://harbour-gazette.example/x")
+    assert article.extractors["body"] == "trafilatura"
+    assert len(article.paragraphs) == 5
+    assert article.paragraphs[0].startswith("HARBOUR CITY –")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1))
+def test_escaped_paragraphs_render_as_the_same_text(text: str) -> None:
+    """Whatever a page's text holds (#, *, <tag>, 1., &amp;), it comes back as that text."""
+    paragraph = " ".join(text.split())
+    assume(paragraph)
+    parser = _BlockText()
+    parser.feed(render_markdown(escape_markdown(paragraph)))
+    parser.close()
+    parser._flush()
+    assert " ".join(parser.blocks) == paragraph
+
+
+def test_import_takes_the_time_from_the_feed_when_the_page_has_none(
+    project: Path, site: str
+) -> None:
+    code, lines = run(project, "import", f"{site}/atom.xml", "--allow-private-addresses")
+    assert code == 0, lines
+    plain = next(Path(line.split(": added ", 1)[1]) for line in lines if "/plain:" in line)
+    meta = front(plain)
+    assert meta["date"] == dt.datetime(
+        2024, 2, 14, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=1))
+    )
+    assert meta["provenance"]["extractors"]["date"] == "feed"
+
+
+def test_feed_entities_are_never_resolved(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET", encoding="utf-8")
+    feed = f"""<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file://{secret}"><!ENTITY a "aaaaaaaaaa">
+<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>
+<rss version="2.0"><channel><title>t</title>
+<item><title>&xxe;&b;</title><link>https://news.example.org/a</link></item>
+</channel></rss>""".encode()
+    items = read_feed(feed, "https://news.example.org/feed.xml")
+    assert [item.link for item in items] == ["https://news.example.org/a"]
+    assert "TOP-SECRET" not in (items[0].title or "")
+    assert "aaaaaaaaaa" not in (items[0].title or "")

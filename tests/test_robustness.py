@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -182,32 +183,85 @@ def parse_all(out: Path) -> None:
             assert data.rstrip().endswith(b"</html>"), path
 
 
-@pytest.mark.parametrize("delay", [0.4, 0.9, 1.5])
-def test_a_killed_build_leaves_every_published_file_complete(tmp_path: Path, delay: float) -> None:
-    content = tmp_path / "content"
-    content.mkdir()
-    shutil_config = (ROOT / "dateline.toml").read_text()
-    config = tmp_path / "dateline.toml"
-    config.write_text(shutil_config)
-    write_corpus(content, 150, "before")
+def files_written_since(out: Path, start_ns: int) -> int:
+    """How many article files (temp files aside) were written after ``start_ns``.
+
+    One ``scandir`` of the articles folder: cheap enough to poll between two writes."""
+    count = 0
+    with os.scandir(out / "articles") as entries:
+        for entry in entries:
+            try:
+                if not entry.name.endswith(".tmp") and entry.stat().st_mtime_ns > start_ns:
+                    count += 1
+            except FileNotFoundError:  # renamed away while we looked
+                continue
+    return count
+
+
+def kill_after(command: list[str], cwd: Path, out: Path, files: int) -> bool:
+    """Start a build and SIGKILL it once ``files`` article files are written; False when
+    it finished first (a busy machine can starve the poller)."""
     env = {**os.environ, "PYTHONWARNINGS": "ignore"}
-    command = [sys.executable, "-m", "dateline.cli", "build", "--config", str(config)]
-    first = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, check=False)
-    assert first.returncode == 0, first.stderr
-    before = {p: p.read_bytes() for p in (tmp_path / "feeds").rglob("*") if p.is_file()}
-    write_corpus(content, 150, "after")
-    process = subprocess.Popen(command, cwd=tmp_path, env=env, stderr=subprocess.DEVNULL)
-    time.sleep(delay)
+    start = time.time_ns()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stderr=subprocess.DEVNULL)
+    while process.poll() is None and files_written_since(out, start) < files:
+        time.sleep(0.0005)
     process.send_signal(signal.SIGKILL)
     process.wait()
-    parse_all(tmp_path / "feeds")
+    return process.returncode == -signal.SIGKILL and files_written_since(out, start) >= files
+
+
+@pytest.fixture(scope="module")
+def first_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site of 150 articles built once by ``python -m dateline``, copied by each kill test.
+
+    Enrichment is off: what is tested is writing, and it keeps the builds short."""
+    site = tmp_path_factory.mktemp("killed")
+    (site / "content").mkdir()
+    config = (ROOT / "dateline.toml").read_text(encoding="utf-8")
+    (site / "dateline.toml").write_text(config.replace("[site]\n", "[site]\nenrich = false\n"))
+    write_corpus(site / "content", 150, "before")
+    first = subprocess.run(
+        [sys.executable, "-m", "dateline", "build", "--config", "dateline.toml"],
+        cwd=site,
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+        capture_output=True,
+        check=False,
+    )
+    assert first.returncode == 0, first.stderr
+    written = [p for p in (site / "feeds").rglob("*") if p.is_file()]
+    assert len(written) > 300, "the first build must have written every page and feed"
+    return site
+
+
+@pytest.mark.parametrize("after_files", [1, 30, 120])
+def test_a_killed_build_leaves_every_published_file_complete(
+    tmp_path: Path, first_build: Path, after_files: int
+) -> None:
+    """Kill the second build once it has written ``after_files`` files (not after a fixed
+    delay, which may fall before the first write): whatever is left parses, and every
+    file is either the previous complete version or the new one."""
+    command = [sys.executable, "-m", "dateline", "build", "--config", "dateline.toml"]
+    out = tmp_path / "feeds"
+    for _attempt in range(3):
+        shutil.rmtree(tmp_path)
+        shutil.copytree(first_build, tmp_path)
+        before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+        write_corpus(tmp_path / "content", 150, "after")
+        if kill_after(command, tmp_path, out, after_files):
+            break
+    else:
+        pytest.fail(f"three builds ended before writing {after_files} files could be seen")
+    parse_all(out)
     for path, old in before.items():
         new = path.read_bytes()  # still there, and either the old file or the new one
         assert new == old or b"after" in new or path.name in ("index.jsonld",), path
+    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
     again = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, check=False)
-    assert again.returncode == 0
-    assert not list((tmp_path / "feeds").rglob(".*.tmp"))
-    parse_all(tmp_path / "feeds")
+    assert again.returncode == 0, again.stderr
+    assert not list(out.rglob(".*.tmp"))
+    parse_all(out)
+    assert b"after" in (out / "rss.xml").read_bytes()
 
 
 # --- no remote access -------------------------------------------------------------------

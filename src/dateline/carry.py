@@ -26,7 +26,7 @@ from dateline.errors import Finding
 from dateline.model.article import ArticleGraph, GraphNode, NewsArticle
 from dateline.write.manifest import Manifest
 
-__all__ = ["CarriedArticle", "carry_forward"]
+__all__ = ["CarriedArticle", "carry_forward", "read_manifest"]
 _NODES = TypeAdapter(list[GraphNode])
 
 
@@ -55,6 +55,11 @@ def _relative(path: Path, content_dir: Path) -> str:
         return str(path)
 
 
+def read_manifest(output_dir: Path) -> dict[str, str]:
+    """Source → slug of every article the last build published or kept."""
+    return dict(Manifest.read(output_dir).sources)
+
+
 def _previous_graph(output_dir: Path, slug: str) -> ArticleGraph | None:
     path = output_dir / "articles" / f"{slug}.jsonld"
     try:
@@ -79,6 +84,22 @@ def _previous_bodies(output_dir: Path) -> dict[str, str]:
         return {}
 
 
+def _previous_slugs(
+    failed: Iterable[Path], manifest: dict[str, str], content_dir: Path
+) -> Iterable[tuple[Path, str]]:
+    """Each failed source the manifest knows, with its slug. A failed *folder* (one
+    that cannot be listed) stands for every source the manifest has under it."""
+    for source in failed:
+        key = _relative(source, content_dir)
+        if source.is_dir():
+            prefix = "" if key == "." else key + "/"
+            for name, slug in manifest.items():
+                if name.startswith(prefix):
+                    yield content_dir / name, slug
+        elif key in manifest:
+            yield source, manifest[key]
+
+
 def carry_forward(
     failed: Iterable[Path], output_dir: Path, content_dir: Path, taken: set[str]
 ) -> list[CarriedArticle]:
@@ -87,12 +108,11 @@ def carry_forward(
     ``taken`` are the slugs this build publishes: a previous version never displaces
     a current article.
     """
-    manifest = Manifest.read(output_dir).sources
+    manifest = read_manifest(output_dir)
     bodies: dict[str, str] | None = None
     out = []
-    for source in failed:
-        slug = manifest.get(_relative(source, content_dir))
-        if slug is None or slug in taken:
+    for source, slug in _previous_slugs(failed, manifest, content_dir):
+        if slug in taken:
             continue
         graph = _previous_graph(output_dir, slug)
         if graph is None:

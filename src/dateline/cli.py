@@ -8,7 +8,9 @@ a user mistake never shows a traceback.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -17,6 +19,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from dateline.errors import DatelineError, Finding, SettingsError
+from dateline.guard import check_content, check_folders
+from dateline.hold import parse_now
 from dateline.pipeline import BuildReport, build_site, check_site
 from dateline.review import propose, render, write_sidecar
 from dateline.settings import Settings, load_settings
@@ -63,12 +67,22 @@ def _settings(config: Path, **overrides: Path | None) -> Settings:
     return settings.model_copy(update=update) if update else settings
 
 
+def _guard(check: Callable[..., None], settings: Settings, *args: Any) -> None:
+    """Run a folder check (:mod:`dateline.guard`); a refusal is one line and exit 2."""
+    try:
+        check(settings, *args)
+    except SettingsError as exc:
+        click.echo(f"dateline: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+
+
 def _relative(finding: Finding) -> Finding:
     """Print paths relative to the working directory when they are under it."""
     if finding.path is None:
         return finding
     try:
-        path = finding.path.resolve().relative_to(Path.cwd())
+        # absolute, not resolved: a link is shown where it is, not where it leads
+        path = Path(os.path.abspath(finding.path)).relative_to(Path.cwd())
     except ValueError:
         return finding
     return Finding(**{**finding.__dict__, "path": path})
@@ -80,6 +94,34 @@ def _notices_option(func: F) -> F:
         is_flag=True,
         help="Also show notices: what Google recommends but does not require.",
     )(func)
+
+
+def _parse_now(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    try:
+        return parse_now(value)
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is not an ISO 8601 date or time, like 2024-07-05T12:00:00+00:00"
+        ) from None
+
+
+def _now_option(func: F) -> F:
+    return click.option(
+        "--now",
+        "now",
+        callback=_parse_now,
+        default=None,
+        metavar="TIME",
+        help="The build's 'now' (ISO 8601; default: the current time): articles dated "
+        "after it are held back, and the news sitemap covers the two days before it.",
+    )(func)
+
+
+def _held(report: BuildReport) -> None:
+    for held in report.held:
+        click.echo(f"{_relative(Finding('', '', held.path)).path}: held: {held.reason}", err=True)
 
 
 def _progress(paths: Sequence[Path]) -> Iterable[Path]:
@@ -101,6 +143,10 @@ def _report(report: BuildReport, fmt: str, notices: bool = False) -> None:
                     "published": len(report.published),
                     "failed": [str(_relative(Finding("", "", r.path)).path) for r in report.failed],
                     "findings": [f.as_dict() for f in findings],
+                    "held": [
+                        {**h.as_dict(), "path": str(_relative(Finding("", "", h.path)).path)}
+                        for h in report.held
+                    ],
                 },
                 indent=2,
                 ensure_ascii=False,
@@ -151,11 +197,20 @@ def main() -> None:
     show_default=True,
     help="Seconds to wait for another build of the same output folder to finish.",
 )
+@_now_option
+@click.option(
+    "--allow-empty",
+    is_flag=True,
+    help="Build even when the content folder has no articles but the output has some "
+    "(this unpublishes them all).",
+)
 def build(
     content: Path | None,
     out: Path | None,
     config: Path,
     notices: bool,
+    now: dt.datetime | None,
+    allow_empty: bool,
     force: bool,
     jobs: int | None,
     dry_run: bool,
@@ -166,14 +221,17 @@ def build(
     Only articles whose file, sidecar or settings changed since the last build are
     built again (see --force). An article that fails is reported and left out; the
     others are published and the previous files of the failed one stay in place.
-    Exit code 1 if any failed, 2 if the settings are wrong or another build holds
-    the output folder.
+    Exit code 1 if any failed. Exit code 2, before anything is written, when the
+    content folder is missing, overlaps the output folder, or is empty while the
+    output holds articles, or when another build holds the output folder.
     """
     settings = _settings(config, content_dir=content, output_dir=out)
+    _guard(check_folders, settings, allow_empty)
     try:
         report = build_site(
             settings,
             progress=_progress,
+            now=now,
             jobs=jobs,
             force=force,
             dry_run=dry_run,
@@ -207,7 +265,8 @@ def build(
             f"; kept the previous version of {len(report.carried)} failed article(s) in the feeds"
             if report.carried
             else ""
-        ),
+        )
+        + (f"; held back {len(report.held)} (drafts, embargoes)" if report.held else ""),
         err=True,
     )
     sys.exit(EXIT_OK if report.ok else EXIT_ARTICLE_FAILED)
@@ -225,17 +284,26 @@ def build(
     help="How to print the findings (json for CI).",
 )
 @_notices_option
-def check(content: Path | None, config: Path, fmt: str, notices: bool) -> None:
-    """Read, enrich, model and validate every article; print each problem; write nothing."""
+@_now_option
+def check(
+    content: Path | None, config: Path, fmt: str, notices: bool, now: dt.datetime | None
+) -> None:
+    """Read, enrich, model and validate every article; print each problem; write nothing.
+
+    Drafts and embargoed articles are checked too, and listed with what holds them.
+    """
     settings = _settings(config, content_dir=content)
-    report = check_site(settings, progress=_progress)
+    _guard(check_content, settings)
+    report = check_site(settings, progress=_progress, now=now)
     _report(report, fmt, notices)
     if fmt == "text":
+        _held(report)
         warnings = sum(f.severity == "warning" for f in report.findings)
         status = "ok" if report.ok else f"{len(report.failed)} failed"
         click.echo(
             f"checked {len(report.results)} articles: {status}"
-            + (f", {warnings} warnings" if warnings else ""),
+            + (f", {warnings} warnings" if warnings else "")
+            + (f", {len(report.held)} held" if report.held else ""),
             err=True,
         )
     sys.exit(EXIT_OK if report.ok else EXIT_ARTICLE_FAILED)

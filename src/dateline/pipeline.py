@@ -24,6 +24,7 @@ is reported and left out (its last good version kept); the others are published.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import itertools
 import os
@@ -36,13 +37,17 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
+from dateline.budget import article_budget
 from dateline.carry import CarriedArticle, carry_forward
-from dateline.emit import FEED_FILES, FeedUrls, PageRenderer, body_html, document, dumps
+from dateline.emit import FEED_FILES, PageRenderer, body_html, document, dumps
+from dateline.emit.feeds import as_datetime
 from dateline.emit.site import SiteInput, render_site_files
+from dateline.emit.sitemaps import NEWS_WINDOW
 from dateline.emit.summary import ArticleSummary, summarize
 from dateline.enrich import Enricher, default_enrichers, enrich
 from dateline.enrich.registry import REGISTRY_FILE
 from dateline.errors import ArticleError, Finding, OutputError, ValidationFailed
+from dateline.hold import Held, wall_clock
 from dateline.model.article import ArticleGraph
 from dateline.model.assemble import assemble
 from dateline.model.ids import website_id
@@ -81,31 +86,62 @@ __all__ = [
 #: The longest file name most file systems take (ext4, APFS, NTFS: 255 bytes).
 MAX_NAME_BYTES = 255
 
-Status = Literal["built", "unchanged", "failed"]
+Status = Literal["built", "unchanged", "held", "failed"]
 
 
-@dataclass(frozen=True)
 class ArticleResult:
     """One article's outcome: its findings, and its slug when it was published.
 
-    ``graph`` and ``body`` are set by :func:`process_article`; a build does not keep
-    them (a site of 100,000 articles would not fit in memory): read the written
-    JSON-LD instead.
+    ``graph`` and ``body`` are what :func:`process_article` made. A build does not
+    hold them for every article (a site of 100,000 would not fit in memory): for a
+    published article they are read back from the build cache when first asked for.
     """
 
-    path: Path
-    graph: ArticleGraph | None = None
-    body: str | None = None
-    findings: tuple[Finding, ...] = ()
-    slug: str | None = None
-    #: built now, reused from the cache, or failed
-    status: Status | None = None
+    __slots__ = ("_body", "_graph", "_load", "findings", "path", "slug", "status")
+
+    def __init__(
+        self,
+        path: Path,
+        graph: ArticleGraph | None = None,
+        body: str | None = None,
+        findings: tuple[Finding, ...] = (),
+        slug: str | None = None,
+        status: Status | None = None,
+        load: Callable[[], tuple[ArticleGraph, str] | None] | None = None,
+    ) -> None:
+        self.path = path
+        self._graph = graph
+        self._body = body
+        self.findings = findings
+        self.slug = slug
+        #: built now, reused from the cache, held back (a draft, an embargo), or failed
+        self.status = status
+        self._load = load
+
+    def _loaded(self) -> None:
+        if self._graph is None and self._load is not None:
+            loaded, self._load = self._load(), None
+            if loaded is not None:
+                self._graph, self._body = loaded
+
+    @property
+    def graph(self) -> ArticleGraph | None:
+        self._loaded()
+        return self._graph
+
+    @property
+    def body(self) -> str | None:
+        self._loaded()
+        return self._body
 
     @property
     def ok(self) -> bool:
         if self.status is not None:
             return self.status != "failed"
-        return self.graph is not None and not any(f.severity == "error" for f in self.findings)
+        return self._graph is not None and not any(f.severity == "error" for f in self.findings)
+
+    def __repr__(self) -> str:
+        return f"ArticleResult({self.path!s}, status={self.status}, slug={self.slug})"
 
 
 @dataclass
@@ -125,6 +161,8 @@ class BuildReport:
     #: with ``dry_run``: what would be written and removed (relative to the output folder)
     would_write: list[str] = field(default_factory=list)
     would_remove: list[str] = field(default_factory=list)
+    #: drafts and embargoed articles: checked, in no output
+    held: list[Held] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
@@ -141,7 +179,8 @@ class BuildReport:
 
     @property
     def published(self) -> list[ArticleResult]:
-        return [r for r in self.results if r.ok]
+        held = {h.path for h in self.held}
+        return [r for r in self.results if r.ok and r.path not in held]
 
     def count(self, status: Status) -> int:
         return sum(r.status == status for r in self.results)
@@ -187,21 +226,17 @@ def process_article(
     if enrichers is None:
         enrichers = default_enrichers(settings)
     try:
-        draft = read_article(path, settings.max_file_bytes)
-        layers = written_layers(draft, settings)
-        layers[Layer.ENRICHMENT] = enrich(draft, merge_layers(layers), enrichers)
-        graph = assemble(merge_layers(layers), draft.body_text, path, settings)
-        findings = validate_graph(graph, path, _site_ids(settings))
-        findings += _file_name_findings(graph, path)
-        if any(f.severity == "error" for f in findings):
-            raise ValidationFailed(findings)
-        return ArticleResult(
-            path,
-            graph,
-            body_html(draft, graph.article.url),
-            tuple(findings),
-            slug=graph.slug,
-        )
+        with article_budget(settings.max_article_seconds, path):
+            draft = read_article(path, settings.max_file_bytes, root=settings.content_dir)
+            layers = written_layers(draft, settings)
+            layers[Layer.ENRICHMENT] = enrich(draft, merge_layers(layers), enrichers)
+            graph = assemble(merge_layers(layers), draft.body_text, path, settings)
+            findings = validate_graph(graph, path, _site_ids(settings))
+            findings += _file_name_findings(graph, path)
+            if any(f.severity == "error" for f in findings):
+                raise ValidationFailed(findings)
+            body = body_html(draft, graph.article.url)
+        return ArticleResult(path, graph, body, tuple(findings), slug=graph.slug)
     except ArticleError as exc:
         return ArticleResult(path, findings=tuple(exc.findings()))
     except Exception as exc:  # a bug in dateline must not stop the other articles
@@ -306,6 +341,11 @@ def _process_worker(settings_json: str) -> ArticleWorker:
     return ArticleWorker(Settings.model_validate_json(settings_json))
 
 
+def _close_fds(*fds: int) -> None:
+    for fd in fds:
+        os.close(fd)
+
+
 def _run_in_process(settings_json: str, task: ArticleTask) -> ArticleOutput:
     return _process_worker(settings_json)(task)
 
@@ -327,13 +367,15 @@ def run_articles(
     jobs: int | None = 1,
     enrichers: Sequence[Enricher] | None = None,
     keep_graphs: bool = False,
+    close_in_workers: int | None = None,
 ) -> Iterator[ArticleOutput]:
     """The per-article stage for every task, results in the order of ``tasks``.
 
     With ``jobs`` > 1 the articles are spread over that many processes (each loads
     its own enrichment state, lazily); the order of results, and so every output,
     is the same as with one. Given ``enrichers`` (a library caller's own) it runs
-    in this process.
+    in this process. ``close_in_workers`` is a file descriptor the workers close
+    (the build lock's: only the build itself may hold it).
     """
     jobs = auto_jobs(len(tasks)) if jobs is None else min(jobs, len(tasks))
     if jobs <= 1 or enrichers is not None or keep_graphs:
@@ -342,7 +384,8 @@ def run_articles(
             yield worker(task, keep_graphs)
         return
     chunk = max(1, min(64, len(tasks) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    closing = (close_in_workers,) if close_in_workers is not None else ()
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_close_fds, initargs=closing) as pool:
         as_json = settings.model_dump_json()
         yield from pool.map(_run_in_process, itertools.repeat(as_json), tasks, chunksize=chunk)
 
@@ -417,19 +460,21 @@ def cross_article_findings(
 
 
 def validate_outputs(settings: Settings, site_files: Mapping[str, bytes | None]) -> list[Finding]:
-    """Feed rules on the rendered subscription feeds (see :mod:`dateline.validate.feeds`);
-    archive pages are made by the same code."""
-    outputs = {n: d for n, d in site_files.items() if d is not None}
-    urls = FeedUrls.for_site(settings.base_url)
-    out = settings.output_dir
+    """Feed rules on every rendered feed, the site's and each topic's (see
+    :mod:`dateline.validate.feeds`); archive pages are made by the same code."""
+    base, out = settings.base_url, settings.output_dir
     findings = []
-    findings += check_rss(
-        outputs[FEED_FILES["rss"]], out / FEED_FILES["rss"], settings.base_url, urls.rss
-    )
-    findings += check_atom(
-        outputs[FEED_FILES["atom"]], out / FEED_FILES["atom"], settings.base_url, urls.atom
-    )
-    findings += check_jsonfeed(outputs[FEED_FILES["json"]], out / FEED_FILES["json"])
+    for name, data in sorted(site_files.items()):
+        if data is None or name.startswith("archive/"):
+            continue
+        folder, _, file = name.rpartition("/")
+        home = base + (folder + "/" if folder else "")
+        if file == FEED_FILES["rss"]:
+            findings += check_rss(data, out / name, home, base + name)
+        elif file == FEED_FILES["atom"]:
+            findings += check_atom(data, out / name, home, base + name)
+        elif file == FEED_FILES["json"]:
+            findings += check_jsonfeed(data, out / name)
     return findings
 
 
@@ -457,6 +502,8 @@ def _graph_of(entry: CacheEntry) -> tuple[ArticleGraph, str]:
             "slug": entry.summary.slug,
             "article": nodes[0],
             "nodes": nodes[1:],
+            "timezone": entry.summary.timezone,
+            "draft": entry.summary.draft,
         }
     )
     return graph, entry.body
@@ -494,6 +541,7 @@ def render_site(
     settings: Settings,
     published: list[ArticleResult],
     carried: Sequence[CarriedArticle] = (),
+    now: dt.datetime | None = None,
 ) -> dict[str, bytes]:
     """Every output of a build for articles already processed, by path relative to the
     output folder (a library helper: :func:`build_site` streams instead)."""
@@ -517,7 +565,7 @@ def render_site(
         kept[source] = (item.graph, item.body)
         summaries.append(summarize(source, item.graph, article_files(item.graph.slug)))
     summaries.sort(key=lambda s: s.order)
-    site = SiteInput(summaries, _loader(settings, entries, keys, kept))
+    site = SiteInput(summaries, _loader(settings, entries, keys, kept), now=now or wall_clock())
     outputs.update({n: d for n, d in render_site_files(settings, site).items() if d is not None})
     return outputs
 
@@ -589,20 +637,24 @@ def check_site(
     settings: Settings,
     enrichers: Sequence[Enricher] | None = None,
     progress: Callable[[Sequence[Path]], Iterable[Path]] | None = None,
+    now: dt.datetime | None = None,
     jobs: int | None = 1,
 ) -> BuildReport:
     """Process every article and report; write nothing.
 
+    ``now`` (default: the wall clock) decides which articles are still embargoed.
+
     Raises :class:`~dateline.errors.SettingsError` when the entity registry is invalid:
     it concerns every article, so no article is processed.
     """
-    return _build(settings, enrichers, progress, jobs=jobs, force=True, mode="check")
+    return _build(settings, enrichers, progress, now, jobs=jobs, force=True, mode="check")
 
 
 def build_site(
     settings: Settings,
     enrichers: Sequence[Enricher] | None = None,
     progress: Callable[[Sequence[Path]], Iterable[Path]] | None = None,
+    now: dt.datetime | None = None,
     *,
     jobs: int | None = 1,
     force: bool = False,
@@ -613,15 +665,18 @@ def build_site(
 
     Unchanged articles are reused from the build cache unless ``force``; ``jobs``
     processes build the others (``None``: as many as there are cores and work
-    for). With ``dry_run`` nothing is written: the report
+    for). ``now`` (default: the wall clock) decides which articles are still
+    embargoed. With ``dry_run`` nothing is written: the report
     lists what would be written and removed. Raises
     :class:`~dateline.write.lock.BuildLocked` when another build holds the folder
     for longer than ``wait`` seconds.
     """
     if dry_run:
-        return _build(settings, enrichers, progress, jobs=jobs, force=force, mode="dry-run")
-    with build_lock(BuildCache(settings.output_dir).lock_file, wait):
-        return _build(settings, enrichers, progress, jobs=jobs, force=force, mode="build")
+        return _build(settings, enrichers, progress, now, jobs=jobs, force=force, mode="dry-run")
+    with build_lock(BuildCache(settings.output_dir).lock_file, wait) as lock:
+        return _build(
+            settings, enrichers, progress, now, jobs=jobs, force=force, mode="build", lock=lock
+        )
 
 
 Mode = Literal["build", "dry-run", "check"]
@@ -631,14 +686,26 @@ def _build(
     settings: Settings,
     enrichers: Sequence[Enricher] | None,
     progress: Callable[[Sequence[Path]], Iterable[Path]] | None,
+    now: dt.datetime | None,
     *,
     jobs: int | None,
     force: bool,
     mode: Mode,
+    lock: int | None = None,
 ) -> BuildReport:
     cache = BuildCache(settings.output_dir, writable=mode == "build")
     try:
-        return _build_with(cache, settings, enrichers, progress, jobs=jobs, force=force, mode=mode)
+        return _build_with(
+            cache,
+            settings,
+            enrichers,
+            progress,
+            now or wall_clock(),
+            jobs=jobs,
+            force=force,
+            mode=mode,
+            lock=lock,
+        )
     finally:
         cache.close()
 
@@ -648,10 +715,12 @@ def _build_with(
     settings: Settings,
     enrichers: Sequence[Enricher] | None,
     progress: Callable[[Sequence[Path]], Iterable[Path]] | None,
+    now: dt.datetime,
     *,
     jobs: int | None,
     force: bool,
     mode: Mode,
+    lock: int | None,
 ) -> BuildReport:
     started = time.perf_counter()
     out = settings.output_dir
@@ -669,10 +738,12 @@ def _build_with(
         and set(plan.sources) == set(state.articles) == set(old_manifest.sources)
         and cache.intact(state.site_files)
         and all(set(old_manifest.files[s]) == set(e.files) for s, e in plan.reuse.items())
+        # what depends on "now" (the news sitemap) is still what it was
+        and state.now <= now.timestamp() < state.valid_until
     ):
         # nothing changed since the last complete build: nothing to do, nothing loaded
         report.results = [
-            _reused(s, e, old_manifest.sources[s], settings.content_dir)
+            _reused(s, e, old_manifest.sources[s], settings.content_dir, _lazy(None, out, e.key))
             for s, e in plan.reuse.items()
         ]
         report.seconds = time.perf_counter() - started
@@ -686,7 +757,7 @@ def _build_with(
         remove_leftovers(out / "articles")
 
     entries = _Entries(cache if mode != "check" else None, writable=writing)
-    outputs = run_articles(settings, plan.tasks, jobs, enrichers)
+    outputs = run_articles(settings, plan.tasks, jobs, enrichers, close_in_workers=lock)
     shown = iter(progress(plan.paths) if progress is not None else plan.paths)
     results: dict[str, ArticleResult] = {}
     summaries: dict[str, ArticleSummary] = {}
@@ -698,8 +769,18 @@ def _build_with(
     for path, source in zip(plan.paths, plan.sources, strict=True):
         next(shown, None)
         reused = plan.reuse.get(source)
+        if reused is not None and _held(reused.summary, now):  # --now went back in time
+            results[source] = _hold(report, path, reused.summary, ())
+            summaries[source] = reused.summary
+            continue
         if reused is not None:
-            results[source] = _reused(source, reused, reused.summary.slug, settings.content_dir)
+            results[source] = _reused(
+                source,
+                reused,
+                reused.summary.slug,
+                settings.content_dir,
+                _lazy(entries, out, reused.key),
+            )
             summaries[source] = reused.summary
             keys[source] = reused.key
             new_state.articles[source] = reused
@@ -713,6 +794,11 @@ def _build_with(
             results[source] = made.result
             continue
         slug = entry.summary.slug
+        if _held(entry.summary, now):
+            # a draft or an embargo: checked, never written (built again next time)
+            results[source] = _hold(report, path, entry.summary, made.result.findings)
+            summaries[source] = entry.summary
+            continue
         if claimed.setdefault(slug, source) != source:
             # another article already wrote this slug in this build: do not overwrite it
             results[source] = made.result
@@ -731,7 +817,13 @@ def _build_with(
         except OutputError as exc:
             results[source] = ArticleResult(path, findings=(*made.result.findings, *exc.findings()))
             continue
-        results[source] = made.result
+        results[source] = ArticleResult(
+            path,
+            findings=made.result.findings,
+            slug=slug,
+            status="built",
+            load=_lazy(entries, out, entry.key),
+        )
         summaries[source] = entry.summary
         keys[source] = entry.key
         files_of[source] = tuple(entry.files)
@@ -751,7 +843,9 @@ def _build_with(
     report.results = [results[s] for s in plan.sources]
 
     # failing articles published before keep their last good version
-    published = {s: summaries[s] for s in plan.sources if results[s].ok}
+    published = {
+        s: summaries[s] for s in plan.sources if results[s].ok and results[s].status != "held"
+    }
     taken = {s.slug for s in published.values()}
     carried = _carry(settings, report, state, old_manifest, entries, taken, mode)
     for source, (summary, kept_entry) in carried.items():
@@ -769,6 +863,7 @@ def _build_with(
         _loader(settings, entries, keys, {}),
         key_of=lambda summary: keys[summary.source],
         previous=previous,
+        now=now,
     )
     report.outputs = render_site_files(settings, site)
     report.site_findings = validate_outputs(settings, report.outputs)
@@ -784,9 +879,19 @@ def _build_with(
     manifest_sources = {s: summaries[s].slug for s in published}
     manifest_sources.update({s: summary.slug for s, (summary, _) in carried.items()})
     owned_files = {s: files_of[s] for s in published}
+    owned_files.update({s: tuple(entry.files) for s, (_, entry) in carried.items()})
+    # a held article (a draft, an embargo) is in no output: its old page goes
+    here = {s for s in plan.sources if results[s].status != "held"}
+    unlisted = tuple(
+        _folder_prefix(_source(r.path, settings.content_dir))
+        for r in report.failed
+        if r.path.is_dir()
+    )
+    for source, files in old_manifest.files.items():
+        # a source still here (or in a folder that cannot be listed now) keeps its files
+        if source not in owned_files and (source in here or source.startswith(unlisted)):
+            owned_files[source] = files
     for source in plan.sources:
-        if source not in owned_files and source in old_manifest.files:
-            owned_files[source] = old_manifest.files[source]
         if source not in owned_files and source in files_of:
             owned_files[source] = files_of[source]  # written, then failed a cross check
     kept_site = [n for n in old_manifest.site if n in broken]
@@ -817,6 +922,8 @@ def _build_with(
         n: len(d) if d is not None else state.site_files[n] for n, d in site_files.items()
     }
     new_state.site_marks = site.marks
+    new_state.now = now.timestamp()
+    new_state.valid_until = _valid_until(listed, now)
     try:
         cache.save_state(new_state, state)
     except OutputError as exc:
@@ -836,6 +943,36 @@ def _build_with(
     return report
 
 
+def _held(summary: ArticleSummary, now: dt.datetime) -> bool:
+    return summary.draft or summary.timestamp > now.timestamp()
+
+
+def _hold(
+    report: BuildReport, path: Path, summary: ArticleSummary, findings: tuple[Finding, ...]
+) -> ArticleResult:
+    until = None
+    if not summary.draft:
+        text = summary.date_published
+        until = as_datetime(
+            dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text)
+        )
+    report.held.append(Held(path=path, slug=summary.slug, headline=summary.headline, until=until))
+    return ArticleResult(path, findings=findings, slug=summary.slug, status="held")
+
+
+def _folder_prefix(source: str) -> str:
+    """What the sources in a folder start with (every source, for the content folder)."""
+    return "" if source == "." else source + "/"
+
+
+def _valid_until(listed: Sequence[ArticleSummary], now: dt.datetime) -> float:
+    """When the outputs that depend on "now" next change: when the oldest article of
+    the news sitemap's window leaves it (no article in it: never)."""
+    window = NEWS_WINDOW.total_seconds()
+    start, end = now.timestamp() - window, now.timestamp()
+    return min((a.timestamp + window for a in listed if start <= a.timestamp <= end), default=1e18)
+
+
 def _sizes(state: CacheState, name: str) -> dict[str, int]:
     return {name: state.site_files[name]} if name in state.site_files else {name: -1}
 
@@ -847,13 +984,39 @@ def _same(path: Path, data: bytes) -> bool:
         return False
 
 
-def _reused(source: str, entry: StateEntry, slug: str, content_dir: Path) -> ArticleResult:
+def _reused(
+    source: str,
+    entry: StateEntry,
+    slug: str,
+    content_dir: Path,
+    load: Callable[[], tuple[ArticleGraph, str] | None],
+) -> ArticleResult:
     return ArticleResult(
         content_dir / source,
         findings=tuple(finding_from_json(f, content_dir) for f in entry.findings),
         slug=slug,
         status="unchanged",
+        load=load,
     )
+
+
+def _lazy(
+    entries: _Entries | None, out: Path, key: str
+) -> Callable[[], tuple[ArticleGraph, str] | None]:
+    """Reads an article's graph and body back when a caller asks for them."""
+    kept = entries.memory.get(key) if entries is not None else None
+
+    def load() -> tuple[ArticleGraph, str] | None:
+        entry = kept
+        if entry is None:
+            cache = BuildCache(out)
+            try:
+                entry = cache.read_entry(key)
+            finally:
+                cache.close()
+        return _graph_of(entry) if entry is not None else None
+
+    return load
 
 
 def _kept_finding(settings: Settings, summary: ArticleSummary) -> Finding:
@@ -884,14 +1047,21 @@ def _carry(
         return {}
     out: dict[str, tuple[ArticleSummary, CacheEntry]] = {}
     fallback: list[Path] = []
+    failed: list[str] = []
     for result in report.failed:
         source = _source(result.path, settings.content_dir)
+        if result.path.is_dir():  # a folder that cannot be listed: every source in it
+            prefix = _folder_prefix(source)
+            failed.extend(s for s in manifest.sources if s.startswith(prefix))
+        else:
+            failed.append(source)
+    for source in failed:
         before = state.articles.get(source)
         entry = entries.get(before.key) if before is not None else None
         if entry is not None and entry.summary.slug not in taken:
             out[source] = (entry.summary, entry)
         elif source in manifest.sources:
-            fallback.append(result.path)
+            fallback.append(settings.content_dir / source)
     for item in carry_forward(fallback, settings.output_dir, settings.content_dir, taken):
         source = _source(item.source, settings.content_dir)
         files = article_files(item.graph.slug)

@@ -16,6 +16,8 @@ from typing import Any
 import yaml
 
 from dateline.enrich import default_enrichers, enrich
+from dateline.enrich.events import EventDraft
+from dateline.enrich.facts import Facts, FactsEnricher
 from dateline.errors import ArticleError
 from dateline.model.layers import merge_layers
 from dateline.model.meta import ArticleMeta, EntitySpec, EventSpec
@@ -33,29 +35,64 @@ EDITORIAL_KEYS = ("entities", "events", "about", "datelinePlace")
 
 @dataclass(frozen=True)
 class Proposal:
+    """What enrichment proposes for one article. ``inferred`` holds every proposed event,
+    including those below ``min_confidence`` (which builds do not publish); ``facts``
+    keeps each one's evidence, in the same order as ``inferred.events``."""
+
     path: Path
     inferred: ArticleMeta
     sidecar: Path | None
     sidecar_has_facts: bool
+    facts: Facts | None = None
+    min_confidence: float = 0.0
 
 
 def propose(path: Path, settings: Settings) -> Proposal:
-    """Run enrichment on one article, ignoring any facts its sidecar already records."""
+    """Run enrichment on one article, ignoring any facts its sidecar already records.
+
+    The facts enricher runs once, with no confidence threshold: a review proposes
+    everything and says which proposals a build would leave out."""
     draft = read_article(path, settings.max_file_bytes)
     known = merge_layers(written_layers(draft, settings))
-    inferred = enrich(draft, known, default_enrichers(settings))
+    enrichers = default_enrichers(settings)
+    reader = next((e for e in enrichers if isinstance(e, FactsEnricher)), None)
+    inferred = enrich(draft, known, [e for e in enrichers if e is not reader])
+    facts = None
+    if reader is not None:
+        view = known.model_copy(update={k: getattr(inferred, k) for k in inferred.model_fields_set})
+        facts = reader.facts(draft, view)
+        layer = FactsEnricher.layer(facts, 0.0)
+        inferred = inferred.model_copy(
+            update={k: getattr(layer, k) for k in layer.model_fields_set}
+        )
     side = sidecar_path(path)
     has_facts = bool(draft.sidecar.entities or draft.sidecar.events)
-    return Proposal(path, inferred, side, has_facts)
+    return Proposal(path, inferred, side, has_facts, facts, settings.min_confidence)
 
 
 def _dump(spec: EntitySpec | EventSpec) -> dict[str, Any]:
     data: dict[str, Any] = spec.model_dump(mode="json", by_alias=True, exclude_none=True)
-    return {k: v for k, v in data.items() if v not in ([], "")}
+    # the plain "Event" type is the default: only a subtype is worth a line
+    return {k: v for k, v in data.items() if v not in ([], "") and (k, v) != ("type", "Event")}
 
 
 def _short(text: str | None, width: int = 96) -> str:
     return textwrap.shorten(text or "", width=width, placeholder=" …")
+
+
+def _evidence(draft: EventDraft, min_confidence: float) -> list[str]:
+    """How an editor judges an inferred event: how sure, from which words, how each
+    date was read, and the whole sentence."""
+    start, end = draft.span
+    sure = f"confidence {draft.confidence:.2f}"
+    if draft.confidence < min_confidence:
+        sure += f" (below min_confidence {min_confidence:g}: proposed, not published)"
+    lines = [f"      {sure} · kind {draft.kind} · trigger “{draft.trigger}” at {start}–{end}"]
+    if draft.scheduled:
+        lines.append("      still to come: eventStatus EventScheduled")
+    lines.extend(f"      date: {t.explain()}" for t in draft.times)
+    lines.append(f"      evidence: “{draft.evidence}”")
+    return lines
 
 
 def render(proposal: Proposal) -> str:
@@ -74,7 +111,8 @@ def render(proposal: Proposal) -> str:
         )
     lines.append("")
     lines.append("EVENTS")
-    for event in events:
+    drafts = proposal.facts.events if proposal.facts is not None else []
+    for index, event in enumerate(events):
         data = _dump(event)
         mark = "about" if event.id in about else "mentions"
         lines.append(f"  [{mark}] {event.id}: {event.name}")
@@ -85,7 +123,10 @@ def render(proposal: Proposal) -> str:
         ]
         if facts:
             lines.append("      " + " · ".join(facts))
-        lines.append(f"      evidence: “{_short(event.evidence)}”")
+        if index < len(drafts) and drafts[index].name == event.name:
+            lines.extend(_evidence(drafts[index], proposal.min_confidence))
+        else:
+            lines.append(f"      evidence: “{event.evidence or ''}”")
     lines.append("")
     lines.append("ENTITIES")
     for entity in entities:
@@ -98,7 +139,7 @@ def render(proposal: Proposal) -> str:
         lines.append(f"  {entity.type:<22} {entity.id}: {entity.name}")
         if facts:
             lines.append("      " + " · ".join(facts))
-        lines.append(f"      evidence: “{_short(entity.evidence)}”")
+        lines.append(f"      evidence: “{entity.evidence or ''}”")
     return "\n".join(lines) + "\n"
 
 

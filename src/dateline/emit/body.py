@@ -27,7 +27,9 @@ def body_html(draft: Draft, page_url: str) -> str:
     """The body as safe HTML; relative links are made absolute against ``page_url``,
     because feed readers show content away from the page it came from."""
     if draft.body_markdown is not None:
-        rendered = render_markdown(draft.body_markdown)
+        rendered = draft.body_rendered
+        if rendered is None:  # a Draft made by hand, not by the reader
+            rendered = render_markdown(draft.body_markdown)
 
         def absolute(tag: str, attribute: str, value: str) -> str | None:
             return urljoin(page_url, value) if attribute == "href" else value

@@ -68,10 +68,12 @@ class FeedPage:
 
 
 class _LinksFeed(BaseExtension):  # type: ignore[misc]  # feedgen is untyped
-    """Writes RFC 5005 archive links and ``fh:archive`` on the feed."""
+    """Writes RFC 5005 archive links and ``fh:archive`` on the feed, and WebSub ``hub``
+    links into the RSS channel (feedgen writes only ``self`` there)."""
 
     def __init__(self) -> None:
         self.page = FeedPage()
+        self.hubs: list[str] = []
 
     def extend_ns(self) -> dict[str, str]:
         return {"fh": FH_NS} if self.page.archive else {}
@@ -86,9 +88,12 @@ class _LinksFeed(BaseExtension):  # type: ignore[misc]  # feedgen is untyped
         self._extend(feed, "link")  # unqualified, as feedgen writes Atom
         return feed
 
-    def extend_rss(self, feed: Any) -> Any:
-        self._extend(feed[0], f"{{{ATOM_NS}}}link")  # inside <channel>
-        return feed
+    def extend_rss(self, rss: Any) -> Any:
+        channel = rss.find("channel")
+        for hub in self.hubs:
+            etree.SubElement(channel, f"{{{ATOM_NS}}}link", {"href": hub, "rel": "hub"})
+        self._extend(channel, f"{{{ATOM_NS}}}link")
+        return rss
 
 
 class _LinksEntry(BaseEntryExtension):  # type: ignore[misc]
@@ -126,15 +131,19 @@ def _feed(
     settings: Settings,
     articles: Sequence[tuple[ArticleGraph, str]],
     self_url: str,
-    page: FeedPage | None,
+    title: str | None = None,
+    home_url: str | None = None,
+    page: FeedPage | None = None,
 ) -> Any:
+    home = home_url or settings.base_url
     fg = FeedGenerator()
     fg.load_extension("dc", atom=False, rss=True)
     fg.register_extension("dateline", _LinksFeed, _LinksEntry, atom=True, rss=True)
+    fg.dateline.hubs = list(settings.hubs)
     if page is not None:
         fg.dateline.page = page
-    fg.id(settings.base_url)
-    fg.title(settings.title)
+    fg.id(home)
+    fg.title(title or settings.title)
     fg.subtitle(settings.description or settings.title)
     fg.description(settings.description or settings.title)
     fg.language(settings.language)
@@ -142,7 +151,9 @@ def _feed(
     # Order matters: feedgen takes the RSS channel <link> from the last link given,
     # and the channel link must be the site, not the feed.
     fg.link(href=self_url, rel="self")
-    fg.link(href=settings.base_url, rel="alternate", type="text/html")
+    for hub in settings.hubs:  # WebSub: where subscribers are told the feed changed
+        fg.link(href=hub, rel="hub")
+    fg.link(href=home, rel="alternate", type="text/html")
     fg.generator("dateline", uri="https://pypi.org/project/dateline/")
     newest = max(
         (as_datetime(g.article.date_modified or g.article.date_published) for g, _ in articles),
@@ -183,21 +194,27 @@ def _feed(
 def render_rss(
     settings: Settings,
     articles: Sequence[tuple[ArticleGraph, str]],
-    page: FeedPage | None = None,
     self_url: str | None = None,
+    title: str | None = None,
+    home_url: str | None = None,
+    page: FeedPage | None = None,
 ) -> bytes:
-    """RSS 2.0; ``page`` and ``self_url`` for an archive page or a subscription feed
-    that has archives."""
-    fg = _feed(settings, articles, self_url or FeedUrls.for_site(settings.base_url).rss, page)
+    """The site's RSS feed, or with ``self_url``/``title``/``home_url`` a section's or tag's;
+    ``page`` places it among the archives (an archive page, or a feed that has some)."""
+    self_url = self_url or FeedUrls.for_site(settings.base_url).rss
+    fg = _feed(settings, articles, self_url, title, home_url, page)
     return bytes(fg.rss_str(pretty=True))
 
 
 def render_atom(
     settings: Settings,
     articles: Sequence[tuple[ArticleGraph, str]],
-    page: FeedPage | None = None,
     self_url: str | None = None,
+    title: str | None = None,
+    home_url: str | None = None,
+    page: FeedPage | None = None,
 ) -> bytes:
-    """Atom 1.0; ``page`` and ``self_url`` as for :func:`render_rss`."""
-    fg = _feed(settings, articles, self_url or FeedUrls.for_site(settings.base_url).atom, page)
+    """Atom 1.0; the arguments as for :func:`render_rss`."""
+    self_url = self_url or FeedUrls.for_site(settings.base_url).atom
+    fg = _feed(settings, articles, self_url, title, home_url, page)
     return bytes(fg.atom_str(pretty=True))

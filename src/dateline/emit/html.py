@@ -1,26 +1,33 @@
-"""The HTML page of an article: readable text, with its JSON-LD embedded.
+"""The HTML pages: articles, the paged index, topic pages and a page per named entity.
 
 Crawlers and ``extruct`` read the ``<script type="application/ld+json">``; the
-page also carries OpenGraph tags for link previews and ``<link rel="alternate">``
-autodiscovery of the feeds and of the JSON-LD document.
+pages also carry OpenGraph tags for link previews and ``<link rel="alternate">``
+autodiscovery of the feeds and of the JSON-LD document. For people, a page says
+what a newspaper says: section, tags, byline, where the story came from, and
+times in the story's own zone by name ("23:02 Tehran time"), since a bare offset
+means nothing to a reader.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from dateline.emit.jsonld import document, script_json
+from dateline.emit.topics import Topic, topics_of
 from dateline.emit.urls import FeedUrls
-from dateline.model.article import ArticleGraph, SiteGraph
+from dateline.model.article import ArticleGraph, NewsArticle, SiteGraph
 from dateline.model.entities import Organization, Person, Place
-from dateline.model.event import Event
+from dateline.model.ids import key_for
 from dateline.settings import Settings
 
-__all__ = ["PageRenderer", "human_date"]
+__all__ = ["Page", "PageRenderer", "human_date", "zone_label"]
 
 #: How a type reads to a person in the "Named in this story" list.
 _KINDS = {
@@ -33,11 +40,25 @@ _KINDS = {
     "Country": "country",
     "AdministrativeArea": "region",
 }
+_UTC_NAMES = {"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Universal", "Zulu", "Etc/Zulu", "GMT", "Etc/GMT"}
 
 
-def human_date(value: dt.datetime | dt.date | str) -> str:
-    """``5 July 2024, 23:02 +03:30``; partial dates as given (``December 2023``)."""
+def zone_label(zone: str) -> str:
+    """``Asia/Tehran`` → ``Tehran time``; ``America/New_York`` → ``New York time``."""
+    if zone in _UTC_NAMES:
+        return "UTC"
+    return zone.rsplit("/", 1)[-1].replace("_", " ") + " time"
+
+
+def human_date(value: dt.datetime | dt.date | str, zone: str | None = None) -> str:
+    """``5 July 2024, 23:02 Tehran time``; partial dates as given (``December 2023``).
+
+    A time is shown in ``zone`` (the article's, by name); without one, with its offset.
+    """
     if isinstance(value, dt.datetime):
+        if zone is not None:
+            local = value.astimezone(ZoneInfo(zone))
+            return f"{local.day} {local:%B %Y, %H:%M} {zone_label(zone)}"
         offset = value.strftime("%z")
         return f"{value.day} {value:%B %Y, %H:%M} {offset[:3]}:{offset[3:]}"
     if isinstance(value, dt.date):
@@ -49,8 +70,47 @@ def human_date(value: dt.datetime | dt.date | str) -> str:
     return f"{int(parts[2])} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
 
 
+@dataclass(frozen=True)
+class Page:
+    """Where one page of a paged list is, and its neighbours."""
+
+    number: int
+    count: int
+    base_url: str
+
+    @staticmethod
+    def path(number: int) -> str:
+        return "index.html" if number == 1 else f"page/{number}.html"
+
+    def url(self, number: int) -> str:
+        return self.base_url if number == 1 else self.base_url + self.path(number)
+
+    @property
+    def prev(self) -> str | None:
+        return self.url(self.number - 1) if self.number > 1 else None
+
+    @property
+    def next(self) -> str | None:
+        return self.url(self.number + 1) if self.number < self.count else None
+
+
+def entity_key(settings: Settings, node_id: str) -> str | None:
+    """The key of an entity dateline gives a page (``<base>id/<key>``), else None."""
+    prefix = settings.base_url + "id/"
+    key = node_id.removeprefix(prefix)
+    return key if key != node_id and key == key_for(key) else None
+
+
+def named_entities(graph: ArticleGraph) -> list[Person | Organization | Place]:
+    """The people, organizations and places an article is about or mentions."""
+    mentioned = {r.id for r in (*graph.article.about, *graph.article.mentions)}
+    return [
+        n for n in graph.nodes if isinstance(n, Person | Organization | Place) and n.id in mentioned
+    ]
+
+
 class PageRenderer:
-    """Renders article pages; holds the template environment for one build."""
+    """Renders pages; holds the template environment for one build."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -60,62 +120,135 @@ class PageRenderer:
             keep_trailing_newline=True,
         )
 
-    def render_index(self, site: SiteGraph) -> str:
-        """The site's home page: every article, newest first, and feed autodiscovery."""
-        articles = [
-            {
-                "url": a.url,
-                "headline": a.headline,
-                "published": a.date_published.isoformat(),
-                "published_text": human_date(a.date_published),
-                "dateline": a.dateline,
-            }
-            for a in site.articles
-        ]
-        return self.render_home(document(site), articles)
+    def _summary(self, article: NewsArticle, graph: ArticleGraph | None = None) -> dict[str, Any]:
+        zone = graph.timezone if graph is not None else None
+        topics = topics_of(self.settings, graph) if graph is not None else []
+        section = next((t for t in topics if t.kind == "section"), None)
+        return {
+            "url": article.url,
+            "headline": article.headline,
+            "published": article.date_published.isoformat(),
+            "published_text": human_date(article.date_published, zone),
+            "dateline": article.dateline,
+            "summary": article.description,
+            "section": article.article_section,
+            "section_url": section.page if section else None,
+        }
 
-    def render_home(self, doc: dict[str, Any], articles: Sequence[Mapping[str, Any]]) -> str:
-        """The home page from the site's JSON-LD document and one small mapping per
-        article (url, headline, published, published_text, dateline): a build of
-        100,000 articles renders it without holding their models."""
-        return self.env.get_template("index.html").render(
+    def render_index(
+        self,
+        site: SiteGraph,
+        graphs: Sequence[ArticleGraph] = (),
+        topics: Sequence[Topic] = (),
+    ) -> dict[str, str]:
+        """The home page and its further pages: summaries, newest first, ``page_size``
+        to a page; the site graph and feed autodiscovery on the first page."""
+        by_id = {g.article.id: g for g in graphs}
+        articles = [self._summary(a, by_id.get(a.id)) for a in site.articles]
+        size = self.settings.page_size
+        count = max(1, -(-len(articles) // size))
+        out = {}
+        for number in range(1, count + 1):
+            page = Page(number, count, self.settings.base_url)
+            out[Page.path(number)] = self.env.get_template("index.html").render(
+                site=self.settings,
+                feeds=FeedUrls.for_site(self.settings.base_url),
+                jsonld=script_json(document(site)) if number == 1 else None,
+                articles=articles[(number - 1) * size : number * size],
+                page=page,
+                canonical=page.url(number),
+                topics=[t for t in topics if t.kind == "section"],
+            )
+        return out
+
+    def render_topic(self, topic: Topic, graphs: Sequence[ArticleGraph]) -> str:
+        """A section's, tag's or author's page: its articles and its feeds."""
+        return self.env.get_template("topic.html").render(
             site=self.settings,
             feeds=FeedUrls.for_site(self.settings.base_url),
-            jsonld=script_json(doc),
-            articles=articles,
+            topic=topic,
+            title=topic.title(self.settings.title),
+            articles=[self._summary(g.article, g) for g in graphs],
+        )
+
+    def render_entity(
+        self,
+        entity: Person | Organization | Place,
+        graphs: Sequence[ArticleGraph],
+        jsonld: dict[str, Any],
+    ) -> str:
+        """A person's, organization's or place's page: what we know, and the stories."""
+        return self.env.get_template("entity.html").render(
+            site=self.settings,
+            feeds=FeedUrls.for_site(self.settings.base_url),
+            entity=entity,
+            kind=_KINDS.get(entity.type, entity.type),
+            job_title=getattr(entity, "job_title", None),
+            same_as=entity.same_as,
+            jsonld=script_json(jsonld),
+            articles=[self._summary(g.article, g) for g in graphs],
         )
 
     def render(self, graph: ArticleGraph, body: str) -> str:
         article = graph.article
+        nodes = {n.id: n for n in graph.nodes}
         names = {n.id: n.name for n in graph.nodes}
         publisher = names.get(article.publisher.id, "")
-        authors = [names[a.id] for a in article.author if isinstance(graph.node(a.id), Person)]
+        topics = topics_of(self.settings, graph)
+        author_pages = {t.name: t.page for t in topics if t.kind == "author"}
+        authors = [
+            {"name": node.name, "url": author_pages.get(node.name)}
+            for a in article.author
+            if isinstance(node := nodes.get(a.id), Person)
+        ]
+        tag_pages = {t.name: t.page for t in topics if t.kind == "tag"}
+        section = next((t for t in topics if t.kind == "section"), None)
         events = [
             {
                 "name": e.name,
-                "when": human_date(e.start_date) if e.start_date else None,
+                "when": human_date(e.start_date, graph.timezone) if e.start_date else None,
                 "where": ", ".join(names.get(r.id, "") for r in e.location) or None,
             }
             for e in graph.events()
         ]
-        mentioned = {r.id for r in (*article.about, *article.mentions)}
-        named = [
-            {"name": n.name, "kind": _KINDS.get(n.type, n.type)}
-            for n in graph.nodes
-            if isinstance(n, Person | Organization | Place) and n.id in mentioned
-        ]
+        named = []
+        for node in named_entities(graph):
+            key = entity_key(self.settings, node.id)
+            named.append(
+                {
+                    "name": node.name,
+                    "kind": _KINDS.get(node.type, node.type),
+                    "url": f"{self.settings.base_url}id/{key}.html" if key else None,
+                }
+            )
+        source = None
+        if article.is_based_on:
+            host = urlsplit(article.is_based_on).hostname or article.is_based_on
+            source = {"url": article.is_based_on, "name": publisher or host.removeprefix("www.")}
         return self.env.get_template("article.html").render(
             site=self.settings,
             article=article,
             published=article.date_published.isoformat(),
-            published_text=human_date(article.date_published),
+            published_text=human_date(article.date_published, graph.timezone),
             modified=article.date_modified.isoformat() if article.date_modified else None,
+            modified_text=human_date(article.date_modified, graph.timezone)
+            if article.date_modified
+            else None,
             authors=authors,
             publisher=publisher,
             feeds=FeedUrls.for_site(self.settings.base_url),
+            topics=topics,
+            section_url=section.page if section else None,
+            tags=[{"name": t, "url": tag_pages.get(t)} for t in article.keywords],
+            source=source,
+            # a summary that is the lead paragraph would be read twice
+            standfirst=article.description
+            if article.description
+            and " ".join(article.description.split()) not in " ".join(article.article_body.split())
+            else None,
             jsonld_url=graph.id,
             jsonld=script_json(document(graph)),
             body=body,
-            events=[e for e in events if not isinstance(e, Event)],
+            events=events,
             named=named,
         )

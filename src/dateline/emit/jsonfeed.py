@@ -55,17 +55,25 @@ def _item(graph: ArticleGraph, body: str) -> dict[str, Any]:
     return item
 
 
-def render_jsonfeed(settings: Settings, articles: Sequence[tuple[ArticleGraph, str]]) -> bytes:
-    urls = FeedUrls.for_site(settings.base_url)
+def render_jsonfeed(
+    settings: Settings,
+    articles: Sequence[tuple[ArticleGraph, str]],
+    self_url: str | None = None,
+    title: str | None = None,
+    home_url: str | None = None,
+) -> bytes:
+    """The site's JSON Feed, or with ``self_url``/``title``/``home_url`` a section's or tag's."""
     feed: dict[str, Any] = {
         "version": VERSION,
-        "title": settings.title,
-        "home_page_url": settings.base_url,
-        "feed_url": urls.json,
+        "title": title or settings.title,
+        "home_page_url": home_url or settings.base_url,
+        "feed_url": self_url or FeedUrls.for_site(settings.base_url).json,
     }
     if settings.description:
         feed["description"] = settings.description
     feed["language"] = settings.language
+    if settings.hubs:  # WebSub, as JSON Feed 1.1 spells it
+        feed["hubs"] = [{"type": "WebSub", "url": hub} for hub in settings.hubs]
     feed["authors"] = [{"name": settings.publisher.name, "url": settings.publisher.url}]
     feed["items"] = [_item(g, body) for g, body in articles]
     return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

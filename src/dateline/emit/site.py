@@ -22,19 +22,21 @@ the newest ``max_items`` and link the newest full page.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from dateline.emit.feeds import FeedPage, render_atom, render_rss
-from dateline.emit.html import PageRenderer
 from dateline.emit.jsonfeed import render_jsonfeed
 from dateline.emit.jsonld import dumps
+from dateline.emit.readers import reader_outputs
 from dateline.emit.summary import ArticleSummary
 from dateline.emit.urls import FEED_FILES
+from dateline.hold import wall_clock
 from dateline.jsonld.context import SCHEMA_ORG
-from dateline.model.article import ArticleGraph, WebSite
+from dateline.model.article import ArticleGraph, SiteGraph, WebSite
 from dateline.model.assemble import publisher_node
 from dateline.model.base import Ref
 from dateline.model.ids import website_id
@@ -49,6 +51,7 @@ __all__ = [
     "archive_name",
     "render_site_files",
     "site_document",
+    "site_graph",
 ]
 
 
@@ -65,6 +68,9 @@ class SiteInput:
     previous: Mapping[str, str] = field(default_factory=dict)
     #: fingerprints of files this build's emitters made or kept, by file
     marks: dict[str, str] = field(default_factory=dict)
+    #: the build's "now" (drafts and embargoes are already left out; the news
+    #: sitemap covers the two days before it)
+    now: dt.datetime = field(default_factory=wall_clock)
 
     def newest(self, count: int) -> Iterator[tuple[ArticleGraph, str]]:
         """The newest ``count`` articles, whole, newest first."""
@@ -100,21 +106,41 @@ def site_document(settings: Settings, articles: Sequence[ArticleSummary]) -> dic
 
 
 def render_index(settings: Settings, site: SiteInput) -> SiteFiles:
-    doc = site_document(settings, site.articles)
-    home = PageRenderer(settings).render_home(
-        doc,
-        [
-            {
-                "url": a.url,
-                "headline": a.headline,
-                "published": a.date_published,
-                "published_text": a.published_text,
-                "dateline": a.dateline,
-            }
-            for a in site.articles
-        ],
+    """``index.jsonld``, from summaries."""
+    return {FEED_FILES["index"]: dumps(site_document(settings, site.articles)).encode("utf-8")}
+
+
+def render_readers(settings: Settings, site: SiteInput) -> SiteFiles:
+    """The reader-facing outputs (:mod:`dateline.emit.readers`: paged home page, topic
+    pages and feeds, entity pages, sitemaps, robots.txt, events.ics).
+
+    They are made from every article whole, so this loads each one back; it is the
+    part of a build whose memory grows with the site.
+    """
+    items = [site.load(summary) for summary in site.articles]
+    graphs = [graph for graph, _ in items]
+    return dict(reader_outputs(settings, items, site_graph(settings, graphs), site.now))
+
+
+def site_graph(settings: Settings, graphs: Sequence[ArticleGraph]) -> SiteGraph:
+    """The site's graph as a model, for the pages that embed it."""
+    publisher = publisher_node(site_layer(settings), settings.base_url)
+    articles = [g.article for g in graphs]
+    website = WebSite(
+        id=website_id(settings.base_url),
+        url=settings.base_url,
+        name=settings.title,
+        description=settings.description or None,
+        in_language=settings.language,
+        publisher=publisher.ref(),
+        has_part=[a.ref() for a in articles],
     )
-    return {FEED_FILES["index"]: dumps(doc).encode("utf-8"), "index.html": home.encode("utf-8")}
+    return SiteGraph(
+        id=settings.base_url + FEED_FILES["index"],
+        website=website,
+        publisher=publisher,
+        articles=articles,
+    )
 
 
 def archive_name(kind: str, number: int) -> str:
@@ -133,7 +159,7 @@ def render_feeds(settings: Settings, site: SiteInput) -> SiteFiles:
         FEED_FILES[kind]: render(
             settings,
             items,
-            FeedPage(prev_archive=base + archive_name(kind, full) if full else None),
+            page=FeedPage(prev_archive=base + archive_name(kind, full) if full else None),
         )
         for kind, render in renderers.items()
     }
@@ -157,7 +183,7 @@ def render_feeds(settings: Settings, site: SiteInput) -> SiteFiles:
                 prev_archive=base + archive_name(kind, number - 1) if number > 1 else None,
                 next_archive=base + archive_name(kind, number + 1) if number < full else None,
             )
-            outputs[name] = render(settings, loaded, page, base + name)
+            outputs[name] = render(settings, loaded, self_url=base + name, page=page)
     return outputs
 
 
@@ -174,7 +200,7 @@ def _fingerprint(
 
 
 #: Every site-wide output, in the order they are rendered.
-SITE_EMITTERS: tuple[SiteEmitter, ...] = (render_index, render_feeds)
+SITE_EMITTERS: tuple[SiteEmitter, ...] = (render_index, render_feeds, render_readers)
 
 
 def render_site_files(

@@ -65,6 +65,10 @@ class ArticleSummary:
     nodes: tuple[NodeBrief, ...]
     #: the files this article wrote, relative to the output folder
     files: tuple[str, ...]
+    #: the article's own time zone (by name), for pages that print its times
+    timezone: str | None = None
+    #: an editor's draft: checked, never published
+    draft: bool = False
 
     @property
     def order(self) -> tuple[float, str]:
@@ -101,7 +105,7 @@ def summarize(source: str, graph: ArticleGraph, files: tuple[str, ...]) -> Artic
         headline=article.headline,
         date_published=article.date_published.isoformat(),
         date_modified=article.date_modified.isoformat() if article.date_modified else None,
-        published_text=human_date(article.date_published),
+        published_text=human_date(article.date_published, graph.timezone),
         timestamp=as_datetime(article.date_published).timestamp(),
         dateline=article.dateline,
         description=article.description,
@@ -112,4 +116,6 @@ def summarize(source: str, graph: ArticleGraph, files: tuple[str, ...]) -> Artic
         index_node={k: v for k, v in node.items() if k in INDEX_KEYS},
         nodes=tuple(NodeBrief(n.id, n.type, n.name) for n in graph.nodes),
         files=files,
+        timezone=graph.timezone,
+        draft=graph.draft,
     )

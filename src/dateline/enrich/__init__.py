@@ -71,10 +71,15 @@ def default_enrichers(settings: Settings) -> tuple[Enricher, ...]:
     With ``enrich = false`` only the text-only enrichers run: no model is loaded."""
     if not settings.enrich:
         return DEFAULT_ENRICHERS
-    registry = load_registry(settings.content_dir)
+    registry = load_registry(settings.content_dir, settings.max_file_bytes)
     return (
         *DEFAULT_ENRICHERS,
-        FactsEnricher(Gazetteer.shared(), registry, NlpModel.shared(settings.nlp_model)),
+        FactsEnricher(
+            Gazetteer.shared(),
+            registry,
+            NlpModel.shared(settings.nlp_model),
+            min_confidence=settings.min_confidence,
+        ),
     )
 
 

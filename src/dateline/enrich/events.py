@@ -23,9 +23,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from dateline.enrich.clauses import Modality, SentenceParse, clause_head, modality
 from dateline.enrich.entities import Extraction, Mention
+from dateline.enrich.event_rules import EventKind, SchemaEventType
 from dateline.enrich.sentences import Sentence
 from dateline.enrich.temporal import TimeExpression, find_times
+from dateline.enrich.timeline import (
+    ClauseEvent,
+    EventDetector,
+    SentenceContext,
+    default_detectors,
+    forward,
+)
 from dateline.model.ids import key_for
 from dateline.model.meta import EventSpec
 
@@ -96,9 +105,13 @@ _PAST_HAPPENING = re.compile(
 
 @dataclass
 class EventDraft:
+    """An event as found, with the evidence an editor judges it by: the sentence, the
+    trigger words and their span in it, the dates and how each was resolved, and a
+    confidence that ``min_confidence`` compares against."""
+
     key: str
     name: str
-    kind: str
+    kind: EventKind
     sentence: int
     evidence: str
     start: str | None = None
@@ -108,11 +121,19 @@ class EventDraft:
     organizer: list[str] = field(default_factory=list)
     about: list[str] = field(default_factory=list)
     super_event: str | None = None
+    schema_type: SchemaEventType = "Event"
+    scheduled: bool = False
+    confidence: float = 0.8
+    trigger: str = ""
+    span: tuple[int, int] = (0, 0)
+    times: list[TimeExpression] = field(default_factory=list)
 
     def spec(self) -> EventSpec:
         return EventSpec.model_validate(
             {
                 "id": self.key,
+                "type": self.schema_type,
+                "event_status": "EventScheduled" if self.scheduled else None,
                 "name": self.name,
                 "start_date": self.start,
                 "end_date": self.end,
@@ -140,6 +161,9 @@ class EventExtractor:
     serve articles processed in parallel.
     """
 
+    def __init__(self, detectors: Sequence[EventDetector] | None = None) -> None:
+        self.detectors = tuple(detectors) if detectors is not None else default_detectors()
+
     def extract(
         self,
         headline: str,
@@ -148,20 +172,36 @@ class EventExtractor:
         published: dt.date,
         dateline_end: int = 0,
         dateline_place: str | None = None,
+        parses: dict[int, SentenceParse] | None = None,
     ) -> list[EventDraft]:
         """Events in ``sentences``. The dateline (the first ``dateline_end`` characters)
-        names where the story was filed, not who took part; ``here`` means its place."""
-        run = _EventRun(entities, dateline_end, dateline_place)
+        names where the story was filed, not who took part; ``here`` means its place.
+
+        With ``parses`` (each sentence in the article's one parse) every event takes the
+        dates of its own clause, clauses that are negated or hypothetical report nothing,
+        scheduled ones give ``EventScheduled`` events, and the timeline detectors add
+        every other dated happening."""
+        run = _EventRun(entities, dateline_end, dateline_place, parses or {}, self.detectors)
         return run.extract(headline, sentences, published, dateline_place)
 
 
 class _EventRun:
     """One article's event extraction, holding what its helpers share."""
 
-    def __init__(self, entities: Extraction, dateline_end: int, here: str | None = None) -> None:
+    def __init__(
+        self,
+        entities: Extraction,
+        dateline_end: int,
+        here: str | None = None,
+        parses: dict[int, SentenceParse] | None = None,
+        detectors: Sequence[EventDetector] = (),
+    ) -> None:
         self._entities = entities
         self._dateline_end = dateline_end
         self._here = here  # the dateline place, which "here" refers to
+        self._parses = parses or {}
+        self._detectors = detectors
+        self._last_person: str | None = None
 
     def extract(
         self,
@@ -173,11 +213,24 @@ class _EventRun:
         events: list[EventDraft] = []
         for sentence in sentences:
             found = self._sentence(sentence, published)
+            parse = self._parses.get(sentence.index)
+            if parse is not None:
+                context = SentenceContext.build(
+                    parse,
+                    self._entities,
+                    published,
+                    skip_before=self._dateline_end if sentence.index == 0 else 0,
+                    last_person=self._last_person,
+                )
+                found = self._in_clauses(found, context)
+                found.extend(self._timeline(context, found))
+            people = self._people(self._mentions(sentence))
+            self._last_person = people[-1] if people else self._last_person
             if dateline_place and _HERE.search(sentence.text):
                 for event in found:
                     event.location = event.location or [dateline_place]
             continues = events and _CONTINUES.search(sentence.text)
-            if continues and all(e.kind == "gathering" for e in found):
+            if continues and all(e.kind is EventKind.GATHERING for e in found):
                 self._continue(events[-1], sentence, found, events)
             else:
                 events.extend(found)
@@ -186,6 +239,49 @@ class _EventRun:
             self._headline_people(events, sentences, headline)
         self._sideline_dates(events)
         return self._unique_keys(events)
+
+    # -- the parse: own clause, modality, timeline ----------------------------------------
+
+    def _in_clauses(self, found: list[EventDraft], context: SentenceContext) -> list[EventDraft]:
+        """Each rule-found event re-read in its own clause: dated by that clause's
+        temporal expressions (not the nearest), dropped when the clause is negated or
+        hypothetical, scheduled (and dated forward) when it is a plan."""
+        kept: list[EventDraft] = []
+        for event in found:
+            if event.span == (0, 0):
+                kept.append(event)
+                continue
+            token = context.parse.root_of(*event.span)
+            if token is None:
+                kept.append(event)
+                continue
+            head = clause_head(token)
+            mood = modality(head)
+            if mood in (Modality.NEGATED, Modality.HYPOTHETICAL):
+                continue
+            own = list(context.clause_times.get(head.i, []))
+            if mood is Modality.SCHEDULED:
+                event.scheduled = True
+                own = [forward(t, context.published) for t in own]
+            event.times = own[:1]
+            if event.kind is not EventKind.GATHERING or own:
+                event.start = own[0].start if own else None
+                event.end = own[0].end if own else None
+            if own:
+                event.confidence = min(0.95, event.confidence + 0.05)
+            kept.append(event)
+        return kept
+
+    def _timeline(self, context: SentenceContext, found: list[EventDraft]) -> list[EventDraft]:
+        """The dated happenings the trigger table finds, minus those a rule above already
+        reported from the same clause (same sentence and date, or the same words)."""
+        out: list[EventDraft] = []
+        for detector in self._detectors:
+            for event in detector.detect(context):
+                if any(_same_happening(event, other) for other in found + out):
+                    continue
+                out.append(_draft(event, context.parse.sentence.text))
+        return out
 
     # -- helpers over the entity extraction ----------------------------------------------
 
@@ -239,13 +335,17 @@ class _EventRun:
         times = find_times(text, published)
         out: list[EventDraft] = []
         gathering = self._gathering(sentence, mentions, times, published)
-        if _MEET.search(text):
+        met = _MEET.search(text)
+        if met:
             meeting = self._meeting(sentence, mentions, times)
             if meeting is not None:
+                meeting.trigger, meeting.span = met.group(0), met.span()
                 out.append(meeting)
-        if _SIGN.search(text) or _AGREEMENT_BETWEEN.search(text):
+        signed = _SIGN.search(text) or _AGREEMENT_BETWEEN.search(text)
+        if signed:
             agreement = self._agreement(sentence, mentions, times)
             if agreement is not None:
+                agreement.trigger, agreement.span = signed.group(0), signed.span()
                 out.append(agreement)
         if not out:
             for finder in (self._action, self._disaster):
@@ -258,7 +358,7 @@ class _EventRun:
             out.append(election)
         if gathering is not None:
             for event in out:
-                if event.super_event is None and event.kind != "gathering":
+                if event.super_event is None and event.kind is not EventKind.GATHERING:
                     event.super_event = gathering.name  # names become keys at the end
                     if not event.location:
                         event.location = list(gathering.location)
@@ -292,7 +392,7 @@ class _EventRun:
         return EventDraft(
             key="",
             name=f"Meeting between {_join([self._name(k) for k in attendees])}",
-            kind="meeting",
+            kind=EventKind.MEETING,
             sentence=sentence.index,
             evidence=sentence.text,
             start=_first(times),
@@ -329,7 +429,7 @@ class _EventRun:
         return EventDraft(
             key="",
             name=name,
-            kind="agreement",
+            kind=EventKind.AGREEMENT,
             sentence=sentence.index,
             evidence=text,
             start=_first(times),
@@ -378,10 +478,13 @@ class _EventRun:
                 return EventDraft(
                     key="",
                     name=f"{noun.capitalize()} in {self._name(where)}",
-                    kind="gathering",
+                    kind=EventKind.GATHERING,
                     sentence=sentence.index,
                     evidence=text,
                     location=[where],
+                    trigger=match.group(0),
+                    span=match.span(),
+                    confidence=0.75,
                 )
             name = re.sub(r"\s*\([A-Z0-9]+\)", "", text[start:end]).strip()
             name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
@@ -400,11 +503,13 @@ class _EventRun:
             return EventDraft(
                 key="",
                 name=name[0].upper() + name[1:],
-                kind="gathering",
+                kind=EventKind.GATHERING,
                 sentence=sentence.index,
                 evidence=text,
                 location=location,
                 organizer=list(dict.fromkeys(organizers[-1:])),
+                trigger=match.group(0),
+                span=match.span(),
             )
         return None
 
@@ -464,9 +569,12 @@ class _EventRun:
             name=f"{place}{kind}{match['noun'].lower()}".strip().capitalize()
             if not place
             else f"{place}{kind}{match['noun'].lower()}",
-            kind="election",
+            kind=EventKind.ELECTION,
             sentence=sentence.index,
             evidence=sentence.text,
+            trigger=match.group(0).strip(),
+            span=(match.start("noun"), match.end("noun")),
+            confidence=0.75,
             start=_nearest(times, match.start()),
             location=[w for w in where if w in self._entities.entities],
         )
@@ -488,9 +596,12 @@ class _EventRun:
         return EventDraft(
             key="",
             name=f"{noun.capitalize()} in {self._name(places[0])}",
-            kind="disaster",
+            kind=EventKind.DISASTER,
             sentence=sentence.index,
             evidence=sentence.text,
+            trigger=match.group(0),
+            span=match.span(),
+            confidence=0.75,
             start=_first(times),
             location=places,
         )
@@ -539,9 +650,12 @@ class _EventRun:
             return EventDraft(
                 key="",
                 name=name,
-                kind="action",
+                kind=EventKind.ACTION,
                 sentence=sentence.index,
                 evidence=text,
+                trigger=match.group(0),
+                span=match.span(),
+                confidence=0.75,
                 start=_nearest(times, match.start()),
                 location=self._places_after_in(sentence, mentions),
                 attendee=[k for k in people_orgs if k != target or "{object}" not in template],
@@ -587,9 +701,9 @@ class _EventRun:
                     for e in out
                     if e.kind == event.kind
                     and (
-                        (event.kind == "gathering" and e.name.lower() == event.name.lower())
+                        (event.kind is EventKind.GATHERING and e.name.lower() == event.name.lower())
                         or (
-                            event.kind != "gathering"
+                            event.kind is not EventKind.GATHERING
                             and set(e.attendee) == set(event.attendee)
                             and set(e.about) == set(event.about)
                         )
@@ -611,7 +725,7 @@ class _EventRun:
     ) -> None:
         """The lead's meeting also counts the people the headline names."""
         lead = events[0]
-        if lead.kind != "meeting" or lead.sentence != 0:
+        if lead.kind is not EventKind.MEETING or lead.sentence != 0:
             return
         headline_people = self._people(self._entities.in_sentence(-1))
         added = [k for k in headline_people if k not in lead.attendee]
@@ -649,6 +763,42 @@ class _EventRun:
 
 
 _PLACE_TYPES = {"City", "Country", "Place", "AdministrativeArea"}
+
+
+def _same_happening(event: ClauseEvent, other: EventDraft) -> bool:
+    if other.sentence != event.sentence:
+        return False
+    overlaps = other.span[0] < event.span[1] and event.span[0] < other.span[1]
+    same_day = bool(event.times) and other.start == event.times[0].start
+    alike = (
+        other.kind == event.kind
+        or other.kind is EventKind.ACTION
+        or {other.kind, event.kind} <= {EventKind.AGREEMENT, EventKind.SIGNING}
+    )
+    return overlaps or (same_day and alike)
+
+
+def _draft(event: ClauseEvent, sentence: str) -> EventDraft:
+    first = event.times[0]
+    return EventDraft(
+        key="",
+        name=event.name,
+        kind=event.kind,
+        sentence=event.sentence,
+        evidence=sentence,
+        start=first.start,
+        end=first.end,
+        location=event.location,
+        attendee=event.attendee,
+        organizer=event.organizer,
+        about=event.about,
+        schema_type=event.schema_type,
+        scheduled=event.scheduled,
+        confidence=event.confidence,
+        trigger=event.trigger,
+        span=event.span,
+        times=event.times[:1],
+    )
 
 
 def _first(times: Sequence[TimeExpression]) -> str | None:

@@ -1,8 +1,13 @@
 """The enricher that reads the article text for facts: entities, events, the dateline place.
 
-It runs the one-job extractors in order — sentences, entities (with the registry
-and gazetteer), events — and hands back one metadata layer. Whatever an editor
-wrote in front matter or a sidecar still wins over all of it.
+It runs the one-job extractors in order over one shared parse — sentences, the
+language model's parse (made once, here), entities (with the registry and
+gazetteer), events — and hands back one metadata layer. Whatever an editor wrote
+in front matter or a sidecar still wins over all of it.
+
+Enrichment never fails an article: what it infers is merged here so that no two
+inferred nodes share a key (an Event named like an Organization gets its own id),
+and inferences below ``min_confidence`` stay proposals for ``dateline review``.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from dateline.enrich.clauses import align_sentences
 from dateline.enrich.dateline import find_dateline
 from dateline.enrich.entities import EntityExtractor, Extraction
 from dateline.enrich.events import EventDraft, EventExtractor
@@ -17,10 +23,14 @@ from dateline.enrich.gazetteer import Gazetteer
 from dateline.enrich.nlp import NlpModel, ParsedArticle
 from dateline.enrich.registry import Registry
 from dateline.enrich.sentences import split_sentences
+from dateline.enrich.temporal import usable_reference
 from dateline.model.meta import ArticleMeta
 from dateline.read.draft import Draft
 
-__all__ = ["Facts", "FactsEnricher"]
+__all__ = ["DEFAULT_MIN_CONFIDENCE", "Facts", "FactsEnricher", "distinct_keys"]
+
+#: Inferred events less sure than this are proposed in review but not published.
+DEFAULT_MIN_CONFIDENCE = 0.6
 
 
 @dataclass(frozen=True)
@@ -31,6 +41,11 @@ class Facts:
     events: list[EventDraft] = field(default_factory=list)
     dateline_place: str | None = None
     timezone: str | None = None
+    #: the day relative dates were resolved against (the publication day, in its zone)
+    reference: dt.date | None = None
+
+    def published_events(self, min_confidence: float) -> list[EventDraft]:
+        return [e for e in self.events if e.confidence >= min_confidence]
 
 
 class FactsEnricher:
@@ -41,11 +56,13 @@ class FactsEnricher:
         gazetteer: Gazetteer,
         registry: Registry | None = None,
         nlp: NlpModel | None = None,
+        min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     ) -> None:
         self.gazetteer = gazetteer
         self.nlp = nlp if nlp is not None else NlpModel.shared()
         self.entities = EntityExtractor(gazetteer, registry, self.nlp)
         self.events = EventExtractor()
+        self.min_confidence = min_confidence
 
     def parse(self, draft: Draft, known: ArticleMeta) -> ParsedArticle:
         """The model's parse of the article, made once and read by every extractor."""
@@ -65,29 +82,47 @@ class FactsEnricher:
             if found is not None and found.type in ("City", "Country", "Place"):
                 place_key = found.key
                 zone = found.place.timezone if found.place is not None else None
-        events = (
-            self.events.extract(
+        events: list[EventDraft] = []
+        # a publication day at the calendar's edge (0001-01-01) cannot anchor "last week":
+        # no events are inferred, and the date itself is the validator's to report
+        if published is not None and usable_reference(published):
+            parses = align_sentences(
+                sentences, [p.text for p in draft.paragraphs], parsed.paragraphs
+            )
+            events = self.events.extract(
                 known.title or "",
                 sentences,
                 extraction,
                 published,
                 dateline_end=dateline.end if dateline else 0,
                 dateline_place=place_key,
+                parses=parses,
             )
-            if published is not None
-            else []
-        )
-        return Facts(extraction, events, place_key, zone)
+        return Facts(extraction, events, place_key, zone, published)
 
     def __call__(self, draft: Draft, known: ArticleMeta) -> ArticleMeta:
-        return self.layer(self.facts(draft, known))
+        return self.layer(self.facts(draft, known), self.min_confidence)
 
     @staticmethod
-    def layer(facts: Facts) -> ArticleMeta:
-        """The facts as a metadata layer."""
+    def layer(facts: Facts, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> ArticleMeta:
+        """The facts as a metadata layer: events at or above ``min_confidence`` (and the
+        events they are part of), every inferred node under a key of its own."""
         named = facts.entities.named()
         entities = [e.spec() for e in facts.entities.entities.values()]
-        events = [e.spec() for e in facts.events]
+        kept = facts.published_events(min_confidence)
+        wanted = {e.key for e in kept}
+        parents = [e for e in facts.events if e.key not in wanted and _parent_of(e, kept)]
+        drafts = [e for e in facts.events if e.key in wanted or e in parents]
+        renamed = distinct_keys({e.id for e in entities}, [e.key for e in drafts])
+        events = [
+            e.spec().model_copy(
+                update={
+                    "id": renamed[e.key],
+                    "super_event": renamed.get(e.super_event or "", e.super_event),
+                }
+            )
+            for e in drafts
+        ]
         layer: dict[str, object] = {"entities": entities, "events": events}
         if events:
             layer["about"] = [events[0].id]
@@ -100,6 +135,27 @@ class FactsEnricher:
         if facts.timezone:
             layer["timezone"] = facts.timezone
         return ArticleMeta.model_validate(layer)
+
+
+def _parent_of(event: EventDraft, kept: list[EventDraft]) -> bool:
+    return any(k.super_event == event.key for k in kept)
+
+
+def distinct_keys(taken: set[str], keys: list[str]) -> dict[str, str]:
+    """Each event key, or (when an entity or an earlier event already has it) the key with
+    ``-event`` and, if needed, a number: ``united-nations-climate-action-summit`` the
+    Organization and ``united-nations-climate-action-summit-event`` the Event."""
+    used = set(taken)
+    out: dict[str, str] = {}
+    for key in keys:
+        candidate = key if key not in used else f"{key}-event"
+        number = 2
+        while candidate in used:
+            candidate = f"{key}-event-{number}"
+            number += 1
+        used.add(candidate)
+        out.setdefault(key, candidate)
+    return out
 
 
 def _local_date(value: dt.datetime | dt.date | None) -> dt.date | None:

@@ -20,13 +20,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated
 
-import yaml
 from pydantic import BeforeValidator, Field, TypeAdapter, ValidationError
 
 from dateline.enrich.lexicon import STOP_WORDS
-from dateline.errors import SettingsError
+from dateline.errors import ReadError, SettingsError
 from dateline.model.meta import EntitySpec, _listify
-from dateline.read.encoding import clean_strings
+from dateline.read.encoding import clean_strings, decode
+from dateline.read.files import read_capped
+from dateline.read.yamlmeta import load_yaml
 
 __all__ = ["REGISTRY_FILE", "Registry", "RegistryEntry", "RegistryMatch", "load_registry"]
 
@@ -117,20 +118,25 @@ class Registry:
 _ENTRIES = TypeAdapter(list[RegistryEntry])
 
 
-def load_registry(content_dir: Path) -> Registry:
-    """The registry in ``content_dir``, or an empty one. Raises :class:`SettingsError`."""
+def load_registry(content_dir: Path, max_bytes: int = 2_000_000) -> Registry:
+    """The registry in ``content_dir``, or an empty one. Raises :class:`SettingsError`.
+
+    It is read as sidecars are: not when it links outside the content folder or is
+    over ``max_bytes``, and with the same limits on YAML nesting and aliases.
+    """
     path = content_dir / REGISTRY_FILE
     if not path.is_file():
         return Registry()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        raw = read_capped(path, root=content_dir, max_bytes=max_bytes, what="registry")
+        data = load_yaml(decode(raw, path), path)
+    except ReadError as exc:
         raise SettingsError(
-            f"YAML syntax error: {getattr(exc, 'problem', None) or exc}",
+            exc.message,
             path=path,
-            line=mark.line + 1 if mark is not None else None,
-            code="registry_syntax",
+            line=exc.line,
+            code="registry_syntax" if exc.code == "yaml_syntax" else exc.code,
+            hint=exc.hint,
         ) from exc
     if data is not None and not isinstance(data, list):
         raise SettingsError(

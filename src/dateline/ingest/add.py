@@ -20,13 +20,10 @@ from dateline.ingest.fetch import FEED_TYPES, HTML_TYPES, Fetcher, FetchPolicy, 
 from dateline.ingest.fetch import system_resolver as default_resolver
 from dateline.ingest.frontmatter import ContentIndex, Known, index_content, render, target_path
 from dateline.ingest.frontmatter import write_article as write_file
-from dateline.ingest.page import extract_page
+from dateline.ingest.page import extract_page, refusal
 from dateline.settings import Settings
 
 __all__ = ["Ingester", "Outcome", "policy_for"]
-
-#: a paywalled page with fewer words than this holds a teaser, not the article
-_TEASER_WORDS = 150
 
 Status = Literal["added", "updated", "unchanged", "skipped", "failed"]
 
@@ -85,14 +82,21 @@ class Ingester:
     def close(self) -> None:
         self.fetcher.close()
 
-    def add(self, url: str, *, feed: str | None = None, guid: str | None = None) -> Outcome:
+    def add(
+        self,
+        url: str,
+        *,
+        feed: str | None = None,
+        guid: str | None = None,
+        feed_date: str | None = None,
+    ) -> Outcome:
         """Fetch one page and write it; an article fetched before is re-fetched conditionally."""
         try:
-            return self._add(url, feed, guid)
+            return self._add(url, feed, guid, feed_date)
         except IngestError as exc:
             return Outcome(url, "failed", error=exc)
 
-    def _add(self, url: str, feed: str | None, guid: str | None) -> Outcome:
+    def _add(self, url: str, feed: str | None, guid: str | None, feed_date: str | None) -> Outcome:
         known = self.index.find(url)
         got = self.fetcher.fetch(
             url,
@@ -103,26 +107,12 @@ class Ingester:
         if got.not_modified and known is not None:
             return Outcome(url, "unchanged", known.path)
         host = urlsplit(got.final_url).hostname or ""
-        article = extract_page(got.text, got.final_url, self.settings.ingest.zone_for(host))
-        if article.paywalled and len(article.body.split()) < _TEASER_WORDS:
-            raise IngestError(
-                "the page is behind a paywall: only a teaser is readable",
-                url=url,
-                code="paywalled",
-                hint="add it from a copy you may republish",
-            )
-        if not article.paragraphs:
-            raise IngestError(
-                "no article text found on the page (a paywall, or not an article)",
-                url=url,
-                code="no_article",
-                hint="save the text by hand as a .md file if you may republish it",
-            )
-        if not article.headline:
-            raise IngestError(
-                "the page names no headline", url=url, code="no_headline",
-                hint="add it by hand with a sidecar",
-            )  # fmt: skip
+        zone = self.settings.ingest.zone_for(host)
+        article = extract_page(got.text, got.final_url, zone, feed_date)
+        refused = refusal(article)
+        if refused is not None:
+            code, message, hint = refused
+            raise IngestError(message, url=url, code=code, hint=hint)
         known = known or self.index.find(article.canonical, got.final_url, guid=guid)
         path = known.path if known else target_path(self.content_dir, article, self.index.paths)
         text = render(
@@ -160,4 +150,4 @@ class Ingester:
                 yield Outcome(item.link, "skipped", known.path)
                 continue
             done += 1
-            yield self.add(item.link, feed=feed_url, guid=item.guid)
+            yield self.add(item.link, feed=feed_url, guid=item.guid, feed_date=item.published)

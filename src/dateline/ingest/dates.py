@@ -20,9 +20,12 @@ import htmldate
 import lxml.html
 
 from dateline.model.types import MAX_YEAR, MIN_YEAR
+from dateline.read.datetext import parse_date_line
 
 __all__ = ["FoundDate", "parse_date", "publication_date"]
 
+#: ISO 8601's basic form, 20200316T13:00:00Z, as some CMSs write it
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})T")
 _ISO_LIKE = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?"
     r"\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?$",
@@ -55,7 +58,7 @@ def parse_date(text: str, zone: str | None) -> dt.datetime | dt.date | None:
     An aware time stays as it is; a zone-less time gets ``zone`` by name, or
     becomes its date when there is no zone to give it.
     """
-    text = text.strip()
+    text = _COMPACT.sub(r"\1-\2-\3T", text.strip())
     value: dt.datetime | dt.date
     match = _ISO_LIKE.match(text)
     if match:
@@ -75,7 +78,11 @@ def parse_date(text: str, zone: str | None) -> dt.datetime | dt.date | None:
         try:
             parsed = email.utils.parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):
-            return None
+            # as printed on pages: "2020-05-06 10:07:01.000000 CEST", "04:25 PM IST Apr 8, 2020"
+            line = parse_date_line(re.sub(r"(:\d{2})\.\d+", r"\1", text))
+            if line is None or not isinstance(line.value, dt.datetime):
+                return None if line is None else line.value
+            parsed = line.value
         if parsed is None:
             return None
         # RFC 822's "-0000" means "zone unknown": parsedate_to_datetime returns it naive

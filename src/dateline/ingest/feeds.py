@@ -21,6 +21,7 @@ __all__ = ["FeedItem", "read_feed"]
 _ATOM = "{http://www.w3.org/2005/Atom}"
 _RSS1 = "{http://purl.org/rss/1.0/}"
 _RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
+_DC = "{http://purl.org/dc/elements/1.1/}"
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,8 @@ class FeedItem:
     link: str
     guid: str | None = None
     title: str | None = None
+    #: the item's date as the feed prints it (RFC 822 or ISO 8601), with its zone
+    published: str | None = None
 
 
 def _parser() -> etree.XMLParser:
@@ -60,8 +63,9 @@ def _rss(root: Any, base: str) -> list[FeedItem]:
         if link is None and guid_el is not None and guid_el.get("isPermaLink", "true") != "false":
             link = guid
         url = _http(link, base)
+        published = _text(item.find("pubDate")) or _text(item.find(f"{_DC}date"))
         if url:
-            items.append(FeedItem(url, guid, _text(item.find("title"))))
+            items.append(FeedItem(url, guid, _text(item.find("title")), published))
     return items
 
 
@@ -74,9 +78,15 @@ def _atom(root: Any, base: str) -> list[FeedItem]:
                 link = candidate.get("href")
                 break
         url = _http(link, base)
+        published = _text(entry.find(f"{_ATOM}published")) or _text(entry.find(f"{_ATOM}updated"))
         if url:
             items.append(
-                FeedItem(url, _text(entry.find(f"{_ATOM}id")), _text(entry.find(f"{_ATOM}title")))
+                FeedItem(
+                    url,
+                    _text(entry.find(f"{_ATOM}id")),
+                    _text(entry.find(f"{_ATOM}title")),
+                    published,
+                )
             )
     return items
 
@@ -91,11 +101,13 @@ def _jsonfeed(data: Any, base: str) -> list[FeedItem]:
         if url:
             guid = item.get("id")
             title = item.get("title")
+            published = item.get("date_published")
             items.append(
                 FeedItem(
                     url,
                     str(guid) if guid is not None else None,
                     title if isinstance(title, str) else None,
+                    published if isinstance(published, str) else None,
                 )
             )
     return items

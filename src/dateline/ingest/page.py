@@ -17,7 +17,10 @@ from dateline.ingest.dates import FoundDate, parse_date, publication_date
 from dateline.ingest.metadata import read_metadata
 from dateline.model.types import MAX_YEAR, MIN_YEAR, absolute_url
 
-__all__ = ["Extracted", "extract_page"]
+__all__ = ["Extracted", "extract_page", "is_aware", "refusal"]
+
+#: a paywalled page with fewer words than this holds a teaser, not the article
+TEASER_WORDS = 150
 
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _BYLINE = re.compile(r"^(?:by|von|par|por)\s+", re.I)
@@ -51,13 +54,23 @@ def _url_or_none(value: Any) -> str | None:
         return None
 
 
+def _fold(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
 def _origin(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}/"
 
 
-def extract_page(html: str, url: str, zone: str | None = None) -> Extracted:
-    """Read the page's metadata, body and date; ``zone`` is the publisher's, if known."""
+def extract_page(
+    html: str, url: str, zone: str | None = None, feed_date: str | None = None
+) -> Extracted:
+    """Read the page's metadata, body and date; ``zone`` is the publisher's, if known.
+
+    ``feed_date`` is the date the feed gave the item: it counts after everything the
+    page declares, before htmldate (a feed's date has its zone, htmldate's has none).
+    """
     found = read_metadata(html, url)
     meta: dict[str, Any] = {}
     sources: dict[str, str] = {}
@@ -102,7 +115,10 @@ def extract_page(html: str, url: str, zone: str | None = None) -> Extracted:
         sources["publisher"] = found.source("publisher_name") or ""
     updated = found.get("date_modified")
     date = publication_date(
-        [(str(c.value), c.extractor) for c in found.candidates.get("date_published", [])],
+        [
+            *((str(c.value), c.extractor) for c in found.candidates.get("date_published", [])),
+            *([(feed_date, "feed")] if feed_date else []),
+        ],
         html,
         url,
         zone,
@@ -120,11 +136,14 @@ def extract_page(html: str, url: str, zone: str | None = None) -> Extracted:
                 meta["updated"] = modified
                 sources["updated"] = found.source("date_modified") or ""
     body = extract_body(html, url, found.get("article_body"))
+    paragraphs = body.paragraphs if body else ()
+    if paragraphs and headline and _fold(paragraphs[0]) == _fold(headline):
+        paragraphs = paragraphs[1:]  # the page's <h1>: the headline, not the body
     if body is not None:
         sources["body"] = body.extractor
     return Extracted(
         headline=headline,
-        paragraphs=body.paragraphs if body else (),
+        paragraphs=paragraphs,
         date=date,
         canonical=canonical,
         meta=meta,
@@ -135,3 +154,31 @@ def extract_page(html: str, url: str, zone: str | None = None) -> Extracted:
 
 def is_aware(value: dt.datetime | dt.date | None) -> bool:
     return isinstance(value, dt.datetime) and value.tzinfo is not None
+
+
+def refusal(article: Extracted) -> tuple[str, str, str] | None:
+    """Why this page cannot become an article that builds, as (code, message, hint).
+
+    ``dateline add`` writes only what will build; for anything else it says why.
+    """
+    if article.paywalled and len(article.body.split()) < TEASER_WORDS:
+        return (
+            "paywalled",
+            "the page is behind a paywall: only a teaser is readable",
+            "add it from a copy you may republish",
+        )
+    if not article.paragraphs:
+        return (
+            "no_article",
+            "no article text found on the page (a paywall, or not an article)",
+            "save the text by hand as a .md file if you may republish it",
+        )
+    if not article.headline:
+        return ("no_headline", "the page names no headline", "save it by hand as a .md file")
+    if article.date is None:
+        return (
+            "no_date",
+            "the page gives no publication date, in metadata or in its text",
+            "save it by hand as a .md file with a 'date'",
+        )
+    return None

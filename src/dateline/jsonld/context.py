@@ -54,6 +54,9 @@ def generate_context(models: Iterable[type[SchemaModel]] = SCHEMA_MODELS) -> dic
     for model in models:
         for type_name in model.schema_types:
             terms[type_name] = {"@id": f"schema:{type_name}"}
+        # enumeration members a model uses as values ("eventStatus": "EventScheduled")
+        for member in getattr(model, "schema_members", ()):
+            terms[member] = {"@id": f"schema:{member}"}
         for alias, term_type in _field_terms(model):
             definition = {"@id": f"schema:{alias}"}
             if term_type is not None:

@@ -70,6 +70,10 @@ class ArticleGraph(Node):
     slug: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     article: NewsArticle
     nodes: list[GraphNode] = Field(default_factory=list)
+    #: not part of the JSON-LD: an editor's draft is checked but never published
+    draft: bool = False
+    #: not part of the JSON-LD: the IANA zone the article's times are told in, by name
+    timezone: str | None = None
 
     def graph(self) -> list[dict[str, Any]]:
         return [self.article.jsonld(), *(n.jsonld() for n in self.nodes)]

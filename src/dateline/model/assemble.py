@@ -189,6 +189,8 @@ class _Builder:
         places = ("Place", "City", "Country", "AdministrativeArea")
         return Event(
             id=entity_id(self.base_url, spec.id),
+            type=spec.type,
+            event_status=spec.event_status,
             name=spec.name,
             description=spec.description,
             start_date=spec.start_date,
@@ -197,7 +199,11 @@ class _Builder:
             attendee=self.refs(spec.attendee, f"{field}.attendee", agents),
             organizer=self.refs(spec.organizer, f"{field}.organizer", agents),
             performer=self.refs(spec.performer, f"{field}.performer", agents),
-            super_event=self.ref(spec.super_event, f"{field}.superEvent", ("Event",)),
+            super_event=self.ref(
+                spec.super_event,
+                f"{field}.superEvent",
+                ("Event", "BusinessEvent", "SportsEvent", "PublicationEvent"),
+            ),
             about=self.refs(spec.about, f"{field}.about", tuple(set(self.keys.values()))),
         )
 
@@ -217,7 +223,7 @@ def assemble(
     base = settings.base_url
     entities = list(meta.entities or [])
     events = list(meta.events or [])
-    keys: dict[str, str] = {e.id: e.type for e in entities} | {e.id: "Event" for e in events}
+    keys: dict[str, str] = {e.id: e.type for e in entities} | {e.id: e.type for e in events}
     builder = _Builder(path, base, keys)
     for dup in _duplicates([e.id for e in entities] + [e.id for e in events]):
         builder.findings.append(
@@ -341,4 +347,6 @@ def _graph(
         slug=slug,
         article=article,
         nodes=[*nodes, *authors, publisher],
+        draft=bool(meta.draft),
+        timezone=zone,
     )

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+import typing
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
 from dateline.model.base import Node, Ref
-from dateline.model.types import AbsoluteUrl, DateValue, Line
+from dateline.model.types import AbsoluteUrl, DateValue, Line, Term
 
-__all__ = ["Event"]
+__all__ = ["Event", "EventStatus", "EventType"]
+
+#: The Event types dateline emits: a subtype only where a kind clearly fits.
+EventType = Literal["Event", "BusinessEvent", "SportsEvent", "PublicationEvent"]
+#: schema.org EventStatusType members; absent means the event took place as reported.
+EventStatus = Literal[
+    "EventScheduled", "EventCancelled", "EventPostponed", "EventRescheduled", "EventMovedOnline"
+]
 
 
 class Event(Node):
@@ -21,9 +29,17 @@ class Event(Node):
     must have both; that rule lives in :mod:`dateline.validate.graph`.
     """
 
-    schema_types: ClassVar[tuple[str, ...]] = ("Event",)
+    schema_types: ClassVar[tuple[str, ...]] = (
+        "Event",
+        "BusinessEvent",
+        "SportsEvent",
+        "PublicationEvent",
+    )
+    #: enumeration members used as values (``eventStatus``): terms of the context too
+    schema_members: ClassVar[tuple[str, ...]] = typing.get_args(EventStatus)
 
-    type: Literal["Event"] = Field(default="Event", alias="@type")
+    type: EventType = Field(default="Event", alias="@type")
+    event_status: Annotated[EventStatus | None, Term("@vocab")] = None
     name: Line
     description: str | None = None
     start_date: DateValue | None = None

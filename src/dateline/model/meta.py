@@ -113,10 +113,20 @@ class EntitySpec(Spec):
     evidence: str | None = Field(default=None, description="The sentence this was taken from.")
 
 
+EventType = Literal["Event", "BusinessEvent", "SportsEvent", "PublicationEvent"]
+EventStatus = Literal[
+    "EventScheduled", "EventCancelled", "EventPostponed", "EventRescheduled", "EventMovedOnline"
+]
+
+
 class EventSpec(Spec):
     """An event an article reports, as an editor (or enrichment) records it."""
 
     id: Key
+    type: EventType = Field(default="Event", description="The schema.org Event type.")
+    event_status: EventStatus | None = Field(
+        default=None, description="For an event still to come: EventScheduled, EventPostponed…"
+    )
     name: Line
     description: str | None = None
     start_date: DateValue | None = None
@@ -211,3 +221,6 @@ class ArticleMeta(Spec):
     events: list[EventSpec] | None = None
     about: KeyList | None = None
     mentions: KeyList | None = None
+    draft: bool | None = Field(
+        default=None, description="True: checked on every build, never published."
+    )

@@ -7,12 +7,14 @@ this module does what is common to all of them (size cap, decoding, sidecars).
 from __future__ import annotations
 
 import dataclasses
+import os
 from pathlib import Path
 from typing import Protocol
 
 from dateline.errors import ReadError
 from dateline.read.draft import Draft, Paragraph
 from dateline.read.encoding import decode
+from dateline.read.files import inside, read_capped
 from dateline.read.markdown import MarkdownReader
 from dateline.read.sidecar import read_sidecar, sidecar_path
 from dateline.read.text import TextReader
@@ -39,20 +41,52 @@ READERS: dict[str, Reader] = _table(TextReader(), MarkdownReader())
 def discover(content_dir: Path, readers: dict[str, Reader] = READERS) -> list[Path]:
     """Every article file under ``content_dir`` in a stable order (sorted paths).
 
-    Hidden files and folders (editor backups, ``.git``) are skipped.
+    Hidden files and folders (editor backups, ``.git``) are skipped. A folder that
+    cannot be listed, and a link (to a file with an article's suffix, or to a
+    folder) that leads outside ``content_dir``, are listed too, so that reading
+    them gives a finding naming them instead of their articles silently vanishing.
+    Links to folders inside ``content_dir`` are not followed: what they hold is
+    found where it really is.
     """
-    found = [
-        p
-        for p in content_dir.rglob("*")
-        if p.is_file()
-        and p.suffix.lower() in readers
-        and not any(part.startswith(".") for part in p.relative_to(content_dir).parts)
-    ]
+    found: list[Path] = []
+
+    def unreadable(exc: OSError) -> None:
+        if exc.filename is not None:
+            found.append(Path(exc.filename))
+
+    for folder, dirs, files in os.walk(content_dir, onerror=unreadable):
+        here = Path(folder)
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in dirs:
+            if (here / name).is_symlink() and not inside(here / name, content_dir):
+                found.append(here / name)
+        found.extend(
+            here / name
+            for name in files
+            if not name.startswith(".") and Path(name).suffix.lower() in readers
+        )
     return sorted(found)
 
 
-def read_article(path: Path, max_bytes: int, readers: dict[str, Reader] = READERS) -> Draft:
-    """Read one article and its sidecar. Raises :class:`ReadError` for unreadable input."""
+def read_article(
+    path: Path, max_bytes: int, readers: dict[str, Reader] = READERS, root: Path | None = None
+) -> Draft:
+    """Read one article and its sidecar. Raises :class:`ReadError` for unreadable input.
+
+    Neither file is read when it resolves outside ``root`` (the content folder;
+    by default the article's own folder), nor when it is over ``max_bytes``.
+    """
+    root = path.parent if root is None else root
+    if path.is_dir():
+        if not inside(path, root):
+            read_capped(path, root=root, max_bytes=max_bytes, what="folder")
+        raise ReadError(
+            "cannot list the folder: its articles are not read",
+            path=path,
+            code="unreadable",
+            hint="check the folder's permissions (it must be readable by the user "
+            "running dateline); its pages published before stay in place",
+        )
     reader = readers.get(path.suffix.lower())
     if reader is None:
         raise ReadError(
@@ -61,22 +95,10 @@ def read_article(path: Path, max_bytes: int, readers: dict[str, Reader] = READER
             code="unknown_format",
             hint=f"use one of {', '.join(sorted(readers))}",
         )
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ReadError(
-                f"the file is {size:,} bytes, over the {max_bytes:,}-byte limit",
-                path=path,
-                code="file_too_large",
-                hint="split it, or raise max_file_bytes in dateline.toml",
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ReadError(
-            f"cannot read the file: {exc.strerror}", path=path, code="unreadable"
-        ) from exc
+    data = read_capped(path, root=root, max_bytes=max_bytes, what="file")
     draft = reader.read(path, decode(data, path))
     side = sidecar_path(path)
     if side is not None:
-        draft = dataclasses.replace(draft, sidecar=read_sidecar(side))
+        sidecar = read_capped(side, root=root, max_bytes=max_bytes, what="sidecar")
+        draft = dataclasses.replace(draft, sidecar=read_sidecar(side, decode(sidecar, side)))
     return draft

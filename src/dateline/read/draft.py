@@ -24,7 +24,8 @@ class Draft:
 
     ``found`` is what the reader worked out from the text (headline, date line);
     ``front_matter`` and ``sidecar`` are the editor's own words. ``body_markdown``
-    is set for Markdown sources, whose HTML is rendered from it.
+    is set for Markdown sources, whose HTML is rendered from it;
+    ``body_rendered`` is that HTML, rendered once by the reader (before cleaning).
     """
 
     path: Path
@@ -33,6 +34,8 @@ class Draft:
     front_matter: ArticleMeta = field(default_factory=ArticleMeta)
     sidecar: ArticleMeta = field(default_factory=ArticleMeta)
     body_markdown: str | None = None
+    #: ``body_markdown`` rendered to HTML by the reader, so that it is rendered once
+    body_rendered: str | None = None
 
     @property
     def body_text(self) -> str:

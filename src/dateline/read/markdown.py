@@ -19,9 +19,30 @@ _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", r
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th"}
 
 
+#: Above this many ``[`` that no ``]`` follows, they are escaped before rendering.
+_LONE_BRACKETS = 1000
+
+
+def _escape_lone_brackets(source: str) -> str:
+    """``source`` with every ``[`` that no ``]`` follows escaped, when there are many.
+
+    Such a bracket can open no link or image, but markdown-it still tries, at some
+    30 µs each: ``"!["`` two million characters long took a minute. Escaped, it
+    renders the same text in a fifth of the time. Ordinary articles (fewer than
+    ``_LONE_BRACKETS``) are left exactly as written, since in a code span the
+    backslash would show.
+    """
+    last_close = source.rfind("]")
+    lone = source.count("[", last_close + 1)
+    if lone < _LONE_BRACKETS:
+        return source
+    head, tail = source[: last_close + 1], source[last_close + 1 :]
+    return head + tail.replace("[", "\\[")
+
+
 def render_markdown(source: str) -> str:
     """CommonMark to HTML with raw HTML disabled: content can never inject markup."""
-    html: str = MarkdownIt("commonmark", {"html": False}).render(source)
+    html: str = MarkdownIt("commonmark", {"html": False}).render(_escape_lone_brackets(source))
     return html
 
 
@@ -68,8 +89,9 @@ class MarkdownReader:
             front = meta_from_mapping(data, path, lines)
             body = text[match.end() :]
             body_line = text[: match.end()].count("\n") + 1
+        rendered = render_markdown(body)
         parser = _BlockText()
-        parser.feed(render_markdown(body))
+        parser.feed(rendered)
         parser.close()
         parser._flush()
         if not parser.blocks:
@@ -88,4 +110,5 @@ class MarkdownReader:
             found=ArticleMeta(),
             front_matter=front,
             body_markdown=body,
+            body_rendered=rendered,
         )

@@ -25,6 +25,9 @@ def sidecar_path(article: Path) -> Path | None:
     return None
 
 
-def read_sidecar(path: Path) -> ArticleMeta:
-    data, lines = load_yaml_mapping(path.read_text(encoding="utf-8-sig"), path)
+def read_sidecar(path: Path, text: str) -> ArticleMeta:
+    """The sidecar's metadata from its ``text``, decoded as articles are (see
+    :func:`dateline.read.read_article`, which also caps its size and keeps it inside
+    the content folder)."""
+    data, lines = load_yaml_mapping(text, path)
     return meta_from_mapping(data, path, lines)

@@ -16,17 +16,81 @@ from dateline.model.meta import ArticleMeta, EntitySpec, EventSpec
 from dateline.read.encoding import clean_strings
 from dateline.validate.vocabulary import Vocabulary
 
-__all__ = ["load_yaml_mapping", "meta_from_mapping"]
+__all__ = [
+    "MAX_YAML_DEPTH",
+    "MAX_YAML_NODES",
+    "load_yaml",
+    "load_yaml_mapping",
+    "meta_from_mapping",
+]
+
+#: Deeper nesting than any metadata needs; beyond it Python's own recursion would fail.
+MAX_YAML_DEPTH = 50
+#: Values in a document once every alias is expanded. An "alias bomb" (anchors that
+#: each repeat the one before ten times) is a few hundred bytes and expands to
+#: billions; metadata and registries of thousands of entities stay far below this.
+MAX_YAML_NODES = 200_000
 
 
-def load_yaml_mapping(
-    text: str, path: Path, line_offset: int = 0
-) -> tuple[dict[str, Any], dict[str, int]]:
-    """Parse YAML that must be a mapping; return it and the line of each top-level key."""
+def _check_shape(root: yaml.Node, path: Path, line_offset: int) -> None:
+    """Refuse a document too deep or too large once aliases are expanded, before
+    anything is built from it: counting is linear in the document's own size
+    (each shared node is counted once and its count reused)."""
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
+    while stack:
+        node, depth, done = stack.pop()
+        key = id(node)
+        children: list[yaml.Node] = []
+        if isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            children = [part for pair in node.value for part in pair]
+        if done:
+            open_nodes.discard(key)
+            sizes[key] = min(1 + sum(sizes[id(c)] for c in children), MAX_YAML_NODES + 1)
+            continue
+        if key in sizes:
+            continue
+        line = node.start_mark.line + 1 + line_offset
+        if key in open_nodes:
+            raise ReadError(
+                "an alias refers to the value it is inside (a recursive anchor)",
+                path=path,
+                line=line,
+                code="yaml_aliases",
+                hint="write the value out instead of using '&anchor' and '*alias'",
+            )
+        if depth > MAX_YAML_DEPTH:
+            raise ReadError(
+                f"values are nested more than {MAX_YAML_DEPTH} deep",
+                path=path,
+                line=line,
+                code="yaml_too_deep",
+                hint="metadata needs only a few levels: check the brackets and indentation",
+            )
+        open_nodes.add(key)
+        stack.append((node, depth, True))
+        stack.extend((child, depth + 1, False) for child in children)
+    if sizes[id(root)] > MAX_YAML_NODES:
+        raise ReadError(
+            f"the YAML expands to more than {MAX_YAML_NODES:,} values once its aliases "
+            "are repeated",
+            path=path,
+            line=root.start_mark.line + 1 + line_offset,
+            code="yaml_aliases",
+            hint="write the values out instead of using '&anchor' and '*alias'",
+        )
+
+
+def _parse(text: str, path: Path, line_offset: int) -> tuple[Any, yaml.Node | None]:
     # One parse gives both the data and the key positions; libyaml's loader when present.
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            _check_shape(node, path, line_offset)
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -39,11 +103,38 @@ def load_yaml_mapping(
             code="yaml_syntax",
             hint="check the indentation and quote values that contain ': '",
         ) from exc
+    except ReadError:
+        raise
+    except ValueError as exc:
+        # Python refuses to turn a string of over 4,300 digits into an int (CVE-2020-10735)
+        raise ReadError(
+            f"a number is too long to read: {exc}".split(";")[0],
+            path=path,
+            line=1 + line_offset,
+            code="number_too_long",
+            hint="quote it if it is text, or shorten it",
+        ) from exc
     finally:
         loader.dispose()
+    return (clean_strings(data) if data is not None else None), node
+
+
+def load_yaml(text: str, path: Path) -> Any:
+    """Any YAML document (the registry is a list), with the limits of metadata."""
+    return _parse(text, path, 0)[0]
+
+
+def load_yaml_mapping(
+    text: str, path: Path, line_offset: int = 0
+) -> tuple[dict[str, Any], dict[str, int]]:
+    """Parse YAML that must be a mapping; return it and the line of each top-level key.
+
+    Raises :class:`ReadError`: ``yaml_syntax``, ``yaml_not_mapping``, ``yaml_too_deep``,
+    ``yaml_aliases`` (an alias bomb), ``number_too_long``.
+    """
+    data, node = _parse(text, path, line_offset)
     if data is None:
         return {}, {}
-    data = clean_strings(data)
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         raise ReadError(
             "the metadata must be a YAML mapping of key: value lines",

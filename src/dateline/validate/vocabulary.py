@@ -143,10 +143,14 @@ class Vocabulary:
                 return None if "URL" in ranges else "a node of unknown type"
             return None if self.is_a(kinds, ranges) else "/".join(kinds)
         literal = _LITERALS.get(type(value), set())
-        if isinstance(value, str) and value in self.members and not literal & set(ranges):
-            # a keyword "False" is text where text is allowed, not the member schema:False
+        if literal & set(ranges):
+            # Text is text: a headline "Monday" or a section "Retail" is a word, even
+            # though schema.org also names enumeration members so.
+            return None
+        if isinstance(value, str) and value in self.members:
+            # Only where the range is enumerations alone does a string stand for a member.
             return None if self.is_a(self.members[value], ranges) else value
-        return None if literal & set(ranges) else f"a {type(value).__name__} value"
+        return f"a {type(value).__name__} value"
 
 
 def _types(node: dict[str, Any]) -> list[str]:

@@ -245,6 +245,10 @@ class CacheState:
     site_files: dict[str, int] = field(default_factory=dict)
     #: site-wide file → fingerprint of what it holds (archive pages)
     site_marks: dict[str, str] = field(default_factory=dict)
+    #: the "now" of the build (seconds since 1970) and until when what depends on it
+    #: (the news sitemap) stays the same
+    now: float = 0.0
+    valid_until: float = 0.0
 
 
 _SCHEMA = """
@@ -335,12 +339,16 @@ class BuildCache:
             site_files = dict(db.execute("SELECT name, size FROM site_files"))
             marks = db.execute("SELECT value FROM meta WHERE name = 'site_marks'").fetchone()
             site_marks = {str(k): str(v) for k, v in json.loads(marks[0]).items()} if marks else {}
+            times = db.execute("SELECT value FROM meta WHERE name = 'now'").fetchone()
+            now, valid_until = json.loads(times[0]) if times else (0.0, 0.0)
         except (sqlite3.DatabaseError, ValueError, TypeError, AttributeError):
             self.close()
             if self.writable:
                 self.state_file.unlink(missing_ok=True)
             return CacheState()
-        return CacheState(key[0] if key else "", articles, site_files, site_marks)
+        return CacheState(
+            key[0] if key else "", articles, site_files, site_marks, float(now), float(valid_until)
+        )
 
     def save_state(self, state: CacheState, before: CacheState) -> None:
         """Commit this build's entries and ``state`` (written over ``before``), dropping
@@ -375,6 +383,10 @@ class BuildCache:
             db.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('site_marks', ?)",
                 (_dumps(dict(sorted(state.site_marks.items()))),),
+            )
+            db.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('now', ?)",
+                (_dumps([state.now, state.valid_until]),),
             )
             db.commit()
         except sqlite3.Error as exc:

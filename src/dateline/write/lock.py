@@ -30,10 +30,12 @@ class BuildLocked(DatelineError, BlockingIOError):
 
 
 @contextmanager
-def build_lock(lock_file: Path, wait: float = 0.0) -> Iterator[None]:
+def build_lock(lock_file: Path, wait: float = 0.0) -> Iterator[int]:
     """Hold the lock for the ``with`` block; wait up to ``wait`` seconds for it.
 
-    Raises :class:`BuildLocked` when another build still holds it after that.
+    Yields the lock's file descriptor: a worker process forked inside the block
+    must close it, or a build killed mid-way would leave its workers holding the
+    lock. Raises :class:`BuildLocked` when another build still holds it after that.
     """
     lock_file.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o644)
@@ -53,7 +55,7 @@ def build_lock(lock_file: Path, wait: float = 0.0) -> Iterator[None]:
                     ) from None
                 time.sleep(_POLL_SECONDS)
         try:
-            yield
+            yield fd
         finally:
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:

@@ -1,0 +1,131 @@
+"""A time budget per article: past it, the article fails with ``too_slow`` and the build
+goes on.
+
+Every stage is meant to be linear, but one pathological file (a pattern that
+backtracks, a body of two million brackets) must never stall a whole site. The
+budget is a context manager, usable wherever an article is processed, in the
+main thread, in another thread or in a worker process:
+
+- in a process's main thread it is a ``SIGALRM`` timer, which interrupts even a
+  regular expression that is still matching (``re`` checks for signals);
+- in any other thread it is a watchdog that raises in that thread at the next
+  Python instruction (long C calls finish first).
+
+It keeps no state between uses, and restores any timer it replaced.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import FrameType
+
+from dateline.errors import ArticleError
+
+__all__ = ["TooDeep", "TooSlow", "article_budget"]
+
+
+class TooSlow(ArticleError):
+    """An article took longer than ``article_seconds`` to process."""
+
+    code = "too_slow"
+
+
+class TooDeep(ArticleError):
+    """An article nests or chains something deeper than dateline can follow."""
+
+    code = "too_deep"
+
+
+class _Expired(BaseException):
+    """Raised inside the article's work when time is up; a ``BaseException`` so that no
+    ``except Exception`` in a library on the way swallows it."""
+
+
+@contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
+    def expire(signum: int, frame: FrameType | None) -> None:
+        raise _Expired
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    old_delay, old_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if old_delay:
+            signal.setitimer(signal.ITIMER_REAL, old_delay, old_interval)
+
+
+@contextmanager
+def _watchdog(seconds: float) -> Iterator[None]:
+    target = threading.get_ident()
+    lock = threading.Lock()
+    state = {"active": True, "fired": False}
+
+    def expire() -> None:
+        with lock:
+            if state["active"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                    ctypes.c_ulong(target), ctypes.py_object(_Expired)
+                )
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["active"] = False
+            if state["fired"]:  # fired as the work ended: take back the pending exception
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
+        timer.cancel()
+
+
+@contextmanager
+def article_budget(seconds: float, path: Path) -> Iterator[None]:
+    """Run the body for at most ``seconds``; then raise :class:`TooSlow` naming ``path``.
+
+    A :class:`RecursionError` inside becomes :class:`TooDeep`: both are properties of
+    the input (a body too long to handle, a chain too deep to follow), reported as
+    the article's failure, never as a crash of dateline.
+    """
+    in_main = threading.current_thread() is threading.main_thread()
+    timer = _alarm if in_main and hasattr(signal, "setitimer") else _watchdog
+    try:
+        with timer(seconds):
+            yield
+    except _Expired:
+        raise TooSlow(
+            f"processing the article took over {seconds:g} seconds, and was stopped",
+            path=path,
+            hint="shorten the article or split it; or raise max_article_seconds in dateline.toml",
+        ) from None
+    except RecursionError as exc:
+        raise TooDeep(
+            f"the article nests or chains something too deeply to follow, {_where(exc)}",
+            path=path,
+            hint="break up the long chain: of possessives, quotes, brackets or list items",
+        ) from None
+
+
+def _where(exc: BaseException) -> str:
+    """The function that recursed: the one most often on the traceback."""
+    counts: dict[tuple[str, str, int], int] = {}
+    tb = exc.__traceback__
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        key = (Path(code.co_filename).name, code.co_name, tb.tb_lineno)
+        counts[key] = counts.get(key, 0) + 1
+        tb = tb.tb_next
+    if not counts:
+        return "at an unknown place"
+    name, function, line = max(counts, key=lambda k: counts[k])
+    return f"in {function} at {name}:{line}"

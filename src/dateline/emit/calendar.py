@@ -1,0 +1,105 @@
+"""``events.ics``: every event the published articles report, as an RFC 5545 calendar.
+
+A reader subscribes once in a calendar app and sees summits and elections where
+they happen. The calendar only says what the articles say: an event known to the
+day is an all-day entry, one known to the minute is timed (in UTC, so no
+``VTIMEZONE`` is needed), and one known only to the month or year is left out
+rather than pinned to a made-up day. Each entry links back to the newest article
+that reports it. ``DTSTAMP`` is that article's date, not the build time, so the
+same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from icalendar import Calendar, vGeo
+from icalendar import Event as CalendarEvent
+
+from dateline.emit.feeds import as_datetime
+from dateline.model.article import ArticleGraph
+from dateline.model.entities import Place
+from dateline.model.event import Event
+from dateline.settings import Settings
+
+__all__ = ["CALENDAR", "calendar_start", "render_calendar"]
+
+CALENDAR = "events.ics"
+_DAY = dt.timedelta(days=1)
+
+
+def calendar_start(value: dt.datetime | str | None) -> dt.datetime | dt.date | None:
+    """A timed start in UTC, a day, or None for month/year precision (or no date)."""
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC)
+    if isinstance(value, str) and len(value) == 10:
+        return dt.date.fromisoformat(value)
+    return None
+
+
+def _end(
+    start: dt.datetime | dt.date, value: dt.datetime | str | None
+) -> dt.datetime | dt.date | None:
+    """DTEND of the same kind as DTSTART (RFC 5545 3.6.1); a day's end is exclusive."""
+    end = calendar_start(value)
+    if isinstance(start, dt.datetime):
+        return end if isinstance(end, dt.datetime) and end > start else None
+    if isinstance(end, dt.date) and not isinstance(end, dt.datetime) and end >= start:
+        return end + _DAY
+    return start + _DAY
+
+
+def _entry(event: Event, graph: ArticleGraph) -> CalendarEvent | None:
+    start = calendar_start(event.start_date)
+    if start is None:
+        return None
+    article = graph.article
+    entry = CalendarEvent()
+    entry.add("uid", event.id)
+    entry.add("dtstamp", as_datetime(article.date_modified or article.date_published))
+    entry.add("dtstart", start)
+    end = _end(start, event.end_date)
+    if end is not None:
+        entry.add("dtend", end)
+    entry.add("summary", event.name)
+    places = [graph.node(ref.id) for ref in event.location]
+    names = [p.name for p in places if isinstance(p, Place)]
+    if names:
+        entry.add("location", ", ".join(names))
+    geo = next((p.geo for p in places if isinstance(p, Place) and p.geo is not None), None)
+    if geo is not None:
+        entry.add("geo", vGeo((geo.latitude, geo.longitude)))
+    text = [event.description] if event.description else []
+    text.append(f"Reported in: {article.headline} {article.url}")
+    entry.add("description", "\n\n".join(text))
+    entry.add("url", article.url)
+    entry.add("transp", "TRANSPARENT")  # news, not an appointment: never shows as busy
+    return entry
+
+
+def render_calendar(settings: Settings, graphs: Sequence[ArticleGraph]) -> bytes:
+    """The calendar of ``graphs`` (newest first: the newest report of an event wins)."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//dateline//events//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", f"{settings.title}: events")
+    if settings.description:
+        calendar.add("x-wr-caldesc", settings.description)
+    entries: dict[str, CalendarEvent] = {}
+    for graph in graphs:
+        for event in graph.events():
+            if event.id not in entries:
+                entry = _entry(event, graph)
+                if entry is not None:
+                    entries[event.id] = entry
+
+    def order(item: tuple[str, CalendarEvent]) -> tuple[str, str]:
+        start = item[1].decoded("dtstart")
+        return (as_datetime(start).isoformat(), item[0])
+
+    for _, entry in sorted(entries.items(), key=order):
+        calendar.add_component(entry)
+    return bytes(calendar.to_ical())

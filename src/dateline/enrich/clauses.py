@@ -1,0 +1,184 @@
+"""Clause structure from the dependency parse: which clause a word or a date belongs to,
+who did what in it, and whether the text asserts it happened.
+
+Read from the one parse :class:`~dateline.enrich.facts.FactsEnricher` makes per article
+(nothing is re-parsed). Every event detector asks the same three questions here:
+
+- *its own clause's date*: a temporal expression belongs to the clause whose verb
+  governs it (``Emirates ordered jets on Monday, the airline said on Tuesday``: the
+  order is Monday's, the saying Tuesday's), not to whatever date is nearest;
+- *modality*: ``will sign``, ``is expected to sign``, ``plans to sign`` are
+  scheduled, not past; ``did not sign``, ``refused to sign`` are negated; ``could
+  sign``, ``if they sign`` hypothetical. Only asserted and scheduled clauses report
+  events;
+- *participants*: the clause's subject and object (and ``by`` in a passive).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from dateline.enrich.sentences import Sentence
+from dateline.enrich.temporal import TimeExpression
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from spacy.tokens import Doc, Token
+
+__all__ = ["Modality", "SentenceParse", "align_sentences", "clause_head", "modality"]
+
+
+class Modality(StrEnum):
+    """Whether a clause says its event happened."""
+
+    ASSERTED = "asserted"
+    SCHEDULED = "scheduled"
+    NEGATED = "negated"
+    HYPOTHETICAL = "hypothetical"
+
+
+#: Dependencies that start a clause of their own: a date inside one belongs to it.
+_CLAUSE_DEPS = frozenset(
+    {"ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl", "csubj", "pcomp", "acl", "parataxis"}
+)
+#: Governors that put what they govern in the future: ``expected to sign``.
+_FUTURE_GOVERNORS = frozenset(
+    {"expect", "plan", "schedule", "set", "due", "intend", "prepare", "be", "go", "aim"}
+)
+#: Governors that deny what they govern: ``refused to sign``, ``failed to agree``.
+_NEGATING_GOVERNORS = frozenset({"refuse", "fail", "decline", "deny", "reject", "avoid"})
+#: Governors whose complement has not happened: ``threatened to strike``, ``wants to buy``.
+_IRREALIS_GOVERNORS = frozenset(
+    {
+        "want", "hope", "seek", "try", "threaten", "propose", "consider", "offer", "urge",
+        "ask", "call", "need", "wish", "vow", "pledge", "promise", "push", "demand",
+        "attempt", "help", "allow", "agree", "decide", "order", "request", "invite",
+    }
+)  # fmt: skip
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_MODAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "'d"})
+_CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
+
+
+def clause_head(token: Token) -> Token:
+    """The verb heading the clause ``token`` is in (itself, for a clause's verb)."""
+    seen = 0
+    while seen < 64:  # parse trees are shallow; the bound only guards a cycle
+        if token.pos_ in ("VERB", "AUX") and token.dep_ in _CLAUSE_DEPS:
+            return token
+        if token.head is token:
+            return token
+        token = token.head
+        seen += 1
+    return token
+
+
+def _governors(verb: Token) -> Iterator[Token]:
+    """The verb, then the verbs it is the complement of (``expected`` → ``to sign``)."""
+    current = verb
+    yield current
+    while current.dep_ == "xcomp" and current.head is not current:
+        current = current.head
+        yield current
+
+
+def modality(verb: Token) -> Modality:
+    """Whether the clause headed by ``verb`` asserts, schedules, denies or supposes."""
+    chain = list(_governors(verb))
+    scheduled = False
+    for depth, token in enumerate(chain):
+        children = list(token.children)
+        if any(c.dep_ == "neg" for c in children):
+            return Modality.NEGATED
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in children):
+            return Modality.HYPOTHETICAL
+        aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+        if aux & _MODAL_AUX:
+            return Modality.HYPOTHETICAL
+        if aux & _FUTURE_AUX:
+            scheduled = True
+        if depth > 0:
+            lemma = token.lemma_.lower()
+            if lemma in _NEGATING_GOVERNORS:
+                return Modality.NEGATED
+            if lemma in _FUTURE_GOVERNORS:
+                scheduled = True
+            elif lemma in _IRREALIS_GOVERNORS:
+                return Modality.HYPOTHETICAL
+    # a conditional clause higher up ("if they sign, …" governs nothing below it, but
+    # "…, it would sign if …" is caught above); an infinitive with no future governor
+    # ("to facilitate freight") is a purpose, not a happening
+    if verb.dep_ in ("advcl", "xcomp", "acl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        return Modality.SCHEDULED if scheduled else Modality.HYPOTHETICAL
+    return Modality.SCHEDULED if scheduled else Modality.ASSERTED
+
+
+@dataclass(frozen=True)
+class SentenceParse:
+    """One sentence of the article in its paragraph's parse.
+
+    ``offset`` is where the sentence starts in the paragraph (the Doc's text), so a
+    sentence-relative character offset ``i`` is ``doc`` offset ``offset + i``.
+    """
+
+    sentence: Sentence
+    doc: Doc
+    offset: int
+
+    def tokens(self) -> list[Token]:
+        end = self.offset + len(self.sentence.text)
+        return [t for t in self.doc if self.offset <= t.idx < end]
+
+    def token_span(self, start: int, end: int) -> list[Token]:
+        """Tokens overlapping the sentence-relative characters ``start:end``."""
+        a, b = self.offset + start, self.offset + end
+        return [t for t in self.doc if t.idx < b and t.idx + len(t.text) > a]
+
+    def root_of(self, start: int, end: int) -> Token | None:
+        """The syntactic head of the tokens in ``start:end``."""
+        tokens = self.token_span(start, end)
+        if not tokens:
+            return None
+        inside = {t.i for t in tokens}
+        return next((t for t in tokens if t.head.i not in inside or t.head is t), tokens[0])
+
+    def start_of(self, token: Token) -> int:
+        """``token``'s sentence-relative character offset."""
+        return token.idx - self.offset
+
+    def clause_times(self, times: Sequence[TimeExpression]) -> dict[int, list[TimeExpression]]:
+        """Each temporal expression under the clause (head token index) it belongs to."""
+        out: dict[int, list[TimeExpression]] = {}
+        for expr in times:
+            root = self.root_of(expr.start_offset, expr.end_offset)
+            if root is None:
+                continue
+            out.setdefault(clause_head(root).i, []).append(expr)
+        return out
+
+
+def align_sentences(
+    sentences: Sequence[Sentence], texts: Sequence[str], docs: Sequence[Doc]
+) -> dict[int, SentenceParse]:
+    """Each sentence (by index) with its paragraph's parse and its offset in it.
+
+    The splitter strips each sentence from its paragraph in order, so a forward search
+    from the previous sentence's end finds it; a sentence not found (it never is, but
+    the splitter is not this module's) gets no parse and no events from the parse.
+    """
+    out: dict[int, SentenceParse] = {}
+    cursor: dict[int, int] = {}
+    for sentence in sentences:
+        number = sentence.paragraph
+        if number >= len(texts) or number >= len(docs):
+            continue
+        at = texts[number].find(sentence.text, cursor.get(number, 0))
+        if at < 0:
+            continue
+        cursor[number] = at + len(sentence.text)
+        out[sentence.index] = SentenceParse(sentence, docs[number], at)
+    return out

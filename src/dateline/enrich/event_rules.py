@@ -1,0 +1,95 @@
+"""Event kinds and their trigger rules, read from ``data/event_triggers.yaml``.
+
+Rules are data (one row per kind, each with an example sentence and the Event it
+must yield) so that a test can iterate over them, and adding a kind touches the
+table and this enum, nothing else.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from enum import StrEnum
+from importlib import resources
+from typing import Any, Literal
+
+import yaml
+
+__all__ = ["EventKind", "Role", "SchemaEventType", "TriggerRule", "load_rules"]
+
+
+class EventKind(StrEnum):
+    """What happened. The rule-based detectors of :mod:`dateline.enrich.events` add the
+    noun-triggered kinds (a summit, an election, a disaster)."""
+
+    MEETING = "meeting"
+    VISIT = "visit"
+    SIGNING = "signing"
+    AGREEMENT = "agreement"
+    DECISION = "decision"
+    ANNOUNCEMENT = "announcement"
+    LAUNCH = "launch"
+    RULING = "ruling"
+    ELECTION = "election"
+    ATTACK = "attack"
+    PURCHASE = "purchase"
+    RESIGNATION = "resignation"
+    DISMISSAL = "dismissal"
+    APPOINTMENT = "appointment"
+    PUBLICATION = "publication"
+    TESTIMONY = "testimony"
+    ARREST = "arrest"
+    SCHEDULING = "scheduling"
+    SPORT = "sport"
+    HEARING = "hearing"
+    GATHERING = "gathering"
+    DISASTER = "disaster"
+    ACTION = "action"
+
+
+#: The schema.org Event subtypes dateline emits: only where the kind clearly fits.
+SchemaEventType = Literal["Event", "BusinessEvent", "SportsEvent", "PublicationEvent"]
+#: How a clause's subject or object takes part in the event.
+Role = Literal["attendee", "organizer", "about", "location"]
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    """One row of the trigger table."""
+
+    kind: EventKind
+    lemmas: frozenset[str]
+    schema_type: SchemaEventType
+    example: str
+    expect: dict[str, str]
+    noun: str
+    subject_role: Role = "attendee"
+    object_role: Role | None = None
+    needs_object: bool = False
+    particle: dict[str, str] = field(default_factory=dict)
+    object_words: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()
+
+
+def _rule(row: dict[str, Any]) -> TriggerRule:
+    return TriggerRule(
+        kind=EventKind(row["kind"]),
+        lemmas=frozenset(row["lemmas"]),
+        schema_type=row["schema_type"],
+        example=row["example"],
+        expect={k: str(v) for k, v in row["expect"].items()},
+        noun=row["noun"],
+        subject_role=row.get("subject_role", "attendee"),
+        object_role=row.get("object_role"),
+        needs_object=bool(row.get("needs_object", False)),
+        particle=dict(row.get("particle", {})),
+        object_words=frozenset(row.get("object_words", [])),
+        nouns=frozenset(row.get("nouns", [])),
+    )
+
+
+@functools.cache
+def load_rules() -> tuple[TriggerRule, ...]:
+    """The bundled trigger table (read once per process; rows are immutable)."""
+    text = resources.files("dateline").joinpath("data/event_triggers.yaml").read_text("utf-8")
+    return tuple(_rule(row) for row in yaml.safe_load(text))

@@ -1,0 +1,519 @@
+"""The article's timeline: every happening the text dates, one detector per event kind.
+
+A detector reads one sentence's parse (:class:`~dateline.enrich.clauses.SentenceParse`)
+and returns typed drafts. :class:`TriggerDetector` is the one built from a row of
+the trigger table (``data/event_triggers.yaml``): a verb with one of its lemmas
+reports an event of its kind when
+
+- its clause asserts it (or schedules it: then the event is ``EventScheduled``,
+  dated forward), never when the clause is negated or hypothetical;
+- its own clause carries a temporal expression (the timeline is what the text
+  dates), or a clause it is coordinated with does (``met on Monday and signed``);
+
+and names it the way a headline would (``Emirates orders 30 Boeing 787 jets``),
+with participants from the clause's subject and object and a location only when
+the clause says ``in``/``at`` a place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+from dateline.enrich.clauses import Modality, SentenceParse, clause_head, modality
+from dateline.enrich.entities import Extraction, Mention
+from dateline.enrich.event_rules import EventKind, SchemaEventType, TriggerRule, load_rules
+from dateline.enrich.temporal import TimeExpression, find_times
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from spacy.tokens import Token
+
+__all__ = [
+    "ClauseEvent",
+    "EventDetector",
+    "SentenceContext",
+    "TriggerDetector",
+    "default_detectors",
+    "forward",
+]
+
+_PLACE_TYPES = frozenset({"City", "Country", "Place", "AdministrativeArea"})
+_AGENT_TYPES = frozenset(
+    {"Person", "Organization", "GovernmentOrganization", "NewsMediaOrganization"}
+)
+#: Children that end a phrase used in a name: relative clauses, appositions, asides.
+_CUT = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj", "prep"})
+_LOCATIVE = frozenset({"in", "at"})
+_HEADLINE_DROP = frozenset({"the", "a", "an"})
+#: Plural subjects a tagger may take for names when capitalised first in a sentence.
+_PLURALS = frozenset(
+    """they we police officials authorities voters organizers organisers lawmakers troops
+    forces protesters investigators researchers scientists residents workers rebels militants
+    prosecutors judges leaders ministers""".split()
+)
+
+
+@dataclass
+class ClauseEvent:
+    """What a detector found in one clause, before the article-level pass keys it."""
+
+    kind: EventKind
+    schema_type: SchemaEventType
+    name: str
+    sentence: int
+    trigger: str
+    span: tuple[int, int]  # the trigger's characters in the sentence
+    times: list[TimeExpression]
+    scheduled: bool
+    confidence: float
+    attendee: list[str] = field(default_factory=list)
+    organizer: list[str] = field(default_factory=list)
+    about: list[str] = field(default_factory=list)
+    location: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SentenceContext:
+    """What every detector may read about one sentence: its parse, its dates resolved
+    against the publication day, and the entities found in it."""
+
+    parse: SentenceParse
+    times: tuple[TimeExpression, ...]
+    clause_times: dict[int, list[TimeExpression]]
+    mentions: tuple[Mention, ...]
+    entities: Extraction
+    published: dt.date
+    #: the most recent person named before this sentence, for "he"/"she"
+    last_person: str | None = None
+    #: where the sentence's own text starts (after a dateline, ``DUBAI –``)
+    skip_before: int = 0
+
+    @classmethod
+    def build(
+        cls,
+        parse: SentenceParse,
+        entities: Extraction,
+        published: dt.date,
+        skip_before: int = 0,
+        last_person: str | None = None,
+    ) -> SentenceContext:
+        times = tuple(
+            t for t in find_times(parse.sentence.text, published) if t.start_offset >= skip_before
+        )
+        mentions = tuple(
+            m for m in entities.in_sentence(parse.sentence.index) if m.start >= skip_before
+        )
+        return cls(
+            parse,
+            times,
+            parse.clause_times(times),
+            mentions,
+            entities,
+            published,
+            last_person,
+            skip_before,
+        )
+
+    def mention_at(self, token: Token) -> Mention | None:
+        at = self.parse.start_of(token)
+        return next((m for m in self.mentions if m.start <= at < m.end), None)
+
+    def type_of(self, key: str) -> str:
+        return self.entities.entities[key].type
+
+    def name_of(self, key: str) -> str:
+        return self.entities.entities[key].name
+
+
+class EventDetector(Protocol):
+    """Finds the events of one kind in one sentence."""
+
+    kind: EventKind
+
+    def detect(self, context: SentenceContext) -> list[ClauseEvent]: ...
+
+
+def _third_person(lemma: str) -> str:
+    """``order`` → ``orders``, ``testify`` → ``testifies``, ``launch`` → ``launches``."""
+    if re.search(r"[^aeiou]y$", lemma):
+        return lemma[:-1] + "ies"
+    if re.search(r"(?:s|sh|ch|x|z|o)$", lemma):
+        return lemma + "es"
+    return lemma + "s"
+
+
+def _phrase(token: Token, cut: frozenset[str] = _CUT) -> list[Token]:
+    """The words of ``token``'s phrase without its clauses and asides, in order."""
+    keep = [token]
+    stack = [c for c in token.children if c.dep_ not in cut]
+    while stack:
+        child = stack.pop()
+        keep.append(child)
+        stack.extend(c for c in child.children if c.dep_ not in ("relcl", "acl", "appos", "punct"))
+    return sorted(keep, key=lambda t: t.i)
+
+
+def _text(tokens: Sequence[Token]) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    """``Iran and Russia``: the head and its coordinated words."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.extend(_with_conjuncts(child))
+    return out
+
+
+def _join(names: Sequence[str]) -> str:
+    names = list(dict.fromkeys(n for n in names if n))
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+class TriggerDetector:
+    """One kind's detector, built from its row of the trigger table."""
+
+    def __init__(self, rule: TriggerRule) -> None:
+        self.rule = rule
+        self.kind = rule.kind
+
+    def _triggers(self, context: SentenceContext) -> list[Token]:
+        out = []
+        for token in context.parse.tokens():
+            if token.pos_ == "NOUN" and token.lemma_.lower() in self.rule.nouns:
+                out.append(token)
+                continue
+            if token.pos_ != "VERB" or token.lemma_.lower() not in self.rule.lemmas:
+                continue
+            needed = self.rule.particle.get(token.lemma_.lower())
+            if needed and not any(c.lower_ == needed for c in token.children):
+                continue
+            out.append(token)
+        return out
+
+    def detect(self, context: SentenceContext) -> list[ClauseEvent]:
+        found: list[ClauseEvent] = []
+        for verb in self._triggers(context):
+            event = self._event(context, verb)
+            if event is not None:
+                found.append(event)
+        return found
+
+    # -- one trigger ----------------------------------------------------------------
+
+    def _event(self, context: SentenceContext, trigger: Token) -> ClauseEvent | None:
+        if trigger.pos_ == "NOUN":
+            return self._noun_event(context, trigger)
+        verb = trigger
+        mood = modality(verb)
+        if mood in (Modality.NEGATED, Modality.HYPOTHETICAL):
+            return None
+        times, inherited = self._times(context, verb)
+        if not times:
+            return None  # the timeline is what the text dates
+        scheduled = mood is Modality.SCHEDULED
+        if scheduled:
+            times = [forward(t, context.published) for t in times]
+        passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+        subject, patient = self._subject(verb, context), self._object(verb, passive)
+        if self.rule.needs_object and patient is None:
+            return None
+        if self.rule.object_words and not (
+            patient is not None and {t.lower_ for t in patient.subtree} & self.rule.object_words
+        ):
+            return None
+        subjects = self._people(context, subject)
+        objects = self._people(context, patient) if patient is not None else []
+        roles: dict[str, list[str]] = {"attendee": [], "organizer": [], "about": [], "location": []}
+        agents = [k for k in subjects if context.type_of(k) in _AGENT_TYPES]
+        roles[self.rule.subject_role].extend(agents)
+        if self.rule.object_role is not None:
+            wanted = _PLACE_TYPES if self.rule.object_role == "location" else _AGENT_TYPES
+            roles[self.rule.object_role].extend(k for k in objects if context.type_of(k) in wanted)
+        roles["location"].extend(self._location(context, verb))
+        name = self._name(context, verb, subject, patient, passive)
+        start = context.parse.start_of(verb)
+        return ClauseEvent(
+            kind=self.kind,
+            schema_type=self.rule.schema_type,
+            name=name,
+            sentence=context.parse.sentence.index,
+            trigger=verb.text,
+            span=(start, start + len(verb.text)),
+            times=times,
+            scheduled=scheduled,
+            confidence=_confidence(times, bool(agents or objects), inherited, scheduled),
+            attendee=list(dict.fromkeys(roles["attendee"])),
+            organizer=list(dict.fromkeys(roles["organizer"])),
+            about=list(dict.fromkeys(roles["about"])),
+            location=list(dict.fromkeys(roles["location"]))[:1],
+        )
+
+    def _noun_event(self, context: SentenceContext, noun: Token) -> ClauseEvent | None:
+        """A happening named by a noun (``a congressional hearing``): dated, placed and
+        peopled by the clause it is in; named by its modifiers and who took part."""
+        verb = clause_head(noun)
+        if verb is noun:
+            return None
+        mood = modality(verb)
+        if mood in (Modality.NEGATED, Modality.HYPOTHETICAL):
+            return None
+        times, inherited = self._times(context, verb)
+        if not times:
+            return None
+        scheduled = mood is Modality.SCHEDULED
+        if scheduled:
+            times = [forward(t, context.published) for t in times]
+        subject = self._subject(verb, context)
+        people = [k for k in self._people(context, subject) if context.type_of(k) in _AGENT_TYPES]
+        modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound")]
+        words = _text(sorted([*modifiers, noun], key=lambda t: t.i))
+        name = _capitalise(words)
+        if people:
+            name += " with " + _join([context.name_of(k) for k in people])
+        start = context.parse.start_of(noun)
+        return ClauseEvent(
+            kind=self.kind,
+            schema_type=self.rule.schema_type,
+            name=name,
+            sentence=context.parse.sentence.index,
+            trigger=noun.text,
+            span=(start, start + len(noun.text)),
+            times=times,
+            scheduled=scheduled,
+            confidence=_confidence(times, bool(people), inherited, scheduled),
+            attendee=people,
+            location=self._location(context, verb)[:1],
+        )
+
+    def _times(self, context: SentenceContext, verb: Token) -> tuple[list[TimeExpression], bool]:
+        """The clause's own temporal expressions; else those of the clause it is
+        coordinated with (``met on Monday and signed``), marked as inherited."""
+        own = context.clause_times.get(verb.i, [])
+        if own:
+            return list(own), False
+        participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"  # "…, telling a hearing"
+        if verb.dep_ == "conj" or participle:
+            head = clause_head(verb.head)
+            if participle and head.dep_ == "relcl":  # attached to a relative clause by mistake
+                head = clause_head(head.head)
+            shared = context.clause_times.get(head.i, [])
+            if shared and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                return list(shared), True
+        return [], False
+
+    @staticmethod
+    def _subject(verb: Token, context: SentenceContext | None = None) -> Token | None:
+        """Who did it: the subject, the ``by`` of a passive, or (for ``to sign`` and
+        ``and signed``) the subject of the governing verb."""
+        current: Token | None = verb
+        for _ in range(4):
+            if current is None:
+                break
+            for child in current.children:
+                if context is not None and context.parse.start_of(child) < context.skip_before:
+                    continue  # "DUBAI –": the dateline is not who did it
+                if child.dep_ in ("nsubj", "csubj"):
+                    return child
+                if child.dep_ == "agent":
+                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return pobj
+            participle = current.dep_ == "advcl" and current.tag_ == "VBG"
+            if participle and current.head.dep_ == "relcl":
+                current = clause_head(current.head.head)
+                continue
+            if (current.dep_ in ("xcomp", "conj") or participle) and current.head is not current:
+                passive = next((c for c in current.head.children if c.dep_ == "nsubjpass"), None)
+                if passive is not None and current.dep_ == "xcomp":
+                    return passive  # "Russia and Iran are expected to sign"
+                current = current.head
+            else:
+                break
+        return None
+
+    @staticmethod
+    def _object(verb: Token, passive: bool) -> Token | None:
+        for child in verb.children:
+            if child.dep_ == "nsubjpass" and passive:
+                return child
+            if child.dep_ in ("dobj", "attr"):
+                return child
+        return None
+
+    @staticmethod
+    def _people(context: SentenceContext, token: Token | None) -> list[str]:
+        """Entity keys named by a subject or object (and its conjuncts); ``he``/``she``
+        is the person last named before."""
+        if token is None:
+            return []
+        keys: list[str] = []
+        for part in _with_conjuncts(token):
+            if part.pos_ == "PRON":
+                if part.lower_ in ("he", "she") and context.last_person:
+                    keys.append(context.last_person)
+                continue
+            mention = context.mention_at(part)
+            if mention is not None:
+                keys.append(mention.key)
+        return list(dict.fromkeys(keys))
+
+    @staticmethod
+    def _location(context: SentenceContext, verb: Token) -> list[str]:
+        """``in``/``at`` a place the clause names: ``met Xi in Beijing``."""
+        out = []
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                mention = context.mention_at(pobj)
+                if mention is not None and context.type_of(mention.key) in _PLACE_TYPES:
+                    out.append(mention.key)
+        return out
+
+    def _name(
+        self,
+        context: SentenceContext,
+        verb: Token,
+        subject: Token | None,
+        patient: Token | None,
+        passive: bool,
+    ) -> str:
+        """A headline: ``Emirates orders 30 Boeing 787 jets``, ``Robert Hur testifies
+        before the House Judiciary Committee``, ``Resignation of Boris Johnson``."""
+        particle = next(
+            (c.text for c in verb.children if c.dep_ in ("prt",) or c.lower_ == "down"), ""
+        )
+        if passive and patient is not None:
+            who = self._phrase_name(context, patient)
+            return _capitalise(f"{who} {verb.lower_}".strip()) if who else self.rule.noun
+        who = self._phrase_name(context, subject) if subject is not None else ""
+        plural = subject is not None and (
+            len(_with_conjuncts(subject)) > 1
+            or (subject.tag_ == "NNS" and subject.is_lower)
+            or subject.lower_ in _PLURALS
+        )
+        lemma = verb.lemma_.lower()
+        verb_text = (lemma if plural else _third_person(lemma)) + (
+            f" {particle}" if particle else ""
+        )
+        rest = ""
+        if patient is not None:
+            rest = self._phrase_name(context, patient, keep_article=True)
+        else:
+            prep = next(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ == "prep"
+                    and c.lower_ not in _LOCATIVE
+                    and not any(verb.i in (t.i,) for t in c.subtree)
+                    and not _is_time(context, c)
+                ),
+                None,
+            )
+            clause = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+            if prep is not None:
+                rest = _text(_phrase(prep, frozenset({"relcl", "acl", "appos", "punct"})))
+            elif clause is not None:  # "decides to raise rates"
+                rest = _text(
+                    [
+                        t
+                        for t in _phrase(clause, frozenset({"relcl", "advcl", "punct", "prep"}))
+                        if not _is_time(context, t)
+                    ]
+                )
+        if not who:
+            target = f" of {rest}" if rest else ""
+            return _capitalise(f"{self.rule.noun}{target}")
+        return _capitalise(" ".join(p for p in (who, verb_text, rest) if p))
+
+    @staticmethod
+    def _phrase_name(context: SentenceContext, token: Token, keep_article: bool = False) -> str:
+        """An entity's name where the phrase is one (``Russian President Vladimir Putin``
+        → ``Vladimir Putin``), else the phrase itself, headline style."""
+        parts = _with_conjuncts(token)
+        names = []
+        for part in parts:
+            if part.pos_ == "PRON":
+                if part.lower_ in ("he", "she") and context.last_person:
+                    names.append(context.name_of(context.last_person))
+                    continue
+                return ""
+            mention = context.mention_at(part)
+            if mention is not None and context.type_of(mention.key) in _AGENT_TYPES | _PLACE_TYPES:
+                names.append(context.name_of(mention.key))
+                continue
+            words = [w for w in _phrase(part) if context.parse.start_of(w) >= context.skip_before]
+            if len(words) > 8:
+                words = [t for t in words if t.i >= part.i - 3 and t.i <= part.i]
+            text = _text(words)
+            first = text.split(" ", 1)
+            if not keep_article and first[0].lower() in _HEADLINE_DROP and len(first) > 1:
+                text = first[1]
+            names.append(text)
+        return _join(names)
+
+
+def _is_time(context: SentenceContext, token: Token) -> bool:
+    start = context.parse.start_of(token)
+    end = max(context.parse.start_of(t) + len(t.text) for t in token.subtree)
+    return any(t.start_offset < end and start < t.end_offset for t in context.times)
+
+
+def forward(expr: TimeExpression, published: dt.date) -> TimeExpression:
+    """A scheduled event's relative date read forward (``on Thursday`` = the next one)."""
+    if expr.future or not expr.relative:
+        return expr
+    again = find_times(expr.text, published, future=True)
+    if not again:
+        return expr
+    first = again[0]
+    return TimeExpression(
+        expr.text,
+        expr.start_offset,
+        expr.end_offset,
+        first.start,
+        first.end,
+        first.precision,
+        first.kind,
+        first.reference,
+        True,
+    )
+
+
+def _confidence(
+    times: Sequence[TimeExpression], named: bool, inherited: bool, scheduled: bool
+) -> float:
+    """How sure the clause makes us: a named participant and a date the text gives in
+    full count most; a date borrowed from a coordinated clause, or a plan, less."""
+    score = 0.55
+    if named:
+        score += 0.2
+    if any(not t.relative for t in times):
+        score += 0.1
+    if inherited:
+        score -= 0.15
+    if scheduled:
+        score -= 0.05
+    return round(min(score + 0.05, 0.95), 2)
+
+
+def default_detectors(
+    rules: Sequence[TriggerRule] | None = None,
+    make: Callable[[TriggerRule], EventDetector] = TriggerDetector,
+) -> tuple[EventDetector, ...]:
+    """One detector per row of the trigger table."""
+    return tuple(make(rule) for rule in (rules if rules is not None else load_rules()))

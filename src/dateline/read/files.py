@@ -1,0 +1,67 @@
+"""Every file dateline reads from the content folder goes through here, once.
+
+Three rules hold for articles, sidecars and the registry alike, because each
+was a hole when only articles followed them: a file that resolves outside the
+content folder (a symlink to ``/etc/passwd``) is refused without being opened;
+a file over ``max_file_bytes`` is refused before it is read; an unreadable file
+is a finding that names it, not a crash.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from dateline.errors import ReadError
+
+__all__ = ["inside", "read_capped"]
+
+
+def inside(path: Path, root: Path) -> bool:
+    """Whether ``path``, once every symlink is followed, is in ``root``."""
+    try:
+        return path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a symlink loop resolves to nothing
+        return False
+
+
+def read_capped(path: Path, *, root: Path, max_bytes: int, what: str = "file") -> bytes:
+    """The bytes of ``path``, refused when outside ``root``, over ``max_bytes`` or unreadable.
+
+    The size is checked on the open file (``fstat``) and the read stops one byte
+    past the cap, so a file that grows between the check and the read, or a
+    device that never ends, still costs at most ``max_bytes``.
+    """
+    if not inside(path, root):
+        raise ReadError(
+            f"the {what} is a link to {_target(path)}, outside the content folder; it was not read",
+            path=path,
+            code="outside_content",
+            hint="copy the file into the content folder instead of linking to it",
+        )
+    try:
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            data = handle.read(max_bytes + 1) if size <= max_bytes else b""
+    except OSError as exc:
+        raise ReadError(
+            f"cannot read the {what}: {exc.strerror or exc}",
+            path=path,
+            code="unreadable",
+            hint="check the file's permissions (it must be readable by the user running dateline)",
+        ) from exc
+    if size > max_bytes or len(data) > max_bytes:
+        raise ReadError(
+            f"the {what} is {max(size, len(data)):,} bytes, over the {max_bytes:,}-byte limit",
+            path=path,
+            code="file_too_large",
+            hint="split it, or raise max_file_bytes in dateline.toml",
+        )
+    return data
+
+
+def _target(path: Path) -> str:
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):
+        return "a file that does not resolve"

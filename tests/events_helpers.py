@@ -1,0 +1,42 @@
+"""Run the facts enricher on a few sentences, as an article published on a given day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from dateline.enrich import FactsEnricher
+from dateline.enrich.clauses import align_sentences
+from dateline.enrich.events import EventDraft
+from dateline.enrich.facts import Facts
+from dateline.enrich.gazetteer import Gazetteer
+from dateline.enrich.sentences import split_sentences
+from dateline.enrich.timeline import SentenceContext
+from dateline.model.meta import ArticleMeta
+from dateline.read.draft import Draft, Paragraph
+
+#: Friday 5 July 2024, the seed's publication day: every table is resolved against it.
+FRIDAY = dt.date(2024, 7, 5)
+
+
+def facts_of(text: str, published: dt.date = FRIDAY, headline: str = "") -> Facts:
+    paragraphs = tuple(Paragraph(p, i) for i, p in enumerate(text.split("\n\n")))
+    draft = Draft(Path("story.txt"), paragraphs, ArticleMeta())
+    known = ArticleMeta(title=headline or "A story", date=published)
+    return FactsEnricher(Gazetteer.shared()).facts(draft, known)
+
+
+def events_of(text: str, published: dt.date = FRIDAY) -> list[EventDraft]:
+    return facts_of(text, published).events
+
+
+def contexts_of(text: str, published: dt.date = FRIDAY) -> list[SentenceContext]:
+    """Each sentence as a detector sees it: its parse, dates and entities."""
+    enricher = FactsEnricher(Gazetteer.shared())
+    paragraphs = tuple(Paragraph(p, i) for i, p in enumerate(text.split("\n\n")))
+    draft = Draft(Path("story.txt"), paragraphs, ArticleMeta())
+    sentences = split_sentences(paragraphs)
+    parsed = enricher.parse(draft, ArticleMeta(title="A story", date=published))
+    extraction = enricher.entities.extract("A story", sentences, None, parsed)
+    parses = align_sentences(sentences, [p.text for p in paragraphs], parsed.paragraphs)
+    return [SentenceContext.build(parses[s.index], extraction, published) for s in sentences]

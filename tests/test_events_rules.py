@@ -1,0 +1,169 @@
+"""Events, rule by rule: every row of the trigger table, modality, and each event's own
+clause's date. Turning off a row, a lemma or a modality rule fails a test here."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dateline.enrich.event_rules import EventKind, TriggerRule, load_rules
+from dateline.enrich.facts import FactsEnricher, distinct_keys
+from dateline.enrich.timeline import TriggerDetector
+
+from .events_helpers import contexts_of, events_of, facts_of
+
+RULES = load_rules()
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.kind.value for r in RULES])
+def test_every_trigger_row_finds_its_example(rule: TriggerRule) -> None:
+    detector = TriggerDetector(rule)
+    found = [e for c in contexts_of(rule.example) for e in detector.detect(c)]
+    assert found, f"{rule.kind}: nothing found in {rule.example!r}"
+    event = found[0]
+    assert event.kind is rule.kind
+    assert event.name.startswith(rule.expect["name"])
+    assert event.times[0].start == rule.expect["date"]
+    assert event.schema_type == rule.schema_type
+    assert event.trigger  # evidence: the words that triggered it...
+    assert contexts_of(rule.example)[0].parse.sentence.text == rule.example  # ...the sentence...
+    start, end = event.span
+    assert rule.example[start:end] == event.trigger  # ...and where in it
+    assert 0 < event.confidence <= 1
+    if "location" in rule.expect:
+        assert event.location == [rule.expect["location"].lower()]
+
+
+def test_every_kind_of_the_table_is_a_typed_kind() -> None:
+    kinds = [r.kind for r in RULES]
+    assert len(kinds) == len(set(kinds))  # one row (one detector) per kind
+    assert all(isinstance(k, EventKind) for k in kinds)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "start", "scheduled"),
+    [
+        # modality: a plan is a scheduled event dated forward, never a past fact
+        (
+            "Emirates is expected to order 30 Boeing 787 jets next month.",
+            "Emirates orders 30 Boeing 787 jets",
+            "2024-08",
+            True,
+        ),
+        (
+            "Emirates will order 30 Boeing 787 jets on Thursday.",
+            "Emirates orders",
+            "2024-07-11",
+            True,
+        ),
+        (
+            "Emirates plans to order 30 Boeing 787 jets in March.",
+            "Emirates orders",
+            "2025-03",
+            True,
+        ),
+        # its own clause's date, not the nearest one
+        (
+            "Emirates ordered 30 Boeing 787 jets on Monday, the airline said on Tuesday.",
+            "Emirates orders 30 Boeing 787 jets",
+            "2024-07-01",
+            False,
+        ),
+        (
+            "On Tuesday the airline said that Emirates had ordered 30 jets in 2019.",
+            "Emirates orders 30 jets",
+            "2019",
+            False,
+        ),
+        # a coordinated clause shares its date
+        (
+            "The board met on Monday and fired Sam Altman.",
+            "Board fires Sam Altman",
+            "2024-07-01",
+            False,
+        ),
+        # "last week" is a start and an end
+        (
+            "Microsoft announced a new chip last week.",
+            "Microsoft announces a new chip",
+            "2024-06-24",
+            False,
+        ),
+    ],
+)
+def test_modality_and_own_clause_dates(
+    sentence: str, name: str, start: str, scheduled: bool
+) -> None:
+    events = [e for e in events_of(sentence) if e.name.startswith(name)]
+    assert events, [e.name for e in events_of(sentence)]
+    assert events[0].start == start
+    assert events[0].scheduled is scheduled
+
+
+def test_last_week_is_a_range_on_the_event() -> None:
+    (event,) = events_of("Microsoft announced a new chip last week.")
+    assert (event.start, event.end) == ("2024-06-24", "2024-06-30")
+    assert event.times[0].explain() == (
+        "'last week' → 2024-06-24/2024-06-30, relative to 2024-07-05 (looking back)"
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Emirates did not order new jets on Monday.",
+        "Emirates never ordered the jets in 2019.",
+        "Emirates refused to order the jets on Monday.",
+        "Emirates could order 30 jets on Monday.",
+        "Emirates would order 30 jets next year if prices fell.",
+        "If Emirates orders 30 jets on Monday, Boeing will be pleased.",
+        "Emirates wants to order 30 jets next year.",
+        "The Senate did not approve the bill on Thursday.",
+        "Russia and Iran did not sign the treaty in 2023.",
+    ],
+)
+def test_negated_and_hypothetical_clauses_report_no_event(sentence: str) -> None:
+    assert events_of(sentence) == []
+
+
+def test_a_planned_signing_is_never_a_past_fact() -> None:
+    """The issue's case: 'are expected to sign early next year' in a December story."""
+    events = events_of(
+        "MOSCOW – Russia and Iran are expected to sign the treaty early next year in Moscow.",
+        dt.date(2024, 12, 17),
+    )
+    assert events
+    assert all(e.scheduled for e in events)
+    assert all(e.start == "2025" for e in events)
+    spec = events[0].spec()
+    assert spec.event_status == "EventScheduled"
+
+
+def test_undated_happenings_are_not_on_the_timeline() -> None:
+    assert events_of("Emirates ordered 30 Boeing 787 jets.") == []
+
+
+def test_an_event_and_an_entity_with_one_key_get_distinct_ids() -> None:
+    assert distinct_keys({"kohelet-policy-forum"}, ["kohelet-policy-forum", "other"]) == {
+        "kohelet-policy-forum": "kohelet-policy-forum-event",
+        "other": "other",
+    }
+    assert distinct_keys({"a", "a-event"}, ["a"]) == {"a": "a-event-2"}
+
+
+def test_the_layer_never_repeats_a_key() -> None:
+    facts = facts_of(
+        "NEW YORK – The United Nations Climate Action Summit opened in New York on Monday. "
+        "Leaders met at the United Nations Climate Action Summit on Monday."
+    )
+    layer = FactsEnricher.layer(facts, 0.0)
+    ids = [e.id for e in layer.entities or []] + [e.id for e in layer.events or []]
+    assert len(ids) == len(set(ids))
+
+
+def test_min_confidence_keeps_weak_inferences_out_of_the_layer() -> None:
+    facts = facts_of("Emirates ordered 30 Boeing 787 jets on Monday.")
+    assert facts.events
+    assert FactsEnricher.layer(facts, 0.0).events
+    assert not FactsEnricher.layer(facts, 1.0).events

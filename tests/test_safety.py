@@ -1,0 +1,489 @@
+"""A build never empties a site by surprise, never reads outside content/, and answers
+every user mistake with its own code (never ``internal_error``)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import feedparser
+import markdown_it
+import pytest
+from click.testing import CliRunner
+
+from dateline.budget import article_budget
+from dateline.cli import main
+from dateline.enrich.registry import load_registry
+from dateline.errors import SettingsError
+from dateline.model.meta import ArticleMeta
+from dateline.pipeline import build_site, check_site, process_article
+from dateline.read.markdown import render_markdown
+from dateline.settings import Settings
+from dateline.validate.vocabulary import Vocabulary
+
+from .conftest import ROOT, repo_settings
+
+STORY = "{title}\n\nJuly 5, 2024 - 10:00\n\nTEHRAN – {body}\n"
+SECRET = "root:x:0:0:the-secret-marker"
+
+
+def story(content: Path, name: str, title: str, body: str = "Shops opened today.") -> Path:
+    path = content / name
+    path.write_text(STORY.format(title=title, body=body), encoding="utf-8")
+    return path
+
+
+def plain_settings(tmp: Path, **update: Any) -> Settings:
+    """The repository's settings on a temp site, without enrichment (not what is tested)."""
+    content = tmp / "content"
+    content.mkdir(exist_ok=True)
+    return repo_settings(tmp / "feeds", content).model_copy(update={"enrich": False, **update})
+
+
+def codes(report_findings: Any) -> list[str]:
+    return [f.code for f in report_findings]
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Iterator[Path]:
+    """A site folder with dateline.toml (enrichment off) and one article; cwd is the site."""
+    config = (ROOT / "dateline.toml").read_text(encoding="utf-8")
+    (tmp_path / "dateline.toml").write_text(config.replace("[site]\n", "[site]\nenrich = false\n"))
+    (tmp_path / "content").mkdir()
+    story(tmp_path / "content", "a.txt", "Shops open in Tehran")
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        yield tmp_path
+    finally:
+        os.chdir(cwd)
+
+
+def run(*args: str) -> Any:
+    return CliRunner().invoke(main, list(args))
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+# --- the folders a build is given ---------------------------------------------------------
+
+
+def test_a_misspelt_content_folder_is_refused_and_the_site_kept(site: Path) -> None:
+    assert run("build").exit_code == 0
+    before = snapshot(site / "feeds")
+    config = site / "dateline.toml"
+    config.write_text(
+        config.read_text().replace('content_dir = "content"', 'content_dir = "contnet"')
+    )
+    result = run("build")
+    assert result.exit_code == 2
+    assert "content_missing" in result.stderr
+    assert "contnet" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert snapshot(site / "feeds") == before
+    assert run("check").exit_code == 2
+
+
+def test_content_dir_is_resolved_against_the_config_files_folder(
+    site: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    result = CliRunner().invoke(main, ["build", "--config", str(site / "dateline.toml")])
+    assert result.exit_code == 0, result.stderr
+    os.chdir(elsewhere)  # the fixture restores the working folder
+    result = run("build", "--config", str(site / "dateline.toml"))
+    assert result.exit_code == 0, result.stderr
+    assert not (elsewhere / "feeds").exists()
+    assert (site / "feeds" / "rss.xml").is_file()
+
+
+@pytest.mark.parametrize(
+    "out", ["content", "content/out", ".", "content/.."], ids=["same", "inside", "parent", "dots"]
+)
+def test_overlapping_output_and_content_folders_are_refused(site: Path, out: str) -> None:
+    (site / "content" / "notes.txt.bak").write_text("keep me")
+    before = snapshot(site)
+    result = run("build", "--out", out)
+    assert result.exit_code == 2
+    assert "folders_overlap" in result.stderr
+    assert snapshot(site) == before
+
+
+def test_an_empty_content_folder_does_not_unpublish_the_site(site: Path) -> None:
+    assert run("build").exit_code == 0
+    before = snapshot(site / "feeds")
+    (site / "content" / "a.txt").unlink()
+    result = run("build")
+    assert result.exit_code == 2
+    assert "content_empty" in result.stderr
+    assert "--allow-empty" in result.stderr
+    assert snapshot(site / "feeds") == before
+    # said on purpose, the site is emptied
+    result = run("build", "--allow-empty")
+    assert result.exit_code == 0, result.stderr
+    assert feedparser.parse((site / "feeds" / "rss.xml").read_bytes()).entries == []
+
+
+def test_an_empty_content_folder_with_nothing_published_builds(site: Path) -> None:
+    (site / "content" / "a.txt").unlink()
+    assert run("build").exit_code == 0
+
+
+# --- content stays inside content/ ----------------------------------------------------------
+
+
+@pytest.fixture
+def secret(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("outside") / "secret.txt"
+    path.write_text(f"{SECRET}\n\nJuly 5, 2024 - 10:00\n\nTEHRAN – {SECRET}\n", encoding="utf-8")
+    return path
+
+
+def everything(folder: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in folder.rglob("*") if p.is_file())
+
+
+def test_an_article_linking_outside_content_is_refused_unread(tmp_path: Path, secret: Path) -> None:
+    settings = plain_settings(tmp_path)
+    story(settings.content_dir, "good.txt", "Shops open in Tehran")
+    leak = settings.content_dir / "leak.txt"
+    leak.symlink_to(secret)
+    (settings.content_dir / "leak.yaml").write_text("title: Leak\n")
+    (settings.content_dir / "passwd.txt").symlink_to("/etc/passwd")
+    report = build_site(settings)
+    by_path = {r.path.name: codes(r.findings) for r in report.failed}
+    assert by_path == {"leak.txt": ["outside_content"], "passwd.txt": ["outside_content"]}
+    assert len(report.published) == 1
+    out = everything(settings.output_dir)
+    assert SECRET.encode() not in out
+    assert b"root:x:0:0" not in out
+
+
+def test_a_sidecar_linking_outside_content_is_refused_and_not_printed(
+    tmp_path: Path, secret: Path
+) -> None:
+    settings = plain_settings(tmp_path)
+    story(settings.content_dir, "a.txt", "Shops open in Tehran")
+    (settings.content_dir / "a.yaml").symlink_to(secret)
+    result = process_article(settings.content_dir / "a.txt", settings)
+    assert codes(result.findings) == ["outside_content"]
+    assert all(SECRET not in str(f) for f in result.findings)
+
+
+def test_links_inside_content_still_work(tmp_path: Path) -> None:
+    settings = plain_settings(tmp_path)
+    (settings.content_dir / "drafts").mkdir()
+    story(settings.content_dir / "drafts", "a.txt", "Shops open in Tehran")
+    (settings.content_dir / "a.yaml").write_text("section: Business\n")
+    (settings.content_dir / "drafts" / "a.yaml").symlink_to(settings.content_dir / "a.yaml")
+    report = build_site(settings)
+    assert report.ok, [str(f) for f in report.findings]
+    assert report.published[0].graph is not None
+    assert report.published[0].graph.article.article_section == "Business"
+
+
+def test_a_folder_linking_outside_content_is_a_finding(tmp_path: Path, secret: Path) -> None:
+    settings = plain_settings(tmp_path)
+    story(settings.content_dir, "a.txt", "Shops open in Tehran")
+    (settings.content_dir / "elsewhere").symlink_to(secret.parent, target_is_directory=True)
+    report = check_site(settings)
+    assert [(r.path.name, codes(r.findings)) for r in report.failed] == [
+        ("elsewhere", ["outside_content"])
+    ]
+
+
+def test_a_registry_linking_outside_content_is_refused(tmp_path: Path, secret: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "entities.yaml").symlink_to(secret)
+    with pytest.raises(SettingsError) as caught:
+        load_registry(content)
+    assert caught.value.code == "outside_content"
+    assert SECRET not in str(caught.value)
+
+
+# --- bounded work ---------------------------------------------------------------------------
+
+
+def test_a_huge_sidecar_fails_its_article_only(tmp_path: Path) -> None:
+    settings = plain_settings(tmp_path, max_file_bytes=50_000)
+    story(settings.content_dir, "a.txt", "Shops open in Tehran")
+    story(settings.content_dir, "b.txt", "Bazaar reopens")
+    (settings.content_dir / "b.yaml").write_text("summary: " + "word " * 20_000)
+    report = build_site(settings)
+    assert [(r.path.name, codes(r.findings)) for r in report.failed] == [
+        ("b.txt", ["file_too_large"])
+    ]
+    assert report.failed[0].findings[0].path == settings.content_dir / "b.yaml"
+    assert not report.site_findings  # the feeds are written, with the other article
+    assert len(feedparser.parse(settings.output_dir / "rss.xml").entries) == 1
+
+
+def test_a_huge_registry_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "entities.yaml").write_text("# " + "x" * 5000 + "\n")
+    with pytest.raises(SettingsError) as caught:
+        load_registry(tmp_path, max_bytes=1000)
+    assert caught.value.code == "file_too_large"
+
+
+BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 10)}]\n" for i in range(9)
+)
+
+
+@pytest.mark.parametrize(
+    ("sidecar", "code"),
+    [
+        (BOMB, "yaml_aliases"),
+        ("tags: &t [a, *t]\n", "yaml_aliases"),
+        ("tags: " + "[" * 999 + "]" * 999 + "\n", "yaml_too_deep"),
+        ("about: " + "{a: " * 900 + "1" + "}" * 900 + "\n", "yaml_too_deep"),
+        ("wordCount: " + "9" * 5000 + "\n", "number_too_long"),
+    ],
+    ids=["alias-bomb", "recursive-alias", "deep-list", "deep-mapping", "huge-integer"],
+)
+def test_hostile_yaml_gets_its_own_code(tmp_path: Path, sidecar: str, code: str) -> None:
+    settings = plain_settings(tmp_path)
+    path = story(settings.content_dir, "a.txt", "Shops open in Tehran")
+    (settings.content_dir / "a.yaml").write_text(sidecar)
+    assert codes(process_article(path, settings).findings) == [code]
+    front = settings.content_dir / "b.md"
+    front.write_text(f"---\ntitle: Shops\ndate: 2024-07-05T10:00:00Z\n{sidecar}---\n\nText.\n")
+    assert codes(process_article(front, settings).findings) == [code]
+
+
+def test_an_alias_bomb_in_the_registry_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "entities.yaml").write_text(BOMB)
+    with pytest.raises(SettingsError) as caught:
+        load_registry(tmp_path)
+    assert caught.value.code == "yaml_aliases"
+
+
+def test_ordinary_anchors_and_aliases_still_work(tmp_path: Path) -> None:
+    settings = plain_settings(tmp_path)
+    path = story(settings.content_dir, "a.txt", "Shops open in Tehran")
+    (settings.content_dir / "a.yaml").write_text("section: &s Business\ntags: [*s, shops]\n")
+    result = process_article(path, settings)
+    assert result.ok, result.findings
+
+
+# --- sidecars are read as articles are ------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "utf-16", "utf-8-sig", "cp1252"])
+def test_sidecars_in_other_encodings_are_decoded(tmp_path: Path, encoding: str) -> None:
+    settings = plain_settings(tmp_path)
+    path = story(settings.content_dir, "a.txt", "Shops open in Tehran")
+    summary = "Le café crème de la pâtisserie a rouvert à Téhéran, près du marché."
+    (settings.content_dir / "a.yaml").write_bytes(f"summary: {summary}\n".encode(encoding))
+    result = process_article(path, settings)
+    assert result.ok, result.findings
+    assert result.graph is not None
+    assert result.graph.article.description == summary
+
+
+def test_an_unreadable_sidecar_is_a_finding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = plain_settings(tmp_path)
+    path = story(settings.content_dir, "a.txt", "Shops open in Tehran")
+    side = settings.content_dir / "a.yaml"
+    side.write_text("section: Business\n")
+    real_open = Path.open
+
+    def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self == side:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    result = process_article(path, settings)
+    assert [(f.code, f.path) for f in result.findings] == [("unreadable", side)]
+
+
+def unreadable(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """``folder`` cannot be listed: chmod 000 does not stop root, so os.scandir is told so."""
+    real_scandir = os.scandir
+
+    def refuse(path: Any = ".") -> Any:
+        if Path(path) == folder:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+
+
+def test_an_unreadable_folder_is_a_finding_and_its_pages_stay(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = plain_settings(tmp_path)
+    story(settings.content_dir, "a.txt", "Shops open in Tehran")
+    (settings.content_dir / "world").mkdir()
+    story(settings.content_dir / "world", "b.txt", "Bazaar reopens")
+    first = build_site(settings)
+    assert first.ok
+    pages = snapshot(settings.output_dir / "articles")
+    assert len(pages) == 4
+    unreadable(monkeypatch, settings.content_dir / "world")
+    report = build_site(settings)
+    assert [(r.path.name, codes(r.findings)) for r in report.failed] == [("world", ["unreadable"])]
+    assert not report.ok  # exit code 1: something was not built
+    assert snapshot(settings.output_dir / "articles") == pages
+    titles = [e.title for e in feedparser.parse(settings.output_dir / "rss.xml").entries]
+    assert sorted(titles) == ["Bazaar reopens", "Shops open in Tehran"]
+    manifest = json.loads((settings.output_dir / ".dateline-manifest.json").read_text())
+    assert "world/b.txt" in manifest["sources"]
+
+
+def test_an_unreadable_article_keeps_its_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = plain_settings(tmp_path)
+    story(settings.content_dir, "a.txt", "Shops open in Tehran")
+    path = story(settings.content_dir, "b.txt", "Bazaar reopens")
+    assert build_site(settings).ok
+    real_open = Path.open
+
+    def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    report = build_site(settings)
+    assert [(r.path.name, codes(r.findings)) for r in report.failed] == [("b.txt", ["unreadable"])]
+    titles = [e.title for e in feedparser.parse(settings.output_dir / "rss.xml").entries]
+    assert sorted(titles) == ["Bazaar reopens", "Shops open in Tehran"]
+
+
+# --- ordinary words are text ----------------------------------------------------------------
+
+
+def test_words_that_name_enumeration_members_are_text(tmp_path: Path) -> None:
+    settings = plain_settings(tmp_path)
+    story(settings.content_dir, "a.txt", "Monday")
+    (settings.content_dir / "b.md").write_text(
+        "---\ntitle: Shops open\ndate: 2024-07-05T10:00:00Z\nsection: Retail\n"
+        "tags: [Online, Monday]\n---\n\nShops opened today.\n"
+    )
+    report = build_site(settings)
+    assert report.ok, [str(f) for f in report.findings]
+    titles = {e.title for e in feedparser.parse(settings.output_dir / "rss.xml").entries}
+    assert titles == {"Monday", "Shops open"}
+
+
+def test_enumeration_only_ranges_are_still_checked() -> None:
+    node = {"@id": "https://x.example/#e", "@type": "Event", "name": "A meeting"}
+    vocabulary = Vocabulary.bundled()
+    good = vocabulary.check([{**node, "eventStatus": "EventScheduled"}], None, {})
+    bad = vocabulary.check([{**node, "eventStatus": "Monday"}], None, {})
+    assert good == []
+    assert codes(bad) == ["range_mismatch"]
+
+
+# --- a time budget per article --------------------------------------------------------------
+
+
+class Stall:
+    """An enricher standing for any stage that never ends on some input."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+    def __call__(self, draft: Any, known: Any) -> Any:
+        if "slow" not in draft.path.name:
+            return ArticleMeta()
+        if self.kind == "regex":  # catastrophic backtracking: C code, interrupted by the alarm
+            re.match(r"(a+)+b", "a" * 64)
+        elif self.kind == "recursion":
+
+            def down(n: int) -> int:
+                return down(n + 1)
+
+            down(0)
+        while True:
+            time.sleep(0.01)
+
+
+@pytest.mark.parametrize(
+    ("kind", "code"), [("loop", "too_slow"), ("regex", "too_slow"), ("recursion", "too_deep")]
+)
+def test_a_stalled_article_fails_alone_and_the_build_goes_on(
+    tmp_path: Path, kind: str, code: str
+) -> None:
+    settings = plain_settings(tmp_path, max_article_seconds=0.5)
+    story(settings.content_dir, "a.txt", "Shops open in Tehran")
+    story(settings.content_dir, "slow.txt", "Bazaar reopens")
+    report = build_site(settings, enrichers=[Stall(kind)])
+    assert [(r.path.name, codes(r.findings)) for r in report.failed] == [("slow.txt", [code])]
+    assert [e.title for e in feedparser.parse(settings.output_dir / "rss.xml").entries] == [
+        "Shops open in Tehran"
+    ]
+    if kind == "recursion":
+        assert "down" in report.failed[0].findings[0].message  # where it recursed
+
+
+def test_the_budget_works_in_worker_threads_too(tmp_path: Path) -> None:
+    settings = plain_settings(tmp_path, max_article_seconds=0.3)
+    path = story(settings.content_dir, "slow.txt", "Bazaar reopens")
+    with ThreadPoolExecutor(1) as pool:
+        result = pool.submit(process_article, path, settings, [Stall("loop")]).result()
+    assert codes(result.findings) == ["too_slow"]
+
+
+def test_the_budget_leaves_no_timer_behind(tmp_path: Path) -> None:
+    with article_budget(5, tmp_path):
+        pass
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    time.sleep(0.01)  # nothing fires later
+
+
+def test_chained_possessives_are_not_an_internal_error(tmp_path: Path) -> None:
+    settings = repo_settings(tmp_path / "feeds", tmp_path)  # with enrichment: it recursed there
+    path = story(tmp_path, "a.txt", "Possessives", " ".join(["Ali's"] * 1500) + " friend left.")
+    result = process_article(path, settings)
+    assert all(f.code != "internal_error" for f in result.findings), result.findings
+
+
+# --- Markdown: rendered once, and fast on brackets ------------------------------------------
+
+
+def test_markdown_is_rendered_once_per_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = plain_settings(tmp_path)
+    path = settings.content_dir / "a.md"
+    path.write_text("---\ntitle: Shops\ndate: 2024-07-05T10:00:00Z\n---\n\nShops *opened*.\n")
+    calls: list[int] = []
+    real = markdown_it.MarkdownIt.render
+
+    def counted(self: markdown_it.MarkdownIt, *args: Any, **kwargs: Any) -> str:
+        calls.append(1)
+        rendered: str = real(self, *args, **kwargs)
+        return rendered
+
+    monkeypatch.setattr(markdown_it.MarkdownIt, "render", counted)
+    result = process_article(path, settings)
+    assert result.ok
+    assert result.body is not None
+    assert "<em>opened</em>" in result.body
+    assert len(calls) == 1
+
+
+@pytest.mark.parametrize(
+    "body", ["![" * 3000, "[" * 3000 + " [link](https://x.example/) " + "![" * 3000, "a [" * 1200]
+)
+def test_many_lone_brackets_render_as_written(body: str) -> None:
+    plain = markdown_it.MarkdownIt("commonmark", {"html": False}).render(body)
+    assert render_markdown(body) == plain

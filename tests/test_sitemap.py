@@ -1,0 +1,97 @@
+"""sitemap.xml, news-sitemap.xml and robots.txt, validated against their XML schemas."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from dateline.pipeline import build_site
+from dateline.settings import Settings
+
+from .conftest import DATA
+from .held_site import RELEASE, released_site, site_with_held
+
+XSD = DATA / "xsd" / "sitemaps.xsd"
+SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
+
+
+@pytest.fixture(scope="module")
+def schema() -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(XSD)))
+
+
+@pytest.fixture(scope="module")
+def released(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return released_site(tmp_path_factory.mktemp("sitemap"))
+
+
+def valid(schema: etree.XMLSchema, path: Path) -> etree._Element:
+    doc = etree.parse(str(path))
+    assert schema.validate(doc), f"{path.name}: {schema.error_log}"
+    return doc.getroot()
+
+
+def test_sitemap_lists_every_page_with_lastmod(schema: etree.XMLSchema, released: Settings) -> None:
+    out, base = released.output_dir, released.base_url
+    root = valid(schema, out / "sitemap.xml")
+    listed = [u.findtext(f"{SM}loc") for u in root.iter(f"{SM}url")]
+    assert len(listed) == len(set(listed))
+    pages = {
+        base + p.relative_to(out).as_posix().removesuffix("index.html") for p in out.rglob("*.html")
+    }
+    assert set(listed) == pages
+    lastmods = {u.findtext(f"{SM}loc"): u.findtext(f"{SM}lastmod") for u in root.iter(f"{SM}url")}
+    assert lastmods[base + "articles/blinken-kyiv-may-2024.html"] == "2024-05-14T09:30:00+03:00"
+    assert lastmods[base] == "2031-01-01T09:00:00+00:00"
+
+
+def test_news_sitemap_has_the_last_two_days(schema: etree.XMLSchema, released: Settings) -> None:
+    root = valid(schema, released.output_dir / "news-sitemap.xml")
+    (url,) = root.iter(f"{SM}url")
+    assert url.findtext(f"{SM}loc") == (released.base_url + "articles/embargoed-tidal-barrage.html")
+    news = url.find(f"{NEWS}news")
+    assert news is not None
+    assert news.findtext(f"{NEWS}publication/{NEWS}name") == "Test Desk"
+    assert news.findtext(f"{NEWS}publication/{NEWS}language") == "en"
+    assert news.findtext(f"{NEWS}publication_date") == "2031-01-01T09:00:00+00:00"
+    assert news.findtext(f"{NEWS}title") == "Tidal barrage opens at Marrowmouth"
+
+
+def test_robots_names_both_sitemaps(released: Settings) -> None:
+    robots = (released.output_dir / "robots.txt").read_text()
+    assert f"Sitemap: {released.base_url}sitemap.xml" in robots.splitlines()
+    assert f"Sitemap: {released.base_url}news-sitemap.xml" in robots.splitlines()
+
+
+def test_quiet_period_has_no_news_sitemap(schema: etree.XMLSchema, tmp_path: Path) -> None:
+    settings = site_with_held(tmp_path)
+    build_site(settings, now=RELEASE + dt.timedelta(days=3))
+    out = settings.output_dir
+    assert not (out / "news-sitemap.xml").exists()
+    assert "news-sitemap" not in (out / "robots.txt").read_text()
+    valid(schema, out / "sitemap.xml")
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("<lastmod>2024-05-14T09:30:00+03:00</lastmod>", "<lastmod>14 May 2024</lastmod>"),
+        ("<loc>https://test.example.net/desk/</loc>", "<loc>/desk/</loc>"),
+        ("<news:language>en</news:language>", "<news:language>English</news:language>"),
+        ("<news:title>Tidal barrage opens at Marrowmouth</news:title>", ""),
+    ],
+)
+def test_the_schemas_catch_mistakes(
+    schema: etree.XMLSchema, released: Settings, old: str, new: str
+) -> None:
+    for name in ("sitemap.xml", "news-sitemap.xml"):
+        text = (released.output_dir / name).read_text()
+        if old in text:
+            broken = etree.fromstring(text.replace(old, new).encode())
+            assert not schema.validate(broken)
+            return
+    pytest.fail(f"{old!r} is in neither sitemap")

@@ -1,0 +1,103 @@
+"""Temporal expressions, pattern by pattern, resolved against Friday 2024-07-05; hostile
+input (huge sentences, calendar-edge dates) handled without blowing up."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dateline.enrich import temporal
+from dateline.enrich.temporal import Precision, find_times
+from dateline.pipeline import check_site
+
+from .conftest import ROOT, repo_settings
+from .events_helpers import FRIDAY
+
+#: (pattern, sentence, start, end, precision): every pattern of temporal._PATTERNS has a row.
+CASES = [
+    ("iso", "It was signed on 2019-11-18.", "2019-11-18", None, Precision.DAY),
+    ("month_day", "It was published on Nov. 18, 2019.", "2019-11-18", None, Precision.DAY),
+    ("month_day", "It was signed on March 3.", "2024-03-03", None, Precision.DAY),
+    ("day_month", "It was agreed on 12 March 2024.", "2024-03-12", None, Precision.DAY),
+    ("month", "In December 2023, they signed a deal.", "2023-12", None, Precision.MONTH),
+    ("month", "The vote is due in October.", "2024-10", None, Precision.MONTH),
+    ("year", "It was founded in 2002.", "2002", None, Precision.YEAR),
+    ("weekday", "They met on Thursday.", "2024-07-04", None, Precision.DAY),
+    ("weekday", "They met on Friday.", "2024-07-05", None, Precision.DAY),
+    ("weekday", "They met last Friday.", "2024-06-28", None, Precision.DAY),
+    ("weekday", "They will meet on Thursday.", "2024-07-11", None, Precision.DAY),
+    ("relative_day", "He spoke yesterday.", "2024-07-04", None, Precision.DAY),
+    ("relative_day", "He will travel tomorrow.", "2024-07-06", None, Precision.DAY),
+    ("ago", "It happened two weeks ago.", "2024-06-21", None, Precision.DAY),
+    ("ago", "It closed three years ago.", "2021", None, Precision.YEAR),
+    ("relative_period", "Officials met last week.", "2024-06-24", "2024-06-30", Precision.RANGE),
+    ("relative_period", "Talks were held last month.", "2024-06", None, Precision.MONTH),
+    ("relative_period", "They will sign early next year.", "2025", None, Precision.YEAR),
+    ("relative_period", "Prices rose earlier this month.", "2024-07", None, Precision.MONTH),
+]
+
+
+@pytest.mark.parametrize(("kind", "sentence", "start", "end", "precision"), CASES)
+def test_each_pattern_resolves(
+    kind: str, sentence: str, start: str, end: str | None, precision: Precision
+) -> None:
+    (found,) = find_times(sentence, FRIDAY)
+    assert (found.kind, found.start, found.end, found.precision) == (kind, start, end, precision)
+
+
+def test_every_pattern_has_a_case() -> None:
+    assert {name for name, _ in temporal._PATTERNS} == {kind for kind, *_ in CASES}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["It has grown since 2002.", "We may meet; of the 24th summit, nothing.", "in may"],
+)
+def test_not_dates(sentence: str) -> None:
+    assert find_times(sentence, FRIDAY) == []
+
+
+def test_how_a_date_was_resolved_is_explained() -> None:
+    (week,) = find_times("Officials met last week.", dt.date(2024, 12, 17))
+    assert week.explain() == (
+        "'last week' → 2024-12-09/2024-12-15, relative to 2024-12-17 (looking back)"
+    )
+    (absolute,) = find_times("In December 2023, they signed.", FRIDAY)
+    assert absolute.explain() == "'In December 2023' → 2023-12 (as written)"
+
+
+def test_many_expressions_in_one_sentence_are_all_found() -> None:
+    """Issue 8: 4,000 'on Monday' phrases and a 64 KB schedule sentence (clause bounds
+    are found once per sentence; `make bench`/bench/bench_temporal.py times them)."""
+    mondays = find_times("They met on Monday, " * 4000, FRIDAY)
+    assert len(mondays) == 4000
+    assert {t.start for t in mondays} == {"2024-07-01"}
+    schedule = "Session at 10:00 on July 4, room A; " * 1800
+    assert len(schedule) > 60_000
+    assert len(find_times(schedule, FRIDAY)) == 1800
+
+
+@pytest.mark.parametrize("day", [dt.date(1, 1, 1), dt.date(9999, 12, 31)])
+def test_a_reference_at_the_calendars_edge_resolves_nothing(day: dt.date) -> None:
+    assert find_times("They met on Monday, last week and tomorrow, in March.", day) == []
+
+
+@pytest.mark.parametrize("date", ["0001-01-01 00:00", "9999-12-31 23:00"])
+def test_an_out_of_range_publication_date_is_a_finding_not_a_crash(
+    tmp_path: Path, date: str
+) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    shutil.copy(ROOT / "content" / "entities.yaml", content)
+    (content / "story.md").write_text(
+        f"---\ntitle: Talks\ndate: {date}\n---\n"
+        "LONDON – The two leaders met on Thursday and will sign a deal next week.\n",
+        encoding="utf-8",
+    )
+    report = check_site(repo_settings(tmp_path / "feeds", content))
+    codes = {f.code for f in report.findings}
+    assert "internal_error" not in codes
+    assert "date_out_of_range" in codes
