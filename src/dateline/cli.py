@@ -11,7 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shutil
+import signal
 import sys
+import tempfile
+import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -21,8 +25,11 @@ import click
 from dateline.errors import DatelineError, Finding, SettingsError
 from dateline.guard import check_content, check_folders
 from dateline.hold import parse_now
+from dateline.http_headers import is_feed
 from dateline.pipeline import BuildReport, build_site, check_site
+from dateline.publish import ping_hubs
 from dateline.review import propose, render, write_sidecar
+from dateline.serve import Preview
 from dateline.settings import Settings, load_settings
 from dateline.write.lock import BuildLocked
 
@@ -244,6 +251,7 @@ def build(
         click.echo(f"dateline: {exc}", err=True)
         sys.exit(EXIT_ARTICLE_FAILED)
     _report(report, "text", notices)
+    _held(report)
     if dry_run:
         for name in report.would_write:
             click.echo(f"write {settings.output_dir / name}")
@@ -419,3 +427,157 @@ def import_(
     finally:
         ingester.close()
     sys.exit(EXIT_ARTICLE_FAILED if failed else EXIT_OK)
+
+
+@main.command()
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port on 127.0.0.1 (0: any free port).",
+)
+@_content_option
+@_config_option
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Folder for the preview build [default: a new temporary folder].",
+)
+@_now_option
+def serve(
+    port: int, content: Path | None, config: Path, out: Path | None, now: dt.datetime | None
+) -> None:
+    """Preview the site on http://127.0.0.1:PORT/, rebuilt when content changes.
+
+    The preview is built with a local base URL into its own folder; the site's
+    output folder (feeds/) is never touched. Ctrl-C stops it.
+    """
+    settings = _settings(config, content_dir=content)
+    _guard(check_content, settings)
+    folder = (
+        out.resolve() if out is not None else Path(tempfile.mkdtemp(prefix="dateline-preview-"))
+    )
+    if folder == settings.output_dir.resolve():
+        click.echo(
+            f"dateline: the preview must not be built into {settings.output_dir} "
+            "(the published output); choose another --out",
+            err=True,
+        )
+        sys.exit(EXIT_USAGE)
+
+    def reload() -> Settings:
+        fresh = load_settings(config)
+        return fresh.model_copy(update={"content_dir": settings.content_dir})
+
+    preview = Preview(
+        settings,
+        folder,
+        port=port,
+        now=now,
+        watch=[settings.content_dir, config.resolve()],
+        log=lambda line: click.echo(line, err=True),
+        reload=reload,
+    )
+    try:
+        report = preview.start()
+    except OSError as exc:
+        click.echo(f"dateline: cannot serve on 127.0.0.1:{port}: {exc.strerror}", err=True)
+        sys.exit(EXIT_USAGE)
+    _report(report, "text")
+    _held(report)
+    click.echo(
+        f"serving {preview.url} ({len(report.published)} of {len(report.results)} articles, "
+        f"built in {folder}); watching {settings.content_dir}; Ctrl-C to stop",
+        err=True,
+    )
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)  # `kill` cleans up like Ctrl-C
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+    finally:
+        preview.stop()
+        if out is None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+@main.command()
+@_content_option
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Output folder [default: output_dir from the settings, 'feeds'].",
+)
+@_config_option
+@_now_option
+@click.option(
+    "--timeout",
+    type=float,
+    default=10.0,
+    show_default=True,
+    help="Seconds to wait for each hub's answer.",
+)
+@click.option(
+    "--attempts",
+    type=click.IntRange(1, 10),
+    default=3,
+    show_default=True,
+    help="Tries per hub and feed (waiting 1 s, 2 s, 4 s… between them).",
+)
+def publish(
+    content: Path | None,
+    out: Path | None,
+    config: Path,
+    now: dt.datetime | None,
+    timeout: float,
+    attempts: int,
+) -> None:
+    """Build, then ping the WebSub hubs (setting: hubs) for every feed that changed.
+
+    Exit code 1 if an article failed or a hub could not be told.
+    """
+    settings = _settings(config, content_dir=content, output_dir=out)
+    _guard(check_folders, settings)
+    try:
+        report = build_site(settings, progress=_progress, now=now)
+    except DatelineError as exc:
+        click.echo(f"dateline: {exc}", err=True)
+        sys.exit(EXIT_ARTICLE_FAILED)
+    _report(report, "text")
+    changed = sorted(
+        settings.base_url + path.relative_to(settings.output_dir).as_posix()
+        for path in report.written
+        if is_feed(path.name)
+    )
+    click.echo(
+        f"built {len(report.published)} of {len(report.results)} articles; "
+        f"{len(changed)} feed(s) changed",
+        err=True,
+    )
+    if not settings.hubs:
+        click.echo("no hubs in the settings (hubs = [...]): nobody to tell", err=True)
+    elif not changed:
+        click.echo("no feed changed: no hub pinged", err=True)
+    results = (
+        ping_hubs(settings.hubs, changed, attempts=attempts, timeout=timeout) if changed else []
+    )
+    for result in results:
+        click.echo(str(result), err=True)
+    failed = [r for r in results if not r.ok]
+    if results:
+        click.echo(
+            f"pinged {len(settings.hubs)} hub(s) for {len(changed)} feed(s): "
+            + (f"{len(failed)} failed" if failed else "all ok"),
+            err=True,
+        )
+    sys.exit(EXIT_OK if report.ok and not failed else EXIT_ARTICLE_FAILED)
