@@ -42,7 +42,7 @@ from dateline.carry import CarriedArticle, carry_forward
 from dateline.emit import FEED_FILES, PageRenderer, body_html, document, dumps
 from dateline.emit.feeds import as_datetime
 from dateline.emit.site import SiteInput, render_site_files
-from dateline.emit.sitemaps import NEWS_WINDOW
+from dateline.emit.sitemaps import NEWS_SITEMAP, NEWS_WINDOW, SITEMAP
 from dateline.emit.summary import ArticleSummary, summarize
 from dateline.enrich import Enricher, default_enrichers, enrich
 from dateline.enrich.registry import REGISTRY_FILE
@@ -58,6 +58,7 @@ from dateline.read.sidecar import sidecar_path
 from dateline.settings import Settings
 from dateline.validate import validate_graph
 from dateline.validate.feeds import check_atom, check_jsonfeed, check_rss
+from dateline.validate.sitemaps import check_sitemap
 from dateline.write.atomic import inside, remove_leftovers, write_atomic, write_group
 from dateline.write.cache import (
     BuildCache,
@@ -475,6 +476,8 @@ def validate_outputs(settings: Settings, site_files: Mapping[str, bytes | None])
             findings += check_atom(data, out / name, home, base + name)
         elif file == FEED_FILES["json"]:
             findings += check_jsonfeed(data, out / name)
+        elif name in (SITEMAP, NEWS_SITEMAP):
+            findings += check_sitemap(data, out / name)
     return findings
 
 
