@@ -187,3 +187,27 @@ def test_serve_refuses_the_published_folder(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "must not be built into" in result.stderr
     assert not (site / "expected").exists()
+
+
+def test_an_edited_settings_file_is_read_again(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(SITE, site, ignore=shutil.ignore_patterns("expected"))
+    config = site / "dateline.toml"
+    server = Preview(
+        load_settings(config),
+        tmp_path / "preview",
+        port=0,
+        now=NOW,
+        watch=[site / "content", config],
+        interval=3600,
+        reload=lambda: load_settings(config),
+    )
+    server.start()
+    try:
+        config.write_text(config.read_text().replace('title = "Test Desk"', 'title = "Desk Two"'))
+        assert server.rebuild_if_changed() is not None
+        page = get(server.url + "index.html").text
+        assert "<h1>Desk Two</h1>" in page
+        assert server.url + "articles/" in page  # still the preview's own address
+    finally:
+        server.stop()
