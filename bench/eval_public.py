@@ -9,8 +9,11 @@ publication date.
 
 - CoNLL-2003 (English NER; ``eng.testb`` is the held-out test set): PER/ORG/LOC
   precision, recall, F1 over name mentions, exact (same span and type) and
-  lenient (overlapping span, same type). MISC is ignored on both sides: its
-  annotations are not scored, and neither is a name dateline finds over one.
+  lenient (overlapping span, same type); and over each document's distinct
+  entities ("names": what dateline publishes, one node per entity, against the
+  annotated names with surnames joined to full names). MISC is ignored on both
+  sides: its annotations are not scored, and neither is a name dateline finds
+  over one.
   Beside it, spaCy's model alone on the same text, and the model's own published
   scores (OntoNotes 5, from its meta.json).
 - TempEval-3 platinum (TIMEX3): extent P/R/F1 (strict: same characters; relaxed:
@@ -43,7 +46,7 @@ from typing import Any, TypeVar
 from bench.corpora.conll import read_conll
 from bench.corpora.meantime import TYPES, MeantimeDocument, read_meantime_folder
 from bench.corpora.run import Output, Runner
-from bench.corpora.score import PRF, match_names, score_spans, timex_value
+from bench.corpora.score import PRF, cluster_names, match_names, score_spans, timex_value
 from bench.corpora.timeml import TimeMLDocument, read_timeml_folder
 
 T = TypeVar("T")
@@ -92,6 +95,7 @@ def eval_conll(
     exact: dict[str, PRF] = {t: PRF() for t in TYPES}
     lenient: dict[str, PRF] = {t: PRF() for t in TYPES}
     model_exact: dict[str, PRF] = {t: PRF() for t in TYPES}
+    names: dict[str, PRF] = {t: PRF() for t in TYPES}
     nlp = runner.facts.nlp.nlp
     started = time.perf_counter()
     for doc in documents:
@@ -113,6 +117,8 @@ def eval_conll(
             _conll_misses(doc.number, texts, gold, ours)
         for kind, score in score_spans(gold, ours).items():
             exact.setdefault(kind, PRF()).add(score)
+        for kind, score in _document_names(texts, gold, misc, out, runner).items():
+            names[kind].add(score)
         for kind, score in score_spans(gold, ours, lenient=True).items():
             lenient.setdefault(kind, PRF()).add(score)
         model: list[tuple[int, int, int, str]] = []
@@ -130,6 +136,7 @@ def eval_conll(
         "documents": len(documents),
         "exact": _families(exact),
         "lenient": _families(lenient),
+        "document_names": _families(names),
         "model_alone_exact": _families(model_exact),
         "model_published_ontonotes": {
             "model": f"{nlp.meta.get('name')} {nlp.meta.get('version')}",
@@ -141,6 +148,45 @@ def eval_conll(
         },
         "seconds": round(time.perf_counter() - started, 1),
     }
+
+
+def _document_names(
+    texts: Sequence[str],
+    gold: Sequence[tuple[int, int, int, str]],
+    misc: Sequence[tuple[int, int, int, str]],
+    out: Output,
+    runner: Runner,
+) -> dict[str, PRF]:
+    """Per type, the document's distinct entities (what dateline publishes: one node per
+    entity with its names) against the distinct names CoNLL annotates in it.
+
+    An entity dateline only saw inside MISC names (``Russian`` → Russia) is not scored,
+    as MISC is not."""
+
+    def text(span: tuple[int, int, int, str]) -> str:
+        return texts[span[0] + 1][span[1] : span[2]]
+
+    def in_misc(paragraph: int, start: int, end: int) -> bool:
+        return any(paragraph == m[0] and start < m[2] and m[1] < end for m in misc)
+
+    seen: dict[str, list[bool]] = {}
+    for mention in out.mentions:
+        seen.setdefault(mention.key, []).append(
+            in_misc(mention.paragraph, mention.start, mention.end)
+        )
+    named = _named(out)
+    scores: dict[str, PRF] = {}
+    for kind in TYPES:
+        want = cluster_names([text(g) for g in gold if g[3] == kind], surnames=kind == "PER")
+        ours = [
+            {e.name, *e.alternate_name}
+            for e in out.entities
+            if runner.family(e.type) == kind
+            and e.id in named
+            and not (seen.get(e.id) and all(seen[e.id]))
+        ]
+        scores[kind] = match_names(want, ours)
+    return scores
 
 
 def _conll_misses(
@@ -409,6 +455,8 @@ def render(result: dict[str, Any]) -> str:
             lines.append(f"  dateline exact   {kind:<4} {_prf_line(c['exact'][kind])}")
         for kind in (*TYPES, "all"):
             lines.append(f"  dateline lenient {kind:<4} {_prf_line(c['lenient'][kind])}")
+        for kind in (*TYPES, "all"):
+            lines.append(f"  dateline names   {kind:<4} {_prf_line(c['document_names'][kind])}")
         for kind in (*TYPES, "all"):
             lines.append(f"  model alone      {kind:<4} {_prf_line(c['model_alone_exact'][kind])}")
         pub = c["model_published_ontonotes"]

@@ -13,7 +13,14 @@ import pytest
 from bench.corpora.conll import read_conll, spans_from_tags
 from bench.corpora.meantime import read_meantime, read_meantime_folder
 from bench.corpora.run import Output, family
-from bench.corpora.score import PRF, match_names, norm_name, score_spans, timex_value
+from bench.corpora.score import (
+    PRF,
+    cluster_names,
+    match_names,
+    norm_name,
+    score_spans,
+    timex_value,
+)
 from bench.corpora.text import detokenize
 from bench.corpora.timeml import read_timeml
 from bench.eval_public import find_timexes, main, score_happenings
@@ -218,6 +225,17 @@ def test_names_match_after_normalising_and_lenient_names_match_inside_noun_phras
     assert match_names([{"Boeing"}], [{"Boeing"}, {"boeing"}]).fp == 1  # one to one
 
 
+def test_a_documents_names_become_its_distinct_entities() -> None:
+    people = cluster_names(["Mara Quill", "QUILL", "Quill", "Elm Sato", "Sato"], surnames=True)
+    assert sorted(sorted(c) for c in people) == [
+        ["Elm Sato", "Sato"],
+        ["Mara Quill", "QUILL", "Quill"],
+    ]
+    # a place's last word is not the place: "York" is not "New York"
+    places = cluster_names(["New York", "York", "NEW YORK"], surnames=False)
+    assert sorted(sorted(c) for c in places) == [["NEW YORK", "New York"], ["York"]]
+
+
 def test_types_count_in_their_family_through_superclasses() -> None:
     table = {
         "City": ["Place"],
@@ -253,6 +271,9 @@ def test_eval_public_runs_dateline_on_each_corpus_and_prints_json(
     assert conll["documents"] == 2
     assert conll["exact"]["all"]["tp"] + conll["exact"]["all"]["fn"] == 9  # MISC not scored
     assert 0.0 <= conll["exact"]["all"]["f1"] <= 1.0
+    names = conll["document_names"]["all"]
+    # HARBOURTOWN, Harbourtown Rovers, London, Mara Quill, Elm Sato; Oslo, Bergen, Norway
+    assert names["tp"] + names["fn"] == 8
     assert conll["model_published_ontonotes"]["PERSON"]["f"] > 0.5
     tempeval = result["tempeval"]
     assert tempeval["all"]["gold"] == 3

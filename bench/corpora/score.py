@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "PRF",
+    "cluster_names",
     "match_names",
     "norm_name",
     "overlaps",
@@ -146,6 +147,33 @@ def match_names(
             score.tp += 1
     score.fp = len(p) - len(used)
     return score
+
+
+def cluster_names(names: Iterable[str], *, surnames: bool) -> list[set[str]]:
+    """The distinct entities a document's name mentions stand for, as sets of names.
+
+    Mentions equal after :func:`norm_name` are one entity; with ``surnames`` (people),
+    a name that ends a longer name (``Cuttitta`` in ``Marcello Cuttitta``) joins it,
+    as a reader would take it. Acronyms are not joined to their long forms: nothing
+    in a CoNLL file says which long form an acronym stands for.
+    """
+    by_norm: dict[str, set[str]] = {}
+    for name in names:
+        key = norm_name(name)
+        if key:
+            by_norm.setdefault(key, set()).add(name)
+    keys = sorted(by_norm, key=lambda k: (-len(k.split()), k))
+    parent: dict[str, str] = {}
+    for key in keys:
+        if not surnames:
+            continue
+        longer = [k for k in keys if len(k.split()) > len(key.split()) and k.endswith(" " + key)]
+        if longer:
+            parent[key] = parent.get(longer[0], longer[0])
+    clusters: dict[str, set[str]] = {}
+    for key in keys:
+        clusters.setdefault(parent.get(key, key), set()).update(by_norm[key])
+    return list(clusters.values())
 
 
 def timex_value(start: str, end: str | None, precision: str) -> str:

@@ -54,7 +54,33 @@ from dateline.enrich.sentences import Sentence
 from dateline.model.ids import key_for
 from dateline.model.meta import EntitySpec, GeoSpec
 
-__all__ = ["EntityExtractor", "Extraction", "Found", "Mention"]
+__all__ = ["LINKER_RULES", "EntityExtractor", "Extraction", "Found", "Mention"]
+
+#: The linker's rules, each with what it decides; tests/data/entities/rules.yaml has one
+#: example row per rule, so switching a rule off fails its row.
+LINKER_RULES: dict[str, str] = {
+    "registry": "a name or alias in the newsroom's registry is that entity",
+    "acronym": "an acronym the text defines is one organization with its long form",
+    "demonym": "a nationality word names its country (Russian → Russia)",
+    "country_not_organization": "a country the model calls an organization is the country",
+    "us_state": "a US state wins over a foreign city of the same name in a US story",
+    "seat_of_government": "White House, Kremlin … are organizations, never cities",
+    "party_describes": "'<place> Republican' describes a person; it is no person's name",
+    "place_before_party": "the place in '<place> Republican' is not a place mention",
+    "region": "'<name> region/province/oblast' is an AdministrativeArea",
+    "area_before_noun": "'<demonym> state radio' is no AdministrativeArea",
+    "full_name": "a person keeps the longest name the text gives",
+    "surname": "a surname alone is the person named in full",
+    "family_name_first": "a family name said first is the person named in full",
+    "title": "a title before a name gives jobTitle and affiliation",
+    "apposition": "'<name>, the <role>,' gives jobTitle",
+    "party_prefix": "a party word before a name is not part of it",
+    "compass_region": "'Central Java' is not a person",
+    "role_not_organization": "a title is a role, not an organization",
+    "dateline": "the dateline's place is a city or country",
+    "story_country": "an ambiguous city resolves to the story's country",
+    "person_name": "a model PERSON with a person-like name is a Person",
+}
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"  # Latin capitals: "Ángel Di María", "Łukasz"
 # One capitalised word. Atomic (?>...): once a word is read it is never re-split, so
@@ -71,7 +97,7 @@ _CONNECT = (
 _SPAN = re.compile(rf"(?<![\w’'-]){_WORD}(?:{_CONNECT}{_WORD})*")
 # "Rakhine state", "Kherson region"; not "Hungarian state radio" (a noun follows)
 _AREA = re.compile(
-    r"\s+(?P<kind>region|province|state|oblast|governorate|county|district)\b(?!\s+[a-z])"
+    r"\s+(?P<kind>region|province|oblast|governorate|county|district|state(?![\w-]|\s+[a-z]))\b"
 )
 # "(ACR)" after a name; the name is read backwards from it, within a bounded window, so
 # a long capitalised run before a parenthesis costs its length once, not its square.
@@ -160,6 +186,20 @@ class Extraction:
     def named(self) -> list[Found]:
         return [e for e in self.entities.values() if e.named]
 
+    def free_key(self, base: str, suffix: str = "event") -> str:
+        """``base``, or ``base-<suffix>`` (then ``-2``, ``-3``…) when an entity already has
+        that key: the key rule that keeps inferred nodes apart (an Organization and an
+        Event both called "Kohelet Policy Forum" get ``kohelet-policy-forum`` and
+        ``kohelet-policy-forum-event``), so enrichment never fails a build on a key."""
+        if base not in self.entities:
+            return base
+        key = f"{base}-{suffix}"
+        n = 2
+        while key in self.entities:
+            key = f"{base}-{suffix}-{n}"
+            n += 1
+        return key
+
 
 class EntityExtractor:
     """Finds entities in an article; holds the gazetteer and registry for a build."""
@@ -240,9 +280,14 @@ class EntityExtractor:
         self, headline: str, sentences: Sequence[Sentence], dateline: Dateline | None
     ) -> list[str]:
         counts: Counter[str] = Counter()
-        if dateline is not None and dateline.region:
-            place = self.gazetteer.country(dateline.region)
-            if place is not None:
+        if dateline is not None:
+            # where the story was filed says which country it is about: "Florida" in a
+            # story from WASHINGTON is the state
+            g = self.gazetteer
+            place = (g.country(dateline.region) if dateline.region else None) or g.place(
+                dateline.place
+            )
+            if place is not None and place.country:
                 counts[place.country] += 3
         for text in [headline, *(s.text for s in sentences)]:
             for match in _SPAN.finditer(text):
@@ -292,7 +337,7 @@ class EntityExtractor:
         visible = "".join(masked)
         long_forms = {v: k for k, v in acronyms.items()}
         covered = [False] * (len(text) + 1)
-        for start, end, label in spans:
+        for start, end, label in _joined(text, spans):
             piece = visible[start:end]
             for part in re.finditer(r"[^\0]+", piece):
                 begin = start + part.start()
@@ -458,8 +503,10 @@ class EntityExtractor:
             and (city.country in result.context[:3] or city.population >= 1_000_000)
         ):
             return self._place(result, city, text)  # "Rabat" in a story about Morocco
-        if not _person_like(words) or any(
-            self.gazetteer.country(w) or self._demonym(w) for w in words if w[0].isupper()
+        if (
+            not _person_like(words)
+            or self.gazetteer.country(span) is not None
+            or self._demonym(words[0]) is not None
         ):
             return None  # "Ohio Republican", "Hungarian Fidesz": described, not named
         if len(words) == 1:
@@ -476,6 +523,16 @@ class EntityExtractor:
         self, result: Extraction, text: str, span: str, words: list[str]
     ) -> Found | None:
         g = self.gazetteer
+        titled = [i for i, w in enumerate(words[:-1]) if w in TITLE_WORDS and words[i + 1] == "of"]
+        if titled and not any(w in ORG_WORDS for w in words[: titled[-1]]):
+            words = words[titled[-1] + 2 :]  # "Operating Officer of AirTran Airways"
+            while words and words[0] in _CONNECTOR_WORDS:
+                words = words[1:]
+            if not words:
+                return None
+            span = " ".join(words)
+        if len(words) > 1 and _MODEL_NUMBER.match(words[-1]):
+            return None  # a product: "Airbus A380", "Delta IV" is not a company
         place = g.country(span) or (self._demonym(span) if len(words) == 1 else None)
         if place is not None:
             return self._place(result, place, text)  # "Iran and the EAEU signed"
@@ -531,8 +588,11 @@ class EntityExtractor:
             city = g.city(span, result.context)
             if state is not None and (
                 city is None
-                or (city.country != "US" and ("US" in result.context or not result.context))
                 or (city.country == "US" and city.population < 500_000)
+                or (
+                    city.country != "US"
+                    and not (city.country in result.context and "US" not in result.context)
+                )
             ):
                 return self._place(result, state, text)  # Florida; but Washington, New York
             if city is not None:
@@ -541,8 +601,10 @@ class EntityExtractor:
                 return self._place(result, state, text)
         if any(w in ORG_WORDS for w in words) and not any(w in PLACE_WORDS for w in words):
             return self._organization_like(result, span, text)
-        if not _name_like(words):
-            return None
+        if not _name_like(words) or any(c.isdigit() for c in span):
+            return None  # "KC-30s", "Terminal 3"
+        if len(words) == 1 and start == 0:
+            return None  # an unknown word opening a sentence ("People ...") is no place
         return self._found(result, key_for(span), "Place", span, text)
 
     def _single_org(self, result: Extraction, span: str, text: str) -> Found:
@@ -626,6 +688,11 @@ class EntityExtractor:
 
     def _found(self, result: Extraction, key: str, kind: str, name: str, text: str) -> Found:
         found = result.entities.get(key)
+        if found is not None and _family(found.type) != _family(kind):
+            # "Jordan" the country and "Jordan" a person are two entities: the later one's
+            # key says its kind ("jordan-person"), so no key ever names two kinds of thing
+            key = f"{key}-{_family(kind)}"
+            found = result.entities.get(key)
         if found is None:
             found = Found(key=key, type=kind, name=name, evidence=text)
             result.entities[key] = found
@@ -906,10 +973,38 @@ def _clean_candidate(span: str) -> tuple[int, str] | None:
             span = span[match.end() :]
         else:
             span = span[: match.start()]
-    span = _strip_connectors(span)
+    words = span.split()
+    while words and words[-1].islower() and words[-1] not in NAME_PARTICLES:
+        words.pop()  # "von der Leyen later"
+    span = _strip_connectors(span[: len(" ".join(words))]) if words else ""
     if not span or not any(c.isupper() for c in span):
         return None
     return offset, span
+
+
+_NAME_GOES_ON = re.compile(
+    r"(?:\s+(?:" + "|".join(sorted(NAME_PARTICLES)) + rf"))*\s+[{_UPPER}][\w’'-]*"
+)
+
+
+def _joined(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The model's candidates with a person's name that it cut after a particle made
+    whole again: ``Ursula von der`` + ``Leyen`` → ``Ursula von der Leyen``."""
+    out: list[tuple[int, int, str]] = []
+    for start, model_end, label in spans:
+        end = model_end
+        if out and start < out[-1][1]:
+            continue  # swallowed by the previous one
+        if label == "PERSON" and text[start:end].rsplit(maxsplit=1)[-1] in NAME_PARTICLES:
+            more = _NAME_GOES_ON.match(text, end)
+            if more:
+                end = more.end()
+        elif label == "PERSON" and re.search(r"\b[OD]$", text[start:end]):
+            more = re.match(r"['’][A-Z][\w-]*", text[end:])  # "Michael O" + "'Leary"
+            if more:
+                end += more.end()
+        out.append((start, end, label))
+    return out
 
 
 def _previous_word(text: str, start: int) -> str:
@@ -922,11 +1017,14 @@ def _next_word(text: str, end: int) -> str:
     return match.group(1) if match else ""
 
 
+_MODEL_NUMBER = re.compile(r"^(?:[A-Z]+-?\d+[A-Za-z]*|[IVX]{2,4}|\d{3,})$")
+
+
 def _person_like(words: list[str]) -> bool:
     """A model PERSON is kept only when it reads as a name: capitalised words, no
     organization, place, party or document word, no digits, not all capitals."""
     names = [w for w in words if w not in NAME_PARTICLES]
-    if not names or len(names) > 5:
+    if not names or len(names) > 5 or (len(names) == 1 and len(names[0]) <= 2):
         return False
     for word in names:
         if (
@@ -946,6 +1044,15 @@ def _person_like(words: list[str]) -> bool:
 def _name_like(words: list[str]) -> bool:
     """A place name: capitalised, and not only words that are never names."""
     return words[0][0].isupper() and not all(w in NOT_NAMES or w in _CONNECTOR_WORDS for w in words)
+
+
+def _family(kind: str) -> str:
+    """``person``, ``organization`` or ``place``: the kinds an entity key must not mix."""
+    if kind == "Person":
+        return "person"
+    if kind.endswith("Organization"):
+        return "organization"
+    return "place"
 
 
 def _is_short_for(short: str, full: str) -> bool:

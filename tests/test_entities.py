@@ -1,0 +1,177 @@
+"""Entities: one table row per linker rule (tests/data/entities/rules.yaml), the false facts
+of issue 7 as regressions, and bounded work on hostile text (issue 8)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from dateline.enrich.dateline import find_dateline
+from dateline.enrich.entities import LINKER_RULES, EntityExtractor, Extraction
+from dateline.enrich.gazetteer import Gazetteer
+from dateline.enrich.registry import Registry, RegistryEntry, load_registry
+from dateline.enrich.sentences import split_sentences
+from dateline.errors import SettingsError
+from dateline.read.draft import Paragraph
+
+from .conftest import DATA, ROOT
+
+RULES: list[dict[str, Any]] = yaml.safe_load(
+    (DATA / "entities" / "rules.yaml").read_text(encoding="utf-8")
+)
+
+
+def extract(text: str, registry: Registry | None = None, headline: str = "") -> Extraction:
+    paragraphs = [Paragraph(p, i) for i, p in enumerate(text.split("\n\n"))]
+    sentences = split_sentences(paragraphs)
+    dateline = find_dateline(paragraphs[0].text)
+    return EntityExtractor(Gazetteer.shared(), registry).extract(headline, sentences, dateline)
+
+
+def by_name(result: Extraction) -> dict[str, Any]:
+    return {e.name: e for e in result.named()}
+
+
+def test_every_rule_has_a_row_and_every_row_a_rule() -> None:
+    assert {row["rule"] for row in RULES} == set(LINKER_RULES)
+
+
+@pytest.mark.parametrize("row", RULES, ids=[row["rule"] for row in RULES])
+def test_linker_rule(row: dict[str, Any]) -> None:
+    registry = load_registry(ROOT / "content") if row.get("registry") else None
+    found = by_name(extract(row["text"], registry))
+    for name, kind in (row.get("found") or {}).items():
+        assert name in found, f"{name} not found in {sorted(found)}"
+        assert found[name].type == kind
+    for spec in row.get("absent") or []:
+        name, _, kind = str(spec).partition(":")
+        if kind:
+            assert name not in found or found[name].type != kind, f"{name} is a {kind}"
+        else:
+            assert name not in found, f"{name} was found as {found[name].type}"
+    for name, code in (row.get("country") or {}).items():
+        assert found[name].place is not None
+        assert found[name].place.country == code
+    for name, title in (row.get("job_title") or {}).items():
+        assert found[name].job_title == title
+    for name, keys in (row.get("affiliation") or {}).items():
+        assert found[name].affiliation == keys
+
+
+# --- the false facts of issue 7 ------------------------------------------------------------
+
+WASHINGTON_STORY = (
+    "WASHINGTON (Reuters) - The White House said on Tuesday that the president would visit "
+    "Florida next week. The Ohio Republican who chairs the committee, Jim Jordan, said the "
+    "hearing would go ahead.\n\n"
+    "European Commission President Ursula von der Leyen spoke to Hungarian state radio."
+)
+
+
+def test_no_false_facts_in_a_washington_story() -> None:
+    result = extract(WASHINGTON_STORY)
+    found = by_name(result)
+    assert "Casablanca" not in found
+    assert found["White House"].type == "GovernmentOrganization"
+    florida = found["Florida"]
+    assert florida.type == "AdministrativeArea"
+    assert florida.place is not None
+    assert florida.place.country == "US"
+    assert "Ohio Republican" not in found
+    assert not any(e.type == "Person" and "Republican" in e.name for e in found.values())
+    assert "Ursula" not in found
+    assert found["Ursula von der Leyen"].type == "Person"
+    assert not any(e.type == "AdministrativeArea" and "Hungarian" in e.name for e in found.values())
+    assert found["Jim Jordan"].type == "Person"
+
+
+# --- keys ----------------------------------------------------------------------------------
+
+
+def test_one_key_never_names_two_kinds_of_thing() -> None:
+    result = Extraction()
+    extractor = EntityExtractor(Gazetteer.shared())
+    country = extractor._found(result, "jordan", "Country", "Jordan", "")
+    person = extractor._found(result, "jordan", "Person", "Jordan", "")
+    again = extractor._found(result, "jordan", "Person", "Jordan", "")
+    assert (country.key, person.key) == ("jordan", "jordan-person")
+    assert again is person
+    assert result.free_key("jordan") == "jordan-event"
+    assert result.free_key("kohelet-policy-forum") == "kohelet-policy-forum"
+
+
+# --- the registry --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "code", "field"),
+    [
+        (
+            "- {id: a, type: Person, name: A B, aliases: ['']}\n",
+            "registry_alias_empty",
+            "0.aliases",
+        ),
+        ("- {id: a, type: Person, name: A B, aliases: [The]}\n", "registry_alias_stopword", None),
+        (
+            "- {id: a, type: Person, name: A B}\n- {id: a, type: Person, name: C D}\n",
+            "registry_duplicate_id",
+            "1.id",
+        ),
+    ],
+)
+def test_registry_refuses_aliases_that_match_everywhere(
+    tmp_path: Path, yaml_text: str, code: str, field: str | None
+) -> None:
+    (tmp_path / "entities.yaml").write_text(yaml_text, encoding="utf-8")
+    with pytest.raises(SettingsError) as info:
+        load_registry(tmp_path)
+    assert info.value.code == code
+    assert info.value.hint
+    if field:
+        assert info.value.field == field
+
+
+def test_registry_matches_longest_names_in_one_pass() -> None:
+    entries = [
+        RegistryEntry.model_validate({"id": f"p{i}", "type": "Person", "name": f"Name{i} Last"})
+        for i in range(5000)
+    ]
+    entries.append(
+        RegistryEntry.model_validate(
+            {"id": "v", "type": "Person", "name": "Vladimir Putin", "aliases": ["Putin"]}
+        )
+    )
+    registry = Registry(tuple(entries))
+    text = "Name4999 Last met Vladimir Putin; Putin and Name12 Last and Name1 Lastly spoke."
+    got = [(m.entry.id, text[m.start : m.end]) for m in registry.finditer(text)]
+    assert got == [
+        ("p4999", "Name4999 Last"),
+        ("v", "Vladimir Putin"),
+        ("v", "Putin"),
+        ("p12", "Name12 Last"),
+    ]
+
+
+# --- bounded work on hostile text (issue 8) ------------------------------------------------
+# These inputs took more than a minute before; a regression shows as a hung test.
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "TEHRAN – " + "Ab-" * 40 + "Ab went home today.",
+        "TEHRAN – " + "Ab-" * 40 + "Ab (AB) went home today.",
+        "NOTICE " + "THE COMPANY DISCLAIMS ALL LIABILITY " * 500,
+        "Notice " + "The Company Disclaims All Liability Of The Kind " * 400 + "(TCDAL).",
+        "Putin's " * 1500 + "plan.",
+    ],
+    ids=["hyphens", "hyphens-acronym", "all-caps", "title-case", "possessives"],
+)
+def test_hostile_text_is_linear(body: str) -> None:
+    extractor = EntityExtractor(Gazetteer.shared())
+    extractor._find_acronyms([body])
+    sentences = split_sentences([Paragraph(body, 0)])
+    extractor.extract("", sentences)
