@@ -96,15 +96,15 @@ def extract_body(html: str, url: str, article_body: str | None = None) -> Body |
     better than none.
     """
     extracted = _trafilatura(html, url, precise=True)
-    if _words("\n".join(extracted)) < _MIN_WORDS:
-        fallback = _trafilatura(html, url, precise=False)
-        if _words("\n".join(fallback)) > _words("\n".join(extracted)):
-            extracted = fallback
     if article_body:
         own = _split_flat(article_body)
         own_words = _words(article_body)
         if own_words >= _MIN_WORDS and own_words >= _COMPLETE * _words("\n".join(extracted)):
             return Body(own, "json-ld")
+    if _words("\n".join(extracted)) < _MIN_WORDS:
+        fallback = _trafilatura(html, url, precise=False)
+        if _words("\n".join(fallback)) > _words("\n".join(extracted)):
+            extracted = fallback
     if extracted:
         return Body(extracted, "trafilatura")
     return None
