@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 RUN    := $(VENV)/.installed-run
 DEV    := $(VENV)/.installed-dev
 
-.PHONY: all feeds test lint format schemas vocabulary bench eval eval-public eval-ingest check clean
+.PHONY: all feeds test lint format schemas vocabulary bench eval eval-public eval-ingest check serve clean
 
 all: feeds
 
@@ -30,6 +30,11 @@ feeds: $(RUN)
 ## check: validate every article, write nothing
 check: $(RUN)
 	$(BIN)/dateline check
+
+## serve: preview the site on http://127.0.0.1:8000/, rebuilt on change (feeds/ untouched)
+PORT ?= 8000
+serve: $(RUN)
+	$(BIN)/dateline serve --port $(PORT)
 
 ## test: install the test dependencies and run the whole suite
 test: $(DEV)

@@ -121,6 +121,8 @@ def test_last_week_is_a_range_on_the_event() -> None:
         "Emirates wants to order 30 jets next year.",
         "The Senate did not approve the bill on Thursday.",
         "Russia and Iran did not sign the treaty in 2023.",
+        "The ferry did not sink off Crete on Sunday.",
+        "The ferry might sink off Crete on Sunday.",
     ],
 )
 def test_negated_and_hypothetical_clauses_report_no_event(sentence: str) -> None:
@@ -167,3 +169,21 @@ def test_min_confidence_keeps_weak_inferences_out_of_the_layer() -> None:
     assert facts.events
     assert FactsEnricher.layer(facts, 0.0).events
     assert not FactsEnricher.layer(facts, 1.0).events
+
+
+def test_saying_is_proposed_but_not_published() -> None:
+    """'said on Tuesday' is how news is sourced, not a happening: the catch-all row
+    proposes it below min_confidence."""
+    facts = facts_of("Emirates said on Tuesday that demand was strong.")
+    (said,) = facts.events
+    assert said.kind is EventKind.HAPPENING
+    assert said.confidence < 0.6
+    assert not FactsEnricher.layer(facts).events
+
+
+def test_a_happening_beside_a_rule_event_of_its_clause_is_not_repeated() -> None:
+    facts = facts_of(
+        "TEHRAN – During a meeting with Vladimir Putin on Thursday, Mohammad Mokhber "
+        "conveyed a message from Ali Khamenei."
+    )
+    assert [e.kind for e in facts.events] == [EventKind.MEETING]

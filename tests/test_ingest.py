@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import rdflib
 import yaml
 from click.testing import CliRunner
 from hypothesis import assume, given, settings
@@ -31,13 +32,14 @@ from dateline.ingest.errors import IngestError
 from dateline.ingest.feeds import read_feed
 from dateline.ingest.fetch import Fetcher, FetchPolicy, is_public_address
 from dateline.ingest.frontmatter import escape_markdown
-from dateline.ingest.metadata import read_metadata
+from dateline.ingest.metadata import _title_without_site, read_metadata
 from dateline.ingest.page import extract_page, refusal
 from dateline.pipeline import build_site
 from dateline.read.markdown import _BlockText, render_markdown
 from dateline.settings import load_settings
 
 from .conftest import DATA
+from .jsonld_helpers import SCHEMA, to_graph
 from .loopback import serve
 
 PAGES = DATA / "ingest"
@@ -103,6 +105,11 @@ class Handler(BaseHTTPRequestHandler):
             kind, name = FEEDS[path]
             text = (PAGES / name).read_text(encoding="utf-8").replace("{base}", base)
             self._send(200, kind, text.encode())
+        elif path == "/xhtml":
+            self._send(200, "application/xhtml+xml", (PAGES / "yoast.html").read_bytes())
+        elif path == "/nometa":  # windows-1252 bytes, and neither header nor page says so
+            body = (PAGES / "microdata.html").read_bytes().replace(b"charset=windows-1252", b"")
+            self._send(200, "text/html", body)
         elif path == "/robots.txt":
             self._send(200, "text/plain", b"User-agent: *\nDisallow: /private/\n")
         elif path == "/hop1":
@@ -527,7 +534,8 @@ _LAYERS = {
 def test_headline_precedence_layer_by_layer(top: str) -> None:
     """Each layer wins over every layer below it and loses to every layer above it."""
     below = list(_LAYERS)[list(_LAYERS).index(top) :]
-    html = "<html><head>" + "".join(_LAYERS[k] for k in below) + "</head><body></body></html>"
+    head = "".join(_LAYERS[k] for k in below)
+    html = f"<html><head>{head}</head><body><h1>From title</h1></body></html>"
     meta = read_metadata(html, "https://news.example.org/a")
     assert meta.source("headline") == top
     assert (
@@ -606,7 +614,10 @@ def test_the_headline_is_not_repeated_as_the_first_paragraph() -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1))
+@given(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1)
+    | st.text(alphabet="#*_-+=>.)0123456789 <>&[]()!`~|\\:ab", min_size=1)
+)
 def test_escaped_paragraphs_render_as_the_same_text(text: str) -> None:
     """Whatever a page's text holds (#, *, <tag>, 1., &amp;), it comes back as that text."""
     paragraph = " ".join(text.split())
@@ -644,3 +655,193 @@ def test_feed_entities_are_never_resolved(tmp_path: Path) -> None:
     assert [item.link for item in items] == ["https://news.example.org/a"]
     assert "TOP-SECRET" not in (items[0].title or "")
     assert "aaaaaaaaaa" not in (items[0].title or "")
+
+
+def test_added_article_as_rdf_is_based_on_the_source(project: Path, site: str) -> None:
+    """Read back as RDF (pyld → rdflib, contexts served locally): isBasedOn, publisher, date."""
+    code, lines = run(project, "add", f"{site}/yoast", "--allow-private-addresses")
+    assert code == 0
+    source = front(added(lines))["source"]
+    built(project)
+    doc = json.loads(next((project / "feeds" / "articles").glob("*.jsonld")).read_text())
+    graph = to_graph(doc)
+    schema = rdflib.Namespace(SCHEMA)
+    article = next(graph.subjects(rdflib.RDF.type, schema.NewsArticle))
+    assert graph.value(article, schema.isBasedOn) == rdflib.URIRef(source)
+    publisher = graph.value(article, schema.publisher)
+    assert str(graph.value(publisher, schema.name)) == "The Harbour Gazette"
+    published = graph.value(article, schema.datePublished)
+    assert str(published) == "2024-03-12T08:15:00+02:00"
+
+
+def test_the_editors_sidecar_still_wins(project: Path, site: str) -> None:
+    code, lines = run(project, "add", f"{site}/opengraph", "--allow-private-addresses")
+    assert code == 0
+    path = added(lines)
+    path.with_suffix(".yaml").write_text(
+        "title: Rail strike averted\nauthor: Valley Courier staff\n", encoding="utf-8"
+    )
+    code, lines = run(project, "add", f"{site}/opengraph", "--allow-private-addresses")
+    assert lines == [f"{site}/opengraph: unchanged {path}"]  # the re-fetch leaves it alone
+    article = next(iter(built(project).values()))
+    assert article["headline"] == "Rail strike averted"
+    names = {article["_graph"][a["@id"]]["name"] for a in article["author"]}
+    assert names == {"Valley Courier staff"}
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "h1", "expected"),
+    [
+        ("Library reopens | Northside Weekly", "Northside Weekly", None, "Library reopens"),
+        ("Northside Weekly - Library reopens", "Northside Weekly", None, "Library reopens"),
+        ("Trump's health - CNNPolitics", "CNN", None, "Trump's health"),
+        (
+            "Crue de la Loire : les quais fermés — Journal",
+            None,
+            "Crue de la Loire : les quais fermés",
+            "Crue de la Loire : les quais fermés",
+        ),
+        ("CNN - Trump visits Ohio plant", None, "CNN", "CNN - Trump visits Ohio plant"),
+        ("Biden: I will run again", "Daily News", None, "Biden: I will run again"),
+    ],
+)
+def test_site_name_is_cut_off_the_headline(
+    title: str, site: str | None, h1: str | None, expected: str
+) -> None:
+    assert _title_without_site(title, site, [h1] if h1 else []) == expected
+
+
+def test_articlebody_with_html_in_it_becomes_paragraphs_of_text() -> None:
+    filler = " ".join(f"w{i}" for i in range(120))
+    body = f"<p>First &amp; foremost {filler}.</p><script>alert(1)</script><p>Second.</p>"
+    html = (
+        '<html><head><script type="application/ld+json">'
+        + json.dumps({"@type": "NewsArticle", "headline": "H", "articleBody": body}).replace(
+            "</", "<\\/"
+        )
+        + "</script></head><body><p>Teaser only.</p></body></html>"
+    )
+    article = extract_page(html, "https://news.example.org/a")
+    assert article.extractors["body"] == "json-ld"
+    assert article.paragraphs[0].startswith("First & foremost w0")
+    assert article.paragraphs[1:] == ("Second.",)
+
+
+class _Unavailable(BaseHTTPRequestHandler):
+    def log_message(self, *args: Any) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        status = 503 if self.path == "/robots.txt" else 200
+        body = (PAGES / "plain.html").read_bytes()
+        self.send_response(status)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def test_robots_server_error_means_disallow() -> None:
+    """RFC 9309: a 5xx for robots.txt means the whole site is off limits for now."""
+    with serve(_Unavailable) as base:
+        fetcher = Fetcher(FetchPolicy(user_agent="t", delay=0, allow_private=True))
+        with pytest.raises(IngestError) as info:
+            fetcher.fetch(f"{base}/page", ["text/html"])
+        assert info.value.code == "robots_disallowed"
+        got = Fetcher(FetchPolicy(user_agent="t", delay=0, allow_private=True, robots=False))
+        assert got.fetch(f"{base}/page", ["text/html"]).status == 200
+
+
+def test_xhtml_is_a_page(project: Path, site: str) -> None:
+    code, lines = run(project, "add", f"{site}/xhtml", "--allow-private-addresses")
+    assert code == 0
+    assert front(added(lines))["title"] == "Ministers agree port deal after all-night talks"
+
+
+def test_charset_detected_when_nothing_declares_it(project: Path, site: str) -> None:
+    code, lines = run(project, "add", f"{site}/nometa", "--allow-private-addresses")
+    assert code == 0
+    meta = front(added(lines))
+    assert meta["title"] == "Crue de la Loire : les quais fermés à Orléans"
+
+
+class _Polite(BaseHTTPRequestHandler):
+    def log_message(self, *args: Any) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        body = (
+            b"User-agent: dateline\nCrawl-delay: 7\n" if self.path == "/robots.txt" else b"<p>x</p>"
+        )
+        self.send_response(200)
+        self.send_header(
+            "Content-Type", "text/plain" if self.path == "/robots.txt" else "text/html"
+        )
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def test_crawl_delay_is_honoured() -> None:
+    slept: list[float] = []
+    now = [0.0]
+    with serve(_Polite) as base:
+        fetcher = Fetcher(
+            FetchPolicy(user_agent="t", delay=1.0, allow_private=True),
+            clock=lambda: now[0],
+            sleep=slept.append,
+        )
+        fetcher.fetch(f"{base}/a", ["text/html"])
+        now[0] = 2.0
+        fetcher.fetch(f"{base}/b", ["text/html"])
+    # /a waits 7 s after robots.txt; /b, asked 2 s after /a, waits the other 5 s
+    assert slept == [7.0, 5.0]
+
+
+_MARKUP = st.sampled_from(
+    [
+        "<html>", "<body>", "<p>", "</p>", '<script type="application/ld+json">', "</script>",
+        '{"@type":"NewsArticle","headline":', '"x"', "}", "[", "]", '"@graph":[',
+        '{"@id":"a"}', '"author":{"@id":"a"}', '"datePublished":"', "2024-13-45T99:99",
+        "0001-01-01", '<meta property="og:title" content="', '">', "<title>", "</title>",
+        "<h1>", "</h1>", '<time datetime="', "&#0;", "\x00", '<?xml version="1.0"?>',
+        '<div itemscope itemtype="https://schema.org/NewsArticle">', "</span>",
+        '<span itemprop="datePublished">', '<link rel="canonical" href="', "javascript:x",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_MARKUP | st.text(max_size=20), max_size=30).map("".join))
+def test_any_markup_gives_an_article_or_a_reason(html: str) -> None:
+    """Hostile or broken pages never raise out of extraction."""
+    article = extract_page(html, "https://news.example.org/a")
+    refused = refusal(article)
+    if refused is None:
+        assert article.headline
+        assert article.paragraphs
+        assert article.date is not None
+    else:
+        assert refused[0] in {"paywalled", "no_article", "no_headline", "no_date"}
+
+
+@pytest.mark.parametrize(
+    ("url", "code"),
+    [
+        ("http://0x7f000001/", "address_refused"),  # loopback written in hex
+        ("http://2130706433/", "address_refused"),  # ... as one number
+        ("http://127.1/", "address_refused"),  # ... abbreviated
+        ("http://[::]/", "address_refused"),
+        ("http://[::ffff:10.0.0.1]/", "address_refused"),
+        ("http://169.254.169.254/latest/meta-data/", "address_refused"),  # cloud metadata
+        ("http://[::1", "url_invalid"),
+        ("http://a.example:99999/", "url_invalid"),
+        ("https://", "url_invalid"),
+        ("file:///etc/passwd", "url_scheme"),
+        ("javascript:alert(1)", "url_scheme"),
+    ],
+)
+def test_unsafe_urls_are_refused_before_any_connection(project: Path, url: str, code: str) -> None:
+    status, lines = run(project, "add", url)
+    assert status == 1
+    assert lines[0].startswith(f"{url}: error {code}:")

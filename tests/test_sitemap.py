@@ -10,11 +10,11 @@ from lxml import etree
 
 from dateline.pipeline import build_site
 from dateline.settings import Settings
+from dateline.validate.sitemaps import SITEMAP_SCHEMAS, check_sitemap
 
-from .conftest import DATA
 from .held_site import RELEASE, released_site, site_with_held
 
-XSD = DATA / "xsd" / "sitemaps.xsd"
+XSD = SITEMAP_SCHEMAS
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
 
@@ -95,3 +95,13 @@ def test_the_schemas_catch_mistakes(
             assert not schema.validate(broken)
             return
     pytest.fail(f"{old!r} is in neither sitemap")
+
+
+def test_every_build_checks_its_sitemaps(released: Settings) -> None:
+    path = released.output_dir / "sitemap.xml"
+    assert check_sitemap(path.read_bytes(), path) == []
+    broken = path.read_bytes().replace(b"<lastmod>2024-05-14T09:30:00+03:00", b"<lastmod>soon")
+    findings = check_sitemap(broken, path)
+    assert findings
+    assert {f.code for f in findings} == {"sitemap_schema"}
+    assert any("lastmod" in f.message for f in findings)

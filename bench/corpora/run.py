@@ -2,8 +2,8 @@
 
 A corpus document becomes a :class:`~dateline.read.draft.Draft` (headline, body
 paragraphs, publication date = the document's creation time), and goes through
-the same enrichers a site with ``enrich = true`` runs (:func:`dateline.enrich.enrich`
-with the text-only enrichers and :class:`~dateline.enrich.FactsEnricher`). What
+the enrichers a new site runs (:func:`dateline.enrich.default_enrichers` with default
+settings and no entity registry, through :func:`dateline.enrich.enrich`). What
 comes out is what dateline would publish: the entities and events of the
 enrichment layer. Name mentions with their offsets (for span scoring) come from
 the same extractor's facts, kept only for entities that were published.
@@ -19,7 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from dateline.enrich import DEFAULT_ENRICHERS, FactsEnricher, enrich
+from dateline.enrich import FactsEnricher, default_enrichers, enrich
 from dateline.enrich.gazetteer import Gazetteer
 from dateline.enrich.sentences import split_sentences
 from dateline.model.layers import Layer, merge_layers
@@ -74,12 +74,20 @@ class Output:
     named: set[str] | None = None  # ids the article says it is about or mentions
 
 
+#: A content folder with no entity registry in it: the corpora's documents are scored
+#: with what the text says, not with a newsroom's list of who is who.
+_NO_REGISTRY = Path(__file__).resolve().parent / "no-registry"
+
+
 def _settings() -> Settings:
+    """A site's default settings (so the enrichers, model and confidence threshold are
+    the ones a new user gets), with no registry."""
     return Settings(
         title="eval",
         base_url="https://eval.example.org/",
         timezone="UTC",
         publisher=PublisherSettings(name="Eval", url="https://eval.example.org/"),
+        content_dir=_NO_REGISTRY,
     )
 
 
@@ -95,7 +103,9 @@ class Runner:
 
     def __init__(self) -> None:
         self.settings = _settings()
-        self.facts = FactsEnricher(Gazetteer.shared())
+        self.enrichers = default_enrichers(self.settings)
+        facts = [e for e in self.enrichers if isinstance(e, FactsEnricher)]
+        self.facts = facts[0] if facts else FactsEnricher(Gazetteer.shared())
         self.superclasses = _superclasses()
 
     def family(self, schema_type: str) -> str | None:
@@ -118,7 +128,7 @@ class Runner:
         )
         layers = written_layers(draft, self.settings)
         known = merge_layers(layers)
-        layer = enrich(draft, known, (*DEFAULT_ENRICHERS, self.facts))
+        layer = enrich(draft, known, self.enrichers)
         out = Output(entities=list(layer.entities or []), events=list(layer.events or []))
         if layer.mentions is not None or layer.about is not None:
             out.named = {*(layer.mentions or []), *(layer.about or [])}

@@ -11,20 +11,30 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shutil
+import signal
 import sys
+import tempfile
+import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from dateline.errors import DatelineError, Finding, SettingsError
 from dateline.guard import check_content, check_folders
 from dateline.hold import parse_now
-from dateline.ingest import Ingester, IngestError, Outcome
+from dateline.http_headers import is_feed
 from dateline.pipeline import BuildReport, build_site, check_site
+from dateline.publish import ping_hubs
 from dateline.review import propose, render, write_sidecar
+from dateline.serve import Preview
 from dateline.settings import Settings, load_settings
+from dateline.write.lock import BuildLocked
+
+if TYPE_CHECKING:  # ingest pulls in HTML extraction; only `add` and `import` load it
+    from dateline.ingest import Outcome
 
 __all__ = ["main"]
 
@@ -171,6 +181,29 @@ def main() -> None:
 )
 @_config_option
 @_notices_option
+@click.option("--force", is_flag=True, help="Build every article again, ignoring the build cache.")
+@click.option(
+    "--jobs",
+    "jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes that build articles [default: every core, one per 32 articles to "
+    "build; 1 builds in this process].",
+)
+@click.option(
+    "--dry-run",
+    "dry_run",
+    is_flag=True,
+    help="Print what would be written and removed; write nothing.",
+)
+@click.option(
+    "--wait",
+    "wait",
+    type=click.FloatRange(min=0),
+    default=0.0,
+    show_default=True,
+    help="Seconds to wait for another build of the same output folder to finish.",
+)
 @_now_option
 @click.option(
     "--allow-empty",
@@ -185,26 +218,57 @@ def build(
     notices: bool,
     now: dt.datetime | None,
     allow_empty: bool,
+    force: bool,
+    jobs: int | None,
+    dry_run: bool,
+    wait: float,
 ) -> None:
     """Build JSON-LD, HTML pages, RSS, Atom and JSON Feed from every article.
 
-    An article that fails is reported and left out; the others are published and
-    the previous files of the failed one stay in place. Exit code 1 if any failed.
-    Exit code 2, before anything is written, when the content folder is missing,
-    overlaps the output folder, or is empty while the output holds articles.
+    Only articles whose file, sidecar or settings changed since the last build are
+    built again (see --force). An article that fails is reported and left out; the
+    others are published and the previous files of the failed one stay in place.
+    Exit code 1 if any failed. Exit code 2, before anything is written, when the
+    content folder is missing, overlaps the output folder, or is empty while the
+    output holds articles, or when another build holds the output folder.
     """
     settings = _settings(config, content_dir=content, output_dir=out)
     _guard(check_folders, settings, allow_empty)
     try:
-        report = build_site(settings, progress=_progress, now=now)
+        report = build_site(
+            settings,
+            progress=_progress,
+            now=now,
+            jobs=jobs,
+            force=force,
+            dry_run=dry_run,
+            wait=wait,
+        )
+    except (SettingsError, BuildLocked) as exc:
+        click.echo(f"dateline: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
     except DatelineError as exc:
         click.echo(f"dateline: {exc}", err=True)
         sys.exit(EXIT_ARTICLE_FAILED)
     _report(report, "text", notices)
+    _held(report)
+    if dry_run:
+        for name in report.would_write:
+            click.echo(f"write {settings.output_dir / name}")
+        for name in report.would_remove:
+            click.echo(f"remove {settings.output_dir / name}")
+        click.echo(
+            f"dry run: {len(report.would_write)} files would be written and "
+            f"{len(report.would_remove)} removed; nothing was written",
+            err=True,
+        )
+        sys.exit(EXIT_OK if report.ok else EXIT_ARTICLE_FAILED)
     click.echo(
         f"built {len(report.published)} of {len(report.results)} articles into "
-        f"{settings.output_dir} ({len(report.written)} files changed, "
-        f"{len(report.removed)} removed)"
+        f"{settings.output_dir}: {report.count('built')} built, "
+        f"{report.count('unchanged')} unchanged, {len(report.failed)} failed, "
+        f"{len(report.removed)} removed, {len(report.written)} files written, "
+        f"{report.seconds:.2f} s"
         + (
             f"; kept the previous version of {len(report.carried)} failed article(s) in the feeds"
             if report.carried
@@ -316,6 +380,8 @@ def add(url: tuple[str, ...], content: Path | None, config: Path, allow_private:
     is fetched again only if the server says it changed. Exit code 1 if any failed.
     """
     settings = _settings(config, content_dir=content)
+    from dateline.ingest import Ingester  # noqa: PLC0415 - see TYPE_CHECKING
+
     ingester = Ingester(settings, allow_private=allow_private)
     failed = False
     try:
@@ -347,6 +413,8 @@ def import_(
     from cron is idempotent. Exit code 1 if the feed or any item failed.
     """
     settings = _settings(config, content_dir=content)
+    from dateline.ingest import Ingester, IngestError  # noqa: PLC0415 - see TYPE_CHECKING
+
     ingester = Ingester(settings, allow_private=allow_private)
     failed = False
     try:
@@ -359,3 +427,157 @@ def import_(
     finally:
         ingester.close()
     sys.exit(EXIT_ARTICLE_FAILED if failed else EXIT_OK)
+
+
+@main.command()
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port on 127.0.0.1 (0: any free port).",
+)
+@_content_option
+@_config_option
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Folder for the preview build [default: a new temporary folder].",
+)
+@_now_option
+def serve(
+    port: int, content: Path | None, config: Path, out: Path | None, now: dt.datetime | None
+) -> None:
+    """Preview the site on http://127.0.0.1:PORT/, rebuilt when content changes.
+
+    The preview is built with a local base URL into its own folder; the site's
+    output folder (feeds/) is never touched. Ctrl-C stops it.
+    """
+    settings = _settings(config, content_dir=content)
+    _guard(check_content, settings)
+    folder = (
+        out.resolve() if out is not None else Path(tempfile.mkdtemp(prefix="dateline-preview-"))
+    )
+    if folder == settings.output_dir.resolve():
+        click.echo(
+            f"dateline: the preview must not be built into {settings.output_dir} "
+            "(the published output); choose another --out",
+            err=True,
+        )
+        sys.exit(EXIT_USAGE)
+
+    def reload() -> Settings:
+        fresh = load_settings(config)
+        return fresh.model_copy(update={"content_dir": settings.content_dir})
+
+    preview = Preview(
+        settings,
+        folder,
+        port=port,
+        now=now,
+        watch=[settings.content_dir, config.resolve()],
+        log=lambda line: click.echo(line, err=True),
+        reload=reload,
+    )
+    try:
+        report = preview.start()
+    except OSError as exc:
+        click.echo(f"dateline: cannot serve on 127.0.0.1:{port}: {exc.strerror}", err=True)
+        sys.exit(EXIT_USAGE)
+    _report(report, "text")
+    _held(report)
+    click.echo(
+        f"serving {preview.url} ({len(report.published)} of {len(report.results)} articles, "
+        f"built in {folder}); watching {settings.content_dir}; Ctrl-C to stop",
+        err=True,
+    )
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)  # `kill` cleans up like Ctrl-C
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+    finally:
+        preview.stop()
+        if out is None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+@main.command()
+@_content_option
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Output folder [default: output_dir from the settings, 'feeds'].",
+)
+@_config_option
+@_now_option
+@click.option(
+    "--timeout",
+    type=float,
+    default=10.0,
+    show_default=True,
+    help="Seconds to wait for each hub's answer.",
+)
+@click.option(
+    "--attempts",
+    type=click.IntRange(1, 10),
+    default=3,
+    show_default=True,
+    help="Tries per hub and feed (waiting 1 s, 2 s, 4 s… between them).",
+)
+def publish(
+    content: Path | None,
+    out: Path | None,
+    config: Path,
+    now: dt.datetime | None,
+    timeout: float,
+    attempts: int,
+) -> None:
+    """Build, then ping the WebSub hubs (setting: hubs) for every feed that changed.
+
+    Exit code 1 if an article failed or a hub could not be told.
+    """
+    settings = _settings(config, content_dir=content, output_dir=out)
+    _guard(check_folders, settings)
+    try:
+        report = build_site(settings, progress=_progress, now=now)
+    except DatelineError as exc:
+        click.echo(f"dateline: {exc}", err=True)
+        sys.exit(EXIT_ARTICLE_FAILED)
+    _report(report, "text")
+    changed = sorted(
+        settings.base_url + path.relative_to(settings.output_dir).as_posix()
+        for path in report.written
+        if is_feed(path.name)
+    )
+    click.echo(
+        f"built {len(report.published)} of {len(report.results)} articles; "
+        f"{len(changed)} feed(s) changed",
+        err=True,
+    )
+    if not settings.hubs:
+        click.echo("no hubs in the settings (hubs = [...]): nobody to tell", err=True)
+    elif not changed:
+        click.echo("no feed changed: no hub pinged", err=True)
+    results = (
+        ping_hubs(settings.hubs, changed, attempts=attempts, timeout=timeout) if changed else []
+    )
+    for result in results:
+        click.echo(str(result), err=True)
+    failed = [r for r in results if not r.ok]
+    if results:
+        click.echo(
+            f"pinged {len(settings.hubs)} hub(s) for {len(changed)} feed(s): "
+            + (f"{len(failed)} failed" if failed else "all ok"),
+            err=True,
+        )
+    sys.exit(EXIT_OK if report.ok and not failed else EXIT_ARTICLE_FAILED)

@@ -85,7 +85,11 @@ def render_calendar(settings: Settings, graphs: Sequence[ArticleGraph]) -> bytes
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", f"{settings.title}: events")
+    calendar.add("name", f"{settings.title}: events")  # RFC 7986
+    calendar.add("x-wr-calname", f"{settings.title}: events")  # what most apps read
+    # subscribed calendar apps re-fetch hourly (RFC 7986; Outlook reads X-PUBLISHED-TTL)
+    calendar.add("refresh-interval", dt.timedelta(hours=1), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", "PT1H")
     if settings.description:
         calendar.add("x-wr-caldesc", settings.description)
     entries: dict[str, CalendarEvent] = {}

@@ -42,6 +42,7 @@ class EventKind(StrEnum):
     SCHEDULING = "scheduling"
     SPORT = "sport"
     HEARING = "hearing"
+    HAPPENING = "happening"
     GATHERING = "gathering"
     DISASTER = "disaster"
     ACTION = "action"
@@ -69,6 +70,12 @@ class TriggerRule:
     particle: dict[str, str] = field(default_factory=dict)
     object_words: frozenset[str] = frozenset()
     nouns: frozenset[str] = frozenset()
+    #: any verb not in ``exclude`` (the catch-all row, run after every specific one)
+    any_verb: bool = False
+    exclude: frozenset[str] = frozenset()
+    #: lemmas that report rather than happen ("said"): capped at ``weak_confidence``
+    weak: frozenset[str] = frozenset()
+    weak_confidence: float = 0.5
 
 
 def _rule(row: dict[str, Any]) -> TriggerRule:
@@ -85,6 +92,10 @@ def _rule(row: dict[str, Any]) -> TriggerRule:
         particle=dict(row.get("particle", {})),
         object_words=frozenset(row.get("object_words", [])),
         nouns=frozenset(row.get("nouns", [])),
+        any_verb=bool(row.get("any_verb", False)),
+        exclude=frozenset(row.get("exclude", [])),
+        weak=frozenset(row.get("weak", [])),
+        weak_confidence=float(row.get("weak_confidence", 0.5)),
     )
 
 

@@ -127,6 +127,8 @@ class EventDraft:
     trigger: str = ""
     span: tuple[int, int] = (0, 0)
     times: list[TimeExpression] = field(default_factory=list)
+    #: found by a timeline detector (a row of the trigger table), not a sentence rule
+    timeline: bool = False
 
     def spec(self) -> EventSpec:
         return EventSpec.model_validate(
@@ -229,9 +231,12 @@ class _EventRun:
             if dateline_place and _HERE.search(sentence.text):
                 for event in found:
                     event.location = event.location or [dateline_place]
-            continues = events and _CONTINUES.search(sentence.text)
-            if continues and all(e.kind is EventKind.GATHERING for e in found):
-                self._continue(events[-1], sentence, found, events)
+            ruled = [e for e in events if not e.timeline]
+            continues = ruled and _CONTINUES.search(sentence.text)
+            mine = [e for e in found if not e.timeline]
+            if continues and all(e.kind is EventKind.GATHERING for e in mine):
+                self._continue(ruled[-1], sentence, mine, events)
+                events.extend(e for e in found if e.timeline)
             else:
                 events.extend(found)
         events = self._merge(events)
@@ -775,7 +780,13 @@ def _same_happening(event: ClauseEvent, other: EventDraft) -> bool:
         or other.kind is EventKind.ACTION
         or {other.kind, event.kind} <= {EventKind.AGREEMENT, EventKind.SIGNING}
     )
-    return overlaps or (same_day and alike)
+    # "Hur tells a congressional hearing" is the hearing another row already found
+    # a happening of the catch-all row beside an event a specific rule dated the same day in
+    # the same sentence is that event's clause ("conveyed a message during a meeting")
+    generic = event.kind is EventKind.HAPPENING and (
+        other.trigger.lower() in event.name.lower() or other.kind is not EventKind.GATHERING
+    )
+    return overlaps or (same_day and (alike or generic))
 
 
 def _draft(event: ClauseEvent, sentence: str) -> EventDraft:
@@ -798,6 +809,7 @@ def _draft(event: ClauseEvent, sentence: str) -> EventDraft:
         trigger=event.trigger,
         span=event.span,
         times=event.times[:1],
+        timeline=True,
     )
 
 

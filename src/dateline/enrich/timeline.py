@@ -169,6 +169,12 @@ def _with_conjuncts(token: Token) -> list[Token]:
     return out
 
 
+def _described(noun: Token) -> bool:
+    """A capitalised plural with a determiner or modifier is a common noun first in its
+    sentence (``Negotiators from 40 countries``), not a name (``Emirates``)."""
+    return any(c.dep_ in ("det", "amod", "nummod", "prep", "compound") for c in noun.children)
+
+
 def _join(names: Sequence[str]) -> str:
     names = list(dict.fromkeys(n for n in names if n))
     if len(names) <= 1:
@@ -193,7 +199,13 @@ class TriggerDetector:
             if token.pos_ == "NOUN" and token.lemma_.lower() in self.rule.nouns:
                 out.append(token)
                 continue
-            if token.pos_ != "VERB" or token.lemma_.lower() not in self.rule.lemmas:
+            if token.pos_ != "VERB":
+                continue
+            lemma = token.lemma_.lower()
+            if self.rule.any_verb:
+                if lemma in self.rule.exclude or not lemma.isalpha():
+                    continue
+            elif lemma not in self.rule.lemmas:
                 continue
             needed = self.rule.particle.get(token.lemma_.lower())
             if needed and not any(c.lower_ == needed for c in token.children):
@@ -228,6 +240,8 @@ class TriggerDetector:
         subject, patient = self._subject(verb, context), self._object(verb, passive)
         if self.rule.needs_object and patient is None:
             return None
+        if self.rule.any_verb and subject is None and patient is None:
+            return None  # nothing to name it by
         if self.rule.object_words and not (
             patient is not None and {t.lower_ for t in patient.subtree} & self.rule.object_words
         ):
@@ -242,6 +256,8 @@ class TriggerDetector:
             roles[self.rule.object_role].extend(k for k in objects if context.type_of(k) in wanted)
         roles["location"].extend(self._location(context, verb))
         name = self._name(context, verb, subject, patient, passive)
+        if self.rule.any_verb and name.startswith(self.rule.noun):
+            return None  # "it will fly in 2009": no one to name the happening after
         start = context.parse.start_of(verb)
         return ClauseEvent(
             kind=self.kind,
@@ -252,12 +268,25 @@ class TriggerDetector:
             span=(start, start + len(verb.text)),
             times=times,
             scheduled=scheduled,
-            confidence=_confidence(times, bool(agents or objects), inherited, scheduled),
+            confidence=self._confidence(verb, times, bool(agents or objects), inherited, scheduled),
             attendee=list(dict.fromkeys(roles["attendee"])),
             organizer=list(dict.fromkeys(roles["organizer"])),
             about=list(dict.fromkeys(roles["about"])),
             location=list(dict.fromkeys(roles["location"]))[:1],
         )
+
+    def _confidence(
+        self,
+        verb: Token,
+        times: Sequence[TimeExpression],
+        named: bool,
+        inherited: bool,
+        scheduled: bool,
+    ) -> float:
+        score = _confidence(times, named, inherited, scheduled)
+        if verb.lemma_.lower() in self.rule.weak:
+            score = min(score, self.rule.weak_confidence)
+        return score
 
     def _noun_event(self, context: SentenceContext, noun: Token) -> ClauseEvent | None:
         """A happening named by a noun (``a congressional hearing``): dated, placed and
@@ -402,7 +431,7 @@ class TriggerDetector:
         who = self._phrase_name(context, subject) if subject is not None else ""
         plural = subject is not None and (
             len(_with_conjuncts(subject)) > 1
-            or (subject.tag_ == "NNS" and subject.is_lower)
+            or (subject.tag_ == "NNS" and (subject.is_lower or _described(subject)))
             or subject.lower_ in _PLURALS
         )
         lemma = verb.lemma_.lower()

@@ -10,9 +10,11 @@ what trafilatura found), the publisher's own text wins.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
+import lxml.html
 import trafilatura
 
 __all__ = ["Body", "extract_body"]
@@ -49,8 +51,21 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def _plain(text: str) -> str:
+    """Some CMSs put HTML (``<p>``, ``&amp;``) in articleBody: keep its text and breaks."""
+    if not re.search(r"<[A-Za-z/!]|&[#\w]+;", text):
+        return text
+    text = re.sub(r"(?is)<(script|style)\b.*?</\1\s*>", " ", text)
+    marked = re.sub(r"(?i)</p\s*>|<br\s*/?>|</h[1-6]\s*>|</li\s*>", "\n", text)
+    try:
+        return str(lxml.html.fragment_fromstring(marked, create_parent="div").text_content())
+    except (ValueError, lxml.etree.ParserError):
+        return html.unescape(re.sub(r"<[^>]*>", " ", marked))
+
+
 def _split_flat(text: str) -> tuple[str, ...]:
     """A JSON-LD body often comes as one line: split it where the publisher put breaks."""
+    text = _plain(text)
     if "\n" in text.strip():
         return _paragraphs(text)
     return _paragraphs(re.sub(r"(?<=[.!?”\"])\s{2,}(?=\S)", "\n", text))

@@ -16,9 +16,19 @@ class IngestError(DatelineError, ValueError):
 
     code = "ingest_failed"
 
-    def __init__(self, message: str, *, url: str, code: str, hint: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        url: str,
+        code: str,
+        hint: str | None = None,
+        status: int | None = None,
+    ) -> None:
         super().__init__(message, code=code, hint=hint)
         self.url = url
+        #: the HTTP status, for ``http_status``
+        self.status = status
 
     def as_line(self) -> str:
         """The one line ``dateline add`` prints for this URL."""

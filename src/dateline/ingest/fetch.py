@@ -262,7 +262,10 @@ class Fetcher:
             raise _AddressRefused(address)
 
     def _check_url(self, url: str) -> tuple[str, int]:
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+        except ValueError as exc:
+            raise IngestError(f"not a URL: {exc}", url=url, code="url_invalid") from exc
         if parts.scheme not in ("http", "https"):
             raise IngestError(
                 f"only http and https URLs are fetched, not {parts.scheme or 'a bare path'}",
@@ -322,7 +325,12 @@ class Fetcher:
             except IngestError as exc:
                 if exc.code in ("address_refused", "url_scheme", "dns_failed"):
                     raise
-                got = None  # no robots.txt (404, 403) or none reachable: nothing forbidden
+                # RFC 9309: a server error means "assume everything is disallowed";
+                # no robots.txt (404, 403) or none reachable: nothing is forbidden
+                got = None
+                if exc.status is not None and exc.status >= 500:
+                    rules = urllib.robotparser.RobotFileParser(origin + "/robots.txt")
+                    rules.parse(["User-agent: *", "Disallow: /"])
             if got is not None and 200 <= got.status < 300:
                 rules = urllib.robotparser.RobotFileParser(origin + "/robots.txt")
                 rules.parse(got.text.splitlines())
@@ -436,6 +444,7 @@ class Fetcher:
                 f"the server answered HTTP {response.status_code} {response.reason or ''}".strip(),
                 url=final,
                 code="http_status",
+                status=response.status_code,
             )
         if accept and kind not in accept:
             what = "an HTML page" if accept == HTML_TYPES else "a feed"

@@ -26,14 +26,21 @@ __all__ = ["ContentIndex", "Known", "escape_markdown", "index_content", "render"
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 #: characters CommonMark may read as markup anywhere in a line
 _INLINE = re.compile(r"([\\`*_\[\]<>&!|~])")
-#: what may open a block at the start of a line: headings, lists, quotes, rules, fences
-_BLOCK_START = re.compile(r"^(\s*)([#>+=\-]|\d{1,9}[.)])")
+#: what may open a block at the start of a line: headings, lists, quotes, rules, fences;
+#: an ordered-list marker is escaped at its punctuation (a backslash before a digit is text)
+_BLOCK_START = re.compile(r"^(\s*)([#>+=\-]|\d{1,9}(?=[.)]))")
 
 
 def escape_markdown(paragraph: str) -> str:
     """A paragraph of plain text as Markdown that renders to exactly that text."""
     text = _INLINE.sub(r"\\\1", paragraph)
-    return _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text, count=1)
+    match = _BLOCK_START.match(text)
+    if match is None:
+        return text
+    if match.group(2).isdigit():  # "1." → "1\."
+        end = match.end()
+        return text[:end] + "\\" + text[end:]
+    return match.group(1) + "\\" + text[match.start(2) :]
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ Every value remembers which extractor gave it, for the provenance record.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -136,7 +137,8 @@ def _text(value: Any) -> str | None:
     if isinstance(value, dict):
         value = value.get("@value", value.get("name"))
     if isinstance(value, str | int | float) and not isinstance(value, bool):
-        text = " ".join(str(value).split())
+        # CMSs write entity references into JSON-LD strings ("doesn&#8217;t", "&nbsp;")
+        text = " ".join(html.unescape(str(value)).split())
         return text or None
     return None
 
@@ -237,17 +239,55 @@ def _first(tags: dict[str, list[str]], *names: str) -> str | None:
     return None
 
 
-def _title_without_site(title: str, site: str | None) -> str:
-    """``Headline | Site`` → ``Headline``: drop the part that names the site."""
+def _fold(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _title_without_site(title: str, site: str | None, h1s: list[str] | None = None) -> str:
+    """``Headline | Site`` → ``Headline``: drop the part that names the site.
+
+    The part dropped is one that is the site's name (or contains it, ``CNNPolitics``),
+    or everything after a leading run of parts that is the page's own ``<h1>``.
+    A title with no recognisable site part is kept whole.
+    """
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
+    for cut in range(len(parts) - 1, 0, -1):
+        head = title[: _separator_end(title, cut)]
+        # the headline is the long part; an <h1> that is the site's logo is not it
+        if len(head) * 2 > len(title) and any(_fold(head) == _fold(h1) for h1 in h1s or []):
+            return head
     if site:
-        kept = [p for p in parts if p.strip().lower() != site.strip().lower()]
-        if kept and len(kept) < len(parts):
-            return " - ".join(kept)
-    # no site name to match: the longest part is the headline, the short one the site
-    return max(parts, key=len)
+        folded = _fold(site)
+        for index in (len(parts) - 1, 0):
+            part = _fold(parts[index])
+            if part and folded and (part == folded or folded in part or part in folded):
+                kept = parts[:index] + parts[index + 1 :]
+                return title if not kept else _join(title, parts, index)
+    return title
+
+
+def _separator_end(title: str, count: int) -> int:
+    """Where the ``count``-th separator of ``title`` starts."""
+    matches = list(_TITLE_SEPARATORS.finditer(title))
+    return matches[count - 1].start()
+
+
+def _join(title: str, parts: list[str], drop: int) -> str:
+    """``title`` without part ``drop`` and the separator next to it, the rest as written."""
+    matches = list(_TITLE_SEPARATORS.finditer(title))
+    if drop == 0:
+        return title[matches[0].end() :]
+    return title[: matches[drop - 1].start()]
+
+
+def _headline_without_site(meta: PageMeta, h1s: list[str]) -> None:
+    """Any extractor's headline can carry the site's name: take it off in place."""
+    found = meta.fields.get("headline")
+    if found is not None:
+        cleaned = _title_without_site(found.value, meta.get("publisher_name"), h1s)
+        meta.fields["headline"] = Found(cleaned, found.extractor)
 
 
 def _parse_html(html: str) -> Any:
@@ -257,18 +297,32 @@ def _parse_html(html: str) -> Any:
         return lxml.html.document_fromstring("<html></html>")
 
 
+def _syntax(tree: Any, url: str, name: str) -> list[Any]:
+    """One syntax's items; a page that breaks one parser still gives the others.
+
+    Each syntax is read on its own because extruct's ``errors="ignore"`` can still
+    fail as a whole (a broken microdata item raised a KeyError for every syntax).
+    """
+    try:
+        found = extruct.extract(
+            tree,
+            base_url=url,
+            syntaxes=[name],
+            uniform=True,
+            errors="strict",
+            with_og_array=True,  # several article:tag values are several tags
+        )
+    except Exception:  # untrusted markup in a third-party parser: no metadata from it
+        return []
+    items = found.get(name, [])
+    return items if isinstance(items, list) else []
+
+
 def read_metadata(html: str, url: str) -> PageMeta:
     """Every field the page declares, each from the highest-precedence place that has it."""
     meta = PageMeta()
     tree = _parse_html(html)
-    data = extruct.extract(
-        tree,
-        base_url=url,
-        syntaxes=["json-ld", "microdata", "opengraph"],
-        uniform=True,
-        errors="ignore",
-        with_og_array=True,  # several article:tag values are several tags
-    )
+    data = {name: _syntax(tree, url, name) for name in ("json-ld", "microdata", "opengraph")}
     for canonical in tree.xpath("//link[@rel][@href]"):
         if "canonical" in canonical.get("rel", "").lower().split():
             meta.offer("canonical", urljoin(url, canonical.get("href").strip()), "link")
@@ -342,5 +396,7 @@ def read_metadata(html: str, url: str) -> PageMeta:
     titles = tree.xpath("//title/text()")
     if titles:
         title = " ".join(str(titles[0]).split())
-        meta.offer("headline", _title_without_site(title, meta.get("publisher_name")), "title")
+        meta.offer("headline", title, "title")
+    h1s = [" ".join(h.text_content().split()) for h in tree.xpath("//h1")[:3]]
+    _headline_without_site(meta, h1s)
     return meta
