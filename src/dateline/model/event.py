@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import typing
-from typing import Annotated, ClassVar, Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
 from dateline.model.base import Node, Ref
-from dateline.model.types import AbsoluteUrl, DateValue, Line, Term
+from dateline.model.types import AbsoluteUrl, DateValue, Line
 
 __all__ = ["Event", "EventStatus", "EventType"]
 
@@ -39,7 +39,8 @@ class Event(Node):
     schema_members: ClassVar[tuple[str, ...]] = typing.get_args(EventStatus)
 
     type: EventType = Field(default="Event", alias="@type")
-    event_status: Annotated[EventStatus | None, Term("@vocab")] = None
+    # a member's name ("EventScheduled"), typed as the official schema.org context types it
+    event_status: EventStatus | None = None
     name: Line
     description: str | None = None
     start_date: DateValue | None = None
