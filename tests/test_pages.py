@@ -3,6 +3,7 @@ paging. Read back with lxml and extruct, as a browser and a crawler would."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -30,6 +31,10 @@ def test_times_are_shown_in_the_story_zone_by_name(out: Path) -> None:
     assert tree.xpath('//p[@class="byline"]/time/text()') == ["5 July 2024, 23:02 Tehran time"]
     assert zone_label("America/Argentina/Buenos_Aires") == "Buenos Aires time"
     assert zone_label("Etc/UTC") == "UTC"
+    noon = dt.datetime(2024, 7, 5, 12, 0, tzinfo=dt.UTC)
+    assert human_date(noon, "Etc/GMT+3") == "5 July 2024, 09:00 -03:00"
+    assert human_date(noon, "America/New_York") == "5 July 2024, 08:00 New York time"
+    assert human_date(noon, None) == "5 July 2024, 12:00 +00:00"
 
 
 def test_named_entities_link_to_their_own_pages(out: Path) -> None:
@@ -115,3 +120,25 @@ def test_entity_document_reads_as_rdf(out: Path) -> None:
     article = rdflib.URIRef(f"https://dateline.example.org/articles/{SEED_SLUG}.html#article")
     assert (article, rdflib.URIRef(SCHEMA + "mentions"), putin) in graph
     assert (putin, rdflib.URIRef(SCHEMA + "name"), rdflib.Literal("Vladimir Putin")) in graph
+
+
+def test_topic_pages_are_paged_too(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(SITE, site, ignore=shutil.ignore_patterns("expected"))
+    (site / "content" / "geneva-talks.yaml").write_text("section: World\n")
+    settings = load_settings(site / "dateline.toml").model_copy(update={"page_size": 1})
+    assert build_site(settings).ok
+    out, base = settings.output_dir, settings.base_url
+    first = page(out / "section" / "world" / "index.html")
+    second = page(out / "section" / "world" / "page" / "2.html")
+    assert first.xpath('//link[@rel="canonical"]/@href') == [base + "section/world/"]
+    assert first.xpath('//link[@rel="next"]/@href') == [base + "section/world/page/2.html"]
+    assert second.xpath('//link[@rel="prev"]/@href') == [base + "section/world/"]
+    listed = [*first.xpath("//ul[@class='articles']/li/a/@href")]
+    listed += second.xpath("//ul[@class='articles']/li/a/@href")
+    assert listed == [
+        base + "articles/blinken-kyiv-may-2024.html",
+        base + "articles/climate-negotiators-resume-talks-in-geneva.html",
+    ]
+    sitemap = (out / "sitemap.xml").read_text()
+    assert f"<loc>{base}section/world/page/2.html</loc>" in sitemap

@@ -23,10 +23,11 @@ SITE = DATA / "site"
 
 
 def tree(root: Path) -> dict[str, bytes]:
+    """Every published file (the build cache and lock in .dateline/ are not published)."""
     return {
         p.relative_to(root).as_posix(): p.read_bytes()
         for p in sorted(root.rglob("*"))
-        if p.is_file()
+        if p.is_file() and p.relative_to(root).parts[0] != ".dateline"
     }
 
 
@@ -106,25 +107,63 @@ def test_one_bad_article_fails_alone_and_previous_feeds_stay(tmp_path: Path) -> 
     assert not fixed.carried
 
 
-def test_a_failed_write_leaves_the_previous_feed_intact(
+def test_a_failed_write_fails_that_article_and_leaves_the_previous_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     site = copy_site(tmp_path)
     settings = load_settings(site / "dateline.toml")
     build_site(settings)
-    rss = settings.output_dir / "rss.xml"
-    before = rss.read_bytes()
+    out = settings.output_dir
+    before = {name: (out / name).read_bytes() for name in ("rss.xml", "index.jsonld")}
+    page = out / "articles" / "an-undated-note-from-the-desk.html"
+    old_page = page.read_bytes()
     (site / "content" / "undated-note.yaml").write_text("date: 2025-01-01\n")
 
     def broken_replace(src: str, dst: str) -> None:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("dateline.write.atomic.os.replace", broken_replace)
+    report = build_site(settings)
+    # the article whose files could not be written fails, alone, naming the file
+    assert [r.path.name for r in report.failed] == ["undated-note.txt"]
+    codes = [f.code for f in report.failed[0].findings]
+    assert "write_failed" in codes
+    # its previous page and its previous feed item stay; nothing else changed
+    assert page.read_bytes() == old_page
+    assert {name: (out / name).read_bytes() for name in before} == before
+    assert "kept_previous_version" in [f.code for f in report.site_findings]
+    assert not list(out.rglob("*.tmp"))
+
+
+def test_a_failed_feed_write_stops_before_the_manifest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = copy_site(tmp_path)
+    settings = load_settings(site / "dateline.toml")
+    build_site(settings)
+    out = settings.output_dir
+    rss, manifest = out / "rss.xml", out / ".dateline-manifest.json"
+    before, manifest_before = rss.read_bytes(), manifest.read_bytes()
+    (site / "content" / "undated-note.yaml").write_text("date: 2025-01-01\n")
+    real_replace = os.replace
+
+    def replace_all_but_feeds(src: str, dst: str) -> None:
+        if str(dst).endswith("rss.xml"):
+            raise OSError(28, "No space left on device")
+        real_replace(src, dst)
+
+    monkeypatch.setattr("dateline.write.atomic.os.replace", replace_all_but_feeds)
     with pytest.raises(OutputError) as info:
         build_site(settings)
     assert "previous file is unchanged" in str(info.value)
     assert rss.read_bytes() == before
-    assert not list(settings.output_dir.rglob("*.tmp"))
+    # the commit point was not reached: the manifest still describes the last build
+    assert manifest.read_bytes() == manifest_before
+    assert not list(out.rglob("*.tmp"))
+    # the next build finishes the job
+    monkeypatch.setattr("dateline.write.atomic.os.replace", real_replace)
+    assert build_site(settings).ok
+    assert rss.read_bytes() != before
 
 
 def test_removed_articles_are_unpublished(tmp_path: Path) -> None:

@@ -7,6 +7,10 @@ in the output folder); the next build, finding that file failing, reads back the
 JSON-LD it published last time and the body HTML its JSON Feed item carried, and
 keeps that version in the feeds and the site index until the file is fixed. Its
 page and JSON-LD stay as they were.
+
+The build cache (:mod:`dateline.write.cache`) keeps every article's last good
+version whole, so this is the fallback for a folder whose cache is gone (built by
+an older dateline, or deleted): it can carry only what the JSON Feed still holds.
 """
 
 from __future__ import annotations
@@ -20,10 +24,9 @@ from pydantic import TypeAdapter, ValidationError
 
 from dateline.errors import Finding
 from dateline.model.article import ArticleGraph, GraphNode, NewsArticle
+from dateline.write.manifest import Manifest
 
-__all__ = ["MANIFEST", "CarriedArticle", "carry_forward", "manifest_bytes"]
-
-MANIFEST = ".dateline-manifest.json"
+__all__ = ["CarriedArticle", "carry_forward", "read_manifest"]
 _NODES = TypeAdapter(list[GraphNode])
 
 
@@ -53,25 +56,8 @@ def _relative(path: Path, content_dir: Path) -> str:
 
 
 def read_manifest(output_dir: Path) -> dict[str, str]:
-    try:
-        data = json.loads((output_dir / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    sources = data.get("sources", {}) if isinstance(data, dict) else {}
-    return {str(k): str(v) for k, v in sources.items()} if isinstance(sources, dict) else {}
-
-
-def manifest_bytes(
-    published: Iterable[tuple[Path, str]], carried: Iterable[CarriedArticle], content_dir: Path
-) -> bytes:
-    """The manifest for this build: every published and carried source → its slug."""
-    sources = {_relative(path, content_dir): slug for path, slug in published}
-    sources.update({_relative(c.source, content_dir): c.graph.slug for c in carried})
-    data = {
-        "about": "written by dateline: which article file made which slug",
-        "sources": dict(sorted(sources.items())),
-    }
-    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    """Source → slug of every article the last build published or kept."""
+    return dict(Manifest.read(output_dir).sources)
 
 
 def _previous_graph(output_dir: Path, slug: str) -> ArticleGraph | None:

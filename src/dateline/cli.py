@@ -18,7 +18,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -26,12 +26,15 @@ from dateline.errors import DatelineError, Finding, SettingsError
 from dateline.guard import check_content, check_folders
 from dateline.hold import parse_now
 from dateline.http_headers import is_feed
-from dateline.ingest import Ingester, IngestError, Outcome
 from dateline.pipeline import BuildReport, build_site, check_site
 from dateline.publish import ping_hubs
 from dateline.review import propose, render, write_sidecar
 from dateline.serve import Preview
 from dateline.settings import Settings, load_settings
+from dateline.write.lock import BuildLocked
+
+if TYPE_CHECKING:  # ingest pulls in HTML extraction; only `add` and `import` load it
+    from dateline.ingest import Outcome
 
 __all__ = ["main"]
 
@@ -178,6 +181,29 @@ def main() -> None:
 )
 @_config_option
 @_notices_option
+@click.option("--force", is_flag=True, help="Build every article again, ignoring the build cache.")
+@click.option(
+    "--jobs",
+    "jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes that build articles [default: every core, one per 32 articles to "
+    "build; 1 builds in this process].",
+)
+@click.option(
+    "--dry-run",
+    "dry_run",
+    is_flag=True,
+    help="Print what would be written and removed; write nothing.",
+)
+@click.option(
+    "--wait",
+    "wait",
+    type=click.FloatRange(min=0),
+    default=0.0,
+    show_default=True,
+    help="Seconds to wait for another build of the same output folder to finish.",
+)
 @_now_option
 @click.option(
     "--allow-empty",
@@ -192,27 +218,57 @@ def build(
     notices: bool,
     now: dt.datetime | None,
     allow_empty: bool,
+    force: bool,
+    jobs: int | None,
+    dry_run: bool,
+    wait: float,
 ) -> None:
     """Build JSON-LD, HTML pages, RSS, Atom and JSON Feed from every article.
 
-    An article that fails is reported and left out; the others are published and
-    the previous files of the failed one stay in place. Exit code 1 if any failed.
-    Exit code 2, before anything is written, when the content folder is missing,
-    overlaps the output folder, or is empty while the output holds articles.
+    Only articles whose file, sidecar or settings changed since the last build are
+    built again (see --force). An article that fails is reported and left out; the
+    others are published and the previous files of the failed one stay in place.
+    Exit code 1 if any failed. Exit code 2, before anything is written, when the
+    content folder is missing, overlaps the output folder, or is empty while the
+    output holds articles, or when another build holds the output folder.
     """
     settings = _settings(config, content_dir=content, output_dir=out)
     _guard(check_folders, settings, allow_empty)
     try:
-        report = build_site(settings, progress=_progress, now=now)
+        report = build_site(
+            settings,
+            progress=_progress,
+            now=now,
+            jobs=jobs,
+            force=force,
+            dry_run=dry_run,
+            wait=wait,
+        )
+    except (SettingsError, BuildLocked) as exc:
+        click.echo(f"dateline: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
     except DatelineError as exc:
         click.echo(f"dateline: {exc}", err=True)
         sys.exit(EXIT_ARTICLE_FAILED)
     _report(report, "text", notices)
     _held(report)
+    if dry_run:
+        for name in report.would_write:
+            click.echo(f"write {settings.output_dir / name}")
+        for name in report.would_remove:
+            click.echo(f"remove {settings.output_dir / name}")
+        click.echo(
+            f"dry run: {len(report.would_write)} files would be written and "
+            f"{len(report.would_remove)} removed; nothing was written",
+            err=True,
+        )
+        sys.exit(EXIT_OK if report.ok else EXIT_ARTICLE_FAILED)
     click.echo(
         f"built {len(report.published)} of {len(report.results)} articles into "
-        f"{settings.output_dir} ({len(report.written)} files changed, "
-        f"{len(report.removed)} removed)"
+        f"{settings.output_dir}: {report.count('built')} built, "
+        f"{report.count('unchanged')} unchanged, {len(report.failed)} failed, "
+        f"{len(report.removed)} removed, {len(report.written)} files written, "
+        f"{report.seconds:.2f} s"
         + (
             f"; kept the previous version of {len(report.carried)} failed article(s) in the feeds"
             if report.carried
@@ -324,6 +380,8 @@ def add(url: tuple[str, ...], content: Path | None, config: Path, allow_private:
     is fetched again only if the server says it changed. Exit code 1 if any failed.
     """
     settings = _settings(config, content_dir=content)
+    from dateline.ingest import Ingester  # noqa: PLC0415 - see TYPE_CHECKING
+
     ingester = Ingester(settings, allow_private=allow_private)
     failed = False
     try:
@@ -355,6 +413,8 @@ def import_(
     from cron is idempotent. Exit code 1 if the feed or any item failed.
     """
     settings = _settings(config, content_dir=content)
+    from dateline.ingest import Ingester, IngestError  # noqa: PLC0415 - see TYPE_CHECKING
+
     ingester = Ingester(settings, allow_private=allow_private)
     failed = False
     try:

@@ -47,11 +47,12 @@ class Held:
         return f"embargoed until {self.until.isoformat()}"
 
     def as_dict(self) -> dict[str, str | None]:
+        """For ``check --format json``: ``held`` is ``draft`` or ``embargo``."""
         return {
             "path": str(self.path),
             "slug": self.slug,
+            "held": "draft" if self.until is None else "embargo",
             "until": self.until.isoformat() if self.until else None,
-            "draft": "true" if self.until is None else None,
         }
 
 

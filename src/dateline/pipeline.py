@@ -2,72 +2,147 @@
 
 :func:`process_article` is a pure function of (source file, its sidecar, settings):
 it touches nothing but those files, so it can run in any order, in parallel, or
-on another machine. :func:`build_site` runs it for every article, then renders
-the site-wide outputs from the articles that passed and writes everything
-atomically. The per-article error policy lives here and nowhere else: an
-article that fails is reported and left out; the others are still published.
+on another machine. The per-article stage (:class:`ArticleWorker`) runs it and
+renders the article's own files and its :class:`~dateline.emit.summary.ArticleSummary`.
+:func:`build_site` then:
+
+1. takes the output folder's lock (one build at a time);
+2. reuses every article whose inputs are unchanged (:mod:`dateline.write.cache`)
+   and runs the per-article stage for the others, in order, on ``jobs`` processes;
+3. writes each article's files as soon as they are made, all or nothing per
+   article (a failure fails that article only; its previous files stay);
+4. runs the cross-article checks over the summaries (duplicate slugs, one
+   ``@id`` as two kinds of thing);
+5. renders the feeds, index and home page from the summaries and writes them;
+6. removes the files of articles that are gone (only files the previous
+   manifest lists), then writes the manifest and the cache state, last.
+
+The per-article error policy lives here and nowhere else: an article that fails
+is reported and left out (its last good version kept); the others are published.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
+import itertools
+import os
+import time
 import traceback
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import Literal
 
 from dateline.budget import article_budget
-from dateline.carry import MANIFEST, CarriedArticle, carry_forward, manifest_bytes
-from dateline.emit import (
-    FEED_FILES,
-    PageRenderer,
-    body_html,
-    document,
-    dumps,
-    render_atom,
-    render_jsonfeed,
-    render_rss,
-)
+from dateline.carry import CarriedArticle, carry_forward
+from dateline.emit import FEED_FILES, PageRenderer, body_html, document, dumps
 from dateline.emit.feeds import as_datetime
-from dateline.emit.readers import OPTIONAL_FILES, OWNED_FOLDERS, reader_outputs
-from dateline.emit.sitemaps import NEWS_SITEMAP, SITEMAP
+from dateline.emit.site import SiteInput, render_site_files
+from dateline.emit.sitemaps import NEWS_SITEMAP, NEWS_WINDOW, SITEMAP
+from dateline.emit.summary import ArticleSummary, summarize
 from dateline.enrich import Enricher, default_enrichers, enrich
-from dateline.errors import ArticleError, Finding, ValidationFailed
-from dateline.hold import Held, held_articles, wall_clock
-from dateline.model.article import ArticleGraph, SiteGraph, WebSite
-from dateline.model.assemble import assemble, publisher_node
+from dateline.enrich.registry import REGISTRY_FILE
+from dateline.errors import ArticleError, Finding, OutputError, ValidationFailed
+from dateline.hold import Held, wall_clock
+from dateline.model.article import ArticleGraph
+from dateline.model.assemble import assemble
 from dateline.model.ids import website_id
 from dateline.model.layers import Layer, merge_layers, site_layer
 from dateline.model.meta import ArticleMeta
 from dateline.read import Draft, discover, read_article
+from dateline.read.sidecar import sidecar_path
 from dateline.settings import Settings
 from dateline.validate import validate_graph
 from dateline.validate.feeds import check_atom, check_jsonfeed, check_rss
 from dateline.validate.sitemaps import check_sitemap
-from dateline.write import write_outputs
+from dateline.write.atomic import inside, remove_leftovers, write_atomic, write_group
+from dateline.write.cache import (
+    BuildCache,
+    CacheEntry,
+    CacheState,
+    StateEntry,
+    article_key,
+    finding_from_json,
+    finding_to_json,
+    site_key,
+)
+from dateline.write.lock import build_lock
+from dateline.write.manifest import MANIFEST, Manifest, article_files
 
 __all__ = [
     "ArticleResult",
+    "ArticleWorker",
     "BuildReport",
     "build_site",
     "check_site",
     "process_article",
+    "render_site",
     "written_layers",
 ]
 
+#: The longest file name most file systems take (ext4, APFS, NTFS: 255 bytes).
+MAX_NAME_BYTES = 255
 
-@dataclass(frozen=True)
+Status = Literal["built", "unchanged", "held", "failed"]
+
+
 class ArticleResult:
-    """One article's outcome: its graph and body HTML, or the findings that stopped it."""
+    """One article's outcome: its findings, and its slug when it was published.
 
-    path: Path
-    graph: ArticleGraph | None = None
-    body: str | None = None
-    findings: tuple[Finding, ...] = ()
+    ``graph`` and ``body`` are what :func:`process_article` made. A build does not
+    hold them for every article (a site of 100,000 would not fit in memory): for a
+    published article they are read back from the build cache when first asked for.
+    """
+
+    __slots__ = ("_body", "_graph", "_load", "findings", "path", "slug", "status")
+
+    def __init__(
+        self,
+        path: Path,
+        graph: ArticleGraph | None = None,
+        body: str | None = None,
+        findings: tuple[Finding, ...] = (),
+        slug: str | None = None,
+        status: Status | None = None,
+        load: Callable[[], tuple[ArticleGraph, str] | None] | None = None,
+    ) -> None:
+        self.path = path
+        self._graph = graph
+        self._body = body
+        self.findings = findings
+        self.slug = slug
+        #: built now, reused from the cache, held back (a draft, an embargo), or failed
+        self.status = status
+        self._load = load
+
+    def _loaded(self) -> None:
+        if self._graph is None and self._load is not None:
+            loaded, self._load = self._load(), None
+            if loaded is not None:
+                self._graph, self._body = loaded
+
+    @property
+    def graph(self) -> ArticleGraph | None:
+        self._loaded()
+        return self._graph
+
+    @property
+    def body(self) -> str | None:
+        self._loaded()
+        return self._body
 
     @property
     def ok(self) -> bool:
-        return self.graph is not None and not any(f.severity == "error" for f in self.findings)
+        if self.status is not None:
+            return self.status != "failed"
+        return self._graph is not None and not any(f.severity == "error" for f in self.findings)
+
+    def __repr__(self) -> str:
+        return f"ArticleResult({self.path!s}, status={self.status}, slug={self.slug})"
 
 
 @dataclass
@@ -79,12 +154,17 @@ class BuildReport:
     removed: list[Path] = field(default_factory=list)
     #: problems of the site-wide outputs (feeds), found before anything is written
     site_findings: list[Finding] = field(default_factory=list)
-    #: every output, by path relative to the output folder
-    outputs: dict[str, bytes] = field(default_factory=dict, repr=False)
+    #: the site-wide outputs (feeds, index), by path relative to the output folder;
+    #: None for a file that is already right (a full archive page)
+    outputs: dict[str, bytes | None] = field(default_factory=dict, repr=False)
     #: previous versions of failing articles, kept in the feeds
-    carried: list[CarriedArticle] = field(default_factory=list)
+    carried: list[ArticleSummary] = field(default_factory=list)
+    #: with ``dry_run``: what would be written and removed (relative to the output folder)
+    would_write: list[str] = field(default_factory=list)
+    would_remove: list[str] = field(default_factory=list)
     #: drafts and embargoed articles: checked, in no output
     held: list[Held] = field(default_factory=list)
+    seconds: float = 0.0
 
     @property
     def findings(self) -> list[Finding]:
@@ -103,6 +183,9 @@ class BuildReport:
         held = {h.path for h in self.held}
         return [r for r in self.results if r.ok and r.path not in held]
 
+    def count(self, status: Status) -> int:
+        return sum(r.status == status for r in self.results)
+
 
 def written_layers(draft: Draft, settings: Settings) -> dict[Layer, ArticleMeta]:
     """Every layer but enrichment: what the site, the reader and the editor say."""
@@ -116,6 +199,22 @@ def written_layers(draft: Draft, settings: Settings) -> dict[Layer, ArticleMeta]
 
 def _site_ids(settings: Settings) -> frozenset[str]:
     return frozenset({website_id(settings.base_url)})
+
+
+def _file_name_findings(graph: ArticleGraph, path: Path) -> list[Finding]:
+    longest = max(len(name.rsplit("/", 1)[-1].encode()) for name in article_files(graph.slug))
+    if longest <= MAX_NAME_BYTES:
+        return []
+    return [
+        Finding(
+            code="file_name_too_long",
+            message=f"the slug is {len(graph.slug)} characters; its file names would be "
+            f"{longest} bytes, over the {MAX_NAME_BYTES} file systems allow",
+            path=path,
+            field="slug",
+            hint="give the article a shorter 'slug' in its front matter or sidecar",
+        )
+    ]
 
 
 def process_article(
@@ -134,26 +233,165 @@ def process_article(
             layers[Layer.ENRICHMENT] = enrich(draft, merge_layers(layers), enrichers)
             graph = assemble(merge_layers(layers), draft.body_text, path, settings)
             findings = validate_graph(graph, path, _site_ids(settings))
+            findings += _file_name_findings(graph, path)
             if any(f.severity == "error" for f in findings):
                 raise ValidationFailed(findings)
             body = body_html(draft, graph.article.url)
-        return ArticleResult(path, graph, body, tuple(findings))
+        return ArticleResult(path, graph, body, tuple(findings), slug=graph.slug)
     except ArticleError as exc:
         return ArticleResult(path, findings=tuple(exc.findings()))
     except Exception as exc:  # a bug in dateline must not stop the other articles
-        where = traceback.extract_tb(exc.__traceback__)[-1]
-        return ArticleResult(
-            path,
-            findings=(
-                Finding(
-                    code="internal_error",
-                    message=f"dateline failed on this article: {type(exc).__name__}: {exc} "
-                    f"(at {Path(where.filename).name}:{where.lineno})",
-                    path=path,
-                    hint="this is a bug in dateline; please report it with the file",
-                ),
-            ),
+        return ArticleResult(path, findings=(_internal_error(path, exc),))
+
+
+def _internal_error(path: Path, exc: Exception) -> Finding:
+    where = traceback.extract_tb(exc.__traceback__)[-1]
+    return Finding(
+        code="internal_error",
+        message=f"dateline failed on this article: {type(exc).__name__}: {exc} "
+        f"(at {Path(where.filename).name}:{where.lineno})",
+        path=path,
+        hint="this is a bug in dateline; please report it with the file",
+    )
+
+
+# --- the per-article stage ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ArticleTask:
+    """One article to build: its file, its path in the content folder, its cache key."""
+
+    path: Path
+    source: str
+    key: str
+
+
+@dataclass(frozen=True)
+class ArticleOutput:
+    """What the per-article stage made of one article: small enough to send between
+    processes, and all the write stage needs."""
+
+    task: ArticleTask
+    result: ArticleResult
+    #: the article's own files, by path relative to the output folder
+    files: dict[str, bytes] = field(default_factory=dict, repr=False)
+    entry: CacheEntry | None = None
+
+
+class ArticleWorker:
+    """The per-article stage, with what it needs made once per process, on first use
+    (the registry, the gazetteer and the language model load only if an article is
+    enriched; a process that builds nothing loads nothing)."""
+
+    def __init__(self, settings: Settings, enrichers: Sequence[Enricher] | None = None) -> None:
+        self.settings = settings
+        self._enrichers = enrichers
+
+    @cached_property
+    def enrichers(self) -> Sequence[Enricher]:
+        return self._enrichers if self._enrichers is not None else default_enrichers(self.settings)
+
+    @cached_property
+    def pages(self) -> PageRenderer:
+        return PageRenderer(self.settings)
+
+    def __call__(self, task: ArticleTask, keep_graph: bool = False) -> ArticleOutput:
+        result = process_article(task.path, self.settings, self.enrichers)
+        if not result.ok or result.graph is None or result.body is None:
+            return ArticleOutput(task, ArticleResult(task.path, findings=result.findings))
+        try:
+            return self._render(task, result, keep_graph)
+        except Exception as exc:  # a bug in an emitter must not stop the other articles
+            return ArticleOutput(
+                task, ArticleResult(task.path, findings=(_internal_error(task.path, exc),))
+            )
+
+    def _render(self, task: ArticleTask, result: ArticleResult, keep: bool) -> ArticleOutput:
+        graph, body = result.graph, result.body
+        assert graph is not None
+        assert body is not None
+        doc = document(graph)
+        files = {
+            f"articles/{graph.slug}.jsonld": dumps(doc).encode("utf-8"),
+            f"articles/{graph.slug}.html": self.pages.render(graph, body).encode("utf-8"),
+        }
+        summary = summarize(task.source, graph, tuple(sorted(files)))
+        entry = CacheEntry(
+            key=task.key,
+            summary=summary,
+            body=body,
+            graph=doc["@graph"],
+            findings=[finding_to_json(f, self.settings.content_dir) for f in result.findings],
+            files={name: len(data) for name, data in files.items()},
         )
+        kept = ArticleResult(
+            task.path,
+            graph if keep else None,
+            body if keep else None,
+            result.findings,
+            slug=graph.slug,
+            status="built",
+        )
+        return ArticleOutput(task, kept, files, entry)
+
+
+@functools.cache
+def _process_worker(settings_json: str) -> ArticleWorker:
+    """One worker per settings per process: the heavy state is made once per process."""
+    return ArticleWorker(Settings.model_validate_json(settings_json))
+
+
+def _close_fds(*fds: int) -> None:
+    for fd in fds:
+        os.close(fd)
+
+
+def _run_in_process(settings_json: str, task: ArticleTask) -> ArticleOutput:
+    return _process_worker(settings_json)(task)
+
+
+#: With ``jobs=None`` (every core), articles per extra process: below that, starting a
+#: process and loading its language model costs more than it saves.
+ARTICLES_PER_PROCESS = 32
+
+
+def auto_jobs(articles: int) -> int:
+    """Processes for ``articles`` to build when the user did not say: every core, but
+    not more than there is work for."""
+    return max(1, min(default_jobs(), articles // ARTICLES_PER_PROCESS))
+
+
+def run_articles(
+    settings: Settings,
+    tasks: Sequence[ArticleTask],
+    jobs: int | None = 1,
+    enrichers: Sequence[Enricher] | None = None,
+    keep_graphs: bool = False,
+    close_in_workers: int | None = None,
+) -> Iterator[ArticleOutput]:
+    """The per-article stage for every task, results in the order of ``tasks``.
+
+    With ``jobs`` > 1 the articles are spread over that many processes (each loads
+    its own enrichment state, lazily); the order of results, and so every output,
+    is the same as with one. Given ``enrichers`` (a library caller's own) it runs
+    in this process. ``close_in_workers`` is a file descriptor the workers close
+    (the build lock's: only the build itself may hold it).
+    """
+    jobs = auto_jobs(len(tasks)) if jobs is None else min(jobs, len(tasks))
+    if jobs <= 1 or enrichers is not None or keep_graphs:
+        worker = ArticleWorker(settings, enrichers)
+        for task in tasks:
+            yield worker(task, keep_graphs)
+        return
+    chunk = max(1, min(64, len(tasks) // (jobs * 8)))
+    closing = (close_in_workers,) if close_in_workers is not None else ()
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_close_fds, initargs=closing) as pool:
+        as_json = settings.model_dump_json()
+        yield from pool.map(_run_in_process, itertools.repeat(as_json), tasks, chunksize=chunk)
+
+
+# --- cross-article checks ---------------------------------------------------------------
 
 
 def _a(word: str) -> str:
@@ -168,138 +406,138 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def _mark_duplicate_slugs(results: list[ArticleResult]) -> list[ArticleResult]:
-    """Two articles with one slug would overwrite each other: both fail, each naming the other."""
-    by_slug: dict[str, list[ArticleResult]] = {}
-    for result in results:
-        if result.graph is not None:
-            by_slug.setdefault(result.graph.slug, []).append(result)
-    clashes = {id(r): group for group in by_slug.values() if len(group) > 1 for r in group}
-    out = []
-    for result in results:
-        group = clashes.get(id(result))
-        if group is None:
-            out.append(result)
+def cross_article_findings(
+    summaries: Sequence[ArticleSummary], content_dir: Path
+) -> dict[str, list[Finding]]:
+    """Findings that fail articles because of another article, by source.
+
+    Two articles with one slug would overwrite each other; one ``@id`` described as
+    two kinds of thing (a Country here, an Organization there) would give consumers
+    merging the site's documents a contradiction. Both articles fail, each naming
+    the other.
+    """
+    out: dict[str, list[Finding]] = {}
+    by_slug: dict[str, list[ArticleSummary]] = {}
+    for summary in summaries:
+        by_slug.setdefault(summary.slug, []).append(summary)
+    for group in by_slug.values():
+        if len(group) < 2:
             continue
-        others = ", ".join(_shown(o.path) for o in group if o is not result)
-        assert result.graph is not None
-        clash = Finding(
-            code="duplicate_slug",
-            message=f"slug {result.graph.slug!r} is also the slug of {others}",
-            path=result.path,
-            field="slug",
-            hint="give one of them another 'slug' in its front matter or sidecar",
-        )
-        out.append(ArticleResult(result.path, findings=(*result.findings, clash)))
+        for summary in group:
+            others = ", ".join(_shown(content_dir / o.source) for o in group if o is not summary)
+            out.setdefault(summary.source, []).append(
+                Finding(
+                    code="duplicate_slug",
+                    message=f"slug {summary.slug!r} is also the slug of {others}",
+                    path=content_dir / summary.source,
+                    field="slug",
+                    hint="give one of them another 'slug' in its front matter or sidecar",
+                )
+            )
+    seen: dict[str, tuple[str, ArticleSummary]] = {}
+    for summary in summaries:
+        for node in summary.nodes:
+            first_kind, first = seen.setdefault(node.id, (node.type, summary))
+            if first_kind == node.type or first is summary:
+                continue
+            for one, two, kind, other_kind in (
+                (summary, first, node.type, first_kind),
+                (first, summary, first_kind, node.type),
+            ):
+                out.setdefault(one.source, []).append(
+                    Finding(
+                        code="conflicting_id",
+                        message=f"{node.id} is {_a(kind)} here but {_a(other_kind)} in "
+                        f"{_shown(content_dir / two.source)}",
+                        path=content_dir / one.source,
+                        field="entities",
+                        hint="give one of them another id in its sidecar",
+                    )
+                )
     return out
 
 
-def _mark_conflicting_ids(results: list[ArticleResult]) -> list[ArticleResult]:
-    """One @id, two kinds of thing (a Country here, an Organization there): consumers
-    merging the site's documents would get a contradiction, so both articles fail."""
-    seen: dict[str, tuple[str, ArticleResult]] = {}
-    clashes: dict[int, list[Finding]] = {}
-    for result in results:
-        if result.graph is None:
-            continue
-        for node in result.graph.nodes:
-            kind = node.type
-            first = seen.setdefault(node.id, (kind, result))
-            if first[0] != kind and first[1] is not result:
-                other = first[1]
-                for one, two, k in ((result, other, kind), (other, result, first[0])):
-                    clashes.setdefault(id(one), []).append(
-                        Finding(
-                            code="conflicting_id",
-                            message=f"{node.id} is {_a(k)} here but "
-                            f"{_a(first[0] if one is result else kind)} in {_shown(two.path)}",
-                            path=one.path,
-                            field="entities",
-                            hint="give one of them another id in its sidecar",
-                        )
-                    )
-    return [
-        ArticleResult(r.path, findings=(*r.findings, *clashes[id(r)])) if id(r) in clashes else r
-        for r in results
-    ]
+# --- site-wide outputs ------------------------------------------------------------------
 
 
-def validate_outputs(settings: Settings, outputs: dict[str, bytes]) -> list[Finding]:
-    """Feed rules on every rendered feed, the site's and each topic's
-    (see :mod:`dateline.validate.feeds`)."""
+def validate_outputs(settings: Settings, site_files: Mapping[str, bytes | None]) -> list[Finding]:
+    """Feed rules on every rendered feed, the site's and each topic's (see
+    :mod:`dateline.validate.feeds`); archive pages are made by the same code."""
     base, out = settings.base_url, settings.output_dir
     findings = []
-    for name in sorted(outputs):
+    for name, data in sorted(site_files.items()):
+        if data is None or name.startswith("archive/"):
+            continue
         folder, _, file = name.rpartition("/")
         home = base + (folder + "/" if folder else "")
         if file == FEED_FILES["rss"]:
-            findings += check_rss(outputs[name], out / name, home, base + name)
+            findings += check_rss(data, out / name, home, base + name)
         elif file == FEED_FILES["atom"]:
-            findings += check_atom(outputs[name], out / name, home, base + name)
+            findings += check_atom(data, out / name, home, base + name)
         elif file == FEED_FILES["json"]:
-            findings += check_jsonfeed(outputs[name], out / name)
+            findings += check_jsonfeed(data, out / name)
         elif name in (SITEMAP, NEWS_SITEMAP):
-            findings += check_sitemap(outputs[name], out / name)
+            findings += check_sitemap(data, out / name)
     return findings
 
 
-def _newest_first(results: list[ArticleResult]) -> list[ArticleResult]:
-    return sorted(results, key=lambda r: _newest(r.graph) if r.graph else (0.0, ""))
+class _Entries:
+    """Cache entries by key: those made in this run in memory (when nothing is written),
+    the rest read back from the cache folder."""
+
+    def __init__(self, cache: BuildCache | None, writable: bool = False) -> None:
+        self.cache = cache
+        self.writable = writable
+        self.memory: dict[str, CacheEntry] = {}
+
+    def get(self, key: str) -> CacheEntry | None:
+        entry = self.memory.get(key)
+        if entry is None and self.cache is not None:
+            entry = self.cache.read_entry(key)
+        return entry
 
 
-def check_site(
+def _graph_of(entry: CacheEntry) -> tuple[ArticleGraph, str]:
+    nodes = entry.graph
+    graph = ArticleGraph.model_validate(
+        {
+            "@id": entry.summary.graph_url,
+            "slug": entry.summary.slug,
+            "article": nodes[0],
+            "nodes": nodes[1:],
+            "timezone": entry.summary.timezone,
+            "draft": entry.summary.draft,
+        }
+    )
+    return graph, entry.body
+
+
+def _loader(
     settings: Settings,
-    enrichers: Sequence[Enricher] | None = None,
-    progress: Callable[[Sequence[Path]], Iterable[Path]] | None = None,
-    now: dt.datetime | None = None,
-) -> BuildReport:
-    """Process every article and report; write nothing.
+    entries: _Entries,
+    keys: dict[str, str],
+    carried: dict[str, tuple[ArticleGraph, str]],
+) -> Callable[[ArticleSummary], tuple[ArticleGraph, str]]:
+    def load(summary: ArticleSummary) -> tuple[ArticleGraph, str]:
+        if summary.source in carried:
+            return carried[summary.source]
+        entry = entries.get(keys[summary.source])
+        if entry is not None:
+            return _graph_of(entry)
+        # the entry is gone or damaged (never trusted): build the article again
+        task = ArticleTask(settings.content_dir / summary.source, summary.source, "")
+        made = ArticleWorker(settings)(task)
+        if made.entry is None or made.entry.summary != summary:
+            raise OutputError(
+                "the build cache lost this article and it changed while the build ran",
+                path=task.path,
+                hint="run the build again",
+            )
+        if entries.cache is not None and entries.writable:
+            entries.cache.write_entry(dataclasses.replace(made.entry, key=keys[summary.source]))
+        return _graph_of(made.entry)
 
-    ``now`` (default: the wall clock) decides which articles are still embargoed.
-
-    Raises :class:`~dateline.errors.SettingsError` when the entity registry is invalid:
-    it concerns every article, so no article is processed.
-    """
-    if enrichers is None:
-        enrichers = default_enrichers(settings)
-    paths = discover(settings.content_dir)
-    shown = progress(paths) if progress is not None else paths
-    results = [process_article(p, settings, enrichers) for p in shown]
-    results = _mark_conflicting_ids(_mark_duplicate_slugs(results))
-    now = now or wall_clock()
-    report = BuildReport(results=results, held=held_articles(results, now))
-    taken = {r.graph.slug for r in report.published if r.graph is not None}
-    report.carried = carry_forward(
-        [r.path for r in report.failed], settings.output_dir, settings.content_dir, taken
-    )
-    report.outputs = render_site(settings, _newest_first(report.published), report.carried, now=now)
-    report.site_findings = validate_outputs(settings, report.outputs)
-    report.site_findings.extend(c.finding() for c in report.carried)
-    return report
-
-
-def site_graph(settings: Settings, graphs: Sequence[ArticleGraph]) -> SiteGraph:
-    publisher = publisher_node(site_layer(settings), settings.base_url)
-    articles = [g.article for g in graphs]
-    website = WebSite(
-        id=website_id(settings.base_url),
-        url=settings.base_url,
-        name=settings.title,
-        description=settings.description or None,
-        in_language=settings.language,
-        publisher=publisher.ref(),
-        has_part=[a.ref() for a in articles],
-    )
-    return SiteGraph(
-        id=settings.base_url + FEED_FILES["index"],
-        website=website,
-        publisher=publisher,
-        articles=articles,
-    )
-
-
-def _newest(graph: ArticleGraph) -> tuple[float, str]:
-    return (-as_datetime(graph.article.date_published).timestamp(), graph.slug)
+    return load
 
 
 def render_site(
@@ -308,39 +546,111 @@ def render_site(
     carried: Sequence[CarriedArticle] = (),
     now: dt.datetime | None = None,
 ) -> dict[str, bytes]:
-    """Every output of a build, by path relative to the output folder.
-
-    ``carried`` articles (previous versions of files that fail now) appear in the
-    feeds and the site index, but their pages are not rewritten.
-    """
-    pages = PageRenderer(settings)
+    """Every output of a build for articles already processed, by path relative to the
+    output folder (a library helper: :func:`build_site` streams instead)."""
+    worker = ArticleWorker(settings, enrichers=())
+    entries = _Entries(None)
+    keys: dict[str, str] = {}
+    summaries: list[ArticleSummary] = []
     outputs: dict[str, bytes] = {}
-    for result in published:
-        assert result.graph is not None
-        assert result.body is not None
-        slug = result.graph.slug
-        outputs[f"articles/{slug}.jsonld"] = dumps(document(result.graph)).encode("utf-8")
-        outputs[f"articles/{slug}.html"] = pages.render(result.graph, result.body).encode("utf-8")
-    everything = sorted(
-        [
-            *((r.graph, r.body) for r in published if r.graph is not None and r.body is not None),
-            *((c.graph, c.body) for c in carried),
-        ],
-        key=lambda item: _newest(item[0]),
-    )
-    site = site_graph(settings, [graph for graph, _ in everything])
-    outputs[FEED_FILES["index"]] = dumps(document(site)).encode("utf-8")
-    outputs.update(reader_outputs(settings, everything, site, now or wall_clock()))
-    items = everything[: settings.max_items]
-    outputs[FEED_FILES["rss"]] = render_rss(settings, items)
-    outputs[FEED_FILES["atom"]] = render_atom(settings, items)
-    outputs[FEED_FILES["json"]] = render_jsonfeed(settings, items)
-    outputs[MANIFEST] = manifest_bytes(
-        ((r.path, r.graph.slug) for r in published if r.graph is not None),
-        carried,
-        settings.content_dir,
-    )
+    for index, result in enumerate(published):
+        source = _source(result.path, settings.content_dir)
+        task = ArticleTask(result.path, source, str(index))
+        made = worker._render(task, result, keep=False)
+        assert made.entry is not None
+        outputs.update(made.files)
+        entries.memory[task.key] = made.entry
+        keys[source] = task.key
+        summaries.append(made.entry.summary)
+    kept: dict[str, tuple[ArticleGraph, str]] = {}
+    for item in carried:
+        source = _source(item.source, settings.content_dir)
+        kept[source] = (item.graph, item.body)
+        summaries.append(summarize(source, item.graph, article_files(item.graph.slug)))
+    summaries.sort(key=lambda s: s.order)
+    site = SiteInput(summaries, _loader(settings, entries, keys, kept), now=now or wall_clock())
+    outputs.update({n: d for n, d in render_site_files(settings, site).items() if d is not None})
     return outputs
+
+
+def _source(path: Path, content_dir: Path) -> str:
+    try:
+        return path.relative_to(content_dir).as_posix()
+    except ValueError:
+        try:
+            return path.resolve().relative_to(content_dir.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+# --- the build --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """The articles of a build: which are reused from the cache, which to build."""
+
+    paths: list[Path]
+    sources: list[str]
+    tasks: list[ArticleTask]
+    reuse: dict[str, StateEntry]
+    site_key: str
+
+
+def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool) -> _Plan:
+    content = settings.content_dir
+    paths = discover(content)
+    registry = None
+    if settings.enrich:
+        try:
+            registry = (content / REGISTRY_FILE).read_bytes()
+        except OSError:
+            registry = None
+    key_of_site = site_key(settings, registry)
+    usable = not force and state.site_key == key_of_site
+    sources, tasks, reuse = [], [], {}
+    for path in paths:
+        source = _source(path, content)
+        sidecar = sidecar_path(path)
+        try:
+            data = path.read_bytes()
+            side = sidecar.read_bytes() if sidecar is not None else None
+        except OSError:
+            data, side = b"", None  # the reader reports it; never reuse on a read error
+            key = ""
+        else:
+            key = article_key(key_of_site, source, data, side)
+        sources.append(source)
+        before = state.articles.get(source)
+        if (
+            usable
+            and key
+            and before is not None
+            and before.key == key
+            and not before.carried
+            and cache.intact(before.files)
+        ):
+            reuse[source] = before
+        else:
+            tasks.append(ArticleTask(path, source, key or f"unread-{source}"))
+    return _Plan(paths, sources, tasks, reuse, key_of_site)
+
+
+def check_site(
+    settings: Settings,
+    enrichers: Sequence[Enricher] | None = None,
+    progress: Callable[[Sequence[Path]], Iterable[Path]] | None = None,
+    now: dt.datetime | None = None,
+    jobs: int | None = 1,
+) -> BuildReport:
+    """Process every article and report; write nothing.
+
+    ``now`` (default: the wall clock) decides which articles are still embargoed.
+
+    Raises :class:`~dateline.errors.SettingsError` when the entity registry is invalid:
+    it concerns every article, so no article is processed.
+    """
+    return _build(settings, enrichers, progress, now, jobs=jobs, force=True, mode="check")
 
 
 def build_site(
@@ -348,36 +658,438 @@ def build_site(
     enrichers: Sequence[Enricher] | None = None,
     progress: Callable[[Sequence[Path]], Iterable[Path]] | None = None,
     now: dt.datetime | None = None,
+    *,
+    jobs: int | None = 1,
+    force: bool = False,
+    dry_run: bool = False,
+    wait: float = 0.0,
 ) -> BuildReport:
     """Build every output from ``settings.content_dir`` into ``settings.output_dir``.
 
-    Outputs are rendered in memory first and then written one by one, each
-    atomically. Article files that no article produces any more are removed, but
-    only after a build in which every article succeeded: a failing article's
-    previous page stays published until it is fixed.
+    Unchanged articles are reused from the build cache unless ``force``; ``jobs``
+    processes build the others (``None``: as many as there are cores and work
+    for). ``now`` (default: the wall clock) decides which articles are still
+    embargoed. With ``dry_run`` nothing is written: the report
+    lists what would be written and removed. Raises
+    :class:`~dateline.write.lock.BuildLocked` when another build holds the folder
+    for longer than ``wait`` seconds.
     """
-    report = check_site(settings, enrichers, progress, now)
-    outputs = report.outputs
+    if dry_run:
+        return _build(settings, enrichers, progress, now, jobs=jobs, force=force, mode="dry-run")
+    with build_lock(BuildCache(settings.output_dir).lock_file, wait) as lock:
+        return _build(
+            settings, enrichers, progress, now, jobs=jobs, force=force, mode="build", lock=lock
+        )
+
+
+Mode = Literal["build", "dry-run", "check"]
+
+
+def _build(
+    settings: Settings,
+    enrichers: Sequence[Enricher] | None,
+    progress: Callable[[Sequence[Path]], Iterable[Path]] | None,
+    now: dt.datetime | None,
+    *,
+    jobs: int | None,
+    force: bool,
+    mode: Mode,
+    lock: int | None = None,
+) -> BuildReport:
+    cache = BuildCache(settings.output_dir, writable=mode == "build")
+    try:
+        return _build_with(
+            cache,
+            settings,
+            enrichers,
+            progress,
+            now or wall_clock(),
+            jobs=jobs,
+            force=force,
+            mode=mode,
+            lock=lock,
+        )
+    finally:
+        cache.close()
+
+
+def _build_with(
+    cache: BuildCache,
+    settings: Settings,
+    enrichers: Sequence[Enricher] | None,
+    progress: Callable[[Sequence[Path]], Iterable[Path]] | None,
+    now: dt.datetime,
+    *,
+    jobs: int | None,
+    force: bool,
+    mode: Mode,
+    lock: int | None,
+) -> BuildReport:
+    started = time.perf_counter()
+    out = settings.output_dir
+    writing = mode == "build"
+    state = cache.load_state() if mode != "check" else CacheState()
+    if enrichers is None and settings.enrich and mode == "check":
+        enrichers = default_enrichers(settings)  # a bad registry stops the check up front
+    plan = _plan(settings, cache, state, force or mode == "check")
+    old_manifest = Manifest.read(out) if mode != "check" else Manifest()
+    report = BuildReport()
+
+    if (
+        writing
+        and not plan.tasks
+        and set(plan.sources) == set(state.articles) == set(old_manifest.sources)
+        and cache.intact(state.site_files)
+        and all(set(old_manifest.files[s]) == set(e.files) for s, e in plan.reuse.items())
+        # what depends on "now" (the news sitemap) is still what it was
+        and state.now <= now.timestamp() < state.valid_until
+    ):
+        # nothing changed since the last complete build: nothing to do, nothing loaded
+        report.results = [
+            _reused(s, e, old_manifest.sources[s], settings.content_dir, _lazy(None, out, e.key))
+            for s, e in plan.reuse.items()
+        ]
+        report.seconds = time.perf_counter() - started
+        return report
+
+    if enrichers is None and settings.enrich and plan.tasks:
+        # the registry concerns every article: an invalid one stops the build up front
+        default_enrichers(settings)
+    if writing:
+        remove_leftovers(out)
+        remove_leftovers(out / "articles")
+
+    entries = _Entries(cache if mode != "check" else None, writable=writing)
+    outputs = run_articles(settings, plan.tasks, jobs, enrichers, close_in_workers=lock)
+    shown = iter(progress(plan.paths) if progress is not None else plan.paths)
+    results: dict[str, ArticleResult] = {}
+    summaries: dict[str, ArticleSummary] = {}
+    keys: dict[str, str] = {}
+    new_state = CacheState(site_key=plan.site_key)
+    files_of: dict[str, tuple[str, ...]] = {}
+    claimed: dict[str, str] = {}  # slug → source, in this build
+
+    for path, source in zip(plan.paths, plan.sources, strict=True):
+        next(shown, None)
+        reused = plan.reuse.get(source)
+        if reused is not None and _held(reused.summary, now):  # --now went back in time
+            results[source] = _hold(report, path, reused.summary, ())
+            summaries[source] = reused.summary
+            continue
+        if reused is not None:
+            results[source] = _reused(
+                source,
+                reused,
+                reused.summary.slug,
+                settings.content_dir,
+                _lazy(entries, out, reused.key),
+            )
+            summaries[source] = reused.summary
+            keys[source] = reused.key
+            new_state.articles[source] = reused
+            files_of[source] = tuple(reused.files)
+            claimed.setdefault(reused.summary.slug, source)
+            continue
+        made = next(outputs)
+        assert made.task.source == source
+        entry = made.entry
+        if entry is None:
+            results[source] = made.result
+            continue
+        slug = entry.summary.slug
+        if _held(entry.summary, now):
+            # a draft or an embargo: checked, never written (built again next time)
+            results[source] = _hold(report, path, entry.summary, made.result.findings)
+            summaries[source] = entry.summary
+            continue
+        if claimed.setdefault(slug, source) != source:
+            # another article already wrote this slug in this build: do not overwrite it
+            results[source] = made.result
+            summaries[source] = entry.summary
+            continue
+        try:
+            if writing:
+                # the entry first: files without their entry would be built again anyway
+                cache.write_entry(entry)
+                written = write_group({inside(out, n): d for n, d in made.files.items()})
+                report.written.extend(written)
+            else:
+                entries.memory[entry.key] = entry
+            if mode == "dry-run":
+                report.would_write.extend(n for n, d in made.files.items() if not _same(out / n, d))
+        except OutputError as exc:
+            results[source] = ArticleResult(path, findings=(*made.result.findings, *exc.findings()))
+            continue
+        results[source] = ArticleResult(
+            path,
+            findings=made.result.findings,
+            slug=slug,
+            status="built",
+            load=_lazy(entries, out, entry.key),
+        )
+        summaries[source] = entry.summary
+        keys[source] = entry.key
+        files_of[source] = tuple(entry.files)
+        new_state.articles[source] = StateEntry(
+            entry.key, entry.summary, entry.findings, entry.files
+        )
+
+    for _ in shown:  # let a progress bar finish
+        pass
+
+    # cross-article checks, over every article (reused ones too)
+    clashes = cross_article_findings(list(summaries.values()), settings.content_dir)
+    for source, found in clashes.items():
+        before = results[source]
+        results[source] = ArticleResult(before.path, findings=(*before.findings, *found))
+        new_state.articles.pop(source, None)
+    report.results = [results[s] for s in plan.sources]
+
+    # failing articles published before keep their last good version
+    published = {
+        s: summaries[s] for s in plan.sources if results[s].ok and results[s].status != "held"
+    }
+    taken = {s.slug for s in published.values()}
+    carried = _carry(settings, report, state, old_manifest, entries, taken, mode)
+    for source, (summary, kept_entry) in carried.items():
+        keys[source] = kept_entry.key
+        entries.memory.setdefault(kept_entry.key, kept_entry)
+        new_state.articles[source] = StateEntry(
+            kept_entry.key, summary, [], kept_entry.files, carried=True
+        )
+    report.carried = [summary for summary, _ in carried.values()]
+
+    listed = sorted([*published.values(), *report.carried], key=lambda s: s.order)
+    previous = {n: m for n, m in state.site_marks.items() if cache.intact(_sizes(state, n))}
+    site = SiteInput(
+        listed,
+        _loader(settings, entries, keys, {}),
+        key_of=lambda summary: keys[summary.source],
+        previous=previous,
+        now=now,
+    )
+    report.outputs = render_site_files(settings, site)
+    report.site_findings = validate_outputs(settings, report.outputs)
+    report.site_findings.extend(_kept_finding(settings, s) for s in report.carried)
     broken = {
-        f.path.relative_to(settings.output_dir).as_posix()
+        f.path.relative_to(out).as_posix()
         for f in report.site_findings
         if f.severity == "error" and f.path is not None
     }
-    # a feed that fails its checks is not written: readers keep the previous one
-    report.written = write_outputs(
-        settings.output_dir, {k: v for k, v in outputs.items() if k not in broken}
+    site_files = {n: d for n, d in report.outputs.items() if n not in broken}
+
+    # the manifest: every source still here keeps the files it owned if it failed now
+    manifest_sources = {s: summaries[s].slug for s in published}
+    manifest_sources.update({s: summary.slug for s, (summary, _) in carried.items()})
+    owned_files = {s: files_of[s] for s in published}
+    owned_files.update({s: tuple(entry.files) for s, (_, entry) in carried.items()})
+    # a held article (a draft, an embargo) is in no output: its old page goes
+    here = {s for s in plan.sources if results[s].status != "held"}
+    unlisted = tuple(
+        _folder_prefix(_source(r.path, settings.content_dir))
+        for r in report.failed
+        if r.path.is_dir()
     )
-    if report.ok:
-        keep = {settings.output_dir / name for name in outputs}
-        for folder in ("articles", *OWNED_FOLDERS):
-            owned = settings.output_dir / folder
-            for stale in sorted(owned.rglob("*")) if owned.is_dir() else []:
-                if stale.is_file() and stale not in keep:
-                    stale.unlink()
-                    report.removed.append(stale)
-        for name in OPTIONAL_FILES:
-            stale = settings.output_dir / name
-            if stale.is_file() and stale not in keep:
-                stale.unlink()
-                report.removed.append(stale)
+    for source, files in old_manifest.files.items():
+        # a source still here (or in a folder that cannot be listed now) keeps its files
+        if source not in owned_files and (source in here or source.startswith(unlisted)):
+            owned_files[source] = files
+    for source in plan.sources:
+        if source not in owned_files and source in files_of:
+            owned_files[source] = files_of[source]  # written, then failed a cross check
+    kept_site = [n for n in old_manifest.site if n in broken]
+    manifest = Manifest.of(manifest_sources, owned_files, [*site_files, *kept_site])
+    stale = sorted(old_manifest.owned() - manifest.owned())
+
+    if not writing:
+        report.would_write.extend(
+            n for n, d in site_files.items() if d is not None and not _same(out / n, d)
+        )
+        if not _same(out / MANIFEST, manifest.to_bytes()):
+            report.would_write.append(MANIFEST)
+        report.would_remove = [n for n in stale if (out / n).exists()]
+        report.seconds = time.perf_counter() - started
+        return report
+
+    for name, data in sorted(site_files.items()):
+        if data is not None and write_atomic(inside(out, name), data):
+            report.written.append(out / name)
+    for name in stale:
+        target = inside(out, name)
+        if target.is_file():
+            target.unlink()
+            report.removed.append(target)
+    if write_atomic(out / MANIFEST, manifest.to_bytes()):
+        report.written.append(out / MANIFEST)
+    new_state.site_files = {
+        n: len(d) if d is not None else state.site_files[n] for n, d in site_files.items()
+    }
+    new_state.site_marks = site.marks
+    new_state.now = now.timestamp()
+    new_state.valid_until = _valid_until(listed, now)
+    try:
+        cache.save_state(new_state, state)
+    except OutputError as exc:
+        # the site is complete; without the state the next build only does more work
+        report.site_findings.append(
+            Finding(
+                code="cache_not_saved",
+                message=f"the build cache could not be saved ({exc.message}); the next "
+                "build will build every article again",
+                path=cache.state_file,
+                severity="warning",
+            )
+        )
+        report.seconds = time.perf_counter() - started
+        return report
+    report.seconds = time.perf_counter() - started
     return report
+
+
+def _held(summary: ArticleSummary, now: dt.datetime) -> bool:
+    return summary.draft or summary.timestamp > now.timestamp()
+
+
+def _hold(
+    report: BuildReport, path: Path, summary: ArticleSummary, findings: tuple[Finding, ...]
+) -> ArticleResult:
+    until = None
+    if not summary.draft:
+        text = summary.date_published
+        until = as_datetime(
+            dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text)
+        )
+    report.held.append(Held(path=path, slug=summary.slug, headline=summary.headline, until=until))
+    return ArticleResult(path, findings=findings, slug=summary.slug, status="held")
+
+
+def _folder_prefix(source: str) -> str:
+    """What the sources in a folder start with (every source, for the content folder)."""
+    return "" if source == "." else source + "/"
+
+
+def _valid_until(listed: Sequence[ArticleSummary], now: dt.datetime) -> float:
+    """When the outputs that depend on "now" next change: when the oldest article of
+    the news sitemap's window leaves it (no article in it: never)."""
+    window = NEWS_WINDOW.total_seconds()
+    start, end = now.timestamp() - window, now.timestamp()
+    return min((a.timestamp + window for a in listed if start <= a.timestamp <= end), default=1e18)
+
+
+def _sizes(state: CacheState, name: str) -> dict[str, int]:
+    return {name: state.site_files[name]} if name in state.site_files else {name: -1}
+
+
+def _same(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _reused(
+    source: str,
+    entry: StateEntry,
+    slug: str,
+    content_dir: Path,
+    load: Callable[[], tuple[ArticleGraph, str] | None],
+) -> ArticleResult:
+    return ArticleResult(
+        content_dir / source,
+        findings=tuple(finding_from_json(f, content_dir) for f in entry.findings),
+        slug=slug,
+        status="unchanged",
+        load=load,
+    )
+
+
+def _lazy(
+    entries: _Entries | None, out: Path, key: str
+) -> Callable[[], tuple[ArticleGraph, str] | None]:
+    """Reads an article's graph and body back when a caller asks for them."""
+    kept = entries.memory.get(key) if entries is not None else None
+
+    def load() -> tuple[ArticleGraph, str] | None:
+        entry = kept
+        if entry is None:
+            cache = BuildCache(out)
+            try:
+                entry = cache.read_entry(key)
+            finally:
+                cache.close()
+        return _graph_of(entry) if entry is not None else None
+
+    return load
+
+
+def _kept_finding(settings: Settings, summary: ArticleSummary) -> Finding:
+    return Finding(
+        code="kept_previous_version",
+        message=f"the version published before ({summary.url}) stays in the "
+        "feeds until this file is fixed",
+        path=settings.content_dir / summary.source,
+        severity="warning",
+    )
+
+
+def _carry(
+    settings: Settings,
+    report: BuildReport,
+    state: CacheState,
+    manifest: Manifest,
+    entries: _Entries,
+    taken: set[str],
+    mode: Mode,
+) -> dict[str, tuple[ArticleSummary, CacheEntry]]:
+    """The last good version of each failing source that was published before.
+
+    Taken from the build cache when it has it; otherwise (a folder built by an older
+    dateline, or a deleted cache) read back from the published JSON-LD and JSON Feed.
+    """
+    if mode == "check":
+        return {}
+    out: dict[str, tuple[ArticleSummary, CacheEntry]] = {}
+    fallback: list[Path] = []
+    failed: list[str] = []
+    for result in report.failed:
+        source = _source(result.path, settings.content_dir)
+        if result.path.is_dir():  # a folder that cannot be listed: every source in it
+            prefix = _folder_prefix(source)
+            failed.extend(s for s in manifest.sources if s.startswith(prefix))
+        else:
+            failed.append(source)
+    for source in failed:
+        before = state.articles.get(source)
+        entry = entries.get(before.key) if before is not None else None
+        if entry is not None and entry.summary.slug not in taken:
+            out[source] = (entry.summary, entry)
+        elif source in manifest.sources:
+            fallback.append(settings.content_dir / source)
+    for item in carry_forward(fallback, settings.output_dir, settings.content_dir, taken):
+        source = _source(item.source, settings.content_dir)
+        files = article_files(item.graph.slug)
+        summary = summarize(source, item.graph, files)
+        sizes = {}
+        for name in files:
+            try:
+                sizes[name] = (settings.output_dir / name).stat().st_size
+            except OSError:
+                sizes[name] = -1
+        entry = CacheEntry(
+            key=f"carried-{source}",
+            summary=summary,
+            body=item.body,
+            graph=document(item.graph)["@graph"],
+            findings=[],
+            files=sizes,
+        )
+        out[source] = (summary, entry)
+    return out
+
+
+def default_jobs() -> int:
+    """Every core this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1

@@ -9,12 +9,19 @@ habits are worked around on purpose:
   and 143), so entry links are written by a small extension of our own, which
   also adds each item's ``application/ld+json`` link (``rel="describedby"``) to
   RSS items as ``atom:link``.
+
+Archives follow RFC 5005 (Feed Paging and Archiving, section 4): the subscription
+feed links its newest complete archive page (``prev-archive``); each archive page
+says it is one (``fh:archive``) and links the subscription feed (``current``) and
+its neighbours (``prev-archive``, ``next-archive``). :class:`FeedPage` says where
+a document sits; the same extension writes those links.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
@@ -25,9 +32,11 @@ from dateline.emit.urls import FeedUrls
 from dateline.model.article import ArticleGraph
 from dateline.settings import Settings
 
-__all__ = ["JSONLD_TYPE", "as_datetime", "render_atom", "render_rss"]
+__all__ = ["FH_NS", "JSONLD_TYPE", "FeedPage", "as_datetime", "render_atom", "render_rss"]
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
+#: RFC 5005's namespace for ``<fh:archive/>``
+FH_NS = "http://purl.org/syndication/history/1.0"
 JSONLD_TYPE = "application/ld+json"
 
 
@@ -38,16 +47,52 @@ def as_datetime(value: dt.datetime | dt.date) -> dt.datetime:
     return dt.datetime.combine(value, dt.time(0, 0), tzinfo=dt.UTC)
 
 
+@dataclass(frozen=True)
+class FeedPage:
+    """Where a feed document sits among the archives (RFC 5005); URLs are absolute."""
+
+    #: True for an archive document (``fh:archive``); False for the subscription feed
+    archive: bool = False
+    #: the subscription feed (an archive's ``current`` link)
+    current: str | None = None
+    prev_archive: str | None = None
+    next_archive: str | None = None
+
+    def links(self) -> list[dict[str, str]]:
+        pairs = (
+            ("current", self.current),
+            ("prev-archive", self.prev_archive),
+            ("next-archive", self.next_archive),
+        )
+        return [{"rel": rel, "href": href} for rel, href in pairs if href]
+
+
 class _LinksFeed(BaseExtension):  # type: ignore[misc]  # feedgen is untyped
-    """Writes WebSub ``hub`` links into the RSS channel (feedgen writes only ``self`` there)."""
+    """Writes RFC 5005 archive links and ``fh:archive`` on the feed, and WebSub ``hub``
+    links into the RSS channel (feedgen writes only ``self`` there)."""
 
     def __init__(self) -> None:
+        self.page = FeedPage()
         self.hubs: list[str] = []
+
+    def extend_ns(self) -> dict[str, str]:
+        return {"fh": FH_NS} if self.page.archive else {}
+
+    def _extend(self, parent: Any, link_tag: str) -> None:
+        if self.page.archive:
+            etree.SubElement(parent, f"{{{FH_NS}}}archive")
+        for link in self.page.links():
+            etree.SubElement(parent, link_tag, link)
+
+    def extend_atom(self, feed: Any) -> Any:
+        self._extend(feed, "link")  # unqualified, as feedgen writes Atom
+        return feed
 
     def extend_rss(self, rss: Any) -> Any:
         channel = rss.find("channel")
         for hub in self.hubs:
             etree.SubElement(channel, f"{{{ATOM_NS}}}link", {"href": hub, "rel": "hub"})
+        self._extend(channel, f"{{{ATOM_NS}}}link")
         return rss
 
 
@@ -88,12 +133,15 @@ def _feed(
     self_url: str,
     title: str | None = None,
     home_url: str | None = None,
+    page: FeedPage | None = None,
 ) -> Any:
     home = home_url or settings.base_url
     fg = FeedGenerator()
     fg.load_extension("dc", atom=False, rss=True)
     fg.register_extension("dateline", _LinksFeed, _LinksEntry, atom=True, rss=True)
     fg.dateline.hubs = list(settings.hubs)
+    if page is not None:
+        fg.dateline.page = page
     fg.id(home)
     fg.title(title or settings.title)
     fg.subtitle(settings.description or settings.title)
@@ -149,10 +197,12 @@ def render_rss(
     self_url: str | None = None,
     title: str | None = None,
     home_url: str | None = None,
+    page: FeedPage | None = None,
 ) -> bytes:
-    """The site's RSS feed, or with ``self_url``/``title``/``home_url`` a section's or tag's."""
+    """The site's RSS feed, or with ``self_url``/``title``/``home_url`` a section's or tag's;
+    ``page`` places it among the archives (an archive page, or a feed that has some)."""
     self_url = self_url or FeedUrls.for_site(settings.base_url).rss
-    fg = _feed(settings, articles, self_url, title, home_url)
+    fg = _feed(settings, articles, self_url, title, home_url, page)
     return bytes(fg.rss_str(pretty=True))
 
 
@@ -162,7 +212,9 @@ def render_atom(
     self_url: str | None = None,
     title: str | None = None,
     home_url: str | None = None,
+    page: FeedPage | None = None,
 ) -> bytes:
+    """Atom 1.0; the arguments as for :func:`render_rss`."""
     self_url = self_url or FeedUrls.for_site(settings.base_url).atom
-    fg = _feed(settings, articles, self_url, title, home_url)
+    fg = _feed(settings, articles, self_url, title, home_url, page)
     return bytes(fg.atom_str(pretty=True))

@@ -57,8 +57,10 @@ def human_date(value: dt.datetime | dt.date | str, zone: str | None = None) -> s
     """
     if isinstance(value, dt.datetime):
         if zone is not None:
-            local = value.astimezone(ZoneInfo(zone))
-            return f"{local.day} {local:%B %Y, %H:%M} {zone_label(zone)}"
+            value = value.astimezone(ZoneInfo(zone))
+            # Etc/GMT+3 names no place: its offset says more (and its sign is inverted)
+            if not zone.startswith("Etc/") or zone in _UTC_NAMES:
+                return f"{value.day} {value:%B %Y, %H:%M} {zone_label(zone)}"
         offset = value.strftime("%z")
         return f"{value.day} {value:%B %Y, %H:%M} {offset[:3]}:{offset[3:]}"
     if isinstance(value, dt.date):
@@ -72,18 +74,29 @@ def human_date(value: dt.datetime | dt.date | str, zone: str | None = None) -> s
 
 @dataclass(frozen=True)
 class Page:
-    """Where one page of a paged list is, and its neighbours."""
+    """Where one page of a paged list is, and its neighbours.
+
+    ``folder`` is where the list lives ("" for the home page, ``section/world/``
+    for a topic); its first page is the folder's ``index.html``.
+    """
 
     number: int
     count: int
     base_url: str
+    folder: str = ""
 
     @staticmethod
-    def path(number: int) -> str:
-        return "index.html" if number == 1 else f"page/{number}.html"
+    def path(number: int, folder: str = "") -> str:
+        return folder + ("index.html" if number == 1 else f"page/{number}.html")
 
     def url(self, number: int) -> str:
-        return self.base_url if number == 1 else self.base_url + self.path(number)
+        if number == 1:
+            return self.base_url + self.folder
+        return self.base_url + self.path(number, self.folder)
+
+    @property
+    def here(self) -> str:
+        return self.url(self.number)
 
     @property
     def prev(self) -> str | None:
@@ -161,15 +174,24 @@ class PageRenderer:
             )
         return out
 
-    def render_topic(self, topic: Topic, graphs: Sequence[ArticleGraph]) -> str:
-        """A section's, tag's or author's page: its articles and its feeds."""
-        return self.env.get_template("topic.html").render(
-            site=self.settings,
-            feeds=FeedUrls.for_site(self.settings.base_url),
-            topic=topic,
-            title=topic.title(self.settings.title),
-            articles=[self._summary(g.article, g) for g in graphs],
-        )
+    def render_topic(self, topic: Topic, graphs: Sequence[ArticleGraph]) -> dict[str, str]:
+        """A section's, tag's or author's pages: its articles, ``page_size`` to a page,
+        and its feeds; by path relative to the output folder."""
+        articles = [self._summary(g.article, g) for g in graphs]
+        size = self.settings.page_size
+        count = max(1, -(-len(articles) // size))
+        out = {}
+        for number in range(1, count + 1):
+            page = Page(number, count, self.settings.base_url, topic.folder)
+            out[Page.path(number, topic.folder)] = self.env.get_template("topic.html").render(
+                site=self.settings,
+                feeds=FeedUrls.for_site(self.settings.base_url),
+                topic=topic,
+                title=topic.title(self.settings.title),
+                articles=articles[(number - 1) * size : number * size],
+                page=page,
+            )
+        return out
 
     def render_entity(
         self,

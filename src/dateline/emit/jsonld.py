@@ -24,9 +24,13 @@ def dumps(doc: dict[str, Any]) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-_SCRIPT_ESCAPES = str.maketrans(
-    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-)
+_SCRIPT_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
 
 
 def script_json(doc: dict[str, Any]) -> str:
@@ -36,4 +40,9 @@ def script_json(doc: dict[str, Any]) -> str:
     or confuse the script element; U+2028/2029 are escaped for old JS parsers.
     The result is still JSON that parses to the same document.
     """
-    return json.dumps(doc, ensure_ascii=False, indent=2).translate(_SCRIPT_ESCAPES)
+    text = json.dumps(doc, ensure_ascii=False, indent=2)
+    # str.replace per character is several times faster than str.translate with a dict
+    for char, escaped in _SCRIPT_ESCAPES.items():
+        if char in text:
+            text = text.replace(char, escaped)
+    return text

@@ -95,10 +95,10 @@ def reader_outputs(
     for topic, members in groups.items():
         outputs.update(render_topic_feeds(settings, topic, members))
         member_graphs = [g for g, _ in members]
-        outputs[topic.folder + "index.html"] = pages.render_topic(topic, member_graphs).encode(
-            "utf-8"
-        )
-        entries.append(PageEntry(topic.page, _newest(member_graphs)))
+        for path, html in pages.render_topic(topic, member_graphs).items():
+            outputs[path] = html.encode("utf-8")
+            url = settings.base_url + path.removesuffix("index.html")
+            entries.append(PageEntry(url, _newest(member_graphs)))
 
     named: dict[str, tuple[Person | Organization | Place, list[ArticleGraph]]] = {}
     for graph in graphs:

@@ -4,6 +4,10 @@ A reader (a feed reader polling, a web server serving) sees either the previous
 complete file or the new complete file, never a partial one, even when a build
 is killed mid-write. Files whose content has not changed are not rewritten, so
 their modification times (and HTTP caches) stay valid.
+
+An article's files are written as a group (:func:`write_group`): every file is
+staged first and only then renamed into place, so a failure (a file name too
+long, a full disk) leaves all of that article's previous files as they were.
 """
 
 from __future__ import annotations
@@ -15,52 +19,88 @@ from pathlib import Path
 
 from dateline.errors import OutputError
 
-__all__ = ["write_atomic", "write_outputs"]
+__all__ = ["TEMP_SUFFIX", "inside", "remove_leftovers", "write_atomic", "write_group"]
+
+#: Temp files carry this suffix, so a later build can tell its own leftovers apart.
+TEMP_SUFFIX = ".dateline.tmp"
 
 
-def write_atomic(path: Path, data: bytes) -> bool:
-    """Write ``data`` to ``path`` atomically; return False when it was already there."""
+def _error(path: Path, exc: OSError) -> OutputError:
+    return OutputError(
+        f"could not write: {exc.strerror or exc}; the previous file is unchanged",
+        path=path,
+        hint="check free space and permissions of the output folder, and the length "
+        "of the file name",
+    )
+
+
+def _stage(path: Path, data: bytes, durable: bool) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=TEMP_SUFFIX)
     try:
-        if path.is_file() and path.read_bytes() == data:
-            return False
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            if durable:
                 os.fsync(handle.fileno())
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise OutputError(
-            f"could not write: {exc.strerror or exc}; the previous file is unchanged",
-            path=path,
-            hint="check free space and permissions of the output folder",
-        ) from exc
-    return True
+        os.chmod(tmp, 0o644)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return Path(tmp)
 
 
-def write_outputs(root: Path, outputs: Mapping[str, bytes]) -> list[Path]:
-    """Write each ``relative path → bytes`` under ``root``; return the paths changed.
+def _unchanged(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
 
-    A relative path that would land outside ``root`` (``..``, an absolute path)
-    is refused: no front matter can make a build write elsewhere.
+
+def write_atomic(path: Path, data: bytes, durable: bool = True) -> bool:
+    """Write ``data`` to ``path`` atomically; return False when it was already there.
+
+    ``durable`` flushes the file to disk before the rename (fsync): feeds and the
+    manifest are written so; an article's files are checked by size on the next
+    build instead, which saves a disk flush per file on large sites.
     """
-    root = root.resolve()
-    # a build killed mid-write leaves its temp file behind; the real files are intact
-    for leftover in root.rglob(".*.tmp") if root.is_dir() else []:
-        leftover.unlink(missing_ok=True)
-    changed = []
-    for relative in sorted(outputs):
-        target = (root / relative).resolve()
-        if not target.is_relative_to(root) or target == root:
-            raise OutputError(
-                f"refusing to write outside the output folder: {relative!r}", path=root
-            )
-        if write_atomic(target, outputs[relative]):
-            changed.append(target)
+    return bool(write_group({path: data}, durable))
+
+
+def write_group(files: Mapping[Path, bytes], durable: bool = False) -> list[Path]:
+    """Write several files all or nothing; return those whose content changed.
+
+    Raises :class:`~dateline.errors.OutputError` naming the file that failed; in that
+    case none of ``files`` has changed.
+    """
+    changed = [path for path, data in files.items() if not _unchanged(path, data)]
+    staged: dict[Path, Path] = {}
+    current = None
+    try:
+        for path in changed:
+            current = path
+            staged[path] = _stage(path, files[path], durable)
+        for path, tmp in staged.items():
+            current = path
+            os.replace(tmp, path)
+    except OSError as exc:
+        for tmp in staged.values():
+            tmp.unlink(missing_ok=True)
+        raise _error(current or next(iter(files)), exc) from exc
     return changed
+
+
+def inside(root: Path, relative: str) -> Path:
+    """``root / relative``, refused when it would land outside ``root`` (``..``, absolute):
+    no front matter can make a build write or delete elsewhere."""
+    target = (root / relative).resolve()
+    if not target.is_relative_to(root) or target == root:
+        raise OutputError(f"refusing to write outside the output folder: {relative!r}", path=root)
+    return target
+
+
+def remove_leftovers(folder: Path) -> None:
+    """Temp files of a build that was killed mid-write (its real files are intact)."""
+    if folder.is_dir():
+        for leftover in folder.glob(f".*{TEMP_SUFFIX}"):
+            leftover.unlink(missing_ok=True)

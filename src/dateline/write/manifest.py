@@ -1,0 +1,86 @@
+"""The manifest: which source file made which files, written last, as the commit point.
+
+``.dateline-manifest.json`` in the output folder lists, for every article the
+build published (or kept from before), its slug and the files it owns, and the
+site-wide files. It is what makes a build safe in a folder it shares with others:
+
+- a build removes only files the previous manifest lists and the new one does
+  not (an article deleted or renamed), never anything else it finds;
+- it is written after every article file and every feed, so a build that dies
+  half way leaves the previous manifest, which still describes files that exist;
+- :mod:`dateline.carry` reads it to find the last good version of a failing file.
+
+It holds no hashes, times or absolute paths, so the same site gives the same
+manifest on every machine (it is committed with ``feeds/``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["MANIFEST", "Manifest", "article_files"]
+
+MANIFEST = ".dateline-manifest.json"
+
+
+def article_files(slug: str) -> tuple[str, ...]:
+    """The files an article writes, relative to the output folder."""
+    return (f"articles/{slug}.html", f"articles/{slug}.jsonld")
+
+
+@dataclass(frozen=True)
+class Manifest:
+    #: source (relative to the content folder, POSIX) → slug, for published and kept articles
+    sources: Mapping[str, str] = field(default_factory=dict)
+    #: source → the files it owns (relative to the output folder)
+    files: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: the site-wide files (feeds, index) the build wrote
+    site: tuple[str, ...] = ()
+
+    def owned(self) -> set[str]:
+        """Every file this build made: the only files a later build may remove."""
+        return {*self.site, *(f for files in self.files.values() for f in files)}
+
+    def to_bytes(self) -> bytes:
+        data = {
+            "about": "written by dateline: which article file made which slug, and the files "
+            "each build owns (a build removes no other file)",
+            "sources": dict(sorted(self.sources.items())),
+            "files": {k: sorted(v) for k, v in sorted(self.files.items())},
+            "site": sorted(self.site),
+        }
+        return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+    @classmethod
+    def read(cls, output_dir: Path) -> Manifest:
+        """The manifest in ``output_dir``; an empty one when there is none or it is damaged.
+
+        A manifest written before files were listed names only slugs; each slug then
+        owns its two article files.
+        """
+        try:
+            data = json.loads((output_dir / MANIFEST).read_text(encoding="utf-8"))
+            sources = {str(k): str(v) for k, v in data.get("sources", {}).items()}
+            files = {str(k): tuple(str(f) for f in v) for k, v in data.get("files", {}).items()}
+            site = tuple(str(f) for f in data.get("site", ()))
+        except (OSError, ValueError, AttributeError, TypeError):
+            return cls()
+        for source, slug in sources.items():
+            files.setdefault(source, article_files(slug))
+        return cls(sources=sources, files=files, site=site)
+
+    @classmethod
+    def of(
+        cls,
+        sources: Mapping[str, str],
+        files: Mapping[str, Iterable[str]],
+        site: Iterable[str],
+    ) -> Manifest:
+        return cls(
+            sources=dict(sources),
+            files={k: tuple(sorted(v)) for k, v in files.items()},
+            site=tuple(sorted(site)),
+        )

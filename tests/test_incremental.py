@@ -1,0 +1,319 @@
+"""Incremental builds: unchanged articles are not built again, and an incremental or
+parallel build writes exactly what a clean serial build writes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import feedparser
+import pytest
+from click.testing import CliRunner
+
+import dateline.pipeline
+from dateline.cli import main
+from dateline.pipeline import ArticleResult, BuildReport, build_site, check_site
+from dateline.settings import Settings, load_settings
+from dateline.write.cache import BuildCache
+
+from .conftest import DATA
+
+SITE = DATA / "site"
+
+CITIES = ("Geneva", "Nairobi", "Lima", "Oslo", "Hanoi", "Quito", "Accra", "Riga")
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    """The published files (not the cache in .dateline/)."""
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and p.relative_to(root).parts[0] != ".dateline"
+    }
+
+
+def article(number: int, city: str = "") -> str:
+    city = city or CITIES[number % len(CITIES)]
+    return (
+        f"Delegates meet in {city} for round {number} of talks\n\n"
+        f"Published {number % 27 + 1} March 2024 {number % 24:02d}:05 GMT\n\n"
+        f"{city.upper()}: Delegates from {number + 3} countries met on Tuesday for talks "
+        f"on a treaty, officials said.\n\nThe round is the {number}th this year.\n"
+    )
+
+
+def make_site(tmp_path: Path, count: int = 8, name: str = "site") -> Settings:
+    """The test site (three articles, one with a sidecar) plus ``count`` generated ones;
+    enrichment off, so the tests measure the build, not the language model."""
+    site = tmp_path / name
+    shutil.copytree(SITE, site, ignore=shutil.ignore_patterns("expected"))
+    for number in range(count):
+        (site / "content" / f"gen-{number:02d}.txt").write_text(article(number))
+    settings = load_settings(site / "dateline.toml")
+    return settings.model_copy(update={"enrich": False, "output_dir": site / "out"})
+
+
+@pytest.fixture
+def processed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the articles the build processes (read, enrich, model, validate)."""
+    names: list[str] = []
+    real = dateline.pipeline.process_article
+
+    def recording(path: Path, *args: object, **kwargs: object) -> ArticleResult:
+        names.append(path.name)
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dateline.pipeline, "process_article", recording)
+    return names
+
+
+def test_a_rebuild_of_unchanged_articles_reads_and_writes_nothing(
+    tmp_path: Path, processed: list[str]
+) -> None:
+    settings = make_site(tmp_path)
+    first = build_site(settings)
+    assert first.ok
+    assert first.count("built") == 11
+    processed.clear()
+    again = build_site(settings)
+    assert processed == []
+    assert again.ok
+    assert (again.count("built"), again.count("unchanged")) == (0, 11)
+    assert again.written == []
+    assert again.removed == []
+    # the findings of unchanged articles are still reported
+    assert sorted(f.code for f in again.findings) == sorted(f.code for f in first.findings)
+
+
+def test_a_changed_article_rewrites_only_its_files_and_the_site_files(
+    tmp_path: Path, processed: list[str]
+) -> None:
+    settings = make_site(tmp_path)
+    build_site(settings)
+    before = tree(settings.output_dir)
+    processed.clear()
+    changed = settings.content_dir / "gen-03.txt"
+    changed.write_text(changed.read_text().replace("Tuesday", "Wednesday"))
+    report = build_site(settings)
+    assert processed == ["gen-03.txt"]
+    assert (report.count("built"), report.count("unchanged")) == (1, 10)
+    slug = "delegates-meet-in-oslo-for-round-3-of-talks"
+    after = tree(settings.output_dir)
+    rewritten = {name for name in after if after[name] != before.get(name)}
+    # the archive page that holds it changes too, and no other
+    pages = {n for n in rewritten if n.startswith("archive/")}
+    assert pages == {"archive/atom-3.xml", "archive/rss-3.xml"}
+    assert all(slug in after[page].decode() for page in pages)
+    rewritten -= pages
+    assert rewritten <= {
+        f"articles/{slug}.html",
+        f"articles/{slug}.jsonld",
+        "rss.xml",
+        "atom.xml",
+        "feed.json",
+        "index.html",
+        "index.jsonld",
+    }
+    assert f"articles/{slug}.html" in rewritten
+    assert "Wednesday" in after[f"articles/{slug}.jsonld"].decode()
+
+
+def test_a_changed_sidecar_builds_its_article_again(tmp_path: Path, processed: list[str]) -> None:
+    settings = make_site(tmp_path)
+    build_site(settings)
+    processed.clear()
+    (settings.content_dir / "undated-note.yaml").write_text("date: 2023-11-03\nlanguage: en-GB\n")
+    report = build_site(settings)
+    assert processed == ["undated-note.txt"]
+    doc = json.loads(
+        (settings.output_dir / "articles" / "an-undated-note-from-the-desk.jsonld").read_text()
+    )
+    assert doc["@graph"][0]["datePublished"].startswith("2023-11-03")
+    assert report.ok
+
+
+def test_added_and_deleted_articles(tmp_path: Path, processed: list[str]) -> None:
+    settings = make_site(tmp_path)
+    build_site(settings)
+    processed.clear()
+    (settings.content_dir / "gen-99.txt").write_text(article(99, "Dakar"))
+    (settings.content_dir / "gen-01.txt").unlink()
+    report = build_site(settings)
+    assert processed == ["gen-99.txt"]
+    assert sorted(p.name for p in report.removed) == [
+        "delegates-meet-in-nairobi-for-round-1-of-talks.html",
+        "delegates-meet-in-nairobi-for-round-1-of-talks.jsonld",
+    ]
+    out = settings.output_dir
+    assert (out / "articles" / "delegates-meet-in-dakar-for-round-99-of-talks.html").is_file()
+    index = json.loads((out / "index.jsonld").read_text())
+    headlines = [n.get("headline") for n in index["@graph"]]
+    assert "Delegates meet in Dakar for round 99 of talks" in headlines
+    assert "Delegates meet in Nairobi for round 1 of talks" not in headlines
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda s: s.model_copy(update={"title": "Another Desk"}), id="settings"),
+        pytest.param(lambda s: s, id="force"),
+    ],
+)
+def test_settings_changes_and_force_build_everything_again(
+    tmp_path: Path, processed: list[str], change: Callable[[Settings], Settings]
+) -> None:
+    settings = make_site(tmp_path)
+    build_site(settings)
+    processed.clear()
+    changed = change(settings)
+    report = build_site(changed, force=changed is settings)
+    assert len(processed) == 11
+    assert report.count("built") == 11
+
+
+def test_a_damaged_cache_or_missing_output_is_never_trusted(
+    tmp_path: Path, processed: list[str]
+) -> None:
+    settings = make_site(tmp_path)
+    build_site(settings)
+    clean = tree(settings.output_dir)
+    out, cache = settings.output_dir, BuildCache(settings.output_dir)
+    # a page deleted by hand, a page cut short (a disk that filled), a truncated entry
+    (out / "articles" / "delegates-meet-in-lima-for-round-2-of-talks.html").unlink()
+    half = out / "articles" / "delegates-meet-in-oslo-for-round-3-of-talks.jsonld"
+    half.write_bytes(half.read_bytes()[:100])
+    with sqlite3.connect(cache.state_file) as db:
+        # the newest article's entry (the feeds need its body and graph) cut short
+        db.execute(
+            "UPDATE entries SET data = substr(data, 1, 50) WHERE key = "
+            "(SELECT key FROM state WHERE source = '2024-03-kyiv-visit.md')"
+        )
+    db.close()
+    processed.clear()
+    build_site(settings)
+    assert sorted(processed) == ["2024-03-kyiv-visit.md", "gen-02.txt", "gen-03.txt"]
+    assert tree(out) == clean
+    # a damaged cache file: everything is built again, to the same bytes
+    cache.state_file.write_bytes(b"SQLite format 3\x00" + b"\xff" * 200)
+    processed.clear()
+    build_site(settings)
+    assert len(processed) == 11
+    assert tree(out) == clean
+
+
+def _final_content(settings: Settings) -> None:
+    """The edits the incremental build sees: one changed, one added, one deleted."""
+    content = settings.content_dir
+    changed = content / "gen-04.txt"
+    changed.write_text(changed.read_text().replace("officials said", "the hosts said"))
+    (content / "gen-50.txt").write_text(article(50, "Dakar"))
+    (content / "gen-06.txt").unlink()
+
+
+def test_incremental_and_parallel_builds_equal_a_clean_serial_build(tmp_path: Path) -> None:
+    # incremental: build, edit, build again
+    incremental = make_site(tmp_path, name="incremental")
+    assert build_site(incremental, jobs=2).ok
+    _final_content(incremental)
+    report = build_site(incremental, jobs=2)
+    assert report.ok
+    assert report.count("built") == 2
+    # clean and serial, from the same final content
+    clean = make_site(tmp_path, name="clean")
+    _final_content(clean)
+    assert build_site(clean, force=True, jobs=1).ok
+    # clean and parallel
+    parallel = make_site(tmp_path, name="parallel")
+    _final_content(parallel)
+    assert build_site(parallel, force=True, jobs=2).ok
+    expected = tree(clean.output_dir)
+    assert len(expected) > 20
+    assert tree(incremental.output_dir) == expected
+    assert tree(parallel.output_dir) == expected
+    rss = feedparser.parse(expected["rss.xml"])
+    assert not rss.bozo
+
+
+def test_a_build_removes_only_files_its_manifest_lists(tmp_path: Path) -> None:
+    """`--out content`, or any folder holding other files: nothing of theirs is removed."""
+    settings = make_site(tmp_path, count=2)
+    out = settings.output_dir
+    theirs = {
+        "articles/story.md": b"# a story\n",
+        "articles/story.yaml": b"title: x\n",
+        "articles/notes.txt.bak": b"notes\n",
+        "articles/old-page.html": b"<p>someone else's page</p>\n",
+        "humans.txt": b"Made by people\n",
+    }
+    for name, data in theirs.items():
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_bytes(data)
+    build_site(settings)
+    (settings.content_dir / "gen-00.txt").unlink()  # one of ours goes
+    report = build_site(settings)
+    assert [p.name for p in report.removed] == [
+        "delegates-meet-in-geneva-for-round-0-of-talks.html",
+        "delegates-meet-in-geneva-for-round-0-of-talks.jsonld",
+    ]
+    for name, data in theirs.items():
+        assert (out / name).read_bytes() == data
+
+
+def test_dry_run_lists_what_would_change_and_writes_nothing(tmp_path: Path) -> None:
+    settings = make_site(tmp_path, count=2)
+    build_site(settings)
+    content = settings.content_dir
+    (content / "gen-00.txt").unlink()
+    (content / "gen-01.txt").write_text(article(1, "Lagos"))
+    before = tree(settings.output_dir)
+    config = tmp_path / "site" / "dateline.toml"
+    config.write_text(config.read_text().replace("[site]", "[site]\nenrich = false", 1))
+    result = CliRunner().invoke(
+        main, ["build", "--config", str(config), "--out", str(settings.output_dir), "--dry-run"]
+    )
+    assert result.exit_code == 0, result.output
+    assert tree(settings.output_dir) == before
+    lines = set(result.stdout.splitlines())
+    out = settings.output_dir
+    assert f"write {out / 'articles/delegates-meet-in-lagos-for-round-1-of-talks.html'}" in lines
+    assert f"write {out / 'index.jsonld'}" in lines
+    assert f"remove {out / 'articles/delegates-meet-in-geneva-for-round-0-of-talks.html'}" in lines
+    assert f"remove {out / 'articles/delegates-meet-in-nairobi-for-round-1-of-talks.html'}" in lines
+    assert not any("blinken" in line for line in lines)  # unchanged: not listed
+    # and the real build then does exactly that
+    report = build_site(settings)
+    assert sorted(p.name for p in report.removed) == sorted(
+        Path(line.split(" ", 1)[1]).name for line in lines if line.startswith("remove ")
+    )
+
+
+def test_a_slug_too_long_for_a_file_name_fails_that_article_only(tmp_path: Path) -> None:
+    settings = make_site(tmp_path, count=2)
+    (settings.content_dir / "gen-01.yaml").write_text("slug: " + "a" * 260 + "\n")
+    checked = check_site(settings)
+    assert [r.path.name for r in checked.failed] == ["gen-01.txt"]
+    errors = [f.code for f in checked.failed[0].findings if f.severity == "error"]
+    assert errors == ["file_name_too_long"]
+    report: BuildReport = build_site(settings)
+    assert [r.path.name for r in report.failed] == ["gen-01.txt"]
+    assert len(report.published) == 4
+    rss = feedparser.parse((settings.output_dir / "rss.xml").read_bytes())
+    assert not rss.bozo
+    index = json.loads((settings.output_dir / "index.jsonld").read_text())
+    assert len([n for n in index["@graph"] if n["@type"] == "NewsArticle"]) == 4
+
+
+def test_closing_line_counts_built_unchanged_failed_removed(tmp_path: Path) -> None:
+    settings = make_site(tmp_path, count=2)
+    config = tmp_path / "site" / "dateline.toml"
+    config.write_text(config.read_text().replace("[site]", "[site]\nenrich = false", 1))
+    args = ["build", "--config", str(config), "--out", str(settings.output_dir)]
+    first = CliRunner().invoke(main, args)
+    assert first.exit_code == 0, first.output
+    assert "5 built, 0 unchanged, 0 failed, 0 removed" in first.stderr
+    (settings.content_dir / "gen-00.txt").unlink()
+    again = CliRunner().invoke(main, args)
+    assert "0 built, 4 unchanged, 0 failed, 2 removed" in again.stderr
