@@ -11,6 +11,7 @@ import pytest
 from pyld import jsonld
 
 from dateline.jsonld import LocalDocumentLoader, RemoteContextRefused, generate_context
+from dateline.model.event import Event
 
 from .conftest import ROOT, SCHEMAORG
 from .jsonld_helpers import SCHEMA, expand, to_graph
@@ -140,3 +141,19 @@ def test_ids_resolve_to_nodes_in_the_same_document(out: Path) -> None:
         }
         website = {s for s in linked if s.endswith("#website")}
         assert linked - website <= subjects, path.name
+
+
+def test_event_status_is_an_iri_under_both_contexts(official_context: dict[str, Any]) -> None:
+    """A scheduled event's status must reach RDF consumers as schema:EventScheduled (an
+    IRI), not as the string "EventScheduled", whichever context they expand with."""
+    event = Event.model_validate(
+        {"@id": "https://example.org/a#e", "name": "Talks", "eventStatus": "EventScheduled"}
+    )
+    node = event.model_dump(by_alias=True, exclude_none=True, mode="json")
+    doc = {"@context": "https://schema.org", **node}
+    ours = expand(doc, {"@context": generate_context()})
+    official = expand(doc, official_context)
+    status = f"{SCHEMA}eventStatus"
+    assert ours[0][status] == [{"@id": f"{SCHEMA}EventScheduled"}]
+    assert official[0][status] == ours[0][status]
+    assert Event.model_validate(node).event_status == "EventScheduled"  # read back

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import typing
-from typing import Annotated, ClassVar, Literal
+from typing import ClassVar, Literal
 
-from pydantic import Field
+from pydantic import Field, field_serializer, field_validator
 
 from dateline.model.base import Node, Ref
-from dateline.model.types import AbsoluteUrl, DateValue, Line, Term
+from dateline.model.types import AbsoluteUrl, DateValue, Line
 
 __all__ = ["Event", "EventStatus", "EventType"]
 
@@ -39,7 +39,26 @@ class Event(Node):
     schema_members: ClassVar[tuple[str, ...]] = typing.get_args(EventStatus)
 
     type: EventType = Field(default="Event", alias="@type")
-    event_status: Annotated[EventStatus | None, Term("@vocab")] = None
+    #: written as ``{"@id": "schema:EventScheduled"}``: an IRI under both dateline's
+    #: context and the official one (which types eventStatus with no ``@vocab``, so a
+    #: bare "EventScheduled" would be a mere string to every JSON-LD consumer).
+    event_status: EventStatus | None = None
+
+    @field_validator("event_status", mode="before")
+    @classmethod
+    def _status_from_iri(cls, value: object) -> object:
+        """Accept what dateline writes (``{"@id": "schema:X"}``) and full IRIs back."""
+        if isinstance(value, dict):
+            value = value.get("@id")
+        if isinstance(value, str):
+            for prefix in ("schema:", "http://schema.org/", "https://schema.org/"):
+                value = value.removeprefix(prefix)
+        return value
+
+    @field_serializer("event_status", when_used="unless-none")
+    def _status_as_iri(self, value: str) -> dict[str, str]:
+        return {"@id": f"schema:{value}"}
+
     name: Line
     description: str | None = None
     start_date: DateValue | None = None

@@ -138,7 +138,12 @@ class Vocabulary:
         if "Thing" in ranges:
             return None
         if isinstance(value, dict):
-            kinds = _types(value) or types.get(value.get("@id", ""), [])
+            ref = str(value.get("@id", ""))
+            member = ref.removeprefix("schema:") if ref.startswith("schema:") else None
+            if member is not None and member in self.members and not _types(value):
+                # {"@id": "schema:EventScheduled"}: an enumeration member by its IRI
+                return None if self.is_a(self.members[member], ranges) else member
+            kinds = _types(value) or types.get(ref, [])
             if not kinds:
                 return None if "URL" in ranges else "a node of unknown type"
             return None if self.is_a(kinds, ranges) else "/".join(kinds)
