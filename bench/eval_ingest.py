@@ -100,7 +100,8 @@ def _builds(article: Extracted, url: str, settings: Settings, folder: Path) -> b
         ),
         encoding="utf-8",
     )
-    ok = process_article(path, settings, enrichers=[]).ok
+    local = settings.model_copy(update={"content_dir": folder.resolve()})
+    ok = process_article(path, local, enrichers=[]).ok
     path.unlink()
     return ok
 

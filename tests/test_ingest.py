@@ -105,6 +105,11 @@ class Handler(BaseHTTPRequestHandler):
             kind, name = FEEDS[path]
             text = (PAGES / name).read_text(encoding="utf-8").replace("{base}", base)
             self._send(200, kind, text.encode())
+        elif path == "/xhtml":
+            self._send(200, "application/xhtml+xml", (PAGES / "yoast.html").read_bytes())
+        elif path == "/nometa":  # windows-1252 bytes, and neither header nor page says so
+            body = (PAGES / "microdata.html").read_bytes().replace(b"charset=windows-1252", b"")
+            self._send(200, "text/html", body)
         elif path == "/robots.txt":
             self._send(200, "text/plain", b"User-agent: *\nDisallow: /private/\n")
         elif path == "/hop1":
@@ -745,3 +750,98 @@ def test_robots_server_error_means_disallow() -> None:
         assert info.value.code == "robots_disallowed"
         got = Fetcher(FetchPolicy(user_agent="t", delay=0, allow_private=True, robots=False))
         assert got.fetch(f"{base}/page", ["text/html"]).status == 200
+
+
+def test_xhtml_is_a_page(project: Path, site: str) -> None:
+    code, lines = run(project, "add", f"{site}/xhtml", "--allow-private-addresses")
+    assert code == 0
+    assert front(added(lines))["title"] == "Ministers agree port deal after all-night talks"
+
+
+def test_charset_detected_when_nothing_declares_it(project: Path, site: str) -> None:
+    code, lines = run(project, "add", f"{site}/nometa", "--allow-private-addresses")
+    assert code == 0
+    meta = front(added(lines))
+    assert meta["title"] == "Crue de la Loire : les quais fermés à Orléans"
+
+
+class _Polite(BaseHTTPRequestHandler):
+    def log_message(self, *args: Any) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        body = (
+            b"User-agent: dateline\nCrawl-delay: 7\n" if self.path == "/robots.txt" else b"<p>x</p>"
+        )
+        self.send_response(200)
+        self.send_header(
+            "Content-Type", "text/plain" if self.path == "/robots.txt" else "text/html"
+        )
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def test_crawl_delay_is_honoured() -> None:
+    slept: list[float] = []
+    now = [0.0]
+    with serve(_Polite) as base:
+        fetcher = Fetcher(
+            FetchPolicy(user_agent="t", delay=1.0, allow_private=True),
+            clock=lambda: now[0],
+            sleep=slept.append,
+        )
+        fetcher.fetch(f"{base}/a", ["text/html"])
+        now[0] = 2.0
+        fetcher.fetch(f"{base}/b", ["text/html"])
+    # /a waits 7 s after robots.txt; /b, asked 2 s after /a, waits the other 5 s
+    assert slept == [7.0, 5.0]
+
+
+_MARKUP = st.sampled_from(
+    [
+        "<html>", "<body>", "<p>", "</p>", '<script type="application/ld+json">', "</script>",
+        '{"@type":"NewsArticle","headline":', '"x"', "}", "[", "]", '"@graph":[',
+        '{"@id":"a"}', '"author":{"@id":"a"}', '"datePublished":"', "2024-13-45T99:99",
+        "0001-01-01", '<meta property="og:title" content="', '">', "<title>", "</title>",
+        "<h1>", "</h1>", '<time datetime="', "&#0;", "\x00", '<?xml version="1.0"?>',
+        '<div itemscope itemtype="https://schema.org/NewsArticle">', "</span>",
+        '<span itemprop="datePublished">', '<link rel="canonical" href="', "javascript:x",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_MARKUP | st.text(max_size=20), max_size=30).map("".join))
+def test_any_markup_gives_an_article_or_a_reason(html: str) -> None:
+    """Hostile or broken pages never raise out of extraction."""
+    article = extract_page(html, "https://news.example.org/a")
+    refused = refusal(article)
+    if refused is None:
+        assert article.headline
+        assert article.paragraphs
+        assert article.date is not None
+    else:
+        assert refused[0] in {"paywalled", "no_article", "no_headline", "no_date"}
+
+
+@pytest.mark.parametrize(
+    ("url", "code"),
+    [
+        ("http://0x7f000001/", "address_refused"),  # loopback written in hex
+        ("http://2130706433/", "address_refused"),  # ... as one number
+        ("http://127.1/", "address_refused"),  # ... abbreviated
+        ("http://[::]/", "address_refused"),
+        ("http://[::ffff:10.0.0.1]/", "address_refused"),
+        ("http://169.254.169.254/latest/meta-data/", "address_refused"),  # cloud metadata
+        ("http://[::1", "url_invalid"),
+        ("http://a.example:99999/", "url_invalid"),
+        ("https://", "url_invalid"),
+        ("file:///etc/passwd", "url_scheme"),
+        ("javascript:alert(1)", "url_scheme"),
+    ],
+)
+def test_unsafe_urls_are_refused_before_any_connection(project: Path, url: str, code: str) -> None:
+    status, lines = run(project, "add", url)
+    assert status == 1
+    assert lines[0].startswith(f"{url}: error {code}:")

@@ -108,7 +108,15 @@ class Ingester:
             return Outcome(url, "unchanged", known.path)
         host = urlsplit(got.final_url).hostname or ""
         zone = self.settings.ingest.zone_for(host)
-        article = extract_page(got.text, got.final_url, zone, feed_date)
+        try:
+            article = extract_page(got.text, got.final_url, zone, feed_date)
+        except Exception as exc:  # a parser library choking on hostile markup: one URL fails
+            raise IngestError(
+                f"the page could not be read: {type(exc).__name__}",
+                url=url,
+                code="extract_failed",
+                hint="report it with the page saved, if it is a page dateline should read",
+            ) from exc
         refused = refusal(article)
         if refused is not None:
             code, message, hint = refused

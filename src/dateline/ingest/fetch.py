@@ -262,7 +262,10 @@ class Fetcher:
             raise _AddressRefused(address)
 
     def _check_url(self, url: str) -> tuple[str, int]:
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+        except ValueError as exc:
+            raise IngestError(f"not a URL: {exc}", url=url, code="url_invalid") from exc
         if parts.scheme not in ("http", "https"):
             raise IngestError(
                 f"only http and https URLs are fetched, not {parts.scheme or 'a bare path'}",

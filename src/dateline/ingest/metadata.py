@@ -297,18 +297,32 @@ def _parse_html(html: str) -> Any:
         return lxml.html.document_fromstring("<html></html>")
 
 
+def _syntax(tree: Any, url: str, name: str) -> list[Any]:
+    """One syntax's items; a page that breaks one parser still gives the others.
+
+    Each syntax is read on its own because extruct's ``errors="ignore"`` can still
+    fail as a whole (a broken microdata item raised a KeyError for every syntax).
+    """
+    try:
+        found = extruct.extract(
+            tree,
+            base_url=url,
+            syntaxes=[name],
+            uniform=True,
+            errors="strict",
+            with_og_array=True,  # several article:tag values are several tags
+        )
+    except Exception:  # untrusted markup in a third-party parser: no metadata from it
+        return []
+    items = found.get(name, [])
+    return items if isinstance(items, list) else []
+
+
 def read_metadata(html: str, url: str) -> PageMeta:
     """Every field the page declares, each from the highest-precedence place that has it."""
     meta = PageMeta()
     tree = _parse_html(html)
-    data = extruct.extract(
-        tree,
-        base_url=url,
-        syntaxes=["json-ld", "microdata", "opengraph"],
-        uniform=True,
-        errors="ignore",
-        with_og_array=True,  # several article:tag values are several tags
-    )
+    data = {name: _syntax(tree, url, name) for name in ("json-ld", "microdata", "opengraph")}
     for canonical in tree.xpath("//link[@rel][@href]"):
         if "canonical" in canonical.get("rel", "").lower().split():
             meta.offer("canonical", urljoin(url, canonical.get("href").strip()), "link")
