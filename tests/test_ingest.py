@@ -563,6 +563,8 @@ def test_headline_precedence_layer_by_layer(top: str) -> None:
         ("Tue, 12 Mar 2024 08:00:00 GMT", None, "2024-03-12T08:00:00+00:00"),
         ("Tue, 12 Mar 2024 08:00:00 -0000", None, "2024-03-12"),  # RFC 822: zone unknown
         ("2020-05-06 10:07:01.000000 CEST", None, "2020-05-06T10:07:01+02:00"),
+        ("November 19, 2019, 07:47 PM EST", None, "2019-11-19T19:47:00-05:00"),  # not 07:47
+        ("Fri 6:45 PM, Feb 16, 2018", "America/Chicago", "2018-02-16T18:45:00-06:00"),
         ("yesterday", None, None),
     ],
 )
