@@ -1,5 +1,6 @@
-"""The sample nginx config (docs/deploy/nginx.conf) serves the output with the headers
-`dateline serve` and README promise. Runs a real nginx on loopback; skips without one."""
+"""The sample configs (docs/deploy/nginx.conf, docs/deploy/Caddyfile) serve the output
+with the headers `dateline serve` and README promise. Each runs the real server on
+loopback; skips without it."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from dateline.settings import load_settings
 from .conftest import DATA, ROOT
 
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").is_file() else None)
+CADDY = shutil.which("caddy")
 HUB = "https://hub.example.com/"
 PATHS = [
     "index.html",
@@ -46,19 +48,29 @@ def free_port() -> int:
         return port
 
 
-@pytest.fixture(scope="module")
-def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    if NGINX is None:
-        pytest.skip("nginx is not installed")
-    tmp = tmp_path_factory.mktemp("nginx")
+def wait_for(url: str) -> None:
+    for _ in range(200):
+        try:
+            requests.get(url, timeout=1)
+            return
+        except requests.ConnectionError:
+            time.sleep(0.05)
+
+
+def built_site(tmp: Path) -> Path:
     settings = load_settings(DATA / "site" / "dateline.toml").model_copy(
         update={"output_dir": tmp / "site", "hubs": [HUB]}
     )
     assert build_site(settings).ok
-    port = free_port()
+    return settings.output_dir
+
+
+def start_nginx(tmp: Path, root: Path, port: int) -> subprocess.Popen[bytes]:
+    if NGINX is None:
+        pytest.skip("nginx is not installed")
     server = (ROOT / "docs" / "deploy" / "nginx.conf").read_text()
     server = server.replace("listen 443 ssl http2;", f"listen 127.0.0.1:{port};")
-    server = server.replace("root /srv/dateline;", f"root {settings.output_dir};")
+    server = server.replace("root /srv/dateline;", f"root {root};")
     server = server.replace("<https://news.example.org$uri>", f"<http://127.0.0.1:{port}$uri>")
     server = server.replace(
         "# add_header Link '<https://pubsubhubbub.appspot.com/>", f"add_header Link '<{HUB}>"
@@ -80,26 +92,53 @@ def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]
         check=False,
     )
     assert check.returncode == 0, check.stderr
-    process = subprocess.Popen(
+    return subprocess.Popen(
         [NGINX, "-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-g", "daemon off;"],
         stderr=subprocess.DEVNULL,
     )
+
+
+def start_caddy(tmp: Path, root: Path, port: int) -> subprocess.Popen[bytes]:
+    if CADDY is None:
+        pytest.skip("caddy is not installed")
+    site = (ROOT / "docs" / "deploy" / "Caddyfile").read_text()
+    site = site.replace("news.example.org {", f"http://127.0.0.1:{port} {{")
+    site = site.replace("root * /srv/dateline", f"root * {root}")
+    site = site.replace("<https://news.example.org{path}>", f"<http://127.0.0.1:{port}{{path}}>")
+    site = site.replace(
+        '# header @feeds Link "<https://pubsubhubbub.appspot.com/>', f'header @feeds Link "<{HUB}>'
+    )
+    (tmp / "Caddyfile").write_text("{\n\tadmin off\n\tauto_https off\n}\n" + site)
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp / "data"), "XDG_CONFIG_HOME": str(tmp / "cfg")}
+    return subprocess.Popen(
+        [CADDY, "run", "--config", str(tmp / "Caddyfile"), "--adapter", "caddyfile"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+
+
+@pytest.fixture(scope="module", params=["nginx", "caddy"])
+def server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, Path]]:
+    """The sample config of each web server, serving a built site on loopback."""
+    tmp = tmp_path_factory.mktemp(request.param)
+    port = free_port()
+    start = start_nginx if request.param == "nginx" else start_caddy
+    root = built_site(tmp)
+    process = start(tmp, root, port)
     try:
-        for _ in range(100):
-            try:
-                requests.get(f"http://127.0.0.1:{port}/", timeout=1)
-                break
-            except requests.ConnectionError:
-                time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}/", settings.output_dir
+        wait_for(f"http://127.0.0.1:{port}/")
+        yield f"http://127.0.0.1:{port}/", root
     finally:
         process.terminate()
         process.wait(timeout=10)
 
 
 @pytest.mark.parametrize("path", PATHS)
-def test_nginx_sends_the_same_headers(nginx: tuple[str, Path], path: str) -> None:
-    url, root = nginx
+def test_server_sends_the_same_headers(server: tuple[str, Path], path: str) -> None:
+    url, root = server
     answer = requests.get(url + path, headers={"Accept-Encoding": "identity"}, timeout=5)
     assert answer.status_code == 200
     assert answer.content == (root / path).read_bytes()
@@ -127,8 +166,8 @@ def test_nginx_sends_the_same_headers(nginx: tuple[str, Path], path: str) -> Non
         assert "Link" not in answer.headers
 
 
-def test_nginx_hides_dot_files_and_dereferences_entity_ids(nginx: tuple[str, Path]) -> None:
-    url, _ = nginx
+def test_server_hides_dot_files_and_dereferences_entity_ids(server: tuple[str, Path]) -> None:
+    url, _ = server
     assert requests.get(url + ".dateline-manifest.json", timeout=5).status_code == 404
     entity = requests.get(url + "id/kyiv", timeout=5)
     assert entity.status_code == 200

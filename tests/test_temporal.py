@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from dateline.enrich import temporal
-from dateline.enrich.temporal import Precision, find_times
+from dateline.enrich.temporal import Precision, find_dates, find_times
 from dateline.pipeline import check_site
 
 from .conftest import ROOT, repo_settings
@@ -37,6 +37,13 @@ CASES = [
     ("relative_period", "Talks were held last month.", "2024-06", None, Precision.MONTH),
     ("relative_period", "They will sign early next year.", "2025", None, Precision.YEAR),
     ("relative_period", "Prices rose earlier this month.", "2024-07", None, Precision.MONTH),
+    # dates that are not when a clause's happening took place (events skip them)
+    ("since", "It has grown since 2002.", "2002", None, Precision.YEAR),
+    ("since", "Prices have doubled since March.", "2024-03", None, Precision.MONTH),
+    ("bare_year", "The 2008 Olympics were a success.", "2008", None, Precision.YEAR),
+    ("quarter", "Profit rose in the first quarter of 2023.", "2023-Q1", None, Precision.QUARTER),
+    ("decade", "It was small in the 1990s.", "199", None, Precision.DECADE),
+    ("reference", "The plant is now closed.", "PRESENT_REF", None, Precision.REFERENCE),
 ]
 
 
@@ -49,15 +56,41 @@ def test_each_pattern_resolves(
 
 
 def test_every_pattern_has_a_case() -> None:
-    assert {name for name, _ in temporal._PATTERNS} == {kind for kind, *_ in CASES}
+    made = {name for name, _ in temporal._PATTERNS} | {"since"}
+    assert made == {kind for kind, *_ in CASES}
 
 
 @pytest.mark.parametrize(
     "sentence",
-    ["It has grown since 2002.", "We may meet; of the 24th summit, nothing.", "in may"],
+    [
+        "We may meet; of the 24th summit, nothing.",
+        "in may",
+        "About 2000 people came.",
+        "It cost $2008.",
+        "Turnout was 1,999,000.",
+    ],
 )
 def test_not_dates(sentence: str) -> None:
     assert find_times(sentence, FRIDAY) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It has grown since 2002.",
+        "The 2008 Olympics were a success.",
+        "It is now open.",
+        "Sales rose in the third quarter.",
+    ],
+)
+def test_dates_that_do_not_date_a_happening(sentence: str) -> None:
+    assert find_times(sentence, FRIDAY)
+    assert find_dates(sentence, FRIDAY) == []
+
+
+def test_the_expression_is_the_date_words_without_the_preposition() -> None:
+    (found,) = find_times("They met on Thursday.", FRIDAY)
+    assert (found.text, found.start_offset, found.end_offset) == ("Thursday", 12, 20)
 
 
 def test_how_a_date_was_resolved_is_explained() -> None:
@@ -66,7 +99,7 @@ def test_how_a_date_was_resolved_is_explained() -> None:
         "'last week' → 2024-12-09/2024-12-15, relative to 2024-12-17 (looking back)"
     )
     (absolute,) = find_times("In December 2023, they signed.", FRIDAY)
-    assert absolute.explain() == "'In December 2023' → 2023-12 (as written)"
+    assert absolute.explain() == "'December 2023' → 2023-12 (as written)"
 
 
 def test_many_expressions_in_one_sentence_are_all_found() -> None:

@@ -76,11 +76,15 @@ def clause_head(token: Token) -> Token:
 
 
 def _governors(verb: Token) -> Iterator[Token]:
-    """The verb, then the verbs it is the complement of (``expected`` → ``to sign``)."""
+    """The verb, then the verbs it is the complement of (``expected`` → ``to sign``) or
+    coordinated with (``will take off and land``: the ``will`` is said once)."""
     current = verb
     yield current
-    while current.dep_ == "xcomp" and current.head is not current:
+    while current.dep_ in ("xcomp", "conj") and current.head is not current:
+        conj = current.dep_ == "conj"
         current = current.head
+        if conj and current.pos_ not in ("VERB", "AUX"):
+            return
         yield current
 
 
@@ -99,7 +103,7 @@ def modality(verb: Token) -> Modality:
             return Modality.HYPOTHETICAL
         if aux & _FUTURE_AUX:
             scheduled = True
-        if depth > 0:
+        if depth > 0 and chain[depth - 1].dep_ == "xcomp":
             lemma = token.lemma_.lower()
             if lemma in _NEGATING_GOVERNORS:
                 return Modality.NEGATED

@@ -27,7 +27,7 @@ from dateline.enrich.clauses import Modality, SentenceParse, clause_head, modali
 from dateline.enrich.entities import Extraction, Mention
 from dateline.enrich.event_rules import EventKind, SchemaEventType
 from dateline.enrich.sentences import Sentence
-from dateline.enrich.temporal import TimeExpression, find_times
+from dateline.enrich.temporal import TimeExpression, find_dates
 from dateline.enrich.timeline import (
     ClauseEvent,
     EventDetector,
@@ -337,7 +337,7 @@ class _EventRun:
     def _sentence(self, sentence: Sentence, published: dt.date) -> list[EventDraft]:
         text = sentence.text
         mentions = self._mentions(sentence)
-        times = find_times(text, published)
+        times = find_dates(text, published)
         out: list[EventDraft] = []
         gathering = self._gathering(sentence, mentions, times, published)
         met = _MEET.search(text)
@@ -706,9 +706,15 @@ class _EventRun:
                     for e in out
                     if e.kind == event.kind
                     and (
-                        (event.kind is EventKind.GATHERING and e.name.lower() == event.name.lower())
+                        # a gathering, or a timeline event, told twice has the same name
+                        (
+                            (event.kind is EventKind.GATHERING or event.timeline)
+                            and e.name.lower() == event.name.lower()
+                        )
                         or (
                             event.kind is not EventKind.GATHERING
+                            and not event.timeline
+                            and not e.timeline
                             and set(e.attendee) == set(event.attendee)
                             and set(e.about) == set(event.about)
                         )
@@ -776,7 +782,7 @@ def _same_happening(event: ClauseEvent, other: EventDraft) -> bool:
     overlaps = other.span[0] < event.span[1] and event.span[0] < other.span[1]
     same_day = bool(event.times) and other.start == event.times[0].start
     alike = (
-        other.kind == event.kind
+        (other.kind == event.kind and event.kind is not EventKind.HAPPENING)
         or other.kind is EventKind.ACTION
         or {other.kind, event.kind} <= {EventKind.AGREEMENT, EventKind.SIGNING}
     )
@@ -784,7 +790,8 @@ def _same_happening(event: ClauseEvent, other: EventDraft) -> bool:
     # a happening of the catch-all row beside an event a specific rule dated the same day in
     # the same sentence is that event's clause ("conveyed a message during a meeting")
     generic = event.kind is EventKind.HAPPENING and (
-        other.trigger.lower() in event.name.lower() or other.kind is not EventKind.GATHERING
+        other.trigger.lower() in event.name.lower()
+        or (not other.timeline and other.kind is not EventKind.GATHERING)
     )
     return overlaps or (same_day and (alike or generic))
 

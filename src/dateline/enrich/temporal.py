@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -26,7 +27,15 @@ from enum import StrEnum
 
 from dateline.read.datetext import MONTHS
 
-__all__ = ["Precision", "TimeExpression", "find_times", "is_future", "usable_reference"]
+__all__ = [
+    "NOT_WHEN",
+    "Precision",
+    "TimeExpression",
+    "find_dates",
+    "find_times",
+    "is_future",
+    "usable_reference",
+]
 
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -44,6 +53,9 @@ class Precision(StrEnum):
     MONTH = "month"
     YEAR = "year"
     RANGE = "range"
+    QUARTER = "quarter"  # 2024-Q3
+    DECADE = "decade"  # 199 (the 1990s), as TIMEX3 writes it
+    REFERENCE = "reference"  # PRESENT_REF, PAST_REF, FUTURE_REF: "now", "recently"
 
 
 #: One row per pattern, in priority order: an earlier pattern's match wins an overlap.
@@ -109,7 +121,57 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    (
+        "quarter",
+        re.compile(
+            r"\b(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"
+            r"(?:\s+of\s+(?P<y>(?:19|20)\d{2}))?\b",
+            re.I,
+        ),
+    ),
+    ("decade", re.compile(r"\b(?:the\s+)?(?P<y>(?:19|20)\d)0s\b", re.I)),
+    (
+        "reference",
+        re.compile(
+            r"\b(?P<ref>now|currently|recently|nowadays|at present|the past|the future)\b", re.I
+        ),
+    ),
+    (
+        # a year standing alone ("the 2008 Olympics", "since 2002"): a date, but not when
+        # anything in its clause happened; never a count ("2000 people", "1,999")
+        "bare_year",
+        re.compile(
+            r"(?<![\d,.$€£-])\b(?P<y>(?:19|20)\d{2})\b(?![\d,.%-]\d|\s*(?:%|percent|people|"
+            r"troops|km|kilometres|kilometers|miles|tons|tonnes|feet|metres|meters|units|"
+            r"jobs|workers|cars|votes|points|dollars|euros|barrels|acres|hectares)\b)",
+            re.I,
+        ),
+    ),
 ]
+#: Kinds that name a date but not when a clause's happening took place: events skip them.
+NOT_WHEN = frozenset({"since", "bare_year", "quarter", "decade", "reference"})
+_QUARTERS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+}
+_REFERENCES = {
+    "now": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "at present": "PRESENT_REF",
+    "recently": "PAST_REF",
+    "the past": "PAST_REF",
+    "the future": "FUTURE_REF",
+}
+#: A bound, not a time: "delayed until October 2007", "by 2018", "after June 18".
+_BOUND = re.compile(r"\b(?:until|till|through|by|since|before|after)\s+(?:the\s+)?$", re.I)
+_PREPOSITION = re.compile(r"^(?:on|in|since|by|during)\s+", re.I)
 _NUMBERS = {
     "a": 1,
     "one": 1,
@@ -165,7 +227,7 @@ class TimeExpression:
     @property
     def relative(self) -> bool:
         """True when the text alone does not give the date (``on Thursday``, ``last week``)."""
-        return self.kind in ("weekday", "relative_day", "relative_period", "ago") or (
+        return self.kind in ("weekday", "relative_day", "relative_period", "ago", "quarter") or (
             self.kind in ("month_day", "day_month", "month") and not re.search(r"\d{4}", self.text)
         )
 
@@ -254,11 +316,29 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, future: bool) -> TimeExp
             year = _month_back(ref, month, future)
         else:
             year = int(g["y"])
-        return made(f"{year:04d}-{month:02d}", precision=Precision.MONTH)
+        month_expr = made(f"{year:04d}-{month:02d}", precision=Precision.MONTH)
+        if text.lower().startswith(("since ", "by ")):  # "since March": not when it happened
+            return dataclasses.replace(month_expr, kind="since")
+        return month_expr
     if kind == "year":
-        if g["prep"].lower() != "in" and g["prep"].lower() != "during":
-            return None  # "since 2002" is not when something happened
+        year_expr = made(g["y"], precision=Precision.YEAR)
+        if g["prep"].lower() not in ("in", "during"):  # "since 2002": not when it happened
+            return dataclasses.replace(year_expr, kind="since")
+        return year_expr
+    if kind == "bare_year":
         return made(g["y"], precision=Precision.YEAR)
+    if kind == "decade":
+        return made(g["y"], precision=Precision.DECADE)
+    if kind == "reference":
+        return made(_REFERENCES[" ".join(g["ref"].lower().split())], precision=Precision.REFERENCE)
+    if kind == "quarter":
+        number = _QUARTERS[g["n"].lower()]
+        if g.get("y"):
+            year = int(g["y"])
+        else:  # the latest such quarter (the coming one, for a plan)
+            started = 3 * number - 2 <= ref.month
+            year = ref.year + (1 if future and not started else 0) - (0 if future or started else 1)
+        return made(f"{year:04d}-Q{number}", precision=Precision.QUARTER)
     if kind == "weekday":
         target = _WEEKDAYS[g["wd"].lower()]
         lowered = text.lower()
@@ -268,8 +348,9 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, future: bool) -> TimeExp
         # "said on Tuesday" in Tuesday's story is that day (wire style); "last Tuesday" is not
         delta = (ref.weekday() - target) % 7 or (7 if lowered.startswith("last") else 0)
         value = ref - dt.timedelta(days=delta)
-        if forward:
-            value = ref + dt.timedelta(days=(target - ref.weekday()) % 7 or 7)
+        if forward:  # "will land on Monday" in Monday's story is that day; "next Monday" is not
+            ahead = (target - ref.weekday()) % 7 or (7 if lowered.startswith("next") else 0)
+            value = ref + dt.timedelta(days=ahead)
         return day(value)
     if kind == "relative_day":
         rel = g["rel"].lower()
@@ -372,7 +453,34 @@ def find_times(
                 continue
             ahead = clauses.is_future(match.start(), match.end()) if future is None else future
             resolved = _resolve(kind, match, reference, ahead)
+            if resolved is not None and _BOUND.search(
+                sentence, max(match.start() - 16, 0), match.start()
+            ):
+                resolved = dataclasses.replace(resolved, kind="since")  # "until October"
             if resolved is not None:
                 taken.add(match.start(), match.end())
-                found.append(resolved)
+                found.append(_without_preposition(resolved))
     return sorted(found, key=lambda t: t.start_offset)
+
+
+def _without_preposition(expr: TimeExpression) -> TimeExpression:
+    """``on Thursday`` → ``Thursday``: the expression is the date words, as TIMEX3 marks
+    them (the preposition was only read to decide what the date means)."""
+    cut = _PREPOSITION.match(expr.text)
+    if cut is None:
+        return expr
+    return TimeExpression(
+        **{
+            **expr.__dict__,
+            "text": expr.text[cut.end() :],
+            "start_offset": expr.start_offset + cut.end(),
+        }
+    )
+
+
+def find_dates(
+    sentence: str, reference: dt.date, future: bool | None = None
+) -> list[TimeExpression]:
+    """The expressions that can say when a clause's happening took place: not ``since
+    2002``, ``the 1990s``, ``now`` or a year standing alone (see :data:`NOT_WHEN`)."""
+    return [t for t in find_times(sentence, reference, future) if t.kind not in NOT_WHEN]

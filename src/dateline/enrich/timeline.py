@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Protocol
 from dateline.enrich.clauses import Modality, SentenceParse, clause_head, modality
 from dateline.enrich.entities import Extraction, Mention
 from dateline.enrich.event_rules import EventKind, SchemaEventType, TriggerRule, load_rules
-from dateline.enrich.temporal import TimeExpression, find_times
+from dateline.enrich.temporal import TimeExpression, find_dates
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from spacy.tokens import Token
@@ -101,7 +101,7 @@ class SentenceContext:
         last_person: str | None = None,
     ) -> SentenceContext:
         times = tuple(
-            t for t in find_times(parse.sentence.text, published) if t.start_offset >= skip_before
+            t for t in find_dates(parse.sentence.text, published) if t.start_offset >= skip_before
         )
         mentions = tuple(
             m for m in entities.in_sentence(parse.sentence.index) if m.start >= skip_before
@@ -506,7 +506,7 @@ def forward(expr: TimeExpression, published: dt.date) -> TimeExpression:
     """A scheduled event's relative date read forward (``on Thursday`` = the next one)."""
     if expr.future or not expr.relative:
         return expr
-    again = find_times(expr.text, published, future=True)
+    again = find_dates(expr.text, published, future=True)
     if not again:
         return expr
     first = again[0]
