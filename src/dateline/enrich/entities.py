@@ -36,6 +36,7 @@ from dateline.enrich.lexicon import (
     COMPASS_WORDS,
     DOCUMENT_WORDS,
     GOVERNMENT_WORDS,
+    KNOWN_ACRONYMS,
     LOWER_TITLES,
     METONYM_ORGS,
     NAME_PARTICLES,
@@ -80,12 +81,21 @@ LINKER_RULES: dict[str, str] = {
     "dateline": "the dateline's place is a city or country",
     "story_country": "an ambiguous city resolves to the story's country",
     "person_name": "a model PERSON with a person-like name is a Person",
+    "one_label_per_name": "a name keeps the label the model gave it most often",
+    "known_acronym": "EU, UN, NATO … said bare are the bodies everyone means",
+    "translated_acronym": "an acronym with as many letters as the name's words is its name",
+    "country_with_possessive": "a country's name with a possessive stays whole",
+    "particle_name": "'al-Nimr' is a name word",
+    "state_of_a_country": "'<place> State' the model calls an organization is a region",
 }
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"  # Latin capitals: "Ángel Di María", "Łukasz"
 # One capitalised word. Atomic (?>...): once a word is read it is never re-split, so
 # "Ab-Ab-Ab" cannot be tried as 2^n ways of words joined by hyphens (issue 8).
-_WORD = rf"(?>(?:[A-Z]\.){{2,}}|[{_UPPER}][\w’'\-]*[\w]|[A-Z]\d+|(?<=of )\d+\b)"
+_WORD = (
+    rf"(?>(?:[A-Z]\.){{2,}}|[{_UPPER}][\w’'\-]*[\w](?:['’](?=\s+[{_UPPER}]))?|[A-Z]\d+|"
+    r"(?<=of )\d+\b)"
+)
 _DATE_WORDS = "|".join(sorted(w for w in NOT_NAMES if w.istitle()))
 # "on" joins "Committee on International Affairs" but not "Vladimir Putin on Thursday"
 _CONNECT = (
@@ -231,6 +241,14 @@ class EntityExtractor:
         if parsed is None:
             parsed = self._parse(headline, sentences)
         candidates = _candidates(parsed, sentences)
+        texts = {s.index: s.text for s in sentences}
+        votes = _votes(
+            [(texts[i][a:b], label) for i, spans in candidates.items() for a, b, label in spans]
+        )
+        candidates = {
+            i: [(a, b, votes.get(texts[i][a:b], label)) for a, b, label in spans]
+            for i, spans in candidates.items()
+        }
         result = Extraction(context=self._context(headline, sentences, dateline))
         acronyms = self._find_acronyms(s.text for s in sentences)
         result.acronyms = acronyms
@@ -374,6 +392,10 @@ class EntityExtractor:
     ) -> None:
         # Possessives end a name: "Russia's State Duma Committee" is two spans. Split in one
         # pass (no recursion: 1,500 chained possessives are a list, not a call stack).
+        if self.gazetteer.country(span) is not None:
+            # "People's Republic of China" is one name, not "People" + Taiwan
+            self._part(result, text, index, start, span, acronyms, long_forms, label)
+            return
         at = 0
         for piece in _POSSESSIVE_SPLIT.split(span):
             at = span.index(piece, at)
@@ -450,6 +472,9 @@ class EntityExtractor:
             return self._organization_like(result, acronyms[span], text, acronym=span)
         if span in long_forms:
             return self._organization_like(result, span, text, acronym=long_forms[span])
+        if span in KNOWN_ACRONYMS and label != "PERSON":
+            # "EU" said bare: the body everyone means by it
+            return self._organization_like(result, KNOWN_ACRONYMS[span], text, acronym=span)
         if label is None:
             return self._classify_rule(result, text, index, start, span)
         words = span.split()
@@ -495,7 +520,8 @@ class EntityExtractor:
             words = words[1:]
             span = " ".join(words)
         if words[0] in COMPASS_WORDS:
-            return None  # "Central Java" is a region, not a person
+            # "Central Java" is a region, not a person
+            return self._place_candidate(result, text, start, start + len(span), span, words, "LOC")
         city = self.gazetteer.city(span, result.context)
         if (
             city is not None
@@ -958,6 +984,25 @@ def _candidates(
 _EDGE = re.compile(r"^(?:the\s+|The\s+|[\s\"“”‘’'(),;:]+)+|[\s\"“”‘’'(),;:]+$")
 
 
+def _votes(labelled: Sequence[tuple[str, str]]) -> dict[str, str]:
+    """One label per name for the whole article: the model may call ``Ryanair`` an
+    organization once and a person twice; the name keeps the label it got most often (a
+    tie keeps each mention's own), and a lone word is a person only if nothing else."""
+    counts: dict[str, Counter[str]] = {}
+    for name, label in labelled:
+        counts.setdefault(name, Counter())[label] += 1
+    out: dict[str, str] = {}
+    for name, count in counts.items():
+        if len(name.split()) == 1 and "PERSON" in count and len(count) > 1:
+            # one word the model also calls something else is a person's name only when a
+            # full name says so (the surname rule), so its other label wins here
+            del count["PERSON"]
+        ranked = count.most_common(2)
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            out[name] = ranked[0][0]
+    return out
+
+
 def _clean_candidate(span: str) -> tuple[int, str] | None:
     """A model entity without what the model sometimes takes along: a leading "the",
     quotes, and a parenthesis (``the Shanghai Cooperation Organization (SCO``)."""
@@ -987,6 +1032,18 @@ _NAME_GOES_ON = re.compile(
 )
 
 
+_NEXT_NAME = re.compile(rf"[ ]([{_UPPER}][a-zà-ÿ’'-]+)\b(?![’'.-])")
+_NOT_NAME_PARTS = (
+    NOT_NAMES
+    | TITLE_WORDS
+    | ORG_WORDS
+    | PLACE_WORDS
+    | COMMON_STARTERS
+    | DOCUMENT_WORDS
+    | PARTY_WORDS
+)
+
+
 def _joined(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The model's candidates with a person's name that it cut after a particle made
     whole again: ``Ursula von der`` + ``Leyen`` → ``Ursula von der Leyen``."""
@@ -1003,6 +1060,10 @@ def _joined(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int,
             more = re.match(r"['’][A-Z][\w-]*", text[end:])  # "Michael O" + "'Leary"
             if more:
                 end += more.end()
+        elif label == "PERSON" and len(text[start:end].split()) == 1:
+            more = _NEXT_NAME.match(text, end)  # "Ganjar" + "Pranowo"
+            if more and more.group(1) not in _NOT_NAME_PARTS and not more.group(1).isupper():
+                end = more.end()
         out.append((start, end, label))
     return out
 
@@ -1027,6 +1088,9 @@ def _person_like(words: list[str]) -> bool:
     if not names or len(names) > 5 or (len(names) == 1 and len(names[0]) <= 2):
         return False
     for word in names:
+        head, _, rest = word.partition("-")
+        if head in NAME_PARTICLES and rest[:1].isupper():
+            continue  # "al-Nimr"
         if (
             not word[0].isupper()
             or (word.isupper() and len(word) > 2 and not word.endswith("."))
@@ -1078,12 +1142,18 @@ def _long_form(span: str, acronym: str) -> str | None:
     best = None
     for i in range(len(words)):
         suffix = words[i:]
+        if len(suffix) == 1 and len(letters) > 1:
+            break  # "Party" alone does not stand for "PKK"
         if suffix[0] in _CONNECTOR_WORDS or suffix[0][0].upper() != acronym[0].upper():
             continue
         capitals = sum(1 for w in suffix if w[0].isupper())
         if capitals <= max(len(letters), 1):
             best = " ".join(suffix)
             break
+    capitals = sum(1 for w in words if w[0].isupper())
+    if best is None and capitals == len(letters) > 1 and any(w in ORG_WORDS for w in words):
+        # a name in one language, its acronym in another: "Kurdistan Workers' Party (PKK)"
+        best = _strip_connectors(" ".join(words))
     return best
 
 

@@ -13,6 +13,7 @@ __all__ = [
     "COMPASS_WORDS",
     "DOCUMENT_WORDS",
     "GOVERNMENT_WORDS",
+    "KNOWN_ACRONYMS",
     "LOWER_TITLES",
     "METONYM_ORGS",
     "NAME_PARTICLES",
@@ -175,3 +176,16 @@ COMPASS_WORDS = frozenset(
     """North South East West Northern Southern Eastern Western Central Upper Lower Greater
     Northeast Northwest Southeast Southwest""".split()
 )
+
+#: Acronyms newsrooms use without spelling out, for bodies no one mistakes: the long
+#: form is the entity's name, the acronym its alternateName.
+KNOWN_ACRONYMS = {
+    "EU": "European Union",
+    "UN": "United Nations",
+    "NATO": "North Atlantic Treaty Organization",
+    "IMF": "International Monetary Fund",
+    "WHO": "World Health Organization",
+    "WTO": "World Trade Organization",
+    "OPEC": "Organization of the Petroleum Exporting Countries",
+    "ASEAN": "Association of Southeast Asian Nations",
+}
