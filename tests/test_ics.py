@@ -57,7 +57,7 @@ def test_timed_event_in_utc_with_place_and_link(released: Settings) -> None:
     # the draft's hearing is not published
     assert sorted(found) == [
         "Meeting between Antony Blinken and Volodymyr Zelensky",
-        "Negotiators resume talks",
+        "Negotiators from 40 countries resume talks",
         "Opening of the Marrowmouth tidal barrage",
     ]
 

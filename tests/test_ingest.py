@@ -563,6 +563,8 @@ def test_headline_precedence_layer_by_layer(top: str) -> None:
         ("Tue, 12 Mar 2024 08:00:00 GMT", None, "2024-03-12T08:00:00+00:00"),
         ("Tue, 12 Mar 2024 08:00:00 -0000", None, "2024-03-12"),  # RFC 822: zone unknown
         ("2020-05-06 10:07:01.000000 CEST", None, "2020-05-06T10:07:01+02:00"),
+        ("November 19, 2019, 07:47 PM EST", None, "2019-11-19T19:47:00-05:00"),  # not 07:47
+        ("Fri 6:45 PM, Feb 16, 2018", "America/Chicago", "2018-02-16T18:45:00-06:00"),
         ("yesterday", None, None),
     ],
 )
@@ -845,3 +847,18 @@ def test_unsafe_urls_are_refused_before_any_connection(project: Path, url: str, 
     status, lines = run(project, "add", url)
     assert status == 1
     assert lines[0].startswith(f"{url}: error {code}:")
+
+
+def test_an_article_that_would_not_build_is_not_written(project: Path, site: str) -> None:
+    code, lines = run(project, "add", f"{site}/opengraph", "--allow-private-addresses")
+    assert code == 0
+    path = added(lines)
+    # an editor's sidecar that names an event nobody defined, and a stale validator,
+    # so the next add fetches the page again and writes it again
+    path.with_suffix(".yaml").write_text("about: [nobody-defined-this]\n", encoding="utf-8")
+    stale = path.read_text(encoding="utf-8").replace('"opengraph-v1"', '"old"')
+    path.write_text(stale, encoding="utf-8")
+    code, lines = run(project, "add", f"{site}/opengraph", "--allow-private-addresses")
+    assert code == 1
+    assert "error does_not_build: the article would not build: unknown_reference" in lines[0]
+    assert path.read_text(encoding="utf-8") == stale  # the previous file is put back

@@ -16,6 +16,7 @@ from typing import Any
 import feedparser
 import markdown_it
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from dateline.budget import article_budget
@@ -25,6 +26,7 @@ from dateline.errors import SettingsError
 from dateline.model.meta import ArticleMeta
 from dateline.pipeline import build_site, check_site, process_article
 from dateline.read.markdown import render_markdown
+from dateline.review import Proposal, sidecar_text
 from dateline.settings import Settings
 from dateline.validate.vocabulary import Vocabulary
 
@@ -487,3 +489,237 @@ def test_markdown_is_rendered_once_per_article(
 def test_many_lone_brackets_render_as_written(body: str) -> None:
     plain = markdown_it.MarkdownIt("commonmark", {"html": False}).render(body)
     assert render_markdown(body) == plain
+
+
+# --- URLs are real URLs ----------------------------------------------------------------------
+
+RFC3986 = re.compile(r"^[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*$")
+
+
+def urls_in(value: Any) -> Iterator[str]:
+    if isinstance(value, str) and value.startswith(("http://", "https://")):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from urls_in(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from urls_in(item)
+
+
+def test_characters_rfc3986_does_not_allow_never_reach_the_outputs(tmp_path: Path) -> None:
+    settings = plain_settings(tmp_path)
+    (settings.content_dir / "a.md").write_text(
+        "---\ntitle: Shops\ndate: 2024-07-05T10:00:00Z\n"
+        'image: "https://example.org/a\\"b<c>{d}|é.jpg"\n'
+        'source: "https://example.org/x?q=<script>&r=%zz"\n'
+        "---\n\nShops opened.\n",
+        encoding="utf-8",
+    )
+    report = build_site(settings)
+    assert report.ok, [str(f) for f in report.findings]
+    feed = json.loads((settings.output_dir / "feed.json").read_text(encoding="utf-8"))
+    doc = json.loads(next((settings.output_dir / "articles").glob("*.jsonld")).read_text())
+    found = [*urls_in(feed), *urls_in(doc)]
+    assert "https://example.org/a%22b%3Cc%3E%7Bd%7D%7C%C3%A9.jpg" in found
+    assert "https://example.org/x?q=%3Cscript%3E&r=%25zz" in found
+    assert all(RFC3986.match(url) for url in found), [u for u in found if not RFC3986.match(u)]
+    page = next((settings.output_dir / "articles").glob("*.html")).read_text(encoding="utf-8")
+    assert "<script>&" not in page
+    assert 'a"b' not in page
+
+
+@pytest.mark.parametrize(
+    "url", ["https://exa<mple.org/", "https://example.org/a b", 'https://"example.org"/']
+)
+def test_urls_that_cannot_be_repaired_are_refused(tmp_path: Path, url: str) -> None:
+    settings = plain_settings(tmp_path)
+    path = story(settings.content_dir, "a.txt", "Shops open in Tehran")
+    (settings.content_dir / "a.yaml").write_text(f"image: {json.dumps(url)}\n")
+    assert codes(process_article(path, settings).findings) == ["invalid_url"]
+
+
+def test_a_base_url_with_characters_urls_cannot_carry_is_refused(site: Path) -> None:
+    config = site / "dateline.toml"
+    text = config.read_text().replace(
+        'base_url = "https://dateline.example.org/"',
+        'base_url = "https://dateline.example.org/<x>/"',
+    )
+    config.write_text(text)
+    result = run("build")
+    assert result.exit_code == 2
+    assert "settings_invalid" in result.stderr
+    assert "%3Cx%3E" in result.stderr
+
+
+# --- did you mean ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "meant"),
+    [
+        ("max_itmes = 5", "max_items"),
+        ('timezon = "UTC"', "timezone"),
+        ("max_file_byte = 5", "max_file_bytes"),
+    ],
+)
+def test_misspelt_settings_keys_get_a_did_you_mean(site: Path, line: str, meant: str) -> None:
+    config = site / "dateline.toml"
+    config.write_text(config.read_text().replace("[site]\n", f"[site]\n{line}\n"))
+    result = run("build")
+    assert result.exit_code == 2
+    assert "settings_invalid" in result.stderr
+    assert f"did you mean '{meant}'?" in result.stderr
+
+
+def test_a_misspelt_key_in_a_settings_table_gets_a_did_you_mean(site: Path) -> None:
+    config = site / "dateline.toml"
+    config.write_text(config.read_text().replace('name = "Dateline"', 'nmae = "Dateline"'))
+    result = run("check")
+    assert result.exit_code == 2
+    assert "[site.publisher.nmae]" in result.stderr
+    assert "did you mean 'name'?" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("zone", "meant"),
+    [
+        ("Europe/Tehran", "Asia/Tehran"),
+        ("Africa/Nairobbi", "Africa/Nairobi"),
+        ("America/NewYork", "America/New_York"),
+        ("Asia/Kolkatta", "Asia/Kolkata"),
+        ("Tehran", "Asia/Tehran"),
+    ],
+)
+def test_unknown_time_zones_suggest_the_zone_closest_by_name(
+    site: Path, zone: str, meant: str
+) -> None:
+    config = site / "dateline.toml"
+    config.write_text(config.read_text().replace('timezone = "UTC"', f'timezone = "{zone}"'))
+    result = run("build")
+    assert result.exit_code == 2
+    assert f"did you mean '{meant}'?" in result.stderr
+    # the same in an article's own metadata
+    (site / "content" / "a.yaml").write_text(f"timezone: {zone}\n")
+    settings = plain_settings(site)
+    finding = process_article(site / "content" / "a.txt", settings).findings[0]
+    assert (finding.code, finding.hint) == ("unknown_timezone", f"did you mean '{meant}'?")
+
+
+# --- date lines ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Jul 19, 2024 10:00 am ET", "2024-07-19T10:00:00-04:00"),
+        ("July 19, 2024 10:00 a.m. EDT", "2024-07-19T10:00:00-04:00"),
+        ("10:00 a.m. EDT, July 19, 2024", "2024-07-19T10:00:00-04:00"),
+        ("Friday, July 19, 2024 10 a.m. PT", "2024-07-19T10:00:00-07:00"),
+        ("Jan. 5, 2025 at 9:30 p.m. ET", "2025-01-05T21:30:00-05:00"),
+        ("Published July 19, 2024 10:00am CT", "2024-07-19T10:00:00-05:00"),
+    ],
+)
+def test_common_us_date_lines_are_understood(tmp_path: Path, line: str, iso: str) -> None:
+    settings = plain_settings(tmp_path)
+    path = settings.content_dir / "a.txt"
+    path.write_text(f"Shops open\n\n{line}\n\nWASHINGTON – Shops opened today.\n")
+    result = process_article(path, settings)
+    assert result.ok, result.findings
+    assert result.graph is not None
+    assert result.graph.article.date_published.isoformat() == iso
+
+
+def test_a_date_line_that_cannot_be_read_is_quoted(tmp_path: Path) -> None:
+    settings = plain_settings(tmp_path)
+    path = settings.content_dir / "a.txt"
+    path.write_text("Shops open\n\nJuly 19th 2024, ten o'clock ET\n\nWASHINGTON – Shops opened.\n")
+    finding = process_article(path, settings).findings[0]
+    assert finding.code == "missing_date"
+    assert "July 19th 2024, ten o'clock ET" in finding.message
+
+
+# --- review --write keeps the editor's file --------------------------------------------------
+
+EDITED = """\
+# Sidecar for the Astana story. Checked by M. on 5 July.
+section: World   # not "Politics": see the style guide
+tags:
+  - Iran
+  - Russia  # keep both
+# the summary was rewritten by the desk
+summary: >
+  Iran's acting president met Putin in Astana.
+entities:
+  # the editor's own entity
+  - id: mokhber
+    type: Person
+    name: Mohammad Mokhber
+keywords_note: 1
+"""
+
+
+def proposal_for(tmp_path: Path, sidecar_text_: str | None) -> Proposal:
+    article = tmp_path / "a.txt"
+    article.write_text(STORY.format(title="Shops", body="Shops opened."))
+    side = None
+    if sidecar_text_ is not None:
+        side = tmp_path / "a.yaml"
+        side.write_text(sidecar_text_, encoding="utf-8")
+    inferred = ArticleMeta.model_validate(
+        {
+            "entities": [{"id": "putin", "type": "Person", "name": "Vladimir Putin"}],
+            "events": [{"id": "meeting", "name": "Meeting in Astana", "startDate": "2024-07-04"}],
+            "about": ["meeting"],
+        }
+    )
+    return Proposal(article, inferred, side, sidecar_has_facts=side is not None)
+
+
+def test_review_write_keeps_comments_and_order(tmp_path: Path) -> None:
+    text = sidecar_text(proposal_for(tmp_path, EDITED))
+    assert text.startswith(EDITED.rstrip("\n"))  # the editor's text, byte for byte
+    data = yaml.safe_load(text)
+    assert list(data) == [
+        "section", "tags", "summary", "entities", "keywords_note", "events", "about"
+    ]  # fmt: skip
+    assert data["entities"] == [{"id": "mokhber", "type": "Person", "name": "Mohammad Mokhber"}]
+    assert data["events"][0]["name"] == "Meeting in Astana"
+
+
+def test_review_write_force_replaces_only_the_facts(tmp_path: Path) -> None:
+    text = sidecar_text(proposal_for(tmp_path, EDITED), replace=True)
+    for kept in (
+        "# Sidecar for the Astana story. Checked by M. on 5 July.",
+        'section: World   # not "Politics": see the style guide',
+        "  - Russia  # keep both",
+        "# the summary was rewritten by the desk",
+        "keywords_note: 1",
+    ):
+        assert kept in text
+    assert "the editor's own entity" not in text
+    data = yaml.safe_load(text)
+    assert list(data)[:4] == ["section", "tags", "summary", "keywords_note"]
+    assert [e["id"] for e in data["entities"]] == ["putin"]
+
+
+def test_review_write_makes_a_new_sidecar_with_its_header(tmp_path: Path) -> None:
+    text = sidecar_text(proposal_for(tmp_path, None))
+    assert text.startswith("# Proposed by `dateline review`")
+    assert list(yaml.safe_load(text)) == ["entities", "events", "about"]
+
+
+def test_review_write_rewrites_a_flow_style_sidecar_whole(tmp_path: Path) -> None:
+    text = sidecar_text(proposal_for(tmp_path, "{section: World, tags: [Iran]}\n"))
+    data = yaml.safe_load(text)
+    assert data["section"] == "World"
+    assert data["events"][0]["id"] == "meeting"
+
+
+def test_review_write_reads_a_latin1_sidecar(tmp_path: Path) -> None:
+    proposal = proposal_for(tmp_path, None)
+    side = tmp_path / "a.yaml"
+    side.write_bytes("# café\nsection: Société\n".encode("latin-1"))
+    proposal = Proposal(proposal.path, proposal.inferred, side, sidecar_has_facts=False)
+    text = sidecar_text(proposal)
+    assert text.startswith("# café\nsection: Société\n")

@@ -91,6 +91,7 @@ def test_pages_point_readers_at_their_topic_feeds(topical: Settings) -> None:
         base + "section/energy/atom.xml",
         base + "section/world/atom.xml",
     ]
+    assert index.xpath('//link[@type="text/calendar"]/@href') == [base + "events.ics"]
     topic = lxml_html.fromstring((out / "section/world/index.html").read_bytes())
     assert topic.xpath('//link[@type="application/feed+json"]/@href') == [
         base + "feed.json",

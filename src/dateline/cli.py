@@ -197,6 +197,21 @@ def main() -> None:
     help="Print what would be written and removed; write nothing.",
 )
 @click.option(
+    "--executor",
+    "executor",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where articles are built: local processes, or a Dask cluster (--scheduler).",
+)
+@click.option(
+    "--scheduler",
+    "scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="With --executor dask: the scheduler's address, like tcp://10.0.0.5:8786.",
+)
+@click.option(
     "--wait",
     "wait",
     type=click.FloatRange(min=0),
@@ -222,6 +237,8 @@ def build(
     jobs: int | None,
     dry_run: bool,
     wait: float,
+    executor: str,
+    scheduler: str | None,
 ) -> None:
     """Build JSON-LD, HTML pages, RSS, Atom and JSON Feed from every article.
 
@@ -233,6 +250,9 @@ def build(
     output holds articles, or when another build holds the output folder.
     """
     settings = _settings(config, content_dir=content, output_dir=out)
+    if (executor == "dask") != (scheduler is not None):
+        click.echo("dateline: --executor dask and --scheduler ADDRESS go together", err=True)
+        sys.exit(EXIT_USAGE)
     _guard(check_folders, settings, allow_empty)
     try:
         report = build_site(
@@ -243,6 +263,7 @@ def build(
             force=force,
             dry_run=dry_run,
             wait=wait,
+            scheduler=scheduler,
         )
     except (SettingsError, BuildLocked) as exc:
         click.echo(f"dateline: {exc}", err=True)

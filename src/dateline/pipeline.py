@@ -23,6 +23,7 @@ is reported and left out (its last good version kept); the others are published.
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import datetime as dt
 import functools
@@ -35,7 +36,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from dateline.budget import article_budget
 from dateline.carry import CarriedArticle, carry_forward
@@ -46,7 +47,7 @@ from dateline.emit.sitemaps import NEWS_SITEMAP, NEWS_WINDOW, SITEMAP
 from dateline.emit.summary import ArticleSummary, summarize
 from dateline.enrich import Enricher, default_enrichers, enrich
 from dateline.enrich.registry import REGISTRY_FILE
-from dateline.errors import ArticleError, Finding, OutputError, ValidationFailed
+from dateline.errors import ArticleError, Finding, OutputError, SettingsError, ValidationFailed
 from dateline.hold import Held, wall_clock
 from dateline.model.article import ArticleGraph
 from dateline.model.assemble import assemble
@@ -369,6 +370,7 @@ def run_articles(
     enrichers: Sequence[Enricher] | None = None,
     keep_graphs: bool = False,
     close_in_workers: int | None = None,
+    scheduler: str | None = None,
 ) -> Iterator[ArticleOutput]:
     """The per-article stage for every task, results in the order of ``tasks``.
 
@@ -376,8 +378,12 @@ def run_articles(
     its own enrichment state, lazily); the order of results, and so every output,
     is the same as with one. Given ``enrichers`` (a library caller's own) it runs
     in this process. ``close_in_workers`` is a file descriptor the workers close
-    (the build lock's: only the build itself may hold it).
+    (the build lock's: only the build itself may hold it). With ``scheduler`` the
+    articles go to that Dask cluster instead (:func:`run_on_dask`).
     """
+    if scheduler is not None and tasks:
+        yield from run_on_dask(settings, tasks, scheduler)
+        return
     jobs = auto_jobs(len(tasks)) if jobs is None else min(jobs, len(tasks))
     if jobs <= 1 or enrichers is not None or keep_graphs:
         worker = ArticleWorker(settings, enrichers)
@@ -389,6 +395,62 @@ def run_articles(
     with ProcessPoolExecutor(max_workers=jobs, initializer=_close_fds, initargs=closing) as pool:
         as_json = settings.model_dump_json()
         yield from pool.map(_run_in_process, itertools.repeat(as_json), tasks, chunksize=chunk)
+
+
+#: Articles sent to a Dask cluster ahead of the one being collected: enough to keep
+#: every worker busy, few enough that results waiting in order stay small.
+DASK_WINDOW = 2000
+#: Seconds to wait for the scheduler to answer (Dask retries a refused connection).
+DASK_CONNECT_SECONDS = 30.0
+
+
+def run_on_dask(
+    settings: Settings, tasks: Sequence[ArticleTask], scheduler: str
+) -> Iterator[ArticleOutput]:
+    """The per-article stage on a Dask distributed cluster, results in task order.
+
+    Each worker runs the same function as a local worker process (so the output is
+    the same, byte for byte), loading its enrichment state once, lazily. Workers
+    need dateline installed (the same version) and the content folder readable at
+    the same path. A task that fails on the cluster fails its article only.
+    """
+    try:
+        from distributed import Client  # noqa: PLC0415 - optional, heavy: only for --executor dask
+    except ImportError as exc:
+        raise SettingsError(
+            "the Dask executor needs the 'distributed' package",
+            code="dask_missing",
+            hint="pip install 'dateline[dask]'",
+        ) from exc
+    try:
+        client = Client(scheduler, timeout=DASK_CONNECT_SECONDS, set_as_default=False)  # type: ignore[no-untyped-call]
+    except (OSError, TimeoutError) as exc:
+        raise SettingsError(
+            f"cannot reach the Dask scheduler at {scheduler}: {exc}",
+            code="scheduler_unreachable",
+            hint="start it (dask scheduler) or check --scheduler ADDRESS",
+        ) from exc
+    as_json = settings.model_dump_json()
+    try:
+        pending: collections.deque[tuple[ArticleTask, Any]] = collections.deque()
+        for task in tasks:
+            pending.append((task, client.submit(_run_in_process, as_json, task, pure=False)))
+            if len(pending) >= DASK_WINDOW:
+                yield _collect(*pending.popleft())
+        while pending:
+            yield _collect(*pending.popleft())
+    finally:
+        client.close()  # type: ignore[no-untyped-call]
+
+
+def _collect(task: ArticleTask, future: Any) -> ArticleOutput:
+    try:
+        output: ArticleOutput = future.result()
+    except Exception as exc:  # a worker lost, a task that could not run: this article only
+        return ArticleOutput(
+            task, ArticleResult(task.path, findings=(_internal_error(task.path, exc),))
+        )
+    return output
 
 
 # --- cross-article checks ---------------------------------------------------------------
@@ -663,22 +725,41 @@ def build_site(
     force: bool = False,
     dry_run: bool = False,
     wait: float = 0.0,
+    scheduler: str | None = None,
 ) -> BuildReport:
     """Build every output from ``settings.content_dir`` into ``settings.output_dir``.
 
     Unchanged articles are reused from the build cache unless ``force``; ``jobs``
     processes build the others (``None``: as many as there are cores and work
     for). ``now`` (default: the wall clock) decides which articles are still
-    embargoed. With ``dry_run`` nothing is written: the report
+    embargoed. ``scheduler`` (a Dask scheduler's address) builds the articles on that
+    cluster instead of local processes. With ``dry_run`` nothing is written: the report
     lists what would be written and removed. Raises
     :class:`~dateline.write.lock.BuildLocked` when another build holds the folder
     for longer than ``wait`` seconds.
     """
     if dry_run:
-        return _build(settings, enrichers, progress, now, jobs=jobs, force=force, mode="dry-run")
+        return _build(
+            settings,
+            enrichers,
+            progress,
+            now,
+            jobs=jobs,
+            force=force,
+            mode="dry-run",
+            scheduler=scheduler,
+        )
     with build_lock(BuildCache(settings.output_dir).lock_file, wait) as lock:
         return _build(
-            settings, enrichers, progress, now, jobs=jobs, force=force, mode="build", lock=lock
+            settings,
+            enrichers,
+            progress,
+            now,
+            jobs=jobs,
+            force=force,
+            mode="build",
+            lock=lock,
+            scheduler=scheduler,
         )
 
 
@@ -695,6 +776,7 @@ def _build(
     force: bool,
     mode: Mode,
     lock: int | None = None,
+    scheduler: str | None = None,
 ) -> BuildReport:
     cache = BuildCache(settings.output_dir, writable=mode == "build")
     try:
@@ -708,6 +790,7 @@ def _build(
             force=force,
             mode=mode,
             lock=lock,
+            scheduler=scheduler,
         )
     finally:
         cache.close()
@@ -724,6 +807,7 @@ def _build_with(
     force: bool,
     mode: Mode,
     lock: int | None,
+    scheduler: str | None = None,
 ) -> BuildReport:
     started = time.perf_counter()
     out = settings.output_dir
@@ -760,7 +844,9 @@ def _build_with(
         remove_leftovers(out / "articles")
 
     entries = _Entries(cache if mode != "check" else None, writable=writing)
-    outputs = run_articles(settings, plan.tasks, jobs, enrichers, close_in_workers=lock)
+    outputs = run_articles(
+        settings, plan.tasks, jobs, enrichers, close_in_workers=lock, scheduler=scheduler
+    )
     shown = iter(progress(plan.paths) if progress is not None else plan.paths)
     results: dict[str, ArticleResult] = {}
     summaries: dict[str, ArticleSummary] = {}

@@ -23,8 +23,10 @@ from dateline.model.layers import merge_layers
 from dateline.model.meta import ArticleMeta, EntitySpec, EventSpec
 from dateline.pipeline import written_layers
 from dateline.read import read_article
+from dateline.read.encoding import decode
 from dateline.read.sidecar import sidecar_path
 from dateline.settings import Settings
+from dateline.sidecar_edit import edit_top_level
 from dateline.write import write_atomic
 
 __all__ = ["EDITORIAL_KEYS", "Proposal", "propose", "render", "sidecar_text"]
@@ -151,14 +153,18 @@ _HEADER = (
 
 
 def sidecar_text(proposal: Proposal, replace: bool = False) -> str:
-    """The sidecar with the proposal added. Every other key the editor set is kept; the
-    editor's own events and entities too, unless ``replace``."""
+    """The sidecar with the proposal added. Every other key the editor set is kept, with
+    its comments and in its order (see :mod:`dateline.sidecar_edit`); the editor's own
+    events and entities too, unless ``replace``."""
+    text: str | None = None
     existing: dict[str, Any] = {}
     if proposal.sidecar is not None:
-        loaded = yaml.safe_load(proposal.sidecar.read_text(encoding="utf-8-sig"))
+        side = proposal.sidecar
+        # propose() read it already, within max_file_bytes and inside the article's folder
+        text = decode(side.read_bytes(), side)
+        loaded = yaml.safe_load(text)
         existing = loaded if isinstance(loaded, dict) else {}
-    if replace:
-        existing = {k: v for k, v in existing.items() if k not in EDITORIAL_KEYS}
+    drop = [k for k in EDITORIAL_KEYS if k in existing] if replace else []
     meta = proposal.inferred
     proposed: dict[str, Any] = {
         "entities": [_dump(e) for e in meta.entities or []],
@@ -167,8 +173,10 @@ def sidecar_text(proposal: Proposal, replace: bool = False) -> str:
     }
     if meta.dateline_place:
         proposed["datelinePlace"] = meta.dateline_place
-    merged = {**existing, **{k: v for k, v in proposed.items() if k not in existing}}
-    return _HEADER + yaml.safe_dump(merged, sort_keys=False, allow_unicode=True, width=96)
+    kept = {k for k in existing if k not in drop}
+    return edit_top_level(
+        text, drop, {k: v for k, v in proposed.items() if k not in kept}, header=_HEADER
+    )
 
 
 def write_sidecar(proposal: Proposal, force: bool = False) -> Path:

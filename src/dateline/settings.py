@@ -20,8 +20,11 @@ from pydantic import (
     ValidationError,
     field_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from dateline.errors import SettingsError
+from dateline.model.types import absolute_url
+from dateline.suggest import closest, closest_zone, did_you_mean
 
 __all__ = ["IngestSettings", "PublisherSettings", "Settings", "load_settings"]
 
@@ -29,6 +32,16 @@ __all__ = ["IngestSettings", "PublisherSettings", "Settings", "load_settings"]
 def _absolute_http_url(value: str) -> str:
     if not value.startswith(("https://", "http://")) or "://" not in value[:8] or len(value) < 11:
         raise ValueError("must be an absolute http(s) URL, like https://news.example.org/")
+    try:
+        encoded = absolute_url(value)
+    except PydanticCustomError:
+        encoded = ""
+    if encoded != value:
+        # every page URL starts with it: it must be a real URL as written
+        raise ValueError(
+            "must be an absolute http(s) URL with only the characters RFC 3986 allows "
+            f"(percent-encode the others{': ' + encoded if encoded else ''})"
+        )
     return value
 
 
@@ -72,7 +85,8 @@ class IngestSettings(BaseModel):
             try:
                 ZoneInfo(zone)
             except (ZoneInfoNotFoundError, ValueError) as exc:
-                raise ValueError(f"unknown IANA time zone {zone!r} for {host}") from exc
+                meant = did_you_mean(closest_zone(zone)) or "use a name like 'Asia/Tehran'"
+                raise ValueError(f"unknown IANA time zone {zone!r} for {host}; {meant}") from exc
         return {host.lower(): zone for host, zone in value.items()}
 
     def zone_for(self, host: str) -> str | None:
@@ -156,7 +170,8 @@ class Settings(BaseModel):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError(f"unknown IANA time zone {value!r} (try 'Europe/London')") from exc
+            meant = did_you_mean(closest_zone(value)) or "use a name like 'Europe/London'"
+            raise ValueError(f"unknown IANA time zone {value!r}; {meant}") from exc
         return value
 
     def resolve(self, root: Path) -> Settings:
@@ -167,6 +182,19 @@ class Settings(BaseModel):
                 for name in ("content_dir", "output_dir", "schemas_dir")
             }
         )
+
+
+def _keys_at(loc: tuple[int | str, ...]) -> list[str]:
+    """The keys a settings table takes at ``loc`` (``()`` is ``[site]``)."""
+    model: type[BaseModel] = Settings
+    for part in loc:
+        annotation = (
+            model.model_fields[str(part)].annotation if str(part) in model.model_fields else None
+        )
+        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            return []
+        model = annotation
+    return list(model.model_fields)
 
 
 def load_settings(path: Path) -> Settings:
@@ -193,9 +221,19 @@ def load_settings(path: Path) -> Settings:
     try:
         settings = Settings.model_validate(site)
     except ValidationError as exc:
-        err = exc.errors()[0]
+        # a misspelt key explains the "required" error of the key it was meant to be
+        err = min(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
         field = ".".join(str(p) for p in err["loc"])
+        message, hint = err["msg"].removeprefix("Value error, "), None
+        if err["type"] == "extra_forbidden":
+            message = f"unknown key {err['loc'][-1]!r}"
+            hint = did_you_mean(closest(str(err["loc"][-1]), _keys_at(err["loc"][:-1])))
+            hint = hint or "see README 'Settings' for every key"
         raise SettingsError(
-            err["msg"], path=path, field=f"site.{field}", code="settings_invalid"
+            message,
+            path=path,
+            field=f"site.{field}",
+            code="settings_invalid",
+            hint=hint,
         ) from exc
     return settings.resolve(path.parent.resolve())

@@ -27,7 +27,14 @@ from dateline.enrich.temporal import TimeExpression
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from spacy.tokens import Doc, Token
 
-__all__ = ["Modality", "SentenceParse", "align_sentences", "clause_head", "modality"]
+__all__ = [
+    "Modality",
+    "SentenceParse",
+    "align_sentences",
+    "clause_head",
+    "lent_times",
+    "modality",
+]
 
 
 class Modality(StrEnum):
@@ -119,6 +126,16 @@ def modality(verb: Token) -> Modality:
     ):
         return Modality.SCHEDULED if scheduled else Modality.HYPOTHETICAL
     return Modality.SCHEDULED if scheduled else Modality.ASSERTED
+
+
+def lent_times(verb: Token, clause_times: dict[int, list[TimeExpression]]) -> list[TimeExpression]:
+    """Dates of an infinitive under ``verb`` that reports nothing itself: ``applied to
+    join NATO in May 2022`` is an application in May 2022, not a joining."""
+    for child in verb.children:
+        lendable = child.dep_ == "xcomp" and child.i in clause_times
+        if lendable and modality(child) is Modality.HYPOTHETICAL:
+            return list(clause_times[child.i])
+    return []
 
 
 @dataclass(frozen=True)

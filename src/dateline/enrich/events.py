@@ -23,7 +23,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from dateline.enrich.clauses import Modality, SentenceParse, clause_head, modality
+from dateline.enrich.clauses import (
+    Modality,
+    SentenceParse,
+    clause_head,
+    lent_times,
+    modality,
+)
 from dateline.enrich.entities import Extraction, Mention
 from dateline.enrich.event_rules import EventKind, SchemaEventType
 from dateline.enrich.sentences import Sentence
@@ -264,7 +270,9 @@ class _EventRun:
             mood = modality(head)
             if mood in (Modality.NEGATED, Modality.HYPOTHETICAL):
                 continue
-            own = list(context.clause_times.get(head.i, []))
+            own = list(context.clause_times.get(head.i, [])) or lent_times(
+                head, context.clause_times
+            )
             if mood is Modality.SCHEDULED:
                 event.scheduled = True
                 own = [forward(t, context.published) for t in own]
@@ -789,11 +797,15 @@ def _same_happening(event: ClauseEvent, other: EventDraft) -> bool:
     # "Hur tells a congressional hearing" is the hearing another row already found
     # a happening of the catch-all row beside an event a specific rule dated the same day in
     # the same sentence is that event's clause ("conveyed a message during a meeting")
+    # the words a rule was triggered by, in a timeline event's name: the same happening
+    # ("an earthquake struck Morocco" is the earthquake, not an attack)
+    told = not other.timeline and other.trigger.lower() in event.name.lower()
     generic = event.kind is EventKind.HAPPENING and (
-        other.trigger.lower() in event.name.lower()
+        told
+        or other.trigger.lower() in event.name.lower()
         or (not other.timeline and other.kind is not EventKind.GATHERING)
     )
-    return overlaps or (same_day and (alike or generic))
+    return overlaps or (same_day and (alike or told or generic))
 
 
 def _draft(event: ClauseEvent, sentence: str) -> EventDraft:

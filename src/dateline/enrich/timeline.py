@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from dateline.enrich.clauses import Modality, SentenceParse, clause_head, modality
+from dateline.enrich.clauses import Modality, SentenceParse, clause_head, lent_times, modality
 from dateline.enrich.entities import Extraction, Mention
 from dateline.enrich.event_rules import EventKind, SchemaEventType, TriggerRule, load_rules
 from dateline.enrich.temporal import TimeExpression, find_dates
@@ -331,6 +331,9 @@ class TriggerDetector:
         own = context.clause_times.get(verb.i, [])
         if own:
             return list(own), False
+        lent = lent_times(verb, context.clause_times)
+        if lent:
+            return lent, True
         participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"  # "…, telling a hearing"
         if verb.dep_ == "conj" or participle:
             head = clause_head(verb.head)
@@ -485,7 +488,10 @@ class TriggerDetector:
             if mention is not None and context.type_of(mention.key) in _AGENT_TYPES | _PLACE_TYPES:
                 names.append(context.name_of(mention.key))
                 continue
-            words = [w for w in _phrase(part) if context.parse.start_of(w) >= context.skip_before]
+            # "the attack on the embassy": a short phrase keeps its preposition
+            longer = _phrase(part, _CUT - {"prep"})
+            words = longer if len(longer) <= 6 and not keep_article else _phrase(part)
+            words = [w for w in words if context.parse.start_of(w) >= context.skip_before]
             if len(words) > 8:
                 words = [t for t in words if t.i >= part.i - 3 and t.i <= part.i]
             text = _text(words)

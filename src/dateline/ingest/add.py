@@ -7,13 +7,14 @@ One URL that fails never stops the others; each gets one :class:`Outcome`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
 from dateline import __version__
+from dateline.enrich import Enricher, default_enrichers
 from dateline.ingest.errors import IngestError
 from dateline.ingest.feeds import FeedItem, read_feed
 from dateline.ingest.fetch import FEED_TYPES, HTML_TYPES, Fetcher, FetchPolicy, Resolver
@@ -21,7 +22,9 @@ from dateline.ingest.fetch import system_resolver as default_resolver
 from dateline.ingest.frontmatter import ContentIndex, Known, index_content, render, target_path
 from dateline.ingest.frontmatter import write_article as write_file
 from dateline.ingest.page import extract_page, refusal
+from dateline.pipeline import process_article
 from dateline.settings import Settings
+from dateline.write.atomic import write_atomic
 
 __all__ = ["Ingester", "Outcome", "policy_for"]
 
@@ -78,6 +81,8 @@ class Ingester:
         self.content_dir = settings.content_dir
         self.fetcher = fetcher or Fetcher(policy_for(settings, allow_private), resolver=resolver)
         self.index: ContentIndex = index_content(self.content_dir)
+        #: the site's enrichers, made once per run (the language model loads once)
+        self._enrichers: Sequence[Enricher] | None = None
 
     def close(self) -> None:
         self.fetcher.close()
@@ -134,13 +139,35 @@ class Ingester:
             guid=guid,
         )
         self.content_dir.mkdir(parents=True, exist_ok=True)
-        write_file(path, text)
+        self._write_if_it_builds(url, path, text)
         self.index.add(
             Known(path, got.etag, got.last_modified),
             [url, got.final_url, article.canonical],
             guid,
         )
         return Outcome(url, "updated" if known else "added", path)
+
+    def _write_if_it_builds(self, url: str, path: Path, text: str) -> None:
+        """Write the article, then run it through the real pipeline; if it would not
+        build, put back what was there before and say why (every page added builds)."""
+        before = path.read_bytes() if path.is_file() else None
+        write_file(path, text)
+        if self._enrichers is None:
+            self._enrichers = default_enrichers(self.settings)
+        result = process_article(path, self.settings, self._enrichers)
+        if result.ok:
+            return
+        if before is None:
+            path.unlink(missing_ok=True)
+        else:
+            write_atomic(path, before)
+        first = next(f for f in result.findings if f.severity == "error")
+        raise IngestError(
+            f"the article would not build: {first.code}: {first.message}",
+            url=url,
+            code="does_not_build",
+            hint=first.hint or "save it by hand as a .md file and fix what is named",
+        )
 
     def import_feed(self, feed_url: str, limit: int | None = None) -> Iterator[Outcome]:
         """Every item of the feed not imported before (same canonical URL or guid), in order.

@@ -52,6 +52,19 @@ def _offset(text: str) -> dt.timezone:
     return dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
 
 
+#: RFC 822 as feeds write it, "Tue, 12 Mar 2024 08:00:00 GMT" (weekday optional);
+#: other text goes to the date-line parser, which also reads "07:47 PM EST"
+_RFC822 = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}")
+
+
+def _rfc822(text: str) -> dt.datetime | None:
+    """RFC 822's "-0000" means "zone unknown": parsedate_to_datetime returns it naive."""
+    try:
+        return email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
 def parse_date(text: str, zone: str | None) -> dt.datetime | dt.date | None:
     """ISO 8601 (as metadata writes it) or RFC 822 (as feeds write it).
 
@@ -75,17 +88,13 @@ def parse_date(text: str, zone: str | None) -> dt.datetime | dt.date | None:
         if offset:
             return value.replace(tzinfo=_offset(offset))
     else:
-        try:
-            parsed = email.utils.parsedate_to_datetime(text)
-        except (TypeError, ValueError, IndexError):
-            # as printed on pages: "2020-05-06 10:07:01.000000 CEST", "04:25 PM IST Apr 8, 2020"
+        parsed = _rfc822(text) if _RFC822.match(text) else None
+        if parsed is None:
+            # as pages print them: "November 19, 2019, 07:47 PM EST", "2020-05-06 10:07 CEST"
             line = parse_date_line(re.sub(r"(:\d{2})\.\d+", r"\1", text))
             if line is None or not isinstance(line.value, dt.datetime):
                 return None if line is None else line.value
             parsed = line.value
-        if parsed is None:
-            return None
-        # RFC 822's "-0000" means "zone unknown": parsedate_to_datetime returns it naive
         if parsed.tzinfo is not None:
             return parsed
         value = parsed

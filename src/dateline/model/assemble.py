@@ -30,6 +30,7 @@ from dateline.model.event import Event
 from dateline.model.ids import article_id, document_url, entity_id, key_for, page_url, website_id
 from dateline.model.meta import ArticleMeta, EntitySpec, EventSpec
 from dateline.settings import Settings
+from dateline.suggest import closest_zone, did_you_mean
 
 __all__ = ["GEONAMES", "assemble", "localize", "publisher_node", "slug_for"]
 
@@ -248,10 +249,19 @@ def assemble(
         builder.findings.append(
             Finding(
                 code="missing_date",
-                message="the article has no publication date",
+                message="the article has no publication date"
+                + (
+                    f": the line {meta.date_text!r} under the headline is not a date line "
+                    "dateline can read"
+                    if meta.date_text
+                    else ""
+                ),
                 path=path,
                 field="date",
-                hint="add a date line under the headline, or set 'date' in the sidecar",
+                hint="write the date line like 'July 19, 2024 10:00 EDT' or '2024-07-19 10:00', "
+                "or set 'date' in the sidecar"
+                if meta.date_text
+                else "add a date line under the headline, or set 'date' in the sidecar",
             )
         )
     zone = meta.timezone or settings.timezone
@@ -264,7 +274,7 @@ def assemble(
                 message=f"unknown IANA time zone {zone!r}",
                 path=path,
                 field="timezone",
-                hint="use a name like 'Asia/Tehran'",
+                hint=did_you_mean(closest_zone(zone)) or "use a name like 'Asia/Tehran'",
             )
         )
         zone = settings.timezone

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import string
 from dataclasses import dataclass
 from typing import Annotated, Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
@@ -46,16 +47,50 @@ class Term:
     type: str | None = None
 
 
+#: What RFC 3986 allows in a URL's path, query and fragment (``%`` only before two hex digits).
+_URL_CHARS = frozenset(string.ascii_letters + string.digits + "-._~:/?#@!$&'()*+,;=%")
+_HOST = re.compile(
+    r"^(?:[A-Za-z0-9._~!$&'()*+,;=:%-]*@)?(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d*)?$"
+)
+_HEX2 = re.compile(r"[0-9A-Fa-f]{2}")
+
+
+def _encoded(part: str) -> str:
+    """``part`` with every character RFC 3986 does not allow percent-encoded (UTF-8)."""
+    out = []
+    for i, char in enumerate(part):
+        if char == "%" and not _HEX2.match(part, i + 1):
+            out.append("%25")
+        elif char in _URL_CHARS:
+            out.append(char)
+        else:
+            out.append(quote(char, safe=""))
+    return "".join(out)
+
+
 def absolute_url(value: str) -> str:
-    """Accept only absolute http(s) URLs with a host: feeds and JSON-LD need them."""
+    """Accept only absolute http(s) URLs with a host: feeds and JSON-LD need them.
+
+    Characters RFC 3986 does not allow (``"``, ``<``, ``>``, ``\\``, ``{``, non-ASCII
+    letters…) are percent-encoded in the path, query and fragment, so no output
+    (JSON Feed, JSON-LD, an HTML attribute) ever carries them raw; a host with
+    them, and any whitespace, is refused.
+    """
     parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.netloc
+        or any(c.isspace() for c in value)
+        or not _HOST.match(parts.netloc)
+    ):
         raise PydanticCustomError(
             "invalid_url",
             "{value} is not an absolute http(s) URL like https://example.org/page",
             {"value": repr(value)},
         )
-    return value
+    head = f"{parts.scheme}://{parts.netloc}"
+    rest = value[len(head) :] if value.startswith(head) else value.split(parts.netloc, 1)[1]
+    return head + _encoded(rest)
 
 
 def check_year(year: int) -> int:

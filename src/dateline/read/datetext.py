@@ -13,8 +13,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
-__all__ = ["ZONE_ABBREVIATIONS", "ParsedDate", "parse_date_line"]
+__all__ = [
+    "GENERIC_ZONES",
+    "ZONE_ABBREVIATIONS",
+    "ParsedDate",
+    "looks_like_date",
+    "parse_date_line",
+]
 
 MONTHS = {
     name: number
@@ -79,6 +86,15 @@ ZONE_ABBREVIATIONS: dict[str, int] = {
     "SAST": 120,
 }
 
+#: Zones US newsrooms print without saying standard or daylight time ("10:00 am ET"):
+#: the named zone, whose offset on the day is the one meant.
+GENERIC_ZONES: dict[str, str] = {
+    "ET": "America/New_York",
+    "CT": "America/Chicago",
+    "MT": "America/Denver",
+    "PT": "America/Los_Angeles",
+}
+
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DATE_PATTERNS = [
     re.compile(r"(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})"),
@@ -86,13 +102,17 @@ _DATE_PATTERNS = [
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})", re.I),
     re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})", re.I),
 ]
+_AMPM = r"[ap]\.?m\.?"
 _TIME = re.compile(
-    r"(?<![\d.])(?P<hour>\d{1,2})[:.h](?P<minute>\d{1,2})(?::(?P<second>\d{2}))?"
-    r"(?:\s*(?P<ampm>[ap]\.?m\.?))?(?![\d.])",
+    r"(?<![\d.])(?P<hour>\d{1,2})"
+    r"(?:[:.h](?P<minute>\d{1,2})(?::(?P<second>\d{2}))?(?:\s*(?P<ampm>" + _AMPM + r"))?"
+    r"|\s*(?P<ampm_only>" + _AMPM + r"))(?![\d.\w])",
     re.I,
 )
 _ZONE = re.compile(
-    r"\b(?P<abbr>" + "|".join(sorted(ZONE_ABBREVIATIONS, key=len, reverse=True)) + r")\b"
+    r"\b(?P<abbr>"
+    + "|".join(sorted([*ZONE_ABBREVIATIONS, *GENERIC_ZONES], key=len, reverse=True))
+    + r")\b"
     r"(?:\s*(?P<sign>[+-])(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?)?"
     r"|(?P<sign2>[+-])(?P<oh2>\d{2}):?(?P<om2>\d{2})\b"
 )
@@ -158,9 +178,9 @@ def parse_date_line(line: str) -> ParsedDate | None:
         return None
     if time_match is None:
         return ParsedDate(value=date, text=line.strip())
-    hour, minute = int(time_match["hour"]), int(time_match["minute"])
+    hour, minute = int(time_match["hour"]), int(time_match["minute"] or 0)
     second = int(time_match["second"] or 0)
-    ampm = (time_match["ampm"] or "").lower().replace(".", "")
+    ampm = (time_match["ampm"] or time_match["ampm_only"] or "").lower().replace(".", "")
     if ampm == "pm" and hour < 12:
         hour += 12
     elif ampm == "am" and hour == 12:
@@ -173,9 +193,23 @@ def parse_date_line(line: str) -> ParsedDate | None:
     return ParsedDate(value=value, text=line.strip())
 
 
-def _zone_offset(match: re.Match[str]) -> dt.timezone:
+def looks_like_date(line: str) -> bool:
+    """Whether a short line names a month with a day or a year, or is digits and
+    separators: a line a person meant as a date line, even when it cannot be read."""
+    text = line.strip()
+    if not text or len(text) > 80:
+        return False
+    month = re.search(_MONTH + r"\W", text + " ", re.I)
+    numbers = re.search(r"\b\d{1,4}\b", text)
+    several = len(re.findall(r"\d+", text)) >= 2
+    return bool((month and numbers) or several) and len(re.findall(r"[^\W\d_]+", text)) <= 6
+
+
+def _zone_offset(match: re.Match[str]) -> dt.tzinfo:
+    if match["abbr"] in GENERIC_ZONES and not match["sign"]:
+        return ZoneInfo(GENERIC_ZONES[match["abbr"]])
     if match["abbr"]:
-        minutes = ZONE_ABBREVIATIONS[match["abbr"]]
+        minutes = ZONE_ABBREVIATIONS.get(match["abbr"], 0)
         if match["sign"]:
             extra = int(match["oh"]) * 60 + int(match["om"] or 0)
             minutes += extra if match["sign"] == "+" else -extra

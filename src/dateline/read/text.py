@@ -13,7 +13,7 @@ from pathlib import Path
 
 from dateline.errors import ReadError
 from dateline.model.meta import ArticleMeta
-from dateline.read.datetext import parse_date_line
+from dateline.read.datetext import looks_like_date, parse_date_line
 from dateline.read.draft import Draft, Paragraph
 
 __all__ = ["SITE_CHROME", "TextReader", "split_paragraphs"]
@@ -81,6 +81,9 @@ class TextReader:
                 found["date"] = parsed.value
                 found["date_text"] = parsed.text
                 rest_start = date_index + 1
+            elif looks_like_date(lines[date_index]):
+                # kept as body text, but remembered so that "no date" can quote it
+                found["date_text"] = " ".join(lines[date_index].split())
         paragraphs = _drop_chrome(split_paragraphs(lines[rest_start:], rest_start + 1))
         if not paragraphs:
             raise ReadError(
