@@ -749,7 +749,10 @@ def test_any_url_path_is_refused_or_made_rfc3986(path: str) -> None:
 
 
 keys = st.sampled_from(["section", "tags", "summary", "entities", "events", "about", "x"])
-values = st.one_of(st.text(max_size=10), st.integers(), st.lists(st.text(max_size=5), max_size=3))
+# without U+0085/2028/2029: PyYAML writes them raw and reads them back as line breaks
+# (dateline's own values never hold them: text is split on whitespace when read)
+words = st.text(alphabet=st.characters(exclude_characters="\x85\u2028\u2029"), max_size=10)
+values = st.one_of(words, st.integers(), st.lists(words, max_size=3))
 
 
 @settings(max_examples=200, deadline=None)
@@ -768,7 +771,8 @@ def test_sidecar_edits_give_exactly_the_merged_data(
     drop = [k for k in add if k in existing] if replace else []
     new = {k: v for k, v in add.items() if k in drop or k not in existing}
     merged = edit_top_level(text, drop, new, header="# header\n")
-    expected = {k: v for k, v in existing.items() if k not in drop} | new
+    written = yaml.safe_load(text) or {}  # what the editor's file says (YAML folds U+0085)
+    expected = {k: v for k, v in written.items() if k not in drop} | new
     assert (yaml.safe_load(merged) or {}) == expected
     if comment and existing:
         assert merged.startswith("# the editor's note\n")
