@@ -33,6 +33,7 @@ from dateline.enrich.gazetteer import Gazetteer, GeoPlace
 from dateline.enrich.lexicon import (
     AREA_HEADS,
     COMMON_STARTERS,
+    COMPANY_WORDS,
     COMPASS_WORDS,
     DOCUMENT_WORDS,
     GOVERNMENT_WORDS,
@@ -86,6 +87,8 @@ LINKER_RULES: dict[str, str] = {
     "translated_acronym": "an acronym with as many letters as the name's words is its name",
     "country_with_possessive": "a country's name with a possessive stays whole",
     "particle_name": "'al-Nimr' is a name word",
+    "company_words": "a name with Air, Atlantic, Aircraft … is an organization, not a person",
+    "lone_word_needs_a_full_name": "one word is a Person only as the short form of a full name",
     "state_of_a_country": "'<place> State' the model calls an organization is a region",
 }
 
@@ -226,6 +229,9 @@ class EntityExtractor:
         #: Whether capitalised spans the model did not label may still become cities and
         #: persons by their shape alone (the rule-based extractor's guesses).
         self.weak_rules = False
+        #: Whether a one-word PERSON that no full name in the article explains
+        #: (``Dreamliner``) is still published as a Person.
+        self.single_names = False
 
     # -- the whole article ---------------------------------------------------------
 
@@ -529,6 +535,8 @@ class EntityExtractor:
             and (city.country in result.context[:3] or city.population >= 1_000_000)
         ):
             return self._place(result, city, text)  # "Rabat" in a story about Morocco
+        if len(words) > 1 and any(w in ORG_WORDS or w in COMPANY_WORDS for w in words):
+            return self._org_candidate(result, text, span, words)  # "Air Berlin", "Virgin Atlantic"
         if (
             not _person_like(words)
             or self.gazetteer.country(span) is not None
@@ -536,9 +544,10 @@ class EntityExtractor:
         ):
             return None  # "Ohio Republican", "Hungarian Fidesz": described, not named
         if len(words) == 1:
-            found = self._surname(result, span) or self._found(
-                result, key_for(span), "Person", span, text
-            )
+            short = self._surname(result, span)
+            if short is None and not self.single_names:
+                return None  # a lone word is someone only when a full name says who
+            found = short or self._found(result, key_for(span), "Person", span, text)
         else:
             found = self._person(result, span, text, index, start)
         if found.job_title is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 __all__ = [
     "AREA_HEADS",
     "COMMON_STARTERS",
+    "COMPANY_WORDS",
     "COMPASS_WORDS",
     "DOCUMENT_WORDS",
     "GOVERNMENT_WORDS",
@@ -189,3 +190,11 @@ KNOWN_ACRONYMS = {
     "OPEC": "Organization of the Petroleum Exporting Countries",
     "ASEAN": "Association of Southeast Asian Nations",
 }
+
+#: Words in company names the model takes for people (``Air Berlin``, ``Virgin Atlantic``,
+#: ``Douglas Aircraft``): a name with one is an organization.
+COMPANY_WORDS = frozenset(
+    """Air Aircraft Aerospace Aviation Atlantic Pacific Motors Petroleum Oil Gas Steel Energy
+    Pharma Pharmaceuticals Capital Partners Securities Investments Technologies Systems
+    Communications Media Telecom Airlines Airways Electric Chemical Chemicals""".split()
+)
