@@ -83,6 +83,13 @@ def test_every_kind_of_the_table_is_a_typed_kind() -> None:
             "2024-07-01",
             False,
         ),
+        # a plural subject first in its sentence is not a name
+        (
+            "Negotiators finished the text last week.",
+            "Negotiators finish the text",
+            "2024-06-24",
+            False,
+        ),
         # "last week" is a start and an end
         (
             "Microsoft announced a new chip last week.",

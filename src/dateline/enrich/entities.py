@@ -35,6 +35,7 @@ from dateline.enrich.lexicon import (
     COMMON_STARTERS,
     COMPANY_WORDS,
     COMPASS_WORDS,
+    CORPORATE_SUFFIXES,
     DOCUMENT_WORDS,
     GOVERNMENT_WORDS,
     KNOWN_ACRONYMS,
@@ -89,6 +90,7 @@ LINKER_RULES: dict[str, str] = {
     "particle_name": "'al-Nimr' is a name word",
     "company_words": "a name with Air, Atlantic, Aircraft … is an organization, not a person",
     "lone_word_needs_a_full_name": "one word is a Person only as the short form of a full name",
+    "corporate_form": "'China Eastern' is 'China Eastern Airlines' (suffix or country apart)",
     "state_of_a_country": "'<place> State' the model calls an organization is a region",
 }
 
@@ -287,6 +289,7 @@ class EntityExtractor:
         )
         self._unit(result, headline, -1, acronyms, headline_spans)
         self._merge_surnames(result)
+        self._merge_short_organizations(result)
         self._add_containing_countries(result)
         return result
 
@@ -935,11 +938,40 @@ class EntityExtractor:
             target = full[0]
             target.job_title = target.job_title or short.job_title
             target.affiliation.extend(k for k in short.affiliation if k not in target.affiliation)
-            del result.entities[short.key]
-            result.mentions = [
-                Mention(target.key, m.sentence, m.start, m.end, m.text) if m.key == short.key else m
-                for m in result.mentions
+            _repoint(result, short, target)
+
+    def _merge_short_organizations(self, result: Extraction) -> None:
+        """``China Eastern`` and ``EADS N.V.`` are ``China Eastern Airlines`` and ``EADS``:
+        two names of one organization that differ only by a corporate suffix (or a country
+        in front: ``U.S. Air Force``) are one entity, named by the longer, the other kept
+        as an alternateName."""
+        orgs = [
+            e
+            for e in result.entities.values()
+            if _family(e.type) == "organization" and e.registry is None
+        ]
+        by_first: dict[str, list[Found]] = {}
+        for org in orgs:
+            by_first.setdefault(org.name.split()[0], []).append(org)
+        for short in sorted(orgs, key=lambda e: len(e.name)):
+            if short.key not in result.entities:
+                continue
+            words = short.name.split()
+            longer = [
+                o
+                for o in by_first.get(words[0], []) + orgs
+                if o is not short
+                and o.key in result.entities
+                and _is_corporate_form(words, o.name.split(), self.gazetteer)
             ]
+            unique = {o.key: o for o in longer}
+            if len(unique) != 1:
+                continue
+            (target,) = unique.values()
+            for name in [short.name, *short.alternate_name]:
+                if name != target.name and name not in target.alternate_name:
+                    target.alternate_name.append(name)
+            _repoint(result, short, target)
 
     def _add_containing_countries(self, result: Extraction) -> None:
         for found in list(result.entities.values()):
@@ -1117,6 +1149,36 @@ def _person_like(words: list[str]) -> bool:
 def _name_like(words: list[str]) -> bool:
     """A place name: capitalised, and not only words that are never names."""
     return words[0][0].isupper() and not all(w in NOT_NAMES or w in _CONNECTOR_WORDS for w in words)
+
+
+def _repoint(result: Extraction, old: Found, new: Found) -> None:
+    """Merge ``old`` into ``new``: its mentions and every link to it now name ``new``."""
+    del result.entities[old.key]
+    result.mentions = [
+        Mention(new.key, m.sentence, m.start, m.end, m.text) if m.key == old.key else m
+        for m in result.mentions
+    ]
+    for entity in result.entities.values():
+        for links in (entity.affiliation, entity.member_of):
+            if old.key in links:
+                links[links.index(old.key)] = new.key
+                links[:] = list(dict.fromkeys(links))
+        if entity.parent == old.key:
+            entity.parent = new.key
+        if entity.contained_in == old.key:
+            entity.contained_in = new.key
+
+
+def _is_corporate_form(short: list[str], long: list[str], gazetteer: Gazetteer) -> bool:
+    """``long`` is ``short`` with corporate suffixes after it or a country before it."""
+    if len(long) <= len(short):
+        return False
+    if long[: len(short)] == short:
+        return all(w in CORPORATE_SUFFIXES for w in long[len(short) :])
+    if long[-len(short) :] == short:
+        head = " ".join(long[: -len(short)])
+        return gazetteer.country(head) is not None
+    return False
 
 
 def _family(kind: str) -> str:

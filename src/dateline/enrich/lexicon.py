@@ -12,6 +12,7 @@ __all__ = [
     "COMMON_STARTERS",
     "COMPANY_WORDS",
     "COMPASS_WORDS",
+    "CORPORATE_SUFFIXES",
     "DOCUMENT_WORDS",
     "GOVERNMENT_WORDS",
     "KNOWN_ACRONYMS",
@@ -197,4 +198,11 @@ COMPANY_WORDS = frozenset(
     """Air Aircraft Aerospace Aviation Atlantic Pacific Motors Petroleum Oil Gas Steel Energy
     Pharma Pharmaceuticals Capital Partners Securities Investments Technologies Systems
     Communications Media Telecom Airlines Airways Electric Chemical Chemicals""".split()
+)
+
+#: Words after a company's name that do not make it another company: ``EADS N.V.`` is
+#: ``EADS``, ``China Eastern Airlines`` is ``China Eastern``.
+CORPORATE_SUFFIXES = frozenset(
+    """Inc Inc. Corp Corp. Co Co. Ltd Ltd. PLC plc N.V. NV AG SA S.A. SE Group Holdings
+    Company Corporation Limited LLC L.P. LP Airlines Airways""".split()
 )

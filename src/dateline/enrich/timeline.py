@@ -48,6 +48,8 @@ _AGENT_TYPES = frozenset(
 _CUT = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj", "prep"})
 _LOCATIVE = frozenset({"in", "at"})
 _HEADLINE_DROP = frozenset({"the", "a", "an"})
+#: Plurals of people nouns, capitalised first in a sentence ("Negotiators finished").
+_AGENT_PLURAL = re.compile(r"(?:ers|ors|ists|ants|ents|ians|als|ees|eers|men)$")
 #: Plural subjects a tagger may take for names when capitalised first in a sentence.
 _PLURALS = frozenset(
     """they we police officials authorities voters organizers organisers lawmakers troops
@@ -434,7 +436,12 @@ class TriggerDetector:
         who = self._phrase_name(context, subject) if subject is not None else ""
         plural = subject is not None and (
             len(_with_conjuncts(subject)) > 1
-            or (subject.tag_ == "NNS" and (subject.is_lower or _described(subject)))
+            or (
+                subject.tag_ == "NNS"
+                and (
+                    subject.is_lower or _described(subject) or _AGENT_PLURAL.search(subject.lower_)
+                )
+            )
             or subject.lower_ in _PLURALS
         )
         lemma = verb.lemma_.lower()
