@@ -29,6 +29,7 @@ import datetime as dt
 import functools
 import itertools
 import os
+import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -343,9 +344,28 @@ def _process_worker(settings_json: str) -> ArticleWorker:
     return ArticleWorker(Settings.model_validate_json(settings_json))
 
 
-def _close_fds(*fds: int) -> None:
+#: Seconds between a worker's checks that the build that started it is still alive.
+ORPHAN_CHECK_SECONDS = 0.5
+
+
+def _init_worker(parent: int, *fds: int) -> None:
+    """Set up one worker process: close the build lock's descriptor (only the build
+    holds it), and leave when the build does.
+
+    A build killed outright (SIGKILL, OOM killer, a closed terminal) cannot tell
+    its pool to stop, and the workers, each holding its own end of the task queue,
+    would wait for work forever, ~50-300 MB apiece. So each worker watches its
+    parent and exits once it has been re-parented.
+    """
     for fd in fds:
         os.close(fd)
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_CHECK_SECONDS)
+    os._exit(1)
 
 
 def _run_in_process(settings_json: str, task: ArticleTask) -> ArticleOutput:
@@ -392,7 +412,9 @@ def run_articles(
         return
     chunk = max(1, min(64, len(tasks) // (jobs * 8)))
     closing = (close_in_workers,) if close_in_workers is not None else ()
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_close_fds, initargs=closing) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_init_worker, initargs=(os.getpid(), *closing)
+    ) as pool:
         as_json = settings.model_dump_json()
         yield from pool.map(_run_in_process, itertools.repeat(as_json), tasks, chunksize=chunk)
 
