@@ -58,3 +58,15 @@ def _codes_in_source() -> set[str]:
 @pytest.mark.parametrize("code", sorted(_codes_in_source()))
 def test_every_error_code_is_documented(code: str) -> None:
     assert f"`{code}`" in README, f"error code {code} is not in README.md"
+
+
+def test_no_merge_conflict_markers_are_committed() -> None:
+    """A merge left half-resolved shows readers both sides of a table (it happened)."""
+    marker = re.compile(r"^(<{7}|={7}|>{7})( |$)", re.MULTILINE)
+    for folder in ("src", "tests", "bench", "docs"):
+        for path in sorted((ROOT / folder).rglob("*")):
+            if path.suffix in {".py", ".md", ".html", ".toml", ".yaml", ".txt", ".conf"}:
+                text = path.read_text(encoding="utf-8", errors="replace")
+                assert not marker.search(text), f"conflict marker in {path}"
+    for name in ("README.md", "CHANGELOG.md", "Makefile", "pyproject.toml", "dateline.toml"):
+        assert not marker.search((ROOT / name).read_text(encoding="utf-8")), name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -203,10 +204,15 @@ def kill_after(command: list[str], cwd: Path, out: Path, files: int) -> bool:
     it finished first (a busy machine can starve the poller)."""
     env = {**os.environ, "PYTHONWARNINGS": "ignore"}
     start = time.time_ns()
-    process = subprocess.Popen(command, cwd=cwd, env=env, stderr=subprocess.DEVNULL)
+    # its own process group, so that its worker processes are killed with it (as they are
+    # when a machine loses power) instead of living on as orphans
+    process = subprocess.Popen(
+        command, cwd=cwd, env=env, stderr=subprocess.DEVNULL, start_new_session=True
+    )
     while process.poll() is None and files_written_since(out, start) < files:
         time.sleep(0.0005)
-    process.send_signal(signal.SIGKILL)
+    with contextlib.suppress(ProcessLookupError):  # it ended, workers and all
+        os.killpg(process.pid, signal.SIGKILL)
     process.wait()
     return process.returncode == -signal.SIGKILL and files_written_since(out, start) >= files
 
@@ -227,6 +233,7 @@ def first_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
         env={**os.environ, "PYTHONWARNINGS": "ignore"},
         capture_output=True,
         check=False,
+        timeout=300,
     )
     assert first.returncode == 0, first.stderr
     written = [p for p in (site / "feeds").rglob("*") if p.is_file()]
@@ -257,7 +264,9 @@ def test_a_killed_build_leaves_every_published_file_complete(
         new = path.read_bytes()  # still there, and either the old file or the new one
         assert new == old or b"after" in new or path.name in ("index.jsonld",), path
     env = {**os.environ, "PYTHONWARNINGS": "ignore"}
-    again = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, check=False)
+    again = subprocess.run(
+        command, cwd=tmp_path, env=env, capture_output=True, check=False, timeout=300
+    )
     assert again.returncode == 0, again.stderr
     assert not list(out.rglob(".*.tmp"))
     parse_all(out)

@@ -12,22 +12,28 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import feedparser
 import markdown_it
 import pytest
 import yaml
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic_core import PydanticCustomError
 
 from dateline.budget import article_budget
 from dateline.cli import main
 from dateline.enrich.registry import load_registry
 from dateline.errors import SettingsError
 from dateline.model.meta import ArticleMeta
+from dateline.model.types import absolute_url
 from dateline.pipeline import build_site, check_site, process_article
 from dateline.read.markdown import render_markdown
 from dateline.review import Proposal, sidecar_text
 from dateline.settings import Settings
+from dateline.sidecar_edit import edit_top_level
 from dateline.validate.vocabulary import Vocabulary
 
 from .conftest import ROOT, repo_settings
@@ -723,3 +729,50 @@ def test_review_write_reads_a_latin1_sidecar(tmp_path: Path) -> None:
     proposal = Proposal(proposal.path, proposal.inferred, side, sidecar_has_facts=False)
     text = sidecar_text(proposal)
     assert text.startswith("# café\nsection: Société\n")
+
+
+# --- properties of the two text transformations above -------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(path=st.text(max_size=40))
+def test_any_url_path_is_refused_or_made_rfc3986(path: str) -> None:
+    url = "https://example.org/" + path
+    if any(c.isspace() for c in path):
+        with pytest.raises(PydanticCustomError):
+            absolute_url(url)
+        return
+    made = absolute_url(url)
+    assert RFC3986.match(made), made
+    assert unquote(made) == unquote(url)  # the same address, only written as RFC 3986 wants
+    assert absolute_url(made) == made  # encoding twice changes nothing
+
+
+keys = st.sampled_from(["section", "tags", "summary", "entities", "events", "about", "x"])
+# without U+0085/2028/2029: PyYAML writes them raw and reads them back as line breaks
+# (dateline's own values never hold them: text is split on whitespace when read)
+words = st.text(alphabet=st.characters(exclude_characters="\x85\u2028\u2029"), max_size=10)
+values = st.one_of(words, st.integers(), st.lists(words, max_size=3))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    existing=st.dictionaries(keys, values, max_size=5),
+    comment=st.booleans(),
+    replace=st.booleans(),
+    add=st.dictionaries(keys, values, max_size=3),
+)
+def test_sidecar_edits_give_exactly_the_merged_data(
+    existing: dict[str, Any], comment: bool, replace: bool, add: dict[str, Any]
+) -> None:
+    text = yaml.safe_dump(existing, sort_keys=False, allow_unicode=True) if existing else ""
+    if comment:
+        text = "# the editor's note\n" + text.replace("\n", "  # why\n", 1)
+    drop = [k for k in add if k in existing] if replace else []
+    new = {k: v for k, v in add.items() if k in drop or k not in existing}
+    merged = edit_top_level(text, drop, new, header="# header\n")
+    written = yaml.safe_load(text) or {}  # what the editor's file says (YAML folds U+0085)
+    expected = {k: v for k, v in written.items() if k not in drop} | new
+    assert (yaml.safe_load(merged) or {}) == expected
+    if comment and existing:
+        assert merged.startswith("# the editor's note\n")
