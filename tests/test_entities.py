@@ -176,3 +176,10 @@ def test_hostile_text_is_linear(body: str) -> None:
     extractor._find_acronyms([body])
     sentences = split_sentences([Paragraph(body, 0)])
     extractor.extract("", sentences)
+
+
+def test_many_organizations_stay_linear() -> None:
+    """Thousands of distinct organization names in one text (a hostile list) are merged
+    by indexed look-ups, not by comparing every pair."""
+    body = " ".join(f"Zq{i} Holdings and Zq{i} Group met." for i in range(500))
+    extract(body)

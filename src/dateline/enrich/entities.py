@@ -950,16 +950,19 @@ class EntityExtractor:
             for e in result.entities.values()
             if _family(e.type) == "organization" and e.registry is None
         ]
+        # indexed by first and last word, so the work stays linear in the organizations
         by_first: dict[str, list[Found]] = {}
+        by_last: dict[str, list[Found]] = {}
         for org in orgs:
             by_first.setdefault(org.name.split()[0], []).append(org)
+            by_last.setdefault(org.name.split()[-1], []).append(org)
         for short in sorted(orgs, key=lambda e: len(e.name)):
             if short.key not in result.entities:
                 continue
             words = short.name.split()
             longer = [
                 o
-                for o in by_first.get(words[0], []) + orgs
+                for o in by_first.get(words[0], []) + by_last.get(words[-1], [])
                 if o is not short
                 and o.key in result.entities
                 and _is_corporate_form(words, o.name.split(), self.gazetteer)
