@@ -337,3 +337,16 @@ def test_review_prints_evidence_and_writes_a_sidecar_the_next_build_uses(tmp_pat
     again = runner.invoke(main, ["review", article, "--config", str(config), "--write"])
     assert again.exit_code == 1  # the editor's events are never replaced silently
     assert "sidecar_has_facts" in again.stderr
+
+
+def test_a_subject_named_by_surname_throughout_is_a_person() -> None:
+    """Stories often name their subject by surname only ("Mokhber stated …"); a lone
+    word the model calls a person in two places, and nothing else, is one. Said once,
+    with no full name to explain it, it is not published."""
+    found = extract(
+        "TEHRAN – Mokhber stated that relations with Russia remain strong.\n\n"
+        "Mokhber called for faster work on the cooperation agreement.\n\n"
+        "Officials said Karimi had left the ministry."
+    )
+    assert found["Mokhber"].type == "Person"
+    assert "Karimi" not in found

@@ -193,6 +193,9 @@ class Extraction:
     mentions: list[Mention] = field(default_factory=list)
     context: list[str] = field(default_factory=list)  # ISO codes, most mentioned first
     acronyms: dict[str, str] = field(default_factory=dict)  # defined in the text: ACR → long
+    #: one-word names the model calls a person, and nothing else, in two or more places
+    #: ("Mokhber stated …", "Mokhber called for …"): people the story names by surname
+    recurring_people: frozenset[str] = frozenset()
 
     def in_sentence(self, index: int) -> list[Mention]:
         """The mentions in one sentence, in text order."""
@@ -250,14 +253,18 @@ class EntityExtractor:
             parsed = self._parse(headline, sentences)
         candidates = _candidates(parsed, sentences)
         texts = {s.index: s.text for s in sentences}
-        votes = _votes(
-            [(texts[i][a:b], label) for i, spans in candidates.items() for a, b, label in spans]
-        )
+        labelled = [
+            (texts[i][a:b], label) for i, spans in candidates.items() for a, b, label in spans
+        ]
+        votes = _votes(labelled)
         candidates = {
             i: [(a, b, votes.get(texts[i][a:b], label)) for a, b, label in spans]
             for i, spans in candidates.items()
         }
-        result = Extraction(context=self._context(headline, sentences, dateline))
+        result = Extraction(
+            context=self._context(headline, sentences, dateline),
+            recurring_people=_recurring_people(labelled),
+        )
         acronyms = self._find_acronyms(s.text for s in sentences)
         result.acronyms = acronyms
         for sentence in sentences:
@@ -548,8 +555,11 @@ class EntityExtractor:
             return None  # "Ohio Republican", "Hungarian Fidesz": described, not named
         if len(words) == 1:
             short = self._surname(result, span)
-            if short is None and not self.single_names:
-                return None  # a lone word is someone only when a full name says who
+            if short is None and not self.single_names and span not in result.recurring_people:
+                # a lone word is someone only when a full name says who, or when the
+                # model calls it a person again and again (a story naming its subject
+                # by surname throughout, as wire copy after the first mention does)
+                return None
             found = short or self._found(result, key_for(span), "Person", span, text)
         else:
             found = self._person(result, span, text, index, start)
@@ -1026,6 +1036,17 @@ def _candidates(
 
 
 _EDGE = re.compile(r"^(?:the\s+|The\s+|[\s\"“”‘’'(),;:]+)+|[\s\"“”‘’'(),;:]+$")
+
+
+def _recurring_people(labelled: Sequence[tuple[str, str]]) -> frozenset[str]:
+    """One-word names labelled PERSON at least twice and never anything else."""
+    counts: dict[str, Counter[str]] = {}
+    for name, label in labelled:
+        if len(name.split()) == 1:
+            counts.setdefault(name, Counter())[label] += 1
+    return frozenset(
+        name for name, count in counts.items() if set(count) == {"PERSON"} and count["PERSON"] >= 2
+    )
 
 
 def _votes(labelled: Sequence[tuple[str, str]]) -> dict[str, str]:
