@@ -87,3 +87,30 @@ def test_inferred_clash_alone_builds_clean(tmp_path: Path) -> None:
     assert any("c-raleigh-city.md" in x and "d-raleigh-org.md" in x for x in lines)
     assert any("d-raleigh-org.md" in x and "c-raleigh-city.md" in x for x in lines)
     assert len(_published(site)) == 4
+
+
+def test_registry_types_are_the_editors(tmp_path: Path) -> None:
+    """An entity enrichment took from the registry is the newsroom's word: against an
+    editor's other type both articles fail; against an inference only that warns."""
+    site = tmp_path / "site"
+    shutil.copytree(SITE, site)
+    for name in ("g-mercury-planet.md", "h-mercury-singer.md", "e-editor-raleigh.md"):
+        (site / "content" / name).unlink()
+    (site / "content" / "entities.yaml").write_text(
+        "- {id: raleigh, type: City, name: Raleigh}\n", encoding="utf-8"
+    )
+    (site / "content" / "f-editor-raleigh.md").write_text(
+        "---\ntitle: Raleigh bicycles return to the shops\ndate: 2024-05-03T10:00:00Z\n"
+        "entities:\n  - {id: raleigh, type: Organization, name: Raleigh}\n"
+        "mentions: [raleigh]\n---\nNOTTINGHAM — The bicycle maker said its new models "
+        "were back in the shops on Friday.\n",
+        encoding="utf-8",
+    )
+    code, codes, _ = _build(site)
+    assert code == 1
+    # both of the registry's Raleighs (a City) clash with the editor's Organization
+    assert codes == {
+        "c-raleigh-city.md": {"conflicting_id"},
+        "d-raleigh-org.md": {"conflicting_id"},
+        "f-editor-raleigh.md": {"conflicting_id"},
+    }

@@ -47,6 +47,7 @@ from dateline.emit.site import SiteInput, render_site_files
 from dateline.emit.sitemaps import NEWS_SITEMAP, NEWS_WINDOW, SITEMAP
 from dateline.emit.summary import ArticleSummary, summarize
 from dateline.enrich import Enricher, default_enrichers, enrich
+from dateline.enrich.facts import FactsEnricher
 from dateline.enrich.registry import REGISTRY_FILE
 from dateline.errors import ArticleError, Finding, OutputError, SettingsError, ValidationFailed
 from dateline.hold import Held, wall_clock
@@ -221,11 +222,22 @@ def _file_name_findings(graph: ArticleGraph, path: Path) -> list[Finding]:
 
 
 def _with_inferred(
-    graph: ArticleGraph, merged: ArticleMeta, layers: dict[Layer, ArticleMeta], base: str
+    graph: ArticleGraph,
+    merged: ArticleMeta,
+    layers: dict[Layer, ArticleMeta],
+    base: str,
+    enrichers: Sequence[Enricher],
 ) -> ArticleGraph:
     """The graph, knowing which of its nodes enrichment inferred (the publisher never:
-    it is the site's or the editor's, even when enrichment names it too)."""
-    ids = {entity_id(base, key) for key in inferred_keys(layers)}
+    it is the site's or the editor's, even when enrichment names it too; nor what it
+    took from the registry, which the newsroom wrote)."""
+    registry = {
+        entry.id: entry.type
+        for enricher in enrichers
+        if isinstance(enricher, FactsEnricher)
+        for entry in enricher.entities.registry.entries
+    }
+    ids = {entity_id(base, key) for key in inferred_keys(layers, registry)}
     if merged.publisher is not None:
         ids.discard(entity_id(base, key_for(merged.publisher.name)))
     return graph.model_copy(update={"inferred": frozenset(ids)}) if ids else graph
@@ -247,7 +259,7 @@ def process_article(
             layers[Layer.ENRICHMENT] = enrich(draft, merge_layers(layers), enrichers)
             merged = merge_layers(layers)
             graph = assemble(merged, draft.body_text, path, settings)
-            graph = _with_inferred(graph, merged, layers, settings.base_url)
+            graph = _with_inferred(graph, merged, layers, settings.base_url, enrichers)
             findings = validate_graph(graph, path, _site_ids(settings))
             findings += _file_name_findings(graph, path)
             if any(f.severity == "error" for f in findings):

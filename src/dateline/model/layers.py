@@ -14,6 +14,7 @@ go with them: they count only from the layer whose lists won, or a higher one.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import IntEnum
 
 from dateline.model.meta import ArticleMeta, PublisherSpec
@@ -68,12 +69,16 @@ def merge_layers(layers: dict[Layer, ArticleMeta]) -> ArticleMeta:
     return ArticleMeta.model_validate(merged)
 
 
-def inferred_keys(layers: dict[Layer, ArticleMeta]) -> frozenset[str]:
+def inferred_keys(
+    layers: dict[Layer, ArticleMeta], registry: Mapping[str, str] | None = None
+) -> frozenset[str]:
     """The keys of the entities and events that enrichment inferred and no editor wrote.
 
     Lists are replaced whole, so a list counts as inferred when enrichment's is the
-    one that wins. Cross-article checks need this: only what an editor wrote may fail
-    an article; a clash that involves an inferred node is reported, not fatal.
+    one that wins. An entity enrichment took from the newsroom's registry (``registry``:
+    key -> type) with the registry's type is the editor's word, not an inference.
+    Cross-article checks need this: only what an editor wrote may fail an article; a
+    clash that involves an inferred node is reported, not fatal.
     """
     inferred = layers.get(Layer.ENRICHMENT)
     if inferred is None:
@@ -82,5 +87,6 @@ def inferred_keys(layers: dict[Layer, ArticleMeta]) -> frozenset[str]:
     for name in ("entities", "events"):
         winner = max((k for k, m in layers.items() if name in m.model_fields_set), default=None)
         if winner == Layer.ENRICHMENT:
-            keys.update(spec.id for spec in getattr(inferred, name))
+            specs = getattr(inferred, name)
+            keys.update(s.id for s in specs if (registry or {}).get(s.id) != s.type)
     return frozenset(keys)
