@@ -52,13 +52,14 @@ from dateline.errors import ArticleError, Finding, OutputError, SettingsError, V
 from dateline.hold import Held, wall_clock
 from dateline.model.article import ArticleGraph
 from dateline.model.assemble import assemble
-from dateline.model.ids import website_id
-from dateline.model.layers import Layer, merge_layers, site_layer
+from dateline.model.ids import entity_id, key_for, website_id
+from dateline.model.layers import Layer, inferred_keys, merge_layers, site_layer
 from dateline.model.meta import ArticleMeta
 from dateline.read import Draft, discover, read_article
 from dateline.read.sidecar import sidecar_path
 from dateline.settings import Settings
 from dateline.validate import validate_graph
+from dateline.validate.conflicts import id_conflicts
 from dateline.validate.feeds import check_atom, check_jsonfeed, check_rss
 from dateline.validate.sitemaps import check_sitemap
 from dateline.write.atomic import inside, remove_leftovers, write_atomic, write_group
@@ -219,6 +220,17 @@ def _file_name_findings(graph: ArticleGraph, path: Path) -> list[Finding]:
     ]
 
 
+def _with_inferred(
+    graph: ArticleGraph, merged: ArticleMeta, layers: dict[Layer, ArticleMeta], base: str
+) -> ArticleGraph:
+    """The graph, knowing which of its nodes enrichment inferred (the publisher never:
+    it is the site's or the editor's, even when enrichment names it too)."""
+    ids = {entity_id(base, key) for key in inferred_keys(layers)}
+    if merged.publisher is not None:
+        ids.discard(entity_id(base, key_for(merged.publisher.name)))
+    return graph.model_copy(update={"inferred": frozenset(ids)}) if ids else graph
+
+
 def process_article(
     path: Path, settings: Settings, enrichers: Sequence[Enricher] | None = None
 ) -> ArticleResult:
@@ -233,7 +245,9 @@ def process_article(
             draft = read_article(path, settings.max_file_bytes, root=settings.content_dir)
             layers = written_layers(draft, settings)
             layers[Layer.ENRICHMENT] = enrich(draft, merge_layers(layers), enrichers)
-            graph = assemble(merge_layers(layers), draft.body_text, path, settings)
+            merged = merge_layers(layers)
+            graph = assemble(merged, draft.body_text, path, settings)
+            graph = _with_inferred(graph, merged, layers, settings.base_url)
             findings = validate_graph(graph, path, _site_ids(settings))
             findings += _file_name_findings(graph, path)
             if any(f.severity == "error" for f in findings):
@@ -478,10 +492,6 @@ def _collect(task: ArticleTask, future: Any) -> ArticleOutput:
 # --- cross-article checks ---------------------------------------------------------------
 
 
-def _a(word: str) -> str:
-    return f"an {word}" if word[0] in "AEIOU" else f"a {word}"
-
-
 def _shown(path: Path) -> str:
     """A path as a person in the working folder would type it."""
     try:
@@ -495,10 +505,9 @@ def cross_article_findings(
 ) -> dict[str, list[Finding]]:
     """Findings that fail articles because of another article, by source.
 
-    Two articles with one slug would overwrite each other; one ``@id`` described as
-    two kinds of thing (a Country here, an Organization there) would give consumers
-    merging the site's documents a contradiction. Both articles fail, each naming
-    the other.
+    Two articles with one slug would overwrite each other: both fail, each naming the
+    other. One ``@id`` described as two kinds of thing: see
+    :func:`dateline.validate.conflicts.id_conflicts` (only editors' clashes fail).
     """
     out: dict[str, list[Finding]] = {}
     by_slug: dict[str, list[ArticleSummary]] = {}
@@ -518,26 +527,11 @@ def cross_article_findings(
                     hint="give one of them another 'slug' in its front matter or sidecar",
                 )
             )
-    seen: dict[str, tuple[str, ArticleSummary]] = {}
-    for summary in summaries:
-        for node in summary.nodes:
-            first_kind, first = seen.setdefault(node.id, (node.type, summary))
-            if first_kind == node.type or first is summary:
-                continue
-            for one, two, kind, other_kind in (
-                (summary, first, node.type, first_kind),
-                (first, summary, first_kind, node.type),
-            ):
-                out.setdefault(one.source, []).append(
-                    Finding(
-                        code="conflicting_id",
-                        message=f"{node.id} is {_a(kind)} here but {_a(other_kind)} in "
-                        f"{_shown(content_dir / two.source)}",
-                        path=content_dir / one.source,
-                        field="entities",
-                        hint="give one of them another id in its sidecar",
-                    )
-                )
+    for source, found in id_conflicts(summaries, lambda s: _shown(content_dir / s)).items():
+        for finding in found:
+            out.setdefault(source, []).append(
+                dataclasses.replace(finding, path=content_dir / source)
+            )
     return out
 
 
@@ -949,6 +943,9 @@ def _build_with(
     clashes = cross_article_findings(list(summaries.values()), settings.content_dir)
     for source, found in clashes.items():
         before = results[source]
+        if not any(f.severity == "error" for f in found):  # warnings: it still publishes
+            before.findings = (*before.findings, *found)
+            continue
         results[source] = ArticleResult(before.path, findings=(*before.findings, *found))
         new_state.articles.pop(source, None)
     report.results = [results[s] for s in plan.sources]

@@ -33,6 +33,8 @@ class NodeBrief:
     id: str
     type: str
     name: str
+    #: enrichment inferred it (no editor wrote it): a clash over its ``@id`` only warns
+    inferred: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +79,9 @@ class ArticleSummary:
 
     def to_json(self) -> dict[str, Any]:
         data = {name: getattr(self, name) for name in self.__slots__}
-        data["nodes"] = [{"id": n.id, "type": n.type, "name": n.name} for n in self.nodes]
+        data["nodes"] = [
+            {"id": n.id, "type": n.type, "name": n.name, "inferred": n.inferred} for n in self.nodes
+        ]
         return data
 
     @classmethod
@@ -114,7 +118,7 @@ def summarize(source: str, graph: ArticleGraph, files: tuple[str, ...]) -> Artic
         keywords=tuple(article.keywords),
         authors=tuple(names[a.id] for a in article.author if a.id in names),
         index_node={k: v for k, v in node.items() if k in INDEX_KEYS},
-        nodes=tuple(NodeBrief(n.id, n.type, n.name) for n in graph.nodes),
+        nodes=tuple(NodeBrief(n.id, n.type, n.name, n.id in graph.inferred) for n in graph.nodes),
         files=files,
         timezone=graph.timezone,
         draft=graph.draft,

@@ -72,6 +72,9 @@ class ArticleGraph(Node):
     nodes: list[GraphNode] = Field(default_factory=list)
     #: not part of the JSON-LD: an editor's draft is checked but never published
     draft: bool = False
+    #: not part of the JSON-LD: ``@id``s of nodes enrichment inferred (no editor wrote
+    #: them), so cross-article checks can tell an inference from an editor's word
+    inferred: frozenset[str] = frozenset()
     #: not part of the JSON-LD: the IANA zone the article's times are told in, by name
     timezone: str | None = None
 

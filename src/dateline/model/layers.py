@@ -19,7 +19,7 @@ from enum import IntEnum
 from dateline.model.meta import ArticleMeta, PublisherSpec
 from dateline.settings import Settings
 
-__all__ = ["Layer", "merge_layers", "site_layer"]
+__all__ = ["Layer", "inferred_keys", "merge_layers", "site_layer"]
 
 
 class Layer(IntEnum):
@@ -66,3 +66,21 @@ def merge_layers(layers: dict[Layer, ArticleMeta]) -> ArticleMeta:
             if name in source and source[name] < facts:
                 del merged[name]
     return ArticleMeta.model_validate(merged)
+
+
+def inferred_keys(layers: dict[Layer, ArticleMeta]) -> frozenset[str]:
+    """The keys of the entities and events that enrichment inferred and no editor wrote.
+
+    Lists are replaced whole, so a list counts as inferred when enrichment's is the
+    one that wins. Cross-article checks need this: only what an editor wrote may fail
+    an article; a clash that involves an inferred node is reported, not fatal.
+    """
+    inferred = layers.get(Layer.ENRICHMENT)
+    if inferred is None:
+        return frozenset()
+    keys: set[str] = set()
+    for name in ("entities", "events"):
+        winner = max((k for k, m in layers.items() if name in m.model_fields_set), default=None)
+        if winner == Layer.ENRICHMENT:
+            keys.update(spec.id for spec in getattr(inferred, name))
+    return frozenset(keys)
