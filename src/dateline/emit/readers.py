@@ -89,16 +89,18 @@ def reader_outputs(
     for path, html in pages.render_index(site, graphs, sections).items():
         outputs[path] = html.encode("utf-8")
         entries.append(PageEntry(site.website.url + path.removesuffix("index.html"), None))
-    entries = [PageEntry(e.url, _newest(graphs)) for e in entries]
+    newest = _newest(graphs)  # once: every index page shares it (500 pages × 10k articles)
+    entries = [PageEntry(e.url, newest) for e in entries]
     entries += [PageEntry(g.article.url, _lastmod(g)) for g in graphs]
 
     for topic, members in groups.items():
         outputs.update(render_topic_feeds(settings, topic, members))
         member_graphs = [g for g, _ in members]
+        topic_newest = _newest(member_graphs)
         for path, html in pages.render_topic(topic, member_graphs).items():
             outputs[path] = html.encode("utf-8")
             url = settings.base_url + path.removesuffix("index.html")
-            entries.append(PageEntry(url, _newest(member_graphs)))
+            entries.append(PageEntry(url, topic_newest))
 
     named: dict[str, tuple[Person | Organization | Place, list[ArticleGraph]]] = {}
     for graph in graphs:
