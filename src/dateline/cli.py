@@ -64,6 +64,16 @@ def _content_option(func: F) -> F:
     )(func)
 
 
+def _out_option(func: F) -> F:
+    return click.option(
+        "--out",
+        "out",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=None,
+        help="Output folder [default: output_dir from the settings, 'feeds'].",
+    )(func)
+
+
 def _settings(config: Path, **overrides: Path | None) -> Settings:
     try:
         settings = load_settings(config)
@@ -172,13 +182,7 @@ def main() -> None:
 
 @main.command()
 @_content_option
-@click.option(
-    "--out",
-    "out",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    help="Output folder [default: output_dir from the settings, 'feeds'].",
-)
+@_out_option
 @_config_option
 @_notices_option
 @click.option("--force", is_flag=True, help="Build every article again, ignoring the build cache.")
@@ -532,13 +536,7 @@ def serve(
 
 @main.command()
 @_content_option
-@click.option(
-    "--out",
-    "out",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    help="Output folder [default: output_dir from the settings, 'feeds'].",
-)
+@_out_option
 @_config_option
 @_now_option
 @click.option(
