@@ -65,7 +65,7 @@ bench: $(DEV)
 
 ## eval: precision and recall of automatic enrichment on tests/data/eval (tuning and held-out halves)
 eval: $(DEV)
-	$(BIN)/python bench/evaluate.py
+	$(BIN)/python -m bench.evaluate
 
 ## eval-public: scores on public corpora annotated by others; give the paths you have:
 ##   make eval-public CONLL=.../eng.testb TEMPEVAL=.../te3-platinum MEANTIME=.../intra_cross-doc_annotation
