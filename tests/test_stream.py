@@ -94,7 +94,7 @@ def test_a_build_ends_its_worker_processes_before_the_site_wide_stage(
 ) -> None:
     settings = make_site(tmp_path, count=4)
     seen: list[int] = []
-    real = dateline.pipeline.render_site_files
+    real = dateline.pipeline.render_site_files  # type: ignore[attr-defined]
 
     def counting(*args: object, **kwargs: object) -> object:
         seen.append(len(multiprocessing.active_children()))
