@@ -44,7 +44,54 @@ CASES = [
     ("quarter", "Profit rose in the first quarter of 2023.", "2023-Q1", None, Precision.QUARTER),
     ("decade", "It was small in the 1990s.", "199", None, Precision.DECADE),
     ("reference", "The plant is now closed.", "PRESENT_REF", None, Precision.REFERENCE),
+    ("half", "Sales fell in the first half of 2023.", "2023-H1", None, Precision.HALF),
+    ("fiscal", "It reported fiscal 2023 results.", "FY2023", None, Precision.FISCAL),
+    ("season", "They will launch it this summer.", "2024-SU", None, Precision.SEASON),
+    ("set", "The meeting is held every year.", "P1Y", None, Precision.SET),
+    ("duration", "The deal runs for three years.", "P3Y", None, Precision.DURATION),
+    ("clock", "The polls closed at 8:30 p.m.", "2024-07-05T20:30", None, Precision.TIME),
 ]
+
+#: (sentence, the expression's words, its TIMEX3 value), as the TIMEX3 guidelines write them:
+#: extents without the preposition, durations as periods, parts of the day as codes.
+VALUES = [
+    ("They met on Thursday.", "Thursday", "2024-07-04"),
+    ("Officials met last week.", "last week", "2024-W26"),
+    ("She spoke Friday morning.", "Friday morning", "2024-07-05TMO"),
+    ("He left last night.", "last night", "2024-07-04TNI"),
+    ("Stocks fell this afternoon.", "this afternoon", "2024-07-05TAF"),
+    ("Over the past five years, sales doubled.", "the past five years", "P5Y"),
+    ("He served more than a decade in office.", "more than a decade", "P1DE"),
+    ("It signed a 10-year lease.", "10-year", "P10Y"),
+    ("The talks lasted 24 hours.", "24 hours", "PT24H"),
+    ("He has worked there for years.", "years", "PXY"),
+    ("It took a few months.", "a few months", "PXM"),
+    ("They paid him for a year.", "a year", "P1Y"),
+    ("Dividends are paid quarterly.", "quarterly", "P3M"),
+    ("Profit rose in the third quarter.", "the third quarter", "2023-Q3"),
+    ("Last spring they met.", "Last spring", "2023-SP"),
+    ("Turnout was high in the winter of 2022.", "the winter of 2022", "2022-WI"),
+    ("Prices are currently high.", "currently", "PRESENT_REF"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "words", "value"), VALUES)
+def test_timex3_values(sentence: str, words: str, value: str) -> None:
+    (found,) = find_times(sentence, FRIDAY)
+    assert (found.text, found.value) == (words, value)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They paid $5bn a year.",  # a rate, not a length of time
+        "A year earlier, it lost money.",
+        "He is 50 years old.",
+        "The summer camp opened.",  # "summer" alone names no season of a year
+    ],
+)
+def test_not_durations_or_seasons(sentence: str) -> None:
+    assert find_times(sentence, FRIDAY) == []
 
 
 @pytest.mark.parametrize(("kind", "sentence", "start", "end", "precision"), CASES)

@@ -44,8 +44,9 @@ def script_json(doc: dict[str, Any]) -> str:
 
 
 def script_text(text: str) -> str:
-    """JSON text (as :func:`dumps` writes it, final newline or not) made safe for a
-    ``<script>`` element, as :func:`script_json` does."""
+    """:func:`script_json` of a document already serialised by :func:`dumps` (its final
+    newline is dropped): an article's page embeds the very text of its ``.jsonld``
+    file, so the graph is serialised once, not twice."""
     text = text.removesuffix("\n")
     # str.replace per character is several times faster than str.translate with a dict
     for char, escaped in _SCRIPT_ESCAPES.items():

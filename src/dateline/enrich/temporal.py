@@ -45,6 +45,70 @@ _FUTURE = re.compile(
     re.I,
 )
 
+#: The counts and units a duration is written with ("three years", "a 10-year deal").
+_DURATION_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "eighteen": 18,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "hundred": 100,
+}
+_DURATION_NUMBER = "|".join(sorted(_DURATION_WORDS, key=len, reverse=True)) + r"|\d{1,3}"
+_DURATION_UNIT = r"second|minute|hour|day|week|month|quarter|year|decade|century"
+#: TIMEX3 unit letters; seconds, minutes and hours are written after a ``T``.
+_UNITS = {
+    "second": "TS",
+    "minute": "TM",
+    "hour": "TH",
+    "day": "D",
+    "week": "W",
+    "month": "M",
+    "quarter": "Q",
+    "year": "Y",
+    "decade": "DE",
+    "century": "CE",
+}
+#: "a year" counts only where it reads as a length of time, not a rate ("$5bn a year").
+_A_DURATION = re.compile(
+    r"\b(?:for|over|within|than|nearly|almost|about|after|in|lasting|past|last|next|"
+    r"first|coming)\s+$",
+    re.I,
+)
+_SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+_SETS = {
+    "daily": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "quarterly": "P3M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "day": "P1D",
+    "week": "P1W",
+    "month": "P1M",
+    "quarter": "P3M",
+    "year": "P1Y",
+}
+#: TIMEX3's parts of the day, appended to a day's value: ``2024-07-05TMO``.
+_PARTS_OF_DAY = re.compile(r"\b(morning|afternoon|evening|night|tonight)\b", re.I)
+_PART_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+
 
 class Precision(StrEnum):
     """How much of a date the text gives: ``2019-11-18``, ``2019-11``, ``2019``, or a range."""
@@ -56,6 +120,12 @@ class Precision(StrEnum):
     QUARTER = "quarter"  # 2024-Q3
     DECADE = "decade"  # 199 (the 1990s), as TIMEX3 writes it
     REFERENCE = "reference"  # PRESENT_REF, PAST_REF, FUTURE_REF: "now", "recently"
+    SEASON = "season"  # 2024-SU
+    HALF = "half"  # 2024-H1
+    FISCAL = "fiscal"  # FY2024
+    DURATION = "duration"  # P3Y, PT24H: how long, not when
+    SET = "set"  # P1Y for "every year": how often, not when
+    TIME = "time"  # 2024-07-05T10:30: a clock time on the reference day
 
 
 #: One row per pattern, in priority order: an earlier pattern's match wins an overlap.
@@ -103,7 +173,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "relative_day",
-        re.compile(r"\b(?P<rel>yesterday|today|tomorrow|tonight|last night|this morning)\b", re.I),
+        re.compile(
+            r"\b(?P<rel>yesterday|today|tomorrow|tonight|last night"
+            r"|this (?:morning|afternoon|evening))\b",
+            re.I,
+        ),
     ),
     (
         "ago",
@@ -124,8 +198,60 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "quarter",
         re.compile(
-            r"\b(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"
+            r"\b(?:the\s+)?(?:fiscal\s+)?(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"
             r"(?:\s+of\s+(?P<y>(?:19|20)\d{2}))?\b",
+            re.I,
+        ),
+    ),
+    (
+        "half",
+        re.compile(
+            r"\b(?:the\s+)?(?:(?P<fy>fiscal)\s+)?(?P<n>first|second)\s+half"
+            r"(?:\s+of\s+(?:(?:the|this)\s+year|(?P<y>(?:19|20)\d{2})))?\b",
+            re.I,
+        ),
+    ),
+    (
+        "fiscal",
+        re.compile(r"\bfiscal\s+(?:year\s+)?(?P<y>(?:19|20)\d{2})\b", re.I),
+    ),
+    (
+        "season",
+        re.compile(
+            r"\b(?:(?P<which>this|last|next|early|late|(?:in|during|over)\s+the)\s+)?"
+            r"(?:(?:early|late|mid)-?\s*)?"
+            r"(?P<season>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d{2}))?",
+            re.I,
+        ),
+    ),
+    (
+        # how often: "every year", "annually", "twice a week"
+        "set",
+        re.compile(
+            r"\b(?:(?:every|each|per)\s+(?P<unit>day|week|month|quarter|year)"
+            r"|(?P<adverb>daily|weekly|monthly|quarterly|annually|yearly))\b",
+            re.I,
+        ),
+    ),
+    (
+        # how long: "three years", "a 10-year deal", "more than a decade", "the past five
+        # years"; "for years" (vague: PXY). "ago", read above, has already taken its words.
+        "duration",
+        re.compile(
+            rf"\b(?:(?P<lead>(?:the\s+)?(?:past|last|next|coming|previous|first|final))\s+)?"
+            rf"(?:(?P<mod>more\s+than|less\s+than|nearly|almost|about|at\s+least|up\s+to)\s+)?"
+            rf"(?:(?P<n>{_DURATION_NUMBER})[\s-]+(?P<unit>{_DURATION_UNIT})s?"
+            rf"|(?P<nh>\d{{1,3}})-(?P<unith>{_DURATION_UNIT})"
+            rf"|(?P<vague>(?:several|a\s+few|few|many|recent)\s+|(?<=for\s))(?P<unitv>{_DURATION_UNIT})s)"
+            rf"\b(?!\s+(?:ago|old|earlier|later|before|after)\b)",
+            re.I,
+        ),
+    ),
+    (
+        # a clock time, on the reference day: "at 10:30 a.m.", "3 p.m."
+        "clock",
+        re.compile(
+            r"\b(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)",
             re.I,
         ),
     ),
@@ -149,7 +275,21 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 #: Kinds that name a date but not when a clause's happening took place: events skip them.
-NOT_WHEN = frozenset({"since", "bare_year", "quarter", "decade", "reference"})
+NOT_WHEN = frozenset(
+    {
+        "since",
+        "bare_year",
+        "quarter",
+        "decade",
+        "reference",
+        "half",
+        "fiscal",
+        "season",
+        "set",
+        "duration",
+        "clock",
+    }
+)
 _QUARTERS = {
     "first": 1,
     "second": 2,
@@ -171,7 +311,7 @@ _REFERENCES = {
 }
 #: A bound, not a time: "delayed until October 2007", "by 2018", "after June 18".
 _BOUND = re.compile(r"\b(?:until|till|through|by|since|before|after)\s+(?:the\s+)?$", re.I)
-_PREPOSITION = re.compile(r"^(?:on|in|since|by|during)\s+", re.I)
+_PREPOSITION = re.compile(r"^(?:on|in|since|by|during|over|for|at)\s+", re.I)
 _NUMBERS = {
     "a": 1,
     "one": 1,
@@ -230,6 +370,21 @@ class TimeExpression:
         return self.kind in ("weekday", "relative_day", "relative_period", "ago", "quarter") or (
             self.kind in ("month_day", "day_month", "month") and not re.search(r"\d{4}", self.text)
         )
+
+    @property
+    def value(self) -> str:
+        """The TIMEX3 ``value``: ``2024-07-04``, ``2024-W27`` for a Monday-to-Sunday week,
+        ``2024-07-05TMO`` for a morning, ``P3Y`` for a duration."""
+        if self.precision is Precision.RANGE and self.end is not None:
+            first, last = dt.date.fromisoformat(self.start), dt.date.fromisoformat(self.end)
+            if first.weekday() == 0 and (last - first).days == 6:
+                year, week, _ = first.isocalendar()
+                return f"{year:04d}-W{week:02d}"
+            return self.interval()
+        part = _PARTS_OF_DAY.search(self.text)
+        if self.precision is Precision.DAY and part is not None:
+            return f"{self.start}T{_PART_CODES[part.group(1).lower()]}"
+        return self.start
 
     def interval(self) -> str:
         """``2024-07-04``, ``2023-12``, or ``2024-06-24/2024-06-30`` for a range."""
@@ -329,15 +484,40 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, future: bool) -> TimeExp
         return made(g["y"], precision=Precision.YEAR)
     if kind == "decade":
         return made(g["y"], precision=Precision.DECADE)
+    if kind == "half":
+        half = 1 if g["n"].lower() == "first" else 2
+        year = int(g["y"]) if g.get("y") else ref.year
+        return made(f"{year:04d}-H{half}", precision=Precision.HALF)
+    if kind == "fiscal":
+        return made(f"FY{g['y']}", precision=Precision.FISCAL)
+    if kind == "season":
+        which = (g.get("which") or "").lower()
+        if not g.get("y") and not which:
+            return None  # "summer" alone is as often "summer camp" as a time
+        step = {"last": -1, "next": 1}.get(which, 0)
+        year = int(g["y"]) if g.get("y") else ref.year + step
+        code = _SEASONS[g["season"].lower()]
+        return made(f"{year:04d}-{code}", precision=Precision.SEASON)
+    if kind == "set":
+        return made(_SETS[(g.get("unit") or g["adverb"]).lower()], precision=Precision.SET)
+    if kind == "duration":
+        return made(_duration(g), precision=Precision.DURATION)
+    if kind == "clock":
+        hour, minute = int(g["h"]), int(g["min"] or 0)
+        if not 1 <= hour <= 12 or minute > 59:
+            return None
+        hour = hour % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
+        return made(f"{ref.isoformat()}T{hour:02d}:{minute:02d}", precision=Precision.TIME)
     if kind == "reference":
         return made(_REFERENCES[" ".join(g["ref"].lower().split())], precision=Precision.REFERENCE)
     if kind == "quarter":
         number = _QUARTERS[g["n"].lower()]
         if g.get("y"):
             year = int(g["y"])
-        else:  # the latest such quarter (the coming one, for a plan)
-            started = 3 * number - 2 <= ref.month
-            year = ref.year + (1 if future and not started else 0) - (0 if future or started else 1)
+        elif future:  # a plan: this year's quarter unless it is over, then next year's
+            year = ref.year + (1 if 3 * number < ref.month else 0)
+        else:  # a result: the latest such quarter that has ended (results follow the quarter)
+            year = ref.year - (0 if 3 * number < ref.month else 1)
         return made(f"{year:04d}-Q{number}", precision=Precision.QUARTER)
     if kind == "weekday":
         target = _WEEKDAYS[g["wd"].lower()]
@@ -360,6 +540,8 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, future: bool) -> TimeExp
             "today": 0,
             "tonight": 0,
             "this morning": 0,
+            "this afternoon": 0,
+            "this evening": 0,
             "tomorrow": 1,
         }[rel]
         return day(ref + dt.timedelta(days=offset))
@@ -387,6 +569,19 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, future: bool) -> TimeExp
             return made(_month_index(ref, step), precision=Precision.MONTH)
         return made(f"{ref.year + step:04d}", precision=Precision.YEAR)
     return None
+
+
+def _duration(g: dict[str, str | None]) -> str:
+    """``three years`` → ``P3Y``, ``24 hours`` → ``PT24H``, ``for years`` → ``PXY``."""
+    unit = (g.get("unit") or g.get("unith") or g.get("unitv") or "").lower()
+    number = g.get("n") or g.get("nh")
+    count = "X" if number is None else str(_DURATION_WORDS.get(number.lower()) or int(number))
+    code = _UNITS[unit]
+    if code.startswith("T"):
+        return f"PT{count}{code[1:]}"
+    if code == "Q":
+        return f"P{int(count) * 3}M" if count != "X" else "PXM"
+    return f"P{count}{code}"
 
 
 _CLAUSE = re.compile(r"[;,]|\b(?:and|but|while|whereas|after|before)\b")
@@ -451,6 +646,8 @@ def find_times(
         for match in pattern.finditer(sentence):
             if taken.overlaps(match.start(), match.end()):
                 continue
+            if kind == "duration" and not _is_duration(sentence, match):
+                continue
             ahead = clauses.is_future(match.start(), match.end()) if future is None else future
             resolved = _resolve(kind, match, reference, ahead)
             if resolved is not None and _BOUND.search(
@@ -461,6 +658,15 @@ def find_times(
                 taken.add(match.start(), match.end())
                 found.append(_without_preposition(resolved))
     return sorted(found, key=lambda t: t.start_offset)
+
+
+def _is_duration(sentence: str, match: re.Match[str]) -> bool:
+    """``a year`` is a length of time after ``for``/``over``/``more than``, a rate or a
+    date elsewhere (``$5bn a year``, ``a year earlier``)."""
+    number = (match["n"] or "").lower()
+    if number not in ("a", "an") or match["mod"] or match["lead"]:
+        return True
+    return bool(_A_DURATION.search(sentence, max(match.start() - 16, 0), match.start()))
 
 
 def _without_preposition(expr: TimeExpression) -> TimeExpression:
