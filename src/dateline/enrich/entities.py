@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from dateline.enrich.coref import Candidate, find_descriptions, resolve
 from dateline.enrich.dateline import Dateline
 from dateline.enrich.gazetteer import Gazetteer, GeoPlace, fold
+from dateline.enrich.given_names import given_names
 from dateline.enrich.lexicon import (
     AREA_HEADS,
     COMMON_STARTERS,
@@ -108,6 +109,7 @@ LINKER_RULES: dict[str, str] = {
     "description_conflict": "a description no single person fits stays unresolved",
     "church_body": "'Catholic Church', 'Church of Scientology' are organizations, not places",
     "given_name_word": "'Billy Ashley', 'Christian Blanc', 'Leopold III' stay whole persons",
+    "given_name_first": "an 'organization' that opens with a given name (Dean Kamen) is a person",
 }
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"  # Latin capitals: "Ángel Di María", "Łukasz"
@@ -759,6 +761,10 @@ class EntityExtractor:
             return None
         if len(words) == 1 and (span in ORG_WORDS or span in PARTY_WORDS or span.islower()):
             return None
+        if _given_name_first(words) and g.place(span) is None and g.place(words[0]) is None:
+            # "founded by Dean Kamen", "Scott Draper (Australia)": a person the model
+            # took for an organization
+            return self._found(result, key_for(span), "Person", span, text)
         return self._organization_like(result, span, text)
 
     def _place_candidate(
@@ -1339,6 +1345,19 @@ def _church_body(words: list[str]) -> bool:
     return (at > 0 and words[at - 1] in DENOMINATIONS) or (
         words[at + 1 : at + 2] == ["of"]
         and words[at + 2 : at + 3] not in (["St"], ["St."], ["Saint"])
+    )
+
+
+def _given_name_first(words: list[str]) -> bool:
+    """Two or three words that read as a name and open with a common given name, with
+    no company word (``Dean Kamen``; not ``Dean Witter Inc.`` or ``Warner Bros.``)."""
+    return (
+        2 <= len(words) <= 3
+        and words[0].upper() in given_names()
+        and words[0] not in NAME_PARTICLES
+        and not words[-1].endswith(".")
+        and not any(w in COMPANY_WORDS or w in CORPORATE_SUFFIXES for w in words)
+        and _person_like(words)
     )
 
 
