@@ -65,7 +65,8 @@ def discover(content_dir: Path, readers: dict[str, Reader] = READERS) -> list[Pa
             for name in files
             if not name.startswith(".") and Path(name).suffix.lower() in readers
         )
-    return sorted(found)
+    # by parts, as Path ordering is, but with each key made once instead of per comparison
+    return sorted(found, key=lambda path: path.parts)
 
 
 def read_article(
