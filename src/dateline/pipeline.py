@@ -158,11 +158,12 @@ class BuildReport:
     results: list[ArticleResult] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)
-    #: problems of the site-wide outputs (feeds), found before anything is written
+    #: problems of the site-wide outputs (feeds, sitemaps): a file that has one is not written
     site_findings: list[Finding] = field(default_factory=list)
-    #: the site-wide outputs (feeds, index), by path relative to the output folder;
-    #: None for a file that is already right (a full archive page)
-    outputs: dict[str, bytes | None] = field(default_factory=dict, repr=False)
+    #: the site-wide outputs (feeds, index, pages), by path relative to the output
+    #: folder, with the size rendered; None for a file that was already right (a
+    #: full archive page, a page whose articles did not change), not rendered again
+    outputs: dict[str, int | None] = field(default_factory=dict, repr=False)
     #: previous versions of failing articles, kept in the feeds
     carried: list[ArticleSummary] = field(default_factory=list)
     #: with ``dry_run``: what would be written and removed (relative to the output folder)
@@ -556,22 +557,29 @@ def cross_article_findings(
 def validate_outputs(settings: Settings, site_files: Mapping[str, bytes | None]) -> list[Finding]:
     """Feed rules on every rendered feed, the site's and each topic's (see
     :mod:`dateline.validate.feeds`); archive pages are made by the same code."""
-    base, out = settings.base_url, settings.output_dir
     findings = []
     for name, data in sorted(site_files.items()):
-        if data is None or name.startswith("archive/"):
-            continue
-        folder, _, file = name.rpartition("/")
-        home = base + (folder + "/" if folder else "")
-        if file == FEED_FILES["rss"]:
-            findings += check_rss(data, out / name, home, base + name)
-        elif file == FEED_FILES["atom"]:
-            findings += check_atom(data, out / name, home, base + name)
-        elif file == FEED_FILES["json"]:
-            findings += check_jsonfeed(data, out / name)
-        elif name in (SITEMAP, NEWS_SITEMAP):
-            findings += check_sitemap(data, out / name)
+        if data is not None:
+            findings += validate_output(settings, name, data)
     return findings
+
+
+def validate_output(settings: Settings, name: str, data: bytes) -> list[Finding]:
+    """:func:`validate_outputs` for one file."""
+    if name.startswith("archive/"):
+        return []
+    base, out = settings.base_url, settings.output_dir
+    folder, _, file = name.rpartition("/")
+    home = base + (folder + "/" if folder else "")
+    if file == FEED_FILES["rss"]:
+        return check_rss(data, out / name, home, base + name)
+    if file == FEED_FILES["atom"]:
+        return check_atom(data, out / name, home, base + name)
+    if file == FEED_FILES["json"]:
+        return check_jsonfeed(data, out / name)
+    if name in (SITEMAP, NEWS_SITEMAP):
+        return check_sitemap(data, out / name)
+    return []
 
 
 class _Entries:
@@ -672,7 +680,7 @@ def render_site(
     summaries.sort(key=lambda s: s.order)
     site = _site_input(settings, entries, keys, summaries, now=now or wall_clock())
     site = dataclasses.replace(site, key_of=None)  # nothing to keep: render every file
-    outputs.update({n: d for n, d in render_site_files(settings, site).items() if d is not None})
+    outputs.update({n: d for n, d in render_site_files(settings, site) if d is not None})
     return outputs
 
 
@@ -1015,15 +1023,30 @@ def _build_with(
     listed = sorted([*published.values(), *report.carried], key=lambda s: s.order)
     previous = {n: m for n, m in state.site_marks.items() if cache.intact(_sizes(state, n))}
     site = _site_input(settings, entries, keys, listed, previous=previous, now=now)
-    report.outputs = render_site_files(settings, site)
-    report.site_findings = validate_outputs(settings, report.outputs)
+    # each site file is validated and written as soon as it is made (one in memory at a
+    # time); a file that fails its checks is not written, and the one there stays
+    site_files: dict[str, int] = {}  # written or kept → size
+    broken: set[str] = set()
+    for name, data in render_site_files(settings, site):
+        if data is None:
+            report.outputs[name] = None
+            site_files[name] = state.site_files[name]  # kept only when intact
+            continue
+        report.outputs[name] = len(data)
+        found = validate_output(settings, name, data)
+        report.site_findings.extend(found)
+        if any(f.severity == "error" for f in found):
+            broken.add(name)
+            continue
+        site_files[name] = len(data)
+        if writing:
+            # top-level files (the feeds, sitemaps) are flushed to disk; the others are
+            # checked by size by the next build, as article files are
+            if write_atomic(inside(out, name), data, durable="/" not in name):
+                report.written.append(out / name)
+        elif not _same(out / name, data):
+            report.would_write.append(name)
     report.site_findings.extend(_kept_finding(settings, s) for s in report.carried)
-    broken = {
-        f.path.relative_to(out).as_posix()
-        for f in report.site_findings
-        if f.severity == "error" and f.path is not None
-    }
-    site_files = {n: d for n, d in report.outputs.items() if n not in broken}
 
     # the manifest: every source still here keeps the files it owned if it failed now
     manifest_sources = {s: summaries[s].slug for s in published}
@@ -1049,18 +1072,12 @@ def _build_with(
     stale = sorted(old_manifest.owned() - manifest.owned())
 
     if not writing:
-        report.would_write.extend(
-            n for n, d in site_files.items() if d is not None and not _same(out / n, d)
-        )
         if not _same(out / MANIFEST, manifest.to_bytes()):
             report.would_write.append(MANIFEST)
         report.would_remove = [n for n in stale if (out / n).exists()]
         report.seconds = time.perf_counter() - started
         return report
 
-    for name, data in sorted(site_files.items()):
-        if data is not None and write_atomic(inside(out, name), data):
-            report.written.append(out / name)
     for name in stale:
         target = inside(out, name)
         if target.is_file():
@@ -1068,9 +1085,7 @@ def _build_with(
             report.removed.append(target)
     if write_atomic(out / MANIFEST, manifest.to_bytes()):
         report.written.append(out / MANIFEST)
-    new_state.site_files = {
-        n: len(d) if d is not None else state.site_files[n] for n, d in site_files.items()
-    }
+    new_state.site_files = site_files
     new_state.site_marks = site.marks
     new_state.now = now.timestamp()
     new_state.valid_until = _valid_until(listed, now)

@@ -31,7 +31,6 @@ import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass, field
-from functools import cached_property
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -53,7 +52,7 @@ __all__ = [
 #: The folder of the cache and the lock, inside the output folder.
 STATE_DIR = ".dateline"
 #: Bumped when the layout of entries or state changes: older caches are ignored.
-FORMAT = 1
+FORMAT = 2
 
 #: Libraries whose version changes what an article's files contain.
 _LIBRARIES = (
@@ -197,6 +196,8 @@ class StateEntry:
     The summary is parsed on first use: a build where nothing changed never needs it.
     """
 
+    __slots__ = ("_findings", "_summary", "carried", "files", "key")
+
     def __init__(
         self,
         key: str,
@@ -207,30 +208,29 @@ class StateEntry:
     ) -> None:
         self.key = key
         self._summary = summary
-        self._findings = findings
+        # kept as the JSON it is saved as: a few hundred bytes instead of a few dicts,
+        # for each of a large site's articles (parsed only if asked for)
+        self._findings = findings if isinstance(findings, str) else _dumps(findings)
         self.files = files
         #: a previous version kept for a source that fails now (built again next time)
         self.carried = carried
 
-    @cached_property
+    @property
     def summary(self) -> ArticleSummary:
-        if isinstance(self._summary, str):
-            return ArticleSummary.from_json(json.loads(self._summary))
+        if isinstance(self._summary, str):  # parsed once; the text is let go
+            self._summary = ArticleSummary.from_json(json.loads(self._summary))
         return self._summary
 
-    @cached_property
+    @property
     def findings(self) -> list[dict[str, Any]]:
-        if isinstance(self._findings, str):
-            found: list[dict[str, Any]] = json.loads(self._findings)
-            return found
-        return self._findings
+        found: list[dict[str, Any]] = json.loads(self._findings)
+        return found
 
     def row(self, source: str) -> tuple[str, str, str, str, str, int]:
         summary = (
-            self._summary if isinstance(self._summary, str) else _dumps(self.summary.to_json())
+            self._summary if isinstance(self._summary, str) else _dumps(self._summary.to_json())
         )
-        found = self._findings if isinstance(self._findings, str) else _dumps(self.findings)
-        return (source, self.key, summary, found, _dumps(self.files), int(self.carried))
+        return (source, self.key, summary, self._findings, _dumps(self.files), int(self.carried))
 
 
 def _dumps(data: object) -> str:
@@ -357,14 +357,14 @@ class BuildCache:
         if db is None:
             return
         try:
-            changed = [
+            changed = (  # one row at a time: a full build changes every row
                 entry.row(source)
                 for source, entry in state.articles.items()
                 if (old := before.articles.get(source)) is None
                 or old.key != entry.key
                 or old.carried != entry.carried
                 or old.files != entry.files
-            ]
+            )
             db.executemany("INSERT OR REPLACE INTO state VALUES (?, ?, ?, ?, ?, ?)", changed)
             gone = [(source,) for source in before.articles if source not in state.articles]
             db.executemany("DELETE FROM state WHERE source = ?", gone)
