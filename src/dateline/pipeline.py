@@ -59,7 +59,7 @@ from dateline.model.ids import entity_id, key_for, website_id
 from dateline.model.layers import Layer, inferred_keys, merge_layers, site_layer
 from dateline.model.meta import ArticleMeta
 from dateline.read import Draft, discover, read_article
-from dateline.read.sidecar import sidecar_path
+from dateline.read.sidecar import SIDECAR_SUFFIXES, sidecar_path
 from dateline.settings import Settings
 from dateline.validate import validate_graph
 from dateline.validate.conflicts import id_conflicts
@@ -72,6 +72,7 @@ from dateline.write.cache import (
     CacheState,
     StateEntry,
     article_key,
+    file_stamp,
     finding_from_json,
     finding_to_json,
     site_key,
@@ -728,9 +729,18 @@ class _Plan:
     tasks: list[ArticleTask]
     reuse: dict[str, StateEntry]
     site_key: str
+    #: source → (stamp, key) of every article whose stamp can be trusted next time
+    stamps: dict[str, tuple[str, str]]
 
 
 def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool) -> _Plan:
+    """Which articles to build and which to reuse.
+
+    An article is reused when its key (a hash of its bytes, its sidecar's and the
+    site's) is the one its files were built from and those files are intact. A file
+    whose ``stat`` stamp is the one recorded with its key is not read again to
+    compute it (see :func:`~dateline.write.cache.file_stamp`).
+    """
     content = settings.content_dir
     paths = discover(content)
     registry = None
@@ -741,18 +751,33 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
             registry = None
     key_of_site = site_key(settings, registry)
     usable = not force and state.site_key == key_of_site
-    sources, tasks, reuse = [], [], {}
+    prefix = os.fspath(content) + os.sep
+    sidecars = _Sidecars()
+    now_ns = time.time_ns()
+    sources, tasks, reuse, stamps = [], [], {}, {}
     for path in paths:
-        source = _source(path, content)
-        sidecar = sidecar_path(path)
-        try:
-            data = path.read_bytes()
-            side = sidecar.read_bytes() if sidecar is not None else None
-        except OSError:
-            data, side = b"", None  # the reader reports it; never reuse on a read error
-            key = ""
+        name = os.fspath(path)
+        source = name[len(prefix) :] if name.startswith(prefix) else _source(path, content)
+        if os.sep != "/":  # pragma: no cover - sources are POSIX paths
+            source = source.replace(os.sep, "/")
+        sidecar = sidecars.of(path)
+        stamp = file_stamp(name, now_ns)
+        side_stamp = file_stamp(os.fspath(sidecar), now_ns) if sidecar is not None else "-"
+        stamp = f"{stamp}|{side_stamp}" if stamp and side_stamp else ""
+        known = state.stamps.get(source) if usable and stamp else None
+        if known is not None and known[0] == stamp:
+            key = known[1]
         else:
-            key = article_key(key_of_site, source, data, side)
+            try:
+                data = path.read_bytes()
+                side = sidecar.read_bytes() if sidecar is not None else None
+            except OSError:
+                data, side = b"", None  # the reader reports it; never reuse on a read error
+                key = ""
+            else:
+                key = article_key(key_of_site, source, data, side)
+        if stamp and key:
+            stamps[source] = (stamp, key)
         sources.append(source)
         before = state.articles.get(source)
         if (
@@ -766,7 +791,28 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
             reuse[source] = before
         else:
             tasks.append(ArticleTask(path, source, key or f"unread-{source}"))
-    return _Plan(paths, sources, tasks, reuse, key_of_site)
+    return _Plan(paths, sources, tasks, reuse, key_of_site, stamps)
+
+
+class _Sidecars:
+    """Finds articles' sidecars with one listing per folder, not a ``stat`` per
+    article and suffix (the rule stays :func:`~dateline.read.sidecar.sidecar_path`'s)."""
+
+    def __init__(self) -> None:
+        self._names: dict[Path, frozenset[str] | None] = {}
+
+    def of(self, article: Path) -> Path | None:
+        folder = article.parent
+        if folder not in self._names:
+            try:
+                self._names[folder] = frozenset(os.listdir(folder))
+            except OSError:
+                self._names[folder] = None
+        names = self._names[folder]
+        stem = article.name.rsplit(".", 1)[0] if "." in article.name else article.name
+        if names is not None and not any(stem + s in names for s in SIDECAR_SUFFIXES):
+            return None
+        return sidecar_path(article)
 
 
 def check_site(
@@ -900,9 +946,12 @@ def _build_with(
         and state.now <= now.timestamp() < state.valid_until
     ):
         # nothing changed since the last complete build: nothing to do, nothing loaded
+        if writing:
+            cache.save_stamps(plan.stamps, state)
         report.results = [
-            _reused(s, e, old_manifest.sources[s], settings.content_dir, _lazy(None, out, e.key))
-            for s, e in plan.reuse.items()
+            _reused(s, e, old_manifest.sources[s], path, settings, _lazy(None, out, e.key))
+            for s, path in zip(plan.sources, plan.paths, strict=True)
+            if (e := plan.reuse[s]) is not None
         ]
         report.seconds = time.perf_counter() - started
         return report
@@ -922,7 +971,7 @@ def _build_with(
     results: dict[str, ArticleResult] = {}
     summaries: dict[str, ArticleSummary] = {}
     keys: dict[str, str] = {}
-    new_state = CacheState(site_key=plan.site_key)
+    new_state = CacheState(site_key=plan.site_key, stamps=plan.stamps)
     files_of: dict[str, tuple[str, ...]] = {}
     claimed: dict[str, str] = {}  # slug → source, in this build
 
@@ -935,11 +984,7 @@ def _build_with(
             continue
         if reused is not None:
             results[source] = _reused(
-                source,
-                reused,
-                reused.summary.slug,
-                settings.content_dir,
-                _lazy(entries, out, reused.key),
+                source, reused, reused.summary.slug, path, settings, _lazy(entries, out, reused.key)
             )
             summaries[source] = reused.summary
             keys[source] = reused.key
@@ -1153,16 +1198,13 @@ def _reused(
     source: str,
     entry: StateEntry,
     slug: str,
-    content_dir: Path,
+    path: Path,
+    settings: Settings,
     load: Callable[[], tuple[ArticleGraph, str] | None],
 ) -> ArticleResult:
-    return ArticleResult(
-        content_dir / source,
-        findings=tuple(finding_from_json(f, content_dir) for f in entry.findings),
-        slug=slug,
-        status="unchanged",
-        load=load,
-    )
+    known = {source: path}
+    findings = tuple(finding_from_json(f, settings.content_dir, known) for f in entry.findings)
+    return ArticleResult(path, findings=findings, slug=slug, status="unchanged", load=load)
 
 
 def _lazy(
