@@ -110,6 +110,13 @@ ROWS = [
         "2024-06-30",
     ),
     (
+        # a year in a gathering's own name dates it
+        "The deliveries are due in time for the 2008 Beijing Olympic Games.",
+        EventKind.GATHERING,
+        "2008 Beijing Olympic Games",
+        "2008",
+    ),
+    (
         "The flood in Pakistan killed hundreds in August 2022.",
         EventKind.DISASTER,
         "Flood in Pakistan",

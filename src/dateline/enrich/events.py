@@ -52,7 +52,14 @@ _AGREEMENT = re.compile(
     r"\b(?P<obj>(?:[\w-]+\s+){0,3}?(?:agreement|deal|accord|treaty|pact|memorandum))\b"
 )
 _AGREEMENT_BETWEEN = re.compile(r"\b(agreement|deal|accord|treaty|pact)\s+between\b", re.I)
-_GATHERING = re.compile(r"\b(summit|conference|forum|ceremony)\b", re.I)
+_GATHERING = re.compile(
+    r"\b(summit|conference|forum|ceremony"
+    # only capitalised and with a year: "the 2008 Beijing Olympic Games", not "mind games"
+    r"|(?-i:Games|Olympics|Olympiad|Expo|Festival|Championships?|World Cup))\b",
+    re.I,
+)
+#: A year in a gathering's own name dates it: "the 2008 Beijing Olympic Games".
+_NAMED_YEAR = re.compile(r"(?<![\d-])(?:19|20)\d{2}(?![\d-])")
 _HERE = re.compile(r"\bhere\b")
 _ELECTION = re.compile(
     r"(?<![-\w])(?P<kind>presidential|parliamentary|general|legislative|local|regional|snap|midterm)?"
@@ -181,6 +188,7 @@ class EventExtractor:
         dateline_end: int = 0,
         dateline_place: str | None = None,
         parses: dict[int, SentenceParse] | None = None,
+        absolute_only: bool = False,
     ) -> list[EventDraft]:
         """Events in ``sentences``. The dateline (the first ``dateline_end`` characters)
         names where the story was filed, not who took part; ``here`` means its place.
@@ -188,8 +196,13 @@ class EventExtractor:
         With ``parses`` (each sentence in the article's one parse) every event takes the
         dates of its own clause, clauses that are negated or hypothetical report nothing,
         scheduled ones give ``EventScheduled`` events, and the timeline detectors add
-        every other dated happening."""
-        run = _EventRun(entities, dateline_end, dateline_place, parses or {}, self.detectors)
+        every other dated happening.
+
+        ``absolute_only`` (an article with no publication date, ``published`` a stand-in)
+        keeps only dates the text gives in full: ``in January 2005``, not ``today``."""
+        run = _EventRun(
+            entities, dateline_end, dateline_place, parses or {}, self.detectors, absolute_only
+        )
         return run.extract(headline, sentences, published, dateline_place)
 
 
@@ -203,7 +216,9 @@ class _EventRun:
         here: str | None = None,
         parses: dict[int, SentenceParse] | None = None,
         detectors: Sequence[EventDetector] = (),
+        absolute_only: bool = False,
     ) -> None:
+        self._absolute_only = absolute_only
         self._entities = entities
         self._dateline_end = dateline_end
         self._here = here  # the dateline place, which "here" refers to
@@ -229,6 +244,7 @@ class _EventRun:
                     published,
                     skip_before=self._dateline_end if sentence.index == 0 else 0,
                     last_person=self._last_person,
+                    absolute_only=self._absolute_only,
                 )
                 found = self._in_clauses(found, context)
                 found.extend(self._timeline(context, found))
@@ -345,7 +361,7 @@ class _EventRun:
     def _sentence(self, sentence: Sentence, published: dt.date) -> list[EventDraft]:
         text = sentence.text
         mentions = self._mentions(sentence)
-        times = find_dates(text, published)
+        times = [t for t in find_dates(text, published) if not (self._absolute_only and t.relative)]
         out: list[EventDraft] = []
         gathering = self._gathering(sentence, mentions, times, published)
         met = _MEET.search(text)
@@ -377,6 +393,9 @@ class _EventRun:
                         event.location = list(gathering.location)
             if not out:
                 gathering.start = gathering.start or (times[0].start if times else None)
+            named_year = _NAMED_YEAR.search(gathering.name)
+            if gathering.start is None and named_year is not None:
+                gathering.start = named_year.group(0)
             out.insert(0, gathering)
         return out
 
@@ -464,6 +483,9 @@ class _EventRun:
         for match in _GATHERING.finditer(text):
             start = _phrase_start(text, match.start())
             end = match.end()
+            games = match.group(0).lower() not in ("summit", "conference", "forum", "ceremony")
+            if games and not _NAMED_YEAR.search(text, start, end):
+                continue  # "the Tokyo Olympics": a sports row's, unless its year names it
             if match.group(0)[0].isupper():  # part of a name: "the 21st Conference of the Parties"
                 rest = _NAME_TAIL.match(text, end)
                 end = rest.end() if rest else end
@@ -799,7 +821,8 @@ def _same_happening(event: ClauseEvent, other: EventDraft) -> bool:
     # the same sentence is that event's clause ("conveyed a message during a meeting")
     # the words a rule was triggered by, in a timeline event's name: the same happening
     # ("an earthquake struck Morocco" is the earthquake, not an attack)
-    told = not other.timeline and other.trigger.lower() in event.name.lower()
+    inside = event.words[0] <= other.span[0] and other.span[1] <= event.words[1]
+    told = not other.timeline and (other.trigger.lower() in event.name.lower() or inside)
     generic = event.kind is EventKind.HAPPENING and (
         told
         or other.trigger.lower() in event.name.lower()
