@@ -60,6 +60,8 @@ def test_linker_rule(row: dict[str, Any]) -> None:
         assert found[name].job_title == title
     for name, keys in (row.get("affiliation") or {}).items():
         assert found[name].affiliation == keys
+    for name, names in (row.get("alternate_name") or {}).items():
+        assert found[name].alternate_name == names
 
 
 # --- the false facts of issue 7 ------------------------------------------------------------

@@ -35,7 +35,7 @@ from dateline.ingest.frontmatter import escape_markdown
 from dateline.ingest.metadata import _title_without_site, read_metadata
 from dateline.ingest.page import extract_page, refusal
 from dateline.pipeline import build_site
-from dateline.read.markdown import _BlockText, render_markdown
+from dateline.read.markdown import block_texts, render_markdown
 from dateline.settings import load_settings
 
 from .conftest import DATA
@@ -624,11 +624,8 @@ def test_escaped_paragraphs_render_as_the_same_text(text: str) -> None:
     """Whatever a page's text holds (#, *, <tag>, 1., &amp;), it comes back as that text."""
     paragraph = " ".join(text.split())
     assume(paragraph)
-    parser = _BlockText()
-    parser.feed(render_markdown(escape_markdown(paragraph)))
-    parser.close()
-    parser._flush()
-    assert " ".join(parser.blocks) == paragraph
+    blocks = block_texts(render_markdown(escape_markdown(paragraph)))
+    assert " ".join(blocks) == paragraph
 
 
 def test_import_takes_the_time_from_the_feed_when_the_page_has_none(

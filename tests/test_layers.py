@@ -129,4 +129,7 @@ def test_enrich_false_skips_inferred_facts(tmp_path: Path) -> None:
         }
     )
     assert default_enrichers(settings) == DEFAULT_ENRICHERS
-    assert len(default_enrichers(settings.model_copy(update={"enrich": True}))) == 3
+    assert (
+        len(default_enrichers(settings.model_copy(update={"enrich": True})))
+        == len(DEFAULT_ENRICHERS) + 1
+    )  # the facts enricher

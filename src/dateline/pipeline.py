@@ -340,9 +340,10 @@ class ArticleWorker:
         assert graph is not None
         assert body is not None
         doc = document(graph)
+        jsonld = dumps(doc)
         files = {
-            f"articles/{graph.slug}.jsonld": dumps(doc).encode("utf-8"),
-            f"articles/{graph.slug}.html": self.pages.render(graph, body).encode("utf-8"),
+            f"articles/{graph.slug}.jsonld": jsonld.encode("utf-8"),
+            f"articles/{graph.slug}.html": self.pages.render(graph, body, jsonld).encode("utf-8"),
         }
         summary = summarize(task.source, graph, tuple(sorted(files)))
         entry = CacheEntry(

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from dateline.enrich import default_enrichers, enrich
+from dateline.enrich.credit import find_credit
 from dateline.enrich.events import EventDraft
 from dateline.enrich.facts import Facts, FactsEnricher
 from dateline.errors import ArticleError
@@ -47,6 +48,10 @@ class Proposal:
     sidecar_has_facts: bool
     facts: Facts | None = None
     min_confidence: float = 0.0
+    #: the author an editor (or the reader) wrote: it wins over the credit the text gives
+    written_author: tuple[str, ...] = ()
+    #: the closing credit line as printed (``(Reporting by …; Editing by …)``)
+    credit_line: str | None = None
 
 
 def propose(path: Path, settings: Settings) -> Proposal:
@@ -69,7 +74,9 @@ def propose(path: Path, settings: Settings) -> Proposal:
         )
     side = sidecar_path(path)
     has_facts = bool(draft.sidecar.entities or draft.sidecar.events)
-    return Proposal(path, inferred, side, has_facts, facts, settings.min_confidence)
+    written = tuple(a.name for a in known.author or [])
+    line = find_credit([p.text for p in draft.paragraphs]).people_evidence
+    return Proposal(path, inferred, side, has_facts, facts, settings.min_confidence, written, line)
 
 
 def _dump(spec: EntitySpec | EventSpec) -> dict[str, Any]:
@@ -97,6 +104,29 @@ def _evidence(draft: EventDraft, min_confidence: float) -> list[str]:
     return lines
 
 
+def _credit(proposal: Proposal) -> list[str]:
+    """Who the text credits (``LONDON (Reuters) -``, ``(Reporting by …)``) and how that
+    is published: an editor who checks the article checks its byline too."""
+    meta = proposal.inferred
+    if meta.agency is None and not meta.contributor and not meta.editor:
+        return []
+    lines = ["", "CREDIT"]
+    if meta.agency is not None:
+        agency = meta.agency
+        if proposal.written_author:
+            role = f"sourceOrganization (author stays {', '.join(proposal.written_author)})"
+        else:
+            role = "author and sourceOrganization"
+        lines.append(f"  {role}: {agency.name}" + (f" <{agency.url}>" if agency.url else ""))
+        lines.append(f"      evidence: “{agency.evidence or ''}”")
+    for label, people in (("contributor", meta.contributor), ("editor", meta.editor)):
+        if people:
+            lines.append(f"  {label}: {', '.join(p.name for p in people)}")
+    if meta.contributor or meta.editor:
+        lines.append(f"      evidence: “{proposal.credit_line or ''}”")
+    return lines
+
+
 def render(proposal: Proposal) -> str:
     """A human-readable listing: each proposed event and entity, and its evidence."""
     meta = proposal.inferred
@@ -111,6 +141,7 @@ def render(proposal: Proposal) -> str:
             f"  (the sidecar {proposal.sidecar} already records events or entities: "
             "those are what builds use)"
         )
+    lines.extend(_credit(proposal))
     lines.append("")
     lines.append("EVENTS")
     drafts = proposal.facts.events if proposal.facts is not None else []

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from dateline.emit.jsonld import document, script_json
+from dateline.emit.jsonld import document, script_json, script_text
 from dateline.emit.topics import Topic, topics_of
 from dateline.emit.urls import FeedUrls
 from dateline.model.article import ArticleGraph, NewsArticle, SiteGraph
@@ -211,7 +211,9 @@ class PageRenderer:
             articles=[self._summary(g.article, g) for g in graphs],
         )
 
-    def render(self, graph: ArticleGraph, body: str) -> str:
+    def render(self, graph: ArticleGraph, body: str, jsonld: str | None = None) -> str:
+        """The article's page; ``jsonld`` is its document as :func:`dumps` wrote it for
+        the ``.jsonld`` file, when the caller has it (else it is serialised here)."""
         article = graph.article
         nodes = {n.id: n for n in graph.nodes}
         names = {n.id: n.name for n in graph.nodes}
@@ -269,7 +271,7 @@ class PageRenderer:
             and " ".join(article.description.split()) not in " ".join(article.article_body.split())
             else None,
             jsonld_url=graph.id,
-            jsonld=script_json(document(graph)),
+            jsonld=script_text(jsonld) if jsonld is not None else script_json(document(graph)),
             body=body,
             events=events,
             named=named,

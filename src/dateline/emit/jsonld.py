@@ -12,7 +12,7 @@ from typing import Any
 from dateline.jsonld.context import SCHEMA_ORG
 from dateline.model.article import ArticleGraph, SiteGraph
 
-__all__ = ["document", "dumps", "script_json"]
+__all__ = ["document", "dumps", "script_json", "script_text"]
 
 
 def document(graph: ArticleGraph | SiteGraph) -> dict[str, Any]:
@@ -40,7 +40,14 @@ def script_json(doc: dict[str, Any]) -> str:
     or confuse the script element; U+2028/2029 are escaped for old JS parsers.
     The result is still JSON that parses to the same document.
     """
-    text = json.dumps(doc, ensure_ascii=False, indent=2)
+    return script_text(json.dumps(doc, ensure_ascii=False, indent=2))
+
+
+def script_text(text: str) -> str:
+    """:func:`script_json` of a document already serialised by :func:`dumps` (its final
+    newline is dropped): an article's page embeds the very text of its ``.jsonld``
+    file, so the graph is serialised once, not twice."""
+    text = text.removesuffix("\n")
     # str.replace per character is several times faster than str.translate with a dict
     for char, escaped in _SCRIPT_ESCAPES.items():
         if char in text:

@@ -11,17 +11,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from dateline.enrich.credit import find_credit
 from dateline.enrich.dateline import Dateline, find_dateline
 from dateline.enrich.facts import FactsEnricher
 from dateline.enrich.gazetteer import Gazetteer
 from dateline.enrich.nlp import NlpModel
 from dateline.enrich.registry import load_registry
-from dateline.model.meta import ArticleMeta
+from dateline.model.meta import AgencySpec, ArticleMeta, AuthorSpec
 from dateline.read.draft import Draft
 from dateline.settings import Settings
 
 __all__ = [
     "DEFAULT_ENRICHERS",
+    "CreditEnricher",
     "Dateline",
     "DatelineEnricher",
     "Enricher",
@@ -59,8 +61,31 @@ class SummaryEnricher:
         return ArticleMeta(summary=lead[found.end :].strip() if found else lead)
 
 
+class CreditEnricher:
+    """Credits what the text credits: the agency its dateline names (``LONDON (Reuters)
+    -``) and the people of its closing credit line (``Reporting by …; Editing by …``).
+
+    The agency becomes the NewsArticle's ``sourceOrganization`` and, when no one wrote
+    an author, its ``author``; an editor's ``author``, ``agency``, ``contributor`` or
+    ``editor`` in front matter or sidecar wins, as every layer above enrichment does."""
+
+    def __call__(self, draft: Draft, known: ArticleMeta) -> ArticleMeta:
+        credit = find_credit([p.text for p in draft.paragraphs])
+        found: dict[str, object] = {}
+        if credit.agency is not None:
+            agency = credit.agency
+            found["agency"] = AgencySpec(
+                name=agency.name, id=agency.key, url=agency.url, evidence=credit.agency_evidence
+            )
+        if credit.contributors:
+            found["contributor"] = [AuthorSpec(name=n) for n in credit.contributors]
+        if credit.editors:
+            found["editor"] = [AuthorSpec(name=n) for n in credit.editors]
+        return ArticleMeta.model_validate(found)
+
+
 #: Enrichers that need no data: what ``enrich`` runs when given nothing else.
-DEFAULT_ENRICHERS: tuple[Enricher, ...] = (DatelineEnricher(), SummaryEnricher())
+DEFAULT_ENRICHERS: tuple[Enricher, ...] = (DatelineEnricher(), SummaryEnricher(), CreditEnricher())
 
 
 def default_enrichers(settings: Settings) -> tuple[Enricher, ...]:

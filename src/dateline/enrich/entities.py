@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from dateline.enrich.dateline import Dateline
-from dateline.enrich.gazetteer import Gazetteer, GeoPlace
+from dateline.enrich.gazetteer import Gazetteer, GeoPlace, fold
 from dateline.enrich.lexicon import (
     AREA_HEADS,
     COMMON_STARTERS,
@@ -45,6 +45,7 @@ from dateline.enrich.lexicon import (
     NOT_CITY_HEADS,
     NOT_NAMES,
     ORG_WORDS,
+    ORGAN_MEMBERS,
     PARTY_WORDS,
     PLACE_WORDS,
     SINGLE_ORGS,
@@ -92,6 +93,13 @@ LINKER_RULES: dict[str, str] = {
     "lone_word_needs_a_full_name": "one word is a Person only as the short form of a full name",
     "corporate_form": "'China Eastern' is 'China Eastern Airlines' (suffix or country apart)",
     "state_of_a_country": "'<place> State' the model calls an organization is a region",
+    "written_name": "a place keeps the name the text wrote (U.S., Britain) as an alternateName",
+    "organ_of_organization": "'Council of Heads of State of the SCO' publishes only the SCO",
+    "org_short_form": "'Eurasian Union' is 'Eurasian Economic Union' said shorter",
+    "nationality_before_name": "'American Dennis Mitchell' is a person, American his country",
+    "spaced_dash": "a spaced dash ends a name: 'Romania - Cosmin Contra' is two",
+    "corporate_suffix": "'First Chicago NBD Corp.' is a company, not a title",
+    "shouted_line": "an all-capitals line names only what the article also writes in case",
 }
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"  # Latin capitals: "Ángel Di María", "Łukasz"
@@ -267,6 +275,13 @@ class EntityExtractor:
         )
         acronyms = self._find_acronyms(s.text for s in sentences)
         result.acronyms = acronyms
+        # names written in ordinary case somewhere: what an all-capitals line may name
+        cased = {
+            fold(texts[i][a:b])
+            for i, spans in candidates.items()
+            if not _shouted(texts[i])
+            for a, b, _ in spans
+        }
         for sentence in sentences:
             text = sentence.text
             spans = candidates.get(sentence.index, [])
@@ -284,7 +299,9 @@ class EntityExtractor:
                     spans = [(0, len(dateline.place), _DATELINE)] + [
                         c for c in spans if c[0] >= dateline.end
                     ]
-            self._unit(result, text, sentence.index, acronyms, spans)
+            if _shouted(text):
+                spans = self._corroborated(text, spans, cased)
+            self._unit(result, text, sentence.index, acronyms, spans, _shouted(text))
         headline_spans = (
             [
                 (e.start_char, e.end_char, e.label_)
@@ -294,7 +311,9 @@ class EntityExtractor:
             if parsed.headline.text == headline
             else []
         )
-        self._unit(result, headline, -1, acronyms, headline_spans)
+        if _shouted(headline):
+            headline_spans = self._corroborated(headline, headline_spans, cased)
+        self._unit(result, headline, -1, acronyms, headline_spans, _shouted(headline))
         self._merge_surnames(result)
         self._merge_short_organizations(result)
         self._add_containing_countries(result)
@@ -331,6 +350,21 @@ class EntityExtractor:
                     counts[place.country] += 1
         return [code for code, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
+    def _corroborated(
+        self, text: str, spans: Sequence[tuple[int, int, str]], cased: set[str]
+    ) -> list[tuple[int, int, str]]:
+        """The model's candidates in an all-capitals line (``SOCCER - ENGLAND BEAT MOLDOVA``,
+        a wire headline or dateline) that something else confirms: a name the article also
+        writes in ordinary case, or a country or city. Capitals carry no signal there, and
+        the model labels whole phrases of such lines as organizations."""
+        g = self.gazetteer
+        kept = []
+        for start, end, label in spans:
+            name = text[start:end]
+            if fold(name) in cased or g.country(name) is not None or g.city(name) is not None:
+                kept.append((start, end, label))
+        return kept
+
     def _find_acronyms(self, texts: Iterable[str]) -> dict[str, str]:
         """Acronym → the long form it stands for, from ``Long Form (ACR)`` in the text."""
         found: dict[str, str] = {}
@@ -356,6 +390,7 @@ class EntityExtractor:
         index: int,
         acronyms: dict[str, str],
         spans: Sequence[tuple[int, int, str]] = (),
+        shouted: bool = False,
     ) -> None:
         """One sentence: registry names first, then the model's candidates around them,
         then capitalised spans the model missed that a strong rule recognises."""
@@ -373,7 +408,8 @@ class EntityExtractor:
         covered = [False] * (len(text) + 1)
         for start, end, label in _joined(text, spans):
             piece = visible[start:end]
-            for part in re.finditer(r"[^\0]+", piece):
+            # a spaced dash never joins a name: "Romania - Cosmin Contra" is two
+            for part in re.finditer(r"[^\0\s–—-](?:(?!\s[-–—]\s)[^\0])*", piece):
                 begin = start + part.start()
                 cleaned = _clean_candidate(part.group(0))
                 if cleaned is None:
@@ -384,6 +420,8 @@ class EntityExtractor:
         for rule_span in _SPAN.finditer(visible):
             if any(covered[rule_span.start() : rule_span.end()]):
                 continue
+            if shouted and self.gazetteer.country(rule_span.group(0)) is None:
+                continue  # every word of an all-capitals line is capitalised
             self._span(
                 result,
                 text,
@@ -449,12 +487,39 @@ class EntityExtractor:
             words = words[1:]
         if not words:
             return
+        if label in ("PERSON", "ORG") and len(words) >= 3:
+            demonym = self._demonym(words[0])
+            if (
+                demonym is not None
+                and self.gazetteer.country(words[0]) is None
+                and not any(w in TITLE_WORDS or w in COMPANY_WORDS for w in words)
+                and _person_like(words[1:])
+            ):
+                # "American Dennis Mitchell": a nationality, then a person's name
+                place = self._place(result, demonym, text)
+                self._mention(result, place, index, start, start + len(words[0]), text)
+                start += len(words[0]) + 1
+                words = words[1:]
+                label = "PERSON"
         span = " ".join(words)
         end = start + len(span)
+        parent = _organ_of(text, end, long_forms) if label == "ORG" and _is_organ(words) else None
+        if parent is not None:
+            # "Council of Heads of State of the SCO": an organ of the organization, which its
+            # own words do not name; the span counts as a mention of the organization
+            whole = self._organization_like(result, parent, text, acronym=long_forms.get(parent))
+            self._mention(result, whole, index, start, end, text)
+            return
         # A long span that ends with an acronym's long form: "Council of ... of the SCO"
-        for long_form in long_forms:
+        for long_form, acronym in long_forms.items():
             if span != long_form and span.endswith(" " + long_form):
                 head = _strip_connectors(span[: -len(long_form)])
+                joint = span[len(head) : -len(long_form)].split()
+                if head and _is_organ(head.split()) and joint[:1] == ["of"]:
+                    # "Council of Heads of State of the SCO": see _organ_of
+                    whole = self._organization_like(result, long_form, text, acronym=acronym)
+                    self._mention(result, whole, index, start, start + len(head), text)
+                    head = ""
                 if head:
                     self._span(result, text, index, start, head, acronyms, long_forms, label)
                 self._span(
@@ -500,7 +565,7 @@ class EntityExtractor:
             return person  # "Scholz" after "Olaf Scholz", whatever the model's label
         if label == _DATELINE:
             place = self.gazetteer.country(span) or self.gazetteer.city(span, result.context)
-            return self._place(result, place, text) if place is not None else None
+            return self._place(result, place, text, span) if place is not None else None
         area = _AREA.match(text, end)
         if area and label != "NORP" and self._demonym(span) is None and _name_like(words):
             name = f"{span} {area['kind']}"  # "Kharkiv region", "Al Haouz province"
@@ -544,7 +609,7 @@ class EntityExtractor:
             and _previous_word(text, start) not in TITLE_WORDS
             and (city.country in result.context[:3] or city.population >= 1_000_000)
         ):
-            return self._place(result, city, text)  # "Rabat" in a story about Morocco
+            return self._place(result, city, text, span)  # "Rabat" in a story about Morocco
         if len(words) > 1 and any(w in ORG_WORDS or w in COMPANY_WORDS for w in words):
             return self._org_candidate(result, text, span, words)  # "Air Berlin", "Virgin Atlantic"
         if (
@@ -581,16 +646,19 @@ class EntityExtractor:
             span = " ".join(words)
         if len(words) > 1 and _MODEL_NUMBER.match(words[-1]):
             return None  # a product: "Airbus A380", "Delta IV" is not a company
-        place = g.country(span) or (self._demonym(span) if len(words) == 1 else None)
+        country = g.country(span)
+        if country is not None:
+            return self._place(result, country, text, span)  # "Iran and the EAEU signed"
+        place = self._demonym(span) if len(words) == 1 else None
         if place is not None:
-            return self._place(result, place, text)  # "Iran and the EAEU signed"
+            return self._place(result, place, text)
         city = g.city(span, result.context) if words[-1] not in NOT_CITY_HEADS else None
         if city is not None and (city.population >= 500_000 or city.country in result.context[:3]):
-            return self._place(result, city, text)  # "Copenhagen" for the talks held there
+            return self._place(result, city, text, span)  # "Copenhagen" for the talks held there
         if len(words) > 1 and words[-1] in AREA_HEADS and g.place(" ".join(words[:-1])):
             return self._found(result, key_for(span), "AdministrativeArea", span, text)
         if (words[0] in TITLE_WORDS or words[-1] in TITLE_WORDS) and not any(
-            w in ORG_WORDS for w in words
+            w.rstrip(".") in ORG_WORDS or w in CORPORATE_SUFFIXES for w in words
         ):
             return None  # a role, not a body: "National Security Advisor", "Defence"
         if len(words) == 1 and span in AREA_HEADS:
@@ -624,7 +692,7 @@ class EntityExtractor:
             return self._found(result, key_for(span), "GovernmentOrganization", span, text)
         country = g.country(span) or g.continent(span)
         if country is not None:
-            return self._place(result, country, text)
+            return self._place(result, country, text, span)
         if label == "GPE" and len(words) == 1:
             demonym = self._demonym(span)
             if demonym is not None:
@@ -642,11 +710,11 @@ class EntityExtractor:
                     and not (city.country in result.context and "US" not in result.context)
                 )
             ):
-                return self._place(result, state, text)  # Florida; but Washington, New York
+                return self._place(result, state, text, span)  # Florida; not Washington
             if city is not None:
-                return self._place(result, city, text)
+                return self._place(result, city, text, span)
             if state is not None:
-                return self._place(result, state, text)
+                return self._place(result, state, text, span)
         if any(w in ORG_WORDS for w in words) and not any(w in PLACE_WORDS for w in words):
             return self._organization_like(result, span, text)
         if not _name_like(words) or any(c.isdigit() for c in span):
@@ -677,10 +745,10 @@ class EntityExtractor:
             return self._single_org(result, span, text)
         country = g.country(span)
         if country is not None:
-            return self._place(result, country, text)
+            return self._place(result, country, text, span)
         continent = g.continent(span)
         if continent is not None:
-            return self._place(result, continent, text)
+            return self._place(result, continent, text, span)
         area = _AREA.match(text, start + len(span))
         if area and not any(w in ORG_WORDS for w in words) and g.demonym(span) is None:
             name = f"{span} {area['kind']}"
@@ -698,7 +766,7 @@ class EntityExtractor:
                     assert place is not None
                     self._mention(
                         result,
-                        self._place(result, place, text),
+                        self._place(result, place, text, part),
                         index,
                         offset,
                         offset + len(part),
@@ -759,10 +827,22 @@ class EntityExtractor:
                     found.contained_in = key_for(country.name) if country else None
         return found
 
-    def _place(self, result: Extraction, place: GeoPlace, text: str) -> Found:
+    def _place(
+        self, result: Extraction, place: GeoPlace, text: str, surface: str | None = None
+    ) -> Found:
+        """The gazetteer's place; ``surface`` is the name as the text wrote it, kept as an
+        alternateName when it is another name of the place (``U.S.``, ``Britain``, ``NEW
+        YORK``): a reader matching the article's words finds the node by them."""
         key = key_for(place.name)
         found = self._found(result, key, place.kind, place.name, text)
         found.place = place
+        written = _written_name(surface) if surface else None
+        if (
+            written
+            and fold(written) != fold(place.name)
+            and not any(fold(written) == fold(n) for n in found.alternate_name)
+        ):
+            found.alternate_name.append(written)
         if place.kind == "City":
             country = self.gazetteer.country_by_code(place.country)
             found.contained_in = key_for(country.name) if country else None
@@ -953,8 +1033,8 @@ class EntityExtractor:
     def _merge_short_organizations(self, result: Extraction) -> None:
         """``China Eastern`` and ``EADS N.V.`` are ``China Eastern Airlines`` and ``EADS``:
         two names of one organization that differ only by a corporate suffix (or a country
-        in front: ``U.S. Air Force``) are one entity, named by the longer, the other kept
-        as an alternateName."""
+        in front: ``U.S. Air Force``, or words left out inside: ``Eurasian Union``) are one
+        entity, named by the longer, the other kept as an alternateName."""
         orgs = [
             e
             for e in result.entities.values()
@@ -975,7 +1055,10 @@ class EntityExtractor:
                 for o in by_first.get(words[0], []) + by_last.get(words[-1], [])
                 if o is not short
                 and o.key in result.entities
-                and _is_corporate_form(words, o.name.split(), self.gazetteer)
+                and (
+                    _is_corporate_form(words, o.name.split(), self.gazetteer)
+                    or _is_shortened(words, o.name.split())
+                )
             ]
             unique = {o.key: o for o in longer}
             if len(unique) != 1:
@@ -1146,6 +1229,50 @@ def _next_word(text: str, end: int) -> str:
 _MODEL_NUMBER = re.compile(r"^(?:[A-Z]+-?\d+[A-Za-z]*|[IVX]{2,4}|\d{3,})$")
 
 
+def _shouted(text: str) -> bool:
+    """A line in capitals (a wire headline, a dateline, a results table's heading)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _is_organ(words: list[str]) -> bool:
+    """``Council of Heads of State``, ``Board of Governors``: a body named by what it is,
+    with an organization word first and no name of its own."""
+    return (
+        len(words) > 1
+        and words[0] in ORG_WORDS
+        and all(
+            w in ORG_WORDS or w in TITLE_WORDS or w in ORGAN_MEMBERS or w in _CONNECTOR_WORDS
+            for w in words[1:]
+        )
+    )
+
+
+def _organ_of(text: str, end: int, long_forms: dict[str, str]) -> str | None:
+    """The organization named by ``of [the] <organization>`` after a body: the body is an
+    organ of it (``Council of Heads of State of the Shanghai Cooperation Organization``),
+    not an organization the text names on its own."""
+    after = re.match(r"\s+of\s+(?:the\s+)?", text[end : end + 12])
+    if after is None:
+        return None
+    follow = _SPAN.match(text, end + after.end())
+    if follow is None:
+        return None
+    name = _POSSESSIVE_SPLIT.split(follow.group(0))[0]
+    if name in long_forms or any(w in ORG_WORDS for w in name.split()):
+        return name
+    return None
+
+
+def _written_name(surface: str) -> str:
+    """A name as the text wrote it, in the case a name is printed in: an all-capitals
+    dateline or headline word (``NEW YORK``) becomes ``New York``; an acronym (``U.S.``,
+    ``UAE``) stays as it is."""
+    if surface.isupper() and sum(c.isalpha() for c in surface) > 3:
+        return " ".join(w.capitalize() for w in surface.split())
+    return surface
+
+
 def _person_like(words: list[str]) -> bool:
     """A model PERSON is kept only when it reads as a name: capitalised words, no
     organization, place, party or document word, no digits, not all capitals."""
@@ -1203,6 +1330,15 @@ def _is_corporate_form(short: list[str], long: list[str], gazetteer: Gazetteer) 
         head = " ".join(long[: -len(short)])
         return gazetteer.country(head) is not None
     return False
+
+
+def _is_shortened(short: list[str], long: list[str]) -> bool:
+    """``Eurasian Union`` is ``Eurasian Economic Union`` said shorter: the same first and
+    last word, and the longer name's words include the shorter one's in order."""
+    if not 2 <= len(short) < len(long) or short[0] != long[0] or short[-1] != long[-1]:
+        return False
+    rest = iter(long)
+    return all(word in rest for word in short)
 
 
 def _family(kind: str) -> str:

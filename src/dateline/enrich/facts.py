@@ -16,6 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from dateline.enrich.clauses import align_sentences
+from dateline.enrich.credit import without_credit
 from dateline.enrich.dateline import find_dateline
 from dateline.enrich.entities import EntityExtractor, Extraction
 from dateline.enrich.events import EventDraft, EventExtractor
@@ -69,6 +70,7 @@ class FactsEnricher:
         return self.nlp.parse_article(known.title or "", [p.text for p in draft.paragraphs])
 
     def facts(self, draft: Draft, known: ArticleMeta) -> Facts:
+        draft = without_credit(draft)  # "Reporting by A" names no one the story is about
         sentences = split_sentences(draft.paragraphs)
         dateline = find_dateline(draft.paragraphs[0].text) if draft.paragraphs else None
         parsed = self.parse(draft, known)

@@ -35,7 +35,6 @@ _COUNTRY_ALIASES = {
     "U.K.": "GB",
     "Britain": "GB",
     "Great Britain": "GB",
-    "England": "GB",
     "Russian Federation": "RU",
     "Ivory Coast": "CI",
     "Czech Republic": "CZ",
@@ -47,7 +46,15 @@ _COUNTRY_ALIASES = {
     "UAE": "AE",
     "DRC": "CD",
 }
-_DEMONYM_EXTRA = {"U.S.": "US", "Dutch": "NL", "Emirati": "AE", "Saudi": "SA", "Israeli": "IL"}
+_DEMONYM_EXTRA = {
+    "U.S.": "US",
+    "Briton": "GB",
+    "Britons": "GB",
+    "Dutch": "NL",
+    "Emirati": "AE",
+    "Saudi": "SA",
+    "Israeli": "IL",
+}
 
 
 def fold(text: str) -> str:

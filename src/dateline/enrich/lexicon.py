@@ -21,6 +21,7 @@ __all__ = [
     "NAME_PARTICLES",
     "NOT_CITY_HEADS",
     "NOT_NAMES",
+    "ORGAN_MEMBERS",
     "ORG_WORDS",
     "PARTY_WORDS",
     "PLACE_WORDS",
@@ -65,6 +66,12 @@ ORG_WORDS = frozenset(
     Press Kremlin Pentagon Taliban Guard Guards Tribunal Representatives Reserve Exchange
     Airlines Airways Industries Holdings Refinery Directorate Mission Headquarters Embassy
     Consulate Chamber Conference-Board""".split()
+)
+#: Who sits on a body named by what it is (``Council of Heads of State``, ``Board of
+#: Governors``): such a body "of the <organization>" is that organization's organ.
+ORGAN_MEMBERS = frozenset(
+    """Heads State States Government Governments Governors Directors Ministers Members
+    Experts Trustees Delegates Representatives Parties""".split()
 )
 #: Organization words that make it a government body.
 GOVERNMENT_WORDS = frozenset(

@@ -38,6 +38,10 @@ class NewsArticle(Node):
     # The official context types these as IRIs; a node object is still a node.
     image: Annotated[list[ImageObject], Term("@id")] = Field(default_factory=list)
     author: list[Ref] = Field(default_factory=list)
+    # a wire story's agency ("LONDON (Reuters) -") and the people its credit line names
+    source_organization: Ref | None = None
+    contributor: list[Ref] = Field(default_factory=list)
+    editor: list[Ref] = Field(default_factory=list)
     publisher: Ref
     location_created: Ref | None = None
     about: list[Ref] = Field(default_factory=list)

@@ -28,7 +28,7 @@ from dateline.model.entities import (
 )
 from dateline.model.event import Event
 from dateline.model.ids import article_id, document_url, entity_id, key_for, page_url, website_id
-from dateline.model.meta import ArticleMeta, EntitySpec, EventSpec
+from dateline.model.meta import AgencySpec, ArticleMeta, AuthorSpec, EntitySpec, EventSpec
 from dateline.settings import Settings
 from dateline.suggest import closest_zone, did_you_mean
 
@@ -209,6 +209,54 @@ class _Builder:
         )
 
 
+class _Credits:
+    """The nodes of the people and the agency an article credits, each made once.
+
+    A credited name whose key an entity of the article already holds is that entity
+    when the kinds agree (the reporter the story also names); otherwise it gets a key of
+    its own (``-person``, ``-organization``), so no two nodes ever share an ``@id``.
+    """
+
+    def __init__(self, base_url: str, keys: dict[str, str], publisher: Organization) -> None:
+        self.base_url = base_url
+        self.keys = keys
+        self.publisher = publisher
+        self.nodes: list[Person | Organization] = []
+
+    def _made(self, node_id: str) -> bool:
+        return any(n.id == node_id for n in self.nodes)
+
+    def people(self, specs: Iterable[AuthorSpec]) -> list[Ref]:
+        refs: list[Ref] = []
+        for spec in specs:
+            key = key_for(spec.name)
+            kind = self.keys.get(key)
+            if kind is not None and kind not in _PERSON:
+                key = f"{key}-person"
+            node_id = entity_id(self.base_url, key)
+            if kind not in _PERSON and not self._made(node_id):
+                self.nodes.append(Person(id=node_id, name=spec.name, url=spec.url))
+            if Ref(id=node_id) not in refs:
+                refs.append(Ref(id=node_id))
+        return refs
+
+    def agency(self, spec: AgencySpec | None) -> Ref | None:
+        if spec is None:
+            return None
+        key = spec.id or key_for(spec.name)
+        node_id = entity_id(self.base_url, key)
+        if node_id == self.publisher.id:
+            return self.publisher.ref()  # the site is the agency itself
+        kind = self.keys.get(key)
+        if kind is not None and kind not in _ORGS:
+            node_id = entity_id(self.base_url, f"{key}-organization")
+        if kind not in _ORGS and not self._made(node_id):
+            self.nodes.append(
+                Organization(id=node_id, type="NewsMediaOrganization", name=spec.name, url=spec.url)
+            )
+        return Ref(id=node_id)
+
+
 def _duplicates(keys: list[str]) -> list[str]:
     seen: set[str] = set()
     return sorted({k for k in keys if k in seen or seen.add(k)})  # type: ignore[func-returns-value]
@@ -302,13 +350,14 @@ def _graph(
     nodes.extend(builder.event(spec, i) for i, spec in enumerate(events))
     nodes.extend(builder.entity(spec, i) for i, spec in enumerate(entities))
     publisher = publisher_node(meta, base)
-    if meta.author:
-        authors = [
-            Person(id=entity_id(base, key_for(a.name)), name=a.name, url=a.url) for a in meta.author
-        ]
-    else:
-        authors = []  # unsigned: the publisher is the author (a newsroom's corporate byline)
-    author_refs = [a.ref() for a in authors] or [publisher.ref()]
+    credits = _Credits(base, keys, publisher)
+    author_refs = credits.people(meta.author or [])
+    agency = credits.agency(meta.agency)
+    # unsigned: the agency the text credits is the author (a wire story's byline), else
+    # the publisher (a newsroom's corporate byline); an editor's byline always wins
+    author_refs = author_refs or [agency or publisher.ref()]
+    contributor = credits.people(meta.contributor or [])
+    editor = credits.people(meta.editor or [])
 
     event_keys = [e.id for e in events]
     about_keys = meta.about if meta.about is not None else event_keys[:1]
@@ -345,6 +394,9 @@ def _graph(
         keywords=list(meta.tags or []),
         image=[ImageObject(url=meta.image.url, caption=meta.image.caption)] if meta.image else [],
         author=author_refs,
+        source_organization=agency,
+        contributor=contributor,
+        editor=editor,
         publisher=publisher.ref(),
         location_created=location_created,
         about=about,
@@ -356,7 +408,7 @@ def _graph(
         id=document_url(base, slug),
         slug=slug,
         article=article,
-        nodes=[*nodes, *authors, publisher],
+        nodes=[*nodes, *credits.nodes, publisher],
         draft=bool(meta.draft),
         timezone=zone,
     )

@@ -21,6 +21,7 @@ from dateline.model.types import AbsoluteUrl, DateValue, LanguageTag, Line
 
 __all__ = [
     "ENTITY_TYPES",
+    "AgencySpec",
     "ArticleMeta",
     "AuthorSpec",
     "EntitySpec",
@@ -156,6 +157,27 @@ def _author(value: Any) -> Any:
     return [{"name": v} if isinstance(v, str) else v for v in value]
 
 
+Authors = Annotated[
+    list[AuthorSpec], BeforeValidator(_author, json_schema_input_type=str | list[str | AuthorSpec])
+]
+
+
+class AgencySpec(Spec):
+    """The news agency whose story this is (``LONDON (Reuters) -``): the NewsArticle's
+    ``sourceOrganization``, and its ``author`` when no one else is named as author."""
+
+    name: Line
+    id: Key | None = Field(
+        default=None, description="Entity key of its node; by default made from the name."
+    )
+    url: AbsoluteUrl | None = None
+    evidence: str | None = Field(default=None, description="The words that credit it.")
+
+
+def _agency(value: Any) -> Any:
+    return {"name": value} if isinstance(value, str) else value
+
+
 class ImageSpec(Spec):
     url: AbsoluteUrl
     caption: str | None = None
@@ -200,6 +222,14 @@ class ArticleMeta(Spec):
         ]
         | None
     ) = None
+    agency: (
+        Annotated[AgencySpec, BeforeValidator(_agency, json_schema_input_type=str | AgencySpec)]
+        | None
+    ) = None
+    contributor: Authors | None = Field(
+        default=None, description="People who reported or wrote it, but are not its author."
+    )
+    editor: Authors | None = Field(default=None, description="People who edited it.")
     section: str | None = None
     tags: (
         Annotated[list[str], BeforeValidator(_listify, json_schema_input_type=str | list[str])]

@@ -53,10 +53,16 @@ _HOST = re.compile(
     r"^(?:[A-Za-z0-9._~!$&'()*+,;=:%-]*@)?(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d*)?$"
 )
 _HEX2 = re.compile(r"[0-9A-Fa-f]{2}")
+#: A path, query and fragment that need no encoding (no ``%`` at all): the common case.
+_PLAIN = re.compile(r"[A-Za-z0-9\-._~:/?#@!$&'()*+,;=]*\Z")
+#: Whitespace as :meth:`str.isspace` sees it (``\s`` on text is the same test).
+_SPACE = re.compile(r"\s")
 
 
 def _encoded(part: str) -> str:
     """``part`` with every character RFC 3986 does not allow percent-encoded (UTF-8)."""
+    if _PLAIN.match(part):  # checked once per URL of every article: skip the loop
+        return part
     out = []
     for i, char in enumerate(part):
         if char == "%" and not _HEX2.match(part, i + 1):
@@ -80,7 +86,7 @@ def absolute_url(value: str) -> str:
     if (
         parts.scheme not in ("http", "https")
         or not parts.netloc
-        or any(c.isspace() for c in value)
+        or _SPACE.search(value)
         or not _HOST.match(parts.netloc)
     ):
         raise PydanticCustomError(

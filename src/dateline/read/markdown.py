@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import html
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -13,7 +14,7 @@ from dateline.model.meta import ArticleMeta
 from dateline.read.draft import Draft, Paragraph
 from dateline.read.yamlmeta import load_yaml_mapping, meta_from_mapping
 
-__all__ = ["MarkdownReader", "render_markdown"]
+__all__ = ["MarkdownReader", "block_texts", "render_markdown"]
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th"}
@@ -40,39 +41,47 @@ def _escape_lone_brackets(source: str) -> str:
     return head + tail.replace("[", "\\[")
 
 
+@functools.cache
+def _renderer() -> MarkdownIt:
+    """One renderer per process: making one (rule chains, compiled patterns) costs
+    more than rendering a 600-word article with it; rendering keeps no state in it."""
+    return MarkdownIt("commonmark", {"html": False})
+
+
 def render_markdown(source: str) -> str:
     """CommonMark to HTML with raw HTML disabled: content can never inject markup."""
-    html: str = MarkdownIt("commonmark", {"html": False}).render(_escape_lone_brackets(source))
+    html: str = _renderer().render(_escape_lone_brackets(source))
     return html
 
 
-class _BlockText(HTMLParser):
-    """Collects the text of each block element, for the plain-text article body."""
+#: A tag as markdown-it writes it. With raw HTML off every ``<`` and ``>`` of the
+#: text and of attribute values is escaped, so a tag ends at the first ``>``.
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*>")
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.blocks: list[str] = []
-        self._parts: list[str] = []
-        self._depth = 0
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCKS:
-            self._flush()
-            self._depth += 1
+def block_texts(rendered: str) -> list[str]:
+    """The text of each block element (paragraph, heading, list item…) of HTML that
+    :func:`render_markdown` made, whitespace collapsed: the plain-text article body.
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _BLOCKS:
-            self._flush()
-            self._depth = max(0, self._depth - 1)
-
-    def handle_data(self, data: str) -> None:
-        self._parts.append(data)
-
-    def _flush(self) -> None:
-        text = " ".join("".join(self._parts).split())
-        if text:
-            self.blocks.append(text)
-        self._parts = []
+    A scan for tags instead of an HTML parser: the input is markdown-it's own
+    output, never raw HTML (see :data:`_TAG`), and this runs once per article.
+    """
+    blocks: list[str] = []
+    parts: list[str] = []
+    position = 0
+    for tag in _TAG.finditer(rendered):
+        parts.append(rendered[position : tag.start()])
+        position = tag.end()
+        if tag.group(2).lower() in _BLOCKS:
+            text = " ".join(html.unescape("".join(parts)).split())
+            if text:
+                blocks.append(text)
+            parts = []
+    parts.append(rendered[position:])
+    text = " ".join(html.unescape("".join(parts)).split())
+    if text:
+        blocks.append(text)
+    return blocks
 
 
 class MarkdownReader:
@@ -90,11 +99,8 @@ class MarkdownReader:
             body = text[match.end() :]
             body_line = text[: match.end()].count("\n") + 1
         rendered = render_markdown(body)
-        parser = _BlockText()
-        parser.feed(rendered)
-        parser.close()
-        parser._flush()
-        if not parser.blocks:
+        blocks = block_texts(rendered)
+        if not blocks:
             raise ReadError(
                 "the article has no body text after its front matter",
                 path=path,
@@ -103,7 +109,7 @@ class MarkdownReader:
                 hint="write the article below the closing '---'",
             )
         # Markdown blocks do not map 1:1 to lines once rendered; point at the body's start.
-        paragraphs = tuple(Paragraph(block, body_line) for block in parser.blocks)
+        paragraphs = tuple(Paragraph(block, body_line) for block in blocks)
         return Draft(
             path=path,
             paragraphs=paragraphs,
