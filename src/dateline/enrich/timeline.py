@@ -85,6 +85,9 @@ class ClauseEvent:
     #: the characters of the clause's subject and trigger: a rule event whose trigger is
     #: inside ("an earthquake struck Morocco") is this same happening
     words: tuple[int, int] = (0, 0)
+    #: the date a sentence rule chose itself (its trigger's nearest), before its clause
+    #: is read; a timeline event's date is its first time
+    start: str | None = None
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,8 @@ class SentenceContext:
     last_person: str | None = None
     #: where the sentence's own text starts (after a dateline, ``DUBAI –``)
     skip_before: int = 0
+    #: the dateline's place, which ``here`` refers to
+    here: str | None = None
 
     @classmethod
     def build(
@@ -112,6 +117,7 @@ class SentenceContext:
         skip_before: int = 0,
         last_person: str | None = None,
         absolute_only: bool = False,
+        here: str | None = None,
     ) -> SentenceContext:
         times = tuple(
             t
@@ -130,6 +136,7 @@ class SentenceContext:
             published,
             last_person,
             skip_before,
+            here,
         )
 
     def mention_at(self, token: Token) -> Mention | None:
