@@ -27,12 +27,14 @@ import collections
 import dataclasses
 import datetime as dt
 import functools
+import hashlib
 import itertools
+import json
 import os
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -418,7 +420,7 @@ def run_articles(
     keep_graphs: bool = False,
     close_in_workers: int | None = None,
     scheduler: str | None = None,
-) -> Iterator[ArticleOutput]:
+) -> Generator[ArticleOutput, None, None]:
     """The per-article stage for every task, results in the order of ``tasks``.
 
     With ``jobs`` > 1 the articles are spread over that many processes (each loads
@@ -603,18 +605,20 @@ def _graph_of(entry: CacheEntry) -> tuple[ArticleGraph, str]:
     return graph, entry.body
 
 
-def _loader(
+def _site_input(
     settings: Settings,
     entries: _Entries,
     keys: dict[str, str],
-    carried: dict[str, tuple[ArticleGraph, str]],
-) -> Callable[[ArticleSummary], tuple[ArticleGraph, str]]:
-    def load(summary: ArticleSummary) -> tuple[ArticleGraph, str]:
-        if summary.source in carried:
-            return carried[summary.source]
+    listed: Sequence[ArticleSummary],
+    **more: Any,
+) -> SiteInput:
+    """What the site-wide emitters get: the summaries, and each article's body and
+    nodes read back from the cache entry of its key when an emitter asks."""
+
+    def entry_of(summary: ArticleSummary) -> CacheEntry:
         entry = entries.get(keys[summary.source])
         if entry is not None:
-            return _graph_of(entry)
+            return entry
         # the entry is gone or damaged (never trusted): build the article again
         task = ArticleTask(settings.content_dir / summary.source, summary.source, "")
         made = ArticleWorker(settings)(task)
@@ -624,11 +628,17 @@ def _loader(
                 path=task.path,
                 hint="run the build again",
             )
+        entry = dataclasses.replace(made.entry, key=keys[summary.source])
         if entries.cache is not None and entries.writable:
-            entries.cache.write_entry(dataclasses.replace(made.entry, key=keys[summary.source]))
-        return _graph_of(made.entry)
+            entries.cache.write_entry(entry)
+        return entry
 
-    return load
+    def node(summary: ArticleSummary, node_id: str) -> dict[str, Any] | None:
+        return next((n for n in entry_of(summary).graph if n.get("@id") == node_id), None)
+
+    return SiteInput(
+        listed, lambda summary: entry_of(summary).body, node, lambda s: keys[s.source], **more
+    )
 
 
 def render_site(
@@ -653,15 +663,39 @@ def render_site(
         entries.memory[task.key] = made.entry
         keys[source] = task.key
         summaries.append(made.entry.summary)
-    kept: dict[str, tuple[ArticleGraph, str]] = {}
     for item in carried:
         source = _source(item.source, settings.content_dir)
-        kept[source] = (item.graph, item.body)
-        summaries.append(summarize(source, item.graph, article_files(item.graph.slug)))
+        entry = _carried_entry(settings, source, item)
+        entries.memory[entry.key] = entry
+        keys[source] = entry.key
+        summaries.append(entry.summary)
     summaries.sort(key=lambda s: s.order)
-    site = SiteInput(summaries, _loader(settings, entries, keys, kept), now=now or wall_clock())
+    site = _site_input(settings, entries, keys, summaries, now=now or wall_clock())
+    site = dataclasses.replace(site, key_of=None)  # nothing to keep: render every file
     outputs.update({n: d for n, d in render_site_files(settings, site).items() if d is not None})
     return outputs
+
+
+def _carried_entry(settings: Settings, source: str, item: CarriedArticle) -> CacheEntry:
+    """A previous version read back from the published files, as a cache entry."""
+    files = article_files(item.graph.slug)
+    summary = summarize(source, item.graph, files)
+    sizes = {}
+    for name in files:
+        try:
+            sizes[name] = (settings.output_dir / name).stat().st_size
+        except OSError:
+            sizes[name] = -1
+    # keyed by what it holds: the site-wide files showing it change when it does
+    digest = hashlib.sha256(json.dumps(summary.to_json(), sort_keys=True).encode()).hexdigest()
+    return CacheEntry(
+        key=f"carried-{digest}",
+        summary=summary,
+        body=item.body,
+        graph=document(item.graph)["@graph"],
+        findings=[],
+        files=sizes,
+    )
 
 
 def _source(path: Path, content_dir: Path) -> str:
@@ -951,6 +985,7 @@ def _build_with(
 
     for _ in shown:  # let a progress bar finish
         pass
+    outputs.close()  # the worker processes end here, before the site-wide stage
 
     # cross-article checks, over every article (reused ones too)
     clashes = cross_article_findings(list(summaries.values()), settings.content_dir)
@@ -979,13 +1014,7 @@ def _build_with(
 
     listed = sorted([*published.values(), *report.carried], key=lambda s: s.order)
     previous = {n: m for n, m in state.site_marks.items() if cache.intact(_sizes(state, n))}
-    site = SiteInput(
-        listed,
-        _loader(settings, entries, keys, {}),
-        key_of=lambda summary: keys[summary.source],
-        previous=previous,
-        now=now,
-    )
+    site = _site_input(settings, entries, keys, listed, previous=previous, now=now)
     report.outputs = render_site_files(settings, site)
     report.site_findings = validate_outputs(settings, report.outputs)
     report.site_findings.extend(_kept_finding(settings, s) for s in report.carried)
@@ -1185,23 +1214,8 @@ def _carry(
             fallback.append(settings.content_dir / source)
     for item in carry_forward(fallback, settings.output_dir, settings.content_dir, taken):
         source = _source(item.source, settings.content_dir)
-        files = article_files(item.graph.slug)
-        summary = summarize(source, item.graph, files)
-        sizes = {}
-        for name in files:
-            try:
-                sizes[name] = (settings.output_dir / name).stat().st_size
-            except OSError:
-                sizes[name] = -1
-        entry = CacheEntry(
-            key=f"carried-{source}",
-            summary=summary,
-            body=item.body,
-            graph=document(item.graph)["@graph"],
-            findings=[],
-            files=sizes,
-        )
-        out[source] = (summary, entry)
+        entry = _carried_entry(settings, source, item)
+        out[source] = (entry.summary, entry)
     return out
 
 

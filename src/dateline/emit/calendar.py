@@ -18,9 +18,7 @@ from icalendar import Calendar, vGeo
 from icalendar import Event as CalendarEvent
 
 from dateline.emit.feeds import as_datetime
-from dateline.model.article import ArticleGraph
-from dateline.model.entities import Place
-from dateline.model.event import Event
+from dateline.emit.summary import ArticleSummary, EventBrief
 from dateline.settings import Settings
 
 __all__ = ["CALENDAR", "calendar_start", "render_calendar"]
@@ -30,7 +28,12 @@ _DAY = dt.timedelta(days=1)
 
 
 def calendar_start(value: dt.datetime | str | None) -> dt.datetime | dt.date | None:
-    """A timed start in UTC, a day, or None for month/year precision (or no date)."""
+    """A timed start in UTC, a day, or None for month/year precision (or no date).
+
+    A string is ISO 8601: a time (with its offset) or a date, as summaries hold them.
+    """
+    if isinstance(value, str) and "T" in value:
+        value = dt.datetime.fromisoformat(value)
     if isinstance(value, dt.datetime):
         return value.astimezone(dt.UTC)
     if isinstance(value, str) and len(value) == 10:
@@ -50,26 +53,22 @@ def _end(
     return start + _DAY
 
 
-def _entry(event: Event, graph: ArticleGraph) -> CalendarEvent | None:
-    start = calendar_start(event.start_date)
+def _entry(event: EventBrief, article: ArticleSummary) -> CalendarEvent | None:
+    start = calendar_start(event.start)
     if start is None:
         return None
-    article = graph.article
     entry = CalendarEvent()
     entry.add("uid", event.id)
-    entry.add("dtstamp", as_datetime(article.date_modified or article.date_published))
+    entry.add("dtstamp", as_datetime(article.lastmod))
     entry.add("dtstart", start)
-    end = _end(start, event.end_date)
+    end = _end(start, event.end)
     if end is not None:
         entry.add("dtend", end)
     entry.add("summary", event.name)
-    places = [graph.node(ref.id) for ref in event.location]
-    names = [p.name for p in places if isinstance(p, Place)]
-    if names:
-        entry.add("location", ", ".join(names))
-    geo = next((p.geo for p in places if isinstance(p, Place) and p.geo is not None), None)
-    if geo is not None:
-        entry.add("geo", vGeo((geo.latitude, geo.longitude)))
+    if event.places:
+        entry.add("location", ", ".join(event.places))
+    if event.geo is not None:
+        entry.add("geo", vGeo(event.geo))
     text = [event.description] if event.description else []
     text.append(f"Reported in: {article.headline} {article.url}")
     entry.add("description", "\n\n".join(text))
@@ -78,8 +77,8 @@ def _entry(event: Event, graph: ArticleGraph) -> CalendarEvent | None:
     return entry
 
 
-def render_calendar(settings: Settings, graphs: Sequence[ArticleGraph]) -> bytes:
-    """The calendar of ``graphs`` (newest first: the newest report of an event wins)."""
+def render_calendar(settings: Settings, articles: Sequence[ArticleSummary]) -> bytes:
+    """The calendar of ``articles`` (newest first: the newest report of an event wins)."""
     calendar = Calendar()
     calendar.add("prodid", "-//dateline//events//EN")
     calendar.add("version", "2.0")
@@ -93,10 +92,10 @@ def render_calendar(settings: Settings, graphs: Sequence[ArticleGraph]) -> bytes
     if settings.description:
         calendar.add("x-wr-caldesc", settings.description)
     entries: dict[str, CalendarEvent] = {}
-    for graph in graphs:
-        for event in graph.events():
+    for article in articles:
+        for event in article.events:
             if event.id not in entries:
-                entry = _entry(event, graph)
+                entry = _entry(event, article)
                 if entry is not None:
                     entries[event.id] = entry
 

@@ -1,4 +1,8 @@
-"""RSS 2.0 and Atom 1.0, written with feedgen from the validated article graphs.
+"""RSS 2.0 and Atom 1.0, written with feedgen from article summaries and body HTML.
+
+Each item is a :class:`~dateline.emit.summary.ArticleSummary` (made from the
+validated graph) with its body: a feed never needs an article's whole graph, so a
+site-wide build can render the feeds of a large site without loading graphs.
 
 feedgen is used here at the edge only: the models decide every value. Two of its
 habits are worked around on purpose:
@@ -22,17 +26,30 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from dateline.emit.urls import FeedUrls
-from dateline.model.article import ArticleGraph
 from dateline.settings import Settings
 
-__all__ = ["FH_NS", "JSONLD_TYPE", "FeedPage", "as_datetime", "render_atom", "render_rss"]
+if TYPE_CHECKING:  # summary.py imports as_datetime from here
+    from dateline.emit.summary import ArticleSummary
+
+__all__ = [
+    "FH_NS",
+    "JSONLD_TYPE",
+    "FeedItem",
+    "FeedPage",
+    "as_datetime",
+    "render_atom",
+    "render_rss",
+]
+
+#: One feed item: the article's summary and its body HTML.
+FeedItem = tuple["ArticleSummary", str]
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 #: RFC 5005's namespace for ``<fh:archive/>``
@@ -40,8 +57,13 @@ FH_NS = "http://purl.org/syndication/history/1.0"
 JSONLD_TYPE = "application/ld+json"
 
 
-def as_datetime(value: dt.datetime | dt.date) -> dt.datetime:
-    """Feeds need a time: a date-only article counts as published at 00:00 UTC."""
+def as_datetime(value: dt.datetime | dt.date | str) -> dt.datetime:
+    """Feeds need a time: a date-only article counts as published at 00:00 UTC.
+
+    A string is ISO 8601, as summaries hold dates.
+    """
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value) if "T" in value else dt.date.fromisoformat(value)
     if isinstance(value, dt.datetime):
         return value
     return dt.datetime.combine(value, dt.time(0, 0), tzinfo=dt.UTC)
@@ -118,18 +140,9 @@ class _LinksEntry(BaseEntryExtension):  # type: ignore[misc]
         return item
 
 
-def _authors(graph: ArticleGraph) -> list[tuple[str, str | None]]:
-    out = []
-    for ref in graph.article.author:
-        node = graph.node(ref.id)
-        if node is not None:
-            out.append((getattr(node, "name", ""), getattr(node, "url", None)))
-    return out
-
-
 def _feed(
     settings: Settings,
-    articles: Sequence[tuple[ArticleGraph, str]],
+    articles: Sequence[FeedItem],
     self_url: str,
     title: str | None = None,
     home_url: str | None = None,
@@ -156,13 +169,12 @@ def _feed(
     fg.link(href=home, rel="alternate", type="text/html")
     fg.generator("dateline", uri="https://pypi.org/project/dateline/")
     newest = max(
-        (as_datetime(g.article.date_modified or g.article.date_published) for g, _ in articles),
+        (as_datetime(a.lastmod) for a, _ in articles),
         default=dt.datetime(1970, 1, 1, tzinfo=dt.UTC),
     )
     fg.updated(newest)
     fg.lastBuildDate(newest)
-    for graph, body in articles:
-        article = graph.article
+    for article, body in articles:
         fe = fg.add_entry(order="append")
         fe.id(article.url)
         fe.guid(article.url, permalink=True)
@@ -172,28 +184,25 @@ def _feed(
             {"rel": "alternate", "type": "text/html", "href": article.url},
             # "describedby" (IANA link relation), not a second "alternate": readers
             # such as newsboat open an entry's last alternate link, which must be the page.
-            {"rel": "describedby", "type": JSONLD_TYPE, "href": graph.id},
+            {"rel": "describedby", "type": JSONLD_TYPE, "href": article.graph_url},
         ]
         fe.published(as_datetime(article.date_published))
-        fe.updated(as_datetime(article.date_modified or article.date_published))
+        fe.updated(as_datetime(article.lastmod))
         if article.description:
             fe.summary(article.description)
             fe.description(article.description)
         fe.content(body, type="html")
-        for name, url in _authors(graph):
-            fe.author({"name": name, **({"uri": url} if url else {})})
-            fe.dc.dc_creator(name)
-        for term in [
-            *([article.article_section] if article.article_section else []),
-            *article.keywords,
-        ]:
+        for author in article.authors:
+            fe.author({"name": author.name, **({"uri": author.url} if author.url else {})})
+            fe.dc.dc_creator(author.name)
+        for term in [*([article.section] if article.section else []), *article.keywords]:
             fe.category(term=term)
     return fg
 
 
 def render_rss(
     settings: Settings,
-    articles: Sequence[tuple[ArticleGraph, str]],
+    articles: Sequence[FeedItem],
     self_url: str | None = None,
     title: str | None = None,
     home_url: str | None = None,
@@ -208,7 +217,7 @@ def render_rss(
 
 def render_atom(
     settings: Settings,
-    articles: Sequence[tuple[ArticleGraph, str]],
+    articles: Sequence[FeedItem],
     self_url: str | None = None,
     title: str | None = None,
     home_url: str | None = None,

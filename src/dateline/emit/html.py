@@ -1,4 +1,4 @@
-"""The HTML pages: articles, the paged index, topic pages and a page per named entity.
+"""The article pages (the list pages, from summaries, are in :mod:`dateline.emit.lists`).
 
 Crawlers and ``extruct`` read the ``<script type="application/ld+json">``; the
 pages also carry OpenGraph tags for link previews and ``<link rel="alternate">``
@@ -11,23 +11,29 @@ means nothing to a reader.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from dateline.emit.jsonld import document, script_json, script_text
-from dateline.emit.topics import Topic, topics_of
+from dateline.emit.topics import topics_of
 from dateline.emit.urls import FeedUrls
-from dateline.model.article import ArticleGraph, NewsArticle, SiteGraph
+from dateline.model.article import ArticleGraph
 from dateline.model.entities import Organization, Person, Place
 from dateline.model.ids import key_for
 from dateline.settings import Settings
 
-__all__ = ["Page", "PageRenderer", "human_date", "zone_label"]
+__all__ = [
+    "Page",
+    "PageRenderer",
+    "entity_key",
+    "human_date",
+    "kind_label",
+    "named_entities",
+    "zone_label",
+]
 
 #: How a type reads to a person in the "Named in this story" list.
 _KINDS = {
@@ -107,6 +113,11 @@ class Page:
         return self.url(self.number + 1) if self.number < self.count else None
 
 
+def kind_label(node_type: str) -> str:
+    """How a type reads to a person: ``GovernmentOrganization`` → ``government body``."""
+    return _KINDS.get(node_type, node_type)
+
+
 def entity_key(settings: Settings, node_id: str) -> str | None:
     """The key of an entity dateline gives a page (``<base>id/<key>``), else None."""
     prefix = settings.base_url + "id/"
@@ -131,84 +142,6 @@ class PageRenderer:
             loader=PackageLoader("dateline", "templates"),
             autoescape=select_autoescape(default=True, default_for_string=True),
             keep_trailing_newline=True,
-        )
-
-    def _summary(self, article: NewsArticle, graph: ArticleGraph | None = None) -> dict[str, Any]:
-        zone = graph.timezone if graph is not None else None
-        topics = topics_of(self.settings, graph) if graph is not None else []
-        section = next((t for t in topics if t.kind == "section"), None)
-        return {
-            "url": article.url,
-            "headline": article.headline,
-            "published": article.date_published.isoformat(),
-            "published_text": human_date(article.date_published, zone),
-            "dateline": article.dateline,
-            "summary": article.description,
-            "section": article.article_section,
-            "section_url": section.page if section else None,
-        }
-
-    def render_index(
-        self,
-        site: SiteGraph,
-        graphs: Sequence[ArticleGraph] = (),
-        topics: Sequence[Topic] = (),
-    ) -> dict[str, str]:
-        """The home page and its further pages: summaries, newest first, ``page_size``
-        to a page; the site graph and feed autodiscovery on the first page."""
-        by_id = {g.article.id: g for g in graphs}
-        articles = [self._summary(a, by_id.get(a.id)) for a in site.articles]
-        size = self.settings.page_size
-        count = max(1, -(-len(articles) // size))
-        out = {}
-        for number in range(1, count + 1):
-            page = Page(number, count, self.settings.base_url)
-            out[Page.path(number)] = self.env.get_template("index.html").render(
-                site=self.settings,
-                feeds=FeedUrls.for_site(self.settings.base_url),
-                jsonld=script_json(document(site)) if number == 1 else None,
-                articles=articles[(number - 1) * size : number * size],
-                page=page,
-                canonical=page.url(number),
-                topics=[t for t in topics if t.kind == "section"],
-            )
-        return out
-
-    def render_topic(self, topic: Topic, graphs: Sequence[ArticleGraph]) -> dict[str, str]:
-        """A section's, tag's or author's pages: its articles, ``page_size`` to a page,
-        and its feeds; by path relative to the output folder."""
-        articles = [self._summary(g.article, g) for g in graphs]
-        size = self.settings.page_size
-        count = max(1, -(-len(articles) // size))
-        out = {}
-        for number in range(1, count + 1):
-            page = Page(number, count, self.settings.base_url, topic.folder)
-            out[Page.path(number, topic.folder)] = self.env.get_template("topic.html").render(
-                site=self.settings,
-                feeds=FeedUrls.for_site(self.settings.base_url),
-                topic=topic,
-                title=topic.title(self.settings.title),
-                articles=articles[(number - 1) * size : number * size],
-                page=page,
-            )
-        return out
-
-    def render_entity(
-        self,
-        entity: Person | Organization | Place,
-        graphs: Sequence[ArticleGraph],
-        jsonld: dict[str, Any],
-    ) -> str:
-        """A person's, organization's or place's page: what we know, and the stories."""
-        return self.env.get_template("entity.html").render(
-            site=self.settings,
-            feeds=FeedUrls.for_site(self.settings.base_url),
-            entity=entity,
-            kind=_KINDS.get(entity.type, entity.type),
-            job_title=getattr(entity, "job_title", None),
-            same_as=entity.same_as,
-            jsonld=script_json(jsonld),
-            articles=[self._summary(g.article, g) for g in graphs],
         )
 
     def render(self, graph: ArticleGraph, body: str, jsonld: str | None = None) -> str:
@@ -241,7 +174,7 @@ class PageRenderer:
             named.append(
                 {
                     "name": node.name,
-                    "kind": _KINDS.get(node.type, node.type),
+                    "kind": kind_label(node.type),
                     "url": f"{self.settings.base_url}id/{key}.html" if key else None,
                 }
             )

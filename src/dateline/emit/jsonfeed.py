@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dateline.emit.feeds import as_datetime
+from dateline.emit.feeds import FeedItem, as_datetime
 from dateline.emit.urls import FeedUrls
-from dateline.model.article import ArticleGraph
 from dateline.settings import Settings
+
+if TYPE_CHECKING:  # summary.py needs the page helpers that need this module
+    from dateline.emit.summary import ArticleSummary
 
 __all__ = ["JSONLD_EXTENSION_ABOUT", "render_jsonfeed"]
 
@@ -22,16 +24,13 @@ VERSION = "https://jsonfeed.org/version/1.1"
 JSONLD_EXTENSION_ABOUT = "https://www.w3.org/TR/json-ld11/"
 
 
-def _item(graph: ArticleGraph, body: str) -> dict[str, Any]:
-    article = graph.article
+def _item(article: ArticleSummary, body: str) -> dict[str, Any]:
     authors = []
-    for ref in article.author:
-        node = graph.node(ref.id)
-        if node is not None:
-            author = {"name": getattr(node, "name", "")}
-            if getattr(node, "url", None):
-                author["url"] = getattr(node, "url", "")
-            authors.append(author)
+    for byline in article.authors:
+        author = {"name": byline.name}
+        if byline.url:
+            author["url"] = byline.url
+        authors.append(author)
     item: dict[str, Any] = {
         "id": article.url,
         "url": article.url,
@@ -45,19 +44,19 @@ def _item(graph: ArticleGraph, body: str) -> dict[str, Any]:
         item["date_modified"] = as_datetime(article.date_modified).isoformat()
     if authors:
         item["authors"] = authors
-    tags = [*([article.article_section] if article.article_section else []), *article.keywords]
+    tags = [*([article.section] if article.section else []), *article.keywords]
     if tags:
         item["tags"] = tags
     item["language"] = article.in_language
     if article.image:
-        item["image"] = article.image[0].url
-    item["_jsonld"] = {"about": JSONLD_EXTENSION_ABOUT, "url": graph.id}
+        item["image"] = article.image
+    item["_jsonld"] = {"about": JSONLD_EXTENSION_ABOUT, "url": article.graph_url}
     return item
 
 
 def render_jsonfeed(
     settings: Settings,
-    articles: Sequence[tuple[ArticleGraph, str]],
+    articles: Sequence[FeedItem],
     self_url: str | None = None,
     title: str | None = None,
     home_url: str | None = None,
@@ -75,5 +74,5 @@ def render_jsonfeed(
     if settings.hubs:  # WebSub, as JSON Feed 1.1 spells it
         feed["hubs"] = [{"type": "WebSub", "url": hub} for hub in settings.hubs]
     feed["authors"] = [{"name": settings.publisher.name, "url": settings.publisher.url}]
-    feed["items"] = [_item(g, body) for g, body in articles]
+    feed["items"] = [_item(a, body) for a, body in articles]
     return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

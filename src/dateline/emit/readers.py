@@ -1,22 +1,32 @@
-"""The site-wide outputs for readers, made from the list of published articles.
+"""The site-wide outputs for readers, made from the summaries of the published articles.
 
 Everything here is a function of the published articles (newest first), the
 settings and the build's "now", never of the files on disk: the paged index,
 topic pages and feeds, a page per named entity, ``sitemap.xml``,
 ``news-sitemap.xml``, ``robots.txt`` and ``events.ics``. Held articles (drafts,
 embargoes) are not in the list, so they are in none of these.
+
+Nothing here loads an article graph. Home pages, topic pages and entity pages
+are fingerprinted (:meth:`~dateline.emit.siteinput.SiteInput.fingerprint`) by
+the articles they show, so a build where one article changed renders only the
+pages that show it (and those whose place in the site moved); the sitemaps and
+the calendar are cheap and always made anew.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import json
 from collections.abc import Sequence
 from typing import Any
 
+from pydantic import TypeAdapter
+
 from dateline.emit.calendar import CALENDAR, render_calendar
 from dateline.emit.feeds import as_datetime
-from dateline.emit.html import PageRenderer, entity_key, named_entities
-from dateline.emit.jsonld import dumps
+from dateline.emit.html import Page, PageRenderer, entity_key
+from dateline.emit.jsonld import dumps, script_json, script_text
+from dateline.emit.lists import ListRenderer, page_count
+from dateline.emit.siteinput import SiteFiles, SiteInput, kept
 from dateline.emit.sitemaps import (
     NEWS_SITEMAP,
     SITEMAP,
@@ -25,9 +35,10 @@ from dateline.emit.sitemaps import (
     render_robots,
     render_sitemap,
 )
-from dateline.emit.topics import group_by_topic, render_topic_feeds
+from dateline.emit.summary import ArticleSummary
+from dateline.emit.topics import Topic, group_by_topic, render_topic_feeds
+from dateline.errors import OutputError
 from dateline.jsonld.context import SCHEMA_ORG
-from dateline.model.article import ArticleGraph, SiteGraph
 from dateline.model.entities import Organization, Person, Place
 from dateline.settings import Settings
 
@@ -39,88 +50,158 @@ OWNED_FOLDERS = ("page", "section", "tag", "author", "id")
 #: Files that some builds leave out (no article in the news window).
 OPTIONAL_FILES = (NEWS_SITEMAP,)
 
+Entity = Person | Organization | Place
+_ENTITY: TypeAdapter[Entity] = TypeAdapter(Entity)
 
-def _lastmod(graph: ArticleGraph) -> dt.datetime | dt.date:
-    return graph.article.date_modified or graph.article.date_published
 
-
-def _newest(graphs: Sequence[ArticleGraph]) -> dt.datetime | dt.date | None:
-    return max((_lastmod(g) for g in graphs), key=as_datetime, default=None)
+def _newest(articles: Sequence[ArticleSummary]) -> str | None:
+    """The latest ``lastmod`` of ``articles``, as written (None for no article)."""
+    newest = max(articles, key=lambda a: as_datetime(a.lastmod), default=None)
+    return newest.lastmod if newest is not None else None
 
 
 def entity_document(
-    entity: Person | Organization | Place, graphs: Sequence[ArticleGraph]
+    entity: dict[str, Any], node_id: str, articles: Sequence[ArticleSummary]
 ) -> dict[str, Any]:
-    """The entity as its newest article describes it, and each article naming it."""
-    articles = []
-    for graph in graphs:
-        article = graph.article
-        relation = "about" if any(r.id == entity.id for r in article.about) else "mentions"
-        articles.append(
+    """The entity as its newest article describes it (its JSON-LD node), and each
+    article naming it."""
+    listed = []
+    for article in articles:
+        relation = next(n.relation for n in article.nodes if n.id == node_id)
+        listed.append(
             {
-                "@id": article.id,
+                "@id": article.article_id,
                 "@type": "NewsArticle",
                 "url": article.url,
                 "headline": article.headline,
-                "datePublished": article.date_published.isoformat(),
-                relation: {"@id": entity.id},
+                "datePublished": article.date_published,
+                relation or "mentions": {"@id": node_id},
             }
         )
-    return {"@context": SCHEMA_ORG, "@graph": [entity.jsonld(), *articles]}
+    return {"@context": SCHEMA_ORG, "@graph": [entity, *listed]}
 
 
-def reader_outputs(
+def _topics_key(topics: Sequence[Topic]) -> str:
+    return json.dumps([(t.kind, t.key, t.name) for t in topics])
+
+
+def _index_pages(
+    settings: Settings, site: SiteInput, lists: ListRenderer, sections: Sequence[Topic]
+) -> SiteFiles:
+    """The home page and its further pages; the first carries the whole site graph."""
+    # the site graph repeats every article's index node: index.jsonld's document
+    from dateline.emit.site import site_document  # noqa: PLC0415 - site.py imports this module
+
+    size = settings.page_size
+    articles = site.articles
+    count = page_count(len(articles), size)
+    outputs: SiteFiles = {}
+    shared = f"{count}:{_topics_key(sections)}"
+    for number in range(1, count + 1):
+        name = Page.path(number)
+        members = articles[(number - 1) * size : number * size]
+        what = f"index {number} of {shared}" + (f" {site.every_key}" if number == 1 else "")
+        if site.unchanged([name], site.fingerprint(what, members)):
+            outputs[name] = None
+            continue
+        jsonld = script_text(site_document(settings, articles)) if number == 1 else None
+        html = lists.index_page(number, count, members, sections, jsonld)
+        outputs[name] = html.encode("utf-8")
+    return outputs
+
+
+def _topic_files(
     settings: Settings,
-    items: Sequence[tuple[ArticleGraph, str]],
-    site: SiteGraph,
-    now: dt.datetime,
-) -> dict[str, bytes]:
-    """Every reader-facing site-wide output, by path relative to the output folder.
-
-    ``items`` are the published articles with their body HTML, newest first.
-    """
-    pages = PageRenderer(settings)
-    graphs = [graph for graph, _ in items]
-    outputs: dict[str, bytes] = {}
-    entries = []
-
-    groups = group_by_topic(settings, items)
-    sections = [t for t in groups if t.kind == "section"]
-    for path, html in pages.render_index(site, graphs, sections).items():
+    site: SiteInput,
+    lists: ListRenderer,
+    topic: Topic,
+    members: Sequence[ArticleSummary],
+) -> SiteFiles:
+    count = page_count(len(members), settings.page_size)
+    names = [Page.path(n, topic.folder) for n in range(1, count + 1)]
+    names += [topic.folder + f for f in ("rss.xml", "atom.xml", "feed.json")]
+    what = f"topic {topic.kind} {topic.key} {topic.name}"
+    if site.unchanged(names, site.fingerprint(what, members)):
+        return kept(names)
+    outputs: SiteFiles = {}
+    items = site.items(members[: settings.max_items])
+    outputs.update(render_topic_feeds(settings, topic, items))
+    for path, html in lists.topic_pages(topic, members).items():
         outputs[path] = html.encode("utf-8")
-        entries.append(PageEntry(site.website.url + path.removesuffix("index.html"), None))
-    newest = _newest(graphs)  # once: every index page shares it (500 pages × 10k articles)
-    entries = [PageEntry(e.url, newest) for e in entries]
-    entries += [PageEntry(g.article.url, _lastmod(g)) for g in graphs]
+    return outputs
+
+
+def _entity_files(
+    settings: Settings,
+    site: SiteInput,
+    lists: ListRenderer,
+    node_id: str,
+    naming: Sequence[ArticleSummary],
+) -> SiteFiles:
+    key = entity_key(settings, node_id)
+    names = [f"id/{key}.html", f"id/{key}.jsonld"]
+    if site.unchanged(names, site.fingerprint(f"entity {node_id}", naming)):
+        return kept(names)
+    node = site.node(naming[0], node_id)
+    if node is None:
+        raise OutputError(
+            f"the build cache lost the node {node_id} of this article",
+            hint="run the build again with --force",
+        )
+    entity = _ENTITY.validate_python(node)
+    doc = entity_document(entity.jsonld(), node_id, naming)
+    return {
+        names[0]: lists.entity_page(entity, naming, script_json(doc)).encode("utf-8"),
+        names[1]: dumps(doc).encode("utf-8"),
+    }
+
+
+def reader_outputs(settings: Settings, site: SiteInput) -> SiteFiles:
+    """Every reader-facing site-wide output, by path relative to the output folder
+    (None: the file there is already right)."""
+    lists = ListRenderer(PageRenderer(settings))
+    articles = site.articles
+    outputs: SiteFiles = {}
+
+    groups = group_by_topic(settings, articles)
+    sections = [t for t in groups if t.kind == "section"]
+    home = _index_pages(settings, site, lists, sections)
+    outputs.update(home)
+    newest = _newest(articles)
+    entries = [PageEntry(site_url(settings, path), newest) for path in home]
+    entries += [PageEntry(a.url, a.lastmod) for a in articles]
 
     for topic, members in groups.items():
-        outputs.update(render_topic_feeds(settings, topic, members))
-        member_graphs = [g for g, _ in members]
-        topic_newest = _newest(member_graphs)
-        for path, html in pages.render_topic(topic, member_graphs).items():
-            outputs[path] = html.encode("utf-8")
-            url = settings.base_url + path.removesuffix("index.html")
-            entries.append(PageEntry(url, topic_newest))
+        files = _topic_files(settings, site, lists, topic, members)
+        outputs.update(files)
+        topic_newest = _newest(members)
+        entries += [
+            PageEntry(site_url(settings, path), topic_newest)
+            for path in files
+            if path.endswith(".html")
+        ]
 
-    named: dict[str, tuple[Person | Organization | Place, list[ArticleGraph]]] = {}
-    for graph in graphs:
-        for node in named_entities(graph):
-            if entity_key(settings, node.id) is not None:
-                named.setdefault(node.id, (node, []))[1].append(graph)
+    named: dict[str, list[ArticleSummary]] = {}
+    for article in articles:
+        for node in article.nodes:
+            if node.relation is not None and entity_key(settings, node.id) is not None:
+                named.setdefault(node.id, []).append(article)
     for node_id in sorted(named):
-        entity, naming = named[node_id]
-        key = entity_key(settings, node_id)
-        doc = entity_document(entity, naming)
-        outputs[f"id/{key}.html"] = pages.render_entity(entity, naming, doc).encode("utf-8")
-        outputs[f"id/{key}.jsonld"] = dumps(doc).encode("utf-8")
+        naming = named[node_id]
+        outputs.update(_entity_files(settings, site, lists, node_id, naming))
         entries.append(PageEntry(f"{node_id}.html", _newest(naming)))
 
     outputs[SITEMAP] = render_sitemap(entries)
     sitemaps = [SITEMAP]
-    news = render_news_sitemap(settings, graphs, now)
+    news = render_news_sitemap(settings, articles, site.now)
     if news is not None:
         outputs[NEWS_SITEMAP] = news
         sitemaps.append(NEWS_SITEMAP)
     outputs[ROBOTS] = render_robots(settings, sitemaps)
-    outputs[CALENDAR] = render_calendar(settings, graphs)
+    outputs[CALENDAR] = render_calendar(settings, articles)
     return outputs
+
+
+def site_url(settings: Settings, path: str) -> str:
+    """The URL of a page by its path (a folder's ``index.html`` is the folder)."""
+    return settings.base_url + path.removesuffix("index.html")

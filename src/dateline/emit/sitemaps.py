@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from dateline.emit.feeds import as_datetime
-from dateline.model.article import ArticleGraph
+from dateline.emit.summary import ArticleSummary
 from dateline.settings import Settings
 
 __all__ = [
@@ -44,14 +44,11 @@ _NEWS_LANGUAGES = {"zh-cn": "zh-cn", "zh-hans": "zh-cn", "zh-tw": "zh-tw", "zh-h
 
 @dataclass(frozen=True)
 class PageEntry:
-    """One page of the site: its absolute URL and when it last changed."""
+    """One page of the site: its absolute URL and when it last changed (W3C datetime,
+    as the article's JSON-LD says it)."""
 
     url: str
-    lastmod: dt.datetime | dt.date | None
-
-
-def _w3c(value: dt.datetime | dt.date) -> str:
-    return value.isoformat()
+    lastmod: str | None
 
 
 def _xml(root: etree._Element) -> bytes:
@@ -65,7 +62,7 @@ def render_sitemap(pages: Sequence[PageEntry]) -> bytes:
         url = etree.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
         etree.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = page.url
         if page.lastmod is not None:
-            etree.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = _w3c(page.lastmod)
+            etree.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = page.lastmod
     return _xml(urlset)
 
 
@@ -74,21 +71,20 @@ def news_language(tag: str) -> str:
     return _NEWS_LANGUAGES.get(lowered, lowered.split("-")[0])
 
 
-def in_news_window(graph: ArticleGraph, now: dt.datetime) -> bool:
-    published = as_datetime(graph.article.date_published)
+def in_news_window(article: ArticleSummary, now: dt.datetime) -> bool:
+    published = as_datetime(article.date_published)
     return now - NEWS_WINDOW <= published <= now
 
 
 def render_news_sitemap(
-    settings: Settings, graphs: Sequence[ArticleGraph], now: dt.datetime
+    settings: Settings, articles: Sequence[ArticleSummary], now: dt.datetime
 ) -> bytes | None:
     """Articles of the two days up to ``now``; None when there are none."""
-    recent = [g for g in graphs if in_news_window(g, now)]
+    recent = [a for a in articles if in_news_window(a, now)]
     if not recent:
         return None
     urlset = etree.Element(f"{{{SITEMAP_NS}}}urlset", nsmap={None: SITEMAP_NS, "news": NEWS_NS})
-    for graph in recent:
-        article = graph.article
+    for article in recent:
         url = etree.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
         etree.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = article.url
         news = etree.SubElement(url, f"{{{NEWS_NS}}}news")
@@ -97,7 +93,7 @@ def render_news_sitemap(
         etree.SubElement(publication, f"{{{NEWS_NS}}}language").text = news_language(
             article.in_language
         )
-        etree.SubElement(news, f"{{{NEWS_NS}}}publication_date").text = _w3c(article.date_published)
+        etree.SubElement(news, f"{{{NEWS_NS}}}publication_date").text = article.date_published
         etree.SubElement(news, f"{{{NEWS_NS}}}title").text = article.headline
     return _xml(urlset)
 

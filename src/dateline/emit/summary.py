@@ -8,19 +8,35 @@ bytes); site-wide outputs are rendered from summaries, and only the newest
 
 A summary is plain data (it round-trips through JSON) so it can be kept in the
 build cache, sent back from a worker process or another machine, and read by
-any site-wide emitter (sitemaps, calendars, per-tag feeds, entity pages).
+any site-wide emitter: the paged index, topic pages and feeds, entity pages,
+sitemaps and the events calendar all render from summaries alone. A feed item
+also needs the article's body HTML, and an entity page the entity's own node as
+its newest article describes it; those are read back from the build cache for
+the few files a build renders again.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from dataclasses import dataclass
 from typing import Any
 
 from dateline.emit.feeds import as_datetime
-from dateline.emit.html import human_date
+from dateline.emit.html import human_date, named_entities
 from dateline.model.article import ArticleGraph
+from dateline.model.entities import Person, Place
+from dateline.model.event import Event
 
-__all__ = ["INDEX_KEYS", "ArticleSummary", "NodeBrief", "summarize"]
+__all__ = [
+    "INDEX_KEYS",
+    "ArticleSummary",
+    "Byline",
+    "EventBrief",
+    "NodeBrief",
+    "parse_date",
+    "summarize",
+]
 
 #: The properties of a NewsArticle that the site index (index.jsonld) repeats.
 INDEX_KEYS = ("@id", "@type", "url", "headline", "datePublished", "dateModified", "inLanguage")
@@ -35,6 +51,36 @@ class NodeBrief:
     name: str
     #: enrichment inferred it (no editor wrote it): a clash over its ``@id`` only warns
     inferred: bool = False
+    #: for a person, organization or place the article names: "about" or "mentions"
+    #: (it gets an entity page listing this article); None for any other node
+    relation: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    """An author as feeds and topic pages show them."""
+
+    name: str
+    url: str | None = None
+    #: a Person (an author topic); an organization credited as author is not one
+    person: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class EventBrief:
+    """An event the article reports, as the events calendar needs it: only events
+    dated to the day or the minute (the calendar leaves the others out)."""
+
+    id: str
+    name: str
+    #: ISO 8601: a day (``2024-07-04``) or a time with its offset
+    start: str
+    end: str | None
+    description: str | None
+    #: the names of its places, in the order the event lists them
+    places: tuple[str, ...]
+    #: latitude and longitude of the first of its places that has them
+    geo: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,9 +106,12 @@ class ArticleSummary:
     in_language: str
     section: str | None
     keywords: tuple[str, ...]
-    authors: tuple[str, ...]
-    #: the article's node as the site index lists it (``INDEX_KEYS`` only)
-    index_node: dict[str, Any]
+    authors: tuple[Byline, ...]
+    #: the NewsArticle's ``@id``
+    article_id: str
+    #: the article's node as the site index lists it (``INDEX_KEYS`` only), as JSON
+    #: text indented as the site graph prints it (serialized once, when it is built)
+    index_json: str
     #: every other node of the article's graph (people, places, events…)
     nodes: tuple[NodeBrief, ...]
     #: the files this article wrote, relative to the output folder
@@ -71,16 +120,28 @@ class ArticleSummary:
     timezone: str | None = None
     #: an editor's draft: checked, never published
     draft: bool = False
+    #: the first image's URL (JSON Feed's ``image``)
+    image: str | None = None
+    #: the events the article reports that the calendar shows
+    events: tuple[EventBrief, ...] = ()
 
     @property
     def order(self) -> tuple[float, str]:
         """Sort key: newest first, ties broken by slug (so the order is total)."""
         return (-self.timestamp, self.slug)
 
+    @property
+    def lastmod(self) -> str:
+        """When the article last changed (ISO 8601, as its JSON-LD says)."""
+        return self.date_modified or self.date_published
+
     def to_json(self) -> dict[str, Any]:
         data = {name: getattr(self, name) for name in self.__slots__}
-        data["nodes"] = [
-            {"id": n.id, "type": n.type, "name": n.name, "inferred": n.inferred} for n in self.nodes
+        data["nodes"] = [[n.id, n.type, n.name, n.inferred, n.relation] for n in self.nodes]
+        data["authors"] = [[a.name, a.url, a.person] for a in self.authors]
+        data["events"] = [
+            [e.id, e.name, e.start, e.end, e.description, list(e.places), e.geo]
+            for e in self.events
         ]
         return data
 
@@ -88,19 +149,55 @@ class ArticleSummary:
     def from_json(cls, data: dict[str, Any]) -> ArticleSummary:
         """Raises KeyError, TypeError or ValueError when ``data`` is not a summary."""
         values = dict(data)
-        for name in ("keywords", "authors", "files"):
+        for name in ("keywords", "files"):
             values[name] = tuple(values[name])
-        values["nodes"] = tuple(NodeBrief(**node) for node in values["nodes"])
-        if not isinstance(values["index_node"], dict):
-            raise TypeError("index_node is not an object")
+        values["nodes"] = tuple(NodeBrief(*node) for node in values["nodes"])
+        values["authors"] = tuple(Byline(*author) for author in values["authors"])
+        values["events"] = tuple(
+            EventBrief(i, n, s, e, d, tuple(p), (g[0], g[1]) if g is not None else None)
+            for i, n, s, e, d, p, g in values["events"]
+        )
+        if not isinstance(values["index_json"], str):
+            raise TypeError("index_json is not text")
         return cls(**values)
+
+
+def parse_date(text: str) -> dt.datetime | dt.date:
+    """An ISO 8601 date or time from a summary back as a value (a time keeps its offset)."""
+    return dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text)
+
+
+def _event_brief(event: Event, graph: ArticleGraph) -> EventBrief | None:
+    start, end = event.start_date, event.end_date
+    if not isinstance(start, dt.datetime) and not (isinstance(start, str) and len(start) == 10):
+        return None  # known to the month or year (or not at all): not on the calendar
+    places = [graph.node(ref.id) for ref in event.location]
+    geo = next((p.geo for p in places if isinstance(p, Place) and p.geo is not None), None)
+    return EventBrief(
+        id=event.id,
+        name=event.name,
+        start=start.isoformat() if isinstance(start, dt.datetime) else start,
+        end=end.isoformat() if isinstance(end, dt.datetime) else end,
+        description=event.description,
+        places=tuple(p.name for p in places if isinstance(p, Place)),
+        geo=(geo.latitude, geo.longitude) if geo is not None else None,
+    )
 
 
 def summarize(source: str, graph: ArticleGraph, files: tuple[str, ...]) -> ArticleSummary:
     """The summary of one article's validated graph."""
     article = graph.article
     node = article.jsonld()
-    names = {n.id: n.name for n in graph.nodes}
+    relation = {r.id: "mentions" for r in article.mentions}
+    relation.update({r.id: "about" for r in article.about})
+    named = {n.id for n in named_entities(graph)}
+    authors = []
+    for ref in article.author:
+        author = graph.node(ref.id)
+        if author is not None:
+            name, url = getattr(author, "name", ""), getattr(author, "url", None)
+            authors.append(Byline(name, url, isinstance(author, Person)))
+    events = (_event_brief(event, graph) for event in graph.events())
     return ArticleSummary(
         source=source,
         slug=graph.slug,
@@ -116,10 +213,24 @@ def summarize(source: str, graph: ArticleGraph, files: tuple[str, ...]) -> Artic
         in_language=article.in_language,
         section=article.article_section,
         keywords=tuple(article.keywords),
-        authors=tuple(names[a.id] for a in article.author if a.id in names),
-        index_node={k: v for k, v in node.items() if k in INDEX_KEYS},
-        nodes=tuple(NodeBrief(n.id, n.type, n.name, n.id in graph.inferred) for n in graph.nodes),
+        authors=tuple(authors),
+        article_id=article.id,
+        index_json=json.dumps(
+            {k: v for k, v in node.items() if k in INDEX_KEYS}, ensure_ascii=False, indent=2
+        ),
+        nodes=tuple(
+            NodeBrief(
+                n.id,
+                n.type,
+                n.name,
+                n.id in graph.inferred,
+                relation[n.id] if n.id in named else None,
+            )
+            for n in graph.nodes
+        ),
         files=files,
         timezone=graph.timezone,
         draft=graph.draft,
+        image=article.image[0].url if article.image else None,
+        events=tuple(e for e in events if e is not None),
     )

@@ -12,15 +12,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from dateline.emit.feeds import render_atom, render_rss
+from dateline.emit.feeds import FeedItem, render_atom, render_rss
 from dateline.emit.jsonfeed import render_jsonfeed
 from dateline.model.article import ArticleGraph
 from dateline.model.entities import Person
 from dateline.model.ids import key_for
 from dateline.settings import Settings
 
-__all__ = ["Topic", "group_by_topic", "render_topic_feeds", "topics_of"]
+if TYPE_CHECKING:  # summary.py needs the page helpers that need this module
+    from dateline.emit.summary import ArticleSummary
+
+__all__ = ["Topic", "group_by_topic", "render_topic_feeds", "summary_topics", "topics_of"]
 
 _LABELS = {"section": "Section", "tag": "Tag", "author": "Author"}
 
@@ -62,20 +66,17 @@ class Topic:
         return _LABELS[self.kind]
 
 
-def topics_of(settings: Settings, graph: ArticleGraph) -> list[Topic]:
-    """The topics an article belongs to, among the kinds the settings turn on."""
-    article = graph.article
+def _topics(
+    settings: Settings, section: str | None, tags: Sequence[str], authors: Sequence[str]
+) -> list[Topic]:
     base = settings.base_url
     names: list[tuple[str, str]] = []
-    if "section" in settings.topic_feeds and article.article_section:
-        names.append(("section", article.article_section))
+    if "section" in settings.topic_feeds and section:
+        names.append(("section", section))
     if "tag" in settings.topic_feeds:
-        names.extend(("tag", tag) for tag in article.keywords)
+        names.extend(("tag", tag) for tag in tags)
     if "author" in settings.topic_feeds:
-        for ref in article.author:
-            node = graph.node(ref.id)
-            if isinstance(node, Person):
-                names.append(("author", node.name))
+        names.extend(("author", name) for name in authors)
     seen: dict[tuple[str, str], Topic] = {}
     for kind, name in names:
         topic = Topic(kind, key_for(name), name, base)
@@ -83,20 +84,34 @@ def topics_of(settings: Settings, graph: ArticleGraph) -> list[Topic]:
     return list(seen.values())
 
 
+def topics_of(settings: Settings, graph: ArticleGraph) -> list[Topic]:
+    """The topics an article belongs to, among the kinds the settings turn on."""
+    article = graph.article
+    people = [graph.node(ref.id) for ref in article.author]
+    authors = [node.name for node in people if isinstance(node, Person)]
+    return _topics(settings, article.article_section, article.keywords, authors)
+
+
+def summary_topics(settings: Settings, summary: ArticleSummary) -> list[Topic]:
+    """:func:`topics_of`, from an article's summary."""
+    authors = [a.name for a in summary.authors if a.person]
+    return _topics(settings, summary.section, summary.keywords, authors)
+
+
 def group_by_topic(
-    settings: Settings, items: Sequence[tuple[ArticleGraph, str]]
-) -> dict[Topic, list[tuple[ArticleGraph, str]]]:
+    settings: Settings, articles: Sequence[ArticleSummary]
+) -> dict[Topic, list[ArticleSummary]]:
     """Topic → its articles, in the order given (newest first). Two spellings of one
     name ("World", "world") share a key and so one topic, named as first seen."""
-    groups: dict[tuple[str, str], tuple[Topic, list[tuple[ArticleGraph, str]]]] = {}
-    for item in items:
-        for topic in topics_of(settings, item[0]):
-            groups.setdefault((topic.kind, topic.key), (topic, []))[1].append(item)
+    groups: dict[tuple[str, str], tuple[Topic, list[ArticleSummary]]] = {}
+    for article in articles:
+        for topic in summary_topics(settings, article):
+            groups.setdefault((topic.kind, topic.key), (topic, []))[1].append(article)
     return dict(sorted(groups.values()))
 
 
 def render_topic_feeds(
-    settings: Settings, topic: Topic, items: Sequence[tuple[ArticleGraph, str]]
+    settings: Settings, topic: Topic, items: Sequence[FeedItem]
 ) -> dict[str, bytes]:
     """A topic's three feeds, by path relative to the output folder."""
     items = items[: settings.max_items]

@@ -1,0 +1,94 @@
+"""What the site-wide emitters get: every published article as a summary, and ways
+to read back the little more a few files need.
+
+Site-wide outputs (feeds, the paged index, topic and entity pages, sitemaps, the
+calendar) are made from :class:`~dateline.emit.summary.ArticleSummary` objects,
+never from whole article graphs: a site of 100,000 articles cannot hold 100,000
+graphs in memory. A feed item also needs its body HTML (:attr:`SiteInput.load`),
+and an entity page the entity's node as its newest article describes it
+(:attr:`SiteInput.node`); both are read back from the build cache, for the files
+this build renders.
+
+Most site-wide files depend on a few articles only (a topic's page on the
+articles in that topic, an entity's page on the articles naming it). An emitter
+fingerprints what such a file is made of (its articles' cache keys, which cover
+everything an article's output depends on, and its own place in the site) with
+:meth:`SiteInput.fingerprint`, and asks :meth:`SiteInput.unchanged` whether the
+file the last build wrote from the same inputs is still there; if so it returns
+``None`` for it ("keep the file that is there") and renders nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from dateline.emit.feeds import FeedItem
+from dateline.emit.summary import ArticleSummary
+from dateline.hold import wall_clock
+
+__all__ = ["SiteFiles", "SiteInput", "kept"]
+
+#: Outputs by path relative to the output folder; None: keep the file that is there.
+SiteFiles = dict[str, bytes | None]
+
+
+@dataclass(frozen=True)
+class SiteInput:
+    """Every article the site lists, newest first, and a way to load the rest."""
+
+    articles: Sequence[ArticleSummary]
+    #: the article's body HTML (read back from the build cache)
+    load: Callable[[ArticleSummary], str]
+    #: the JSON-LD node with this ``@id`` in the article's graph (None: not there)
+    node: Callable[[ArticleSummary, str], dict[str, Any] | None] = lambda _s, _i: None
+    #: the article's cache key (a hash of everything its output depends on); None
+    #: when there are no keys (a check, a library call): then nothing is kept
+    key_of: Callable[[ArticleSummary], str] | None = None
+    #: fingerprints of files the last build wrote that are still intact, by file
+    previous: Mapping[str, str] = field(default_factory=dict)
+    #: fingerprints of files this build's emitters made or kept, by file
+    marks: dict[str, str] = field(default_factory=dict)
+    #: the build's "now" (drafts and embargoes are already left out; the news
+    #: sitemap covers the two days before it)
+    now: dt.datetime = field(default_factory=wall_clock)
+
+    def newest(self, count: int) -> list[FeedItem]:
+        """The newest ``count`` articles with their bodies, newest first."""
+        return self.items(self.articles[:count])
+
+    def items(self, articles: Iterable[ArticleSummary]) -> list[FeedItem]:
+        """Feed items: each article with its body."""
+        return [(summary, self.load(summary)) for summary in articles]
+
+    @cached_property
+    def every_key(self) -> str:
+        """A digest of every article's key, in order (for files that list them all)."""
+        return self.fingerprint("every article", self.articles)
+
+    def fingerprint(self, what: str, articles: Iterable[ArticleSummary] = ()) -> str:
+        """What a file is made of: ``what`` says where it sits (its name, number,
+        links), ``articles`` are the articles it shows. Empty without keys."""
+        if self.key_of is None:
+            return ""
+        digest = hashlib.sha256(what.encode())
+        for summary in articles:
+            digest.update(b"\0")
+            digest.update(self.key_of(summary).encode())
+        return digest.hexdigest()
+
+    def unchanged(self, names: Sequence[str], fingerprint: str) -> bool:
+        """Record ``fingerprint`` for each of ``names``; True when the last build wrote
+        every one of them from the same inputs and they are intact."""
+        for name in names:
+            self.marks[name] = fingerprint
+        return bool(fingerprint) and all(self.previous.get(n) == fingerprint for n in names)
+
+
+def kept(names: Sequence[str]) -> SiteFiles:
+    """``names`` as "keep the file that is there"."""
+    return dict.fromkeys(names)

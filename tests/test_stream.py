@@ -1,0 +1,105 @@
+"""Streaming site-wide outputs: made from article summaries, and a changed article
+re-renders only the site files that show it."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+
+import dateline.pipeline
+from dateline.emit.jsonld import dumps
+from dateline.emit.site import site_document
+from dateline.pipeline import build_site
+from dateline.settings import Settings
+
+from .test_incremental import make_site, tree
+
+KYIV = "2024-03-kyiv-visit.md"
+
+
+def with_topics(settings: Settings) -> Settings:
+    return settings.model_copy(update={"topic_feeds": ["section", "tag", "author"]})
+
+
+def test_the_site_graph_is_json_as_json_writes_it(tmp_path: Path) -> None:
+    settings = make_site(tmp_path, count=3)
+    awkward = settings.content_dir / "gen-01.txt"
+    awkward.write_text(
+        awkward.read_text().replace("Delegates meet", 'Delegates </script> & "quote" \\ “meet”', 1)
+    )
+    assert build_site(settings).ok
+    out = settings.output_dir
+    text = (out / "index.jsonld").read_text(encoding="utf-8")
+    doc = json.loads(text)
+    assert text == dumps(doc)
+    headlines = {n.get("headline") for n in doc["@graph"]}
+    assert any(h and "</script>" in h for h in headlines)
+    website = doc["@graph"][0]
+    assert [p["@id"] for p in website["hasPart"]] == [n["@id"] for n in doc["@graph"][2:]]
+    assert len(website["hasPart"]) == 6
+    # the home page embeds the same document, escaped for a <script> element
+    page = lxml_html.fromstring((out / "index.html").read_bytes())
+    (script,) = page.xpath('//script[@type="application/ld+json"]/text()')
+    assert "</script>" not in script
+    assert json.loads(script) == doc
+    # no article: no placeholder left, and still what json writes
+    empty = site_document(settings, [])
+    assert empty == dumps(json.loads(empty))
+    assert "hasPart" not in json.loads(empty)["@graph"][0]
+
+
+def test_a_changed_article_renders_only_the_site_files_that_show_it(tmp_path: Path) -> None:
+    settings = with_topics(make_site(tmp_path))
+    first = build_site(settings)
+    assert first.ok
+    entity_pages = sorted(n for n in first.outputs if n.startswith("id/"))
+    assert "id/antony-blinken.html" in entity_pages
+    topic_pages = sorted(n for n in first.outputs if n.startswith(("section/", "tag/", "author/")))
+    assert "section/world/index.html" in topic_pages
+
+    # an article that names no entity and has no topic: those pages are not rendered
+    other = settings.content_dir / "gen-04.txt"
+    other.write_text(other.read_text().replace("officials said", "the hosts said"))
+    second = build_site(settings)
+    assert second.ok
+    assert second.count("built") == 1
+    assert all(second.outputs[n] is None for n in [*entity_pages, *topic_pages])
+    # the site graph's bytes did not change (the headline did not): not rewritten
+    assert settings.output_dir / "index.jsonld" not in second.written
+
+    # the article naming them: its entities' and topics' pages are rendered again
+    kyiv = settings.content_dir / KYIV
+    kyiv.write_text(kyiv.read_text().replace("on Tuesday", "on Tuesday morning", 1))
+    third = build_site(settings)
+    assert third.ok
+    assert third.count("built") == 1
+    assert third.outputs["id/antony-blinken.html"] is not None
+    assert third.outputs["section/world/index.html"] is not None
+    assert third.outputs["tag/ukraine/rss.xml"] is not None
+
+    # and every byte is what a clean build of the same content writes
+    clean = with_topics(make_site(tmp_path, name="clean"))
+    for name in ("gen-04.txt", KYIV):
+        (clean.content_dir / name).write_bytes((settings.content_dir / name).read_bytes())
+    assert build_site(clean, force=True).ok
+    assert tree(settings.output_dir) == tree(clean.output_dir)
+
+
+def test_a_build_ends_its_worker_processes_before_the_site_wide_stage(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = make_site(tmp_path, count=4)
+    seen: list[int] = []
+    real = dateline.pipeline.render_site_files  # type: ignore[attr-defined]
+
+    def counting(*args: object, **kwargs: object) -> object:
+        seen.append(len(multiprocessing.active_children()))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dateline.pipeline, "render_site_files", counting)
+    assert build_site(settings, jobs=2).ok
+    assert seen == [0]
