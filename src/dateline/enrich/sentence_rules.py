@@ -181,6 +181,12 @@ class _View:
     def __init__(self, context: SentenceContext) -> None:
         self.sentence: Sentence = context.parse.sentence
         self.mentions: list[Mention] = list(context.mentions)
+        #: with the descriptions resolved to a person ("Iran's acting president"): who met
+        self.described: list[Mention] = [
+            m
+            for m in context.entities.in_sentence(self.sentence.index, descriptions=True)
+            if m.start >= context.skip_before
+        ]
         self.times: list[TimeExpression] = list(context.times)
         self.entities: Extraction = context.entities
         self.here = context.here
@@ -573,7 +579,7 @@ class _Rule:
 
 def _meeting(view: _View) -> ClauseEvent | None:
     met = _MEET.search(view.sentence.text)
-    found = view.meeting(view.sentence, view.mentions, view.times) if met else None
+    found = view.meeting(view.sentence, view.described, view.times) if met else None
     if found is None or met is None:
         return None
     found.trigger, found.span = met.group(0), met.span()

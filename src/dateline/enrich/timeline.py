@@ -140,8 +140,21 @@ class SentenceContext:
         )
 
     def mention_at(self, token: Token) -> Mention | None:
+        """The name at ``token``, else the description resolved to a person there
+        (``Iran's acting president`` is the person it describes)."""
         at = self.parse.start_of(token)
-        return next((m for m in self.mentions if m.start <= at < m.end), None)
+        found = next((m for m in self.mentions if m.start <= at < m.end), None)
+        if found is not None:
+            return found
+        index = self.parse.sentence.index
+        return next(
+            (
+                m
+                for m in self.entities.descriptions
+                if m.sentence == index and m.start <= at < m.end and m.start >= self.skip_before
+            ),
+            None,
+        )
 
     def type_of(self, key: str) -> str:
         return self.entities.entities[key].type
