@@ -65,15 +65,16 @@ bench: $(DEV)
 
 ## eval: precision and recall of automatic enrichment on tests/data/eval (tuning and held-out halves)
 eval: $(DEV)
-	$(BIN)/python bench/evaluate.py
+	$(BIN)/python -m bench.evaluate
 
 ## eval-public: scores on public corpora annotated by others; give the paths you have:
 ##   make eval-public CONLL=.../eng.testb TEMPEVAL=.../te3-platinum MEANTIME=.../intra_cross-doc_annotation
+##   GUM=.../gum (the GUM repository or its dep/ folder; news documents, odd = tuning, even = held out)
 ##   (SAMPLE=N scores N documents per corpus, chosen with a fixed seed). Not part of `make test`.
 eval-public: $(DEV)
 	$(BIN)/python -m bench.eval_public $(if $(CONLL),--conll $(CONLL)) \
 		$(if $(TEMPEVAL),--tempeval $(TEMPEVAL)) $(if $(MEANTIME),--meantime $(MEANTIME)) \
-		$(if $(SAMPLE),--sample $(SAMPLE))
+		$(if $(GUM),--gum $(GUM)) $(if $(SAMPLE),--sample $(SAMPLE))
 
 ## eval-ingest: body P/R/F1, headline and dated shares of `dateline add` on saved pages
 ## (DIR: <id>.html[.gz] files; TRUTH: JSON {id: {articleBody, url, headline?, datePublished?}})

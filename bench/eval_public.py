@@ -1,6 +1,6 @@
 """dateline's enrichment scored on public corpora that other people annotated.
 
-Run by ``make eval-public CONLL=... TEMPEVAL=... MEANTIME=...`` (each optional; a
+Run by ``make eval-public CONLL=... TEMPEVAL=... MEANTIME=... GUM=...`` (each optional; a
 corpus not given is skipped). The corpora are not in the repository (their
 licences forbid it, or they are large): see README's evaluation section for
 where to get them. Each document goes through the enrichment a build runs
@@ -26,6 +26,20 @@ publication date.
   reports with that date (recall) and the share of dateline's dated Events that
   are an annotated event (precision). ``corpus_airbus`` is the tuning part; the
   other three are held out.
+- GUM (Georgetown University Multilayer corpus, news = Wikinews; ``--gum`` is the
+  corpus root or its ``dep/`` folder): GUM annotates every mention of every entity,
+  so each document's named people, organizations and places are complete (see
+  :mod:`bench.corpora.gum` for what counts as named). Scored as per-document
+  distinct names, the issue's target metric: dateline's published entities (name +
+  alternateName) against GUM's named person/organization/place groups (each the set
+  of its names), one to one, strict (a normalised name equal) and lenient (one name
+  contains the other as whole words: ``Washington`` for ``Washington, D.C.``), typed
+  (PER/ORG/LOC) and type-blind (GUM calls a country that acts, or its national team,
+  an organization). Beside it, spaCy's
+  model alone on the same text, its names clustered per document as for CoNLL.
+  **Split, fixed before any scoring: the 24 news documents in name order, counted
+  from 1 — odd positions are the tuning half (read their misses with --misses),
+  even positions are held out (report these; never read their texts or misses).**
 
 Prints a table per corpus, then one JSON line (``--json``: only the JSON).
 """
@@ -44,6 +58,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from bench.corpora.conll import read_conll
+from bench.corpora.gum import GumDocument, read_gum_folder, split_of
 from bench.corpora.meantime import TYPES, MeantimeDocument, read_meantime_folder
 from bench.corpora.run import Output, Runner
 from bench.corpora.score import PRF, cluster_names, match_names, score_spans, timex_value
@@ -413,6 +428,87 @@ def eval_meantime(
     return {"folder": str(path), **parts, "seconds": round(time.perf_counter() - started, 1)}
 
 
+def eval_gum(
+    path: Path, runner: Runner, sample: int | None, seed: int, misses: bool = False
+) -> dict[str, Any]:
+    documents = read_gum_folder(path)
+    split = split_of(documents)
+    documents = _sample(documents, sample, seed)
+    nlp = runner.facts.nlp.nlp
+    started = time.perf_counter()
+    parts: dict[str, dict[str, Any]] = {}
+    for part in ("tuning", "held_out"):
+        chosen = [d for d in documents if split[d.name] == part]
+        typed = {t: PRF() for t in TYPES}
+        lenient = {t: PRF() for t in TYPES}
+        blind = PRF()
+        model_typed = {t: PRF() for t in TYPES}
+        model_lenient = {t: PRF() for t in TYPES}
+        model_blind = PRF()
+        for doc in chosen:
+            out = runner.run(doc.name, doc.title, doc.paragraphs, _day(doc.date or ""))
+            gold = {t: [set(e.names) for e in doc.entities if e.type == t] for t in TYPES}
+            ours = {
+                t: [
+                    {e.name, *e.alternate_name}
+                    for e in out.entities
+                    if runner.family(e.type) == t and e.id in _named(out)
+                ]
+                for t in TYPES
+            }
+            model = _model_names(nlp, [doc.title, *doc.paragraphs])
+            for kind in TYPES:
+                typed[kind].add(match_names(gold[kind], ours[kind]))
+                lenient[kind].add(match_names(gold[kind], ours[kind], lenient=True))
+                model_typed[kind].add(match_names(gold[kind], model[kind]))
+                model_lenient[kind].add(match_names(gold[kind], model[kind], lenient=True))
+            every = [names for t in TYPES for names in gold[t]]
+            blind.add(match_names(every, [n for t in TYPES for n in ours[t]]))
+            model_blind.add(match_names(every, [n for t in TYPES for n in model[t]]))
+            if misses and part == "tuning":
+                _gum_misses(doc, gold, ours)
+        parts[part] = {
+            "documents": len(chosen),
+            "names": _families(typed),
+            "names_lenient": _families(lenient),
+            "names_type_blind": blind.as_dict(),
+            "model_alone_names": _families(model_typed),
+            "model_alone_names_lenient": _families(model_lenient),
+            "model_alone_names_type_blind": model_blind.as_dict(),
+        }
+    model_name = f"{nlp.meta.get('name')} {nlp.meta.get('version')}"
+    return {
+        "folder": str(path),
+        "split": "news documents in name order from 1: odd = tuning, even = held out",
+        "model": model_name,
+        **parts,
+        "seconds": round(time.perf_counter() - started, 1),
+    }
+
+
+def _model_names(nlp: Any, texts: Sequence[str]) -> dict[str, list[set[str]]]:
+    """spaCy's model alone: each type's distinct names in the document (equal names
+    joined, a person's surname joined to the full name), as for CoNLL."""
+    found: dict[str, list[str]] = {t: [] for t in TYPES}
+    for parsed in nlp.pipe(texts):
+        for ent in parsed.ents:
+            label = SPACY_TO_CONLL.get(ent.label_)
+            if label is not None:
+                found[label].append(ent.text)
+    return {t: cluster_names(found[t], surnames=t == "PER") for t in TYPES}
+
+
+def _gum_misses(
+    doc: GumDocument, gold: dict[str, list[set[str]]], ours: dict[str, list[set[str]]]
+) -> None:
+    _say(f"{doc.name} ({doc.date}): {doc.title}")
+    for kind in TYPES:
+        missed = [sorted(g) for g in gold[kind] if not match_names([g], ours[kind]).tp]
+        extra = [sorted(o) for o in ours[kind] if not match_names(gold[kind], [o]).tp]
+        _say(f"  {kind} missed {missed}")
+        _say(f"  {kind} extra  {extra}")
+
+
 def _meantime_misses(doc: MeantimeDocument, out: Output, runner: Runner) -> None:
     _say(f"{doc.corpus}/{doc.name} (created {doc.dct})")
     for kind in TYPES:
@@ -480,6 +576,20 @@ def render(result: dict[str, Any]) -> str:
             f"  published: HeidelTime (TempEval-3, all TIMEX3) strict F1 {h['strict_f1']:.3f}, "
             f"relaxed F1 {h['relaxed_f1']:.3f}, value F1 {h['value_f1']:.3f}"
         )
+    if "gum" in result:
+        g = result["gum"]
+        lines.append(f"GUM {g['folder']} ({g['seconds']} s; split: {g['split']})")
+        for part in ("held_out", "tuning"):
+            p = g[part]
+            lines.append(f"  {part}: {p['documents']} documents, per-document distinct names")
+            for who, key in (("dateline", "names"), ("model alone", "model_alone_names")):
+                for kind in (*TYPES, "all"):
+                    lines.append(f"    {who:<11} {kind:<4} {_prf_line(p[key][kind])}")
+                lenient = p[f"{key}_lenient"]["all"]
+                lines.append(f"    {who:<11} all, lenient names {_prf_line(lenient)}")
+                blind = p[f"{key}_type_blind"]
+                lines.append(f"    {who:<11} all, type-blind    {_prf_line(blind)}")
+            lines.append(f"    (model alone: {g['model']})")
     if "meantime" in result:
         m = result["meantime"]
         lines.append(f"MEANTIME {m['folder']} ({m['seconds']} s)")
@@ -516,6 +626,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--conll", type=Path, help="a CoNLL-2003 file (eng.testb: held out)")
     parser.add_argument("--tempeval", type=Path, help="TempEval-3 platinum folder of .tml files")
     parser.add_argument("--meantime", type=Path, help="MEANTIME English folder (CAT XML)")
+    parser.add_argument(
+        "--gum", type=Path, help="GUM corpus root or its dep/ folder (news documents)"
+    )
     parser.add_argument("--sample", type=int, help="score N documents per corpus (seeded)")
     parser.add_argument("--seed", type=int, default=7, help="seed for --sample (default 7)")
     parser.add_argument("--json", action="store_true", help="print only the JSON line")
@@ -523,16 +636,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--misses",
         action="store_true",
         help="list each document's misses and extras on stderr, for tuning parts only "
-        "(CoNLL eng.train/eng.testa, MEANTIME corpus_airbus); refused for held-out data",
+        "(CoNLL eng.train/eng.testa, MEANTIME corpus_airbus, GUM odd positions); refused "
+        "for held-out data",
     )
     args = parser.parse_args(argv)
     if args.misses and (args.tempeval or (args.conll and "testb" in args.conll.name)):
         parser.error("--misses is for tuning data: TempEval-3 platinum and eng.testb are held out")
-    for given in (args.conll, args.tempeval, args.meantime):
+    for given in (args.conll, args.tempeval, args.meantime, args.gum):
         if given is not None and not given.exists():
             parser.error(f"{given} does not exist")
     result: dict[str, Any] = {}
-    runner = Runner() if args.conll or args.meantime else None
+    runner = Runner() if args.conll or args.meantime or args.gum else None
     if args.tempeval:
         result["tempeval"] = eval_tempeval(args.tempeval)
     if args.conll and runner:
@@ -541,10 +655,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         result["meantime"] = eval_meantime(
             args.meantime, runner, args.sample, args.seed, args.misses
         )
+    if args.gum and runner:
+        result["gum"] = eval_gum(args.gum, runner, args.sample, args.seed, args.misses)
     if args.sample:
         result["sample"] = {"documents": args.sample, "seed": args.seed}
     if not result:
-        print("nothing to do: give --conll, --tempeval and/or --meantime", file=sys.stderr)
+        print("nothing to do: give --conll, --tempeval, --meantime and/or --gum", file=sys.stderr)
         return 2
     if not args.json:
         print(render(result))

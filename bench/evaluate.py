@@ -19,6 +19,7 @@ The articles are split in two halves (``split.yaml``): ``tuning`` may be read wh
 writing rules, ``held_out`` may not. Each half is reported on its own, then all 20.
 
 Prints a table per half, then one JSON line (``--json`` prints only the JSON).
+Run it from the repository's root as a module: ``python -m bench.evaluate``.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from typing import Any
 
 import yaml
 
+from bench.corpora.score import PRF
 from dateline.enrich import DEFAULT_ENRICHERS, FactsEnricher, default_enrichers, enrich
 from dateline.enrich.facts import Facts
 from dateline.enrich.gazetteer import Gazetteer, fold
@@ -61,30 +63,12 @@ def norm(name: str) -> str:
 
 
 @dataclass
-class Score:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
+class Score(PRF):
+    """Counts (the corpora's :class:`~bench.corpora.score.PRF`) and, for ``-v``, the
+    names behind the misses and extras."""
+
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
-
-    def add(self, other: Score) -> None:
-        self.tp += other.tp
-        self.fp += other.fp
-        self.fn += other.fn
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def settings() -> Settings:
@@ -290,8 +274,10 @@ def run(verbose: bool, half: str | None = None) -> dict[str, Any]:
     n = len(articles)
     return {
         "articles": n,
-        "entities": {family: _prf(score) for family, score in [*totals.items(), ("all", overall)]},
-        "events": _prf(events_total.score),
+        "entities": {
+            family: score.as_dict() for family, score in [*totals.items(), ("all", overall)]
+        },
+        "events": events_total.score.as_dict(),
         "event_start_date_accuracy": _ratio(events_total.dates_right, events_total.dates_scored),
         "event_location_accuracy": _ratio(events_total.places_right, events_total.places_scored),
         "dated_happenings": {
@@ -309,17 +295,6 @@ def run(verbose: bool, half: str | None = None) -> dict[str, Any]:
         "dateline_place_accuracy": _ratio(place_right, n),
         "enrichment_articles_per_second": round(n / enrich_seconds, 1) if enrich_seconds else None,
         "seconds": round(elapsed, 3),
-    }
-
-
-def _prf(score: Score) -> dict[str, float | int]:
-    return {
-        "precision": round(score.precision, 3),
-        "recall": round(score.recall, 3),
-        "f1": round(score.f1, 3),
-        "tp": score.tp,
-        "fp": score.fp,
-        "fn": score.fn,
     }
 
 

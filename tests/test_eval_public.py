@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from bench.corpora.conll import read_conll, spans_from_tags
+from bench.corpora.gum import GumDocument, read_gum, read_gum_folder, split_of
 from bench.corpora.meantime import read_meantime, read_meantime_folder
 from bench.corpora.run import Output, family
 from bench.corpora.score import (
@@ -29,6 +30,7 @@ from dateline.model.meta import EventSpec
 
 DATA = Path(__file__).resolve().parent / "data" / "eval_public"
 MEANTIME = DATA / "meantime"
+GUM = DATA / "gum"
 
 
 # --- tokens back to text ------------------------------------------------------------------
@@ -246,6 +248,80 @@ def test_types_count_in_their_family_through_superclasses() -> None:
     assert family("SportsTeam", table) == "ORG"
     assert family("Person", table) == "PER"
     assert family("Event", table) is None
+
+
+# --- GUM ------------------------------------------------------------------------------------
+
+
+def test_gum_named_people_organizations_and_places_with_their_names() -> None:
+    (doc,) = read_gum(GUM / "dep" / "GUM_news_alpha.conllu")
+    assert doc.title == "Harbourtown opens bridge"
+    assert doc.date == "2024-03-04"  # the date line, not the creation date 2024-03-01
+    assert doc.paragraphs == [  # the date line is not body text
+        "Mayor Mara Quill of Harbourtown opened the bridge, campaigner Elm Sato said. "
+        "She thanked the Harbourtown Rovers and Muslims in the United States.",
+        "The city council approved it.",
+    ]
+    found = {(e.type, frozenset(e.names)) for e in doc.entities}
+    assert found == {
+        ("LOC", frozenset({"Harbourtown"})),
+        # a title is not the name; the person's "of" phrase is another entity's name
+        ("PER", frozenset({"Mara Quill", "Mayor Mara Quill of Harbourtown"})),
+        # GUM heads "campaigner Elm Sato" by the common noun: the name is its flat part
+        ("PER", frozenset({"Elm Sato", "campaigner Elm Sato"})),
+        # the Wikipedia title is a name too, without its parenthesised note
+        ("ORG", frozenset({"Harbourtown Rovers", "the Harbourtown Rovers"})),
+        # "United" is tagged VERB/NNP: a proper noun by its XPOS
+        ("LOC", frozenset({"United States", "the United States"})),
+    }  # not "Muslims" (a group), "the city council" (not a name), "She", the bridge
+    rovers = next(e for e in doc.entities if e.type == "ORG")
+    assert rovers.identity == "Harbourtown_Rovers_(club)"
+
+
+def test_gum_without_a_date_line_keeps_the_creation_date_and_hyphenated_names() -> None:
+    (doc,) = read_gum(GUM / "dep" / "GUM_news_beta.conllu")
+    assert doc.date == "2024-05-07"
+    assert doc.paragraphs == [
+        "Envoys of the Nordic Council met Ines Varga-Holm in Oslo on Tuesday."
+    ]
+    names = {e.type: set(e.names) for e in doc.entities}
+    assert names == {
+        "LOC": {"Oslo"},
+        "ORG": {"Nordic Council", "the Nordic Council"},
+        "PER": {"Ines Varga-Holm"},
+    }
+
+
+def test_gum_split_is_by_position_in_name_order() -> None:
+    docs = [GumDocument(name, "", None) for name in ("GUM_news_c", "GUM_news_a", "GUM_news_b")]
+    assert split_of(docs) == {
+        "GUM_news_a": "tuning",
+        "GUM_news_b": "held_out",
+        "GUM_news_c": "tuning",
+    }
+    assert [d.name for d in read_gum_folder(GUM)] == ["GUM_news_alpha", "GUM_news_beta"]
+    assert read_gum_folder(GUM / "dep") == read_gum_folder(GUM)
+
+
+def test_eval_public_scores_gum_halves_apart(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--gum", str(GUM), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)["gum"]
+    tuning, held_out = result["tuning"], result["held_out"]
+    assert tuning["documents"] == held_out["documents"] == 1
+    gold = {
+        part: sum(p["names"][k]["tp"] + p["names"][k]["fn"] for k in ("PER", "ORG", "LOC"))
+        for part, p in (("tuning", tuning), ("held_out", held_out))
+    }
+    assert gold == {"tuning": 5, "held_out": 3}
+    blind = held_out["names_type_blind"]
+    assert blind["tp"] + blind["fn"] == 3
+    assert (
+        held_out["model_alone_names"]["all"]["tp"] + held_out["model_alone_names"]["all"]["fn"] == 3
+    )
+    assert main(["--gum", str(GUM), "--misses", "--json"]) == 0
+    listed = capsys.readouterr().err
+    assert "GUM_news_alpha" in listed  # tuning misses are listed...
+    assert "GUM_news_beta" not in listed  # ...held-out ones never
 
 
 # --- one run of the script on all three --------------------------------------------------------

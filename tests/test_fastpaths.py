@@ -124,3 +124,29 @@ def test_script_text_of_the_dumped_document_is_script_json(doc: dict[str, object
     assert text == script_json(doc)
     assert json.loads(text) == doc
     assert "</script" not in text
+
+
+_JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**70), max_value=2**70)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.sampled_from([1e-5, 1.5e-7, 0.00012, 35.6892, -0.0, 1e16, 1e-10])
+    | st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=12),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(st.text(max_size=6), _JSON, max_size=4))
+def test_dumps_writes_what_json_writes(doc: dict[str, object]) -> None:
+    """The JSON-LD files are byte-identical to the standard library's text."""
+    assert dumps(doc) == json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_dumps_takes_what_orjson_refuses() -> None:
+    doc: dict[str, object] = {"big": 2**80, "nested": {"x": [1e-05, "e-5 0.00001"]}}
+    assert dumps(doc) == json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

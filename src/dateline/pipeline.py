@@ -24,6 +24,7 @@ is reported and left out (its last good version kept); the others are published.
 from __future__ import annotations
 
 import collections
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
@@ -306,9 +307,31 @@ class ArticleOutput:
 
     task: ArticleTask
     result: ArticleResult
-    #: the article's own files, by path relative to the output folder
+    #: the article's own files, by path relative to the output folder (none when the
+    #: worker wrote them itself: see ``written``)
     files: dict[str, bytes] = field(default_factory=dict, repr=False)
+    #: the cache entry; when the worker wrote the files, without its graph and body
+    #: (they are in ``stored``, which is all the build does with them)
     entry: CacheEntry | None = None
+    #: the files the worker wrote whose content changed (see :class:`WriteTo`)
+    written: tuple[Path, ...] | None = None
+    #: the cache entry as the cache stores it (:meth:`CacheEntry.to_bytes`), made by
+    #: the worker that wrote the files
+    stored: bytes | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True)
+class WriteTo:
+    """Tells a worker to write the article's files itself, into ``output_dir``, unless
+    the article is held back (a draft, or dated after ``now``, a POSIX timestamp).
+
+    Writing where the files are made spreads the file system's work over the
+    workers and sends back a few hundred bytes per article instead of its files
+    and graph; the build still decides what is published (see :func:`_build_with`).
+    """
+
+    output_dir: Path
+    now: float
 
 
 class ArticleWorker:
@@ -328,16 +351,21 @@ class ArticleWorker:
     def pages(self) -> PageRenderer:
         return PageRenderer(self.settings)
 
-    def __call__(self, task: ArticleTask, keep_graph: bool = False) -> ArticleOutput:
+    def __call__(
+        self, task: ArticleTask, keep_graph: bool = False, write_to: WriteTo | None = None
+    ) -> ArticleOutput:
         result = process_article(task.path, self.settings, self.enrichers)
         if not result.ok or result.graph is None or result.body is None:
             return ArticleOutput(task, ArticleResult(task.path, findings=result.findings))
         try:
-            return self._render(task, result, keep_graph)
+            made = self._render(task, result, keep_graph)
         except Exception as exc:  # a bug in an emitter must not stop the other articles
             return ArticleOutput(
                 task, ArticleResult(task.path, findings=(_internal_error(task.path, exc),))
             )
+        if write_to is None or made.entry is None or _held(made.entry.summary, write_to.now):
+            return made
+        return _write_own_files(made, made.entry, write_to.output_dir)
 
     def _render(self, task: ArticleTask, result: ArticleResult, keep: bool) -> ArticleOutput:
         graph, body = result.graph, result.body
@@ -367,6 +395,25 @@ class ArticleWorker:
             status="built",
         )
         return ArticleOutput(task, kept, files, entry)
+
+
+def _write_own_files(made: ArticleOutput, entry: CacheEntry, out: Path) -> ArticleOutput:
+    """Write an article's files where it was built (all or nothing, see
+    :func:`~dateline.write.atomic.write_group`); a failure fails this article only."""
+    try:
+        written = write_group({inside(out, name): data for name, data in made.files.items()})
+    except OutputError as exc:
+        return ArticleOutput(
+            made.task,
+            ArticleResult(made.task.path, findings=(*made.result.findings, *exc.findings())),
+        )
+    return ArticleOutput(
+        made.task,
+        made.result,
+        entry=dataclasses.replace(entry, body="", graph=[]),
+        written=tuple(written),
+        stored=entry.to_bytes(),
+    )
 
 
 @functools.cache
@@ -399,8 +446,10 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _run_in_process(settings_json: str, task: ArticleTask) -> ArticleOutput:
-    return _process_worker(settings_json)(task)
+def _run_in_process(
+    settings_json: str, task: ArticleTask, write_to: WriteTo | None = None
+) -> ArticleOutput:
+    return _process_worker(settings_json)(task, write_to=write_to)
 
 
 #: With ``jobs=None`` (every core), articles per extra process: below that, starting a
@@ -422,6 +471,7 @@ def run_articles(
     keep_graphs: bool = False,
     close_in_workers: int | None = None,
     scheduler: str | None = None,
+    write_to: WriteTo | None = None,
 ) -> Generator[ArticleOutput, None, None]:
     """The per-article stage for every task, results in the order of ``tasks``.
 
@@ -430,7 +480,9 @@ def run_articles(
     is the same as with one. Given ``enrichers`` (a library caller's own) it runs
     in this process. ``close_in_workers`` is a file descriptor the workers close
     (the build lock's: only the build itself may hold it). With ``scheduler`` the
-    articles go to that Dask cluster instead (:func:`run_on_dask`).
+    articles go to that Dask cluster instead (:func:`run_on_dask`). With ``write_to``
+    local workers write each article's files themselves (a Dask worker does not:
+    the output folder is on this machine).
     """
     if scheduler is not None and tasks:
         yield from run_on_dask(settings, tasks, scheduler)
@@ -439,7 +491,7 @@ def run_articles(
     if jobs <= 1 or enrichers is not None or keep_graphs:
         worker = ArticleWorker(settings, enrichers)
         for task in tasks:
-            yield worker(task, keep_graphs)
+            yield worker(task, keep_graphs, write_to)
         return
     chunk = max(1, min(64, len(tasks) // (jobs * 8)))
     closing = (close_in_workers,) if close_in_workers is not None else ()
@@ -447,7 +499,13 @@ def run_articles(
         max_workers=jobs, initializer=_init_worker, initargs=(os.getpid(), *closing)
     ) as pool:
         as_json = settings.model_dump_json()
-        yield from pool.map(_run_in_process, itertools.repeat(as_json), tasks, chunksize=chunk)
+        yield from pool.map(
+            _run_in_process,
+            itertools.repeat(as_json),
+            tasks,
+            itertools.repeat(write_to),
+            chunksize=chunk,
+        )
 
 
 #: Articles sent to a Dask cluster ahead of the one being collected: enough to keep
@@ -965,7 +1023,13 @@ def _build_with(
 
     entries = _Entries(cache if mode != "check" else None, writable=writing)
     outputs = run_articles(
-        settings, plan.tasks, jobs, enrichers, close_in_workers=lock, scheduler=scheduler
+        settings,
+        plan.tasks,
+        jobs,
+        enrichers,
+        close_in_workers=lock,
+        scheduler=scheduler,
+        write_to=WriteTo(out, now.timestamp()) if writing and scheduler is None else None,
     )
     shown = iter(progress(plan.paths) if progress is not None else plan.paths)
     results: dict[str, ArticleResult] = {}
@@ -1008,9 +1072,14 @@ def _build_with(
             # another article already wrote this slug in this build: do not overwrite it
             results[source] = made.result
             summaries[source] = entry.summary
+            if made.written is not None:  # its worker did: the first one's files go back
+                _write_again(settings, claimed[slug], keys.get(claimed[slug], ""), out)
             continue
         try:
-            if writing:
+            if made.stored is not None and made.written is not None:
+                cache.write_entry(entry, made.stored)
+                report.written.extend(made.written)
+            elif writing:
                 # the entry first: files without their entry would be built again anyway
                 cache.write_entry(entry)
                 written = write_group({inside(out, n): d for n, d in made.files.items()})
@@ -1153,8 +1222,20 @@ def _build_with(
     return report
 
 
-def _held(summary: ArticleSummary, now: dt.datetime) -> bool:
-    return summary.draft or summary.timestamp > now.timestamp()
+def _held(summary: ArticleSummary, now: dt.datetime | float) -> bool:
+    moment = now if isinstance(now, float) else now.timestamp()
+    return summary.draft or summary.timestamp > moment
+
+
+def _write_again(settings: Settings, source: str, key: str, out: Path) -> None:
+    """Write the files of ``source`` again: a later article with the same slug was
+    built, and its files written, by a worker that could not know. Built here again
+    from the same inputs, they are the same bytes as before."""
+    task = ArticleTask(settings.content_dir / source, source, key)
+    made = ArticleWorker(settings)(task)
+    # if it cannot be written now, it could not before either: both fail (duplicate_slug)
+    with contextlib.suppress(OutputError):
+        write_group({inside(out, name): data for name, data in made.files.items()})
 
 
 def _hold(

@@ -478,15 +478,17 @@ class BuildCache:
             return None
         return CacheEntry.from_bytes(row[0], key) if row is not None else None
 
-    def write_entry(self, entry: CacheEntry) -> None:
-        """Add an entry to this build's transaction (committed by :meth:`save_state`)."""
+    def write_entry(self, entry: CacheEntry, stored: bytes | None = None) -> None:
+        """Add an entry to this build's transaction (committed by :meth:`save_state`).
+
+        ``stored`` is ``entry.to_bytes()`` when a worker process already made it.
+        """
         db = self._open()
         if db is None:
             return
+        data = stored if stored is not None else entry.to_bytes()
         try:
-            db.execute(
-                "INSERT OR REPLACE INTO entries VALUES (?, ?)", (entry.key, entry.to_bytes())
-            )
+            db.execute("INSERT OR REPLACE INTO entries VALUES (?, ?)", (entry.key, data))
         except sqlite3.Error as exc:
             raise OutputError(
                 f"could not write to the build cache: {exc}", path=self.state_file
