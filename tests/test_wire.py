@@ -140,6 +140,13 @@ def test_credit_closing_the_last_paragraph_is_cut_from_the_text() -> None:
     assert draft.body_text.startswith(text)
 
 
+def test_summary_leaves_out_a_placeless_agency_dateline(wire_site: tuple[Settings, Path]) -> None:
+    _, out = wire_site
+    graph = to_graph(_doc(out, "oil"))
+    summary = str(graph.value(_article(graph), S.description))
+    assert summary.startswith("Oil prices steadied on Thursday")
+
+
 def test_the_lead_is_never_a_credit_line() -> None:
     assert find_credit(["(Reporting by Jane Roe; Editing by John Doe)"]).people == ()
 
