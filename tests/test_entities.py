@@ -42,7 +42,7 @@ def test_every_rule_has_a_row_and_every_row_a_rule() -> None:
 @pytest.mark.parametrize("row", RULES, ids=[row["rule"] for row in RULES])
 def test_linker_rule(row: dict[str, Any]) -> None:
     registry = load_registry(ROOT / "content") if row.get("registry") else None
-    result = extract(row["text"], registry)
+    result = extract(row["text"], registry, row.get("headline", ""))
     found = by_name(result)
     kinds = {(e.name, e.type) for e in result.named()}
     for name, kind in (row.get("found") or {}).items():
@@ -62,6 +62,11 @@ def test_linker_rule(row: dict[str, Any]) -> None:
         assert found[name].affiliation == keys
     for name, names in (row.get("alternate_name") or {}).items():
         assert found[name].alternate_name == names
+    for name in row.get("in_headline") or []:
+        assert found[name].key in {m.key for m in result.in_sentence(-1)}, name
+    for said, name in (row.get("refers") or {}).items():
+        keys = [m.key for m in result.descriptions if m.text == said]
+        assert keys == ([found[name].key] if name else []), said
 
 
 # --- the false facts of issue 7 ------------------------------------------------------------
@@ -89,6 +94,40 @@ def test_no_false_facts_in_a_washington_story() -> None:
     assert found["Ursula von der Leyen"].type == "Person"
     assert not any(e.type == "AdministrativeArea" and "Hungarian" in e.name for e in found.values())
     assert found["Jim Jordan"].type == "Person"
+
+
+def seed_text_only() -> Extraction:
+    """The seed's headline and body, with no registry: what its text alone says."""
+    source = (ROOT / "content" / "000_92e7f391879ebd38.txt").read_text(encoding="utf-8")
+    blocks = [b.strip() for b in source.split("\n\n")]
+    body = [b for b in blocks[2:] if b and b != "Leave a Comment"]
+    paragraphs = [Paragraph(p, i) for i, p in enumerate(body)]
+    return EntityExtractor(Gazetteer.shared()).extract(
+        blocks[0], split_sentences(paragraphs), find_dateline(body[0])
+    )
+
+
+def test_the_seed_text_alone_names_each_entity_once_and_finds_the_acting_president() -> None:
+    result = seed_text_only()
+    found = by_name(result)
+    organizations = sorted(n for n, e in found.items() if e.type.endswith("Organization"))
+    assert organizations == [
+        "Eurasian Economic Union",
+        "Shanghai Cooperation Organization",
+        "State Duma",
+        "State Duma Committee on International Affairs",
+    ]
+    assert found["Eurasian Economic Union"].alternate_name == ["EAEU", "Eurasian Union"]
+    mokhber = found["Mokhber"]
+    assert [(m.text, m.key) for m in result.descriptions] == [
+        ("Iran's acting president", mokhber.key)
+    ]
+    assert (mokhber.job_title, mokhber.affiliation) == ("acting president", ["iran"])
+    lead = {m.key for m in result.in_sentence(0, descriptions=True)}
+    assert {mokhber.key, found["Vladimir Putin"].key} <= lead
+    assert mokhber.key in {m.key for m in result.in_sentence(-1)}  # the headline's "Mokhber"
+    start = result.descriptions[0].start
+    assert result.entity_at(0, start, start + len("Iran's acting president")) == mokhber.key
 
 
 # --- keys ----------------------------------------------------------------------------------

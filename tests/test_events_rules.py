@@ -4,12 +4,16 @@ clause's date. Turning off a row, a lemma or a modality rule fails a test here."
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
 from dateline.enrich.event_rules import EventKind, TriggerRule, load_rules
 from dateline.enrich.facts import FactsEnricher, distinct_keys
+from dateline.enrich.gazetteer import Gazetteer
 from dateline.enrich.timeline import TriggerDetector
+from dateline.model.meta import ArticleMeta
+from dateline.read.draft import Draft, Paragraph
 
 from .events_helpers import contexts_of, events_of, facts_of
 
@@ -130,6 +134,7 @@ def test_last_week_is_a_range_on_the_event() -> None:
         "Russia and Iran did not sign the treaty in 2023.",
         "The ferry did not sink off Crete on Sunday.",
         "The ferry might sink off Crete on Sunday.",
+        "The Brisbane stop was maybe cancelled on Monday.",  # a hedge: "may be" as "maybe"
     ],
 )
 def test_negated_and_hypothetical_clauses_report_no_event(sentence: str) -> None:
@@ -194,3 +199,74 @@ def test_a_happening_beside_a_rule_event_of_its_clause_is_not_repeated() -> None
         "conveyed a message from Ali Khamenei."
     )
     assert [e.kind for e in facts.events] == [EventKind.MEETING]
+
+
+#: (sentence, the name a person would write (or how it starts), start): how a clause's
+#: words become a name, one row per rule of TriggerDetector's naming and choice of subject.
+NAMES = [
+    # a measurement word is not who acted: "magnitude" is part of the quake
+    (
+        "The magnitude 6.8 quake struck Taroudant on Friday.",
+        "Magnitude 6.8 quake strikes Taroudant",
+        "2024-07-05",
+    ),
+    # "it" in a clause hung on another is that clause's subject
+    (
+        "The A380 will wear the new livery when it lands on November 11.",
+        "A380 lands",
+        "2024-11-11",
+    ),
+    # relative words stay out of a name; a hyphenated word stays whole
+    (
+        "The strategies differ from Airbus, whose double-decker A380 first flew in April 2005.",
+        "Double-decker A380 flies",
+        "2005-04",
+    ),
+    # a happening a noun names after a verb that only carries it
+    ("Vladimir Putin paid a visit to Hanoi on Thursday.", "Visit by Vladimir Putin", "2024-07-04"),
+    (
+        "A European Commission review was held in Brussels on November 28.",
+        "European Commission review",
+        "2023-11-28",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "start"), NAMES, ids=[n for _, n, _ in NAMES])
+def test_names_a_person_would_write(sentence: str, name: str, start: str) -> None:
+    events = events_of(sentence)
+    assert [e.name for e in events if e.name.startswith(name)], [e.name for e in events]
+    assert [e.start for e in events if e.name.startswith(name)] == [start]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the subject is the date itself: nothing happened on Sunday
+        "Sunday was chosen as the date of the launch.",
+        # a consequence told as a participle is the main clause's happening, not another
+        "Airbus sold more planes than Boeing in 2004, sparking questions about Boeing.",
+        # a delay of a delivery is not a delivery
+        "Boeing delayed the delivery on Monday.",
+    ],
+)
+def test_what_is_not_a_happening_of_its_own(sentence: str) -> None:
+    names = [e.name for e in events_of(sentence)]
+    assert not [n for n in names if n.startswith(("Sunday", "Airbus sparks", "Delivery"))], names
+
+
+def test_a_quake_that_strikes_is_the_quake_not_a_second_event() -> None:
+    events = events_of(
+        "The magnitude 6.8 quake struck late on Friday about 72 kilometres southwest of Marrakesh."
+    )
+    assert [(e.name, e.start) for e in events] == [("Earthquake in Marrakesh", "2024-07-05")]
+
+
+def test_an_undated_article_keeps_the_dates_its_text_gives_in_full() -> None:
+    paragraphs = (
+        Paragraph("The A380 was unveiled in Toulouse on January 18, 2005.", 0),
+        Paragraph("It was delayed again today.", 1),
+    )
+    draft = Draft(Path("story.txt"), paragraphs, ArticleMeta())
+    facts = FactsEnricher(Gazetteer.shared()).facts(draft, ArticleMeta(title="A story"))
+    assert [(e.name, e.start) for e in facts.events] == [("A380 unveiled", "2005-01-18")]

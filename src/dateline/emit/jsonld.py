@@ -7,7 +7,10 @@ final newline) so the same input always gives the same bytes.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
+
+import orjson
 
 from dateline.jsonld.context import SCHEMA_ORG
 from dateline.model.article import ArticleGraph, SiteGraph
@@ -20,8 +23,27 @@ def document(graph: ArticleGraph | SiteGraph) -> dict[str, Any]:
     return {"@context": SCHEMA_ORG, "@graph": graph.graph()}
 
 
+#: Where orjson's text differs from :func:`json.dumps`: floats under 1e-4, which Python
+#: writes ``1e-05``/``1.5e-07`` and orjson ``0.00001``/``1.5e-7``. Such a document (or
+#: a string that merely looks so) is written by :mod:`json` instead.
+_ORJSON_DIFFERS = re.compile(r"0\.0000\d|e-\d(?!\d)")
+
+
 def dumps(doc: dict[str, Any]) -> str:
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    """``json.dumps(doc, ensure_ascii=False, indent=2)`` and a final newline.
+
+    Made by orjson, which writes the very same text ~10x faster (the standard
+    library's encoder is pure Python once ``indent`` is set), but for what
+    :data:`_ORJSON_DIFFERS` finds and what orjson refuses (keys that are not
+    strings, integers over 64 bits): those go through :mod:`json`.
+    """
+    try:
+        text = orjson.dumps(doc, option=orjson.OPT_INDENT_2).decode("utf-8")
+    except TypeError:  # orjson.JSONEncodeError
+        text = None
+    if text is None or _ORJSON_DIFFERS.search(text):
+        text = json.dumps(doc, ensure_ascii=False, indent=2)
+    return text + "\n"
 
 
 _SCRIPT_ESCAPES = {

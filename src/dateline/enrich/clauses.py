@@ -67,6 +67,8 @@ _IRREALIS_GOVERNORS = frozenset(
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _MODAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "'d"})
 _CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
+#: Adverbs that make a clause a possibility: ``may be eliminated`` written ``maybe``.
+_HEDGES = frozenset({"maybe", "perhaps", "possibly"})
 
 
 def clause_head(token: Token) -> Token:
@@ -104,6 +106,8 @@ def modality(verb: Token) -> Modality:
         if any(c.dep_ == "neg" for c in children):
             return Modality.NEGATED
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in children):
+            return Modality.HYPOTHETICAL
+        if any(c.dep_ == "advmod" and c.lower_ in _HEDGES for c in children):
             return Modality.HYPOTHETICAL
         aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
         if aux & _MODAL_AUX:

@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from dateline.enrich.coref import Candidate, find_descriptions, resolve
 from dateline.enrich.dateline import Dateline
 from dateline.enrich.gazetteer import Gazetteer, GeoPlace, fold
 from dateline.enrich.lexicon import (
@@ -100,6 +101,9 @@ LINKER_RULES: dict[str, str] = {
     "spaced_dash": "a spaced dash ends a name: 'Romania - Cosmin Contra' is two",
     "corporate_suffix": "'First Chicago NBD Corp.' is a company, not a title",
     "shouted_line": "an all-capitals line names only what the article also writes in case",
+    "known_name": "a person's name said again without the model's label is still that person",
+    "description": "'Iran's acting president' is the one person of the story it can be",
+    "description_conflict": "a description no single person fits stays unresolved",
 }
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"  # Latin capitals: "Ángel Di María", "Łukasz"
@@ -205,9 +209,29 @@ class Extraction:
     #: ("Mokhber stated …", "Mokhber called for …"): people the story names by surname
     recurring_people: frozenset[str] = frozenset()
 
-    def in_sentence(self, index: int) -> list[Mention]:
-        """The mentions in one sentence, in text order."""
-        return sorted((m for m in self.mentions if m.sentence == index), key=lambda m: m.start)
+    #: descriptions resolved to the person they describe ("Iran's acting president" →
+    #: Mokhber, :mod:`dateline.enrich.coref`); apart from ``mentions``, which are names
+    descriptions: list[Mention] = field(default_factory=list)
+
+    def in_sentence(self, index: int, descriptions: bool = False) -> list[Mention]:
+        """The mentions in one sentence, in text order; with ``descriptions``, the
+        resolved descriptions too (who took part, for a clause that names no one)."""
+        found = [m for m in self.mentions if m.sentence == index]
+        if descriptions:
+            found += [m for m in self.descriptions if m.sentence == index]
+        return sorted(found, key=lambda m: (m.start, m.end))
+
+    def entity_at(self, sentence: int, start: int, end: int) -> str | None:
+        """The key of the entity a name or resolved description names within
+        ``start:end`` of a sentence (-1: the headline), the longest one if several."""
+        covering = [
+            m
+            for m in [*self.mentions, *self.descriptions]
+            if m.sentence == sentence and start <= m.start and m.end <= end
+        ]
+        if not covering:
+            return None
+        return max(covering, key=lambda m: (m.end - m.start, -m.start)).key
 
     def named(self) -> list[Found]:
         return [e for e in self.entities.values() if e.named]
@@ -317,7 +341,64 @@ class EntityExtractor:
         self._merge_surnames(result)
         self._merge_short_organizations(result)
         self._add_containing_countries(result)
+        self._resolve_descriptions(result, headline, sentences)
         return result
+
+    def _resolve_descriptions(
+        self, result: Extraction, headline: str, sentences: Sequence[Sentence]
+    ) -> None:
+        """``Iran's acting president`` → the one person it can be (:mod:`.coref`)."""
+        found = find_descriptions(headline, sentences, self.gazetteer)
+        if not found:
+            return
+        where: dict[str, set[int]] = {}
+        for mention in result.mentions:
+            where.setdefault(mention.key, set()).add(mention.sentence)
+        people = [
+            Candidate(
+                key=e.key,
+                job_title=e.job_title,
+                countries=frozenset(
+                    k
+                    for k in e.affiliation
+                    if k in result.entities and result.entities[k].type == "Country"
+                ),
+                sentences=frozenset(where.get(e.key, ())),
+            )
+            for e in result.entities.values()
+            if e.type == "Person" and e.named
+        ]
+        texts = {s.index: s.text for s in sentences}
+        texts[-1] = headline
+        for description in found:
+            person = resolve(description, people)
+            if person is None:
+                continue
+            result.descriptions.append(
+                Mention(
+                    person.key,
+                    description.sentence,
+                    description.start,
+                    description.end,
+                    description.text,
+                )
+            )
+            target = result.entities[person.key]
+            if target.job_title is None and target.registry is None:
+                # the text says it of them: "Iran's acting president" is Mokhber's role
+                target.job_title = " ".join(
+                    w for w in (description.modifier, description.role) if w
+                )
+                if description.country is not None:
+                    country = self._place(result, description.country, texts[description.sentence])
+                    if country.key not in target.affiliation:
+                        target.affiliation.append(country.key)
+                people = [
+                    Candidate(p.key, target.job_title, p.countries, p.sentences)
+                    if p.key == person.key
+                    else p
+                    for p in people
+                ]
 
     def _parse(self, headline: str, sentences: Sequence[Sentence]) -> ParsedArticle:
         """The model's parse when the caller has none: paragraphs rebuilt from sentences."""
@@ -784,6 +865,9 @@ class EntityExtractor:
             return self._organization_like(result, span, text)
         if any(w in PLACE_WORDS for w in words) and len(words) > 1:
             return self._found(result, key_for(span), "Place", span, text)
+        known = _known_name(result, span)
+        if known is not None:
+            return known  # "Mokhber" in the headline, after the body named him
         if not self.weak_rules:
             return self._surname(result, span) if len(words) == 1 else None
         city = g.city(span, result.context)
@@ -1227,6 +1311,16 @@ def _next_word(text: str, end: int) -> str:
 
 
 _MODEL_NUMBER = re.compile(r"^(?:[A-Z]+-?\d+[A-Za-z]*|[IVX]{2,4}|\d{3,})$")
+
+
+def _known_name(result: Extraction, span: str) -> Found | None:
+    """The entity the article already gave this very name, if exactly one."""
+    same = [
+        e
+        for e in result.entities.values()
+        if e.named and e.type in ("Person",) and (e.name == span or span in e.alternate_name)
+    ]
+    return same[0] if len(same) == 1 else None
 
 
 def _shouted(text: str) -> bool:

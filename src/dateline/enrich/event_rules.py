@@ -46,6 +46,7 @@ class EventKind(StrEnum):
     GATHERING = "gathering"
     DISASTER = "disaster"
     ACTION = "action"
+    OCCASION = "occasion"
 
 
 #: The schema.org Event subtypes dateline emits: only where the kind clearly fits.
@@ -76,6 +77,10 @@ class TriggerRule:
     #: lemmas that report rather than happen ("said"): capped at ``weak_confidence``
     weak: frozenset[str] = frozenset()
     weak_confidence: float = 0.5
+    #: a noun trigger counts only as the object of one of these (``made its maiden flight``)
+    light_verbs: frozenset[str] = frozenset()
+    #: how a noun-named event joins who took part: ``Hearing with X``, ``Visit by X``
+    joiner: str = "with"
 
 
 def _rule(row: dict[str, Any]) -> TriggerRule:
@@ -96,6 +101,8 @@ def _rule(row: dict[str, Any]) -> TriggerRule:
         exclude=frozenset(row.get("exclude", [])),
         weak=frozenset(row.get("weak", [])),
         weak_confidence=float(row.get("weak_confidence", 0.5)),
+        light_verbs=frozenset(row.get("light_verbs", [])),
+        joiner=str(row.get("joiner", "with")),
     )
 
 

@@ -87,7 +87,10 @@ class FactsEnricher:
         events: list[EventDraft] = []
         # a publication day at the calendar's edge (0001-01-01) cannot anchor "last week":
         # no events are inferred, and the date itself is the validator's to report
-        if published is not None and usable_reference(published):
+        # an article with no date still has the dates its text gives in full; a stand-in
+        # reference only decides the direction of nothing (relative dates are dropped)
+        reference = published if published is not None else _NO_DATE
+        if usable_reference(reference):
             parses = align_sentences(
                 sentences, [p.text for p in draft.paragraphs], parsed.paragraphs
             )
@@ -95,10 +98,11 @@ class FactsEnricher:
                 known.title or "",
                 sentences,
                 extraction,
-                published,
+                reference,
                 dateline_end=dateline.end if dateline else 0,
                 dateline_place=place_key,
                 parses=parses,
+                absolute_only=published is None,
             )
         return Facts(extraction, events, place_key, zone, published)
 
@@ -158,6 +162,10 @@ def distinct_keys(taken: set[str], keys: list[str]) -> dict[str, str]:
         used.add(candidate)
         out.setdefault(key, candidate)
     return out
+
+
+#: The reference for an undated article: only absolute dates survive, so its value is moot.
+_NO_DATE = dt.date(2000, 1, 1)
 
 
 def _local_date(value: dt.datetime | dt.date | None) -> dt.date | None:

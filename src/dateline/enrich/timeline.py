@@ -48,6 +48,13 @@ _AGENT_TYPES = frozenset(
 _CUT = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj", "prep"})
 _LOCATIVE = frozenset({"in", "at"})
 _HEADLINE_DROP = frozenset({"the", "a", "an"})
+#: Words that measure rather than act: "The magnitude 6.8 quake struck", "72 kilometres".
+_MEASURES = frozenset(
+    """magnitude percent per cent degree kilometre kilometer km mile metre meter foot feet
+    ton tonne point inch hectare acre""".split()
+)
+#: Pronouns standing for a thing or group, not a person ("when it arrives").
+_THING_PRONOUNS = frozenset({"it", "they"})
 #: Plurals of people nouns, capitalised first in a sentence ("Negotiators finished").
 _AGENT_PLURAL = re.compile(r"(?:ers|ors|ists|ants|ents|ians|als|ees|eers|men)$")
 #: Plural subjects a tagger may take for names when capitalised first in a sentence.
@@ -75,6 +82,12 @@ class ClauseEvent:
     organizer: list[str] = field(default_factory=list)
     about: list[str] = field(default_factory=list)
     location: list[str] = field(default_factory=list)
+    #: the characters of the clause's subject and trigger: a rule event whose trigger is
+    #: inside ("an earthquake struck Morocco") is this same happening
+    words: tuple[int, int] = (0, 0)
+    #: the date a sentence rule chose itself (its trigger's nearest), before its clause
+    #: is read; a timeline event's date is its first time
+    start: str | None = None
 
 
 @dataclass(frozen=True)
@@ -92,6 +105,8 @@ class SentenceContext:
     last_person: str | None = None
     #: where the sentence's own text starts (after a dateline, ``DUBAI –``)
     skip_before: int = 0
+    #: the dateline's place, which ``here`` refers to
+    here: str | None = None
 
     @classmethod
     def build(
@@ -101,9 +116,13 @@ class SentenceContext:
         published: dt.date,
         skip_before: int = 0,
         last_person: str | None = None,
+        absolute_only: bool = False,
+        here: str | None = None,
     ) -> SentenceContext:
         times = tuple(
-            t for t in find_dates(parse.sentence.text, published) if t.start_offset >= skip_before
+            t
+            for t in find_dates(parse.sentence.text, published)
+            if t.start_offset >= skip_before and not (absolute_only and t.relative)
         )
         mentions = tuple(
             m for m in entities.in_sentence(parse.sentence.index) if m.start >= skip_before
@@ -117,11 +136,25 @@ class SentenceContext:
             published,
             last_person,
             skip_before,
+            here,
         )
 
     def mention_at(self, token: Token) -> Mention | None:
+        """The name at ``token``, else the description resolved to a person there
+        (``Iran's acting president`` is the person it describes)."""
         at = self.parse.start_of(token)
-        return next((m for m in self.mentions if m.start <= at < m.end), None)
+        found = next((m for m in self.mentions if m.start <= at < m.end), None)
+        if found is not None:
+            return found
+        index = self.parse.sentence.index
+        return next(
+            (
+                m
+                for m in self.entities.descriptions
+                if m.sentence == index and m.start <= at < m.end and m.start >= self.skip_before
+            ),
+            None,
+        )
 
     def type_of(self, key: str) -> str:
         return self.entities.entities[key].type
@@ -148,13 +181,22 @@ def _third_person(lemma: str) -> str:
 
 
 def _phrase(token: Token, cut: frozenset[str] = _CUT) -> list[Token]:
-    """The words of ``token``'s phrase without its clauses and asides, in order."""
+    """The words of ``token``'s phrase without its clauses, asides and relative words
+    (``whose``), in order; a hyphen inside a word stays (``double-decker``)."""
+
+    def kept(child: Token, cut: frozenset[str]) -> bool:
+        if child.tag_ in ("WP$", "WDT", "WP"):
+            return False
+        return child.dep_ not in cut or (child.dep_ == "punct" and child.text == "-")
+
     keep = [token]
-    stack = [c for c in token.children if c.dep_ not in cut]
+    stack = [c for c in token.children if kept(c, cut)]
     while stack:
         child = stack.pop()
         keep.append(child)
-        stack.extend(c for c in child.children if c.dep_ not in ("relcl", "acl", "appos", "punct"))
+        stack.extend(
+            c for c in child.children if kept(c, frozenset({"relcl", "acl", "appos", "punct"}))
+        )
     return sorted(keep, key=lambda t: t.i)
 
 
@@ -240,6 +282,10 @@ class TriggerDetector:
             times = [forward(t, context.published) for t in times]
         passive = any(c.dep_ == "nsubjpass" for c in verb.children)
         subject, patient = self._subject(verb, context), self._object(verb, passive)
+        subject = _antecedent(verb, subject)
+        actor = patient if passive else subject
+        if actor is not None and _is_time_word(context, actor):
+            return None  # "Sunday was chosen": the date is what the clause is about
         if self.rule.needs_object and patient is None:
             return None
         if self.rule.any_verb and subject is None and patient is None:
@@ -275,6 +321,7 @@ class TriggerDetector:
             organizer=list(dict.fromkeys(roles["organizer"])),
             about=list(dict.fromkeys(roles["about"])),
             location=list(dict.fromkeys(roles["location"]))[:1],
+            words=_words(context, verb, subject, patient, passive),
         )
 
     def _confidence(
@@ -296,6 +343,12 @@ class TriggerDetector:
         verb = clause_head(noun)
         if verb is noun:
             return None
+        if self.rule.light_verbs and not (
+            verb.lemma_.lower() in self.rule.light_verbs
+            and noun.dep_ in ("dobj", "nsubjpass")
+            and noun.head.i == verb.i
+        ):
+            return None  # "delayed the delivery": the delay is the happening, not a delivery
         mood = modality(verb)
         if mood in (Modality.NEGATED, Modality.HYPOTHETICAL):
             return None
@@ -305,13 +358,26 @@ class TriggerDetector:
         scheduled = mood is Modality.SCHEDULED
         if scheduled:
             times = [forward(t, context.published) for t in times]
-        subject = self._subject(verb, context)
+        subject = self._subject(verb, context) if noun.dep_ != "nsubjpass" else None
+        subject = _antecedent(verb, subject)
         people = [k for k in self._people(context, subject) if context.type_of(k) in _AGENT_TYPES]
-        modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound")]
+        # the words before the noun in its phrase, without articles and possessives:
+        # "its maiden flight", "A European Commission review"
+        modifiers = [
+            t
+            for t in noun.subtree
+            if t.i < noun.i and t.dep_ not in ("det", "poss", "case", "punct", "predet")
+        ]
         words = _text(sorted([*modifiers, noun], key=lambda t: t.i))
         name = _capitalise(words)
         if people:
-            name += " with " + _join([context.name_of(k) for k in people])
+            name += f" {self.rule.joiner} " + _join([context.name_of(k) for k in people])
+        elif self.rule.light_verbs and subject is not None and subject.pos_ != "PRON":
+            phrase = self._phrase_name(context, subject, keep_article=True)
+            first = phrase.split(" ", 1)
+            if first[0].lower() in _HEADLINE_DROP and len(first) > 1:
+                phrase = f"{first[0].lower()} {first[1]}"
+            name += f" of {phrase}"
         start = context.parse.start_of(noun)
         return ClauseEvent(
             kind=self.kind,
@@ -354,11 +420,19 @@ class TriggerDetector:
         for _ in range(4):
             if current is None:
                 break
+            subjects = [
+                c
+                for c in current.children
+                if c.dep_ in ("nsubj", "csubj")
+                and not (context is not None and context.parse.start_of(c) < context.skip_before)
+            ]
+            # "The magnitude 6.8 quake struck", parsed with two subjects: the one that acts
+            acting = [c for c in subjects if c.lemma_.lower() not in _MEASURES] or subjects
+            if acting:
+                return min(acting, key=lambda c: abs(c.i - verb.i))
             for child in current.children:
                 if context is not None and context.parse.start_of(child) < context.skip_before:
                     continue  # "DUBAI –": the dateline is not who did it
-                if child.dep_ in ("nsubj", "csubj"):
-                    return child
                 if child.dep_ == "agent":
                     pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                     if pobj is not None:
@@ -381,7 +455,7 @@ class TriggerDetector:
         for child in verb.children:
             if child.dep_ == "nsubjpass" and passive:
                 return child
-            if child.dep_ in ("dobj", "attr"):
+            if child.dep_ in ("dobj", "attr") and not _measured(child):
                 return child
         return None
 
@@ -434,6 +508,9 @@ class TriggerDetector:
             who = self._phrase_name(context, patient)
             return _capitalise(f"{who} {verb.lower_}".strip()) if who else self.rule.noun
         who = self._phrase_name(context, subject) if subject is not None else ""
+        before = subject.doc[subject.left_edge.i - 1] if subject and subject.left_edge.i else None
+        if who and before is not None and before.lemma_.lower() in _MEASURES:
+            who = f"{before.lower_} {who}"  # "magnitude" parsed apart from "6.8 quake"
         plural = subject is not None and (
             len(_with_conjuncts(subject)) > 1
             or (
@@ -507,6 +584,52 @@ class TriggerDetector:
                 text = first[1]
             names.append(text)
         return _join(names)
+
+
+def _measured(token: Token) -> bool:
+    """``about 72 kilometres southwest``: a distance or an amount, not what was acted on."""
+    words = list(token.subtree)
+    return any(t.lemma_.lower() in _MEASURES for t in words) and any(t.pos_ == "NUM" for t in words)
+
+
+def _antecedent(verb: Token, subject: Token | None) -> Token | None:
+    """``it``/``they`` in a clause hung on another (``will wear the livery when it
+    arrives``) is that clause's subject, when that subject is a noun phrase."""
+    if subject is None or subject.lower_ not in _THING_PRONOUNS:
+        return subject
+    if verb.dep_ not in ("advcl", "conj") or verb.head is verb:
+        return subject
+    head = clause_head(verb.head)
+    outer = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if outer is None or outer.pos_ == "PRON":
+        return subject
+    return outer
+
+
+def _words(
+    context: SentenceContext,
+    verb: Token,
+    subject: Token | None,
+    patient: Token | None,
+    passive: bool,
+) -> tuple[int, int]:
+    """The characters of the clause's subject (the passive's patient) and its verb."""
+    tokens = [verb]
+    # the subject names the happening ("an earthquake struck"); an object is acted on
+    # ("attended the summit" is an attendance). A subject lent by another clause ("met on
+    # Monday and fired X") is not this one's.
+    for part in (patient,) if passive else (subject,):
+        if part is not None and part.head.i == verb.i:
+            tokens.extend(part.subtree)
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    return context.parse.start_of(first), context.parse.start_of(last) + len(last.text)
+
+
+def _is_time_word(context: SentenceContext, token: Token) -> bool:
+    """The word itself is part of a temporal expression (``Sunday was chosen``)."""
+    at = context.parse.start_of(token)
+    return any(t.start_offset <= at < t.end_offset for t in context.times)
 
 
 def _is_time(context: SentenceContext, token: Token) -> bool:

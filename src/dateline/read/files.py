@@ -18,11 +18,17 @@ __all__ = ["inside", "read_capped"]
 
 
 def inside(path: Path, root: Path) -> bool:
-    """Whether ``path``, once every symlink is followed, is in ``root``."""
+    """Whether ``path``, once every symlink is followed, is in ``root``.
+
+    On strings (:func:`os.path.realpath`), not :meth:`Path.resolve`, which also
+    stats the result: this runs for every file of every build. A link in a loop
+    stays unresolved here and fails when opened, as an unreadable file.
+    """
     try:
-        return path.resolve().is_relative_to(root.resolve())
-    except (OSError, RuntimeError):  # a symlink loop resolves to nothing
+        target, base = os.path.realpath(path), os.path.realpath(root)
+    except (OSError, ValueError):
         return False
+    return target == base or target.startswith(base.rstrip(os.sep) + os.sep)
 
 
 def read_capped(path: Path, *, root: Path, max_bytes: int, what: str = "file") -> bytes:

@@ -1,0 +1,100 @@
+"""Workers write their articles' files themselves; the build still decides what is
+published.
+
+Two articles with one slug are built in separate processes, and each worker writes
+its own files before the build sees the clash: the first article's files (in
+source order) must be what is on disk afterwards, whichever worker wrote last,
+and both articles fail, as in a build that wrote everything itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline.pipeline import build_site
+from dateline.settings import Settings, load_settings
+
+from .conftest import DATA
+
+SITE = DATA / "site"
+
+
+def _article(headline: str, day: int, slug: str = "") -> str:
+    front = [f'title: "{headline}"', f"date: 2024-03-{day:02d}T10:00:00+00:00"]
+    if slug:
+        front.append(f"slug: {slug}")
+    return (
+        "---\n" + "\n".join(front) + "\n---\n"
+        f"{headline}, officials said on day {day} of the talks in Geneva.\n\n"
+        "The delegations will meet again next month.\n"
+    )
+
+
+def _site(tmp_path: Path, name: str, count: int = 70) -> Settings:
+    """``count`` Markdown articles (enough for the pool to start) and enrichment off."""
+    content = tmp_path / name / "content"
+    content.mkdir(parents=True)
+    for number in range(count):
+        headline = f"Delegates agree on point {number} of a treaty"
+        (content / f"a{number:03d}.md").write_text(_article(headline, number % 27 + 1))
+    settings = load_settings(SITE / "dateline.toml")
+    return settings.model_copy(
+        update={"enrich": False, "content_dir": content, "output_dir": tmp_path / name / "out"}
+    )
+
+
+def _published(out: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and ".dateline" not in p.parts
+    }
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_first_of_two_articles_with_one_slug_keeps_its_page(tmp_path: Path, jobs: int) -> None:
+    settings = _site(tmp_path, f"jobs{jobs}")
+    content = settings.content_dir
+    (content / "a000.md").write_text(_article("The first story", 3, slug="one-slug"))
+    # the last in source order, so its worker is the last to write that slug's files
+    (content / "z999.md").write_text(_article("A different story", 4, slug="one-slug"))
+    report = build_site(settings, jobs=jobs)
+    assert sorted(r.path.name for r in report.failed) == ["a000.md", "z999.md"]
+    codes = {f.code for r in report.failed for f in r.findings}
+    assert "duplicate_slug" in codes
+    page = (settings.output_dir / "articles" / "one-slug.html").read_text()
+    assert "The first story" in page
+    assert "A different story" not in page
+
+
+def test_a_parallel_build_with_a_slug_clash_equals_a_serial_one(tmp_path: Path) -> None:
+    trees = []
+    for jobs in (1, 2):
+        settings = _site(tmp_path, f"jobs{jobs}")
+        (settings.content_dir / "a001.md").write_text(_article("Published first", 5, "twin"))
+        report = build_site(settings, jobs=jobs)
+        assert len(report.published) == 70
+        # a later edit gives another article the same slug: the published one stays
+        (settings.content_dir / "a050.md").write_text(_article("An impostor", 6, "twin"))
+        report = build_site(settings, jobs=jobs)
+        assert {r.path.name for r in report.failed} == {"a001.md", "a050.md"}
+        twin = (settings.output_dir / "articles" / "twin.html").read_text()
+        assert "Published first" in twin
+        assert "An impostor" not in twin
+        trees.append(_published(settings.output_dir))
+    assert trees[0] == trees[1]
+    assert len(trees[0]) > 140
+
+
+def test_workers_report_what_they_wrote(tmp_path: Path) -> None:
+    settings = _site(tmp_path, "site")
+    first = build_site(settings, jobs=2)
+    assert first.ok
+    names = {p.name for p in first.written}
+    assert "delegates-agree-on-point-7-of-a-treaty.html" in names
+    assert "delegates-agree-on-point-7-of-a-treaty.jsonld" in names
+    again = build_site(settings, jobs=2, force=True)
+    assert again.ok
+    assert again.written == []  # the same bytes: nothing rewritten
