@@ -229,6 +229,18 @@ NAMES = [
         "European Commission review",
         "2023-11-28",
     ),
+    # a relative clause with its own subject acted on the noun it hangs on
+    (
+        "Zelensky thanked him for the aid package that the U.S. Congress passed in April.",
+        "U.S. Congress passes the aid package",
+        "2024-04",
+    ),
+    # an "of" phrase is part of what the object names
+    (
+        "King Mohammed VI declared three days of national mourning on Saturday.",
+        "Mohammed VI declares three days of national mourning",
+        "2024-06-29",
+    ),
     # a noun with its own date: the date words stay out of the name, its possessor is who
     (
         "GM's bankruptcy filing on June 1 shocked investors.",

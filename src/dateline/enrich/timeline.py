@@ -283,6 +283,7 @@ class TriggerDetector:
         passive = any(c.dep_ == "nsubjpass" for c in verb.children)
         subject, patient = self._subject(verb, context), self._object(verb, passive)
         subject = _antecedent(verb, subject)
+        patient = _relative_object(verb, subject, patient, passive)
         actor = patient if passive else subject
         if actor is not None and _is_time_word(context, actor):
             return None  # "Sunday was chosen": the date is what the clause is about
@@ -604,6 +605,16 @@ class TriggerDetector:
             # "the attack on the embassy": a short phrase keeps its preposition
             longer = _phrase(part, _CUT - {"prep"})
             words = longer if len(longer) <= 6 and not keep_article else _phrase(part)
+            # "three days of national mourning": an "of" phrase is part of what it names
+            of = [
+                t
+                for c in part.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for t in _phrase(c, frozenset({"relcl", "acl", "appos", "punct", "prep"}))
+                if not _is_time_word(context, t)
+            ]
+            if of and len(words) + len(of) <= 8 and not {t.i for t in of} & {w.i for w in words}:
+                words = sorted([*words, *of], key=lambda t: t.i)
             words = [w for w in words if context.parse.start_of(w) >= context.skip_before]
             if len(words) > 8:
                 words = [t for t in words if t.i >= part.i - 3 and t.i <= part.i]
@@ -641,6 +652,18 @@ def _own_times(context: SentenceContext, noun: Token) -> list[TimeExpression]:
             continue
         out.append(expr)
     return out
+
+
+def _relative_object(
+    verb: Token, subject: Token | None, patient: Token | None, passive: bool
+) -> Token | None:
+    """In a relative clause with its own subject, what was acted on is the noun the clause
+    hangs on: ``the aid package (that) the U.S. Congress approved``."""
+    if verb.dep_ != "relcl" or passive or subject is None or subject.head.i != verb.i:
+        return patient
+    if patient is None or patient.lower_ in ("that", "which", "whom", "who"):
+        return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else patient
+    return patient
 
 
 def _proper(token: Token | None) -> bool:
