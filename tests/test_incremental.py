@@ -4,6 +4,7 @@ parallel build writes exactly what a clean serial build writes."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 from collections.abc import Callable
@@ -14,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 import dateline.pipeline
+import dateline.write.cache
 from dateline.cli import main
 from dateline.pipeline import ArticleResult, BuildReport, build_site, check_site
 from dateline.settings import Settings, load_settings
@@ -319,3 +321,43 @@ def test_closing_line_counts_built_unchanged_failed_removed(tmp_path: Path) -> N
     (settings.content_dir / "gen-00.txt").unlink()
     again = CliRunner().invoke(main, args)
     assert "0 built, 4 unchanged, 0 failed, 2 removed" in again.stderr
+
+
+def test_a_file_whose_stat_is_unchanged_is_not_read_and_any_change_is_seen(
+    tmp_path: Path, processed: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dateline.write.cache, "RACY_SECONDS", 0.0)
+    hashed: list[str] = []
+    real_key = dateline.write.cache.article_key
+
+    def counting(site: str, source: str, *args: bytes | None) -> str:
+        hashed.append(source)
+        return real_key(site, source, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dateline.pipeline, "article_key", counting)
+    settings = make_site(tmp_path)
+    assert build_site(settings).ok
+    assert len(hashed) == 11
+    hashed.clear()
+    processed.clear()
+    assert build_site(settings).count("unchanged") == 11
+    assert hashed == []  # every stamp matched: nothing read
+    # new bytes of the same length, with the old modification time put back: the
+    # change time and the inode still tell (an editor's tool that keeps mtimes)
+    changed = settings.content_dir / "gen-04.txt"
+    before = changed.stat()
+    text = changed.read_text()
+    replaced = tmp_path / "new.txt"
+    replaced.write_text(text.replace("officials said", "officials SAID"))
+    os.utime(replaced, ns=(before.st_atime_ns, before.st_mtime_ns))
+    replaced.replace(changed)
+    assert changed.stat().st_size == before.st_size
+    report = build_site(settings)
+    assert processed == ["gen-04.txt"]
+    assert hashed == ["gen-04.txt"]
+    assert report.count("built") == 1
+    # a file changed within the racy window is never trusted by its stamp
+    monkeypatch.setattr(dateline.write.cache, "RACY_SECONDS", 3600.0)
+    hashed.clear()
+    assert build_site(settings).count("unchanged") == 11
+    assert len(hashed) == 11

@@ -13,8 +13,10 @@ from lxml import html as lxml_html
 import dateline.pipeline
 from dateline.emit.jsonld import dumps
 from dateline.emit.site import site_document
+from dateline.emit.summary import INDEX_KEYS
 from dateline.pipeline import build_site
 from dateline.settings import Settings
+from dateline.write.cache import BuildCache
 
 from .test_incremental import make_site, tree
 
@@ -50,6 +52,20 @@ def test_the_site_graph_is_json_as_json_writes_it(tmp_path: Path) -> None:
     empty = site_document(settings, [])
     assert empty == dumps(json.loads(empty))
     assert "hasPart" not in json.loads(empty)["@graph"][0]
+
+
+def test_each_index_node_is_the_article_node_as_json_writes_it(tmp_path: Path) -> None:
+    settings = make_site(tmp_path, count=2)
+    assert build_site(settings).ok
+    cache = BuildCache(settings.output_dir)
+    state = cache.load_state()
+    cache.close()
+    assert len(state.articles) == 5
+    for entry in state.articles.values():
+        summary = entry.summary
+        doc = json.loads((settings.output_dir / f"articles/{summary.slug}.jsonld").read_bytes())
+        node = {k: v for k, v in doc["@graph"][0].items() if k in INDEX_KEYS}
+        assert summary.index_json == json.dumps(node, indent=2, ensure_ascii=False)
 
 
 def test_a_changed_article_renders_only_the_site_files_that_show_it(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from dateline.carry import read_manifest
 from dateline.errors import SettingsError
-from dateline.read import discover
+from dateline.read import has_articles
 from dateline.settings import Settings
 
 __all__ = ["GuardError", "check_content", "check_folders"]
@@ -69,7 +69,7 @@ def check_folders(settings: Settings, allow_empty: bool = False) -> None:
             code="folders_overlap",
             hint="write to a folder of its own, outside the content folder: --out DIR",
         )
-    if not allow_empty and _published(output) and not discover(content):
+    if not allow_empty and not has_articles(content) and _published(output):
         raise GuardError(
             f"the content folder has no articles, but the output folder {output} holds "
             "published ones that this build would remove; nothing was built or removed",

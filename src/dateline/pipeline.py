@@ -60,7 +60,7 @@ from dateline.model.ids import entity_id, key_for, website_id
 from dateline.model.layers import Layer, inferred_keys, merge_layers, site_layer
 from dateline.model.meta import ArticleMeta
 from dateline.read import Draft, discover, read_article
-from dateline.read.sidecar import sidecar_path
+from dateline.read.sidecar import SIDECAR_SUFFIXES, sidecar_path
 from dateline.settings import Settings
 from dateline.validate import validate_graph
 from dateline.validate.conflicts import id_conflicts
@@ -73,6 +73,7 @@ from dateline.write.cache import (
     CacheState,
     StateEntry,
     article_key,
+    file_stamp,
     finding_from_json,
     finding_to_json,
     site_key,
@@ -159,11 +160,12 @@ class BuildReport:
     results: list[ArticleResult] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)
-    #: problems of the site-wide outputs (feeds), found before anything is written
+    #: problems of the site-wide outputs (feeds, sitemaps): a file that has one is not written
     site_findings: list[Finding] = field(default_factory=list)
-    #: the site-wide outputs (feeds, index), by path relative to the output folder;
-    #: None for a file that is already right (a full archive page)
-    outputs: dict[str, bytes | None] = field(default_factory=dict, repr=False)
+    #: the site-wide outputs (feeds, index, pages), by path relative to the output
+    #: folder, with the size rendered; None for a file that was already right (a
+    #: full archive page, a page whose articles did not change), not rendered again
+    outputs: dict[str, int | None] = field(default_factory=dict, repr=False)
     #: previous versions of failing articles, kept in the feeds
     carried: list[ArticleSummary] = field(default_factory=list)
     #: with ``dry_run``: what would be written and removed (relative to the output folder)
@@ -340,6 +342,7 @@ class ArticleWorker:
     def __init__(self, settings: Settings, enrichers: Sequence[Enricher] | None = None) -> None:
         self.settings = settings
         self._enrichers = enrichers
+        self._targets: dict[Path, _Targets] = {}
 
     @cached_property
     def enrichers(self) -> Sequence[Enricher]:
@@ -363,7 +366,10 @@ class ArticleWorker:
             )
         if write_to is None or made.entry is None or _held(made.entry.summary, write_to.now):
             return made
-        return _write_own_files(made, made.entry, write_to.output_dir)
+        targets = self._targets.get(write_to.output_dir)
+        if targets is None:
+            targets = self._targets[write_to.output_dir] = _Targets(write_to.output_dir)
+        return _write_own_files(made, made.entry, targets)
 
     def _render(self, task: ArticleTask, result: ArticleResult, keep: bool) -> ArticleOutput:
         graph, body = result.graph, result.body
@@ -395,11 +401,31 @@ class ArticleWorker:
         return ArticleOutput(task, kept, files, entry)
 
 
-def _write_own_files(made: ArticleOutput, entry: CacheEntry, out: Path) -> ArticleOutput:
+class _Targets:
+    """Where files go in an output folder: ``inside(out, name)``, with each folder
+    resolved (and checked to be in the output folder) once per build instead of
+    once per file. A name that is a link is resolved whole, as :func:`inside` does."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.folders: dict[str, Path] = {}
+
+    def __call__(self, name: str) -> Path:
+        folder, _, base = name.rpartition("/")
+        if not folder or base in ("", ".", ".."):
+            return inside(self.out, name)
+        resolved = self.folders.get(folder)
+        if resolved is None:
+            resolved = self.folders[folder] = inside(self.out, folder)
+        target = resolved / base
+        return inside(self.out, name) if target.is_symlink() else target
+
+
+def _write_own_files(made: ArticleOutput, entry: CacheEntry, targets: _Targets) -> ArticleOutput:
     """Write an article's files where it was built (all or nothing, see
     :func:`~dateline.write.atomic.write_group`); a failure fails this article only."""
     try:
-        written = write_group({inside(out, name): data for name, data in made.files.items()})
+        written = write_group({targets(name): data for name, data in made.files.items()})
     except OutputError as exc:
         return ArticleOutput(
             made.task,
@@ -614,22 +640,29 @@ def cross_article_findings(
 def validate_outputs(settings: Settings, site_files: Mapping[str, bytes | None]) -> list[Finding]:
     """Feed rules on every rendered feed, the site's and each topic's (see
     :mod:`dateline.validate.feeds`); archive pages are made by the same code."""
-    base, out = settings.base_url, settings.output_dir
     findings = []
     for name, data in sorted(site_files.items()):
-        if data is None or name.startswith("archive/"):
-            continue
-        folder, _, file = name.rpartition("/")
-        home = base + (folder + "/" if folder else "")
-        if file == FEED_FILES["rss"]:
-            findings += check_rss(data, out / name, home, base + name)
-        elif file == FEED_FILES["atom"]:
-            findings += check_atom(data, out / name, home, base + name)
-        elif file == FEED_FILES["json"]:
-            findings += check_jsonfeed(data, out / name)
-        elif name in (SITEMAP, NEWS_SITEMAP):
-            findings += check_sitemap(data, out / name)
+        if data is not None:
+            findings += validate_output(settings, name, data)
     return findings
+
+
+def validate_output(settings: Settings, name: str, data: bytes) -> list[Finding]:
+    """:func:`validate_outputs` for one file."""
+    if name.startswith("archive/"):
+        return []
+    base, out = settings.base_url, settings.output_dir
+    folder, _, file = name.rpartition("/")
+    home = base + (folder + "/" if folder else "")
+    if file == FEED_FILES["rss"]:
+        return check_rss(data, out / name, home, base + name)
+    if file == FEED_FILES["atom"]:
+        return check_atom(data, out / name, home, base + name)
+    if file == FEED_FILES["json"]:
+        return check_jsonfeed(data, out / name)
+    if name in (SITEMAP, NEWS_SITEMAP):
+        return check_sitemap(data, out / name)
+    return []
 
 
 class _Entries:
@@ -730,7 +763,7 @@ def render_site(
     summaries.sort(key=lambda s: s.order)
     site = _site_input(settings, entries, keys, summaries, now=now or wall_clock())
     site = dataclasses.replace(site, key_of=None)  # nothing to keep: render every file
-    outputs.update({n: d for n, d in render_site_files(settings, site).items() if d is not None})
+    outputs.update({n: d for n, d in render_site_files(settings, site) if d is not None})
     return outputs
 
 
@@ -778,9 +811,18 @@ class _Plan:
     tasks: list[ArticleTask]
     reuse: dict[str, StateEntry]
     site_key: str
+    #: source → (stamp, key) of every article whose stamp can be trusted next time
+    stamps: dict[str, tuple[str, str]]
 
 
 def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool) -> _Plan:
+    """Which articles to build and which to reuse.
+
+    An article is reused when its key (a hash of its bytes, its sidecar's and the
+    site's) is the one its files were built from and those files are intact. A file
+    whose ``stat`` stamp is the one recorded with its key is not read again to
+    compute it (see :func:`~dateline.write.cache.file_stamp`).
+    """
     content = settings.content_dir
     paths = discover(content)
     registry = None
@@ -791,18 +833,33 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
             registry = None
     key_of_site = site_key(settings, registry)
     usable = not force and state.site_key == key_of_site
-    sources, tasks, reuse = [], [], {}
+    prefix = os.fspath(content) + os.sep
+    sidecars = _Sidecars()
+    now_ns = time.time_ns()
+    sources, tasks, reuse, stamps = [], [], {}, {}
     for path in paths:
-        source = _source(path, content)
-        sidecar = sidecar_path(path)
-        try:
-            data = path.read_bytes()
-            side = sidecar.read_bytes() if sidecar is not None else None
-        except OSError:
-            data, side = b"", None  # the reader reports it; never reuse on a read error
-            key = ""
+        name = os.fspath(path)
+        source = name[len(prefix) :] if name.startswith(prefix) else _source(path, content)
+        if os.sep != "/":  # pragma: no cover - sources are POSIX paths
+            source = source.replace(os.sep, "/")
+        sidecar = sidecars.of(path)
+        stamp = file_stamp(name, now_ns)
+        side_stamp = file_stamp(os.fspath(sidecar), now_ns) if sidecar is not None else "-"
+        stamp = f"{stamp}|{side_stamp}" if stamp and side_stamp else ""
+        known = state.stamps.get(source) if usable and stamp else None
+        if known is not None and known[0] == stamp:
+            key = known[1]
         else:
-            key = article_key(key_of_site, source, data, side)
+            try:
+                data = path.read_bytes()
+                side = sidecar.read_bytes() if sidecar is not None else None
+            except OSError:
+                data, side = b"", None  # the reader reports it; never reuse on a read error
+                key = ""
+            else:
+                key = article_key(key_of_site, source, data, side)
+        if stamp and key:
+            stamps[source] = (stamp, key)
         sources.append(source)
         before = state.articles.get(source)
         if (
@@ -816,7 +873,28 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
             reuse[source] = before
         else:
             tasks.append(ArticleTask(path, source, key or f"unread-{source}"))
-    return _Plan(paths, sources, tasks, reuse, key_of_site)
+    return _Plan(paths, sources, tasks, reuse, key_of_site, stamps)
+
+
+class _Sidecars:
+    """Finds articles' sidecars with one listing per folder, not a ``stat`` per
+    article and suffix (the rule stays :func:`~dateline.read.sidecar.sidecar_path`'s)."""
+
+    def __init__(self) -> None:
+        self._names: dict[Path, frozenset[str] | None] = {}
+
+    def of(self, article: Path) -> Path | None:
+        folder = article.parent
+        if folder not in self._names:
+            try:
+                self._names[folder] = frozenset(os.listdir(folder))
+            except OSError:
+                self._names[folder] = None
+        names = self._names[folder]
+        stem = article.name.rsplit(".", 1)[0] if "." in article.name else article.name
+        if names is not None and not any(stem + s in names for s in SIDECAR_SUFFIXES):
+            return None
+        return sidecar_path(article)
 
 
 def check_site(
@@ -950,9 +1028,12 @@ def _build_with(
         and state.now <= now.timestamp() < state.valid_until
     ):
         # nothing changed since the last complete build: nothing to do, nothing loaded
+        if writing:
+            cache.save_stamps(plan.stamps, state)
         report.results = [
-            _reused(s, e, old_manifest.sources[s], settings.content_dir, _lazy(None, out, e.key))
-            for s, e in plan.reuse.items()
+            _reused(s, e, old_manifest.sources[s], path, settings, _lazy(None, out, e.key))
+            for s, path in zip(plan.sources, plan.paths, strict=True)
+            if (e := plan.reuse[s]) is not None
         ]
         report.seconds = time.perf_counter() - started
         return report
@@ -978,7 +1059,7 @@ def _build_with(
     results: dict[str, ArticleResult] = {}
     summaries: dict[str, ArticleSummary] = {}
     keys: dict[str, str] = {}
-    new_state = CacheState(site_key=plan.site_key)
+    new_state = CacheState(site_key=plan.site_key, stamps=plan.stamps)
     files_of: dict[str, tuple[str, ...]] = {}
     claimed: dict[str, str] = {}  # slug → source, in this build
 
@@ -991,11 +1072,7 @@ def _build_with(
             continue
         if reused is not None:
             results[source] = _reused(
-                source,
-                reused,
-                reused.summary.slug,
-                settings.content_dir,
-                _lazy(entries, out, reused.key),
+                source, reused, reused.summary.slug, path, settings, _lazy(entries, out, reused.key)
             )
             summaries[source] = reused.summary
             keys[source] = reused.key
@@ -1084,15 +1161,30 @@ def _build_with(
     listed = sorted([*published.values(), *report.carried], key=lambda s: s.order)
     previous = {n: m for n, m in state.site_marks.items() if cache.intact(_sizes(state, n))}
     site = _site_input(settings, entries, keys, listed, previous=previous, now=now)
-    report.outputs = render_site_files(settings, site)
-    report.site_findings = validate_outputs(settings, report.outputs)
+    # each site file is validated and written as soon as it is made (one in memory at a
+    # time); a file that fails its checks is not written, and the one there stays
+    site_files: dict[str, int] = {}  # written or kept → size
+    broken: set[str] = set()
+    for name, data in render_site_files(settings, site):
+        if data is None:
+            report.outputs[name] = None
+            site_files[name] = state.site_files[name]  # kept only when intact
+            continue
+        report.outputs[name] = len(data)
+        found = validate_output(settings, name, data)
+        report.site_findings.extend(found)
+        if any(f.severity == "error" for f in found):
+            broken.add(name)
+            continue
+        site_files[name] = len(data)
+        if writing:
+            # top-level files (the feeds, sitemaps) are flushed to disk; the others are
+            # checked by size by the next build, as article files are
+            if write_atomic(inside(out, name), data, durable="/" not in name):
+                report.written.append(out / name)
+        elif not _same(out / name, data):
+            report.would_write.append(name)
     report.site_findings.extend(_kept_finding(settings, s) for s in report.carried)
-    broken = {
-        f.path.relative_to(out).as_posix()
-        for f in report.site_findings
-        if f.severity == "error" and f.path is not None
-    }
-    site_files = {n: d for n, d in report.outputs.items() if n not in broken}
 
     # the manifest: every source still here keeps the files it owned if it failed now
     manifest_sources = {s: summaries[s].slug for s in published}
@@ -1118,18 +1210,12 @@ def _build_with(
     stale = sorted(old_manifest.owned() - manifest.owned())
 
     if not writing:
-        report.would_write.extend(
-            n for n, d in site_files.items() if d is not None and not _same(out / n, d)
-        )
         if not _same(out / MANIFEST, manifest.to_bytes()):
             report.would_write.append(MANIFEST)
         report.would_remove = [n for n in stale if (out / n).exists()]
         report.seconds = time.perf_counter() - started
         return report
 
-    for name, data in sorted(site_files.items()):
-        if data is not None and write_atomic(inside(out, name), data):
-            report.written.append(out / name)
     for name in stale:
         target = inside(out, name)
         if target.is_file():
@@ -1137,9 +1223,7 @@ def _build_with(
             report.removed.append(target)
     if write_atomic(out / MANIFEST, manifest.to_bytes()):
         report.written.append(out / MANIFEST)
-    new_state.site_files = {
-        n: len(d) if d is not None else state.site_files[n] for n, d in site_files.items()
-    }
+    new_state.site_files = site_files
     new_state.site_marks = site.marks
     new_state.now = now.timestamp()
     new_state.valid_until = _valid_until(listed, now)
@@ -1219,16 +1303,13 @@ def _reused(
     source: str,
     entry: StateEntry,
     slug: str,
-    content_dir: Path,
+    path: Path,
+    settings: Settings,
     load: Callable[[], tuple[ArticleGraph, str] | None],
 ) -> ArticleResult:
-    return ArticleResult(
-        content_dir / source,
-        findings=tuple(finding_from_json(f, content_dir) for f in entry.findings),
-        slug=slug,
-        status="unchanged",
-        load=load,
-    )
+    known = {source: path}
+    findings = tuple(finding_from_json(f, settings.content_dir, known) for f in entry.findings)
+    return ArticleResult(path, findings=findings, slug=slug, status="unchanged", load=load)
 
 
 def _lazy(

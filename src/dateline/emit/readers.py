@@ -95,19 +95,16 @@ def _index_pages(
     size = settings.page_size
     articles = site.articles
     count = page_count(len(articles), size)
-    outputs: SiteFiles = {}
     shared = f"{count}:{_topics_key(sections)}"
     for number in range(1, count + 1):
         name = Page.path(number)
         members = articles[(number - 1) * size : number * size]
         what = f"index {number} of {shared}" + (f" {site.every_key}" if number == 1 else "")
         if site.unchanged([name], site.fingerprint(what, members)):
-            outputs[name] = None
+            yield name, None
             continue
         jsonld = script_text(site_document(settings, articles)) if number == 1 else None
-        html = lists.index_page(number, count, members, sections, jsonld)
-        outputs[name] = html.encode("utf-8")
-    return outputs
+        yield name, lists.index_page(number, count, members, sections, jsonld).encode("utf-8")
 
 
 def _topic_files(
@@ -122,13 +119,12 @@ def _topic_files(
     names += [topic.folder + f for f in ("rss.xml", "atom.xml", "feed.json")]
     what = f"topic {topic.kind} {topic.key} {topic.name}"
     if site.unchanged(names, site.fingerprint(what, members)):
-        return kept(names)
-    outputs: SiteFiles = {}
+        yield from kept(names)
+        return
     items = site.items(members[: settings.max_items])
-    outputs.update(render_topic_feeds(settings, topic, items))
+    yield from render_topic_feeds(settings, topic, items).items()
     for path, html in lists.topic_pages(topic, members).items():
-        outputs[path] = html.encode("utf-8")
-    return outputs
+        yield path, html.encode("utf-8")
 
 
 def _entity_files(
@@ -141,7 +137,8 @@ def _entity_files(
     key = entity_key(settings, node_id)
     names = [f"id/{key}.html", f"id/{key}.jsonld"]
     if site.unchanged(names, site.fingerprint(f"entity {node_id}", naming)):
-        return kept(names)
+        yield from kept(names)
+        return
     node = site.node(naming[0], node_id)
     if node is None:
         raise OutputError(
@@ -150,36 +147,31 @@ def _entity_files(
         )
     entity = _ENTITY.validate_python(node)
     doc = entity_document(entity.jsonld(), node_id, naming)
-    return {
-        names[0]: lists.entity_page(entity, naming, script_json(doc)).encode("utf-8"),
-        names[1]: dumps(doc).encode("utf-8"),
-    }
+    yield names[0], lists.entity_page(entity, naming, script_json(doc)).encode("utf-8")
+    yield names[1], dumps(doc).encode("utf-8")
 
 
 def reader_outputs(settings: Settings, site: SiteInput) -> SiteFiles:
-    """Every reader-facing site-wide output, by path relative to the output folder
-    (None: the file there is already right)."""
+    """Every reader-facing site-wide output, one by one, by path relative to the
+    output folder (None: the file there is already right)."""
     lists = ListRenderer(PageRenderer(settings))
     articles = site.articles
-    outputs: SiteFiles = {}
 
     groups = group_by_topic(settings, articles)
     sections = [t for t in groups if t.kind == "section"]
-    home = _index_pages(settings, site, lists, sections)
-    outputs.update(home)
     newest = _newest(articles)
-    entries = [PageEntry(site_url(settings, path), newest) for path in home]
+    entries = []
+    for name, data in _index_pages(settings, site, lists, sections):
+        entries.append(PageEntry(site_url(settings, name), newest))
+        yield name, data
     entries += [PageEntry(a.url, a.lastmod) for a in articles]
 
     for topic, members in groups.items():
-        files = _topic_files(settings, site, lists, topic, members)
-        outputs.update(files)
         topic_newest = _newest(members)
-        entries += [
-            PageEntry(site_url(settings, path), topic_newest)
-            for path in files
-            if path.endswith(".html")
-        ]
+        for name, data in _topic_files(settings, site, lists, topic, members):
+            if name.endswith(".html"):
+                entries.append(PageEntry(site_url(settings, name), topic_newest))
+            yield name, data
 
     named: dict[str, list[ArticleSummary]] = {}
     for article in articles:
@@ -188,18 +180,17 @@ def reader_outputs(settings: Settings, site: SiteInput) -> SiteFiles:
                 named.setdefault(node.id, []).append(article)
     for node_id in sorted(named):
         naming = named[node_id]
-        outputs.update(_entity_files(settings, site, lists, node_id, naming))
+        yield from _entity_files(settings, site, lists, node_id, naming)
         entries.append(PageEntry(f"{node_id}.html", _newest(naming)))
 
-    outputs[SITEMAP] = render_sitemap(entries)
+    yield SITEMAP, render_sitemap(entries)
     sitemaps = [SITEMAP]
     news = render_news_sitemap(settings, articles, site.now)
     if news is not None:
-        outputs[NEWS_SITEMAP] = news
+        yield NEWS_SITEMAP, news
         sitemaps.append(NEWS_SITEMAP)
-    outputs[ROBOTS] = render_robots(settings, sitemaps)
-    outputs[CALENDAR] = render_calendar(settings, articles)
-    return outputs
+    yield ROBOTS, render_robots(settings, sitemaps)
+    yield CALENDAR, render_calendar(settings, articles)
 
 
 def site_url(settings: Settings, path: str) -> str:

@@ -8,8 +8,10 @@ feeds being rendered. No article graph is loaded, which keeps a build of
 one (where most articles come from the cache) render the same bytes.
 
 To add a site-wide output (a sitemap, a calendar, per-tag feeds), write a
-function ``(settings, site) -> {relative path: bytes}`` and add it to
-:data:`SITE_EMITTERS`. An emitter whose output is expensive and rarely changes
+generator ``(settings, site) -> (relative path, bytes)...`` and add it to
+:data:`SITE_EMITTERS`; each file is validated and written as soon as it is
+yielded, so a build holds one at a time (the archives of a large site are
+hundreds of megabytes). An emitter whose output is expensive and rarely changes
 (the feed archives) may return ``None`` for a file to say "the file already
 there is right": it fingerprints what the file is made of and asks
 :meth:`SiteInput.unchanged` whether the last build wrote it from the same.
@@ -108,14 +110,15 @@ def render_index(settings: Settings, site: SiteInput) -> SiteFiles:
     """``index.jsonld``, from summaries."""
     name = FEED_FILES["index"]
     if site.unchanged([name], site.fingerprint(f"index {site.every_key}")):
-        return kept([name])
-    return {name: site_document(settings, site.articles).encode("utf-8")}
+        yield from kept([name])
+    else:
+        yield name, site_document(settings, site.articles).encode("utf-8")
 
 
 def render_readers(settings: Settings, site: SiteInput) -> SiteFiles:
     """The reader-facing outputs (:mod:`dateline.emit.readers`: paged home page, topic
     pages and feeds, entity pages, sitemaps, robots.txt, events.ics)."""
-    return reader_outputs(settings, site)
+    yield from reader_outputs(settings, site)
 
 
 def archive_name(kind: str, number: int) -> str:
@@ -129,17 +132,16 @@ def render_feeds(settings: Settings, site: SiteInput) -> SiteFiles:
     base = settings.base_url
     urls = {"rss": base + FEED_FILES["rss"], "atom": base + FEED_FILES["atom"]}
     renderers = {"rss": render_rss, "atom": render_atom}
-    outputs: SiteFiles = {}
     subscription = [FEED_FILES["rss"], FEED_FILES["atom"], FEED_FILES["json"]]
     newest = site.articles[:size]
     if site.unchanged(subscription, site.fingerprint(f"feeds {full}", newest)):
-        outputs.update(kept(subscription))
+        yield from kept(subscription)
     else:
         items = site.items(newest)
         for kind, render in renderers.items():
             page = FeedPage(prev_archive=base + archive_name(kind, full) if full else None)
-            outputs[FEED_FILES[kind]] = render(settings, items, page=page)
-        outputs[FEED_FILES["json"]] = render_jsonfeed(settings, items)
+            yield FEED_FILES[kind], render(settings, items, page=page)
+        yield FEED_FILES["json"], render_jsonfeed(settings, items)
     oldest_first = site.articles[::-1]
     for number in range(1, full + 1):
         members = oldest_first[(number - 1) * size : number * size][::-1]
@@ -148,7 +150,7 @@ def render_feeds(settings: Settings, site: SiteInput) -> SiteFiles:
         for kind, render in renderers.items():
             name = archive_name(kind, number)
             if site.unchanged([name], fingerprint):
-                outputs[name] = None  # full pages never change: the file there is right
+                yield name, None  # full pages never change: the file there is right
                 continue
             if loaded is None:
                 loaded = site.items(members)
@@ -158,8 +160,7 @@ def render_feeds(settings: Settings, site: SiteInput) -> SiteFiles:
                 prev_archive=base + archive_name(kind, number - 1) if number > 1 else None,
                 next_archive=base + archive_name(kind, number + 1) if number < full else None,
             )
-            outputs[name] = render(settings, loaded, self_url=base + name, page=page)
-    return outputs
+            yield name, render(settings, loaded, self_url=base + name, page=page)
 
 
 #: Every site-wide output, in the order they are rendered.
@@ -169,8 +170,7 @@ SITE_EMITTERS: tuple[SiteEmitter, ...] = (render_index, render_feeds, render_rea
 def render_site_files(
     settings: Settings, site: SiteInput, emitters: Sequence[SiteEmitter] = SITE_EMITTERS
 ) -> SiteFiles:
-    """Every site-wide output, by path relative to the output folder (None: keep)."""
-    outputs: SiteFiles = {}
+    """Every site-wide output, one by one, by path relative to the output folder
+    (None: keep the file that is there)."""
     for emit in emitters:
-        outputs.update(emit(settings, site))
-    return outputs
+        yield from emit(settings, site)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -33,8 +33,9 @@ from dateline.hold import wall_clock
 
 __all__ = ["SiteFiles", "SiteInput", "kept"]
 
-#: Outputs by path relative to the output folder; None: keep the file that is there.
-SiteFiles = dict[str, bytes | None]
+#: Outputs one by one (so a build holds one at a time): a path relative to the output
+#: folder and the file's bytes, or None for "the file that is there is right".
+SiteFiles = Iterator[tuple[str, bytes | None]]
 
 
 @dataclass(frozen=True)
@@ -91,4 +92,5 @@ class SiteInput:
 
 def kept(names: Sequence[str]) -> SiteFiles:
     """``names`` as "keep the file that is there"."""
-    return dict.fromkeys(names)
+    for name in names:
+        yield name, None

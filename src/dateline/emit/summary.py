@@ -109,8 +109,10 @@ class ArticleSummary:
     authors: tuple[Byline, ...]
     #: the NewsArticle's ``@id``
     article_id: str
-    #: the article's node as the site index lists it (``INDEX_KEYS`` only), as JSON
-    #: text indented as the site graph prints it (serialized once, when it is built)
+    #: the article's node as the site index lists it (``INDEX_KEYS`` only), as the
+    #: JSON text ``json.dumps(node, indent=2)`` writes: serialized once, when the
+    #: article is built, not each time the site graph is (its dates are written as
+    #: JSON-LD writes them, ``Z`` for UTC, unlike ``date_published``)
     index_json: str
     #: every other node of the article's graph (people, places, events…)
     nodes: tuple[NodeBrief, ...]
@@ -187,7 +189,6 @@ def _event_brief(event: Event, graph: ArticleGraph) -> EventBrief | None:
 def summarize(source: str, graph: ArticleGraph, files: tuple[str, ...]) -> ArticleSummary:
     """The summary of one article's validated graph."""
     article = graph.article
-    node = article.jsonld()
     relation = {r.id: "mentions" for r in article.mentions}
     relation.update({r.id: "about" for r in article.about})
     named = {n.id for n in named_entities(graph)}
@@ -216,7 +217,9 @@ def summarize(source: str, graph: ArticleGraph, files: tuple[str, ...]) -> Artic
         authors=tuple(authors),
         article_id=article.id,
         index_json=json.dumps(
-            {k: v for k, v in node.items() if k in INDEX_KEYS}, ensure_ascii=False, indent=2
+            {k: v for k, v in article.jsonld().items() if k in INDEX_KEYS},
+            ensure_ascii=False,
+            indent=2,
         ),
         nodes=tuple(
             NodeBrief(

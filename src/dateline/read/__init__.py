@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
@@ -19,7 +20,7 @@ from dateline.read.markdown import MarkdownReader
 from dateline.read.sidecar import read_sidecar, sidecar_path
 from dateline.read.text import TextReader
 
-__all__ = ["READERS", "Draft", "Paragraph", "Reader", "discover", "read_article"]
+__all__ = ["READERS", "Draft", "Paragraph", "Reader", "discover", "has_articles", "read_article"]
 
 
 class Reader(Protocol):
@@ -48,24 +49,34 @@ def discover(content_dir: Path, readers: dict[str, Reader] = READERS) -> list[Pa
     Links to folders inside ``content_dir`` are not followed: what they hold is
     found where it really is.
     """
-    found: list[Path] = []
+    # by parts, which is how paths compare, but without a Python call per comparison
+    return sorted(_walk(content_dir, readers), key=lambda path: path.parts)
+
+
+def has_articles(content_dir: Path, readers: dict[str, Reader] = READERS) -> bool:
+    """Whether :func:`discover` would find anything (it stops at the first)."""
+    return next(_walk(content_dir, readers), None) is not None
+
+
+def _walk(content_dir: Path, readers: dict[str, Reader]) -> Iterator[Path]:
+    failed: list[Path] = []
 
     def unreadable(exc: OSError) -> None:
         if exc.filename is not None:
-            found.append(Path(exc.filename))
+            failed.append(Path(exc.filename))
 
     for folder, dirs, files in os.walk(content_dir, onerror=unreadable):
+        yield from failed
+        failed.clear()
         here = Path(folder)
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in dirs:
             if (here / name).is_symlink() and not inside(here / name, content_dir):
-                found.append(here / name)
-        found.extend(
-            here / name
-            for name in files
-            if not name.startswith(".") and Path(name).suffix.lower() in readers
-        )
-    return sorted(found)
+                yield here / name
+        for name in files:
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() in readers:
+                yield here / name
+    yield from failed
 
 
 def read_article(

@@ -9,7 +9,12 @@ published: see .gitignore), one SQLite database with:
   its sidecar's bytes, its path in the content folder, and the *site key*;
 - ``state``: for every source, the key and summary of what the output folder
   holds for it now; ``site_files``: the feeds' and index's sizes; ``meta``: the
-  site key.
+  site key;
+- ``stamps``: for every source, the ``stat`` of its file and sidecar (size,
+  modification and change times, inode) when its key was last computed, so a
+  rebuild need not read and hash a file whose stamp is the same. A stamp is
+  recorded only for files whose times are more than :data:`RACY_SECONDS` old
+  (a file written in the same clock tick as it was read could change unseen).
 
 The site key covers the settings, the entity registry, dateline's own code (a
 hash of the installed package, so an upgrade or a local edit rebuilds), the
@@ -29,9 +34,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 import sqlite3
+import time
 from dataclasses import dataclass, field
-from functools import cached_property
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -53,7 +59,9 @@ __all__ = [
 #: The folder of the cache and the lock, inside the output folder.
 STATE_DIR = ".dateline"
 #: Bumped when the layout of entries or state changes: older caches are ignored.
-FORMAT = 1
+FORMAT = 2
+#: A file changed this recently (seconds) is read and hashed, whatever its stamp says.
+RACY_SECONDS = 2.0
 
 #: Libraries whose version changes what an article's files contain.
 _LIBRARIES = (
@@ -124,6 +132,19 @@ def article_key(site: str, source: str, data: bytes, sidecar: bytes | None) -> s
     return digest.hexdigest()
 
 
+def file_stamp(path: str, now_ns: int | None = None) -> str:
+    """What ``stat`` says of a file, as text; "" when it cannot be trusted to tell a
+    change (no such file, or changed within :data:`RACY_SECONDS` of ``now_ns``)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return ""
+    now_ns = time.time_ns() if now_ns is None else now_ns
+    if max(st.st_mtime_ns, st.st_ctime_ns) > now_ns - int(RACY_SECONDS * 1e9):
+        return ""
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
+
+
 def finding_to_json(finding: Finding, content_dir: Path) -> dict[str, Any]:
     data: dict[str, Any] = dict(finding.as_dict())
     if finding.path is not None:
@@ -134,12 +155,17 @@ def finding_to_json(finding: Finding, content_dir: Path) -> dict[str, Any]:
     return data
 
 
-def finding_from_json(data: dict[str, Any], content_dir: Path) -> Finding:
+def finding_from_json(
+    data: dict[str, Any], content_dir: Path, known: dict[str, Path] | None = None
+) -> Finding:
+    """``known``: paths already made, by their text relative to ``content_dir``."""
     path = data.get("path")
+    if path is not None:
+        path = known.get(path) if known is not None and path in known else content_dir / path
     return Finding(
         code=str(data["code"]),
         message=str(data["message"]),
-        path=content_dir / path if path is not None else None,
+        path=path,
         line=data.get("line"),
         field=data.get("field"),
         hint=data.get("hint"),
@@ -197,6 +223,8 @@ class StateEntry:
     The summary is parsed on first use: a build where nothing changed never needs it.
     """
 
+    __slots__ = ("_findings", "_summary", "carried", "files", "key")
+
     def __init__(
         self,
         key: str,
@@ -207,30 +235,44 @@ class StateEntry:
     ) -> None:
         self.key = key
         self._summary = summary
-        self._findings = findings
+        # kept as the JSON it is saved as: a few hundred bytes instead of a few dicts,
+        # for each of a large site's articles (parsed only if asked for)
+        self._findings = findings if isinstance(findings, str) else _dumps(findings)
         self.files = files
         #: a previous version kept for a source that fails now (built again next time)
         self.carried = carried
 
-    @cached_property
+    @property
     def summary(self) -> ArticleSummary:
-        if isinstance(self._summary, str):
-            return ArticleSummary.from_json(json.loads(self._summary))
+        if isinstance(self._summary, str):  # parsed once; the text is let go
+            self._summary = ArticleSummary.from_json(json.loads(self._summary))
         return self._summary
 
-    @cached_property
+    @property
     def findings(self) -> list[dict[str, Any]]:
-        if isinstance(self._findings, str):
-            found: list[dict[str, Any]] = json.loads(self._findings)
-            return found
-        return self._findings
+        found: list[dict[str, Any]] = json.loads(self._findings)
+        return found
 
     def row(self, source: str) -> tuple[str, str, str, str, str, int]:
         summary = (
-            self._summary if isinstance(self._summary, str) else _dumps(self.summary.to_json())
+            self._summary if isinstance(self._summary, str) else _dumps(self._summary.to_json())
         )
-        found = self._findings if isinstance(self._findings, str) else _dumps(self.findings)
-        return (source, self.key, summary, found, _dumps(self.files), int(self.carried))
+        return (source, self.key, summary, self._findings, _dumps(self.files), int(self.carried))
+
+
+def _write_stamps(
+    db: sqlite3.Connection,
+    stamps: dict[str, tuple[str, str]],
+    before: dict[str, tuple[str, str]],
+) -> None:
+    db.executemany(
+        "INSERT OR REPLACE INTO stamps VALUES (?, ?, ?)",
+        ((source, *stamp) for source, stamp in stamps.items() if before.get(source) != stamp),
+    )
+    db.executemany(
+        "DELETE FROM stamps WHERE source = ?",
+        [(source,) for source in before if source not in stamps],
+    )
 
 
 def _dumps(data: object) -> str:
@@ -249,6 +291,8 @@ class CacheState:
     #: (the news sitemap) stays the same
     now: float = 0.0
     valid_until: float = 0.0
+    #: source → (stamp of its file and sidecar, the article key their bytes gave)
+    stamps: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 _SCHEMA = """
@@ -259,6 +303,9 @@ CREATE TABLE IF NOT EXISTS state (
     findings TEXT NOT NULL, files TEXT NOT NULL, carried INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS site_files (name TEXT PRIMARY KEY, size INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS stamps (
+    source TEXT PRIMARY KEY, stamp TEXT NOT NULL, key TEXT NOT NULL
+);
 """
 
 
@@ -341,13 +388,23 @@ class BuildCache:
             site_marks = {str(k): str(v) for k, v in json.loads(marks[0]).items()} if marks else {}
             times = db.execute("SELECT value FROM meta WHERE name = 'now'").fetchone()
             now, valid_until = json.loads(times[0]) if times else (0.0, 0.0)
+            stamps = {
+                str(source): (str(stamp), str(key_))
+                for source, stamp, key_ in db.execute("SELECT source, stamp, key FROM stamps")
+            }
         except (sqlite3.DatabaseError, ValueError, TypeError, AttributeError):
             self.close()
             if self.writable:
                 self.state_file.unlink(missing_ok=True)
             return CacheState()
         return CacheState(
-            key[0] if key else "", articles, site_files, site_marks, float(now), float(valid_until)
+            key[0] if key else "",
+            articles,
+            site_files,
+            site_marks,
+            float(now),
+            float(valid_until),
+            stamps,
         )
 
     def save_state(self, state: CacheState, before: CacheState) -> None:
@@ -357,14 +414,14 @@ class BuildCache:
         if db is None:
             return
         try:
-            changed = [
+            changed = (  # one row at a time: a full build changes every row
                 entry.row(source)
                 for source, entry in state.articles.items()
                 if (old := before.articles.get(source)) is None
                 or old.key != entry.key
                 or old.carried != entry.carried
                 or old.files != entry.files
-            ]
+            )
             db.executemany("INSERT OR REPLACE INTO state VALUES (?, ?, ?, ?, ?, ?)", changed)
             gone = [(source,) for source in before.articles if source not in state.articles]
             db.executemany("DELETE FROM state WHERE source = ?", gone)
@@ -377,6 +434,7 @@ class BuildCache:
                     if key not in in_use
                 ],
             )
+            _write_stamps(db, state.stamps, before.stamps)
             db.execute("DELETE FROM site_files")
             db.executemany("INSERT INTO site_files VALUES (?, ?)", state.site_files.items())
             db.execute("INSERT OR REPLACE INTO meta VALUES ('site_key', ?)", (state.site_key,))
@@ -394,6 +452,19 @@ class BuildCache:
             raise OutputError(
                 f"could not save the build cache: {exc}", path=self.state_file
             ) from exc
+
+    def save_stamps(self, stamps: dict[str, tuple[str, str]], before: CacheState) -> None:
+        """Commit new stamps alone (a build that found nothing to do records the stamps
+        of files that were too new to trust last time). Best effort: a stamp not saved
+        only means a file is read once more."""
+        db = self._open()
+        if db is None or stamps == before.stamps:
+            return
+        try:
+            _write_stamps(db, stamps, before.stamps)
+            db.commit()
+        except sqlite3.Error:
+            db.rollback()
 
     def read_entry(self, key: str) -> CacheEntry | None:
         try:
@@ -426,9 +497,10 @@ class BuildCache:
 
     def intact(self, files: dict[str, int]) -> bool:
         """Every file exists with the size it was written with."""
+        root = os.fspath(self.output_dir) + os.sep
         for name, size in files.items():
             try:
-                if (self.output_dir / name).stat().st_size != size:
+                if os.stat(root + name).st_size != size:
                     return False
             except OSError:
                 return False
