@@ -110,6 +110,8 @@ LINKER_RULES: dict[str, str] = {
     "church_body": "'Catholic Church', 'Church of Scientology' are organizations, not places",
     "given_name_word": "'Billy Ashley', 'Christian Blanc', 'Leopold III' stay whole persons",
     "given_name_first": "an 'organization' that opens with a given name (Dean Kamen) is a person",
+    "spelling_variant": "'U.S. Air Force' and 'US Air Force' are one organization",
+    "initialism": "'the GAO' is the 'Government Accountability Office' the article names",
 }
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"  # Latin capitals: "Ángel Di María", "Łukasz"
@@ -1127,11 +1129,47 @@ class EntityExtractor:
             target.affiliation.extend(k for k in short.affiliation if k not in target.affiliation)
             _repoint(result, short, target)
 
+    def _merge_spellings(self, result: Extraction) -> None:
+        """``U.S. Air Force`` and ``US Air Force``: one organization spelt two ways (dots,
+        case) is one entity, named as the text first wrote it."""
+        first: dict[str, Found] = {}
+        for org in list(result.entities.values()):
+            if _family(org.type) != "organization" or org.registry is not None:
+                continue
+            spelling = fold(org.name.replace(".", ""))
+            kept = first.setdefault(spelling, org)
+            if kept is not org:
+                _absorb(result, org, kept)
+
+    def _merge_initialisms(self, result: Extraction) -> None:
+        """``the GAO`` after ``the Government Accountability Office``: capitals that are
+        the initials of exactly one organization the article names are that organization,
+        kept as its alternateName (as if the text had written ``(GAO)``)."""
+        orgs = [
+            e
+            for e in result.entities.values()
+            if _family(e.type) == "organization" and e.registry is None
+        ]
+        by_initials: dict[str, list[Found]] = {}
+        for org in orgs:
+            words = [w for w in org.name.split() if w not in _CONNECTOR_WORDS and w != "and"]
+            if len(words) >= 2 and all(w[0].isupper() for w in words):
+                by_initials.setdefault("".join(w[0] for w in words), []).append(org)
+        for org in orgs:
+            name = org.name
+            if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper()):
+                continue
+            targets = [t for t in by_initials.get(name, []) if t.key in result.entities]
+            if len(targets) == 1 and org.key in result.entities:
+                _absorb(result, org, targets[0])
+
     def _merge_short_organizations(self, result: Extraction) -> None:
         """``China Eastern`` and ``EADS N.V.`` are ``China Eastern Airlines`` and ``EADS``:
         two names of one organization that differ only by a corporate suffix (or a country
         in front: ``U.S. Air Force``, or words left out inside: ``Eurasian Union``) are one
         entity, named by the longer, the other kept as an alternateName."""
+        self._merge_spellings(result)
+        self._merge_initialisms(result)
         orgs = [
             e
             for e in result.entities.values()
@@ -1436,6 +1474,14 @@ def _person_like(words: list[str]) -> bool:
 def _name_like(words: list[str]) -> bool:
     """A place name: capitalised, and not only words that are never names."""
     return words[0][0].isupper() and not all(w in NOT_NAMES or w in _CONNECTOR_WORDS for w in words)
+
+
+def _absorb(result: Extraction, short: Found, target: Found) -> None:
+    """``short`` is another name of ``target``: kept as its alternateName, then merged."""
+    for name in [short.name, *short.alternate_name]:
+        if name != target.name and name not in target.alternate_name:
+            target.alternate_name.append(name)
+    _repoint(result, short, target)
 
 
 def _repoint(result: Extraction, old: Found, new: Found) -> None:
