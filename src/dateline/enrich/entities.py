@@ -40,6 +40,7 @@ from dateline.enrich.lexicon import (
     CORPORATE_SUFFIXES,
     DENOMINATIONS,
     DOCUMENT_WORDS,
+    EVENT_WORDS,
     GIVEN_NAME_WORDS,
     GOVERNMENT_WORDS,
     KNOWN_ACRONYMS,
@@ -112,6 +113,7 @@ LINKER_RULES: dict[str, str] = {
     "given_name_first": "an 'organization' that opens with a given name (Dean Kamen) is a person",
     "spelling_variant": "'U.S. Air Force' and 'US Air Force' are one organization",
     "initialism": "'the GAO' is the 'Government Accountability Office' the article names",
+    "event_name": "'Google Science Fair', 'Lantern Festival' are events, not bodies or places",
 }
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"  # Latin capitals: "Ángel Di María", "Łukasz"
@@ -761,6 +763,8 @@ class EntityExtractor:
             w in NOT_NAMES or w in _CONNECTOR_WORDS for w in words
         ):
             return None
+        if _event_name(words):
+            return None  # "Google Science Fair", "Fan Expo Canada": an event, not a body
         if len(words) == 1 and (span in ORG_WORDS or span in PARTY_WORDS or span.islower()):
             return None
         if _given_name_first(words) and g.place(span) is None and g.place(words[0]) is None:
@@ -809,6 +813,8 @@ class EntityExtractor:
                 return self._place(result, city, text, span)
             if state is not None:
                 return self._place(result, state, text, span)
+        if _event_name(words):
+            return None  # "Taipei City Lantern Festival" is an event, not a place
         if any(w in ORG_WORDS for w in words) and not any(w in PLACE_WORDS for w in words):
             return self._organization_like(result, span, text)
         if not _name_like(words) or any(c.isdigit() for c in span):
@@ -1397,6 +1403,13 @@ def _given_name_first(words: list[str]) -> bool:
         and not any(w in COMPANY_WORDS or w in CORPORATE_SUFFIXES for w in words)
         and _person_like(words)
     )
+
+
+def _event_name(words: list[str]) -> bool:
+    """``Google Science Fair``, ``Northern Arena Esports Championship``: a name with an
+    event's word and no organization word names an event, which this linker does not
+    publish as an organization or a place."""
+    return any(w in EVENT_WORDS for w in words) and not any(w in ORG_WORDS for w in words)
 
 
 def _shouted(text: str) -> bool:

@@ -15,6 +15,7 @@ __all__ = [
     "CORPORATE_SUFFIXES",
     "DENOMINATIONS",
     "DOCUMENT_WORDS",
+    "EVENT_WORDS",
     "GIVEN_NAME_WORDS",
     "GOVERNMENT_WORDS",
     "KNOWN_ACRONYMS",
@@ -139,6 +140,13 @@ DENOMINATIONS = frozenset(
 #: Given names that are also words of other lists (``Christian`` is in NOT_NAMES): first
 #: in a name the model calls a person (``Christian Blanc``), it is the given name.
 GIVEN_NAME_WORDS = frozenset({"Christian"})
+
+#: Words that make a name an event's (``Google Science Fair``, ``Fan Expo Canada``), which
+#: is neither an organization nor a place.
+EVENT_WORDS = frozenset(
+    """Fair Expo Festival Championship Championships Tournament Olympiad Marathon Carnival
+    Parade Exhibition Biennale Awards Grand Prix Derby Regatta""".split()
+)
 
 #: Words that make a span a document or programme, which dateline does not model.
 DOCUMENT_WORDS = frozenset(
