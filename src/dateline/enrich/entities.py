@@ -53,6 +53,7 @@ from dateline.enrich.lexicon import (
     ORGAN_MEMBERS,
     PARTY_WORDS,
     PLACE_WORDS,
+    PORTFOLIO_WORDS,
     SINGLE_ORGS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
@@ -114,6 +115,8 @@ LINKER_RULES: dict[str, str] = {
     "spelling_variant": "'U.S. Air Force' and 'US Air Force' are one organization",
     "initialism": "'the GAO' is the 'Government Accountability Office' the article names",
     "event_name": "'Google Science Fair', 'Lantern Festival' are events, not bodies or places",
+    "single_org_first": "'Google', 'Twitter' are the companies whatever label the model gave",
+    "portfolio": "'Education' alone is a minister's portfolio, not an organization",
 }
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"  # Latin capitals: "Ángel Di María", "Łukasz"
@@ -665,6 +668,10 @@ class EntityExtractor:
         if label == "NORP":
             demonym = self._demonym(span)
             return self._place(result, demonym, text) if demonym is not None else None
+        if span in SINGLE_ORGS and label != "NORP":
+            # "Google" the model took for a place (GeoNames lists it as Topeka's
+            # nickname) or "Twitter" for a person: the organization everyone means
+            return self._single_org(result, span, text)
         if label == "PERSON" or (
             _previous_word(text, start) in TITLE_WORDS and _looks_like_person(words)
         ):
@@ -753,6 +760,8 @@ class EntityExtractor:
             w.rstrip(".") in ORG_WORDS or w in CORPORATE_SUFFIXES for w in words
         ):
             return None  # a role, not a body: "National Security Advisor", "Defence"
+        if len(words) == 1 and span in PORTFOLIO_WORDS:
+            return None  # "Education" from "Undersecretary for Education": a portfolio
         if len(words) == 1 and span in AREA_HEADS:
             return None
         if span in METONYM_ORGS:

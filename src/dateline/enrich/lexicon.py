@@ -28,6 +28,7 @@ __all__ = [
     "ORG_WORDS",
     "PARTY_WORDS",
     "PLACE_WORDS",
+    "PORTFOLIO_WORDS",
     "SINGLE_ORGS",
     "STOP_WORDS",
     "TITLE_MODIFIERS",
@@ -146,6 +147,14 @@ GIVEN_NAME_WORDS = frozenset({"Christian"})
 EVENT_WORDS = frozenset(
     """Fair Expo Festival Championship Championships Tournament Olympiad Marathon Carnival
     Parade Exhibition Biennale Awards Grand Prix Derby Regatta""".split()
+)
+
+#: A ministry's field said alone (``Undersecretary for Education``, ``Agriculture``):
+#: a portfolio, not an organization, when the model labels the word by itself.
+PORTFOLIO_WORDS = frozenset(
+    """Education Agriculture Home Transport Transportation Culture Environment Tourism Housing
+    Commerce Industry Energy Health Defence Defense Finance Interior Foreign Trade Economy
+    Justice Labor Employment""".split()
 )
 
 #: Words that make a span a document or programme, which dateline does not model.
