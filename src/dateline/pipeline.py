@@ -1133,6 +1133,14 @@ def _build_with(
             kept_entry.key, summary, [], kept_entry.files, carried=True
         )
     report.carried = [summary for summary, _ in carried.values()]
+    # files written in this build by articles a cross-article check failed afterwards
+    # (their worker could not know): the version the site still shows for that slug
+    # goes back on disk, or, when none does, the files go
+    late = [s for s in plan.sources if s in files_of and s not in plan.reuse and not results[s].ok]
+    if writing and late:
+        shown_by = {summary.slug: entry for summary, entry in carried.values()}
+        for source in late:
+            _undo_late(settings, files_of.pop(source), shown_by.get(summaries[source].slug))
 
     listed = sorted([*published.values(), *report.carried], key=lambda s: s.order)
     previous = {n: m for n, m in state.site_marks.items() if cache.intact(_sizes(state, n))}
@@ -1182,7 +1190,9 @@ def _build_with(
         if source not in owned_files and source in files_of:
             owned_files[source] = files_of[source]  # written, then failed a cross check
     kept_site = [n for n in old_manifest.site if n in broken]
-    manifest = Manifest.of(manifest_sources, owned_files, [*site_files, *kept_site])
+    zones = {s: z for s, summary in published.items() if (z := summary.timezone) is not None}
+    zones.update({s: z for s, (summary, _) in carried.items() if (z := summary.timezone)})
+    manifest = Manifest.of(manifest_sources, owned_files, [*site_files, *kept_site], zones)
     stale = sorted(old_manifest.owned() - manifest.owned())
 
     if not writing:
@@ -1236,6 +1246,24 @@ def _write_again(settings: Settings, source: str, key: str, out: Path) -> None:
     # if it cannot be written now, it could not before either: both fail (duplicate_slug)
     with contextlib.suppress(OutputError):
         write_group({inside(out, name): data for name, data in made.files.items()})
+
+
+def _undo_late(settings: Settings, files: Sequence[str], shown: CacheEntry | None) -> None:
+    """Put back the files of the version the site shows (``shown``, a carried entry),
+    or remove ``files`` when no version of their slug is published."""
+    out = settings.output_dir
+    if shown is not None:
+        graph, body = _graph_of(shown)
+        task = ArticleTask(settings.content_dir / shown.summary.source, shown.summary.source, "")
+        made = ArticleWorker(settings, enrichers=())._render(
+            task, ArticleResult(task.path, graph, body, slug=graph.slug), keep=False
+        )
+        with contextlib.suppress(OutputError):  # it could not be written: it stays failed
+            write_group({inside(out, name): data for name, data in made.files.items()})
+        return
+    for name in files:
+        with contextlib.suppress(OSError):
+            inside(out, name).unlink()
 
 
 def _hold(
