@@ -9,16 +9,27 @@ from __future__ import annotations
 
 import json
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic_core import PydanticCustomError
 
 from dateline.emit.jsonld import dumps, script_json, script_text
+from dateline.errors import ReadError
+from dateline.model.base import Ref, SchemaModel
 from dateline.model.types import absolute_url
+from dateline.pipeline import process_article
+from dateline.read import discover
 from dateline.read.markdown import _BLOCKS, block_texts, render_markdown
+from dateline.read.yamlmeta import _check_shape, _check_tree
+from dateline.settings import load_settings
+from dateline.validate.graph import _refs
+
+from .conftest import DATA
 
 
 class _ReferenceBlockText(HTMLParser):
@@ -150,3 +161,49 @@ def test_dumps_writes_what_json_writes(doc: dict[str, object]) -> None:
 def test_dumps_takes_what_orjson_refuses() -> None:
     doc: dict[str, object] = {"big": 2**80, "nested": {"x": [1e-05, "e-5 0.00001"]}}
     assert dumps(doc) == json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def _all_refs(model: SchemaModel) -> list[tuple[str, Ref]]:
+    """Every field of the node looked at, as the graph check did before it knew which."""
+    out: list[tuple[str, Ref]] = []
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        values = value if isinstance(value, list) else [value]
+        out.extend((info.alias or name, v) for v in values if isinstance(v, Ref))
+    return out
+
+
+def test_the_link_check_sees_every_link_of_the_test_site() -> None:
+    settings = load_settings(DATA / "site" / "dateline.toml").model_copy(update={"enrich": False})
+    seen = 0
+    for path in discover(settings.content_dir):
+        graph = process_article(path, settings).graph
+        assert graph is not None
+        for node in (graph.article, *graph.nodes):
+            assert _refs(node) == _all_refs(node)
+            seen += len(_refs(node))
+    assert seen > 10
+
+
+_YAML = st.recursive(
+    st.none() | st.integers() | st.text(alphabet="ab &:", max_size=4),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text("xyz", max_size=2), inner),
+    max_leaves=30,
+)
+
+
+def _outcome(check: object, text: str) -> tuple[str, int | None] | None:
+    node = yaml.SafeLoader(text).get_single_node()
+    try:
+        check(node, Path("front.md"), 1)  # type: ignore[operator]
+    except ReadError as exc:
+        return exc.code, exc.line
+    return None
+
+
+@settings(max_examples=200, deadline=None)
+@given(_YAML, st.integers(min_value=0, max_value=60))
+def test_the_tree_check_finds_what_the_shape_check_finds(value: object, nesting: int) -> None:
+    text = yaml.safe_dump({"k": value}) + "deep: " + "[" * nesting + "]" * nesting + "\n"
+    assert "*" not in text
+    assert _outcome(_check_tree, text) == _outcome(_check_shape, text)

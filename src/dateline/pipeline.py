@@ -342,6 +342,7 @@ class ArticleWorker:
     def __init__(self, settings: Settings, enrichers: Sequence[Enricher] | None = None) -> None:
         self.settings = settings
         self._enrichers = enrichers
+        self._targets: dict[Path, _Targets] = {}
 
     @cached_property
     def enrichers(self) -> Sequence[Enricher]:
@@ -365,7 +366,10 @@ class ArticleWorker:
             )
         if write_to is None or made.entry is None or _held(made.entry.summary, write_to.now):
             return made
-        return _write_own_files(made, made.entry, write_to.output_dir)
+        targets = self._targets.get(write_to.output_dir)
+        if targets is None:
+            targets = self._targets[write_to.output_dir] = _Targets(write_to.output_dir)
+        return _write_own_files(made, made.entry, targets)
 
     def _render(self, task: ArticleTask, result: ArticleResult, keep: bool) -> ArticleOutput:
         graph, body = result.graph, result.body
@@ -397,11 +401,31 @@ class ArticleWorker:
         return ArticleOutput(task, kept, files, entry)
 
 
-def _write_own_files(made: ArticleOutput, entry: CacheEntry, out: Path) -> ArticleOutput:
+class _Targets:
+    """Where files go in an output folder: ``inside(out, name)``, with each folder
+    resolved (and checked to be in the output folder) once per build instead of
+    once per file. A name that is a link is resolved whole, as :func:`inside` does."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.folders: dict[str, Path] = {}
+
+    def __call__(self, name: str) -> Path:
+        folder, _, base = name.rpartition("/")
+        if not folder or base in ("", ".", ".."):
+            return inside(self.out, name)
+        resolved = self.folders.get(folder)
+        if resolved is None:
+            resolved = self.folders[folder] = inside(self.out, folder)
+        target = resolved / base
+        return inside(self.out, name) if target.is_symlink() else target
+
+
+def _write_own_files(made: ArticleOutput, entry: CacheEntry, targets: _Targets) -> ArticleOutput:
     """Write an article's files where it was built (all or nothing, see
     :func:`~dateline.write.atomic.write_group`); a failure fails this article only."""
     try:
-        written = write_group({inside(out, name): data for name, data in made.files.items()})
+        written = write_group({targets(name): data for name, data in made.files.items()})
     except OutputError as exc:
         return ArticleOutput(
             made.task,

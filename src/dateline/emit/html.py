@@ -142,6 +142,8 @@ class PageRenderer:
             loader=PackageLoader("dateline", "templates"),
             autoescape=select_autoescape(default=True, default_for_string=True),
             keep_trailing_newline=True,
+            # templates are package files: no need to stat them again on every page
+            auto_reload=False,
         )
 
     def render(self, graph: ArticleGraph, body: str, jsonld: str | None = None) -> str:

@@ -32,6 +32,45 @@ MAX_YAML_DEPTH = 50
 MAX_YAML_NODES = 200_000
 
 
+def _too_deep(path: Path, line: int) -> ReadError:
+    return ReadError(
+        f"values are nested more than {MAX_YAML_DEPTH} deep",
+        path=path,
+        line=line,
+        code="yaml_too_deep",
+        hint="metadata needs only a few levels: check the brackets and indentation",
+    )
+
+
+def _too_many(root: yaml.Node, path: Path, line_offset: int) -> ReadError:
+    return ReadError(
+        f"the YAML expands to more than {MAX_YAML_NODES:,} values once its aliases are repeated",
+        path=path,
+        line=root.start_mark.line + 1 + line_offset,
+        code="yaml_aliases",
+        hint="write the values out instead of using '&anchor' and '*alias'",
+    )
+
+
+def _check_tree(root: yaml.Node, path: Path, line_offset: int) -> None:
+    """:func:`_check_shape` for a document without aliases (no ``*`` in its text), which
+    is a tree: the same walk, in the same order, without tracking shared nodes. Every
+    article's front matter takes this path."""
+    count = 0
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        count += 1
+        if depth > MAX_YAML_DEPTH:
+            raise _too_deep(path, node.start_mark.line + 1 + line_offset)
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend((part, depth + 1) for pair in node.value for part in pair)
+    if count > MAX_YAML_NODES:
+        raise _too_many(root, path, line_offset)
+
+
 def _check_shape(root: yaml.Node, path: Path, line_offset: int) -> None:
     """Refuse a document too deep or too large once aliases are expanded, before
     anything is built from it: counting is linear in the document's own size
@@ -63,25 +102,12 @@ def _check_shape(root: yaml.Node, path: Path, line_offset: int) -> None:
                 hint="write the value out instead of using '&anchor' and '*alias'",
             )
         if depth > MAX_YAML_DEPTH:
-            raise ReadError(
-                f"values are nested more than {MAX_YAML_DEPTH} deep",
-                path=path,
-                line=line,
-                code="yaml_too_deep",
-                hint="metadata needs only a few levels: check the brackets and indentation",
-            )
+            raise _too_deep(path, line)
         open_nodes.add(key)
         stack.append((node, depth, True))
         stack.extend((child, depth + 1, False) for child in children)
     if sizes[id(root)] > MAX_YAML_NODES:
-        raise ReadError(
-            f"the YAML expands to more than {MAX_YAML_NODES:,} values once its aliases "
-            "are repeated",
-            path=path,
-            line=root.start_mark.line + 1 + line_offset,
-            code="yaml_aliases",
-            hint="write the values out instead of using '&anchor' and '*alias'",
-        )
+        raise _too_many(root, path, line_offset)
 
 
 def _parse(text: str, path: Path, line_offset: int) -> tuple[Any, yaml.Node | None]:
@@ -90,7 +116,7 @@ def _parse(text: str, path: Path, line_offset: int) -> tuple[Any, yaml.Node | No
     try:
         node = loader.get_single_node()
         if node is not None:
-            _check_shape(node, path, line_offset)
+            (_check_shape if "*" in text else _check_tree)(node, path, line_offset)
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)

@@ -11,6 +11,8 @@ would be worse than leaving it out.
 
 from __future__ import annotations
 
+import functools
+import typing
 from pathlib import Path
 
 from dateline.errors import Finding
@@ -27,12 +29,31 @@ def _site_types(graph: ArticleGraph) -> dict[str, list[str]]:
     return {graph.article.is_part_of.id: ["WebSite"]}
 
 
+def _holds_ref(annotation: object) -> bool:
+    """Whether a field typed ``annotation`` can hold a :class:`Ref` (``Ref``, ``list[Ref]``,
+    ``Ref | None``, ``Annotated[Ref, …]``…)."""
+    if isinstance(annotation, type) and issubclass(annotation, Ref):
+        return True
+    return any(_holds_ref(arg) for arg in typing.get_args(annotation))
+
+
+@functools.cache
+def _ref_fields(model: type[SchemaModel]) -> tuple[tuple[str, str], ...]:
+    """The fields of a model class that can hold links, with their JSON-LD names: found
+    once per class, so each article's check looks only at those."""
+    return tuple(
+        (name, info.alias or name)
+        for name, info in model.model_fields.items()
+        if _holds_ref(info.annotation)
+    )
+
+
 def _refs(model: SchemaModel) -> list[tuple[str, Ref]]:
     out: list[tuple[str, Ref]] = []
-    for name, info in type(model).model_fields.items():
+    for name, alias in _ref_fields(type(model)):
         value = getattr(model, name)
         values = value if isinstance(value, list) else [value]
-        out.extend((info.alias or name, v) for v in values if isinstance(v, Ref))
+        out.extend((alias, v) for v in values if isinstance(v, Ref))
     return out
 
 
