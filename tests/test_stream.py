@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-import dateline.pipeline
+import dateline.emit.site
 from dateline.emit.jsonld import dumps
 from dateline.emit.site import site_document
 from dateline.emit.summary import INDEX_KEYS
@@ -110,12 +110,12 @@ def test_a_build_ends_its_worker_processes_before_the_site_wide_stage(
 ) -> None:
     settings = make_site(tmp_path, count=4)
     seen: list[int] = []
-    real = dateline.pipeline.render_site_files  # type: ignore[attr-defined]
+    real = dateline.emit.site.render_site_files
 
     def counting(*args: object, **kwargs: object) -> object:
         seen.append(len(multiprocessing.active_children()))
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(dateline.pipeline, "render_site_files", counting)
+    monkeypatch.setattr(dateline.emit.site, "render_site_files", counting)
     assert build_site(settings, jobs=2).ok
     assert seen == [0]

@@ -40,14 +40,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from dateline.budget import article_budget
 from dateline.carry import CarriedArticle, carry_forward
 from dateline.emit import FEED_FILES, PageRenderer, body_html, document, dumps
 from dateline.emit.feeds import as_datetime
-from dateline.emit.site import SiteInput, render_site_files
-from dateline.emit.sitemaps import NEWS_SITEMAP, NEWS_WINDOW, SITEMAP
 from dateline.emit.summary import ArticleSummary, summarize
 from dateline.enrich import Enricher, default_enrichers, enrich
 from dateline.enrich.facts import FactsEnricher
@@ -63,9 +61,6 @@ from dateline.read import Draft, discover, read_article
 from dateline.read.sidecar import SIDECAR_SUFFIXES, sidecar_path
 from dateline.settings import Settings
 from dateline.validate import validate_graph
-from dateline.validate.conflicts import id_conflicts
-from dateline.validate.feeds import check_atom, check_jsonfeed, check_rss
-from dateline.validate.sitemaps import check_sitemap
 from dateline.write.atomic import inside, remove_leftovers, write_atomic, write_group
 from dateline.write.cache import (
     BuildCache,
@@ -80,6 +75,9 @@ from dateline.write.cache import (
 )
 from dateline.write.lock import build_lock
 from dateline.write.manifest import MANIFEST, Manifest, article_files
+
+if TYPE_CHECKING:  # the site-wide stage's modules load when it runs (a no-op never does)
+    from dateline.emit.site import SiteInput
 
 __all__ = [
     "ArticleResult",
@@ -608,6 +606,8 @@ def cross_article_findings(
     other. One ``@id`` described as two kinds of thing: see
     :func:`dateline.validate.conflicts.id_conflicts` (only editors' clashes fail).
     """
+    from dateline.validate.conflicts import id_conflicts  # noqa: PLC0415 - loaded when the site-wide stage runs
+
     out: dict[str, list[Finding]] = {}
     by_slug: dict[str, list[ArticleSummary]] = {}
     for summary in summaries:
@@ -649,6 +649,10 @@ def validate_outputs(settings: Settings, site_files: Mapping[str, bytes | None])
 
 def validate_output(settings: Settings, name: str, data: bytes) -> list[Finding]:
     """:func:`validate_outputs` for one file."""
+    from dateline.emit.sitemaps import NEWS_SITEMAP, SITEMAP  # noqa: PLC0415 - loaded when the site-wide stage runs
+    from dateline.validate.feeds import check_atom, check_jsonfeed, check_rss  # noqa: PLC0415 - loaded when the site-wide stage runs
+    from dateline.validate.sitemaps import check_sitemap  # noqa: PLC0415 - loaded when the site-wide stage runs
+
     if name.startswith("archive/"):
         return []
     base, out = settings.base_url, settings.output_dir
@@ -705,6 +709,7 @@ def _site_input(
 ) -> SiteInput:
     """What the site-wide emitters get: the summaries, and each article's body and
     nodes read back from the cache entry of its key when an emitter asks."""
+    from dateline.emit.site import SiteInput  # noqa: PLC0415 - loaded when the site-wide stage runs
 
     def entry_of(summary: ArticleSummary) -> CacheEntry:
         entry = entries.get(keys[summary.source])
@@ -740,6 +745,8 @@ def render_site(
 ) -> dict[str, bytes]:
     """Every output of a build for articles already processed, by path relative to the
     output folder (a library helper: :func:`build_site` streams instead)."""
+    from dateline.emit.site import render_site_files  # noqa: PLC0415 - loaded when the site-wide stage runs
+
     worker = ArticleWorker(settings, enrichers=())
     entries = _Entries(None)
     keys: dict[str, str] = {}
@@ -1173,6 +1180,8 @@ def _build_with(
     # time); a file that fails its checks is not written, and the one there stays
     site_files: dict[str, int] = {}  # written or kept → size
     broken: set[str] = set()
+    from dateline.emit.site import render_site_files  # noqa: PLC0415 - see _site_input
+
     for name, data in render_site_files(settings, site):
         if data is None:
             report.outputs[name] = None
@@ -1311,6 +1320,8 @@ def _folder_prefix(source: str) -> str:
 def _valid_until(listed: Sequence[ArticleSummary], now: dt.datetime) -> float:
     """When the outputs that depend on "now" next change: when the oldest article of
     the news sitemap's window leaves it (no article in it: never)."""
+    from dateline.emit.sitemaps import NEWS_WINDOW  # noqa: PLC0415 - loaded when the site-wide stage runs
+
     window = NEWS_WINDOW.total_seconds()
     start, end = now.timestamp() - window, now.timestamp()
     return min((a.timestamp + window for a in listed if start <= a.timestamp <= end), default=1e18)
