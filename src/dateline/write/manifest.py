@@ -21,11 +21,31 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring
 from pathlib import Path
 
 __all__ = ["MANIFEST", "Manifest", "article_files"]
 
 MANIFEST = ".dateline-manifest.json"
+
+
+def _indented(value: object, indent: str = "") -> str:
+    """``json.dumps(value, indent=2, ensure_ascii=False)`` for strings, lists and dicts
+    of them, the same bytes several times faster (json's indenting encoder is pure
+    Python, and a large site's manifest has tens of thousands of entries)."""
+    if isinstance(value, str):
+        return str(encode_basestring(value))
+    inner = indent + "  "
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        items = (f"{inner}{encode_basestring(k)}: {_indented(v, inner)}" for k, v in value.items())
+        return "{\n" + ",\n".join(items) + "\n" + indent + "}"
+    if isinstance(value, list | tuple):
+        if not value:
+            return "[]"
+        return "[\n" + ",\n".join(inner + _indented(v, inner) for v in value) + "\n" + indent + "]"
+    return json.dumps(value)
 
 
 def article_files(slug: str) -> tuple[str, ...]:
@@ -58,7 +78,7 @@ class Manifest:
         }
         if self.zones:
             data["zones"] = dict(sorted(self.zones.items()))
-        return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+        return (_indented(data) + "\n").encode("utf-8")
 
     @classmethod
     def read(cls, output_dir: Path) -> Manifest:
