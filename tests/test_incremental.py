@@ -416,3 +416,25 @@ def test_a_version_carried_without_the_cache_keeps_its_time_zone(tmp_path: Path)
     assert not report.carried[0].draft
     # the home page lists the kept version exactly as it did
     assert (out / "index.html").read_bytes() == home
+
+
+def test_the_cache_key_reads_a_file_within_the_readers_limits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hashed: list[str] = []
+    real_key = dateline.write.cache.article_key
+
+    def counting(site: str, source: str, *args: bytes | None) -> str:
+        hashed.append(source)
+        return real_key(site, source, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dateline.pipeline, "article_key", counting)
+    settings = make_site(tmp_path, count=1).model_copy(update={"max_file_bytes": 4000})
+    (settings.content_dir / "huge.txt").write_text(article(7) + "x" * 5000)
+    (settings.content_dir / "away.txt").symlink_to(tmp_path / "elsewhere.txt")
+    (tmp_path / "elsewhere.txt").write_text(article(8))
+    report = build_site(settings)
+    failed = {r.path.name: {f.code for f in r.findings} for r in report.failed}
+    assert failed == {"huge.txt": {"file_too_large"}, "away.txt": {"outside_content"}}
+    assert "huge.txt" not in hashed
+    assert "away.txt" not in hashed

@@ -58,6 +58,7 @@ from dateline.model.ids import entity_id, key_for, website_id
 from dateline.model.layers import Layer, inferred_keys, merge_layers, site_layer
 from dateline.model.meta import ArticleMeta
 from dateline.read import Draft, discover, read_article
+from dateline.read.files import read_capped
 from dateline.read.sidecar import SIDECAR_SUFFIXES, sidecar_path
 from dateline.settings import Settings
 from dateline.validate import validate_graph
@@ -857,10 +858,15 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
         if known is not None and known[0] == stamp:
             key = known[1]
         else:
-            try:
-                data = path.read_bytes()
-                side = sidecar.read_bytes() if sidecar is not None else None
-            except OSError:
+            cap = settings.max_file_bytes
+            try:  # with the reader's checks: no link out of content/, nothing over the cap
+                data = read_capped(path, root=content, max_bytes=cap)
+                side = (
+                    read_capped(sidecar, root=content, max_bytes=cap)
+                    if sidecar is not None
+                    else None
+                )
+            except (OSError, ArticleError):
                 data, side = b"", None  # the reader reports it; never reuse on a read error
                 key = ""
             else:
