@@ -6,9 +6,10 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import icalendar
 import pytest
 
-from dateline.emit.calendar import calendar_start
+from dateline.emit.calendar import calendar_start, render_calendar
 from dateline.settings import Settings
 
 from .held_site import released_site
@@ -68,6 +69,26 @@ def test_calendar_lines_follow_rfc5545(released: Settings) -> None:
     assert lines[0] == b"BEGIN:VCALENDAR"
     assert all(len(line) <= 75 for line in lines), "lines must be folded at 75 octets"
     assert data.endswith(b"END:VCALENDAR\r\n")
+
+
+def test_a_calendar_with_no_event_is_still_rfc5545(released: Settings) -> None:
+    """RFC 5545 3.6: a calendar holds one component or more; RFC 5546: a PUBLISH one VEVENT
+    or more. With no event: no METHOD, and the UTC zone as its one component."""
+    data = render_calendar(released, [])
+    calendar = vobject.readOne(data.decode("utf-8"))
+    assert not hasattr(calendar, "vevent")
+    assert not hasattr(calendar, "method")
+    (zone,) = calendar.vtimezone_list
+    assert zone.tzid.value == "UTC"
+    assert zone.standard.tzoffsetto.value == "+0000"
+    # the writer's own parser reads it back too
+    parsed = icalendar.Calendar.from_ical(data)
+    assert [c.name for c in parsed.subcomponents] == ["VTIMEZONE"]
+    assert data.endswith(b"END:VTIMEZONE\r\nEND:VCALENDAR\r\n")
+    # a calendar with events keeps METHOD:PUBLISH and needs no zone
+    full = (released.output_dir / "events.ics").read_bytes()
+    assert b"\r\nMETHOD:PUBLISH\r\n" in full
+    assert b"VTIMEZONE" not in full
 
 
 @pytest.mark.parametrize(

@@ -28,7 +28,8 @@ from dateline.enrich.credit import (
     load_agencies,
     without_credit,
 )
-from dateline.model.meta import ArticleMeta
+from dateline.ingest.page import extract_page
+from dateline.model.meta import ArticleMeta, AuthorSpec
 from dateline.pipeline import build_site
 from dateline.read import read_article
 from dateline.settings import Settings
@@ -137,6 +138,13 @@ def test_credit_closing_the_last_paragraph_is_cut_from_the_text() -> None:
     text = without_credit(draft).body_text
     assert text.endswith("by 0730 GMT.")
     assert draft.body_text.startswith(text)
+
+
+def test_summary_leaves_out_a_placeless_agency_dateline(wire_site: tuple[Settings, Path]) -> None:
+    _, out = wire_site
+    graph = to_graph(_doc(out, "oil"))
+    summary = str(graph.value(_article(graph), S.description))
+    assert summary.startswith("Oil prices steadied on Thursday")
 
 
 def test_the_lead_is_never_a_credit_line() -> None:
@@ -269,3 +277,37 @@ def test_review_shows_the_credit() -> None:
     mine = CliRunner().invoke(main, ["review", str(WIRE / "byline-wins.md")])
     assert "sourceOrganization (author stays Anne Kauranen): Reuters" in mine.output
     assert agency_named("reuters") is not None
+
+
+def test_an_organization_author_is_an_organization(wire_site: tuple[Settings, Path]) -> None:
+    _, out = wire_site
+    doc = _doc(out, "lebanon")
+    graph = to_graph(doc)
+    article = _article(graph)
+    (author,) = graph.objects(article, S.author)
+    assert (author, rdflib.RDF.type, S.Organization) in graph
+    assert (author, rdflib.RDF.type, S.Person) not in graph
+    # the dateline's agency is the same node, made once
+    assert graph.value(article, S.sourceOrganization) == author
+    assert [n["@id"] for n in doc["@graph"]].count(str(author)) == 1
+
+
+def test_a_page_whose_author_is_an_organization_keeps_it_so() -> None:
+    words = " ".join(f"word{i}" for i in range(120))
+    html = (
+        '<html><head><script type="application/ld+json">'
+        '{"@context":"https://schema.org","@type":"NewsArticle","headline":"Rates held",'
+        '"datePublished":"2024-03-21T09:14:00+00:00",'
+        '"author":[{"@type":"NewsMediaOrganization","name":"Reuters",'
+        '"url":"https://www.reuters.com/"},{"@type":"Person","name":"Terje Solsvik"}]}'
+        f"</script></head><body><article><p>{words}</p></article></body></html>"
+    )
+    article = extract_page(html, "https://news.example.org/rates")
+    assert article.meta["author"] == [
+        {"name": "Reuters", "url": "https://www.reuters.com/", "type": "Organization"},
+        {"name": "Terje Solsvik"},
+    ]
+    assert ArticleMeta.model_validate({"author": article.meta["author"]}).author == [
+        AuthorSpec(name="Reuters", url="https://www.reuters.com/", type="Organization"),
+        AuthorSpec(name="Terje Solsvik"),
+    ]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from icalendar import Calendar, vGeo
+from icalendar import Calendar, Timezone, TimezoneStandard, vGeo
 from icalendar import Event as CalendarEvent
 
 from dateline.emit.feeds import as_datetime
@@ -79,18 +79,6 @@ def _entry(event: EventBrief, article: ArticleSummary) -> CalendarEvent | None:
 
 def render_calendar(settings: Settings, articles: Sequence[ArticleSummary]) -> bytes:
     """The calendar of ``articles`` (newest first: the newest report of an event wins)."""
-    calendar = Calendar()
-    calendar.add("prodid", "-//dateline//events//EN")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("name", f"{settings.title}: events")  # RFC 7986
-    calendar.add("x-wr-calname", f"{settings.title}: events")  # what most apps read
-    # subscribed calendar apps re-fetch hourly (RFC 7986; Outlook reads X-PUBLISHED-TTL)
-    calendar.add("refresh-interval", dt.timedelta(hours=1), parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", "PT1H")
-    if settings.description:
-        calendar.add("x-wr-caldesc", settings.description)
     entries: dict[str, CalendarEvent] = {}
     for article in articles:
         for event in article.events:
@@ -98,6 +86,19 @@ def render_calendar(settings: Settings, articles: Sequence[ArticleSummary]) -> b
                 entry = _entry(event, article)
                 if entry is not None:
                     entries[event.id] = entry
+    calendar = Calendar()
+    calendar.add("prodid", "-//dateline//events//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    if entries:
+        calendar.add("method", "PUBLISH")  # RFC 5546: a PUBLISH carries one VEVENT or more
+    calendar.add("name", f"{settings.title}: events")  # RFC 7986
+    calendar.add("x-wr-calname", f"{settings.title}: events")  # what most apps read
+    # subscribed calendar apps re-fetch hourly (RFC 7986; Outlook reads X-PUBLISHED-TTL)
+    calendar.add("refresh-interval", dt.timedelta(hours=1), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", "PT1H")
+    if settings.description:
+        calendar.add("x-wr-caldesc", settings.description)
 
     def order(item: tuple[str, CalendarEvent]) -> tuple[str, str]:
         start = item[1].decoded("dtstart")
@@ -105,4 +106,23 @@ def render_calendar(settings: Settings, articles: Sequence[ArticleSummary]) -> b
 
     for _, entry in sorted(entries.items(), key=order):
         calendar.add_component(entry)
+    if not entries:
+        calendar.add_component(_utc_zone())
     return bytes(calendar.to_ical())
+
+
+def _utc_zone() -> Timezone:
+    """The one component of a calendar with no event to list.
+
+    RFC 5545 (3.6) wants at least one component in a calendar, and parsers that
+    check the grammar refuse an empty one. The zone every timed entry here is told in
+    says nothing false and shows nothing in a calendar app."""
+    zone = Timezone()
+    zone.add("tzid", "UTC")
+    standard = TimezoneStandard()
+    standard.add("dtstart", dt.datetime(1970, 1, 1))
+    standard.add("tzoffsetfrom", dt.timedelta(0))
+    standard.add("tzoffsetto", dt.timedelta(0))
+    standard.add("tzname", "UTC")
+    zone.add_component(standard)
+    return zone

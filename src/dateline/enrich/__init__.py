@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from dateline.enrich.credit import find_credit
+from dateline.enrich.credit import find_credit, placeless_end
 from dateline.enrich.dateline import Dateline, find_dateline
 from dateline.enrich.facts import FactsEnricher
 from dateline.enrich.gazetteer import Gazetteer
@@ -58,7 +58,8 @@ class SummaryEnricher:
             return ArticleMeta()
         lead = draft.paragraphs[0].text
         found = find_dateline(lead)
-        return ArticleMeta(summary=lead[found.end :].strip() if found else lead)
+        end = found.end if found else placeless_end(lead)  # "March 21 (Reuters) - …"
+        return ArticleMeta(summary=lead[end:].strip())
 
 
 class CreditEnricher:

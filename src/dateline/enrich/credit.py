@@ -42,6 +42,7 @@ __all__ = [
     "agency_named",
     "find_credit",
     "load_agencies",
+    "placeless_end",
     "without_credit",
 ]
 
@@ -209,6 +210,12 @@ def _credit_line(text: str, agencies: Sequence[Agency]) -> list[Credited] | None
     return people or None
 
 
+def placeless_end(paragraph: str) -> int:
+    """Where an agency dateline with no place (``March 21 (Reuters) -``) ends; 0 if none."""
+    found = _PLACELESS.match(paragraph)
+    return found.end() if found else 0
+
+
 def find_credit(paragraphs: Sequence[str], agencies: Sequence[Agency] | None = None) -> Credit:
     """What ``paragraphs`` (the article's body, in order) credit; empty when nothing."""
     table = load_agencies() if agencies is None else agencies
@@ -217,7 +224,8 @@ def find_credit(paragraphs: Sequence[str], agencies: Sequence[Agency] | None = N
         first = paragraphs[0]
         dateline = find_dateline(first)
         printed, end = (dateline.agency, dateline.end) if dateline else (None, 0)
-        if dateline is None and (placeless := _PLACELESS.match(first)) is not None:
+        placeless = _PLACELESS.match(first) if dateline is None else None
+        if placeless is not None:
             printed, end = placeless["agency"], placeless.end()
         agency = agency_named(printed, table) if printed else None
         evidence = first[:end].strip() if agency else None

@@ -82,6 +82,20 @@ class PageMeta:
         return None if found is None else found.extractor
 
 
+#: schema.org types a page may give an author that make it an organization, not a person
+_ORGANIZATIONS = frozenset(
+    {
+        "Organization",
+        "NewsMediaOrganization",
+        "Corporation",
+        "GovernmentOrganization",
+        "NGO",
+        "EducationalOrganization",
+        "OnlineBusiness",
+    }
+)
+
+
 def _types(node: dict[str, Any]) -> list[str]:
     kind = node.get("@type", [])
     kinds = kind if isinstance(kind, list) else [kind]
@@ -165,6 +179,8 @@ def _names(value: Any, graph: _Graph) -> list[dict[str, str]]:
         url = item.get("url") if isinstance(item, dict) else None
         if isinstance(url, str) and url.startswith(("http://", "https://")):
             person["url"] = url
+        if isinstance(item, dict) and set(_types(item)) & _ORGANIZATIONS:
+            person["type"] = "Organization"  # "By Reuters" is not a person named Reuters
         if person not in out:
             out.append(person)
     return out

@@ -96,6 +96,8 @@ def extract_page(
             entry = {"name": name}
             if _url_or_none(author.get("url")):
                 entry["url"] = author["url"]
+            if author.get("type") == "Organization":
+                entry["type"] = "Organization"
             authors.append(entry)
     put("author", authors, "author")
     put("section", found.get("section"), "section")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import ValidationError
@@ -227,34 +228,49 @@ class _Credits:
         return any(n.id == node_id for n in self.nodes)
 
     def people(self, specs: Iterable[AuthorSpec]) -> list[Ref]:
+        """Refs to the credited persons (and organizations), making each node once."""
         refs: list[Ref] = []
         for spec in specs:
             key = key_for(spec.name)
-            kind = self.keys.get(key)
-            if kind is not None and kind not in _PERSON:
-                key = f"{key}-person"
-            node_id = entity_id(self.base_url, key)
-            if kind not in _PERSON and not self._made(node_id):
-                self.nodes.append(Person(id=node_id, name=spec.name, url=spec.url))
-            if Ref(id=node_id) not in refs:
-                refs.append(Ref(id=node_id))
+            if spec.type == "Organization":
+                found = self.organization(key, spec.name, spec.url, "Organization")
+            else:
+                found = self.person(key, spec)
+            if found not in refs:
+                refs.append(found)
         return refs
+
+    def person(self, key: str, spec: AuthorSpec) -> Ref:
+        kind = self.keys.get(key)
+        if kind is not None and kind not in _PERSON:
+            key = f"{key}-person"
+        node_id = entity_id(self.base_url, key)
+        if kind not in _PERSON and not self._made(node_id):
+            self.nodes.append(Person(id=node_id, name=spec.name, url=spec.url))
+        return Ref(id=node_id)
+
+    def organization(
+        self,
+        key: str,
+        name: str,
+        url: str | None,
+        kind: Literal["Organization", "NewsMediaOrganization"],
+    ) -> Ref:
+        node_id = entity_id(self.base_url, key)
+        if node_id == self.publisher.id:
+            return self.publisher.ref()  # the site itself
+        taken = self.keys.get(key)
+        if taken is not None and taken not in _ORGS:
+            node_id = entity_id(self.base_url, f"{key}-organization")
+        if taken not in _ORGS and not self._made(node_id):
+            self.nodes.append(Organization(id=node_id, type=kind, name=name, url=url))
+        return Ref(id=node_id)
 
     def agency(self, spec: AgencySpec | None) -> Ref | None:
         if spec is None:
             return None
         key = spec.id or key_for(spec.name)
-        node_id = entity_id(self.base_url, key)
-        if node_id == self.publisher.id:
-            return self.publisher.ref()  # the site is the agency itself
-        kind = self.keys.get(key)
-        if kind is not None and kind not in _ORGS:
-            node_id = entity_id(self.base_url, f"{key}-organization")
-        if kind not in _ORGS and not self._made(node_id):
-            self.nodes.append(
-                Organization(id=node_id, type="NewsMediaOrganization", name=spec.name, url=spec.url)
-            )
-        return Ref(id=node_id)
+        return self.organization(key, spec.name, spec.url, "NewsMediaOrganization")
 
 
 def _duplicates(keys: list[str]) -> list[str]:

@@ -148,8 +148,14 @@ class PublisherSpec(Spec):
 
 
 class AuthorSpec(Spec):
+    """A person credited with an article, or an organization: a page that says its author
+    is ``{"@type": "Organization", "name": "Reuters"}`` is not by a person named Reuters."""
+
     name: Line
     url: AbsoluteUrl | None = None
+    type: Literal["Person", "Organization"] = Field(
+        default="Person", description="Person (default) or Organization."
+    )
 
 
 def _author(value: Any) -> Any:
