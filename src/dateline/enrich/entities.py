@@ -31,13 +31,16 @@ from dataclasses import dataclass, field
 from dateline.enrich.coref import Candidate, find_descriptions, resolve
 from dateline.enrich.dateline import Dateline
 from dateline.enrich.gazetteer import Gazetteer, GeoPlace, fold
+from dateline.enrich.given_names import given_names
 from dateline.enrich.lexicon import (
     AREA_HEADS,
     COMMON_STARTERS,
     COMPANY_WORDS,
     COMPASS_WORDS,
     CORPORATE_SUFFIXES,
+    DENOMINATIONS,
     DOCUMENT_WORDS,
+    GIVEN_NAME_WORDS,
     GOVERNMENT_WORDS,
     KNOWN_ACRONYMS,
     LOWER_TITLES,
@@ -104,6 +107,9 @@ LINKER_RULES: dict[str, str] = {
     "known_name": "a person's name said again without the model's label is still that person",
     "description": "'Iran's acting president' is the one person of the story it can be",
     "description_conflict": "a description no single person fits stays unresolved",
+    "church_body": "'Catholic Church', 'Church of Scientology' are organizations, not places",
+    "given_name_word": "'Billy Ashley', 'Christian Blanc', 'Leopold III' stay whole persons",
+    "given_name_first": "an 'organization' that opens with a given name (Dean Kamen) is a person",
 }
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"  # Latin capitals: "Ángel Di María", "Łukasz"
@@ -555,7 +561,8 @@ class EntityExtractor:
             words
             and (start == 0 or text[:start].rstrip().endswith(("“", '"')))
             and (
-                words[0] in COMMON_STARTERS or (words[0].endswith(("ing", "ly")) and len(words) > 1)
+                words[0] in COMMON_STARTERS
+                or (words[0].endswith(("ing", "ly")) and len(words) > 1 and label != "PERSON")
             )
         ):
             start += len(words[0]) + 1
@@ -754,6 +761,10 @@ class EntityExtractor:
             return None
         if len(words) == 1 and (span in ORG_WORDS or span in PARTY_WORDS or span.islower()):
             return None
+        if _given_name_first(words) and g.place(span) is None and g.place(words[0]) is None:
+            # "founded by Dean Kamen", "Scott Draper (Australia)": a person the model
+            # took for an organization
+            return self._found(result, key_for(span), "Person", span, text)
         return self._organization_like(result, span, text)
 
     def _place_candidate(
@@ -936,7 +947,9 @@ class EntityExtractor:
         self, result: Extraction, name: str, text: str, acronym: str | None = None
     ) -> Found:
         words = name.split()
-        if any(w in PLACE_WORDS for w in words) and not any(w in ORG_WORDS for w in words):
+        if _church_body(words):
+            kind = "Organization"  # "the Catholic Church": a body, not a building
+        elif any(w in PLACE_WORDS for w in words) and not any(w in ORG_WORDS for w in words):
             kind = "Place"
         elif any(w in GOVERNMENT_WORDS for w in words):
             kind = "GovernmentOrganization"
@@ -1323,6 +1336,31 @@ def _known_name(result: Extraction, span: str) -> Found | None:
     return same[0] if len(same) == 1 else None
 
 
+def _church_body(words: list[str]) -> bool:
+    """``Catholic Church``, ``Church of Scientology``: a church named by its faith is a
+    body; ``St Mary's Church`` is a building."""
+    if "Church" not in words:
+        return False
+    at = words.index("Church")
+    return (at > 0 and words[at - 1] in DENOMINATIONS) or (
+        words[at + 1 : at + 2] == ["of"]
+        and words[at + 2 : at + 3] not in (["St"], ["St."], ["Saint"])
+    )
+
+
+def _given_name_first(words: list[str]) -> bool:
+    """Two or three words that read as a name and open with a common given name, with
+    no company word (``Dean Kamen``; not ``Dean Witter Inc.`` or ``Warner Bros.``)."""
+    return (
+        2 <= len(words) <= 3
+        and words[0].upper() in given_names()
+        and words[0] not in NAME_PARTICLES
+        and not words[-1].endswith(".")
+        and not any(w in COMPANY_WORDS or w in CORPORATE_SUFFIXES for w in words)
+        and _person_like(words)
+    )
+
+
 def _shouted(text: str) -> bool:
     """A line in capitals (a wire headline, a dateline, a results table's heading)."""
     letters = [c for c in text if c.isalpha()]
@@ -1373,6 +1411,10 @@ def _person_like(words: list[str]) -> bool:
     names = [w for w in words if w not in NAME_PARTICLES]
     if not names or len(names) > 5 or (len(names) == 1 and len(names[0]) <= 2):
         return False
+    if len(names) > 1 and _ROMAN.match(names[-1]):
+        names = names[:-1]  # "Leopold III"
+    if len(names) > 1 and names[0] in GIVEN_NAME_WORDS:
+        names = names[1:]  # "Christian Blanc": a given name that is also a word
     for word in names:
         head, _, rest = word.partition("-")
         if head in NAME_PARTICLES and rest[:1].isupper():

@@ -13,7 +13,9 @@ __all__ = [
     "COMPANY_WORDS",
     "COMPASS_WORDS",
     "CORPORATE_SUFFIXES",
+    "DENOMINATIONS",
     "DOCUMENT_WORDS",
+    "GIVEN_NAME_WORDS",
     "GOVERNMENT_WORDS",
     "KNOWN_ACRONYMS",
     "LOWER_TITLES",
@@ -127,6 +129,16 @@ NOT_NAMES = frozenset(
     Southern Islamic Revolution Christian Muslim Jewish Catholic Protestant Sunni Shia Shiite
     God English Internet Covid COVID-19 Olympic Olympics Games Summit Cup Final World""".split()
 )
+
+#: Faiths a church is named by: ``Catholic Church`` is a body, not a building.
+DENOMINATIONS = frozenset(
+    """Catholic Orthodox Anglican Protestant Lutheran Methodist Baptist Presbyterian Episcopal
+    Evangelical Coptic Mormon Pentecostal Reformed Unification Scientology""".split()
+)
+
+#: Given names that are also words of other lists (``Christian`` is in NOT_NAMES): first
+#: in a name the model calls a person (``Christian Blanc``), it is the given name.
+GIVEN_NAME_WORDS = frozenset({"Christian"})
 
 #: Words that make a span a document or programme, which dateline does not model.
 DOCUMENT_WORDS = frozenset(
