@@ -1415,7 +1415,7 @@ def _given_name_first(words: list[str]) -> bool:
     return (
         2 <= len(words) <= 3
         and words[0].upper() in given_names()
-        and words[0] not in NAME_PARTICLES
+        and words[0].lower() not in NAME_PARTICLES
         and not words[-1].endswith(".")
         and not any(w in COMPANY_WORDS or w in CORPORATE_SUFFIXES for w in words)
         and _person_like(words)
