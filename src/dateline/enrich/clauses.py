@@ -17,7 +17,6 @@ Read from the one parse :class:`~dateline.enrich.facts.FactsEnricher` makes per 
 from __future__ import annotations
 
 import functools
-
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
