@@ -361,3 +361,80 @@ def test_a_file_whose_stat_is_unchanged_is_not_read_and_any_change_is_seen(
     hashed.clear()
     assert build_site(settings).count("unchanged") == 11
     assert len(hashed) == 11
+
+
+def _same_slug_article(slug: str) -> str:
+    return (
+        "---\ntitle: A newcomer that took another article's slug\n"
+        f"date: 2024-03-20 10:00\nslug: {slug}\n---\n"
+        "GENEVA: Delegates met again on Tuesday, officials said.\n"
+    )
+
+
+def test_a_duplicate_slug_found_late_leaves_the_published_version_on_disk(
+    tmp_path: Path,
+) -> None:
+    settings = make_site(tmp_path)
+    assert build_site(settings).ok
+    out = settings.output_dir
+    slug = "delegates-meet-in-quito-for-round-5-of-talks"
+    page = out / "articles" / f"{slug}.html"
+    published = page.read_bytes()
+    # sorted before gen-05.txt: built (and written) before the reused one is seen
+    (settings.content_dir / "a-newcomer.md").write_text(_same_slug_article(slug))
+    report = build_site(settings)
+    assert sorted(r.path.name for r in report.failed) == ["a-newcomer.md", "gen-05.txt"]
+    assert page.read_bytes() == published
+    assert "newcomer" not in (out / "rss.xml").read_text() + (out / "index.html").read_text()
+
+
+def test_new_articles_failing_a_cross_check_leave_no_files(tmp_path: Path) -> None:
+    settings = make_site(tmp_path, count=2)
+    assert build_site(settings).ok
+    for name in ("a-one.md", "b-two.md"):
+        (settings.content_dir / name).write_text(_same_slug_article("taken-twice"))
+    report = build_site(settings, jobs=2)
+    assert sorted(r.path.name for r in report.failed) == ["a-one.md", "b-two.md"]
+    assert not list(settings.output_dir.glob("articles/taken-twice.*"))
+    manifest = json.loads((settings.output_dir / ".dateline-manifest.json").read_text())
+    assert not any("taken-twice" in f for files in manifest["files"].values() for f in files)
+
+
+def test_a_version_carried_without_the_cache_keeps_its_time_zone(tmp_path: Path) -> None:
+    settings = make_site(tmp_path, count=2)
+    assert build_site(settings).ok
+    out = settings.output_dir
+    home = (out / "index.html").read_bytes()
+    assert b"09:30 Kyiv time" in home
+    BuildCache(out).state_file.unlink()  # an older dateline's folder, or a deleted cache
+    kyiv = settings.content_dir / "2024-03-kyiv-visit.md"
+    kyiv.write_text(kyiv.read_text().replace("date: 2024-05-14 09:30", "date: someday"))
+    report = build_site(settings)
+    assert [r.path.name for r in report.failed] == [kyiv.name]
+    assert [s.slug for s in report.carried] == ["blinken-kyiv-may-2024"]
+    assert report.carried[0].timezone == "Europe/Kyiv"
+    assert not report.carried[0].draft
+    # the home page lists the kept version exactly as it did
+    assert (out / "index.html").read_bytes() == home
+
+
+def test_the_cache_key_reads_a_file_within_the_readers_limits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hashed: list[str] = []
+    real_key = dateline.write.cache.article_key
+
+    def counting(site: str, source: str, *args: bytes | None) -> str:
+        hashed.append(source)
+        return real_key(site, source, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dateline.pipeline, "article_key", counting)
+    settings = make_site(tmp_path, count=1).model_copy(update={"max_file_bytes": 4000})
+    (settings.content_dir / "huge.txt").write_text(article(7) + "x" * 5000)
+    (settings.content_dir / "away.txt").symlink_to(tmp_path / "elsewhere.txt")
+    (tmp_path / "elsewhere.txt").write_text(article(8))
+    report = build_site(settings)
+    failed = {r.path.name: {f.code for f in r.findings} for r in report.failed}
+    assert failed == {"huge.txt": {"file_too_large"}, "away.txt": {"outside_content"}}
+    assert "huge.txt" not in hashed
+    assert "away.txt" not in hashed

@@ -2,9 +2,9 @@
 published.
 
 Two articles with one slug are built in separate processes, and each worker writes
-its own files before the build sees the clash: the first article's files (in
-source order) must be what is on disk afterwards, whichever worker wrote last,
-and both articles fail, as in a build that wrote everything itself.
+its own files before the build sees the clash: both articles fail, as in a build
+that wrote everything itself, and what is on disk afterwards is the version the
+site still shows (none, for two new articles), whichever worker wrote last.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from dateline.pipeline import build_site
+from dateline.pipeline import ArticleTask, WriteTo, build_site, run_articles
 from dateline.settings import Settings, load_settings
 
 from .conftest import DATA
@@ -54,7 +54,7 @@ def _published(out: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_the_first_of_two_articles_with_one_slug_keeps_its_page(tmp_path: Path, jobs: int) -> None:
+def test_two_new_articles_with_one_slug_leave_no_page(tmp_path: Path, jobs: int) -> None:
     settings = _site(tmp_path, f"jobs{jobs}")
     content = settings.content_dir
     (content / "a000.md").write_text(_article("The first story", 3, slug="one-slug"))
@@ -64,6 +64,12 @@ def test_the_first_of_two_articles_with_one_slug_keeps_its_page(tmp_path: Path, 
     assert sorted(r.path.name for r in report.failed) == ["a000.md", "z999.md"]
     codes = {f.code for r in report.failed for f in r.findings}
     assert "duplicate_slug" in codes
+    # neither was published before, and both fail: whichever worker wrote last, no
+    # page of that slug is left behind (a failed article is in no output)
+    assert not list((settings.output_dir / "articles").glob("one-slug.*"))
+    # once the clash is resolved, the first story is published from its source
+    (content / "z999.md").write_text(_article("A different story", 4, slug="other-slug"))
+    assert build_site(settings, jobs=jobs).ok
     page = (settings.output_dir / "articles" / "one-slug.html").read_text()
     assert "The first story" in page
     assert "A different story" not in page
@@ -98,3 +104,19 @@ def test_workers_report_what_they_wrote(tmp_path: Path) -> None:
     again = build_site(settings, jobs=2, force=True)
     assert again.ok
     assert again.written == []  # the same bytes: nothing rewritten
+
+
+def test_a_pool_hands_back_articles_in_order_and_stops_when_told(tmp_path: Path) -> None:
+    settings = _site(tmp_path, "site", count=400)
+    tasks = [
+        ArticleTask(path, path.name, str(number))
+        for number, path in enumerate(sorted(settings.content_dir.iterdir()))
+    ]
+    out = settings.output_dir
+    outputs = run_articles(settings, tasks, jobs=2, write_to=WriteTo(out, 1e18))
+    first = [next(outputs) for _ in range(30)]
+    assert [o.task.source for o in first] == [t.source for t in tasks[:30]]
+    assert all(o.written for o in first)
+    outputs.close()  # the build stopped: what was not started is not built
+    pages = list((out / "articles").glob("*.html"))
+    assert 30 <= len(pages) < len(tasks)

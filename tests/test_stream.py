@@ -10,13 +10,14 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-import dateline.pipeline
+import dateline.emit.site
 from dateline.emit.jsonld import dumps
 from dateline.emit.site import site_document
 from dateline.emit.summary import INDEX_KEYS
 from dateline.pipeline import build_site
 from dateline.settings import Settings
 from dateline.write.cache import BuildCache
+from dateline.write.manifest import Manifest
 
 from .test_incremental import make_site, tree
 
@@ -110,12 +111,26 @@ def test_a_build_ends_its_worker_processes_before_the_site_wide_stage(
 ) -> None:
     settings = make_site(tmp_path, count=4)
     seen: list[int] = []
-    real = dateline.pipeline.render_site_files  # type: ignore[attr-defined]
+    real = dateline.emit.site.render_site_files
 
     def counting(*args: object, **kwargs: object) -> object:
         seen.append(len(multiprocessing.active_children()))
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(dateline.pipeline, "render_site_files", counting)
+    monkeypatch.setattr(dateline.emit.site, "render_site_files", counting)
     assert build_site(settings, jobs=2).ok
     assert seen == [0]
+
+
+def test_the_manifest_is_json_as_json_writes_it(tmp_path: Path) -> None:
+    manifest = Manifest.of(
+        {"a/ü.md": "u-slug", "b.txt": 'q"uote\\s'},
+        {"a/ü.md": ["articles/u-slug.html", "articles/u-slug.jsonld"], "b.txt": []},
+        ["index.html", "line\u2028sep"],
+        {"a/ü.md": "Asia/Tehran"},
+    )
+    text = manifest.to_bytes().decode("utf-8")
+    assert text == json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n"
+    assert json.loads(text)["files"]["b.txt"] == []
+    empty = Manifest().to_bytes().decode("utf-8")
+    assert empty == json.dumps(json.loads(empty), indent=2, ensure_ascii=False) + "\n"

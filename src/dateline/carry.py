@@ -60,7 +60,7 @@ def read_manifest(output_dir: Path) -> dict[str, str]:
     return dict(Manifest.read(output_dir).sources)
 
 
-def _previous_graph(output_dir: Path, slug: str) -> ArticleGraph | None:
+def _previous_graph(output_dir: Path, slug: str, zone: str | None) -> ArticleGraph | None:
     path = output_dir / "articles" / f"{slug}.jsonld"
     try:
         doc: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
@@ -71,6 +71,8 @@ def _previous_graph(output_dir: Path, slug: str) -> ArticleGraph | None:
             slug=slug,
             article=article,
             nodes=_NODES.validate_python(nodes[1:]),
+            timezone=zone,
+            draft=False,  # it was published: drafts never are
         )
     except (OSError, ValueError, KeyError, IndexError, ValidationError):
         return None  # written by another version of dateline, or damaged: nothing to carry
@@ -108,13 +110,14 @@ def carry_forward(
     ``taken`` are the slugs this build publishes: a previous version never displaces
     a current article.
     """
-    manifest = read_manifest(output_dir)
+    full = Manifest.read(output_dir)
+    manifest = dict(full.sources)
     bodies: dict[str, str] | None = None
     out = []
     for source, slug in _previous_slugs(failed, manifest, content_dir):
         if slug in taken:
             continue
-        graph = _previous_graph(output_dir, slug)
+        graph = _previous_graph(output_dir, slug, full.zones.get(_relative(source, content_dir)))
         if graph is None:
             continue
         if bodies is None:

@@ -27,14 +27,14 @@ from dateline.guard import check_content, check_folders
 from dateline.hold import parse_now
 from dateline.http_headers import is_feed
 from dateline.pipeline import BuildReport, build_site, check_site
-from dateline.publish import ping_hubs
-from dateline.review import propose, render, write_sidecar
-from dateline.serve import Preview
 from dateline.settings import Settings, load_settings
 from dateline.write.lock import BuildLocked
 
 if TYPE_CHECKING:  # ingest pulls in HTML extraction; only `add` and `import` load it
     from dateline.ingest import Outcome
+
+# review (the language model), serve and publish (HTTP) are imported by their own
+# commands, so `dateline build` starts without them
 
 __all__ = ["main"]
 
@@ -355,6 +355,8 @@ def review(article: Path, config: Path, write: bool, force: bool) -> None:
     With --write they are saved in the article's sidecar (<name>.yaml), where an
     editor keeps, edits or deletes each one; the sidecar wins on every later build.
     """
+    from dateline.review import propose, render, write_sidecar  # noqa: PLC0415 - heavy
+
     settings = _settings(config)
     try:
         proposal = propose(article, settings)
@@ -480,6 +482,8 @@ def serve(
     The preview is built with a local base URL into its own folder; the site's
     output folder (feeds/) is never touched. Ctrl-C stops it.
     """
+    from dateline.serve import Preview  # noqa: PLC0415 - only for this command
+
     settings = _settings(config, content_dir=content)
     _guard(check_content, settings)
     folder = (
@@ -565,6 +569,8 @@ def publish(
 
     Exit code 1 if an article failed or a hub could not be told.
     """
+    from dateline.publish import ping_hubs  # noqa: PLC0415 - HTTP, only here
+
     settings = _settings(config, content_dir=content, output_dir=out)
     _guard(check_folders, settings)
     try:

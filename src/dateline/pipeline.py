@@ -40,14 +40,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from dateline.budget import article_budget
 from dateline.carry import CarriedArticle, carry_forward
 from dateline.emit import FEED_FILES, PageRenderer, body_html, document, dumps
 from dateline.emit.feeds import as_datetime
-from dateline.emit.site import SiteInput, render_site_files
-from dateline.emit.sitemaps import NEWS_SITEMAP, NEWS_WINDOW, SITEMAP
 from dateline.emit.summary import ArticleSummary, summarize
 from dateline.enrich import Enricher, default_enrichers, enrich
 from dateline.enrich.facts import FactsEnricher
@@ -60,12 +58,10 @@ from dateline.model.ids import entity_id, key_for, website_id
 from dateline.model.layers import Layer, inferred_keys, merge_layers, site_layer
 from dateline.model.meta import ArticleMeta
 from dateline.read import Draft, discover, read_article
+from dateline.read.files import read_capped
 from dateline.read.sidecar import SIDECAR_SUFFIXES, sidecar_path
 from dateline.settings import Settings
 from dateline.validate import validate_graph
-from dateline.validate.conflicts import id_conflicts
-from dateline.validate.feeds import check_atom, check_jsonfeed, check_rss
-from dateline.validate.sitemaps import check_sitemap
 from dateline.write.atomic import inside, remove_leftovers, write_atomic, write_group
 from dateline.write.cache import (
     BuildCache,
@@ -80,6 +76,9 @@ from dateline.write.cache import (
 )
 from dateline.write.lock import build_lock
 from dateline.write.manifest import MANIFEST, Manifest, article_files
+
+if TYPE_CHECKING:  # the site-wide stage's modules load when it runs (a no-op never does)
+    from dateline.emit.site import SiteInput
 
 __all__ = [
     "ArticleResult",
@@ -476,6 +475,19 @@ def _run_in_process(
     return _process_worker(settings_json)(task, write_to=write_to)
 
 
+def _run_chunk(
+    settings_json: str, tasks: Sequence[ArticleTask], write_to: WriteTo | None
+) -> list[ArticleOutput]:
+    worker = _process_worker(settings_json)
+    return [worker(task, write_to=write_to) for task in tasks]
+
+
+#: Chunks of articles given to a local pool at a time, per process: enough that no
+#: worker waits for work while the build takes results in order, few enough that
+#: the results waiting to be taken stay small.
+POOL_WINDOW_PER_PROCESS = 4
+
+
 #: With ``jobs=None`` (every core), articles per extra process: below that, starting a
 #: process and loading its language model costs more than it saves.
 ARTICLES_PER_PROCESS = 32
@@ -523,13 +535,23 @@ def run_articles(
         max_workers=jobs, initializer=_init_worker, initargs=(os.getpid(), *closing)
     ) as pool:
         as_json = settings.model_dump_json()
-        yield from pool.map(
-            _run_in_process,
-            itertools.repeat(as_json),
-            tasks,
-            itertools.repeat(write_to),
-            chunksize=chunk,
+        chunks = (tasks[start : start + chunk] for start in range(0, len(tasks), chunk))
+        # a window of chunks, not every task at once (as pool.map would): when this
+        # process falls behind, finished articles wait in the workers' queue, not here
+        pending = collections.deque(
+            pool.submit(_run_chunk, as_json, part, write_to)
+            for part in itertools.islice(chunks, jobs * POOL_WINDOW_PER_PROCESS)
         )
+        try:
+            while pending:
+                done = pending.popleft().result()
+                following = next(chunks, None)
+                if following is not None:
+                    pending.append(pool.submit(_run_chunk, as_json, following, write_to))
+                yield from done
+        finally:
+            for future in pending:  # the build stopped early: do not build the rest
+                future.cancel()
 
 
 #: Articles sent to a Dask cluster ahead of the one being collected: enough to keep
@@ -608,6 +630,8 @@ def cross_article_findings(
     other. One ``@id`` described as two kinds of thing: see
     :func:`dateline.validate.conflicts.id_conflicts` (only editors' clashes fail).
     """
+    from dateline.validate.conflicts import id_conflicts  # noqa: PLC0415 - loaded when the site-wide stage runs
+
     out: dict[str, list[Finding]] = {}
     by_slug: dict[str, list[ArticleSummary]] = {}
     for summary in summaries:
@@ -649,6 +673,10 @@ def validate_outputs(settings: Settings, site_files: Mapping[str, bytes | None])
 
 def validate_output(settings: Settings, name: str, data: bytes) -> list[Finding]:
     """:func:`validate_outputs` for one file."""
+    from dateline.emit.sitemaps import NEWS_SITEMAP, SITEMAP  # noqa: PLC0415 - loaded when the site-wide stage runs
+    from dateline.validate.feeds import check_atom, check_jsonfeed, check_rss  # noqa: PLC0415 - loaded when the site-wide stage runs
+    from dateline.validate.sitemaps import check_sitemap  # noqa: PLC0415 - loaded when the site-wide stage runs
+
     if name.startswith("archive/"):
         return []
     base, out = settings.base_url, settings.output_dir
@@ -705,6 +733,7 @@ def _site_input(
 ) -> SiteInput:
     """What the site-wide emitters get: the summaries, and each article's body and
     nodes read back from the cache entry of its key when an emitter asks."""
+    from dateline.emit.site import SiteInput  # noqa: PLC0415 - loaded when the site-wide stage runs
 
     def entry_of(summary: ArticleSummary) -> CacheEntry:
         entry = entries.get(keys[summary.source])
@@ -740,6 +769,8 @@ def render_site(
 ) -> dict[str, bytes]:
     """Every output of a build for articles already processed, by path relative to the
     output folder (a library helper: :func:`build_site` streams instead)."""
+    from dateline.emit.site import render_site_files  # noqa: PLC0415 - loaded when the site-wide stage runs
+
     worker = ArticleWorker(settings, enrichers=())
     entries = _Entries(None)
     keys: dict[str, str] = {}
@@ -850,10 +881,15 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
         if known is not None and known[0] == stamp:
             key = known[1]
         else:
-            try:
-                data = path.read_bytes()
-                side = sidecar.read_bytes() if sidecar is not None else None
-            except OSError:
+            cap = settings.max_file_bytes
+            try:  # with the reader's checks: no link out of content/, nothing over the cap
+                data = read_capped(path, root=content, max_bytes=cap)
+                side = (
+                    read_capped(sidecar, root=content, max_bytes=cap)
+                    if sidecar is not None
+                    else None
+                )
+            except (OSError, ArticleError):
                 data, side = b"", None  # the reader reports it; never reuse on a read error
                 key = ""
             else:
@@ -1157,6 +1193,14 @@ def _build_with(
             kept_entry.key, summary, [], kept_entry.files, carried=True
         )
     report.carried = [summary for summary, _ in carried.values()]
+    # files written in this build by articles a cross-article check failed afterwards
+    # (their worker could not know): the version the site still shows for that slug
+    # goes back on disk, or, when none does, the files go
+    late = [s for s in plan.sources if s in files_of and s not in plan.reuse and not results[s].ok]
+    if writing and late:
+        shown_by = {summary.slug: entry for summary, entry in carried.values()}
+        for source in late:
+            _undo_late(settings, files_of.pop(source), shown_by.get(summaries[source].slug))
 
     listed = sorted([*published.values(), *report.carried], key=lambda s: s.order)
     previous = {n: m for n, m in state.site_marks.items() if cache.intact(_sizes(state, n))}
@@ -1165,6 +1209,8 @@ def _build_with(
     # time); a file that fails its checks is not written, and the one there stays
     site_files: dict[str, int] = {}  # written or kept → size
     broken: set[str] = set()
+    from dateline.emit.site import render_site_files  # noqa: PLC0415 - see _site_input
+
     for name, data in render_site_files(settings, site):
         if data is None:
             report.outputs[name] = None
@@ -1206,7 +1252,9 @@ def _build_with(
         if source not in owned_files and source in files_of:
             owned_files[source] = files_of[source]  # written, then failed a cross check
     kept_site = [n for n in old_manifest.site if n in broken]
-    manifest = Manifest.of(manifest_sources, owned_files, [*site_files, *kept_site])
+    zones = {s: z for s, summary in published.items() if (z := summary.timezone) is not None}
+    zones.update({s: z for s, (summary, _) in carried.items() if (z := summary.timezone)})
+    manifest = Manifest.of(manifest_sources, owned_files, [*site_files, *kept_site], zones)
     stale = sorted(old_manifest.owned() - manifest.owned())
 
     if not writing:
@@ -1262,6 +1310,24 @@ def _write_again(settings: Settings, source: str, key: str, out: Path) -> None:
         write_group({inside(out, name): data for name, data in made.files.items()})
 
 
+def _undo_late(settings: Settings, files: Sequence[str], shown: CacheEntry | None) -> None:
+    """Put back the files of the version the site shows (``shown``, a carried entry),
+    or remove ``files`` when no version of their slug is published."""
+    out = settings.output_dir
+    if shown is not None:
+        graph, body = _graph_of(shown)
+        task = ArticleTask(settings.content_dir / shown.summary.source, shown.summary.source, "")
+        made = ArticleWorker(settings, enrichers=())._render(
+            task, ArticleResult(task.path, graph, body, slug=graph.slug), keep=False
+        )
+        with contextlib.suppress(OutputError):  # it could not be written: it stays failed
+            write_group({inside(out, name): data for name, data in made.files.items()})
+        return
+    for name in files:
+        with contextlib.suppress(OSError):
+            inside(out, name).unlink()
+
+
 def _hold(
     report: BuildReport, path: Path, summary: ArticleSummary, findings: tuple[Finding, ...]
 ) -> ArticleResult:
@@ -1283,6 +1349,8 @@ def _folder_prefix(source: str) -> str:
 def _valid_until(listed: Sequence[ArticleSummary], now: dt.datetime) -> float:
     """When the outputs that depend on "now" next change: when the oldest article of
     the news sitemap's window leaves it (no article in it: never)."""
+    from dateline.emit.sitemaps import NEWS_WINDOW  # noqa: PLC0415 - loaded when the site-wide stage runs
+
     window = NEWS_WINDOW.total_seconds()
     start, end = now.timestamp() - window, now.timestamp()
     return min((a.timestamp + window for a in listed if start <= a.timestamp <= end), default=1e18)

@@ -25,8 +25,13 @@ def document(graph: ArticleGraph | SiteGraph) -> dict[str, Any]:
 
 #: Where orjson's text differs from :func:`json.dumps`: floats under 1e-4, which Python
 #: writes ``1e-05``/``1.5e-07`` and orjson ``0.00001``/``1.5e-7``. Such a document (or
-#: a string that merely looks so) is written by :mod:`json` instead.
-_ORJSON_DIFFERS = re.compile(r"0\.0000\d|e-\d(?!\d)")
+#: a string that merely looks so) is written by :mod:`json` instead. (Two searches,
+#: each with a literal start, are several times faster than one with ``|``.)
+_ORJSON_EXPONENT = re.compile(r"e-\d(?!\d)")
+
+
+def _orjson_differs(text: str) -> bool:
+    return "0.0000" in text or _ORJSON_EXPONENT.search(text) is not None
 
 
 def dumps(doc: dict[str, Any]) -> str:
@@ -34,14 +39,14 @@ def dumps(doc: dict[str, Any]) -> str:
 
     Made by orjson, which writes the very same text ~10x faster (the standard
     library's encoder is pure Python once ``indent`` is set), but for what
-    :data:`_ORJSON_DIFFERS` finds and what orjson refuses (keys that are not
+    :func:`_orjson_differs` finds and what orjson refuses (keys that are not
     strings, integers over 64 bits): those go through :mod:`json`.
     """
     try:
         text = orjson.dumps(doc, option=orjson.OPT_INDENT_2).decode("utf-8")
     except TypeError:  # orjson.JSONEncodeError
         text = None
-    if text is None or _ORJSON_DIFFERS.search(text):
+    if text is None or _orjson_differs(text):
         text = json.dumps(doc, ensure_ascii=False, indent=2)
     return text + "\n"
 

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from dataclasses import dataclass
+from json.encoder import encode_basestring as _quoted
 from typing import Any
 
 from dateline.emit.feeds import as_datetime
@@ -55,6 +57,16 @@ class NodeBrief:
     #: (it gets an entity page listing this article); None for any other node
     relation: str | None = None
 
+    def interned(self) -> NodeBrief:
+        relation = sys.intern(self.relation) if self.relation is not None else None
+        return NodeBrief(
+            sys.intern(self.id),
+            sys.intern(self.type),
+            sys.intern(self.name),
+            self.inferred,
+            relation,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Byline:
@@ -64,6 +76,10 @@ class Byline:
     url: str | None = None
     #: a Person (an author topic); an organization credited as author is not one
     person: bool = False
+
+    def interned(self) -> Byline:
+        url = sys.intern(self.url) if self.url is not None else None
+        return Byline(sys.intern(self.name), url, self.person)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,11 +125,9 @@ class ArticleSummary:
     authors: tuple[Byline, ...]
     #: the NewsArticle's ``@id``
     article_id: str
-    #: the article's node as the site index lists it (``INDEX_KEYS`` only), as the
-    #: JSON text ``json.dumps(node, indent=2)`` writes: serialized once, when the
-    #: article is built, not each time the site graph is (its dates are written as
-    #: JSON-LD writes them, ``Z`` for UTC, unlike ``date_published``)
-    index_json: str
+    #: the article's node as the site index lists it, when :attr:`index_json` cannot
+    #: be told from the fields above ("" otherwise, saving its bytes in memory)
+    index_text: str
     #: every other node of the article's graph (people, places, events…)
     nodes: tuple[NodeBrief, ...]
     #: the files this article wrote, relative to the output folder
@@ -131,6 +145,31 @@ class ArticleSummary:
     def order(self) -> tuple[float, str]:
         """Sort key: newest first, ties broken by slug (so the order is total)."""
         return (-self.timestamp, self.slug)
+
+    def __post_init__(self) -> None:
+        # the same few languages, sections, tags, people and types recur in every
+        # summary of a large site: one copy each
+        for name in ("in_language", "section", "timezone"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, sys.intern(value))
+        object.__setattr__(self, "keywords", tuple(sys.intern(k) for k in self.keywords))
+        object.__setattr__(self, "nodes", tuple(n.interned() for n in self.nodes))
+        object.__setattr__(self, "authors", tuple(a.interned() for a in self.authors))
+
+    @property
+    def index_json(self) -> str:
+        """The article's node as the site index lists it (``INDEX_KEYS`` only), as the
+        JSON text ``json.dumps(node, indent=2, ensure_ascii=False)`` writes: made once,
+        when the article is built, not each time the site graph is."""
+        return self.index_text or _index_json(
+            self.article_id,
+            self.url,
+            self.headline,
+            self.date_published,
+            self.date_modified,
+            self.in_language,
+        )
 
     @property
     def lastmod(self) -> str:
@@ -159,9 +198,33 @@ class ArticleSummary:
             EventBrief(i, n, s, e, d, tuple(p), (g[0], g[1]) if g is not None else None)
             for i, n, s, e, d, p, g in values["events"]
         )
-        if not isinstance(values["index_json"], str):
-            raise TypeError("index_json is not text")
+        if not isinstance(values["index_text"], str):
+            raise TypeError("index_text is not text")
         return cls(**values)
+
+
+def _index_json(
+    article_id: str,
+    url: str,
+    headline: str,
+    published: str,
+    modified: str | None,
+    language: str,
+) -> str:
+    """The index node as json.dumps writes it, from the summary's fields (they are what
+    the JSON-LD says, except a UTC time, which JSON-LD writes with ``Z``: then the
+    summary keeps the real text)."""
+    pairs = [
+        ("@id", article_id),
+        ("@type", "NewsArticle"),
+        ("url", url),
+        ("headline", headline),
+        ("datePublished", published),
+    ]
+    if modified is not None:
+        pairs.append(("dateModified", modified))
+    pairs.append(("inLanguage", language))
+    return "{\n" + ",\n".join(f"  {_quoted(k)}: {_quoted(v)}" for k, v in pairs) + "\n}"
 
 
 def parse_date(text: str) -> dt.datetime | dt.date:
@@ -199,6 +262,18 @@ def summarize(source: str, graph: ArticleGraph, files: tuple[str, ...]) -> Artic
             name, url = getattr(author, "name", ""), getattr(author, "url", None)
             authors.append(Byline(name, url, isinstance(author, Person)))
     events = (_event_brief(event, graph) for event in graph.events())
+    index = json.dumps(
+        {k: v for k, v in article.jsonld().items() if k in INDEX_KEYS}, ensure_ascii=False, indent=2
+    )
+    modified = article.date_modified.isoformat() if article.date_modified else None
+    fields = (
+        article.id,
+        article.url,
+        article.headline,
+        article.date_published.isoformat(),
+        modified,
+        article.in_language,
+    )
     return ArticleSummary(
         source=source,
         slug=graph.slug,
@@ -216,11 +291,7 @@ def summarize(source: str, graph: ArticleGraph, files: tuple[str, ...]) -> Artic
         keywords=tuple(article.keywords),
         authors=tuple(authors),
         article_id=article.id,
-        index_json=json.dumps(
-            {k: v for k, v in article.jsonld().items() if k in INDEX_KEYS},
-            ensure_ascii=False,
-            indent=2,
-        ),
+        index_text="" if index == _index_json(*fields) else index,
         nodes=tuple(
             NodeBrief(
                 n.id,

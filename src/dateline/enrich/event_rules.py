@@ -47,6 +47,7 @@ class EventKind(StrEnum):
     DISASTER = "disaster"
     ACTION = "action"
     OCCASION = "occasion"
+    OCCURRENCE = "occurrence"
 
 
 #: The schema.org Event subtypes dateline emits: only where the kind clearly fits.
@@ -81,6 +82,11 @@ class TriggerRule:
     light_verbs: frozenset[str] = frozenset()
     #: how a noun-named event joins who took part: ``Hearing with X``, ``Visit by X``
     joiner: str = "with"
+    #: a noun trigger counts only with a date in its own phrase (``the June 29 launch``)
+    own_date: bool = False
+    #: a clause with no date of its own is dated by ``until``/``to`` a date: the new date
+    #: of a happening moved there (``delayed until October 2007``), as a scheduled Event
+    until: bool = False
 
 
 def _rule(row: dict[str, Any]) -> TriggerRule:
@@ -103,6 +109,8 @@ def _rule(row: dict[str, Any]) -> TriggerRule:
         weak_confidence=float(row.get("weak_confidence", 0.5)),
         light_verbs=frozenset(row.get("light_verbs", [])),
         joiner=str(row.get("joiner", "with")),
+        own_date=bool(row.get("own_date", False)),
+        until=bool(row.get("until", False)),
     )
 
 

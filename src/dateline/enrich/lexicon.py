@@ -13,7 +13,10 @@ __all__ = [
     "COMPANY_WORDS",
     "COMPASS_WORDS",
     "CORPORATE_SUFFIXES",
+    "DENOMINATIONS",
     "DOCUMENT_WORDS",
+    "EVENT_WORDS",
+    "GIVEN_NAME_WORDS",
     "GOVERNMENT_WORDS",
     "KNOWN_ACRONYMS",
     "LOWER_TITLES",
@@ -25,6 +28,7 @@ __all__ = [
     "ORG_WORDS",
     "PARTY_WORDS",
     "PLACE_WORDS",
+    "PORTFOLIO_WORDS",
     "SINGLE_ORGS",
     "STOP_WORDS",
     "TITLE_MODIFIERS",
@@ -126,6 +130,31 @@ NOT_NAMES = frozenset(
     June July August September October November December Mr Mrs Ms Dr Western Eastern Northern
     Southern Islamic Revolution Christian Muslim Jewish Catholic Protestant Sunni Shia Shiite
     God English Internet Covid COVID-19 Olympic Olympics Games Summit Cup Final World""".split()
+)
+
+#: Faiths a church is named by: ``Catholic Church`` is a body, not a building.
+DENOMINATIONS = frozenset(
+    """Catholic Orthodox Anglican Protestant Lutheran Methodist Baptist Presbyterian Episcopal
+    Evangelical Coptic Mormon Pentecostal Reformed Unification Scientology""".split()
+)
+
+#: Given names that are also words of other lists (``Christian`` is in NOT_NAMES): first
+#: in a name the model calls a person (``Christian Blanc``), it is the given name.
+GIVEN_NAME_WORDS = frozenset({"Christian"})
+
+#: Words that make a name an event's (``Google Science Fair``, ``Fan Expo Canada``), which
+#: is neither an organization nor a place.
+EVENT_WORDS = frozenset(
+    """Fair Expo Festival Championship Championships Tournament Olympiad Marathon Carnival
+    Parade Exhibition Biennale Awards Grand Prix Derby Regatta""".split()
+)
+
+#: A ministry's field said alone (``Undersecretary for Education``, ``Agriculture``):
+#: a portfolio, not an organization, when the model labels the word by itself.
+PORTFOLIO_WORDS = frozenset(
+    """Education Agriculture Home Transport Transportation Culture Environment Tourism Housing
+    Commerce Industry Energy Health Defence Defense Finance Interior Foreign Trade Economy
+    Justice Labor Employment""".split()
 )
 
 #: Words that make a span a document or programme, which dateline does not model.

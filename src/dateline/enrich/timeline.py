@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Protocol
 from dateline.enrich.clauses import Modality, SentenceParse, clause_head, lent_times, modality
 from dateline.enrich.entities import Extraction, Mention
 from dateline.enrich.event_rules import EventKind, SchemaEventType, TriggerRule, load_rules
-from dateline.enrich.temporal import TimeExpression, find_dates
+from dateline.enrich.temporal import NOT_WHEN, TimeExpression, find_dates, find_times
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from spacy.tokens import Token
@@ -275,14 +275,19 @@ class TriggerDetector:
         if mood in (Modality.NEGATED, Modality.HYPOTHETICAL):
             return None
         times, inherited = self._times(context, verb)
+        moved = False
+        if not times and self.rule.until:
+            times = _until(context, verb)  # "delayed until October 2007": when it now is
+            moved = bool(times)
         if not times:
             return None  # the timeline is what the text dates
-        scheduled = mood is Modality.SCHEDULED
+        scheduled = mood is Modality.SCHEDULED or moved
         if scheduled:
             times = [forward(t, context.published) for t in times]
         passive = any(c.dep_ == "nsubjpass" for c in verb.children)
         subject, patient = self._subject(verb, context), self._object(verb, passive)
         subject = _antecedent(verb, subject)
+        patient = _relative_object(verb, subject, patient, passive)
         actor = patient if passive else subject
         if actor is not None and _is_time_word(context, actor):
             return None  # "Sunday was chosen": the date is what the clause is about
@@ -304,6 +309,8 @@ class TriggerDetector:
             roles[self.rule.object_role].extend(k for k in objects if context.type_of(k) in wanted)
         roles["location"].extend(self._location(context, verb))
         name = self._name(context, verb, subject, patient, passive)
+        if moved:
+            name += f" until {times[0].text}"
         if self.rule.any_verb and name.startswith(self.rule.noun):
             return None  # "it will fly in 2009": no one to name the happening after
         start = context.parse.start_of(verb)
@@ -316,7 +323,9 @@ class TriggerDetector:
             span=(start, start + len(verb.text)),
             times=times,
             scheduled=scheduled,
-            confidence=self._confidence(verb, times, bool(agents or objects), inherited, scheduled),
+            confidence=self._confidence(
+                verb, times, bool(agents or objects) or _proper(actor), inherited, scheduled
+            ),
             attendee=list(dict.fromkeys(roles["attendee"])),
             organizer=list(dict.fromkeys(roles["organizer"])),
             about=list(dict.fromkeys(roles["about"])),
@@ -352,7 +361,10 @@ class TriggerDetector:
         mood = modality(verb)
         if mood in (Modality.NEGATED, Modality.HYPOTHETICAL):
             return None
-        times, inherited = self._times(context, verb)
+        if self.rule.own_date:  # "the June 29 launch", "GM's bankruptcy filing on June 1"
+            times, inherited = _own_times(context, noun), False
+        else:
+            times, inherited = self._times(context, verb)
         if not times:
             return None
         scheduled = mood is Modality.SCHEDULED
@@ -360,15 +372,39 @@ class TriggerDetector:
             times = [forward(t, context.published) for t in times]
         subject = self._subject(verb, context) if noun.dep_ != "nsubjpass" else None
         subject = _antecedent(verb, subject)
+        if self.rule.own_date:  # who: the noun's possessor ("GM's filing"), not the clause's
+            subject = next((c for c in noun.children if c.dep_ == "poss"), None)
         people = [k for k in self._people(context, subject) if context.type_of(k) in _AGENT_TYPES]
-        # the words before the noun in its phrase, without articles and possessives:
-        # "its maiden flight", "A European Commission review"
+        # the words before the noun in its phrase, without articles, possessives and dates:
+        # "its maiden flight", "A European Commission review", "the June 29 launch"
         modifiers = [
             t
             for t in noun.subtree
-            if t.i < noun.i and t.dep_ not in ("det", "poss", "case", "punct", "predet")
+            if t.i < noun.i
+            and t.dep_ not in ("det", "poss", "case", "punct", "predet")
+            and not _is_time_word(context, t)
         ]
-        words = _text(sorted([*modifiers, noun], key=lambda t: t.i))
+        of = [
+            t
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "of" and self.rule.own_date
+            for t in c.subtree
+            if not _is_time_word(context, t)
+        ]
+        own = {t.i for t in modifiers} | {t.i for t in of}
+        if self.rule.own_date:
+            dates = _own_times(context, noun)
+            modifiers = [
+                t
+                for t in modifiers
+                if not any(
+                    d.start_offset <= context.parse.start_of(t) < d.end_offset for d in dates
+                )
+            ]
+            own = {t.i for t in modifiers} | {t.i for t in of}
+            if not own and not people:
+                return None  # "the Feb. 14 vote" alone: no name a reader could tell apart
+        words = _text(sorted([*modifiers, noun, *of], key=lambda t: t.i))
         name = _capitalise(words)
         if people:
             name += f" {self.rule.joiner} " + _join([context.name_of(k) for k in people])
@@ -575,6 +611,16 @@ class TriggerDetector:
             # "the attack on the embassy": a short phrase keeps its preposition
             longer = _phrase(part, _CUT - {"prep"})
             words = longer if len(longer) <= 6 and not keep_article else _phrase(part)
+            # "three days of national mourning": an "of" phrase is part of what it names
+            of = [
+                t
+                for c in part.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for t in _phrase(c, frozenset({"relcl", "acl", "appos", "punct", "prep"}))
+                if not _is_time_word(context, t)
+            ]
+            if of and len(words) + len(of) <= 8 and not {t.i for t in of} & {w.i for w in words}:
+                words = sorted([*words, *of], key=lambda t: t.i)
             words = [w for w in words if context.parse.start_of(w) >= context.skip_before]
             if len(words) > 8:
                 words = [t for t in words if t.i >= part.i - 3 and t.i <= part.i]
@@ -584,6 +630,71 @@ class TriggerDetector:
                 text = first[1]
             names.append(text)
         return _join(names)
+
+
+_UNTIL = re.compile(r"\b(?:until|till|to)\s+(?:the\s+)?$", re.I)
+
+
+def _until(context: SentenceContext, verb: Token) -> list[TimeExpression]:
+    """The new date of a moved happening: ``delayed until October 2007``, ``postponed
+    to March``: a bound for the clause, but when the happening is now set to be."""
+    text = context.parse.sentence.text
+    bounds = [
+        t
+        for t in find_times(text, context.published, future=True)
+        if t.kind == "since"
+        and t.start_offset >= context.skip_before
+        and _UNTIL.search(text, max(t.start_offset - 12, 0), t.start_offset)
+    ]
+    return context.parse.clause_times(bounds).get(verb.i, [])
+
+
+def _own_times(context: SentenceContext, noun: Token) -> list[TimeExpression]:
+    """Dates inside a noun's own phrase (not in a clause hung on it): ``the June 29
+    launch``, ``the filing on June 1``, ``Tuesday's announcement``. A bound outside the
+    phrase does not matter (``after the June 29 launch`` is still the launch's date); one
+    inside it does (``the filing after June 1``)."""
+    phrase = {t.i for t in noun.subtree}
+    words = [
+        t
+        for t in noun.subtree
+        if not any(a.dep_ in ("relcl", "acl") and a.i in phrase for a in t.ancestors)
+    ]
+    starts = {context.parse.start_of(t): t for t in words}
+    out = []
+    text = context.parse.sentence.text
+    for expr in find_times(text, context.published):
+        if expr.start_offset < context.skip_before or expr.start_offset not in starts:
+            continue
+        if expr.kind in NOT_WHEN and expr.kind != "since":
+            continue
+        before = starts[expr.start_offset].i - 1
+        while before >= 0 and noun.doc[before].dep_ == "det":
+            before -= 1  # "after the June 29 launch": the bound is before the article
+        if expr.kind == "since" and before >= 0 and before in phrase:
+            continue
+        out.append(expr)
+    return out
+
+
+def _relative_object(
+    verb: Token, subject: Token | None, patient: Token | None, passive: bool
+) -> Token | None:
+    """In a relative clause with its own subject, what was acted on is the noun the clause
+    hangs on: ``the aid package (that) the U.S. Congress approved``."""
+    if verb.dep_ != "relcl" or passive or subject is None or subject.head.i != verb.i:
+        return patient
+    if patient is None or patient.lower_ in ("that", "which", "whom", "who"):
+        return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else patient
+    return patient
+
+
+def _proper(token: Token | None) -> bool:
+    """A participant the text names, linked or not: ``ANA``, ``the Airbus A380``."""
+    return token is not None and (
+        token.pos_ == "PROPN"
+        or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+    )
 
 
 def _measured(token: Token) -> bool:

@@ -7,13 +7,21 @@ Vladimir Putin of the next because both are ``<base>id/vladimir-putin``.
 
 from __future__ import annotations
 
+import functools
+
 from slugify import slugify
 
 __all__ = ["article_id", "document_url", "entity_id", "key_for", "page_url", "website_id"]
 
 
+@functools.lru_cache(maxsize=8192)
 def key_for(name: str, max_length: int = 96) -> str:
-    """A key for a name: lowercase ASCII words joined by hyphens."""
+    """A key for a name: lowercase ASCII words joined by hyphens.
+
+    Remembered for the most recent names: a site names the same authors,
+    publisher and places in article after article, and slugify (transliteration,
+    several regular expressions) is the costly part of making a node.
+    """
     return slugify(name, max_length=max_length, word_boundary=True) or "unnamed"
 
 

@@ -11,7 +11,9 @@ site-wide files. It is what makes a build safe in a folder it shares with others
 - :mod:`dateline.carry` reads it to find the last good version of a failing file.
 
 It holds no hashes, times or absolute paths, so the same site gives the same
-manifest on every machine (it is committed with ``feeds/``).
+manifest on every machine (it is committed with ``feeds/``). It also names the
+time zone of each article that has one: the published JSON-LD keeps only an
+offset, and a version carried forward prints its times in its zone by name.
 """
 
 from __future__ import annotations
@@ -19,11 +21,31 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring
 from pathlib import Path
 
 __all__ = ["MANIFEST", "Manifest", "article_files"]
 
 MANIFEST = ".dateline-manifest.json"
+
+
+def _indented(value: object, indent: str = "") -> str:
+    """``json.dumps(value, indent=2, ensure_ascii=False)`` for strings, lists and dicts
+    of them, the same bytes several times faster (json's indenting encoder is pure
+    Python, and a large site's manifest has tens of thousands of entries)."""
+    if isinstance(value, str):
+        return str(encode_basestring(value))
+    inner = indent + "  "
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        items = (f"{inner}{encode_basestring(k)}: {_indented(v, inner)}" for k, v in value.items())
+        return "{\n" + ",\n".join(items) + "\n" + indent + "}"
+    if isinstance(value, list | tuple):
+        if not value:
+            return "[]"
+        return "[\n" + ",\n".join(inner + _indented(v, inner) for v in value) + "\n" + indent + "]"
+    return json.dumps(value)
 
 
 def article_files(slug: str) -> tuple[str, ...]:
@@ -39,6 +61,8 @@ class Manifest:
     files: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     #: the site-wide files (feeds, index) the build wrote
     site: tuple[str, ...] = ()
+    #: source → its article's time zone by name (articles that have one)
+    zones: Mapping[str, str] = field(default_factory=dict)
 
     def owned(self) -> set[str]:
         """Every file this build made: the only files a later build may remove."""
@@ -52,7 +76,9 @@ class Manifest:
             "files": {k: sorted(v) for k, v in sorted(self.files.items())},
             "site": sorted(self.site),
         }
-        return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+        if self.zones:
+            data["zones"] = dict(sorted(self.zones.items()))
+        return (_indented(data) + "\n").encode("utf-8")
 
     @classmethod
     def read(cls, output_dir: Path) -> Manifest:
@@ -66,11 +92,12 @@ class Manifest:
             sources = {str(k): str(v) for k, v in data.get("sources", {}).items()}
             files = {str(k): tuple(str(f) for f in v) for k, v in data.get("files", {}).items()}
             site = tuple(str(f) for f in data.get("site", ()))
+            zones = {str(k): str(v) for k, v in data.get("zones", {}).items()}
         except (OSError, ValueError, AttributeError, TypeError):
             return cls()
         for source, slug in sources.items():
             files.setdefault(source, article_files(slug))
-        return cls(sources=sources, files=files, site=site)
+        return cls(sources=sources, files=files, site=site, zones=zones)
 
     @classmethod
     def of(
@@ -78,9 +105,11 @@ class Manifest:
         sources: Mapping[str, str],
         files: Mapping[str, Iterable[str]],
         site: Iterable[str],
+        zones: Mapping[str, str] | None = None,
     ) -> Manifest:
         return cls(
             sources=dict(sources),
             files={k: tuple(sorted(v)) for k, v in files.items()},
             site=tuple(sorted(site)),
+            zones={k: v for k, v in (zones or {}).items() if k in sources},
         )
