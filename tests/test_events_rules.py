@@ -229,6 +229,8 @@ NAMES = [
         "European Commission review",
         "2023-11-28",
     ),
+    # a happening moved to a new date is scheduled there
+    ("The launch was postponed until 15 March.", "Launch postponed until 15 March", "2025-03-15"),
     # a relative clause with its own subject acted on the noun it hangs on
     (
         "Zelensky thanked him for the aid package that the U.S. Congress passed in April.",

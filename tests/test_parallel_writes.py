@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from dateline.pipeline import build_site
+from dateline.pipeline import ArticleTask, WriteTo, build_site, run_articles
 from dateline.settings import Settings, load_settings
 
 from .conftest import DATA
@@ -104,3 +104,19 @@ def test_workers_report_what_they_wrote(tmp_path: Path) -> None:
     again = build_site(settings, jobs=2, force=True)
     assert again.ok
     assert again.written == []  # the same bytes: nothing rewritten
+
+
+def test_a_pool_hands_back_articles_in_order_and_stops_when_told(tmp_path: Path) -> None:
+    settings = _site(tmp_path, "site", count=400)
+    tasks = [
+        ArticleTask(path, path.name, str(number))
+        for number, path in enumerate(sorted(settings.content_dir.iterdir()))
+    ]
+    out = settings.output_dir
+    outputs = run_articles(settings, tasks, jobs=2, write_to=WriteTo(out, 1e18))
+    first = [next(outputs) for _ in range(30)]
+    assert [o.task.source for o in first] == [t.source for t in tasks[:30]]
+    assert all(o.written for o in first)
+    outputs.close()  # the build stopped: what was not started is not built
+    pages = list((out / "articles").glob("*.html"))
+    assert 30 <= len(pages) < len(tasks)

@@ -72,6 +72,9 @@ VALUES = [
     ("Last spring they met.", "Last spring", "2023-SP"),
     ("Turnout was high in the winter of 2022.", "the winter of 2022", "2022-WI"),
     ("Prices are currently high.", "currently", "PRESENT_REF"),
+    ("Talks continued over the weekend.", "the weekend", "2024-W26-WE"),
+    ("We will meet this weekend.", "this weekend", "2024-W27-WE"),
+    ("He arrived earlier this week.", "earlier this week", "2024-W27"),
 ]
 
 
@@ -88,6 +91,7 @@ def test_timex3_values(sentence: str, words: str, value: str) -> None:
         "A year earlier, it lost money.",
         "He is 50 years old.",
         "The summer camp opened.",  # "summer" alone names no season of a year
+        "The index rose over the year.",  # a span, not a calendar year
     ],
 )
 def test_not_durations_or_seasons(sentence: str) -> None:
@@ -181,3 +185,18 @@ def test_an_out_of_range_publication_date_is_a_finding_not_a_crash(
     codes = {f.code for f in report.findings}
     assert "internal_error" not in codes
     assert "date_out_of_range" in codes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "timex_type"),
+    [
+        ("They met on Thursday.", "DATE"),
+        ("The deal runs for three years.", "DURATION"),
+        ("The meeting is held every year.", "SET"),
+        ("She spoke Friday morning.", "TIME"),
+        ("The polls closed at 8:30 p.m.", "TIME"),
+    ],
+)
+def test_timex3_types(sentence: str, timex_type: str) -> None:
+    (found,) = find_times(sentence, FRIDAY)
+    assert found.timex_type == timex_type

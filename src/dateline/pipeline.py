@@ -473,6 +473,19 @@ def _run_in_process(
     return _process_worker(settings_json)(task, write_to=write_to)
 
 
+def _run_chunk(
+    settings_json: str, tasks: Sequence[ArticleTask], write_to: WriteTo | None
+) -> list[ArticleOutput]:
+    worker = _process_worker(settings_json)
+    return [worker(task, write_to=write_to) for task in tasks]
+
+
+#: Chunks of articles given to a local pool at a time, per process: enough that no
+#: worker waits for work while the build takes results in order, few enough that
+#: the results waiting to be taken stay small.
+POOL_WINDOW_PER_PROCESS = 4
+
+
 #: With ``jobs=None`` (every core), articles per extra process: below that, starting a
 #: process and loading its language model costs more than it saves.
 ARTICLES_PER_PROCESS = 32
@@ -525,13 +538,23 @@ def run_articles(
         initargs=(os.getpid(),),
     ) as pool:
         as_json = settings.model_dump_json()
-        yield from pool.map(
-            _run_in_process,
-            itertools.repeat(as_json),
-            tasks,
-            itertools.repeat(write_to),
-            chunksize=chunk,
+        chunks = (tasks[start : start + chunk] for start in range(0, len(tasks), chunk))
+        # a window of chunks, not every task at once (as pool.map would): when this
+        # process falls behind, finished articles wait in the workers' queue, not here
+        pending = collections.deque(
+            pool.submit(_run_chunk, as_json, part, write_to)
+            for part in itertools.islice(chunks, jobs * POOL_WINDOW_PER_PROCESS)
         )
+        try:
+            while pending:
+                done = pending.popleft().result()
+                following = next(chunks, None)
+                if following is not None:
+                    pending.append(pool.submit(_run_chunk, as_json, following, write_to))
+                yield from done
+        finally:
+            for future in pending:  # the build stopped early: do not build the rest
+                future.cancel()
 
 
 #: Articles sent to a Dask cluster ahead of the one being collected: enough to keep

@@ -84,6 +84,9 @@ class TriggerRule:
     joiner: str = "with"
     #: a noun trigger counts only with a date in its own phrase (``the June 29 launch``)
     own_date: bool = False
+    #: a clause with no date of its own is dated by ``until``/``to`` a date: the new date
+    #: of a happening moved there (``delayed until October 2007``), as a scheduled Event
+    until: bool = False
 
 
 def _rule(row: dict[str, Any]) -> TriggerRule:
@@ -107,6 +110,7 @@ def _rule(row: dict[str, Any]) -> TriggerRule:
         light_verbs=frozenset(row.get("light_verbs", [])),
         joiner=str(row.get("joiner", "with")),
         own_date=bool(row.get("own_date", False)),
+        until=bool(row.get("until", False)),
     )
 
 

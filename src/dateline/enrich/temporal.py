@@ -22,6 +22,7 @@ import calendar
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -190,8 +191,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "relative_period",
         re.compile(
-            r"\b(?:(?:early|late)\s+)?(?P<which>last|next|this|earlier this|later this|past)\s+"
-            r"(?P<unit>week|month|year)\b",
+            r"\b(?:(?:early|late)\s+)?(?P<which>last|next|this past|this|earlier this|later this"
+            r"|past|over the)\s+(?P<unit>weekend|week|month|year)\b",
             re.I,
         ),
     ),
@@ -380,11 +381,26 @@ class TimeExpression:
             if first.weekday() == 0 and (last - first).days == 6:
                 year, week, _ = first.isocalendar()
                 return f"{year:04d}-W{week:02d}"
+            if first.weekday() == 5 and (last - first).days == 1:
+                year, week, _ = first.isocalendar()
+                return f"{year:04d}-W{week:02d}-WE"
             return self.interval()
         part = _PARTS_OF_DAY.search(self.text)
         if self.precision is Precision.DAY and part is not None:
             return f"{self.start}T{_PART_CODES[part.group(1).lower()]}"
         return self.start
+
+    @property
+    def timex_type(self) -> str:
+        """The TIMEX3 ``type``: ``DURATION`` (``three years``), ``SET`` (``every year``),
+        ``TIME`` (``10:30 a.m.``, ``Friday morning``) or ``DATE`` (everything else)."""
+        if self.precision is Precision.DURATION:
+            return "DURATION"
+        if self.precision is Precision.SET:
+            return "SET"
+        if self.precision is Precision.TIME or "T" in self.value[10:11]:
+            return "TIME"
+        return "DATE"
 
     def interval(self) -> str:
         """``2024-07-04``, ``2023-12``, or ``2024-06-24/2024-06-30`` for a range."""
@@ -556,10 +572,14 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, future: bool) -> TimeExp
             return made(_month_index(ref, -count), precision=Precision.MONTH)
         return made(f"{ref.year - count:04d}", precision=Precision.YEAR)
     if kind == "relative_period":
-        which, unit = g["which"].lower(), g["unit"].lower()
+        which, unit = " ".join(g["which"].lower().split()), g["unit"].lower()
+        if unit == "weekend":
+            return _weekend(which, ref, future, made)
+        if which in ("over the", "this past"):
+            return None  # "over the year": a span, not a calendar period
         step = {"last": -1, "past": -1, "next": 1}.get(which, 0)
         if unit == "week":
-            if which not in ("last", "next", "this"):
+            if which not in ("last", "next", "this", "earlier this", "later this"):
                 return None
             monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=step)
             return made(
@@ -569,6 +589,28 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, future: bool) -> TimeExp
             return made(_month_index(ref, step), precision=Precision.MONTH)
         return made(f"{ref.year + step:04d}", precision=Precision.YEAR)
     return None
+
+
+def _weekend(
+    which: str,
+    ref: dt.date,
+    future: bool,
+    made: Callable[[str, str | None, Precision], TimeExpression],
+) -> TimeExpression:
+    """``last weekend``, ``over the weekend``, ``this weekend``: a Saturday-to-Sunday range.
+    Looking back, the latest weekend that has begun; ``this`` is the current week's."""
+    latest = ref - dt.timedelta(days=(ref.weekday() - 5) % 7)  # the last Saturday <= ref
+    this = ref + dt.timedelta(days=5 - ref.weekday())
+    if which == "next":
+        saturday = this + dt.timedelta(weeks=1)
+    elif which == "this" or (which == "over the" and future):
+        saturday = this
+    elif which == "last" and ref.weekday() >= 5:
+        saturday = latest - dt.timedelta(weeks=1)  # "last weekend" said on a Sunday
+    else:
+        saturday = latest
+    sunday = saturday + dt.timedelta(days=1)
+    return made(saturday.isoformat(), sunday.isoformat(), Precision.RANGE)
 
 
 def _duration(g: dict[str, str | None]) -> str:

@@ -275,9 +275,13 @@ class TriggerDetector:
         if mood in (Modality.NEGATED, Modality.HYPOTHETICAL):
             return None
         times, inherited = self._times(context, verb)
+        moved = False
+        if not times and self.rule.until:
+            times = _until(context, verb)  # "delayed until October 2007": when it now is
+            moved = bool(times)
         if not times:
             return None  # the timeline is what the text dates
-        scheduled = mood is Modality.SCHEDULED
+        scheduled = mood is Modality.SCHEDULED or moved
         if scheduled:
             times = [forward(t, context.published) for t in times]
         passive = any(c.dep_ == "nsubjpass" for c in verb.children)
@@ -305,6 +309,8 @@ class TriggerDetector:
             roles[self.rule.object_role].extend(k for k in objects if context.type_of(k) in wanted)
         roles["location"].extend(self._location(context, verb))
         name = self._name(context, verb, subject, patient, passive)
+        if moved:
+            name += f" until {times[0].text}"
         if self.rule.any_verb and name.startswith(self.rule.noun):
             return None  # "it will fly in 2009": no one to name the happening after
         start = context.parse.start_of(verb)
@@ -624,6 +630,23 @@ class TriggerDetector:
                 text = first[1]
             names.append(text)
         return _join(names)
+
+
+_UNTIL = re.compile(r"\b(?:until|till|to)\s+(?:the\s+)?$", re.I)
+
+
+def _until(context: SentenceContext, verb: Token) -> list[TimeExpression]:
+    """The new date of a moved happening: ``delayed until October 2007``, ``postponed
+    to March``: a bound for the clause, but when the happening is now set to be."""
+    text = context.parse.sentence.text
+    bounds = [
+        t
+        for t in find_times(text, context.published, future=True)
+        if t.kind == "since"
+        and t.start_offset >= context.skip_before
+        and _UNTIL.search(text, max(t.start_offset - 12, 0), t.start_offset)
+    ]
+    return context.parse.clause_times(bounds).get(verb.i, [])
 
 
 def _own_times(context: SentenceContext, noun: Token) -> list[TimeExpression]:
