@@ -972,8 +972,8 @@ def build_site(
     for; they are spawned, so a script calling this with ``jobs`` > 1 needs the
     ``if __name__ == "__main__":`` guard). ``now`` (default: the wall clock) decides
     which articles are still embargoed. ``scheduler`` (a Dask scheduler's address)
-    builds the articles on that cluster instead of local processes. With ``dry_run`` nothing is written: the report
-    lists what would be written and removed. Raises
+    builds the articles on that cluster instead of local processes. With ``dry_run``
+    nothing is written: the report lists what would be written and removed. Raises
     :class:`~dateline.write.lock.BuildLocked` when another build holds the folder
     for longer than ``wait`` seconds.
     """
