@@ -40,6 +40,7 @@ from dateline.enrich.lexicon import (
     CORPORATE_SUFFIXES,
     DENOMINATIONS,
     DOCUMENT_WORDS,
+    EVENT_WORDS,
     GIVEN_NAME_WORDS,
     GOVERNMENT_WORDS,
     KNOWN_ACRONYMS,
@@ -52,6 +53,7 @@ from dateline.enrich.lexicon import (
     ORGAN_MEMBERS,
     PARTY_WORDS,
     PLACE_WORDS,
+    PORTFOLIO_WORDS,
     SINGLE_ORGS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
@@ -110,6 +112,11 @@ LINKER_RULES: dict[str, str] = {
     "church_body": "'Catholic Church', 'Church of Scientology' are organizations, not places",
     "given_name_word": "'Billy Ashley', 'Christian Blanc', 'Leopold III' stay whole persons",
     "given_name_first": "an 'organization' that opens with a given name (Dean Kamen) is a person",
+    "spelling_variant": "'U.S. Air Force' and 'US Air Force' are one organization",
+    "initialism": "'the GAO' is the 'Government Accountability Office' the article names",
+    "event_name": "'Google Science Fair', 'Lantern Festival' are events, not bodies or places",
+    "single_org_first": "'Google', 'Twitter' are the companies whatever label the model gave",
+    "portfolio": "'Education' alone is a minister's portfolio, not an organization",
 }
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"  # Latin capitals: "Ángel Di María", "Łukasz"
@@ -661,6 +668,10 @@ class EntityExtractor:
         if label == "NORP":
             demonym = self._demonym(span)
             return self._place(result, demonym, text) if demonym is not None else None
+        if span in SINGLE_ORGS and label != "NORP":
+            # "Google" the model took for a place (GeoNames lists it as Topeka's
+            # nickname) or "Twitter" for a person: the organization everyone means
+            return self._single_org(result, span, text)
         if label == "PERSON" or (
             _previous_word(text, start) in TITLE_WORDS and _looks_like_person(words)
         ):
@@ -749,6 +760,8 @@ class EntityExtractor:
             w.rstrip(".") in ORG_WORDS or w in CORPORATE_SUFFIXES for w in words
         ):
             return None  # a role, not a body: "National Security Advisor", "Defence"
+        if len(words) == 1 and span in PORTFOLIO_WORDS:
+            return None  # "Education" from "Undersecretary for Education": a portfolio
         if len(words) == 1 and span in AREA_HEADS:
             return None
         if span in METONYM_ORGS:
@@ -759,6 +772,8 @@ class EntityExtractor:
             w in NOT_NAMES or w in _CONNECTOR_WORDS for w in words
         ):
             return None
+        if _event_name(words):
+            return None  # "Google Science Fair", "Fan Expo Canada": an event, not a body
         if len(words) == 1 and (span in ORG_WORDS or span in PARTY_WORDS or span.islower()):
             return None
         if _given_name_first(words) and g.place(span) is None and g.place(words[0]) is None:
@@ -807,6 +822,8 @@ class EntityExtractor:
                 return self._place(result, city, text, span)
             if state is not None:
                 return self._place(result, state, text, span)
+        if _event_name(words):
+            return None  # "Taipei City Lantern Festival" is an event, not a place
         if any(w in ORG_WORDS for w in words) and not any(w in PLACE_WORDS for w in words):
             return self._organization_like(result, span, text)
         if not _name_like(words) or any(c.isdigit() for c in span):
@@ -1127,11 +1144,47 @@ class EntityExtractor:
             target.affiliation.extend(k for k in short.affiliation if k not in target.affiliation)
             _repoint(result, short, target)
 
+    def _merge_spellings(self, result: Extraction) -> None:
+        """``U.S. Air Force`` and ``US Air Force``: one organization spelt two ways (dots,
+        case) is one entity, named as the text first wrote it."""
+        first: dict[str, Found] = {}
+        for org in list(result.entities.values()):
+            if _family(org.type) != "organization" or org.registry is not None:
+                continue
+            spelling = fold(org.name.replace(".", ""))
+            kept = first.setdefault(spelling, org)
+            if kept is not org:
+                _absorb(result, org, kept)
+
+    def _merge_initialisms(self, result: Extraction) -> None:
+        """``the GAO`` after ``the Government Accountability Office``: capitals that are
+        the initials of exactly one organization the article names are that organization,
+        kept as its alternateName (as if the text had written ``(GAO)``)."""
+        orgs = [
+            e
+            for e in result.entities.values()
+            if _family(e.type) == "organization" and e.registry is None
+        ]
+        by_initials: dict[str, list[Found]] = {}
+        for org in orgs:
+            words = [w for w in org.name.split() if w not in _CONNECTOR_WORDS and w != "and"]
+            if len(words) >= 2 and all(w[0].isupper() for w in words):
+                by_initials.setdefault("".join(w[0] for w in words), []).append(org)
+        for org in orgs:
+            name = org.name
+            if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper()):
+                continue
+            targets = [t for t in by_initials.get(name, []) if t.key in result.entities]
+            if len(targets) == 1 and org.key in result.entities:
+                _absorb(result, org, targets[0])
+
     def _merge_short_organizations(self, result: Extraction) -> None:
         """``China Eastern`` and ``EADS N.V.`` are ``China Eastern Airlines`` and ``EADS``:
         two names of one organization that differ only by a corporate suffix (or a country
         in front: ``U.S. Air Force``, or words left out inside: ``Eurasian Union``) are one
         entity, named by the longer, the other kept as an alternateName."""
+        self._merge_spellings(result)
+        self._merge_initialisms(result)
         orgs = [
             e
             for e in result.entities.values()
@@ -1361,6 +1414,13 @@ def _given_name_first(words: list[str]) -> bool:
     )
 
 
+def _event_name(words: list[str]) -> bool:
+    """``Google Science Fair``, ``Northern Arena Esports Championship``: a name with an
+    event's word and no organization word names an event, which this linker does not
+    publish as an organization or a place."""
+    return any(w in EVENT_WORDS for w in words) and not any(w in ORG_WORDS for w in words)
+
+
 def _shouted(text: str) -> bool:
     """A line in capitals (a wire headline, a dateline, a results table's heading)."""
     letters = [c for c in text if c.isalpha()]
@@ -1436,6 +1496,14 @@ def _person_like(words: list[str]) -> bool:
 def _name_like(words: list[str]) -> bool:
     """A place name: capitalised, and not only words that are never names."""
     return words[0][0].isupper() and not all(w in NOT_NAMES or w in _CONNECTOR_WORDS for w in words)
+
+
+def _absorb(result: Extraction, short: Found, target: Found) -> None:
+    """``short`` is another name of ``target``: kept as its alternateName, then merged."""
+    for name in [short.name, *short.alternate_name]:
+        if name != target.name and name not in target.alternate_name:
+            target.alternate_name.append(name)
+    _repoint(result, short, target)
 
 
 def _repoint(result: Extraction, old: Found, new: Found) -> None:

@@ -15,6 +15,7 @@ __all__ = [
     "CORPORATE_SUFFIXES",
     "DENOMINATIONS",
     "DOCUMENT_WORDS",
+    "EVENT_WORDS",
     "GIVEN_NAME_WORDS",
     "GOVERNMENT_WORDS",
     "KNOWN_ACRONYMS",
@@ -27,6 +28,7 @@ __all__ = [
     "ORG_WORDS",
     "PARTY_WORDS",
     "PLACE_WORDS",
+    "PORTFOLIO_WORDS",
     "SINGLE_ORGS",
     "STOP_WORDS",
     "TITLE_MODIFIERS",
@@ -139,6 +141,21 @@ DENOMINATIONS = frozenset(
 #: Given names that are also words of other lists (``Christian`` is in NOT_NAMES): first
 #: in a name the model calls a person (``Christian Blanc``), it is the given name.
 GIVEN_NAME_WORDS = frozenset({"Christian"})
+
+#: Words that make a name an event's (``Google Science Fair``, ``Fan Expo Canada``), which
+#: is neither an organization nor a place.
+EVENT_WORDS = frozenset(
+    """Fair Expo Festival Championship Championships Tournament Olympiad Marathon Carnival
+    Parade Exhibition Biennale Awards Grand Prix Derby Regatta""".split()
+)
+
+#: A ministry's field said alone (``Undersecretary for Education``, ``Agriculture``):
+#: a portfolio, not an organization, when the model labels the word by itself.
+PORTFOLIO_WORDS = frozenset(
+    """Education Agriculture Home Transport Transportation Culture Environment Tourism Housing
+    Commerce Industry Energy Health Defence Defense Finance Interior Foreign Trade Economy
+    Justice Labor Employment""".split()
+)
 
 #: Words that make a span a document or programme, which dateline does not model.
 DOCUMENT_WORDS = frozenset(
