@@ -185,3 +185,18 @@ def test_an_out_of_range_publication_date_is_a_finding_not_a_crash(
     codes = {f.code for f in report.findings}
     assert "internal_error" not in codes
     assert "date_out_of_range" in codes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "timex_type"),
+    [
+        ("They met on Thursday.", "DATE"),
+        ("The deal runs for three years.", "DURATION"),
+        ("The meeting is held every year.", "SET"),
+        ("She spoke Friday morning.", "TIME"),
+        ("The polls closed at 8:30 p.m.", "TIME"),
+    ],
+)
+def test_timex3_types(sentence: str, timex_type: str) -> None:
+    (found,) = find_times(sentence, FRIDAY)
+    assert found.timex_type == timex_type

@@ -311,3 +311,24 @@ def test_a_page_whose_author_is_an_organization_keeps_it_so() -> None:
         AuthorSpec(name="Reuters", url="https://www.reuters.com/", type="Organization"),
         AuthorSpec(name="Terje Solsvik"),
     ]
+
+
+def test_a_credit_never_fails_an_article(tmp_path: Path) -> None:
+    """The credit is inferred: when an editor elsewhere typed the same key as something
+    else, the crediting article gets a warning and both publish."""
+    content = tmp_path / "content"
+    content.mkdir()
+    shutil.copy(WIRE / "reuters-trailer.txt", content / "norway.txt")
+    (content / "named.md").write_text(
+        "---\ntitle: A paper names its own columnist\ndate: 2024-03-20T10:00:00+00:00\n"
+        "entities:\n- {id: reuters, type: Person, name: Ada Reuters}\n"
+        "- {id: hugh-lawson, type: Place, name: Hugh Lawson}\n---\n\n"
+        "LONDON – Ada Reuters writes about Hugh Lawson, a hamlet, on Wednesdays.\n",
+        encoding="utf-8",
+    )
+    settings = repo_settings(tmp_path / "feeds", content).model_copy(update={"enrich": False})
+    report = build_site(settings)
+    codes = {(f.path.name if f.path else "", f.code, f.severity) for f in report.findings}
+    assert not report.failed, sorted(codes)
+    assert ("norway.txt", "inferred_id_conflict", "warning") in codes
+    assert not any(code == "conflicting_id" for _, code, _ in codes)

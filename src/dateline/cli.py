@@ -8,6 +8,7 @@ a user mistake never shows a traceback.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -102,7 +103,7 @@ def _relative(finding: Finding) -> Finding:
         path = Path(os.path.abspath(finding.path)).relative_to(Path.cwd())
     except ValueError:
         return finding
-    return Finding(**{**finding.__dict__, "path": path})
+    return dataclasses.replace(finding, path=path)
 
 
 def _notices_option(func: F) -> F:

@@ -9,9 +9,10 @@ know ``ValueError`` still catch them.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 __all__ = [
     "ArticleError",
@@ -27,7 +28,7 @@ __all__ = [
 Severity = Literal["error", "warning", "notice"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem found in one input, printable as one line.
 
@@ -42,6 +43,18 @@ class Finding:
     field: str | None = None
     hint: str | None = None
     severity: Severity = "error"
+
+    def __post_init__(self) -> None:
+        # the same notices recur on every article of a large site: one copy of each text
+        for name in ("code", "message", "field", "hint", "severity"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                object.__setattr__(self, name, sys.intern(value))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # through __init__, so findings sent back by worker processes are interned too
+        values = (self.code, self.message, self.path, self.line, self.field, self.hint)
+        return (Finding, (*values, self.severity))
 
     def location(self) -> str:
         """Where the problem is, as ``file:line`` or ``file [field]``."""

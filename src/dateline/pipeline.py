@@ -31,6 +31,7 @@ import functools
 import hashlib
 import itertools
 import json
+import multiprocessing
 import os
 import threading
 import time
@@ -449,17 +450,14 @@ def _process_worker(settings_json: str) -> ArticleWorker:
 ORPHAN_CHECK_SECONDS = 0.5
 
 
-def _init_worker(parent: int, *fds: int) -> None:
-    """Set up one worker process: close the build lock's descriptor (only the build
-    holds it), and leave when the build does.
+def _init_worker(parent: int) -> None:
+    """Set up one worker process: leave when the build does.
 
     A build killed outright (SIGKILL, OOM killer, a closed terminal) cannot tell
     its pool to stop, and the workers, each holding its own end of the task queue,
     would wait for work forever, ~50-300 MB apiece. So each worker watches its
     parent and exits once it has been re-parented.
     """
-    for fd in fds:
-        os.close(fd)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
 
 
@@ -505,7 +503,6 @@ def run_articles(
     jobs: int | None = 1,
     enrichers: Sequence[Enricher] | None = None,
     keep_graphs: bool = False,
-    close_in_workers: int | None = None,
     scheduler: str | None = None,
     write_to: WriteTo | None = None,
 ) -> Generator[ArticleOutput, None, None]:
@@ -514,8 +511,8 @@ def run_articles(
     With ``jobs`` > 1 the articles are spread over that many processes (each loads
     its own enrichment state, lazily); the order of results, and so every output,
     is the same as with one. Given ``enrichers`` (a library caller's own) it runs
-    in this process. ``close_in_workers`` is a file descriptor the workers close
-    (the build lock's: only the build itself may hold it). With ``scheduler`` the
+    in this process. Workers are spawned: they inherit no descriptor (the build
+    lock stays the build's alone) and none of this process's memory. With ``scheduler`` the
     articles go to that Dask cluster instead (:func:`run_on_dask`). With ``write_to``
     local workers write each article's files themselves (a Dask worker does not:
     the output folder is on this machine).
@@ -530,9 +527,15 @@ def run_articles(
             yield worker(task, keep_graphs, write_to)
         return
     chunk = max(1, min(64, len(tasks) // (jobs * 8)))
-    closing = (close_in_workers,) if close_in_workers is not None else ()
+    # spawned, not forked: a forked worker starts as a copy of this process (its
+    # cache state, its plan) and the tree's memory counts those pages once per
+    # worker; a spawned one holds only what it imports, and inherits no descriptor
+    # (so the build lock's needs no closing)
     with ProcessPoolExecutor(
-        max_workers=jobs, initializer=_init_worker, initargs=(os.getpid(), *closing)
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_init_worker,
+        initargs=(os.getpid(),),
     ) as pool:
         as_json = settings.model_dump_json()
         chunks = (tasks[start : start + chunk] for start in range(0, len(tasks), chunk))
@@ -966,10 +969,11 @@ def build_site(
 
     Unchanged articles are reused from the build cache unless ``force``; ``jobs``
     processes build the others (``None``: as many as there are cores and work
-    for). ``now`` (default: the wall clock) decides which articles are still
-    embargoed. ``scheduler`` (a Dask scheduler's address) builds the articles on that
-    cluster instead of local processes. With ``dry_run`` nothing is written: the report
-    lists what would be written and removed. Raises
+    for; they are spawned, so a script calling this with ``jobs`` > 1 needs the
+    ``if __name__ == "__main__":`` guard). ``now`` (default: the wall clock) decides
+    which articles are still embargoed. ``scheduler`` (a Dask scheduler's address)
+    builds the articles on that cluster instead of local processes. With ``dry_run``
+    nothing is written: the report lists what would be written and removed. Raises
     :class:`~dateline.write.lock.BuildLocked` when another build holds the folder
     for longer than ``wait`` seconds.
     """
@@ -1087,7 +1091,6 @@ def _build_with(
         plan.tasks,
         jobs,
         enrichers,
-        close_in_workers=lock,
         scheduler=scheduler,
         write_to=WriteTo(out, now.timestamp()) if writing and scheduler is None else None,
     )

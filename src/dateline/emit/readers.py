@@ -103,7 +103,9 @@ def _index_pages(
         if site.unchanged([name], site.fingerprint(what, members)):
             yield name, None
             continue
-        jsonld = script_text(site_document(settings, articles)) if number == 1 else None
+        jsonld = None
+        if number == 1:
+            jsonld = script_text(site.once("site graph", lambda: site_document(settings, articles)))
         yield name, lists.index_page(number, count, members, sections, jsonld).encode("utf-8")
 
 

@@ -112,7 +112,7 @@ def render_index(settings: Settings, site: SiteInput) -> SiteFiles:
     if site.unchanged([name], site.fingerprint(f"index {site.every_key}")):
         yield from kept([name])
     else:
-        yield name, site_document(settings, site.articles).encode("utf-8")
+        yield name, site.once("site graph", lambda: site_document(settings, site.articles)).encode()
 
 
 def render_readers(settings: Settings, site: SiteInput) -> SiteFiles:

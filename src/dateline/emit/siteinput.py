@@ -57,6 +57,14 @@ class SiteInput:
     #: the build's "now" (drafts and embargoes are already left out; the news
     #: sitemap covers the two days before it)
     now: dt.datetime = field(default_factory=wall_clock)
+    #: texts several files of this build share (the site graph), made once
+    shared: dict[str, str] = field(default_factory=dict)
+
+    def once(self, name: str, make: Callable[[], str]) -> str:
+        """``make()``, made once per build (several files embed the site graph)."""
+        if name not in self.shared:
+            self.shared[name] = make()
+        return self.shared[name]
 
     def newest(self, count: int) -> list[FeedItem]:
         """The newest ``count`` articles with their bodies, newest first."""

@@ -16,6 +16,7 @@ Read from the one parse :class:`~dateline.enrich.facts.FactsEnricher` makes per 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -155,13 +156,18 @@ class SentenceParse:
     offset: int
 
     def tokens(self) -> list[Token]:
+        """The sentence's tokens (found once: every detector reads them)."""
+        return list(self._tokens)
+
+    @functools.cached_property
+    def _tokens(self) -> tuple[Token, ...]:
         end = self.offset + len(self.sentence.text)
-        return [t for t in self.doc if self.offset <= t.idx < end]
+        return tuple(t for t in self.doc if self.offset <= t.idx < end)
 
     def token_span(self, start: int, end: int) -> list[Token]:
         """Tokens overlapping the sentence-relative characters ``start:end``."""
         a, b = self.offset + start, self.offset + end
-        return [t for t in self.doc if t.idx < b and t.idx + len(t.text) > a]
+        return [t for t in self._tokens if t.idx < b and t.idx + len(t.text) > a]
 
     def root_of(self, start: int, end: int) -> Token | None:
         """The syntactic head of the tokens in ``start:end``."""

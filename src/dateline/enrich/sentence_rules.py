@@ -179,17 +179,22 @@ class _View:
     dateline's place, which ``here`` means)."""
 
     def __init__(self, context: SentenceContext) -> None:
+        self._context = context
         self.sentence: Sentence = context.parse.sentence
-        self.mentions: list[Mention] = list(context.mentions)
-        #: with the descriptions resolved to a person ("Iran's acting president"): who met
-        self.described: list[Mention] = [
-            m
-            for m in context.entities.in_sentence(self.sentence.index, descriptions=True)
-            if m.start >= context.skip_before
-        ]
-        self.times: list[TimeExpression] = list(context.times)
+        self.mentions: Sequence[Mention] = context.mentions
+        self.times: Sequence[TimeExpression] = context.times
         self.entities: Extraction = context.entities
         self.here = context.here
+
+    @functools.cached_property
+    def described(self) -> list[Mention]:
+        """The mentions with the descriptions resolved to a person (``Iran's acting
+        president``): who met. Only the meeting rule reads them."""
+        return [
+            m
+            for m in self.entities.in_sentence(self.sentence.index, descriptions=True)
+            if m.start >= self._context.skip_before
+        ]
 
     def kind(self, mention: Mention) -> str:
         return self.entities.entities[mention.key].type

@@ -390,6 +390,18 @@ class TimeExpression:
             return f"{self.start}T{_PART_CODES[part.group(1).lower()]}"
         return self.start
 
+    @property
+    def timex_type(self) -> str:
+        """The TIMEX3 ``type``: ``DURATION`` (``three years``), ``SET`` (``every year``),
+        ``TIME`` (``10:30 a.m.``, ``Friday morning``) or ``DATE`` (everything else)."""
+        if self.precision is Precision.DURATION:
+            return "DURATION"
+        if self.precision is Precision.SET:
+            return "SET"
+        if self.precision is Precision.TIME or "T" in self.value[10:11]:
+            return "TIME"
+        return "DATE"
+
     def interval(self) -> str:
         """``2024-07-04``, ``2023-12``, or ``2024-06-24/2024-06-30`` for a range."""
         return f"{self.start}/{self.end}" if self.end else self.start

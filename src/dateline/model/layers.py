@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from enum import IntEnum
 
+from dateline.model.ids import key_for
 from dateline.model.meta import ArticleMeta, PublisherSpec
 from dateline.settings import Settings
 
@@ -84,9 +85,26 @@ def inferred_keys(
     if inferred is None:
         return frozenset()
     keys: set[str] = set()
+    winners: dict[str, Layer | None] = {
+        name: max((k for k, m in layers.items() if name in m.model_fields_set), default=None)
+        for name in ("entities", "events", "agency", "contributor", "editor")
+    }
     for name in ("entities", "events"):
-        winner = max((k for k, m in layers.items() if name in m.model_fields_set), default=None)
-        if winner == Layer.ENRICHMENT:
+        if winners[name] == Layer.ENRICHMENT:
             specs = getattr(inferred, name)
             keys.update(s.id for s in specs if (registry or {}).get(s.id) != s.type)
-    return frozenset(keys)
+    # the credit the text gives ("LONDON (Reuters) -", "Reporting by …") is inferred too,
+    # unless it only points at an entity of the article, whose own layer decides
+    written = {
+        s.id
+        for name in ("entities", "events")
+        if winners[name] not in (None, Layer.ENRICHMENT)
+        for s in getattr(merge_layers(layers), name) or []
+    }
+    credited: set[str] = set()
+    if winners["agency"] == Layer.ENRICHMENT and inferred.agency is not None:
+        credited.add(inferred.agency.id or key_for(inferred.agency.name))
+    for name in ("contributor", "editor"):
+        if winners[name] == Layer.ENRICHMENT:
+            credited.update(key_for(p.name) for p in getattr(inferred, name) or [])
+    return frozenset(keys | (credited - written))

@@ -65,6 +65,21 @@ class Vocabulary:
         wanted = set(targets)
         return any(self.ancestors(k) & wanted for k in kinds)
 
+    @functools.cached_property
+    def _fits(self) -> dict[tuple[tuple[str, ...], str, str], bool]:
+        """Answers of :meth:`_is_a_for` already given: a build asks the same few
+        (types, property) questions for every article."""
+        return {}
+
+    def _is_a_for(self, kinds: list[str], prop: str, side: str) -> bool:
+        """:meth:`is_a` of ``kinds`` against the ``side`` ("domains" or "ranges") of
+        ``prop``, remembered."""
+        key = (tuple(kinds), prop, side)
+        found = self._fits.get(key)
+        if found is None:
+            found = self._fits[key] = self.is_a(kinds, self.properties[prop][side])
+        return found
+
     def terms(self) -> list[str]:
         return sorted({*self.classes, *self.properties})
 
@@ -107,7 +122,7 @@ class Vocabulary:
                     )
                 )
                 continue
-            if kinds and not self.is_a(kinds, spec["domains"]):
+            if kinds and not self._is_a_for(kinds, prop, "domains"):
                 findings.append(
                     Finding(
                         "property_not_allowed",
@@ -118,7 +133,7 @@ class Vocabulary:
                     )
                 )
             for item in value if isinstance(value, list) else [value]:
-                problem = self._value(item, spec["ranges"], types)
+                problem = self._value(item, spec["ranges"], types, prop)
                 if problem:
                     findings.append(
                         Finding(
@@ -133,8 +148,11 @@ class Vocabulary:
                     findings.extend(self._node(item, types, path))
         return findings
 
-    def _value(self, value: Any, ranges: list[str], types: dict[str, list[str]]) -> str | None:
-        """None when ``value`` fits ``ranges``, else a description of what it is."""
+    def _value(
+        self, value: Any, ranges: list[str], types: dict[str, list[str]], prop: str | None = None
+    ) -> str | None:
+        """None when ``value`` fits ``ranges`` (those of ``prop``, when given), else a
+        description of what it is."""
         if "Thing" in ranges:
             return None
         if isinstance(value, dict):
@@ -146,7 +164,8 @@ class Vocabulary:
             kinds = _types(value) or types.get(ref, [])
             if not kinds:
                 return None if "URL" in ranges else "a node of unknown type"
-            return None if self.is_a(kinds, ranges) else "/".join(kinds)
+            fits = self._is_a_for(kinds, prop, "ranges") if prop else self.is_a(kinds, ranges)
+            return None if fits else "/".join(kinds)
         literal = _LITERALS.get(type(value), set())
         if literal & set(ranges):
             # Text is text: a headline "Monday" or a section "Retail" is a word, even

@@ -61,7 +61,7 @@ __all__ = [
 #: The folder of the cache and the lock, inside the output folder.
 STATE_DIR = ".dateline"
 #: Bumped when the layout of entries or state changes: older caches are ignored.
-FORMAT = 3
+FORMAT = 4
 #: A file changed this recently (seconds) is read and hashed, whatever its stamp says.
 RACY_SECONDS = 2.0
 
