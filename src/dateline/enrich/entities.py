@@ -51,6 +51,7 @@ from dateline.enrich.lexicon import (
     NOT_NAMES,
     ORG_WORDS,
     ORGAN_MEMBERS,
+    PARTY_NAMES,
     PARTY_WORDS,
     PLACE_WORDS,
     PORTFOLIO_WORDS,
@@ -117,6 +118,8 @@ LINKER_RULES: dict[str, str] = {
     "event_name": "'Google Science Fair', 'Lantern Festival' are events, not bodies or places",
     "single_org_first": "'Google', 'Twitter' are the companies whatever label the model gave",
     "portfolio": "'Education' alone is a minister's portfolio, not an organization",
+    "party_name": "'Labour has a plan': a party by the one-word name it goes by",
+    "centre_for": "'Australian Centre for Control of ...' is an organization, not a place",
 }
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"  # Latin capitals: "Ángel Di María", "Łukasz"
@@ -774,6 +777,9 @@ class EntityExtractor:
             return None
         if _event_name(words):
             return None  # "Google Science Fair", "Fan Expo Canada": an event, not a body
+        if span in PARTY_NAMES and not _next_word(text, text.find(span) + len(span))[:1].isupper():
+            # "Labour has a plan": the party by the name it goes by (not "Labour MP ...")
+            return self._found(result, key_for(span), "Organization", span, text)
         if len(words) == 1 and (span in ORG_WORDS or span in PARTY_WORDS or span.islower()):
             return None
         if _given_name_first(words) and g.place(span) is None and g.place(words[0]) is None:
@@ -964,8 +970,10 @@ class EntityExtractor:
         self, result: Extraction, name: str, text: str, acronym: str | None = None
     ) -> Found:
         words = name.split()
-        if _church_body(words):
-            kind = "Organization"  # "the Catholic Church": a body, not a building
+        if _church_body(words) or re.search(r"\b(?:Centre|Center)\s+(?:for|of)\s", name):
+            # "the Catholic Church", "Australian Centre for Control of ...": bodies, not
+            # the buildings they meet in
+            kind = "Organization"
         elif any(w in PLACE_WORDS for w in words) and not any(w in ORG_WORDS for w in words):
             kind = "Place"
         elif any(w in GOVERNMENT_WORDS for w in words):
@@ -1407,7 +1415,7 @@ def _given_name_first(words: list[str]) -> bool:
     return (
         2 <= len(words) <= 3
         and words[0].upper() in given_names()
-        and words[0] not in NAME_PARTICLES
+        and words[0].lower() not in NAME_PARTICLES
         and not words[-1].endswith(".")
         and not any(w in COMPANY_WORDS or w in CORPORATE_SUFFIXES for w in words)
         and _person_like(words)

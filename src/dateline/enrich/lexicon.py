@@ -26,6 +26,7 @@ __all__ = [
     "NOT_NAMES",
     "ORGAN_MEMBERS",
     "ORG_WORDS",
+    "PARTY_NAMES",
     "PARTY_WORDS",
     "PLACE_WORDS",
     "PORTFOLIO_WORDS",
@@ -46,7 +47,7 @@ TITLE_WORDS = frozenset(
     Lieutenant Major Admiral Marshal Cardinal Archbishop Bishop Mullah Imam Rabbi Sheikha Lord
     Lady Sir Dame Senior Adviser Advisor First Lady Gen Lt Col Capt Representative
     Commissioner Attorney Auditor Presidential Candidate Minister-President Vice-President
-    Vice-Chancellor Treasurer Ombudsman""".split()
+    Vice-Chancellor Treasurer Ombudsman Shadow""".split()
 )
 #: Lowercase words that begin a role in an apposition (``Leonid Slutsky, Chairman of ...``).
 LOWER_TITLES = frozenset(
@@ -176,6 +177,9 @@ PARTY_WORDS = frozenset(
     Labour Liberal Liberals Socialist Socialists Communist Communists Tory Tories Libertarian
     Libertarians Peronist Peronists Nationalist Nationalists Populist Centrist Greens""".split()
 )
+
+#: Parties that go by one word of PARTY_WORDS as their name: ``Labour has a plan``.
+PARTY_NAMES = frozenset({"Labour"})
 
 #: Common English words that can never be a registry alias (they would match everywhere).
 STOP_WORDS = frozenset(
