@@ -24,6 +24,7 @@ from dateline.model.base import Ref, SchemaModel
 from dateline.model.types import absolute_url
 from dateline.pipeline import process_article
 from dateline.read import discover
+from dateline.read.files import inside
 from dateline.read.markdown import _BLOCKS, block_texts, render_markdown
 from dateline.read.yamlmeta import _check_shape, _check_tree
 from dateline.settings import load_settings
@@ -207,3 +208,24 @@ def test_the_tree_check_finds_what_the_shape_check_finds(value: object, nesting:
     text = yaml.safe_dump({"k": value}) + "deep: " + "[" * nesting + "]" * nesting + "\n"
     assert "*" not in text
     assert _outcome(_check_tree, text) == _outcome(_check_shape, text)
+
+
+def test_inside_follows_links_of_the_root_and_of_the_file(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    (real / "sub").mkdir(parents=True)
+    (real / "sub" / "a.md").write_text("x")
+    outside = tmp_path / "outside.md"
+    outside.write_text("x")
+    (real / "sub" / "out.md").symlink_to(outside)
+    (tmp_path / "root-link").symlink_to(real)
+    root_link = tmp_path / "root-link"
+    for root in (real, root_link, real / "sub" / "..", root_link / "sub" / ".."):
+        assert inside(root / "sub" / "a.md", root), root
+        assert inside(real / "sub" / "a.md", root), root
+        assert not inside(root / "sub" / "out.md", root), root
+        assert not inside(outside, root), root
+    # a root reached through a link and then '..' is where the link leads, not beside it
+    (tmp_path / "elsewhere" / "deep").mkdir(parents=True)
+    (tmp_path / "hop").symlink_to(tmp_path / "elsewhere" / "deep")
+    assert not inside(real / "sub" / "a.md", tmp_path / "hop" / ".." / "real")
+    assert inside(tmp_path / "elsewhere" / "x.md", tmp_path / "hop" / "..")

@@ -28,6 +28,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import functools
+import gc
 import hashlib
 import itertools
 import json
@@ -459,6 +460,10 @@ def _init_worker(parent: int) -> None:
     parent and exits once it has been re-parented.
     """
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+    # What the worker holds once started (every module it imported) lives as long as
+    # the worker: the garbage collector need not walk it again at each full
+    # collection. Measured: 6-20% of a worker's CPU (2k and 1k article builds).
+    gc.freeze()
 
 
 def _exit_with_parent(parent: int) -> None:

@@ -25,9 +25,17 @@ def inside(path: Path, root: Path) -> bool:
     stays unresolved here and fails when opened, as an unreadable file.
     """
     try:
-        target, base = os.path.realpath(path), os.path.realpath(root)
+        target = os.path.realpath(path)
+        if ".." not in Path(root).parts and _under(target, os.path.abspath(root)):
+            # ``target`` has no link left in it, so a root it runs through is no link
+            # either: root is its own real path, which need not be resolved again
+            return True
+        return _under(target, os.path.realpath(root))
     except (OSError, ValueError):
         return False
+
+
+def _under(target: str, base: str) -> bool:
     return target == base or target.startswith(base.rstrip(os.sep) + os.sep)
 
 
