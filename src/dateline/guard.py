@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dateline.carry import read_manifest
 from dateline.errors import SettingsError
 from dateline.read import has_articles
 from dateline.settings import Settings
+from dateline.write.manifest import Manifest
 
 __all__ = ["GuardError", "check_content", "check_folders"]
 
@@ -44,7 +44,9 @@ def check_content(settings: Settings) -> None:
 def _published(output: Path) -> bool:
     """Whether ``output`` holds articles an earlier build published."""
     articles = output / "articles"
-    return bool(read_manifest(output)) or (articles.is_dir() and any(articles.glob("*.html")))
+    return bool(Manifest.read(output).sources) or (
+        articles.is_dir() and any(articles.glob("*.html"))
+    )
 
 
 def check_folders(settings: Settings, allow_empty: bool = False) -> None:

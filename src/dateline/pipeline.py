@@ -44,26 +44,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from dateline.budget import article_budget
-from dateline.carry import CarriedArticle, carry_forward
-from dateline.emit import FEED_FILES, PageRenderer, body_html, document, dumps
-from dateline.emit.feeds import as_datetime
-from dateline.emit.summary import ArticleSummary, summarize
-from dateline.enrich import Enricher, default_enrichers, enrich
-from dateline.enrich.facts import FactsEnricher
-from dateline.enrich.registry import REGISTRY_FILE
 from dateline.errors import ArticleError, Finding, OutputError, SettingsError, ValidationFailed
-from dateline.hold import Held, wall_clock
-from dateline.model.article import ArticleGraph
-from dateline.model.assemble import assemble
-from dateline.model.ids import entity_id, key_for, website_id
-from dateline.model.layers import Layer, inferred_keys, merge_layers, site_layer
-from dateline.model.meta import ArticleMeta
-from dateline.read import Draft, discover, read_article
+from dateline.read import discover
 from dateline.read.files import read_capped
 from dateline.read.sidecar import SIDECAR_SUFFIXES, sidecar_path
-from dateline.settings import Settings
-from dateline.validate import validate_graph
+from dateline.settings import REGISTRY_FILE, Settings
 from dateline.write.atomic import inside, remove_leftovers, write_atomic, write_group
 from dateline.write.cache import (
     BuildCache,
@@ -79,8 +64,21 @@ from dateline.write.cache import (
 from dateline.write.lock import build_lock
 from dateline.write.manifest import MANIFEST, Manifest, article_files
 
-if TYPE_CHECKING:  # the site-wide stage's modules load when it runs (a no-op never does)
+if TYPE_CHECKING:
+    # Only what a no-op build runs is imported above: the per-article stage's modules
+    # (models, enrichers, readers, renderers) load in the functions that use them,
+    # and the site-wide stage's when it runs, so a build with nothing to do starts
+    # in a fraction of the time.
+    from dateline.carry import CarriedArticle
+    from dateline.emit.html import PageRenderer
     from dateline.emit.site import SiteInput
+    from dateline.emit.summary import ArticleSummary
+    from dateline.enrich import Enricher
+    from dateline.hold import Held
+    from dateline.model.article import ArticleGraph
+    from dateline.model.layers import Layer
+    from dateline.model.meta import ArticleMeta
+    from dateline.read import Draft
 
 __all__ = [
     "ArticleResult",
@@ -199,6 +197,8 @@ class BuildReport:
 
 def written_layers(draft: Draft, settings: Settings) -> dict[Layer, ArticleMeta]:
     """Every layer but enrichment: what the site, the reader and the editor say."""
+    from dateline.model.layers import Layer, site_layer  # noqa: PLC0415 - not loaded by a no-op build
+
     return {
         Layer.SITE: site_layer(settings),
         Layer.READER: draft.found,
@@ -208,6 +208,8 @@ def written_layers(draft: Draft, settings: Settings) -> dict[Layer, ArticleMeta]
 
 
 def _site_ids(settings: Settings) -> frozenset[str]:
+    from dateline.model.ids import website_id  # noqa: PLC0415 - not loaded by a no-op build
+
     return frozenset({website_id(settings.base_url)})
 
 
@@ -237,6 +239,10 @@ def _with_inferred(
     """The graph, knowing which of its nodes enrichment inferred (the publisher never:
     it is the site's or the editor's, even when enrichment names it too; nor what it
     took from the registry, which the newsroom wrote)."""
+    from dateline.enrich.facts import FactsEnricher  # noqa: PLC0415 - not loaded by a no-op build
+    from dateline.model.ids import entity_id, key_for  # noqa: PLC0415 - not loaded by a no-op build
+    from dateline.model.layers import inferred_keys  # noqa: PLC0415 - not loaded by a no-op build
+
     registry = {
         entry.id: entry.type
         for enricher in enrichers
@@ -256,6 +262,14 @@ def process_article(
 
     ``enrichers`` default to :func:`~dateline.enrich.default_enrichers` for the site.
     """
+    from dateline.budget import article_budget  # noqa: PLC0415 - not loaded by a no-op build
+    from dateline.emit.body import body_html  # noqa: PLC0415 - not loaded by a no-op build
+    from dateline.enrich import default_enrichers, enrich  # noqa: PLC0415 - not loaded by a no-op build
+    from dateline.model.assemble import assemble  # noqa: PLC0415 - not loaded by a no-op build
+    from dateline.model.layers import Layer, merge_layers  # noqa: PLC0415
+    from dateline.read.readers import read_article  # noqa: PLC0415 - not loaded by a no-op build
+    from dateline.validate import validate_graph  # noqa: PLC0415 - not loaded by a no-op build
+
     if enrichers is None:
         enrichers = default_enrichers(settings)
     try:
@@ -347,10 +361,14 @@ class ArticleWorker:
 
     @cached_property
     def enrichers(self) -> Sequence[Enricher]:
+        from dateline.enrich import default_enrichers  # noqa: PLC0415 - not loaded by a no-op build
+
         return self._enrichers if self._enrichers is not None else default_enrichers(self.settings)
 
     @cached_property
     def pages(self) -> PageRenderer:
+        from dateline.emit.html import PageRenderer  # noqa: PLC0415 - not loaded by a no-op build
+
         return PageRenderer(self.settings)
 
     def __call__(
@@ -373,6 +391,9 @@ class ArticleWorker:
         return _write_own_files(made, made.entry, targets)
 
     def _render(self, task: ArticleTask, result: ArticleResult, keep: bool) -> ArticleOutput:
+        from dateline.emit.jsonld import document, dumps  # noqa: PLC0415 - not loaded by a no-op build
+        from dateline.emit.summary import summarize  # noqa: PLC0415 - not loaded by a no-op build
+
         graph, body = result.graph, result.body
         assert graph is not None
         assert body is not None
@@ -682,6 +703,7 @@ def validate_outputs(settings: Settings, site_files: Mapping[str, bytes | None])
 def validate_output(settings: Settings, name: str, data: bytes) -> list[Finding]:
     """:func:`validate_outputs` for one file."""
     from dateline.emit.sitemaps import NEWS_SITEMAP, SITEMAP  # noqa: PLC0415 - loaded when the site-wide stage runs
+    from dateline.emit.urls import FEED_FILES  # noqa: PLC0415 - not loaded by a no-op build
     from dateline.validate.feeds import check_atom, check_jsonfeed, check_rss  # noqa: PLC0415 - loaded when the site-wide stage runs
     from dateline.validate.sitemaps import check_sitemap  # noqa: PLC0415 - loaded when the site-wide stage runs
 
@@ -718,6 +740,8 @@ class _Entries:
 
 
 def _graph_of(entry: CacheEntry) -> tuple[ArticleGraph, str]:
+    from dateline.model.article import ArticleGraph  # noqa: PLC0415 - not loaded by a no-op build
+
     nodes = entry.graph
     graph = ArticleGraph.model_validate(
         {
@@ -778,6 +802,7 @@ def render_site(
     """Every output of a build for articles already processed, by path relative to the
     output folder (a library helper: :func:`build_site` streams instead)."""
     from dateline.emit.site import render_site_files  # noqa: PLC0415 - loaded when the site-wide stage runs
+    from dateline.hold import wall_clock  # noqa: PLC0415 - not loaded by a no-op build
 
     worker = ArticleWorker(settings, enrichers=())
     entries = _Entries(None)
@@ -808,6 +833,9 @@ def render_site(
 
 def _carried_entry(settings: Settings, source: str, item: CarriedArticle) -> CacheEntry:
     """A previous version read back from the published files, as a cache entry."""
+    from dateline.emit.jsonld import document  # noqa: PLC0415 - not loaded by a no-op build
+    from dateline.emit.summary import summarize  # noqa: PLC0415 - not loaded by a no-op build
+
     files = article_files(item.graph.slug)
     summary = summarize(source, item.graph, files)
     sizes = {}
@@ -862,6 +890,7 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
     whose ``stat`` stamp is the one recorded with its key is not read again to
     compute it (see :func:`~dateline.write.cache.file_stamp`).
     """
+
     content = settings.content_dir
     paths = discover(content)
     registry = None
@@ -1022,6 +1051,8 @@ def _build(
     lock: int | None = None,
     scheduler: str | None = None,
 ) -> BuildReport:
+    from dateline.hold import wall_clock  # noqa: PLC0415 - not loaded by a no-op build
+
     cache = BuildCache(settings.output_dir, writable=mode == "build")
     try:
         return _build_with(
@@ -1058,6 +1089,8 @@ def _build_with(
     writing = mode == "build"
     state = cache.load_state() if mode != "check" else CacheState()
     if enrichers is None and settings.enrich and mode == "check":
+        from dateline.enrich import default_enrichers  # noqa: PLC0415 - not for a no-op build
+
         enrichers = default_enrichers(settings)  # a bad registry stops the check up front
     plan = _plan(settings, cache, state, force or mode == "check")
     old_manifest = Manifest.read(out) if mode != "check" else Manifest()
@@ -1084,6 +1117,8 @@ def _build_with(
         return report
 
     if enrichers is None and settings.enrich and plan.tasks:
+        from dateline.enrich import default_enrichers  # noqa: PLC0415 - not for a no-op build
+
         # the registry concerns every article: an invalid one stops the build up front
         default_enrichers(settings)
     if writing:
@@ -1339,6 +1374,9 @@ def _undo_late(settings: Settings, files: Sequence[str], shown: CacheEntry | Non
 def _hold(
     report: BuildReport, path: Path, summary: ArticleSummary, findings: tuple[Finding, ...]
 ) -> ArticleResult:
+    from dateline.emit.feeds import as_datetime  # noqa: PLC0415 - not loaded by a no-op build
+    from dateline.hold import Held  # noqa: PLC0415 - not loaded by a no-op build
+
     until = None
     if not summary.draft:
         text = summary.date_published
@@ -1431,6 +1469,8 @@ def _carry(
     Taken from the build cache when it has it; otherwise (a folder built by an older
     dateline, or a deleted cache) read back from the published JSON-LD and JSON Feed.
     """
+    from dateline.carry import carry_forward  # noqa: PLC0415 - not loaded by a no-op build
+
     if mode == "check":
         return {}
     out: dict[str, tuple[ArticleSummary, CacheEntry]] = {}

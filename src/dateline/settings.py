@@ -26,7 +26,12 @@ from dateline.errors import SettingsError
 from dateline.model.types import absolute_url
 from dateline.suggest import closest, closest_zone, did_you_mean
 
-__all__ = ["IngestSettings", "PublisherSettings", "Settings", "load_settings"]
+__all__ = ["REGISTRY_FILE", "IngestSettings", "PublisherSettings", "Settings", "load_settings"]
+
+#: The entity registry's file in the content folder (:mod:`dateline.enrich.registry`
+#: reads it); here so that every build can key its cache on it without loading the
+#: enrichers.
+REGISTRY_FILE = "entities.yaml"
 
 
 def _absolute_http_url(value: str) -> str:

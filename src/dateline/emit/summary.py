@@ -22,13 +22,13 @@ import json
 import sys
 from dataclasses import dataclass
 from json.encoder import encode_basestring as _quoted
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dateline.emit.feeds import as_datetime
-from dateline.emit.html import human_date, named_entities
-from dateline.model.article import ArticleGraph
-from dateline.model.entities import Person, Place
-from dateline.model.event import Event
+if TYPE_CHECKING:
+    # the build cache reads summaries back on every build: the renderers and models
+    # load only where a summary is made (:func:`summarize`)
+    from dateline.model.article import ArticleGraph
+    from dateline.model.event import Event
 
 __all__ = [
     "INDEX_KEYS",
@@ -248,6 +248,8 @@ def parse_date(text: str) -> dt.datetime | dt.date:
 
 
 def _event_brief(event: Event, graph: ArticleGraph) -> EventBrief | None:
+    from dateline.model.entities import Place  # noqa: PLC0415 - not loaded by a no-op build (see dateline.pipeline)
+
     start, end = event.start_date, event.end_date
     if not isinstance(start, dt.datetime) and not (isinstance(start, str) and len(start) == 10):
         return None  # known to the month or year (or not at all): not on the calendar
@@ -266,6 +268,10 @@ def _event_brief(event: Event, graph: ArticleGraph) -> EventBrief | None:
 
 def summarize(source: str, graph: ArticleGraph, files: tuple[str, ...]) -> ArticleSummary:
     """The summary of one article's validated graph."""
+    from dateline.emit.feeds import as_datetime  # noqa: PLC0415 - not loaded by a no-op build (see dateline.pipeline)
+    from dateline.emit.html import human_date, named_entities  # noqa: PLC0415 - not loaded by a no-op build (see dateline.pipeline)
+    from dateline.model.entities import Person  # noqa: PLC0415 - not loaded by a no-op build (see dateline.pipeline)
+
     article = graph.article
     relation = {r.id: "mentions" for r in article.mentions}
     relation.update({r.id: "about" for r in article.about})

@@ -28,10 +28,9 @@ from dateline.model.meta import EntitySpec, _listify
 from dateline.read.encoding import clean_strings, decode
 from dateline.read.files import read_capped
 from dateline.read.yamlmeta import load_yaml
+from dateline.settings import REGISTRY_FILE
 
 __all__ = ["REGISTRY_FILE", "Registry", "RegistryEntry", "RegistryMatch", "load_registry"]
-
-REGISTRY_FILE = "entities.yaml"
 
 
 class RegistryEntry(EntitySpec):

@@ -6,21 +6,32 @@ this module does what is common to all of them (size cap, decoding, sidecars).
 
 from __future__ import annotations
 
-import dataclasses
+import importlib
 import os
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from dateline.errors import ReadError
-from dateline.read.draft import Draft, Paragraph
-from dateline.read.encoding import decode
-from dateline.read.files import inside, read_capped
-from dateline.read.markdown import MarkdownReader
-from dateline.read.sidecar import read_sidecar, sidecar_path
-from dateline.read.text import TextReader
+from dateline.read.files import inside
 
-__all__ = ["READERS", "Draft", "Paragraph", "Reader", "discover", "has_articles", "read_article"]
+if TYPE_CHECKING:
+    from dateline.read.draft import Draft, Paragraph
+    from dateline.read.readers import READERS, read_article
+
+__all__ = [
+    "READERS",
+    "SUFFIXES",
+    "Draft",
+    "Paragraph",
+    "Reader",
+    "discover",
+    "has_articles",
+    "read_article",
+]
+
+#: The suffixes the readers of :data:`READERS` take (a test checks they agree):
+#: finding the articles must not load the readers, which a no-op build never runs.
+SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 
 
 class Reader(Protocol):
@@ -31,15 +42,16 @@ class Reader(Protocol):
     def read(self, path: Path, text: str) -> Draft: ...
 
 
-def _table(*readers: Reader) -> dict[str, Reader]:
-    return {suffix: reader for reader in readers for suffix in reader.suffixes}
+def __getattr__(name: str) -> object:
+    """The readers and the draft types load on first use (PEP 562)."""
+    if name in ("Draft", "Paragraph"):
+        return getattr(importlib.import_module("dateline.read.draft"), name)
+    if name in ("READERS", "read_article"):
+        return getattr(importlib.import_module("dateline.read.readers"), name)
+    raise AttributeError(f"module 'dateline.read' has no attribute {name!r}")
 
 
-#: Which reader handles which suffix.
-READERS: dict[str, Reader] = _table(TextReader(), MarkdownReader())
-
-
-def discover(content_dir: Path, readers: dict[str, Reader] = READERS) -> list[Path]:
+def discover(content_dir: Path, readers: Collection[str] = SUFFIXES) -> list[Path]:
     """Every article file under ``content_dir`` in a stable order (sorted paths).
 
     Hidden files and folders (editor backups, ``.git``) are skipped. A folder that
@@ -53,12 +65,12 @@ def discover(content_dir: Path, readers: dict[str, Reader] = READERS) -> list[Pa
     return sorted(_walk(content_dir, readers), key=lambda path: path.parts)
 
 
-def has_articles(content_dir: Path, readers: dict[str, Reader] = READERS) -> bool:
+def has_articles(content_dir: Path, readers: Collection[str] = SUFFIXES) -> bool:
     """Whether :func:`discover` would find anything (it stops at the first)."""
     return next(_walk(content_dir, readers), None) is not None
 
 
-def _walk(content_dir: Path, readers: dict[str, Reader]) -> Iterator[Path]:
+def _walk(content_dir: Path, readers: Collection[str]) -> Iterator[Path]:
     failed: list[Path] = []
 
     def unreadable(exc: OSError) -> None:
@@ -77,39 +89,3 @@ def _walk(content_dir: Path, readers: dict[str, Reader]) -> Iterator[Path]:
             if not name.startswith(".") and os.path.splitext(name)[1].lower() in readers:
                 yield here / name
     yield from failed
-
-
-def read_article(
-    path: Path, max_bytes: int, readers: dict[str, Reader] = READERS, root: Path | None = None
-) -> Draft:
-    """Read one article and its sidecar. Raises :class:`ReadError` for unreadable input.
-
-    Neither file is read when it resolves outside ``root`` (the content folder;
-    by default the article's own folder), nor when it is over ``max_bytes``.
-    """
-    root = path.parent if root is None else root
-    if path.is_dir():
-        if not inside(path, root):
-            read_capped(path, root=root, max_bytes=max_bytes, what="folder")
-        raise ReadError(
-            "cannot list the folder: its articles are not read",
-            path=path,
-            code="unreadable",
-            hint="check the folder's permissions (it must be readable by the user "
-            "running dateline); its pages published before stay in place",
-        )
-    reader = readers.get(path.suffix.lower())
-    if reader is None:
-        raise ReadError(
-            f"no reader for {path.suffix!r} files",
-            path=path,
-            code="unknown_format",
-            hint=f"use one of {', '.join(sorted(readers))}",
-        )
-    data = read_capped(path, root=root, max_bytes=max_bytes, what="file")
-    draft = reader.read(path, decode(data, path))
-    side = sidecar_path(path)
-    if side is not None:
-        sidecar = read_capped(side, root=root, max_bytes=max_bytes, what="sidecar")
-        draft = dataclasses.replace(draft, sidecar=read_sidecar(side, decode(sidecar, side)))
-    return draft
