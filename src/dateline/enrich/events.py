@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dateline.enrich.clauses import (
     Modality,
@@ -503,24 +503,13 @@ def _rule_draft(event: ClauseEvent, sentence: str) -> EventDraft:
 
 
 def _draft(event: ClauseEvent, sentence: str) -> EventDraft:
+    """A timeline finding: the sentence rule's draft, dated by its clause's first time."""
     first = event.times[0]
-    return EventDraft(
-        key="",
-        name=event.name,
-        kind=event.kind,
-        sentence=event.sentence,
-        evidence=sentence,
+    return replace(
+        _rule_draft(event, sentence),
         start=first.start,
         end=first.end,
-        location=event.location,
-        attendee=event.attendee,
-        organizer=event.organizer,
-        about=event.about,
-        schema_type=event.schema_type,
         scheduled=event.scheduled,
-        confidence=event.confidence,
-        trigger=event.trigger,
-        span=event.span,
         times=event.times[:1],
         timeline=True,
     )

@@ -313,19 +313,6 @@ _REFERENCES = {
 #: A bound, not a time: "delayed until October 2007", "by 2018", "after June 18".
 _BOUND = re.compile(r"\b(?:until|till|through|by|since|before|after)\s+(?:the\s+)?$", re.I)
 _PREPOSITION = re.compile(r"^(?:on|in|since|by|during|over|for|at)\s+", re.I)
-_NUMBERS = {
-    "a": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
 # Words that look like months but are not dates in running text.
 _NOT_MONTH_ALONE = {
     "may",
@@ -562,7 +549,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, future: bool) -> TimeExp
         }[rel]
         return day(ref + dt.timedelta(days=offset))
     if kind == "ago":
-        count = _NUMBERS.get(g["n"].lower()) or int(g["n"])
+        count = _DURATION_WORDS.get(g["n"].lower()) or int(g["n"])
         unit = g["unit"].lower()
         if unit == "day":
             return day(ref - dt.timedelta(days=count))
