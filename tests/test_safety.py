@@ -271,6 +271,23 @@ def test_hostile_yaml_gets_its_own_code(tmp_path: Path, sidecar: str, code: str)
     assert codes(process_article(front, settings).findings) == [code]
 
 
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [("date: 2024-13-45", "month must be in 1..12"), ("date: 2023-02-29", "day is out of range")],
+)
+def test_a_date_no_calendar_has_names_its_line_and_value(
+    tmp_path: Path, line: str, reason: str
+) -> None:
+    settings = plain_settings(tmp_path)
+    front = settings.content_dir / "b.md"
+    front.write_text(f"---\ntitle: Shops\nauthor: Ana\n{line}\n---\n\nText.\n")
+    (finding,) = process_article(front, settings).findings
+    assert (finding.code, finding.line) == ("invalid_date", 4)
+    assert line.split(": ")[1] in finding.message
+    assert reason in finding.message
+    assert "YYYY-MM-DD" in (finding.hint or "")
+
+
 def test_an_alias_bomb_in_the_registry_is_refused(tmp_path: Path) -> None:
     (tmp_path / "entities.yaml").write_text(BOMB)
     with pytest.raises(SettingsError) as caught:

@@ -132,6 +132,18 @@ def _parse(text: str, path: Path, line_offset: int) -> tuple[Any, yaml.Node | No
     except ReadError:
         raise
     except ValueError as exc:
+        bad_date = _bad_timestamp(node)
+        if bad_date is not None:
+            # YAML reads 2024-13-45 as a date and the calendar refuses it; the key's own
+            # line and the value make the mistake plain where "ValueError" would not.
+            scalar, reason = bad_date
+            raise ReadError(
+                f"{scalar.value!r} is not a date: {reason}",
+                path=path,
+                line=scalar.start_mark.line + 1 + line_offset,
+                code="invalid_date",
+                hint="write a real date as YYYY-MM-DD, or with a time as 2024-07-05T10:00:00+03:30",
+            ) from exc
         # Python refuses to turn a string of over 4,300 digits into an int (CVE-2020-10735)
         raise ReadError(
             f"a number is too long to read: {exc}".split(";")[0],
@@ -145,6 +157,27 @@ def _parse(text: str, path: Path, line_offset: int) -> tuple[Any, yaml.Node | No
     return (clean_strings(data) if data is not None else None), node
 
 
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
+
+def _bad_timestamp(root: yaml.Node | None) -> tuple[yaml.ScalarNode, str] | None:
+    """The first value YAML took for a date that no calendar has, and why; else None."""
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == _TIMESTAMP_TAG:
+                try:
+                    yaml.SafeLoader.construct_yaml_timestamp(yaml.SafeLoader(""), node)
+                except ValueError as exc:
+                    return node, str(exc)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(item for pair in reversed(node.value) for item in reversed(pair))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+    return None
+
+
 def load_yaml(text: str, path: Path) -> Any:
     """Any YAML document (the registry is a list), with the limits of metadata."""
     return _parse(text, path, 0)[0]
@@ -156,7 +189,8 @@ def load_yaml_mapping(
     """Parse YAML that must be a mapping; return it and the line of each top-level key.
 
     Raises :class:`ReadError`: ``yaml_syntax``, ``yaml_not_mapping``, ``yaml_too_deep``,
-    ``yaml_aliases`` (an alias bomb), ``number_too_long``.
+    ``yaml_aliases`` (an alias bomb), ``number_too_long``, ``invalid_date`` (a date
+    no calendar has, such as 2024-13-45).
     """
     data, node = _parse(text, path, line_offset)
     if data is None:
