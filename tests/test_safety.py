@@ -604,6 +604,26 @@ def test_a_misspelt_key_in_a_settings_table_gets_a_did_you_mean(site: Path) -> N
     assert "did you mean 'name'?" in result.stderr
 
 
+def test_a_missing_settings_table_says_which_keys_it_needs(site: Path) -> None:
+    config = site / "dateline.toml"
+    text = config.read_text()
+    start = text.index("[site.publisher]")
+    end = text.find("\n[", start + 1)
+    config.write_text(text[:start] + (text[end + 1 :] if end != -1 else ""))
+    result = run("check")
+    assert result.exit_code == 2
+    assert "missing table [site.publisher]" in result.stderr
+    assert "add a [site.publisher] table with name, url" in result.stderr
+
+
+def test_a_missing_settings_key_is_named(site: Path) -> None:
+    config = site / "dateline.toml"
+    config.write_text(config.read_text().replace('name = "Dateline"\n', ""))
+    result = run("check")
+    assert result.exit_code == 2
+    assert "missing key 'name' in [site.publisher]" in result.stderr
+
+
 @pytest.mark.parametrize(
     ("zone", "meant"),
     [

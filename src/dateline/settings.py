@@ -189,17 +189,34 @@ class Settings(BaseModel):
         )
 
 
-def _keys_at(loc: tuple[int | str, ...]) -> list[str]:
-    """The keys a settings table takes at ``loc`` (``()`` is ``[site]``)."""
+def _missing(loc: tuple[int | str, ...]) -> tuple[str, str]:
+    """Say which key is missing and how to write it: a table gets its required keys."""
+    name, table = str(loc[-1]), ".".join(["site", *map(str, loc[:-1])])
+    inner = _model_at(loc)
+    if inner is None:
+        return f"missing key {name!r} in [{table}]", f"add {name} = ... to [{table}]"
+    required = [key for key, info in inner.model_fields.items() if info.is_required()]
+    keys = ", ".join(required) or "its keys"
+    return f"missing table [{table}.{name}]", f"add a [{table}.{name}] table with {keys}"
+
+
+def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel] | None:
+    """The settings model at ``loc`` (``()`` is Settings itself); None for a plain value."""
     model: type[BaseModel] = Settings
     for part in loc:
         annotation = (
             model.model_fields[str(part)].annotation if str(part) in model.model_fields else None
         )
         if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
-            return []
+            return None
         model = annotation
-    return list(model.model_fields)
+    return model
+
+
+def _keys_at(loc: tuple[int | str, ...]) -> list[str]:
+    """The keys a settings table takes at ``loc`` (``()`` is ``[site]``)."""
+    model = _model_at(loc)
+    return list(model.model_fields) if model is not None else []
 
 
 def load_settings(path: Path) -> Settings:
@@ -234,6 +251,8 @@ def load_settings(path: Path) -> Settings:
             message = f"unknown key {err['loc'][-1]!r}"
             hint = did_you_mean(closest(str(err["loc"][-1]), _keys_at(err["loc"][:-1])))
             hint = hint or "see README 'Settings' for every key"
+        elif err["type"] == "missing":
+            message, hint = _missing(err["loc"])
         raise SettingsError(
             message,
             path=path,
