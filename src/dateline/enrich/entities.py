@@ -53,6 +53,7 @@ from dateline.enrich.lexicon import (
     ORGAN_MEMBERS,
     PARTY_NAMES,
     PARTY_WORDS,
+    PERSON_TITLES,
     PLACE_WORDS,
     PORTFOLIO_WORDS,
     SINGLE_ORGS,
@@ -73,6 +74,8 @@ LINKER_RULES: dict[str, str] = {
     "registry": "a name or alias in the newsroom's registry is that entity",
     "acronym": "an acronym the text defines is one organization with its long form",
     "demonym": "a nationality word names its country (Russian → Russia)",
+    "titled_surname": "a lone name the article writes after a person's title (President "
+    "Trump, Mr. Sunak) is a person everywhere in the article, whatever the model said",
     "country_not_organization": "a country the model calls an organization is the country",
     "us_state": "a US state wins over a foreign city of the same name in a US story",
     "seat_of_government": "White House, Kremlin … are organizations, never cities",
@@ -304,14 +307,20 @@ class EntityExtractor:
         labelled = [
             (texts[i][a:b], label) for i, spans in candidates.items() for a, b, label in spans
         ]
-        votes = _votes(labelled)
+        titled = frozenset(
+            texts[i][a:b]
+            for i, spans in candidates.items()
+            for a, b, _ in spans
+            if " " not in texts[i][a:b] and _previous_word(texts[i], a) in PERSON_TITLES
+        )
+        votes = _votes(labelled, titled)
         candidates = {
             i: [(a, b, votes.get(texts[i][a:b], label)) for a, b, label in spans]
             for i, spans in candidates.items()
         }
         result = Extraction(
             context=self._context(headline, sentences, dateline),
-            recurring_people=_recurring_people(labelled),
+            recurring_people=_recurring_people(labelled) | titled,
         )
         acronyms = self._find_acronyms(s.text for s in sentences)
         result.acronyms = acronyms
@@ -1290,15 +1299,22 @@ def _recurring_people(labelled: Sequence[tuple[str, str]]) -> frozenset[str]:
     )
 
 
-def _votes(labelled: Sequence[tuple[str, str]]) -> dict[str, str]:
+def _votes(
+    labelled: Sequence[tuple[str, str]], titled: frozenset[str] = frozenset()
+) -> dict[str, str]:
     """One label per name for the whole article: the model may call ``Ryanair`` an
     organization once and a person twice; the name keeps the label it got most often (a
-    tie keeps each mention's own), and a lone word is a person only if nothing else."""
+    tie keeps each mention's own), and a lone word is a person only if nothing else.
+    A lone word the article writes after a person's title (``President Trump``) is a
+    person wherever it stands, whatever the model called it there."""
     counts: dict[str, Counter[str]] = {}
     for name, label in labelled:
         counts.setdefault(name, Counter())[label] += 1
     out: dict[str, str] = {}
     for name, count in counts.items():
+        if name in titled and _person_like([name]):
+            out[name] = "PERSON"
+            continue
         if len(name.split()) == 1 and "PERSON" in count and len(count) > 1:
             # one word the model also calls something else is a person's name only when a
             # full name says so (the surname rule), so its other label wins here

@@ -28,6 +28,7 @@ __all__ = [
     "ORG_WORDS",
     "PARTY_NAMES",
     "PARTY_WORDS",
+    "PERSON_TITLES",
     "PLACE_WORDS",
     "PORTFOLIO_WORDS",
     "SINGLE_ORGS",
@@ -48,6 +49,17 @@ TITLE_WORDS = frozenset(
     Lady Sir Dame Senior Adviser Advisor First Lady Gen Lt Col Capt Representative
     Commissioner Attorney Auditor Presidential Candidate Minister-President Vice-President
     Vice-Chancellor Treasurer Ombudsman Shadow""".split()
+)
+#: Titles written only before a person's name: "President Trump" is a person even where the
+#: model calls the bare "Trump" an organization (unlike "Health" or "Foreign" above, which
+#: also begin "Health Canada" or "Foreign Office").
+PERSON_TITLES = frozenset(
+    """President Mr Mrs Ms Miss Dr Gov Governor Sen Senator Rep Representative Congressman
+    Congresswoman Mayor Chancellor Minister Secretary Judge Justice King Queen Prince Princess
+    Pope Sheikh Sheikha Emir Ayatollah General Gen Colonel Col Lieutenant Lt Captain Capt Sgt
+    Sergeant Coach Lord Lady Sir Dame Ambassador Speaker Chairman Chairwoman Premier Sultan
+    Cardinal Archbishop Bishop Rabbi Imam Mullah Admiral Marshal Commissioner Prof Professor
+    Detective Officer Inspector Superintendent""".split()
 )
 #: Lowercase words that begin a role in an apposition (``Leonid Slutsky, Chairman of ...``).
 LOWER_TITLES = frozenset(
