@@ -11,6 +11,7 @@ import pytest
 from dateline.enrich.event_rules import EventKind, TriggerRule, load_rules
 from dateline.enrich.facts import DEFAULT_MIN_CONFIDENCE, FactsEnricher, distinct_keys
 from dateline.enrich.gazetteer import Gazetteer
+from dateline.enrich.sentences import quoted_spans
 from dateline.enrich.timeline import TriggerDetector
 from dateline.model.meta import ArticleMeta
 from dateline.read.draft import Draft, Paragraph
@@ -305,3 +306,53 @@ def test_an_undated_article_keeps_the_dates_its_text_gives_in_full() -> None:
     draft = Draft(Path("story.txt"), paragraphs, ArticleMeta())
     facts = FactsEnricher(Gazetteer.shared()).facts(draft, ArticleMeta(title="A story"))
     assert [(e.name, e.start) for e in facts.events] == [("A380 unveiled", "2005-01-18")]
+
+
+# --- quotations and the lead ----------------------------------------------------------------
+
+QUOTED = (
+    "Voters in Kentucky elected a new governor on Tuesday.\n\n"
+    "“The governor has done a wonderful job,” the senator wrote on Monday. “He has my "
+    "endorsement. Go out and vote for him on November 5th!”"
+)
+
+
+def test_an_event_said_inside_a_quotation_is_proposed_not_published() -> None:
+    """“Go out and vote on November 5th!” is an exhortation someone wrote, not a vote the
+    text reports: the quotation opened in the sentence before still holds it."""
+    facts = facts_of(QUOTED)
+    quoted = [e for e in facts.events if "5th" in e.evidence]
+    assert quoted, [e.name for e in facts.events]
+    assert all(e.quoted and e.confidence < DEFAULT_MIN_CONFIDENCE for e in quoted)
+    published = {e.name for e in FactsEnricher.layer(facts).events or []}
+    assert not published & {e.name for e in quoted}
+    assert any(e.start == "2024-07-02" for e in facts.events if not e.quoted)
+
+
+@pytest.mark.parametrize(
+    ("text", "inside", "spans", "still_open"),
+    [
+        ("“Vote!” he said.", False, [(0, 7)], False),
+        ("He has my endorsement. Go", True, [(0, 25)], True),
+        ("Go and vote!” he wrote.", True, [(0, 13)], False),
+        ('He said "no" and "yes".', False, [(8, 12), (17, 22)], False),
+        ("No quotation here.", False, [], False),
+    ],
+)
+def test_quoted_spans(
+    text: str, inside: bool, spans: list[tuple[int, int]], still_open: bool
+) -> None:
+    assert quoted_spans(text, inside) == (spans, still_open)
+
+
+def test_the_article_is_about_the_event_of_its_lead_not_one_further_down() -> None:
+    text = (
+        "European airlines face a slow year, analysts say.\n\n"
+        "Demand for seats is weak. Separately, Airbus delivered 30 jets to "
+        "Emirates on Monday, the company said."
+    )
+    facts = facts_of(text)
+    layer = FactsEnricher.layer(facts)
+    assert layer.events, [e.name for e in facts.events]
+    assert layer.about == []
+    assert {e.id for e in layer.events} <= set(layer.mentions or [])

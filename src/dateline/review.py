@@ -99,6 +99,8 @@ def _evidence(draft: EventDraft, min_confidence: float) -> list[str]:
     lines = [f"      {sure} · kind {draft.kind} · trigger “{draft.trigger}” at {start}–{end}"]
     if draft.scheduled:
         lines.append("      still to come: eventStatus EventScheduled")
+    if draft.quoted:
+        lines.append("      said inside a quotation: what someone said, not what the text reports")
     lines.extend(f"      date: {t.explain()}" for t in draft.times)
     lines.append(f"      evidence: “{draft.evidence}”")
     return lines

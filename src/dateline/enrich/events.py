@@ -45,7 +45,7 @@ from dateline.enrich.sentence_rules import (
     SentenceRule,
     default_rules,
 )
-from dateline.enrich.sentences import Sentence
+from dateline.enrich.sentences import Sentence, quoted_spans
 from dateline.enrich.temporal import TimeExpression
 from dateline.enrich.timeline import (
     ClauseEvent,
@@ -91,6 +91,9 @@ class EventDraft:
     times: list[TimeExpression] = field(default_factory=list)
     #: found by a timeline detector (a row of the trigger table), not a sentence rule
     timeline: bool = False
+    #: its trigger is inside a direct quotation: what someone said, not what the text
+    #: reports (“GET OUT and VOTE on November 5th!”), so proposed, not published
+    quoted: bool = False
 
     def spec(self) -> EventSpec:
         return EventSpec.model_validate(
@@ -196,8 +199,12 @@ class _EventRun:
         dateline_place: str | None,
     ) -> list[EventDraft]:
         events: list[EventDraft] = []
+        quote_open, paragraph = False, -1
         for sentence in sentences:
             found: list[EventDraft] = []
+            if sentence.paragraph != paragraph:
+                quote_open, paragraph = False, sentence.paragraph
+            quotes, quote_open = quoted_spans(sentence.text, quote_open)
             parse = self._parses.get(sentence.index)
             if parse is not None:  # (every sentence has one: see clauses.align_sentences)
                 context = SentenceContext.build(
@@ -211,6 +218,7 @@ class _EventRun:
                 )
                 found = self._in_clauses(self._sentence(context), context)
                 found.extend(self._timeline(context, found))
+                _mark_quoted(found, quotes)
             people = self._people(self._mentions(sentence))
             self._last_person = people[-1] if people else self._last_person
             if dateline_place and _HERE.search(sentence.text):
@@ -513,3 +521,18 @@ def _draft(event: ClauseEvent, sentence: str) -> EventDraft:
         times=event.times[:1],
         timeline=True,
     )
+
+
+#: The confidence of an event said inside a quotation: under any ``min_confidence`` a
+#: site would publish by (0.6 unless set), so ``dateline review`` proposes it and an
+#: editor decides; quotes exhort, boast and predict as often as they report.
+QUOTED_CONFIDENCE = 0.4
+
+
+def _mark_quoted(found: Sequence[EventDraft], quotes: Sequence[tuple[int, int]]) -> None:
+    """Events whose trigger stands inside a direct quotation become proposals."""
+    for event in found:
+        at = event.span[0]
+        if event.span != (0, 0) and any(a <= at < b for a, b in quotes):
+            event.quoted = True
+            event.confidence = min(event.confidence, QUOTED_CONFIDENCE)

@@ -130,12 +130,14 @@ class FactsEnricher:
             for e in drafts
         ]
         layer: dict[str, object] = {"entities": entities, "events": events}
-        if events:
-            layer["about"] = [events[0].id]
-            layer["mentions"] = [e.id for e in events[1:]] + [e.key for e in named]
-        else:
-            layer["about"] = []
-            layer["mentions"] = [e.key for e in named]
+        # the article is about the happening its lead reports; one found further down is
+        # something it mentions ("…, a turnaround from four years ago" is no subject)
+        lead = next(
+            (spec.id for draft, spec in zip(drafts, events, strict=True) if _in_lead(draft)),
+            None,
+        )
+        layer["about"] = [lead] if lead is not None else []
+        layer["mentions"] = [e.id for e in events if e.id != lead] + [e.key for e in named]
         if facts.dateline_place:
             layer["dateline_place"] = facts.dateline_place
         if facts.timezone:
@@ -173,3 +175,13 @@ def _local_date(value: dt.datetime | dt.date | None) -> dt.date | None:
     if value is None:
         return None
     return value.date() if isinstance(value, dt.datetime) else value
+
+
+#: The sentences of an article's lead: a story's first two sentences say what it is
+#: about (the headline is sentence -1).
+LEAD_SENTENCES = 2
+
+
+def _in_lead(draft: EventDraft) -> bool:
+    """Whether the event is reported in the headline or the lead (and published)."""
+    return draft.sentence < LEAD_SENTENCES and not draft.quoted

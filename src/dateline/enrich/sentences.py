@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from dateline.read.draft import Paragraph
 
-__all__ = ["Sentence", "split_sentences"]
+__all__ = ["Sentence", "quoted_spans", "split_sentences"]
 
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen lt col maj capt sgt sen rep gov pres st mt ft jr sr inc corp ltd co no
@@ -54,3 +54,25 @@ def split_sentences(paragraphs: Sequence[Paragraph]) -> list[Sentence]:
             if piece:
                 out.append(Sentence(piece, number, len(out)))
     return out
+
+
+def quoted_spans(text: str, inside: bool = False) -> tuple[list[tuple[int, int]], bool]:
+    """The character ranges of ``text`` inside direct quotation marks, and whether a
+    quotation is still open at its end.
+
+    ``inside`` says a quotation opened in an earlier sentence of the same paragraph is
+    still open (“Matt has my endorsement. GET OUT and VOTE…!” is split into sentences).
+    Curly quotes say which way they face; a straight ``"`` opens or closes by turns.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0 if inside else -1
+    for i, char in enumerate(text):
+        if char == "“" or (char == '"' and start < 0):
+            if start < 0:
+                start = i
+        elif char in '”"' and start >= 0:
+            spans.append((start, i + 1))
+            start = -1
+    if start >= 0:
+        spans.append((start, len(text)))
+    return spans, start >= 0
