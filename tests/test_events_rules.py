@@ -356,3 +356,17 @@ def test_the_article_is_about_the_event_of_its_lead_not_one_further_down() -> No
     assert layer.events, [e.name for e in facts.events]
     assert layer.about == []
     assert {e.id for e in layer.events} <= set(layer.mentions or [])
+
+
+def test_a_time_that_a_noun_is_compared_with_dates_no_verb() -> None:
+    """A turnaround "from four years ago" says when the comparison is, not when Hood
+    lost; without a date of its own the loss is not on the timeline."""
+    facts = facts_of(
+        "Their nominee, Jim Hood, lost by five points, a dramatic turnaround from four "
+        "years ago, when Phil Bryant won in a landslide."
+    )
+    assert not [e for e in facts.events if e.start == "2020"], [
+        (e.name, e.start) for e in facts.events
+    ]
+    (ordered,) = facts_of("Emirates ordered 30 jets on Monday, up from 20 a year ago.").events
+    assert ordered.start == "2024-07-01"

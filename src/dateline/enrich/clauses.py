@@ -188,8 +188,32 @@ class SentenceParse:
             root = self.root_of(expr.start_offset, expr.end_offset)
             if root is None:
                 continue
-            out.setdefault(clause_head(root).i, []).append(expr)
+            head = clause_head(root)
+            if _describes_a_noun(root, head):
+                continue
+            out.setdefault(head.i, []).append(expr)
         return out
+
+
+#: Prepositions that compare a noun with another time: "a turnaround from four years
+#: ago", "the highest level since 2008", "more than a year ago".
+_COMPARING = frozenset({"from", "since", "than"})
+
+
+def _describes_a_noun(root: Token, head: Token) -> bool:
+    """Whether a time dates a noun of the clause, not its verb: on the way up to the
+    clause head it passes a comparing preposition that hangs on a noun ("Hood lost by
+    five points, a turnaround from four years ago" did not lose four years ago)."""
+    token = root
+    while token.i not in (head.i, token.head.i):
+        if (
+            token.dep_ == "prep"
+            and token.lower_ in _COMPARING
+            and token.head.pos_ in ("NOUN", "PROPN")
+        ):
+            return True
+        token = token.head
+    return False
 
 
 def align_sentences(
