@@ -7,6 +7,8 @@ import json
 import os
 import re
 import signal
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -30,13 +32,14 @@ from dateline.errors import SettingsError
 from dateline.model.meta import ArticleMeta
 from dateline.model.types import absolute_url
 from dateline.pipeline import build_site, check_site, process_article
+from dateline.read import markdown as markdown_module
 from dateline.read.markdown import render_markdown
 from dateline.review import Proposal, sidecar_text
 from dateline.settings import Settings
 from dateline.sidecar_edit import edit_top_level
 from dateline.validate.vocabulary import Vocabulary
 
-from .conftest import ROOT, repo_settings
+from .conftest import DATA, ROOT, repo_settings
 
 STORY = "{title}\n\nJuly 5, 2024 - 10:00\n\nTEHRAN – {body}\n"
 SECRET = "root:x:0:0:the-secret-marker"
@@ -491,14 +494,15 @@ def test_markdown_is_rendered_once_per_article(
     path = settings.content_dir / "a.md"
     path.write_text("---\ntitle: Shops\ndate: 2024-07-05T10:00:00Z\n---\n\nShops *opened*.\n")
     calls: list[int] = []
-    real = markdown_it.MarkdownIt.render
+    real = markdown_module._fast_renderer()
 
-    def counted(self: markdown_it.MarkdownIt, *args: Any, **kwargs: Any) -> str:
-        calls.append(1)
-        rendered: str = real(self, *args, **kwargs)
-        return rendered
+    class Counted:
+        def render(self, source: str) -> str:
+            calls.append(1)
+            rendered: str = real.render(source)
+            return rendered
 
-    monkeypatch.setattr(markdown_it.MarkdownIt, "render", counted)
+    monkeypatch.setattr(markdown_module, "_fast_renderer", Counted)
     result = process_article(path, settings)
     assert result.ok
     assert result.body is not None
@@ -512,6 +516,55 @@ def test_markdown_is_rendered_once_per_article(
 def test_many_lone_brackets_render_as_written(body: str) -> None:
     plain = markdown_it.MarkdownIt("commonmark", {"html": False}).render(body)
     assert render_markdown(body) == plain
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        ">" * 100_000,
+        "- " * 100_000 + "x",
+        "1. " * 50_000 + "x",
+        "*" * 100_000 + "x" + "*" * 100_000,
+        "> - " * 50_000 + "x",
+    ],
+    ids=["quotes", "bullets", "numbers", "emphasis", "quoted-lists"],
+)
+def test_deep_nesting_renders_without_crashing_the_build(body: str) -> None:
+    """The Rust renderer overflows its stack (and kills the process) on 100,000 levels;
+    such a body goes to markdown-it-py, run here in a child so a crash fails the test
+    instead of ending the suite."""
+    code = (
+        "import sys; from dateline.read.markdown import render_markdown; "
+        "print(len(render_markdown(sys.stdin.read())))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        check=False,
+        input=body,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-500:]
+    assert int(done.stdout) > 0
+
+
+def test_both_renderers_give_the_same_html_on_every_sample_article() -> None:
+    """markdown-it-pyrs renders ordinary articles; markdown-it-py the rare deep ones:
+    a reader must not see which did it."""
+    plain = markdown_it.MarkdownIt("commonmark", {"html": False})
+    bodies = [
+        p.read_text(encoding="utf-8").split("\n---\n", 1)[-1] for p in sorted(DATA.rglob("*.md"))
+    ]
+    bodies += [
+        "Hello <b>raw</b> & [a](http://x.example) *e* `c<d`\n\n> q\n\n- a\n- b\n",
+        '<div>raw block</div>\n\ntext  \nbreak\\\nline ![i](x.png "t")',
+        "# H\n\nSetext\n===\n\n```py\nx<1\n```\n\n1. a\n2. b\n\n   c\n\n* * *",
+        "<http://y.example> [ref]\n\n[ref]: http://z.example 'T' &copy; &#x41; &bogus;",
+    ]
+    assert len(bodies) > 10
+    for body in bodies:
+        assert markdown_module._fast_renderer().render(body) == plain.render(body), body[:80]
 
 
 # --- URLs are real URLs ----------------------------------------------------------------------
@@ -813,3 +866,21 @@ def test_sidecar_edits_give_exactly_the_merged_data(
     assert (yaml.safe_load(merged) or {}) == expected
     if comment and existing:
         assert merged.startswith("# the editor's note\n")
+
+
+def test_inputs_that_make_the_rust_renderer_panic_are_rendered_by_markdown_it_py(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    plain = markdown_it.MarkdownIt("commonmark", {"html": False})
+    panics = "0![3-#b:~''3`[<\""  # markdown-it.rs 0.6: index out of bounds in code_pair.rs
+    assert render_markdown(panics) == plain.render(panics)
+
+    class PanicException(BaseException):  # what pyo3 raises for a Rust panic
+        pass
+
+    class Panicking:
+        def render(self, source: str) -> str:
+            raise PanicException(source)
+
+    monkeypatch.setattr(markdown_module, "_fast_renderer", Panicking)
+    assert render_markdown("Shops *opened*.") == "<p>Shops <em>opened</em>.</p>\n"
