@@ -89,3 +89,23 @@ def test_a_noop_rebuild_loads_no_per_article_module(tmp_path: Path) -> None:
 
 def test_discovery_suffixes_are_the_readers() -> None:
     assert set(READERS) == SUFFIXES
+
+
+def test_a_site_without_enrichment_never_loads_the_facts_pass(tmp_path: Path) -> None:
+    """``enrich = false``: entities, events, gazetteer and model code stay unloaded, in
+    the build's process and so in each worker it spawns (they import what it does)."""
+    site = tmp_path / "site"
+    shutil.copytree(DATA / "site" / "content", site / "content")
+    config = site / "dateline.toml"
+    text = (DATA / "site" / "dateline.toml").read_text(encoding="utf-8")
+    config.write_text(
+        text.replace('output_dir = "expected"', 'output_dir = "out"').replace(
+            "[site]\n", "[site]\nenrich = false\n", 1
+        ),
+        encoding="utf-8",
+    )
+    code, loaded, printed = _build(config)
+    assert code in (0, None), printed
+    assert "dateline.model.article" in loaded  # it did build
+    facts = {"dateline.enrich.facts", "dateline.enrich.entities", "dateline.enrich.events"}
+    assert not loaded & facts

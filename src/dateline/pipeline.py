@@ -34,6 +34,7 @@ import itertools
 import json
 import multiprocessing
 import os
+import sys
 import threading
 import time
 import traceback
@@ -239,16 +240,18 @@ def _with_inferred(
     """The graph, knowing which of its nodes enrichment inferred (the publisher never:
     it is the site's or the editor's, even when enrichment names it too; nor what it
     took from the registry, which the newsroom wrote)."""
-    from dateline.enrich.facts import FactsEnricher  # noqa: PLC0415 - not loaded by a no-op build
     from dateline.model.ids import entity_id, key_for  # noqa: PLC0415 - not loaded by a no-op build
     from dateline.model.layers import inferred_keys  # noqa: PLC0415 - not loaded by a no-op build
 
-    registry = {
-        entry.id: entry.type
-        for enricher in enrichers
-        if isinstance(enricher, FactsEnricher)
-        for entry in enricher.entities.registry.entries
-    }
+    registry: dict[str, str] = {}
+    facts = sys.modules.get("dateline.enrich.facts")  # loaded only where facts are enriched
+    if facts is not None:
+        registry = {
+            entry.id: entry.type
+            for enricher in enrichers
+            if isinstance(enricher, facts.FactsEnricher)
+            for entry in enricher.entities.registry.entries
+        }
     ids = {entity_id(base, key) for key in inferred_keys(layers, registry)}
     if merged.publisher is not None:
         ids.discard(entity_id(base, key_for(merged.publisher.name)))

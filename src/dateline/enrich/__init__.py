@@ -9,17 +9,16 @@ overrides the editor: its layer sits under front matter and sidecar (see
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from dateline.enrich.credit import find_credit, placeless_end
 from dateline.enrich.dateline import Dateline, find_dateline
-from dateline.enrich.facts import FactsEnricher
-from dateline.enrich.gazetteer import Gazetteer
-from dateline.enrich.nlp import NlpModel
-from dateline.enrich.registry import load_registry
 from dateline.model.meta import AgencySpec, ArticleMeta, AuthorSpec
 from dateline.read.draft import Draft
 from dateline.settings import Settings
+
+if TYPE_CHECKING:
+    from dateline.enrich.facts import FactsEnricher
 
 __all__ = [
     "DEFAULT_ENRICHERS",
@@ -97,6 +96,13 @@ def default_enrichers(settings: Settings) -> tuple[Enricher, ...]:
     With ``enrich = false`` only the text-only enrichers run: no model is loaded."""
     if not settings.enrich:
         return DEFAULT_ENRICHERS
+    # the facts pass (entities, events, gazetteer, model) is imported only by a build
+    # that enriches: a site with enrich = false, and each of its workers, skips it
+    from dateline.enrich.facts import FactsEnricher  # noqa: PLC0415
+    from dateline.enrich.gazetteer import Gazetteer  # noqa: PLC0415
+    from dateline.enrich.nlp import NlpModel  # noqa: PLC0415
+    from dateline.enrich.registry import load_registry  # noqa: PLC0415
+
     registry = load_registry(settings.content_dir, settings.max_file_bytes)
     return (
         *DEFAULT_ENRICHERS,
@@ -119,3 +125,12 @@ def enrich(
         result = enricher(draft, view)
         inferred.update({name: getattr(result, name) for name in result.model_fields_set})
     return ArticleMeta.model_validate(inferred)
+
+
+def __getattr__(name: str) -> Any:
+    """``FactsEnricher`` on first use (PEP 562), so importing this package stays light."""
+    if name == "FactsEnricher":
+        from dateline.enrich.facts import FactsEnricher  # noqa: PLC0415
+
+        return FactsEnricher
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
