@@ -101,6 +101,8 @@ def _evidence(draft: EventDraft, min_confidence: float) -> list[str]:
         lines.append("      still to come: eventStatus EventScheduled")
     if draft.quoted:
         lines.append("      said inside a quotation: what someone said, not what the text reports")
+    if draft.doubt:
+        lines.append(f"      held back: {draft.doubt}")
     lines.extend(f"      date: {t.explain()}" for t in draft.times)
     lines.append(f"      evidence: “{draft.evidence}”")
     return lines

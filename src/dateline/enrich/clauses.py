@@ -63,6 +63,7 @@ _IRREALIS_GOVERNORS = frozenset(
         "want", "hope", "seek", "try", "threaten", "propose", "consider", "offer", "urge",
         "ask", "call", "need", "wish", "vow", "pledge", "promise", "push", "demand",
         "attempt", "help", "allow", "agree", "decide", "order", "request", "invite",
+        "look",
     }
 )  # fmt: skip
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -181,6 +182,18 @@ class SentenceParse:
         """``token``'s sentence-relative character offset."""
         return token.idx - self.offset
 
+    def _before_its_noun(self, expr: TimeExpression, root: Token, head: Token) -> bool:
+        """A date written right before the noun it dates, whatever the parser made of it:
+        "the September 11, 2001 attacks" is often parsed as a date with an apposition."""
+        after = next((t for t in self._tokens if t.idx >= self.offset + expr.end_offset), None)
+        if after is not None and after.tag_ == "POS":
+            after = next((t for t in self._tokens if t.i > after.i), None)
+        if after is None or after.pos_ != "NOUN" or after.lower_ in _TIME_NOUNS:
+            return False
+        if after.i == head.i or after.i < root.i:
+            return False
+        return after.head.i == root.i or root.head.i == after.i
+
     def clause_times(self, times: Sequence[TimeExpression]) -> dict[int, list[TimeExpression]]:
         """Each temporal expression under the clause (head token index) it belongs to."""
         out: dict[int, list[TimeExpression]] = {}
@@ -189,7 +202,7 @@ class SentenceParse:
             if root is None:
                 continue
             head = clause_head(root)
-            if _describes_a_noun(root, head):
+            if _describes_a_noun(root, head) or self._before_its_noun(expr, root, head):
                 continue
             out.setdefault(head.i, []).append(expr)
         return out
@@ -200,10 +213,29 @@ class SentenceParse:
 _COMPARING = frozenset({"from", "since", "than"})
 
 
+#: Nouns that finish a time rather than name what it dates ("Monday night").
+_TIME_NOUNS = frozenset(
+    """morning afternoon evening night noon midnight time trade session hours minutes""".split()
+)
+#: How a date stands before the noun it modifies: "the September 11, 2001 attacks",
+#: "a scheduled Dec. 15 imposition", "Thursday night's fight".
+_NOUN_MODIFIER = frozenset({"compound", "nmod", "amod", "poss", "nummod"})
+
+
 def _describes_a_noun(root: Token, head: Token) -> bool:
-    """Whether a time dates a noun of the clause, not its verb: on the way up to the
-    clause head it passes a comparing preposition that hangs on a noun ("Hood lost by
-    five points, a turnaround from four years ago" did not lose four years ago)."""
+    """Whether a time dates a noun of the clause, not its verb: it stands before the noun
+    it modifies ("invaded the country in the wake of the September 11, 2001 attacks" did
+    not invade on September 11; "cancelling a scheduled Dec. 15 imposition" did not cancel
+    on Dec. 15), or on the way up to the clause head it passes a comparing preposition
+    that hangs on a noun ("Hood lost by five points, a turnaround from four years ago"
+    did not lose four years ago)."""
+    if (
+        root.dep_ in _NOUN_MODIFIER
+        and root.head.pos_ in ("NOUN", "PROPN")
+        and root.head.i > root.i
+        and root.head.i != head.i
+    ):
+        return True
     token = root
     while token.i not in (head.i, token.head.i):
         if (

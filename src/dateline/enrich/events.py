@@ -28,6 +28,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from dateline.enrich.clauses import (
     Modality,
@@ -51,11 +52,17 @@ from dateline.enrich.timeline import (
     ClauseEvent,
     EventDetector,
     SentenceContext,
+    backward,
     default_detectors,
     forward,
+    own_times,
+    past_tense,
 )
 from dateline.model.ids import key_for
 from dateline.model.meta import EventSpec
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from spacy.tokens import Token
 
 __all__ = ["EventDraft", "EventExtractor"]
 
@@ -94,6 +101,9 @@ class EventDraft:
     #: its trigger is inside a direct quotation: what someone said, not what the text
     #: reports (“GET OUT and VOTE on November 5th!”), so proposed, not published
     quoted: bool = False
+    #: why its name or participants are not to be trusted (``Decides to in``, a saying
+    #: with nothing said): proposed in review with the reason, not published
+    doubt: str = ""
 
     def spec(self) -> EventSpec:
         return EventSpec.model_validate(
@@ -236,6 +246,9 @@ class _EventRun:
         if events:
             self._headline_people(events, sentences, headline)
         self._sideline_dates(events)
+        for event in events:
+            _schedule_if_ahead(event, published)
+            _doubt_the_name(event)
         return self._unique_keys(events)
 
     # -- the parse: own clause, modality, timeline ----------------------------------------
@@ -257,12 +270,18 @@ class _EventRun:
             mood = modality(head)
             if mood in (Modality.NEGATED, Modality.HYPOTHETICAL):
                 continue
+            if event.kind is EventKind.MEETING and _met_a_thing(context, token):
+                continue
             own = list(context.clause_times.get(head.i, [])) or lent_times(
                 head, context.clause_times
             )
+            if token.pos_ == "NOUN":  # "a July 10 meeting": the noun's own date first
+                own = own_times(context, token) or own
             if mood is Modality.SCHEDULED:
                 event.scheduled = True
                 own = [forward(t, context.published) for t in own]
+            elif past_tense(head):
+                own = [backward(t, context.published) for t in own]
             event.times = own[:1]
             if event.kind is not EventKind.GATHERING or own:
                 event.start = own[0].start if own else None
@@ -536,3 +555,71 @@ def _mark_quoted(found: Sequence[EventDraft], quotes: Sequence[tuple[int, int]])
         if event.span != (0, 0) and any(a <= at < b for a, b in quotes):
             event.quoted = True
             event.confidence = min(event.confidence, QUOTED_CONFIDENCE)
+
+
+def _met_a_thing(context: SentenceContext, token: Token) -> bool:
+    """``received a one-game suspension``, ``data meeting lowered expectations``: the
+    verb met or received a thing, not a person, and a meeting no one in its phrase or
+    its clause's subject attends is not one between whoever else the sentence names."""
+    if token.pos_ == "NOUN":  # "data meeting expectations" parsed as a noun
+        verb = clause_head(token)
+        around = [*token.subtree, *(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))]
+        return not any(context.mention_at(t) is not None for t in around)
+    if token.pos_ != "VERB":
+        return False
+    what = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if what is None:
+        return False
+    return not any(
+        context.mention_at(part) is not None
+        for part in (what, *(c for c in what.children if c.dep_ == "conj"))
+    )
+
+
+def _schedule_if_ahead(event: EventDraft, published: dt.date) -> None:
+    """A happening dated after the publication day has not happened, whatever the
+    verb's tense (``his sentencing is scheduled for Feb. 14``, ``next year's
+    election``): it is published as ``EventScheduled``, never as a past fact."""
+    if event.start and event.start > published.isoformat()[: len(event.start)]:
+        event.scheduled = True
+
+
+#: Words a name a person would write does not end on (``Decides to in``, ``Trump
+#: administration imposes that``): the parse cut the phrase, what it names is lost.
+_DANGLING = frozenset(
+    """to in of for on at by with from into about and or but nor that which who whose
+    the a an its their his her our my your this these those than as 's ’s""".split()
+)
+#: Word endings the tokenizer split off a word (``may well have expand ed``).
+_FRAGMENTS = frozenset({"ed", "es", "s", "d", "ly", "ing", "st", "nd", "rd", "th"})
+_TWO_LINKS = re.compile(r"\b(?:of|to|for|in|by|on|at)\s+(?:of|to|for|in|by|on|at)\b", re.I)
+_TWICE = re.compile(r"\b(\w+)\s+\1\b", re.I)
+#: Below any ``min_confidence`` a site publishes by (0.6 unless set): proposed only.
+DOUBT_CONFIDENCE = 0.45
+
+
+def _name_doubt(name: str) -> str:
+    """Why a name cannot be published as it stands, or ``""``."""
+    words = name.split()
+    if not words or not name[:1].isalnum():
+        return "the name does not start with a word"
+    last = words[-1].lower()
+    if last in _DANGLING or last.endswith(("-", "'s", "’s")):
+        return f"the name ends on “{words[-1]}”: the phrase was cut"
+    if last in _FRAGMENTS and len(words) > 1:
+        return f"the name ends on a fragment “{words[-1]}”"
+    if _TWO_LINKS.search(name):
+        return "the name joins two prepositions: the phrase was cut"
+    if any(w in ("'s", "’s") for w in words):
+        return "the name has a possessive with no owner: the phrase was cut"
+    if _TWICE.search(name):
+        return "the name repeats a word"
+    return ""
+
+
+def _doubt_the_name(event: EventDraft) -> None:
+    """An event whose name a reader could not trust is proposed, not published."""
+    doubt = _name_doubt(event.name)
+    if doubt:
+        event.doubt = doubt
+        event.confidence = min(event.confidence, DOUBT_CONFIDENCE)

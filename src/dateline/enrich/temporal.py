@@ -686,7 +686,31 @@ def find_times(
             if resolved is not None:
                 taken.add(match.start(), match.end())
                 found.append(_without_preposition(resolved))
-    return sorted(found, key=lambda t: t.start_offset)
+    return _named_days(sorted(found, key=lambda t: t.start_offset), sentence)
+
+
+#: Between a day's name and the date that says which one: "Saturday, May 18",
+#: "today (Nov. 18)".
+_DAY_THEN_DATE = re.compile(r"\s*,?\s*\(?\s*$")
+
+
+def _named_days(found: list[TimeExpression], sentence: str) -> list[TimeExpression]:
+    """A weekday or ``today`` followed by the date it is (``on Saturday, May 18``) is that
+    date: resolved alone, ``Saturday`` is the one nearest the reference, which may be
+    another week's."""
+    out: list[TimeExpression] = []
+    for i, expr in enumerate(found):
+        following = found[i + 1] if i + 1 < len(found) else None
+        named = (
+            following is not None
+            and expr.kind in ("weekday", "relative_day")
+            and following.precision is Precision.DAY
+            and following.kind not in ("weekday", "relative_day")
+            and _DAY_THEN_DATE.fullmatch(sentence[expr.end_offset : following.start_offset])
+        )
+        if not named:
+            out.append(expr)
+    return out
 
 
 def _is_duration(sentence: str, match: re.Match[str]) -> bool:

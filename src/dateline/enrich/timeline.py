@@ -17,6 +17,7 @@ the clause says ``in``/``at`` a place.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
@@ -36,8 +37,11 @@ __all__ = [
     "EventDetector",
     "SentenceContext",
     "TriggerDetector",
+    "backward",
     "default_detectors",
     "forward",
+    "own_times",
+    "past_tense",
 ]
 
 _PLACE_TYPES = frozenset({"City", "Country", "Place", "AdministrativeArea"})
@@ -284,6 +288,8 @@ class TriggerDetector:
         scheduled = mood is Modality.SCHEDULED or moved
         if scheduled:
             times = [forward(t, context.published) for t in times]
+        elif past_tense(verb):
+            times = [backward(t, context.published) for t in times]
         passive = any(c.dep_ == "nsubjpass" for c in verb.children)
         subject, patient = self._subject(verb, context), self._object(verb, passive)
         subject = _antecedent(verb, subject)
@@ -362,7 +368,7 @@ class TriggerDetector:
         if mood in (Modality.NEGATED, Modality.HYPOTHETICAL):
             return None
         if self.rule.own_date:  # "the June 29 launch", "GM's bankruptcy filing on June 1"
-            times, inherited = _own_times(context, noun), False
+            times, inherited = own_times(context, noun), False
         else:
             times, inherited = self._times(context, verb)
         if not times:
@@ -370,6 +376,8 @@ class TriggerDetector:
         scheduled = mood is Modality.SCHEDULED
         if scheduled:
             times = [forward(t, context.published) for t in times]
+        elif past_tense(verb):
+            times = [backward(t, context.published) for t in times]
         subject = self._subject(verb, context) if noun.dep_ != "nsubjpass" else None
         subject = _antecedent(verb, subject)
         if self.rule.own_date:  # who: the noun's possessor ("GM's filing"), not the clause's
@@ -393,7 +401,7 @@ class TriggerDetector:
         ]
         own = {t.i for t in modifiers} | {t.i for t in of}
         if self.rule.own_date:
-            dates = _own_times(context, noun)
+            dates = own_times(context, noun)
             modifiers = [
                 t
                 for t in modifiers
@@ -649,7 +657,7 @@ def _until(context: SentenceContext, verb: Token) -> list[TimeExpression]:
     return context.parse.clause_times(bounds).get(verb.i, [])
 
 
-def _own_times(context: SentenceContext, noun: Token) -> list[TimeExpression]:
+def own_times(context: SentenceContext, noun: Token) -> list[TimeExpression]:
     """Dates inside a noun's own phrase (not in a clause hung on it): ``the June 29
     launch``, ``the filing on June 1``, ``Tuesday's announcement``. A bound outside the
     phrase does not matter (``after the June 29 launch`` is still the launch's date); one
@@ -767,6 +775,33 @@ def forward(expr: TimeExpression, published: dt.date) -> TimeExpression:
         first.kind,
         first.reference,
         True,
+    )
+
+
+def past_tense(verb: Token) -> bool:
+    """``revealed``, ``was unveiled``, ``has dropped``: the clause tells of the past, so
+    its relative dates are read back, whatever a later clause plans ("Clark in October
+    revealed plans to expand the fleet by 2025" revealed last October)."""
+    if verb.tag_ == "VBD":
+        return True
+    if verb.tag_ != "VBN":
+        return False
+    # "has dropped", "had agreed", "was unveiled"; not "is scheduled" (a present passive)
+    return any(
+        (c.dep_ == "aux" and c.lemma_ == "have") or (c.dep_ == "auxpass" and c.tag_ == "VBD")
+        for c in verb.children
+    )
+
+
+def backward(expr: TimeExpression, published: dt.date) -> TimeExpression:
+    """A past clause's relative date read back (``in October`` = the last one)."""
+    if not expr.future or not expr.relative:
+        return expr
+    again = find_dates(expr.text, published, future=False)
+    if not again:
+        return expr
+    return dataclasses.replace(
+        again[0], text=expr.text, start_offset=expr.start_offset, end_offset=expr.end_offset
     )
 
 
