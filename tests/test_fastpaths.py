@@ -229,3 +229,36 @@ def test_inside_follows_links_of_the_root_and_of_the_file(tmp_path: Path) -> Non
     (tmp_path / "hop").symlink_to(tmp_path / "elsewhere" / "deep")
     assert not inside(real / "sub" / "a.md", tmp_path / "hop" / ".." / "real")
     assert inside(tmp_path / "elsewhere" / "x.md", tmp_path / "hop" / "..")
+
+
+def test_a_rebuild_shows_the_notices_of_reused_articles_only_when_asked(tmp_path: Path) -> None:
+    """Reused articles' notices are not read back unless ``--notices`` asks for them;
+    warnings and errors are, always."""
+    import shutil  # noqa: PLC0415 - this test only
+
+    from click.testing import CliRunner  # noqa: PLC0415 - this test only
+
+    from dateline.cli import main  # noqa: PLC0415 - this test only
+
+    site = tmp_path / "site"
+    shutil.copytree(DATA / "site" / "content", site / "content")
+    config = site / "dateline.toml"
+    config.write_text(
+        (DATA / "site" / "dateline.toml")
+        .read_text(encoding="utf-8")
+        .replace('output_dir = "expected"', 'output_dir = "out"'),
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    first = runner.invoke(main, ["build", "--config", str(config), "--notices", "--jobs", "1"])
+    assert first.exit_code == 0, first.output
+    notices = [line for line in first.output.splitlines() if ": notice " in line]
+    warnings = [line for line in first.output.splitlines() if ": warning " in line]
+    assert notices  # the check can fail
+    again = runner.invoke(main, ["build", "--config", str(config), "--notices"])
+    assert "0 built," in again.output
+    assert [line for line in again.output.splitlines() if ": notice " in line] == notices
+    quiet = runner.invoke(main, ["build", "--config", str(config)])
+    assert quiet.exit_code == 0
+    assert ": notice " not in quiet.output
+    assert [line for line in quiet.output.splitlines() if ": warning " in line] == warnings

@@ -269,6 +269,7 @@ def build(
             dry_run=dry_run,
             wait=wait,
             scheduler=scheduler,
+            notices=notices,
         )
     except (SettingsError, BuildLocked) as exc:
         click.echo(f"dateline: {exc}", err=True)

@@ -1001,6 +1001,7 @@ def build_site(
     dry_run: bool = False,
     wait: float = 0.0,
     scheduler: str | None = None,
+    notices: bool = True,
 ) -> BuildReport:
     """Build every output from ``settings.content_dir`` into ``settings.output_dir``.
 
@@ -1012,7 +1013,9 @@ def build_site(
     builds the articles on that cluster instead of local processes. With ``dry_run``
     nothing is written: the report lists what would be written and removed. Raises
     :class:`~dateline.write.lock.BuildLocked` when another build holds the folder
-    for longer than ``wait`` seconds.
+    for longer than ``wait`` seconds. Without ``notices`` the report leaves out the
+    notices of articles reused from the cache (a caller that will not show them saves
+    reading them back: two per article on a typical site).
     """
     if dry_run:
         return _build(
@@ -1024,6 +1027,7 @@ def build_site(
             force=force,
             mode="dry-run",
             scheduler=scheduler,
+            notices=notices,
         )
     with build_lock(BuildCache(settings.output_dir).lock_file, wait) as lock:
         return _build(
@@ -1036,6 +1040,7 @@ def build_site(
             mode="build",
             lock=lock,
             scheduler=scheduler,
+            notices=notices,
         )
 
 
@@ -1053,6 +1058,7 @@ def _build(
     mode: Mode,
     lock: int | None = None,
     scheduler: str | None = None,
+    notices: bool = True,
 ) -> BuildReport:
     from dateline.hold import wall_clock  # noqa: PLC0415 - not loaded by a no-op build
 
@@ -1069,6 +1075,7 @@ def _build(
             mode=mode,
             lock=lock,
             scheduler=scheduler,
+            notices=notices,
         )
     finally:
         cache.close()
@@ -1086,6 +1093,7 @@ def _build_with(
     mode: Mode,
     lock: int | None,
     scheduler: str | None = None,
+    notices: bool = True,
 ) -> BuildReport:
     started = time.perf_counter()
     out = settings.output_dir
@@ -1154,7 +1162,13 @@ def _build_with(
             continue
         if reused is not None:
             results[source] = _reused(
-                source, reused, reused.summary.slug, path, settings, _lazy(entries, out, reused.key)
+                source,
+                reused,
+                reused.summary.slug,
+                path,
+                settings,
+                _lazy(entries, out, reused.key),
+                notices,
             )
             summaries[source] = reused.summary
             keys[source] = reused.key
@@ -1423,9 +1437,14 @@ def _reused(
     path: Path,
     settings: Settings,
     load: Callable[[], tuple[ArticleGraph, str] | None],
+    notices: bool = True,
 ) -> ArticleResult:
     known = {source: path}
-    findings = tuple(finding_from_json(f, settings.content_dir, known) for f in entry.findings)
+    findings = tuple(
+        finding_from_json(f, settings.content_dir, known)
+        for f in entry.findings
+        if notices or f.get("severity") != "notice"
+    )
     return ArticleResult(path, findings=findings, slug=slug, status="unchanged", load=load)
 
 

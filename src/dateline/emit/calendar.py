@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-
-from icalendar import Calendar, Timezone, TimezoneStandard, vGeo
-from icalendar import Event as CalendarEvent
+from typing import TYPE_CHECKING
 
 from dateline.emit.feeds import as_datetime
 from dateline.emit.summary import ArticleSummary, EventBrief
 from dateline.settings import Settings
+
+if TYPE_CHECKING:  # icalendar is imported where a calendar is made: an incremental build
+    # whose events did not change never makes one, and the import costs ~65 ms
+    from icalendar import Event as CalendarEvent
+    from icalendar import Timezone
 
 __all__ = ["CALENDAR", "calendar_start", "render_calendar"]
 
@@ -57,7 +60,9 @@ def _entry(event: EventBrief, article: ArticleSummary) -> CalendarEvent | None:
     start = calendar_start(event.start)
     if start is None:
         return None
-    entry = CalendarEvent()
+    from icalendar import Event, vGeo  # noqa: PLC0415 - see TYPE_CHECKING above
+
+    entry = Event()
     entry.add("uid", event.id)
     entry.add("dtstamp", as_datetime(article.lastmod))
     entry.add("dtstart", start)
@@ -79,6 +84,8 @@ def _entry(event: EventBrief, article: ArticleSummary) -> CalendarEvent | None:
 
 def render_calendar(settings: Settings, articles: Sequence[ArticleSummary]) -> bytes:
     """The calendar of ``articles`` (newest first: the newest report of an event wins)."""
+    from icalendar import Calendar  # noqa: PLC0415 - see TYPE_CHECKING above
+
     entries: dict[str, CalendarEvent] = {}
     for article in articles:
         for event in article.events:
@@ -117,6 +124,8 @@ def _utc_zone() -> Timezone:
     RFC 5545 (3.6) wants at least one component in a calendar, and parsers that
     check the grammar refuse an empty one. The zone every timed entry here is told in
     says nothing false and shows nothing in a calendar app."""
+    from icalendar import Timezone, TimezoneStandard  # noqa: PLC0415 - see TYPE_CHECKING above
+
     zone = Timezone()
     zone.add("tzid", "UTC")
     standard = TimezoneStandard()

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import jsonschema
 from lxml import etree
 
 from dateline.errors import Finding
@@ -224,6 +223,10 @@ def check_jsonfeed(data: bytes, path: Path) -> list[Finding]:
         feed = json.loads(data)
     except ValueError as exc:
         return [*out, Finding("feed_not_json", f"not JSON: {exc}", path)]
+    # jsonschema costs ~130 ms to import: loaded where a JSON Feed is checked, not by
+    # every build (an incremental one whose feeds did not change checks none)
+    import jsonschema  # noqa: PLC0415
+
     schema = json.loads(_SCHEMA.read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(
         schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
