@@ -239,8 +239,10 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def find_timexes(doc: TimeMLDocument) -> list[tuple[int, int, str]]:
-    """dateline's temporal expressions in ``doc``: ``(start, end, TIMEX3 value)``."""
+def find_timexes(doc: TimeMLDocument, types: set[str] | None = None) -> list[tuple[int, int, str]]:
+    """dateline's temporal expressions in ``doc``: ``(start, end, TIMEX3 value)``; with
+    ``types``, only those whose TIMEX3 type is one of them (the DATE line scores our
+    dates against gold dates, not our durations and sets against gold dates)."""
     from dateline.enrich.sentences import split_sentences  # noqa: PLC0415
     from dateline.enrich.temporal import find_times  # noqa: PLC0415
     from dateline.read.draft import Paragraph  # noqa: PLC0415
@@ -256,6 +258,8 @@ def find_timexes(doc: TimeMLDocument) -> list[tuple[int, int, str]]:
             at = max(at, 0)
             cursor = at + len(sentence.text)
             for expr in find_times(sentence.text, reference):
+                if types is not None and getattr(expr, "timex_type", "DATE") not in types:
+                    continue
                 value = getattr(expr, "value", None) or timex_value(
                     expr.start, expr.end, expr.precision
                 )
@@ -272,7 +276,7 @@ def eval_tempeval(path: Path) -> dict[str, Any]:
         strict, relaxed, value = PRF(), PRF(), PRF()
         for doc in documents:
             gold = [t for t in doc.timexes if types is None or t.type in types]
-            ours = find_timexes(doc)
+            ours = find_timexes(doc, types)
             spans_gold = {(0, t.start, t.end, "T") for t in gold}
             spans_ours = {(0, a, b, "T") for a, b, _ in ours}
             strict.add(score_spans(spans_gold, spans_ours).get("T", PRF()))

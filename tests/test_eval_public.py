@@ -121,6 +121,15 @@ def test_datelines_resolver_runs_over_timeml_text_relative_to_the_creation_time(
     assert found["September"] == "2031-09"
 
 
+def test_the_date_line_scores_only_our_dates() -> None:
+    doc = read_timeml(DATA / "tiny.tml")
+    every = {v for _, _, v in find_timexes(doc)}
+    dates = {v for _, _, v in find_timexes(doc, {"DATE"})}
+    assert "P5M" in every  # our duration is scored on the all-TIMEX3 line...
+    assert "P5M" not in dates  # ...not as a false DATE on the DATE line
+    assert {"2031-04-01", "2031-09"} <= dates
+
+
 @pytest.mark.parametrize(
     ("start", "end", "precision", "value"),
     [

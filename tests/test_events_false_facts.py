@@ -13,7 +13,9 @@ import pytest
 
 from dateline.enrich.events import DOUBT_CONFIDENCE, _name_doubt
 from dateline.enrich.facts import DEFAULT_MIN_CONFIDENCE
+from dateline.enrich.sentences import split_sentences
 from dateline.enrich.temporal import find_dates
+from dateline.read.draft import Paragraph
 
 from .events_helpers import events_of
 
@@ -48,6 +50,18 @@ NOT_PUBLISHED = [
     (
         "The Doobie Brothers will look to ride a potential induction into a tour in 2020.",
         "Doobie Brothers",
+        None,
+    ),
+    # what a claim or a plan is about has not been shown to happen
+    (
+        "But the most telling contradiction was his claim that he visited Epstein in "
+        "New York in 2010.",
+        None,
+        "2010",
+    ),
+    (
+        "The company shelved its plans for an initial public offering on September 30.",
+        "Initial public offering",
         None,
     ),
     # names the parse cut short are proposed, not published
@@ -152,3 +166,35 @@ def test_a_day_named_before_its_date_is_that_date() -> None:
     assert [t.start for t in found] == ["2024-05-18"]
     found = find_dates("It was published online today (Nov. 18).", dt.date(2024, 11, 20))
     assert [t.start for t in found] == ["2024-11-18"]
+
+
+def test_an_article_in_another_language_gets_no_events() -> None:
+    italian = (
+        "Negli ultimi anni, per favorire oltremodo i consumi, il Black Friday si è "
+        "trasformato nella settimana del Black Friday, con sconti e offerte speciali che "
+        "si trascinano lungo tutta la settimana precedente. Il 29 novembre 2023 Amazon ha "
+        "lanciato le sue offerte speciali in tutta Italia, e molti negozi hanno seguito "
+        "il suo esempio con sconti fino al 50 per cento su quasi tutti i prodotti."
+    )
+    assert events_of(italian) == []
+    # the same length of English keeps its events
+    english = (
+        "In recent years, to boost spending, Black Friday has become a whole week of "
+        "discounts. On 29 November 2023 Amazon launched its special offers across Italy, "
+        "and many shops followed its example with discounts of up to 50 percent on "
+        "almost every product in the country and in the rest of the world."
+    )
+    assert [e.start for e in events_of(english) if e.name.startswith("Amazon")] == ["2023-11-29"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("The report by A.G. Sulzberger was out. He left.", 2),
+        ("J.R.R. Tolkien wrote it. Then U.S. troops left.", 2),
+        ("He said no. Then he left.", 2),
+        ("He is ranked No. 1 in the world. He won.", 2),
+    ],
+)
+def test_initials_do_not_end_a_sentence_and_no_does(text: str, sentences: int) -> None:
+    assert len(split_sentences([Paragraph(text, 0)])) == sentences

@@ -35,6 +35,7 @@ __all__ = [
     "clause_head",
     "lent_times",
     "modality",
+    "unproven",
 ]
 
 
@@ -104,6 +105,8 @@ def modality(verb: Token) -> Modality:
     chain = list(_governors(verb))
     scheduled = False
     for depth, token in enumerate(chain):
+        if unproven(token):
+            return Modality.HYPOTHETICAL
         children = list(token.children)
         if any(c.dep_ == "neg" for c in children):
             return Modality.NEGATED
@@ -132,6 +135,27 @@ def modality(verb: Token) -> Modality:
     ):
         return Modality.SCHEDULED if scheduled else Modality.HYPOTHETICAL
     return Modality.SCHEDULED if scheduled else Modality.ASSERTED
+
+
+#: Nouns whose content has not been shown to happen: "his claim that he visited",
+#: "its plans for an initial public offering", "the prospect of a strike".
+_UNPROVEN_NOUNS = frozenset(
+    """claim allegation accusation rumor rumour speculation suggestion hope plan proposal
+    threat promise prospect possibility fear risk chance idea theory bid offer demand
+    request expectation forecast prediction""".split()
+)
+
+
+def unproven(token: Token) -> bool:
+    """Whether ``token`` (a clause's verb, or a noun naming a happening) is what a claim,
+    plan or hope is about: ``his claim that he visited``, ``plans for an offering``."""
+    head = token.head
+    if token.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN":
+        return head.lemma_.lower() in _UNPROVEN_NOUNS
+    if token.dep_ == "pobj" and head.lower_ in ("for", "of", "to") and head.head is not head:
+        owner = head.head
+        return owner.pos_ == "NOUN" and owner.lemma_.lower() in _UNPROVEN_NOUNS
+    return False
 
 
 def lent_times(verb: Token, clause_times: dict[int, list[TimeExpression]]) -> list[TimeExpression]:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -36,6 +36,7 @@ from dateline.enrich.clauses import (
     clause_head,
     lent_times,
     modality,
+    unproven,
 )
 from dateline.enrich.entities import Extraction, Mention
 from dateline.enrich.event_rules import EventKind, SchemaEventType
@@ -208,6 +209,8 @@ class _EventRun:
         published: dt.date,
         dateline_place: str | None,
     ) -> list[EventDraft]:
+        if not _reads_as_english(self._parses.values()):
+            return []  # the rules and the model read English: elsewhere they invent
         events: list[EventDraft] = []
         quote_open, paragraph = False, -1
         for sentence in sentences:
@@ -272,6 +275,8 @@ class _EventRun:
                 continue
             if event.kind is EventKind.MEETING and _met_a_thing(context, token):
                 continue
+            if token.pos_ == "NOUN" and unproven(token):
+                continue  # "plans for a meeting on Monday": none took place
             own = list(context.clause_times.get(head.i, [])) or lent_times(
                 head, context.clause_times
             )
@@ -623,3 +628,20 @@ def _doubt_the_name(event: EventDraft) -> None:
     if doubt:
         event.doubt = doubt
         event.confidence = min(event.confidence, DOUBT_CONFIDENCE)
+
+
+#: English prose has 40-50% stop words ("the", "of", "on"); Italian, German, Portuguese
+#: or Indonesian text read by the English model has under 10%.
+ENGLISH_STOP_SHARE = 0.2
+#: Fewer words than this say too little about the language to decide.
+_LANGUAGE_SAMPLE = 40
+
+
+def _reads_as_english(parses: Iterable[SentenceParse]) -> bool:
+    """Whether the article is English enough for its events to be read: on a page in
+    another language the English parser still finds verbs and dates, and names events
+    like ``Ein ähnliches Konzept wie``."""
+    words = [t for p in parses for t in p.tokens() if t.is_alpha]
+    if len(words) < _LANGUAGE_SAMPLE:
+        return True
+    return sum(t.is_stop for t in words) / len(words) >= ENGLISH_STOP_SHARE

@@ -20,6 +20,8 @@ _ABBREVIATIONS = frozenset(
     vs etc jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m approx dept
     est fig univ ave blvd rd""".split()
 )
+#: Initials run together with full stops, the last stop stripped: ``a.g``, ``j.r.r``.
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
@@ -30,9 +32,15 @@ class Sentence:
     index: int  # index of the sentence in the whole body
 
 
-def _ends_with_abbreviation(text: str) -> bool:
+def _ends_with_abbreviation(text: str, following: str = "") -> bool:
+    """Whether the full stop ending ``text`` is an abbreviation's; ``No.`` is one only
+    before a number (``No. 1``; "He said no. Then…" ends a sentence)."""
     last = text.rsplit(None, 1)[-1].rstrip(".").lower().lstrip('("“')
+    if last == "no":
+        return following.isdigit()
     if len(last) == 1 and last.isalpha():  # an initial: "John F. Kennedy"
+        return True
+    if _INITIALS.fullmatch(last):  # "A.G. Sulzberger", "J.R.R. Tolkien"
         return True
     return last in _ABBREVIATIONS
 
@@ -45,7 +53,9 @@ def split_sentences(paragraphs: Sequence[Paragraph]) -> list[Sentence]:
         pieces: list[str] = []
         for match in _BOUNDARY.finditer(text):
             candidate = text[start : match.start()].strip()
-            if _ends_with_abbreviation(text[: match.start()].rstrip('"”’)')):
+            if _ends_with_abbreviation(
+                text[: match.start()].rstrip('"”’)'), text[match.end() : match.end() + 1]
+            ):
                 continue
             pieces.append(candidate)
             start = match.end()

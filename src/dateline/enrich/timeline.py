@@ -24,7 +24,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from dateline.enrich.clauses import Modality, SentenceParse, clause_head, lent_times, modality
+from dateline.enrich.clauses import (
+    Modality,
+    SentenceParse,
+    clause_head,
+    lent_times,
+    modality,
+    unproven,
+)
 from dateline.enrich.entities import Extraction, Mention
 from dateline.enrich.event_rules import EventKind, SchemaEventType, TriggerRule, load_rules
 from dateline.enrich.temporal import NOT_WHEN, TimeExpression, find_dates, find_times
@@ -356,8 +363,8 @@ class TriggerDetector:
         """A happening named by a noun (``a congressional hearing``): dated, placed and
         peopled by the clause it is in; named by its modifiers and who took part."""
         verb = clause_head(noun)
-        if verb is noun:
-            return None
+        if verb is noun or unproven(noun):
+            return None  # "its plans for an initial public offering": none took place
         if self.rule.light_verbs and not (
             verb.lemma_.lower() in self.rule.light_verbs
             and noun.dep_ in ("dobj", "nsubjpass")
