@@ -23,7 +23,7 @@ FRIDAY = dt.date(2024, 7, 5)
 
 def facts_of(
     text: str,
-    published: dt.date = FRIDAY,
+    published: dt.date | None = FRIDAY,
     headline: str = "",
     rules: Sequence[SentenceRule] | None = None,
 ) -> Facts:

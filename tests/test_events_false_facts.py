@@ -17,7 +17,7 @@ from dateline.enrich.sentences import split_sentences
 from dateline.enrich.temporal import find_dates
 from dateline.read.draft import Paragraph
 
-from .events_helpers import events_of
+from .events_helpers import events_of, facts_of
 
 #: (sentence, a name the published events must not start with, a date none may have)
 NOT_PUBLISHED = [
@@ -198,3 +198,22 @@ def test_an_article_in_another_language_gets_no_events() -> None:
 )
 def test_initials_do_not_end_a_sentence_and_no_does(text: str, sentences: int) -> None:
     assert len(split_sentences([Paragraph(text, 0)])) == sentences
+
+
+def test_an_undated_article_reads_today_from_the_date_line_it_opens_with() -> None:
+    text = (
+        "September 01, 2007\n\nA test flight of the new Airbus A380 superjumbo was "
+        "delayed today after an accident at Suvarnabhumi Airport in Bangkok."
+    )
+    events = facts_of(text, None).events
+    assert [e.start for e in events if e.name.startswith("Test flight")] == ["2007-09-01"]
+    # a date inside a sentence is no date line: nothing relative is resolved against it
+    text = "The plane flew on September 01, 2007.\n\nIt was delayed today in Bangkok."
+    assert not [e for e in facts_of(text, None).events if "delayed" in e.evidence]
+
+
+def test_a_date_in_a_verbless_aside_dates_no_verb() -> None:
+    events = events_of(
+        "The delivery, originally due later this year, will be delayed until October 2025."
+    )
+    assert [e.start for e in events if e.name.startswith("Delivery delayed")] == ["2025-10"]

@@ -262,6 +262,8 @@ def _describes_a_noun(root: Token, head: Token) -> bool:
         return True
     token = root
     while token.i not in (head.i, token.head.i):
+        if token.pos_ == "ADJ" and token.dep_ in ("advcl", "amod") and token.i != root.i:
+            return True  # "delivery, originally due later this year, will be delayed"
         if (
             token.dep_ == "prep"
             and token.lower_ in _COMPARING

@@ -13,6 +13,7 @@ and inferences below ``min_confidence`` stay proposals for ``dateline review``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from dateline.enrich.clauses import align_sentences
@@ -24,9 +25,9 @@ from dateline.enrich.gazetteer import Gazetteer
 from dateline.enrich.nlp import NlpModel, ParsedArticle
 from dateline.enrich.registry import Registry
 from dateline.enrich.sentences import split_sentences
-from dateline.enrich.temporal import usable_reference
+from dateline.enrich.temporal import Precision, find_dates, usable_reference
 from dateline.model.meta import ArticleMeta
-from dateline.read.draft import Draft
+from dateline.read.draft import Draft, Paragraph
 
 __all__ = ["DEFAULT_MIN_CONFIDENCE", "Facts", "FactsEnricher", "distinct_keys"]
 
@@ -76,6 +77,7 @@ class FactsEnricher:
         parsed = self.parse(draft, known)
         extraction = self.entities.extract(known.title or "", sentences, dateline, parsed)
         published = _local_date(known.date)
+        written = published or _date_line(draft.paragraphs[:2])
         place_key = None
         zone = None
         if dateline is not None:
@@ -89,7 +91,7 @@ class FactsEnricher:
         # no events are inferred, and the date itself is the validator's to report
         # an article with no date still has the dates its text gives in full; a stand-in
         # reference only decides the direction of nothing (relative dates are dropped)
-        reference = published if published is not None else _NO_DATE
+        reference = written if written is not None else _NO_DATE
         if usable_reference(reference):
             parses = align_sentences(
                 sentences, [p.text for p in draft.paragraphs], parsed.paragraphs
@@ -102,7 +104,7 @@ class FactsEnricher:
                 dateline_end=dateline.end if dateline else 0,
                 dateline_place=place_key,
                 parses=parses,
-                absolute_only=published is None,
+                absolute_only=written is None,
             )
         return Facts(extraction, events, place_key, zone, published)
 
@@ -168,6 +170,20 @@ def distinct_keys(taken: set[str], keys: list[str]) -> dict[str, str]:
 
 #: The reference for an undated article: only absolute dates survive, so its value is moot.
 _NO_DATE = dt.date(2000, 1, 1)
+
+
+def _date_line(paragraphs: Sequence[Paragraph]) -> dt.date | None:
+    """The day an undated article's body opens with as a line of its own (``September
+    01, 2007``, as wire copy and Wikinews print it): what its "today" and "on Monday"
+    are relative to. Only a whole line that is one full date counts."""
+    for paragraph in paragraphs:
+        text = paragraph.text.strip()
+        found = find_dates(text, _NO_DATE)
+        if len(found) == 1 and found[0].precision is Precision.DAY and not found[0].relative:
+            rest = text[: found[0].start_offset] + text[found[0].end_offset :]
+            if not rest.strip(" ,.–—-"):
+                return dt.date.fromisoformat(found[0].start)
+    return None
 
 
 def _local_date(value: dt.datetime | dt.date | None) -> dt.date | None:
