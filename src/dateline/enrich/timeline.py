@@ -299,6 +299,19 @@ class TriggerDetector:
             times = [backward(t, context.published) for t in times]
         passive = any(c.dep_ == "nsubjpass" for c in verb.children)
         subject, patient = self._subject(verb, context), self._object(verb, passive)
+        if not passive and any(c.dep_ == "auxpass" for c in verb.children):
+            # "rescued by police was released Monday", parsed without its subject: the
+            # police of the other clause did not release anything
+            subject = next(
+                (
+                    t
+                    for c in verb.children
+                    if c.dep_ == "agent"
+                    for t in c.children
+                    if t.dep_ == "pobj"
+                ),
+                None,
+            )
         subject = _antecedent(verb, subject)
         patient = _relative_object(verb, subject, patient, passive)
         actor = patient if passive else subject
