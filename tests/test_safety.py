@@ -884,3 +884,16 @@ def test_inputs_that_make_the_rust_renderer_panic_are_rendered_by_markdown_it_py
 
     monkeypatch.setattr(markdown_module, "_fast_renderer", Panicking)
     assert render_markdown("Shops *opened*.") == "<p>Shops <em>opened</em>.</p>\n"
+
+
+def test_without_the_rust_renderer_installed_markdown_still_renders(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A virtual environment made before markdown-it-pyrs was a dependency builds
+    every article the same, only slower (it failed each one with internal_error)."""
+
+    def missing() -> None:
+        raise ImportError("No module named 'markdown_it_pyrs'")
+
+    monkeypatch.setattr(markdown_module, "_fast_renderer", missing)
+    assert render_markdown("Shops *opened*.") == "<p>Shops <em>opened</em>.</p>\n"

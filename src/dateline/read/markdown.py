@@ -98,6 +98,8 @@ def render_markdown(source: str) -> str:
     if _fast_can_render(source):
         try:
             fast: str = _fast_renderer().render(source)
+        except ImportError:
+            pass  # a virtual environment made before the dependency: slower, same HTML
         except BaseException as exc:  # a Rust panic is a BaseException (pyo3)
             if type(exc).__name__ != "PanicException":
                 raise
