@@ -46,6 +46,13 @@ NOT_PUBLISHED = [
         "Meeting",
         None,
     ),
+    # a meeting whose own words name one person is no meeting of everyone named
+    (
+        "Volker said meeting with Rudy Giuliani on Monday was just part of the dialogue "
+        "about Joe Biden.",
+        "Meeting",
+        None,
+    ),
     # "look to" is an intention, not a plan the text reports as set
     (
         "The Doobie Brothers will look to ride a potential induction into a tour in 2020.",

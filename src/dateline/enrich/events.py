@@ -53,6 +53,7 @@ from dateline.enrich.timeline import (
     ClauseEvent,
     EventDetector,
     SentenceContext,
+    TriggerDetector,
     backward,
     default_detectors,
     forward,
@@ -273,7 +274,9 @@ class _EventRun:
             mood = modality(head)
             if mood in (Modality.NEGATED, Modality.HYPOTHETICAL):
                 continue
-            if event.kind is EventKind.MEETING and _met_a_thing(context, token):
+            if event.kind is EventKind.MEETING and (
+                _met_a_thing(context, token) or _met_elsewhere(context, token, event)
+            ):
                 continue
             if token.pos_ == "NOUN" and unproven(token):
                 continue  # "plans for a meeting on Monday": none took place
@@ -579,6 +582,21 @@ def _met_a_thing(context: SentenceContext, token: Token) -> bool:
         context.mention_at(part) is not None
         for part in (what, *(c for c in what.children if c.dep_ == "conj"))
     )
+
+
+def _met_elsewhere(context: SentenceContext, token: Token, event: EventDraft) -> bool:
+    """``Volker said meeting with Giuliani was part of it, ... Biden``: a meeting verb
+    whose own words name fewer than two of the people the sentence names met no one the
+    sentence rule paired up; the people of another clause were not there."""
+    if token.dep_ == "ROOT" or len(event.attendee) < 2:
+        return False
+    words = list(token.subtree)
+    verb = clause_head(token) if token.pos_ == "NOUN" else token
+    subject = TriggerDetector._subject(verb, context)
+    if subject is not None:
+        words.extend(subject.subtree)
+    named = {m.key for t in words if (m := context.mention_at(t)) is not None}
+    return len(named & set(event.attendee)) < 2
 
 
 def _schedule_if_ahead(event: EventDraft, published: dt.date) -> None:
