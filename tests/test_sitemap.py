@@ -105,3 +105,38 @@ def test_every_build_checks_its_sitemaps(released: Settings) -> None:
     assert findings
     assert {f.code for f in findings} == {"sitemap_schema"}
     assert any("lastmod" in f.message for f in findings)
+
+
+def test_more_pages_than_one_sitemap_may_hold_make_a_sitemap_index(
+    schema: etree.XMLSchema, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The protocol caps a sitemap at 50,000 URLs; a site with more pages (a 100,000
+    article archive) failed its build on the schema. Here the cap is 5."""
+    from dateline.emit import sitemaps  # noqa: PLC0415 - the module whose cap is lowered
+
+    settings = site_with_held(tmp_path)
+    build_site(settings, now=RELEASE + dt.timedelta(hours=1))
+    out, base = settings.output_dir, settings.base_url
+    whole = [u.findtext(f"{SM}loc") for u in valid(schema, out / "sitemap.xml").iter(f"{SM}url")]
+    assert len(whole) > 10
+
+    monkeypatch.setattr(sitemaps, "MAX_SITEMAP_URLS", 5)
+    report = build_site(settings, now=RELEASE + dt.timedelta(hours=1))
+    assert not report.failed, [str(f) for f in report.findings]
+    index = valid(schema, out / "sitemap.xml")
+    assert index.tag == f"{SM}sitemapindex"
+    parts = [s.findtext(f"{SM}loc") for s in index.iter(f"{SM}sitemap")]
+    assert parts == [f"{base}sitemap-{n}.xml" for n in range(1, len(parts) + 1)]
+    listed: list[str | None] = []
+    for part in parts:
+        root = valid(schema, out / str(part).removeprefix(base))
+        urls = [u.findtext(f"{SM}loc") for u in root.iter(f"{SM}url")]
+        assert 0 < len(urls) <= 5
+        listed += urls
+    assert listed == whole  # every page, once, in the same order
+    assert f"Sitemap: {base}sitemap.xml" in (out / "robots.txt").read_text().splitlines()
+
+    monkeypatch.undo()
+    build_site(settings, now=RELEASE + dt.timedelta(hours=1))
+    assert valid(schema, out / "sitemap.xml").tag == f"{SM}urlset"
+    assert not list(out.glob("sitemap-*.xml"))  # the parts are removed with the index

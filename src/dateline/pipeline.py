@@ -34,6 +34,7 @@ import itertools
 import json
 import multiprocessing
 import os
+import re
 import sys
 import threading
 import time
@@ -721,7 +722,7 @@ def validate_output(settings: Settings, name: str, data: bytes) -> list[Finding]
         return check_atom(data, out / name, home, base + name)
     if file == FEED_FILES["json"]:
         return check_jsonfeed(data, out / name)
-    if name in (SITEMAP, NEWS_SITEMAP):
+    if name in (SITEMAP, NEWS_SITEMAP) or re.fullmatch(r"sitemap-\d+\.xml", name):
         return check_sitemap(data, out / name)
     return []
 

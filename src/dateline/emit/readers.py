@@ -33,7 +33,7 @@ from dateline.emit.sitemaps import (
     PageEntry,
     render_news_sitemap,
     render_robots,
-    render_sitemap,
+    render_sitemaps,
 )
 from dateline.emit.summary import ArticleSummary
 from dateline.emit.topics import Topic, group_by_topic, render_topic_feeds
@@ -185,7 +185,7 @@ def reader_outputs(settings: Settings, site: SiteInput) -> SiteFiles:
         yield from _entity_files(settings, site, lists, node_id, naming)
         entries.append(PageEntry(f"{node_id}.html", _newest(naming)))
 
-    yield SITEMAP, render_sitemap(entries)
+    yield from render_sitemaps(settings, entries)
     sitemaps = [SITEMAP]
     news = render_news_sitemap(settings, articles, site.now)
     if news is not None:

@@ -23,6 +23,7 @@ from dateline.emit.summary import ArticleSummary
 from dateline.settings import Settings
 
 __all__ = [
+    "MAX_SITEMAP_URLS",
     "NEWS_SITEMAP",
     "NEWS_WINDOW",
     "SITEMAP",
@@ -30,6 +31,8 @@ __all__ = [
     "render_news_sitemap",
     "render_robots",
     "render_sitemap",
+    "render_sitemaps",
+    "sitemap_part",
 ]
 
 SITEMAP = "sitemap.xml"
@@ -53,6 +56,40 @@ class PageEntry:
 
 def _xml(root: etree._Element) -> bytes:
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+
+
+#: The protocol's limit of URLs in one sitemap (and of sitemaps in one index).
+MAX_SITEMAP_URLS = 50_000
+
+
+def sitemap_part(number: int) -> str:
+    """``sitemap-3.xml``: the third part of a sitemap split by :func:`render_sitemaps`."""
+    return f"sitemap-{number}.xml"
+
+
+def render_sitemaps(
+    settings: Settings, pages: Sequence[PageEntry], limit: int | None = None
+) -> list[tuple[str, bytes]]:
+    """``sitemap.xml`` with every page; beyond ``limit`` pages (the protocol allows
+    50,000 per file) ``sitemap.xml`` is a sitemap index of ``sitemap-N.xml`` parts in
+    page order, each with the newest ``lastmod`` of its pages. ``robots.txt`` names
+    ``sitemap.xml`` either way."""
+    limit = MAX_SITEMAP_URLS if limit is None else limit
+    if len(pages) <= limit:
+        return [(SITEMAP, render_sitemap(pages))]
+    parts = [pages[start : start + limit] for start in range(0, len(pages), limit)]
+    index = etree.Element(f"{{{SITEMAP_NS}}}sitemapindex", nsmap={None: SITEMAP_NS})
+    out: list[tuple[str, bytes]] = []
+    for number, part in enumerate(parts, start=1):
+        name = sitemap_part(number)
+        out.append((name, render_sitemap(part)))
+        entry = etree.SubElement(index, f"{{{SITEMAP_NS}}}sitemap")
+        etree.SubElement(entry, f"{{{SITEMAP_NS}}}loc").text = settings.base_url + name
+        dated = [p.lastmod for p in part if p.lastmod is not None]
+        if dated:
+            newest = max(dated, key=lambda text: (as_datetime(text), text))
+            etree.SubElement(entry, f"{{{SITEMAP_NS}}}lastmod").text = newest
+    return [(SITEMAP, _xml(index)), *out]
 
 
 def render_sitemap(pages: Sequence[PageEntry]) -> bytes:
