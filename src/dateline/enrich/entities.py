@@ -34,6 +34,7 @@ from dateline.enrich.gazetteer import Gazetteer, GeoPlace, fold
 from dateline.enrich.given_names import given_names
 from dateline.enrich.lexicon import (
     AREA_HEADS,
+    CAPTION_LABELS,
     COMMON_STARTERS,
     COMPANY_WORDS,
     COMPASS_WORDS,
@@ -113,6 +114,7 @@ LINKER_RULES: dict[str, str] = {
     "known_name": "a person's name said again without the model's label is still that person",
     "description": "'Iran's acting president' is the one person of the story it can be",
     "description_conflict": "a description no single person fits stays unresolved",
+    "caption_label": "'Image:', 'Photo:' after a caption is a credit label, no name's last word",
     "church_body": "'Catholic Church', 'Church of Scientology' are organizations, not places",
     "given_name_word": "'Billy Ashley', 'Christian Blanc', 'Leopold III' stay whole persons",
     "given_name_first": "an 'organization' that opens with a given name (Dean Kamen) is a person",
@@ -1386,8 +1388,19 @@ def _joined(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int,
             more = _NEXT_NAME.match(text, end)  # "Ganjar" + "Pranowo"
             if more and more.group(1) not in _NOT_NAME_PARTS and not more.group(1).isupper():
                 end = more.end()
+        end = _before_caption_label(text, start, end)
         out.append((start, end, label))
     return out
+
+
+def _before_caption_label(text: str, start: int, end: int) -> int:
+    """The end of a candidate without a credit label it ran into: a caption with no full
+    stop is followed by ``Image: Twitter`` in scraped news, and the model reads
+    ``Ahmed Mohamed Image`` as one name."""
+    head, _, last = text[start:end].rpartition(" ")
+    if not head.strip() or last not in CAPTION_LABELS or not text[end:].lstrip(" ").startswith(":"):
+        return end
+    return start + len(head.rstrip())
 
 
 def _previous_word(text: str, start: int) -> str:

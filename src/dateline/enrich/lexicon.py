@@ -258,3 +258,10 @@ CORPORATE_SUFFIXES = frozenset(
     """Inc Inc. Corp Corp. Co Co. Ltd Ltd. PLC plc N.V. NV AG SA S.A. SE Group Holdings
     Company Corporation Limited LLC L.P. LP Airlines Airways""".split()
 )
+
+
+# Credit labels a scraped caption runs into ("... Ahmed Mohamed Image: Twitter"): never the
+# last word of a name when a colon follows.
+CAPTION_LABELS = frozenset(
+    {"Image", "Images", "Photo", "Photos", "Photograph", "Picture", "Video", "Credit", "Source"}
+)
