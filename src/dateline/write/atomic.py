@@ -35,8 +35,13 @@ def _error(path: Path, exc: OSError) -> OutputError:
 
 
 def _stage(path: Path, data: bytes, durable: bool) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=TEMP_SUFFIX)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=TEMP_SUFFIX)
+    except FileNotFoundError:
+        # The folder is made only when missing: most writes go to folders that
+        # exist, and a mkdir per file cost a syscall and an exception each.
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
