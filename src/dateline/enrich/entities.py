@@ -114,6 +114,7 @@ LINKER_RULES: dict[str, str] = {
     "known_name": "a person's name said again without the model's label is still that person",
     "description": "'Iran's acting president' is the one person of the story it can be",
     "description_conflict": "a description no single person fits stays unresolved",
+    "handle_or_domain": "'@POTUS' or 'Gawker.com' is an account or a website, not an entity",
     "caption_label": "'Image:', 'Photo:' after a caption is a credit label, no name's last word",
     "church_body": "'Catholic Church', 'Church of Scientology' are organizations, not places",
     "given_name_word": "'Billy Ashley', 'Christian Blanc', 'Leopold III' stay whole persons",
@@ -1327,11 +1328,16 @@ def _votes(
     return out
 
 
+_HANDLE_OR_DOMAIN = re.compile(r"(?:^|\s)[@#]\w|\w\.(?:com|org|net|gov|edu|io|co\.uk)\b")
+
+
 def _clean_candidate(span: str) -> tuple[int, str] | None:
     """A model entity without what the model sometimes takes along: a leading "the",
     quotes, and a parenthesis (``the Shanghai Cooperation Organization (SCO``)."""
     if "(" in span:
         span = span[: span.index("(")]
+    if _HANDLE_OR_DOMAIN.search(span):
+        return None  # '@POTUS', 'Gawker.com': an account or a website, no one's name
     offset = 0
     while True:
         match = _EDGE.search(span)
