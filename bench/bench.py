@@ -221,7 +221,10 @@ PUBLISHERS = (
 )
 
 
-START = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+#: Articles are 37 minutes apart from here: 100,000 of them end in 2019, before any
+#: "now" a bench runs at (from 2020, the last 1,771 of a 100k corpus fell after
+#: 2026-11-28 and were held as embargoed, which is not what the bench measures).
+START = dt.datetime(2012, 1, 1, tzinfo=dt.UTC)
 OFFSETS = ("+00:00", "+03:30", "-05:00", "+05:30", "+01:00")
 AUTHORS = ("Jane Roe", "John Doe", "Amir Karimi", "Olga Ivanova", "Priya Nair", "Li Wei")
 TAGS = ("Diplomacy", "Energy", "Trade", "Security", "Transport", "Finance", "Iran", "Russia")
