@@ -18,6 +18,20 @@ SCHEMAORG = SHARED / "schemaorg"
 SEED_SLUG = "iran-russia-relations-remains-unchanging-mokhber-delivers-leaders-message-to-putin"
 
 
+def copy_test_site(tmp_path: Path, extra: str = "") -> Path:
+    """tests/data/site's content and settings copied under ``tmp_path`` (output to
+    ``out``, ``extra`` lines added to ``[site]``); returns the settings file."""
+    import shutil  # noqa: PLC0415 - only the tests that copy the site
+
+    site = tmp_path / "site"
+    shutil.copytree(DATA / "site" / "content", site / "content")
+    config = site / "dateline.toml"
+    text = (DATA / "site" / "dateline.toml").read_text(encoding="utf-8")
+    text = text.replace('output_dir = "expected"', 'output_dir = "out"')
+    config.write_text(text.replace("[site]\n", f"[site]\n{extra}", 1), encoding="utf-8")
+    return config
+
+
 def repo_settings(output_dir: Path, content_dir: Path | None = None) -> Settings:
     """The repository's dateline.toml, writing to ``output_dir``."""
     settings = load_settings(ROOT / "dateline.toml")

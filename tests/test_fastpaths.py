@@ -30,7 +30,7 @@ from dateline.read.yamlmeta import _check_shape, _check_tree
 from dateline.settings import load_settings
 from dateline.validate.graph import _refs
 
-from .conftest import DATA
+from .conftest import DATA, copy_test_site
 
 
 class _ReferenceBlockText(HTMLParser):
@@ -234,21 +234,11 @@ def test_inside_follows_links_of_the_root_and_of_the_file(tmp_path: Path) -> Non
 def test_a_rebuild_shows_the_notices_of_reused_articles_only_when_asked(tmp_path: Path) -> None:
     """Reused articles' notices are not read back unless ``--notices`` asks for them;
     warnings and errors are, always."""
-    import shutil  # noqa: PLC0415 - this test only
-
     from click.testing import CliRunner  # noqa: PLC0415 - this test only
 
     from dateline.cli import main  # noqa: PLC0415 - this test only
 
-    site = tmp_path / "site"
-    shutil.copytree(DATA / "site" / "content", site / "content")
-    config = site / "dateline.toml"
-    config.write_text(
-        (DATA / "site" / "dateline.toml")
-        .read_text(encoding="utf-8")
-        .replace('output_dir = "expected"', 'output_dir = "out"'),
-        encoding="utf-8",
-    )
+    config = copy_test_site(tmp_path)
     runner = CliRunner()
     first = runner.invoke(main, ["build", "--config", str(config), "--notices", "--jobs", "1"])
     assert first.exit_code == 0, first.output

@@ -9,7 +9,6 @@ not hide an eager import, and look at what a no-op rebuild loaded.
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +16,7 @@ from pathlib import Path
 from dateline.read import SUFFIXES
 from dateline.read.readers import READERS
 
-from .conftest import DATA
+from .conftest import DATA, copy_test_site
 
 #: Modules only building, rendering or enriching an article needs.
 HEAVY = (
@@ -58,15 +57,8 @@ def _build(config: Path) -> tuple[int, set[str], str]:
 
 
 def test_a_noop_rebuild_loads_no_per_article_module(tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    shutil.copytree(DATA / "site" / "content", site / "content")
-    config = site / "dateline.toml"
-    config.write_text(
-        (DATA / "site" / "dateline.toml")
-        .read_text(encoding="utf-8")
-        .replace('output_dir = "expected"', 'output_dir = "out"'),
-        encoding="utf-8",
-    )
+    config = copy_test_site(tmp_path)
+    site = config.parent
     code, first, _ = _build(config)
     assert code in (0, None)
     assert {"markdown_it_pyrs", "dateline.model.article"} <= first  # the check can fail
@@ -94,16 +86,7 @@ def test_discovery_suffixes_are_the_readers() -> None:
 def test_a_site_without_enrichment_never_loads_the_facts_pass(tmp_path: Path) -> None:
     """``enrich = false``: entities, events, gazetteer and model code stay unloaded, in
     the build's process and so in each worker it spawns (they import what it does)."""
-    site = tmp_path / "site"
-    shutil.copytree(DATA / "site" / "content", site / "content")
-    config = site / "dateline.toml"
-    text = (DATA / "site" / "dateline.toml").read_text(encoding="utf-8")
-    config.write_text(
-        text.replace('output_dir = "expected"', 'output_dir = "out"').replace(
-            "[site]\n", "[site]\nenrich = false\n", 1
-        ),
-        encoding="utf-8",
-    )
+    config = copy_test_site(tmp_path, "enrich = false\n")
     code, loaded, printed = _build(config)
     assert code in (0, None), printed
     assert "dateline.model.article" in loaded  # it did build
