@@ -83,6 +83,12 @@ NOT_PUBLISHED = [
         "Biden publishes",
         None,
     ),
+    # a plural nationality word names people of that country, not the country
+    (
+        "Nearly 300 Indians were deported by Mexican authorities on October 18.",
+        "India ",
+        None,
+    ),
     # names the parse cut short are proposed, not published
     (
         "Browns DL Sheldon Richardson decided to weigh in on Thursday's fight on Monday.",
@@ -119,6 +125,19 @@ KEPT = [
         "Clark in October revealed lofty plans to expand the Emirates fleet by 2025.",
         "Clark reveals",
         "2023-10",
+        False,
+    ),
+    # ... and the happening is named after them, with a plural verb
+    (
+        "Nearly 300 Indians were deported by Mexican authorities on October 18.",
+        "Nearly 300 Indians deported",
+        "2023-10-18",
+        False,
+    ),
+    (
+        "About 150 Indians returned from Mexico on Wednesday.",
+        "About 150 Indians return from",
+        "2024-07-03",
         False,
     ),
     # dated after the publication day: a scheduled event, never a past fact

@@ -536,7 +536,7 @@ class TriggerDetector:
                     keys.append(context.last_person)
                 continue
             mention = context.mention_at(part)
-            if mention is not None:
+            if mention is not None and not _nationals(context, part, mention):
                 keys.append(mention.key)
         return list(dict.fromkeys(keys))
 
@@ -584,6 +584,7 @@ class TriggerDetector:
                 )
             )
             or subject.lower_ in _PLURALS
+            or _nationals_at(context, subject)
         )
         lemma = verb.lemma_.lower()
         verb_text = (lemma if plural else _third_person(lemma)) + (
@@ -633,7 +634,11 @@ class TriggerDetector:
                     continue
                 return ""
             mention = context.mention_at(part)
-            if mention is not None and context.type_of(mention.key) in _AGENT_TYPES | _PLACE_TYPES:
+            if (
+                mention is not None
+                and context.type_of(mention.key) in _AGENT_TYPES | _PLACE_TYPES
+                and not _nationals(context, part, mention)
+            ):
                 names.append(context.name_of(mention.key))
                 continue
             # "the attack on the embassy": a short phrase keeps its preposition
@@ -715,6 +720,22 @@ def _relative_object(
     if patient is None or patient.lower_ in ("that", "which", "whom", "who"):
         return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else patient
     return patient
+
+
+def _nationals(context: SentenceContext, token: Token, mention: Mention) -> bool:
+    """``300 Indians were deported``: a plural nationality word as a clause's subject or
+    object names people of that country, not the country; the country did nothing."""
+    return (
+        token.tag_ in ("NNS", "NNPS")
+        and " " not in mention.text
+        and context.type_of(mention.key) == "Country"
+        and mention.text.casefold() != context.name_of(mention.key).casefold()
+    )
+
+
+def _nationals_at(context: SentenceContext, token: Token) -> bool:
+    mention = context.mention_at(token)
+    return mention is not None and _nationals(context, token, mention)
 
 
 def _proper(token: Token | None) -> bool:
