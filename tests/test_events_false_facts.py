@@ -13,6 +13,7 @@ import pytest
 
 from dateline.enrich.events import DOUBT_CONFIDENCE, _name_doubt
 from dateline.enrich.facts import DEFAULT_MIN_CONFIDENCE
+from dateline.enrich.given_names import given_name_sex
 from dateline.enrich.sentences import split_sentences
 from dateline.enrich.temporal import find_dates
 from dateline.read.draft import Paragraph
@@ -83,6 +84,18 @@ NOT_PUBLISHED = [
         "Biden publishes",
         None,
     ),
+    # a plural nationality word names people of that country, not the country
+    (
+        "Nearly 300 Indians were deported by Mexican authorities on October 18.",
+        "India ",
+        None,
+    ),
+    # "she" after "Michael Webb" is someone the text did not name: no one's event
+    (
+        "Michael Webb was arrested on Monday. She resigned from the company on May 18.",
+        "Michael Webb resign",
+        "2024-05-18",
+    ),
     # names the parse cut short are proposed, not published
     (
         "Browns DL Sheldon Richardson decided to weigh in on Thursday's fight on Monday.",
@@ -119,6 +132,26 @@ KEPT = [
         "Clark in October revealed lofty plans to expand the Emirates fleet by 2025.",
         "Clark reveals",
         "2023-10",
+        False,
+    ),
+    # ... and the happening is named after them, with a plural verb
+    (
+        "Nearly 300 Indians were deported by Mexican authorities on October 18.",
+        "Nearly 300 Indians deported",
+        "2023-10-18",
+        False,
+    ),
+    (
+        "About 150 Indians returned from Mexico on Wednesday.",
+        "About 150 Indians return from",
+        "2024-07-03",
+        False,
+    ),
+    # "she" after a woman's name is that woman
+    (
+        "Mary Smith was hired in 2020. She founded the company on May 1, 2021.",
+        "Mary Smith founds the company",
+        "2021-05-01",
         False,
     ),
     # dated after the publication day: a scheduled event, never a past fact
@@ -236,3 +269,13 @@ def test_a_date_in_a_verbless_aside_dates_no_verb() -> None:
         "The delivery, originally due later this year, will be delayed until October 2025."
     )
     assert [e.start for e in events if e.name.startswith("Delivery delayed")] == ["2025-10"]
+
+
+@pytest.mark.parametrize(
+    ("name", "sex"),
+    [("Michael", "m"), ("Mary", "f"), ("Jordan", None), ("Mokhber", None)],
+)
+def test_a_given_name_tells_he_from_she_only_when_the_census_does(
+    name: str, sex: str | None
+) -> None:
+    assert given_name_sex(name) == sex

@@ -40,6 +40,14 @@ ROWS = [
         "2002",
     ),
     (
+        # one named party signs "by", never "between"
+        "agreement",
+        "Mary Steenburgen signed a publishing deal with a music company in May 2023.",
+        EventKind.AGREEMENT,
+        "Signing of the publishing deal by Mary Steenburgen",
+        "2023-05",
+    ),
+    (
         "gathering",
         "Leaders gathered for the 16th BRICS Summit in Kazan on Tuesday.",
         EventKind.GATHERING,

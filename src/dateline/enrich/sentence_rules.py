@@ -284,7 +284,14 @@ class _View:
         names = _join([self.name(k) for k in keys])
         agreement = _AGREEMENT.search(text, signed.end() if signed else 0)
         obj = _clean_object(agreement["obj"]) if agreement else "agreement"
-        name = f"Signing of the {obj} between {names}" if signed else f"Agreement between {names}"
+        # "between" needs two: one named party signed it, or made an agreement with
+        # someone the text does not name ("signed to Universal Music in 2018")
+        between_or_by = "between" if len(keys) > 1 else "by"
+        name = (
+            f"Signing of the {obj} {between_or_by} {names}"
+            if signed
+            else f"Agreement {'between' if len(keys) > 1 else 'of'} {names}"
+        )
         agents = [k for k in keys if self.entities.entities[k].type not in _PLACE_TYPES]
         return _found(
             name=name,

@@ -34,6 +34,7 @@ from dateline.enrich.clauses import (
 )
 from dateline.enrich.entities import Extraction, Mention
 from dateline.enrich.event_rules import EventKind, SchemaEventType, TriggerRule, load_rules
+from dateline.enrich.given_names import given_name_sex
 from dateline.enrich.temporal import NOT_WHEN, TimeExpression, find_dates, find_times
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -327,6 +328,8 @@ class TriggerDetector:
             return None
         subjects = self._people(context, subject)
         objects = self._people(context, patient) if patient is not None else []
+        if actor is not None and actor.lower_ in ("he", "she") and not (subjects or objects):
+            return None  # someone the text did not name: no one to name the event after
         roles: dict[str, list[str]] = {"attendee": [], "organizer": [], "about": [], "location": []}
         agents = [k for k in subjects if context.type_of(k) in _AGENT_TYPES]
         roles[self.rule.subject_role].extend(agents)
@@ -532,11 +535,12 @@ class TriggerDetector:
         keys: list[str] = []
         for part in _with_conjuncts(token):
             if part.pos_ == "PRON":
-                if part.lower_ in ("he", "she") and context.last_person:
-                    keys.append(context.last_person)
+                person = _pronoun_person(context, part)
+                if person is not None:
+                    keys.append(person)
                 continue
             mention = context.mention_at(part)
-            if mention is not None:
+            if mention is not None and not _nationals(context, part, mention):
                 keys.append(mention.key)
         return list(dict.fromkeys(keys))
 
@@ -584,6 +588,7 @@ class TriggerDetector:
                 )
             )
             or subject.lower_ in _PLURALS
+            or _nationals_at(context, subject)
         )
         lemma = verb.lemma_.lower()
         verb_text = (lemma if plural else _third_person(lemma)) + (
@@ -628,12 +633,17 @@ class TriggerDetector:
         names = []
         for part in parts:
             if part.pos_ == "PRON":
-                if part.lower_ in ("he", "she") and context.last_person:
-                    names.append(context.name_of(context.last_person))
+                person = _pronoun_person(context, part)
+                if person is not None:
+                    names.append(context.name_of(person))
                     continue
                 return ""
             mention = context.mention_at(part)
-            if mention is not None and context.type_of(mention.key) in _AGENT_TYPES | _PLACE_TYPES:
+            if (
+                mention is not None
+                and context.type_of(mention.key) in _AGENT_TYPES | _PLACE_TYPES
+                and not _nationals(context, part, mention)
+            ):
                 names.append(context.name_of(mention.key))
                 continue
             # "the attack on the embassy": a short phrase keeps its preposition
@@ -715,6 +725,34 @@ def _relative_object(
     if patient is None or patient.lower_ in ("that", "which", "whom", "who"):
         return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else patient
     return patient
+
+
+def _pronoun_person(context: SentenceContext, pronoun: Token) -> str | None:
+    """The person ``he``/``she`` is read as: the last one named before, unless the given
+    name says otherwise ("she" after "Michael Webb" is someone the text did not name)."""
+    sex = {"he": "m", "she": "f"}.get(pronoun.lower_)
+    person = context.last_person
+    if sex is None or person is None:
+        return None
+    first = context.name_of(person).split(" ", 1)[0]
+    other = given_name_sex(first) if " " in context.name_of(person) else None
+    return None if other is not None and other != sex else person
+
+
+def _nationals(context: SentenceContext, token: Token, mention: Mention) -> bool:
+    """``300 Indians were deported``: a plural nationality word as a clause's subject or
+    object names people of that country, not the country; the country did nothing."""
+    return (
+        token.tag_ in ("NNS", "NNPS")
+        and " " not in mention.text
+        and context.type_of(mention.key) == "Country"
+        and mention.text.casefold() != context.name_of(mention.key).casefold()
+    )
+
+
+def _nationals_at(context: SentenceContext, token: Token) -> bool:
+    mention = context.mention_at(token)
+    return mention is not None and _nationals(context, token, mention)
 
 
 def _proper(token: Token | None) -> bool:
