@@ -102,9 +102,11 @@ def test_index_pages_through_every_article_once(tmp_path: Path) -> None:
         nxt = tree.xpath('//link[@rel="next"]/@href')
         url = nxt[0] if nxt else None
     assert len(seen) == 3 == len(set(seen))
-    assert page(out / "page" / "3.html").xpath('//link[@rel="prev"]/@href') == [
+    # the archive is numbered from the oldest: page 1 holds the oldest article
+    assert page(out / "page" / "1.html").xpath('//link[@rel="prev"]/@href') == [
         base + "page/2.html"
     ]
+    assert page(out / "page" / "2.html").xpath('//link[@rel="prev"]/@href') == [base]
 
 
 def test_partial_dates_read_as_written() -> None:

@@ -1065,21 +1065,45 @@ def _build(
 
     cache = BuildCache(settings.output_dir, writable=mode == "build")
     try:
-        return _build_with(
-            cache,
-            settings,
-            enrichers,
-            progress,
-            now or wall_clock(),
-            jobs=jobs,
-            force=force,
-            mode=mode,
-            lock=lock,
-            scheduler=scheduler,
-            notices=notices,
-        )
+        with _fewer_collections():
+            return _build_with(
+                cache,
+                settings,
+                enrichers,
+                progress,
+                now or wall_clock(),
+                jobs=jobs,
+                force=force,
+                mode=mode,
+                lock=lock,
+                scheduler=scheduler,
+                notices=notices,
+            )
     finally:
         cache.close()
+
+
+#: Allocations between two young-generation collections during a build (CPython's
+#: default is 700).
+_YOUNG_COLLECTION_EVERY = 50_000
+
+
+@contextlib.contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Collect garbage less often while a build runs.
+
+    A build loads tens of thousands of long-lived, acyclic objects (each article's
+    summary and state) and the collector, run every 700 allocations, scans them
+    again and again: on a no-op or one-article rebuild of 10,000 articles that was
+    a quarter of the time. The build makes few reference cycles, so collecting
+    less often costs little memory. The thresholds are put back afterwards.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], _YOUNG_COLLECTION_EVERY), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def _build_with(
@@ -1121,7 +1145,7 @@ def _build_with(
         if writing:
             cache.save_stamps(plan.stamps, state)
         report.results = [
-            _reused(s, e, old_manifest.sources[s], path, settings, _lazy(None, out, e.key))
+            _reused(s, e, old_manifest.sources[s], path, settings, _lazy(None, out, e.key), notices)
             for s, path in zip(plan.sources, plan.paths, strict=True)
             if (e := plan.reuse[s]) is not None
         ]
@@ -1440,6 +1464,8 @@ def _reused(
     load: Callable[[], tuple[ArticleGraph, str] | None],
     notices: bool = True,
 ) -> ArticleResult:
+    if not notices and entry.only_notices:
+        return ArticleResult(path, slug=slug, status="unchanged", load=load)
     known = {source: path}
     findings = tuple(
         finding_from_json(f, settings.content_dir, known)

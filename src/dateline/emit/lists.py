@@ -10,6 +10,7 @@ the templates and the template environment of the article pages
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from dateline.emit.html import Page, PageRenderer, kind_label
@@ -18,12 +19,60 @@ from dateline.emit.topics import Topic, summary_topics
 from dateline.emit.urls import FeedUrls
 from dateline.model.entities import Organization, Person, Place
 
-__all__ = ["ListRenderer", "page_count"]
+__all__ = ["IndexPage", "ListRenderer", "archived_pages", "page_count"]
 
 
 def page_count(articles: int, size: int) -> int:
     """Pages of ``size`` articles a list of ``articles`` takes (an empty list: one page)."""
     return max(1, -(-articles // size))
+
+
+def archived_pages(articles: int, size: int) -> int:
+    """How many full pages of the home page's archive a site of ``articles`` has.
+
+    The archive is numbered from the oldest article: ``page/1.html`` holds the
+    oldest ``size``, ``page/2.html`` the next ``size``, and so on, so a page never
+    changes once it is there, however many articles come after (a site that adds one
+    article renders two pages, not every page). The home page holds the rest, the
+    newest: between ``size`` and ``2 * size - 1`` articles once the site has ``size``
+    (fewer before), so every article is on exactly one page.
+    """
+    return max(0, articles // size - 1)
+
+
+@dataclass(frozen=True)
+class IndexPage:
+    """Where one page of the home page and its archive is (``number`` 0: the home
+    page itself; 1 is the oldest page of the archive, ``archived`` the newest)."""
+
+    number: int
+    archived: int
+    base_url: str
+
+    def url(self, number: int) -> str:
+        return self.base_url + ("" if number == 0 else f"page/{number}.html")
+
+    @property
+    def here(self) -> str:
+        return self.url(self.number)
+
+    @property
+    def prev(self) -> str | None:
+        """The newer page (``rel="prev"``: the list reads newest first)."""
+        if self.number == 0:
+            return None
+        return self.url(self.number + 1 if self.number < self.archived else 0)
+
+    @property
+    def next(self) -> str | None:
+        """The older page (``rel="next"``)."""
+        if self.number == 0:
+            return self.url(self.archived) if self.archived else None
+        return self.url(self.number - 1) if self.number > 1 else None
+
+    @staticmethod
+    def path(number: int) -> str:
+        return "index.html" if number == 0 else f"page/{number}.html"
 
 
 class ListRenderer:
@@ -51,22 +100,20 @@ class ListRenderer:
 
     def index_page(
         self,
-        number: int,
-        count: int,
+        page: IndexPage,
         articles: Sequence[ArticleSummary],
         sections: Sequence[Topic],
         jsonld: str | None,
     ) -> str:
-        """Page ``number`` of ``count`` of the home page: ``articles`` are its own; the
-        first page carries the site graph (``jsonld``) and feed autodiscovery."""
-        page = Page(number, count, self.settings.base_url)
+        """The home page or a page of its archive: ``articles`` are its own; the home
+        page carries the site graph (``jsonld``) and feed autodiscovery."""
         return self.env.get_template("index.html").render(
             site=self.settings,
             feeds=self.feeds,
             jsonld=jsonld,
             articles=[self.item(a) for a in articles],
             page=page,
-            canonical=page.url(number),
+            canonical=page.here,
             topics=[t for t in sections if t.kind == "section"],
         )
 

@@ -25,7 +25,7 @@ from dateline.emit.calendar import CALENDAR, render_calendar
 from dateline.emit.feeds import as_datetime
 from dateline.emit.html import Page, PageRenderer, entity_key
 from dateline.emit.jsonld import dumps, script_json, script_text
-from dateline.emit.lists import ListRenderer, page_count
+from dateline.emit.lists import IndexPage, ListRenderer, archived_pages, page_count
 from dateline.emit.siteinput import SiteFiles, SiteInput, kept
 from dateline.emit.sitemaps import (
     NEWS_SITEMAP,
@@ -86,27 +86,45 @@ def _topics_key(topics: Sequence[Topic]) -> str:
 
 
 def _index_pages(
-    settings: Settings, site: SiteInput, lists: ListRenderer, sections: Sequence[Topic]
+    settings: Settings,
+    site: SiteInput,
+    lists: ListRenderer,
+    sections: Sequence[Topic],
+    entries: list[PageEntry],
 ) -> SiteFiles:
-    """The home page and its further pages; the first carries the whole site graph."""
+    """The home page and its archive (:func:`~dateline.emit.lists.archived_pages`);
+    the home page carries the whole site graph. Adds each page's sitemap entry to
+    ``entries``."""
     # the site graph repeats every article's index node: index.jsonld's document
     from dateline.emit.site import site_document  # noqa: PLC0415 - site.py imports this module
 
     size = settings.page_size
     articles = site.articles
-    count = page_count(len(articles), size)
-    shared = f"{count}:{_topics_key(sections)}"
-    for number in range(1, count + 1):
-        name = Page.path(number)
-        members = articles[(number - 1) * size : number * size]
-        what = f"index {number} of {shared}" + (f" {site.every_key}" if number == 1 else "")
+    total = len(articles)
+    archived = archived_pages(total, size)
+    topics = _topics_key(sections)
+    home = IndexPage(0, archived, settings.base_url)
+    name = IndexPage.path(0)
+    members = articles[: total - archived * size]
+    entries.append(PageEntry(home.here, _newest(articles)))
+    what = f"index 0 of {archived} {topics} {site.every_key}"
+    if site.unchanged([name], site.fingerprint(what, members)):
+        yield name, None
+    else:
+        jsonld = script_text(site.once("site graph", lambda: site_document(settings, articles)))
+        yield name, lists.index_page(home, members, sections, jsonld).encode("utf-8")
+    for number in range(archived, 0, -1):
+        page = IndexPage(number, archived, settings.base_url)
+        name = IndexPage.path(number)
+        # newest first, as every list reads; full, so the same once made
+        members = articles[total - number * size : total - (number - 1) * size]
+        entries.append(PageEntry(page.here, _newest(members)))
+        # the newest page links to the home page, the others to the page after them
+        what = f"index {number} {number == archived} {topics}"
         if site.unchanged([name], site.fingerprint(what, members)):
             yield name, None
             continue
-        jsonld = None
-        if number == 1:
-            jsonld = script_text(site.once("site graph", lambda: site_document(settings, articles)))
-        yield name, lists.index_page(number, count, members, sections, jsonld).encode("utf-8")
+        yield name, lists.index_page(page, members, sections, None).encode("utf-8")
 
 
 def _topic_files(
@@ -161,11 +179,8 @@ def reader_outputs(settings: Settings, site: SiteInput) -> SiteFiles:
 
     groups = group_by_topic(settings, articles)
     sections = [t for t in groups if t.kind == "section"]
-    newest = _newest(articles)
-    entries = []
-    for name, data in _index_pages(settings, site, lists, sections):
-        entries.append(PageEntry(site_url(settings, name), newest))
-        yield name, data
+    entries: list[PageEntry] = []
+    yield from _index_pages(settings, site, lists, sections, entries)
     entries += [PageEntry(a.url, a.lastmod) for a in articles]
 
     for topic, members in groups.items():
