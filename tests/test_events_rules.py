@@ -379,7 +379,7 @@ def test_a_saying_with_nothing_said_is_not_what_the_article_is_about() -> None:
     )
     facts = facts_of(text)
     layer = FactsEnricher.layer(facts)
-    names = {e.id: e.name for e in layer.events}
+    names = {e.id: e.name for e in layer.events or []}
     assert any(n.endswith("announce") for n in names.values()), names
     # the lead's next event is: the arrest, not the announcement of nothing
     assert [names[a] for a in layer.about or []] == ["Patrick Carlineo arrested"]
