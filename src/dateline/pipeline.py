@@ -1291,7 +1291,9 @@ def _build_with(
 
     listed = sorted([*published.values(), *report.carried], key=lambda s: s.order)
     previous = {n: m for n, m in state.site_marks.items() if cache.intact(_sizes(state, n))}
-    site = _site_input(settings, entries, keys, listed, previous=previous, now=now)
+    site = _site_input(
+        settings, entries, keys, listed, previous=previous, now=now, site_key=plan.site_key
+    )
     # each site file is validated and written as soon as it is made (one in memory at a
     # time); a file that fails its checks is not written, and the one there stays
     site_files: dict[str, int] = {}  # written or kept → size
@@ -1356,7 +1358,9 @@ def _build_with(
         if target.is_file():
             target.unlink()
             report.removed.append(target)
-    if write_atomic(out / MANIFEST, manifest.to_bytes()):
+    # the same sources, files and zones: the manifest there is already right
+    same = manifest == old_manifest and old_manifest.whole
+    if not same and write_atomic(out / MANIFEST, manifest.to_bytes()):
         report.written.append(out / MANIFEST)
     new_state.site_files = site_files
     new_state.site_marks = site.marks
