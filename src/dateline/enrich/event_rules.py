@@ -66,6 +66,9 @@ class TriggerRule:
     example: str
     expect: dict[str, str]
     noun: str
+    #: the noun for a lemma whose happening has its own (``acquire`` → ``Acquisition``
+    #: in the ``Order`` row): "Order of Meetup" named an acquisition falsely
+    noun_by_lemma: dict[str, str] = field(default_factory=dict)
     subject_role: Role = "attendee"
     object_role: Role | None = None
     needs_object: bool = False
@@ -89,6 +92,11 @@ class TriggerRule:
     until: bool = False
 
 
+def noun_for(rule: TriggerRule, lemma: str) -> str:
+    """What the happening of ``lemma`` is called when the text names no one."""
+    return rule.noun_by_lemma.get(lemma, rule.noun)
+
+
 def _rule(row: dict[str, Any]) -> TriggerRule:
     return TriggerRule(
         kind=EventKind(row["kind"]),
@@ -97,6 +105,7 @@ def _rule(row: dict[str, Any]) -> TriggerRule:
         example=row["example"],
         expect={k: str(v) for k, v in row["expect"].items()},
         noun=row["noun"],
+        noun_by_lemma={str(k): str(v) for k, v in row.get("noun_by_lemma", {}).items()},
         subject_role=row.get("subject_role", "attendee"),
         object_role=row.get("object_role"),
         needs_object=bool(row.get("needs_object", False)),

@@ -33,7 +33,13 @@ from dateline.enrich.clauses import (
     unproven,
 )
 from dateline.enrich.entities import Extraction, Mention
-from dateline.enrich.event_rules import EventKind, SchemaEventType, TriggerRule, load_rules
+from dateline.enrich.event_rules import (
+    EventKind,
+    SchemaEventType,
+    TriggerRule,
+    load_rules,
+    noun_for,
+)
 from dateline.enrich.given_names import given_name_sex
 from dateline.enrich.temporal import NOT_WHEN, TimeExpression, find_dates, find_times
 
@@ -408,10 +414,14 @@ class TriggerDetector:
         people = [k for k in self._people(context, subject) if context.type_of(k) in _AGENT_TYPES]
         # the words before the noun in its phrase, without articles, possessives and dates:
         # "its maiden flight", "A European Commission review", "the June 29 launch"
+        # (the possessor's whole phrase goes too: "President Donald Trump's announcement"
+        # is named after Donald Trump, not "President Donald announcement")
+        owner = {t.i for c in noun.children if c.dep_ == "poss" for t in c.subtree}
         modifiers = [
             t
             for t in noun.subtree
             if t.i < noun.i
+            and t.i not in owner
             and t.dep_ not in ("det", "poss", "case", "punct", "predet")
             and not _is_time_word(context, t)
         ]
@@ -574,7 +584,9 @@ class TriggerDetector:
         )
         if passive and patient is not None:
             who = self._phrase_name(context, patient)
-            return _capitalise(f"{who} {verb.lower_}".strip()) if who else self.rule.noun
+            if who:
+                return _capitalise(f"{who} {verb.lower_}".strip())
+            return noun_for(self.rule, verb.lemma_.lower())
         who = self._phrase_name(context, subject) if subject is not None else ""
         before = subject.doc[subject.left_edge.i - 1] if subject and subject.left_edge.i else None
         if who and before is not None and before.lemma_.lower() in _MEASURES:
@@ -622,7 +634,7 @@ class TriggerDetector:
                 )
         if not who:
             target = f" of {rest}" if rest else ""
-            return _capitalise(f"{self.rule.noun}{target}")
+            return _capitalise(f"{noun_for(self.rule, verb.lemma_.lower())}{target}")
         return _capitalise(" ".join(p for p in (who, verb_text, rest) if p))
 
     @staticmethod
