@@ -116,6 +116,7 @@ LINKER_RULES: dict[str, str] = {
     "description_conflict": "a description no single person fits stays unresolved",
     "handle_or_domain": "'@POTUS' or 'Gawker.com' is an account or a website, not an entity",
     "caption_label": "'Image:', 'Photo:' after a caption is a credit label, no name's last word",
+    "results_line": "scores after a name ('Todd Martin 6-4 6-2') are no part of it",
     "church_body": "'Catholic Church', 'Church of Scientology' are organizations, not places",
     "given_name_word": "'Billy Ashley', 'Christian Blanc', 'Leopold III' stay whole persons",
     "given_name_first": "an 'organization' that opens with a given name (Dean Kamen) is a person",
@@ -1331,6 +1332,9 @@ def _votes(
 _HANDLE_OR_DOMAIN = re.compile(r"(?:^|\s)[@#]\w|\w\.(?:com|org|net|gov|edu|io|co\.uk)\b")
 
 
+_SCORE = re.compile(r"^\d+[-–:]\d+$")
+
+
 def _clean_candidate(span: str) -> tuple[int, str] | None:
     """A model entity without what the model sometimes takes along: a leading "the",
     quotes, and a parenthesis (``the Shanghai Cooperation Organization (SCO``)."""
@@ -1351,6 +1355,12 @@ def _clean_candidate(span: str) -> tuple[int, str] | None:
     words = span.split()
     while words and words[-1].islower() and words[-1] not in NAME_PARTICLES:
         words.pop()  # "von der Leyen later"
+    scores = 0
+    while len(words) - scores > 1 and not any(c.isalpha() for c in words[-1 - scores]):
+        scores += 1
+    if scores >= 2 or (scores and _SCORE.search(words[-1])):
+        # a results line: "Todd Martin 6-4 6-2", "Pusan 0 2 1 3 7 2" (but "Channel 4")
+        words = words[:-scores]
     span = _strip_connectors(span[: len(" ".join(words))]) if words else ""
     if not span or not any(c.isupper() for c in span):
         return None
