@@ -42,6 +42,7 @@ from dateline.enrich.lexicon import (
     DENOMINATIONS,
     DOCUMENT_WORDS,
     EVENT_WORDS,
+    GENERIC_ACRONYMS,
     GIVEN_NAME_WORDS,
     GOVERNMENT_WORDS,
     KNOWN_ACRONYMS,
@@ -117,6 +118,8 @@ LINKER_RULES: dict[str, str] = {
     "handle_or_domain": "'@POTUS' or 'Gawker.com' is an account or a website, not an entity",
     "caption_label": "'Image:', 'Photo:' after a caption is a credit label, no name's last word",
     "results_line": "scores after a name ('Todd Martin 6-4 6-2') are no part of it",
+    "generic_acronym": "'EV', 'USB', 'CEO' abbreviate things, not bodies: no entity",
+    "shouted_word": "'VOTE' in capitals, where the story also writes 'vote', is no name",
     "church_body": "'Catholic Church', 'Church of Scientology' are organizations, not places",
     "given_name_word": "'Billy Ashley', 'Christian Blanc', 'Leopold III' stay whole persons",
     "given_name_first": "an 'organization' that opens with a given name (Dean Kamen) is a person",
@@ -232,6 +235,10 @@ class Extraction:
     #: ("Mokhber stated …", "Mokhber called for …"): people the story names by surname
     recurring_people: frozenset[str] = frozenset()
 
+    #: the article's words written in lower case: an all-capitals "VOTE" or "GREAT" is
+    #: one of them shouted, not a name
+    ordinary_words: frozenset[str] = frozenset()
+
     #: descriptions resolved to the person they describe ("Iran's acting president" →
     #: Mokhber, :mod:`dateline.enrich.coref`); apart from ``mentions``, which are names
     descriptions: list[Mention] = field(default_factory=list)
@@ -325,6 +332,9 @@ class EntityExtractor:
         result = Extraction(
             context=self._context(headline, sentences, dateline),
             recurring_people=_recurring_people(labelled) | titled,
+            ordinary_words=frozenset(
+                w for s in sentences for w in _LOWER_WORD.findall(s.text) if len(w) > 2
+            ),
         )
         acronyms = self._find_acronyms(s.text for s in sentences)
         result.acronyms = acronyms
@@ -667,6 +677,8 @@ class EntityExtractor:
         if span in KNOWN_ACRONYMS and label != "PERSON":
             # "EU" said bare: the body everyone means by it
             return self._organization_like(result, KNOWN_ACRONYMS[span], text, acronym=span)
+        if span in GENERIC_ACRONYMS or _shouted_word(span, result.ordinary_words):
+            return None  # "EV", "USB"; "VOTE" on a poster, where the story says "vote"
         if label is None:
             return self._classify_rule(result, text, index, start, span)
         words = span.split()
@@ -1330,6 +1342,16 @@ def _votes(
 
 
 _HANDLE_OR_DOMAIN = re.compile(r"(?:^|\s)[@#]\w|\w\.(?:com|org|net|gov|edu|io|co\.uk)\b")
+
+
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+
+
+def _shouted_word(span: str, ordinary: frozenset[str]) -> bool:
+    """An all-capitals word the article also writes in lower case (``GREAT``/``great``)
+    or a span opening with one (``GREAT Governor``)."""
+    first = span.split(" ", 1)[0]
+    return len(first) > 2 and first.isalpha() and first.isupper() and first.lower() in ordinary
 
 
 _SCORE = re.compile(r"^\d+[-–:]\d+$")

@@ -265,3 +265,12 @@ CORPORATE_SUFFIXES = frozenset(
 CAPTION_LABELS = frozenset(
     {"Image", "Images", "Photo", "Photos", "Photograph", "Picture", "Video", "Credit", "Source"}
 )
+
+
+#: Abbreviations of things, not of anyone: an "EV" or "USB" the model calls an
+#: organization names no body (a newsroom's registry can still say otherwise).
+GENERIC_ACRONYMS = frozenset(
+    """EV EVs AWD RWD FWD 4WD USB GPS CEO CFO COO CTO GDP AI VR AR TV PC PCs LED LCD OLED
+    SUV SUVs DNA RNA HIV IPO ETF VAT GMT UTC EST EDT PST PDT ATM ICU MVP PDF URL API SMS
+    OS CPU GPU RAM SSD HD UHD MPH MPG RPM PIN PR HR IT QB RB WR NFT ESG""".split()
+)
