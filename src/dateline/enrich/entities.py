@@ -120,6 +120,8 @@ LINKER_RULES: dict[str, str] = {
     "results_line": "scores after a name ('Todd Martin 6-4 6-2') are no part of it",
     "generic_acronym": "'EV', 'USB', 'CEO' abbreviate things, not bodies: no entity",
     "shouted_word": "'VOTE' in capitals, where the story also writes 'vote', is no name",
+    "place_word_first": "'Park Geun-hye': a place word first in a person's name is a surname",
+    "given_name_before": "'Council Enver Solomon': the model cut the given name off; rejoined",
     "church_body": "'Catholic Church', 'Church of Scientology' are organizations, not places",
     "given_name_word": "'Billy Ashley', 'Christian Blanc', 'Leopold III' stay whole persons",
     "given_name_first": "an 'organization' that opens with a given name (Dean Kamen) is a person",
@@ -1410,8 +1412,8 @@ def _joined(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int,
     """The model's candidates with a person's name that it cut after a particle made
     whole again: ``Ursula von der`` + ``Leyen`` → ``Ursula von der Leyen``."""
     out: list[tuple[int, int, str]] = []
-    for start, model_end, label in spans:
-        end = model_end
+    for model_start, model_end, label in spans:
+        start, end = model_start, model_end
         if out and start < out[-1][1]:
             continue  # swallowed by the previous one
         if label == "PERSON" and text[start:end].rsplit(maxsplit=1)[-1] in NAME_PARTICLES:
@@ -1426,9 +1428,33 @@ def _joined(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int,
             more = _NEXT_NAME.match(text, end)  # "Ganjar" + "Pranowo"
             if more and more.group(1) not in _NOT_NAME_PARTS and not more.group(1).isupper():
                 end = more.end()
+            else:
+                start = _given_name_before(text, start, out[-1][1] if out else 0)
         end = _before_caption_label(text, start, end)
         out.append((start, end, label))
     return out
+
+
+_NAME_BEFORE = re.compile(rf"(?:^|(?<=[\s(]))([{_UPPER}][a-zà-ÿ’'-]+) $")
+
+
+def _given_name_before(text: str, start: int, free_from: int) -> int:
+    """Where a one-word person the model cut from its given name starts: "the Refugee
+    Council Enver Solomon" tags only "Solomon"; "Enver" is a capitalised word in no
+    other candidate that is no title, organization, place or sentence start."""
+    found = _NAME_BEFORE.search(text, free_from, start)
+    if found is None or found.start(1) == 0:
+        return start
+    word = found.group(1)
+    before = text[: found.start(1)].rstrip()
+    if (
+        word in _NOT_NAME_PARTS
+        or word in PERSON_TITLES
+        or word in SINGLE_ORGS
+        or before.endswith((".", "!", "?"))
+    ):
+        return start
+    return found.start(1)
 
 
 def _before_caption_label(text: str, start: int, end: int) -> int:
@@ -1550,10 +1576,12 @@ def _person_like(words: list[str]) -> bool:
         names = names[:-1]  # "Leopold III"
     if len(names) > 1 and names[0] in GIVEN_NAME_WORDS:
         names = names[1:]  # "Christian Blanc": a given name that is also a word
-    for word in names:
+    for at, word in enumerate(names):
         head, _, rest = word.partition("-")
         if head in NAME_PARTICLES and rest[:1].isupper():
             continue  # "al-Nimr"
+        if at == 0 and len(names) > 1 and word in PLACE_WORDS and word.istitle():
+            continue  # "Park Geun-hye": a place word heads a place name last, not first
         if (
             not word[0].isupper()
             or (word.isupper() and len(word) > 2 and not word.endswith("."))
