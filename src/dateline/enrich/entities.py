@@ -36,6 +36,7 @@ from dateline.enrich.lexicon import (
     AREA_HEADS,
     CAPTION_LABELS,
     COMMON_STARTERS,
+    COMPANIES_NAMED_AFTER_PEOPLE,
     COMPANY_WORDS,
     COMPASS_WORDS,
     CORPORATE_SUFFIXES,
@@ -122,6 +123,8 @@ LINKER_RULES: dict[str, str] = {
     "shouted_word": "'VOTE' in capitals, where the story also writes 'vote', is no name",
     "place_word_first": "'Park Geun-hye': a place word first in a person's name is a surname",
     "given_name_before": "'Council Enver Solomon': the model cut the given name off; rejoined",
+    "company_named_after_people": "'Morgan Stanley', 'Lockheed Martin' are companies",
+    "list_mates": "a name in a list of people ('Lukaku, Carrasco, and Dries Mertens') is one",
     "church_body": "'Catholic Church', 'Church of Scientology' are organizations, not places",
     "given_name_word": "'Billy Ashley', 'Christian Blanc', 'Leopold III' stay whole persons",
     "given_name_first": "an 'organization' that opens with a given name (Dean Kamen) is a person",
@@ -528,7 +531,7 @@ class EntityExtractor:
         visible = "".join(masked)
         long_forms = {v: k for k, v in acronyms.items()}
         covered = [False] * (len(text) + 1)
-        for start, end, label in _joined(text, spans):
+        for start, end, label in _joined(text, _list_mates(text, _known_companies(text, spans))):
             piece = visible[start:end]
             # a spaced dash never joins a name: "Romania - Cosmin Contra" is two
             for part in re.finditer(r"[^\0\s–—-](?:(?!\s[-–—]\s)[^\0])*", piece):
@@ -679,6 +682,8 @@ class EntityExtractor:
         if span in KNOWN_ACRONYMS and label != "PERSON":
             # "EU" said bare: the body everyone means by it
             return self._organization_like(result, KNOWN_ACRONYMS[span], text, acronym=span)
+        if span in COMPANIES_NAMED_AFTER_PEOPLE:
+            return self._found(result, key_for(span), "Organization", span, text)
         if span in GENERIC_ACRONYMS or _shouted_word(span, result.ordinary_words):
             return None  # "EV", "USB"; "VOTE" on a poster, where the story says "vote"
         if label is None:
@@ -1433,6 +1438,66 @@ def _joined(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int,
         end = _before_caption_label(text, start, end)
         out.append((start, end, label))
     return out
+
+
+_COMPANY_NAMES = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(n) for n in sorted(COMPANIES_NAMED_AFTER_PEOPLE, key=len, reverse=True))
+    + r")\b"
+)
+
+
+def _known_companies(
+    text: str, spans: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """A company named after people is one candidate, whatever pieces the model made of
+    it ("Lockheed" + "Martin")."""
+    found = [(m.start(), m.end(), "ORG") for m in _COMPANY_NAMES.finditer(text)]
+    if not found:
+        return list(spans)
+    kept = [s for s in spans if not any(s[0] < b and a < s[1] for a, b, _ in found)]
+    return sorted([*kept, *found])
+
+
+_LIST_JOIN = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+
+
+def _list_mates(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The model's labels corrected by a name's neighbours: in a list of people
+    ("Romelu Lukaku, Yannick Carrasco, and Dries Mertens") a name the model called an
+    organization is a person too, if it reads as one and names no company; and a word
+    it called an organization right before a person ("Dries" + "Mertens") is the
+    person's given name."""
+    out = list(spans)
+    for i, (start, model_end, label) in enumerate(out):
+        if label != "ORG":
+            continue
+        end = model_end
+        words = text[start:end].split()
+        if any(w in COMPANY_WORDS or w in CORPORATE_SUFFIXES or w in ORG_WORDS for w in words):
+            continue
+        if text[start:end] in COMPANIES_NAMED_AFTER_PEOPLE or not _person_like(words):
+            continue
+        after = out[i + 1] if i + 1 < len(out) else None
+        if after and after[2] == "PERSON" and text[end : after[0]] == " " and len(words) == 1:
+            out[i] = (start, start, "")  # joined into the next: emptied, then dropped
+            out[i + 1] = (start, after[1], "PERSON")
+            continue
+        before = out[i - 1] if i else None
+        more = _NEXT_NAME.match(text, end) if len(words) == 1 else None
+        if more and more.group(1) not in _NOT_NAME_PARTS and (after is None or after[0] > end):
+            end = more.end()  # "Dries" + "Mertens", which the model left out
+            words = text[start:end].split()
+        mates = [
+            m
+            for m in (before, after)
+            if m is not None
+            and m[2] == "PERSON"
+            and _LIST_JOIN.match(text[min(end, m[1]) : max(start, m[0])])
+        ]
+        if mates and len(words) >= 2:
+            out[i] = (start, end, "PERSON")
+    return [s for s in out if s[0] < s[1]]
 
 
 _NAME_BEFORE = re.compile(rf"(?:^|(?<=[\s(]))([{_UPPER}][a-zà-ÿ’'-]+) $")

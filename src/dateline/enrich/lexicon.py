@@ -274,3 +274,45 @@ GENERIC_ACRONYMS = frozenset(
     SUV SUVs DNA RNA HIV IPO ETF VAT GMT UTC EST EDT PST PDT ATM ICU MVP PDF URL API SMS
     OS CPU GPU RAM SSD HD UHD MPH MPG RPM PIN PR HR IT QB RB WR NFT ESG""".split()
 )
+
+
+#: Companies named after people, which read as a person's name to the model and to the
+#: given-name rule ("Morgan Stanley rose"): always the company.
+COMPANIES_NAMED_AFTER_PEOPLE = frozenset(
+    {
+        "Morgan Stanley",
+        "Lockheed Martin",
+        "Goldman Sachs",
+        "Wells Fargo",
+        "Charles Schwab",
+        "Merrill Lynch",
+        "Lehman Brothers",
+        "Smith Barney",
+        "Dean Witter",
+        "Dow Jones",
+        "Edward Jones",
+        "Raymond James",
+        "Hewlett-Packard",
+        "Rolls-Royce",
+        "Harley-Davidson",
+        "Northrop Grumman",
+        "Pratt & Whitney",
+        "Johnson & Johnson",
+        "Marks & Spencer",
+        "Procter & Gamble",
+        "Ernst & Young",
+        "Jones Day",
+        "Baker McKenzie",
+        "Arthur Andersen",
+        "Thomson Reuters",
+        "Eli Lilly",
+        "Bristol-Myers Squibb",
+        "Booz Allen Hamilton",
+        "Kohlberg Kravis Roberts",
+        "Sherwin-Williams",
+        "Black & Decker",
+        "Louis Vuitton",
+        "Tommy Hilfiger",
+        "Hugo Boss",
+    }
+)
