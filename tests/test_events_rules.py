@@ -370,3 +370,16 @@ def test_a_time_that_a_noun_is_compared_with_dates_no_verb() -> None:
     ]
     (ordered,) = facts_of("Emirates ordered 30 jets on Monday, up from 20 a year ago.").events
     assert ordered.start == "2024-07-01"
+
+
+def test_a_saying_with_nothing_said_is_not_what_the_article_is_about() -> None:
+    text = (
+        "Prosecutors in Buffalo announced on Monday, the office said.\n\n"
+        "Patrick Carlineo was arrested in April."
+    )
+    facts = facts_of(text)
+    layer = FactsEnricher.layer(facts)
+    names = {e.id: e.name for e in layer.events or []}
+    assert any(n.endswith("announce") for n in names.values()), names
+    # the lead's next event is: the arrest, not the announcement of nothing
+    assert [names[a] for a in layer.about or []] == ["Patrick Carlineo arrested"]

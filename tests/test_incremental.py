@@ -438,3 +438,46 @@ def test_the_cache_key_reads_a_file_within_the_readers_limits(
     assert failed == {"huge.txt": {"file_too_large"}, "away.txt": {"outside_content"}}
     assert "huge.txt" not in hashed
     assert "away.txt" not in hashed
+
+
+def test_a_body_change_leaves_the_files_that_do_not_show_bodies_unwritten(
+    tmp_path: Path,
+) -> None:
+    """The site graph, the home page and the sitemap show headlines, dates and
+    addresses, not bodies: a build after a body-only edit keeps them as they are
+    (not even written), and the site is still what a clean serial build makes."""
+    settings = make_site(tmp_path)
+    build_site(settings)
+    out = settings.output_dir
+    changed = settings.content_dir / "gen-03.txt"
+    # not its first paragraph, which is also its summary
+    changed.write_text(changed.read_text().replace("this year", "so far this year"))
+    report = build_site(settings)
+    assert report.count("built") == 1
+    written = {p.relative_to(out).as_posix() for p in report.written}
+    assert "articles/delegates-meet-in-oslo-for-round-3-of-talks.html" in written
+    assert not written & {"index.jsonld", "index.html", "sitemap.xml", ".dateline-manifest.json"}
+    assert report.outputs["index.jsonld"] is None  # kept, never even encoded
+    # a changed headline is in all three
+    changed.write_text(changed.read_text().replace("Delegates meet", "Envoys meet"))
+    report = build_site(settings)
+    written = {p.relative_to(out).as_posix() for p in report.written}
+    assert {"index.jsonld", "index.html", "sitemap.xml"} <= written
+    clean = make_site(tmp_path, name="clean")
+    (clean.content_dir / "gen-03.txt").write_text(changed.read_text())
+    assert build_site(clean, force=True, jobs=1).ok
+    assert tree(out) == tree(clean.output_dir)
+
+
+def test_a_manifest_in_an_older_form_is_written_again(tmp_path: Path) -> None:
+    """A build whose manifest equals the one there does not write it; one from an older
+    dateline (no "files") is written in full at the next build that does anything."""
+    settings = make_site(tmp_path)
+    build_site(settings)
+    path = settings.output_dir / ".dateline-manifest.json"
+    data = json.loads(path.read_text())
+    path.write_text(json.dumps({k: v for k, v in data.items() if k != "files"}))
+    changed = settings.content_dir / "gen-03.txt"
+    changed.write_text(changed.read_text().replace("this year", "so far this year"))
+    assert build_site(settings).ok
+    assert json.loads(path.read_text()) == data

@@ -914,7 +914,7 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
         source = name[len(prefix) :] if name.startswith(prefix) else _source(path, content)
         if os.sep != "/":  # pragma: no cover - sources are POSIX paths
             source = source.replace(os.sep, "/")
-        sidecar = sidecars.of(path)
+        sidecar = sidecars.of(path, name)
         stamp = file_stamp(name, now_ns)
         side_stamp = file_stamp(os.fspath(sidecar), now_ns) if sidecar is not None else "-"
         stamp = f"{stamp}|{side_stamp}" if stamp and side_stamp else ""
@@ -958,17 +958,19 @@ class _Sidecars:
     article and suffix (the rule stays :func:`~dateline.read.sidecar.sidecar_path`'s)."""
 
     def __init__(self) -> None:
-        self._names: dict[Path, frozenset[str] | None] = {}
+        self._names: dict[str, frozenset[str] | None] = {}
 
-    def of(self, article: Path) -> Path | None:
-        folder = article.parent
+    def of(self, article: Path, name: str | None = None) -> Path | None:
+        """``name``: ``os.fspath(article)``, when the caller has it (paths as text are
+        several times cheaper to take apart, and this runs for every article)."""
+        folder, base = os.path.split(os.fspath(article) if name is None else name)
         if folder not in self._names:
             try:
-                self._names[folder] = frozenset(os.listdir(folder))
+                self._names[folder] = frozenset(os.listdir(folder or "."))
             except OSError:
                 self._names[folder] = None
         names = self._names[folder]
-        stem = article.name.rsplit(".", 1)[0] if "." in article.name else article.name
+        stem = base.rsplit(".", 1)[0] if "." in base else base
         if names is not None and not any(stem + s in names for s in SIDECAR_SUFFIXES):
             return None
         return sidecar_path(article)
@@ -1289,7 +1291,9 @@ def _build_with(
 
     listed = sorted([*published.values(), *report.carried], key=lambda s: s.order)
     previous = {n: m for n, m in state.site_marks.items() if cache.intact(_sizes(state, n))}
-    site = _site_input(settings, entries, keys, listed, previous=previous, now=now)
+    site = _site_input(
+        settings, entries, keys, listed, previous=previous, now=now, site_key=plan.site_key
+    )
     # each site file is validated and written as soon as it is made (one in memory at a
     # time); a file that fails its checks is not written, and the one there stays
     site_files: dict[str, int] = {}  # written or kept → size
@@ -1354,7 +1358,9 @@ def _build_with(
         if target.is_file():
             target.unlink()
             report.removed.append(target)
-    if write_atomic(out / MANIFEST, manifest.to_bytes()):
+    # the same sources, files and zones: the manifest there is already right
+    same = manifest == old_manifest and old_manifest.whole
+    if not same and write_atomic(out / MANIFEST, manifest.to_bytes()):
         report.written.append(out / MANIFEST)
     new_state.site_files = site_files
     new_state.site_marks = site.marks

@@ -34,6 +34,7 @@ from dateline.emit.sitemaps import (
     render_news_sitemap,
     render_robots,
     render_sitemaps,
+    sitemap_names,
 )
 from dateline.emit.summary import ArticleSummary
 from dateline.emit.topics import Topic, group_by_topic, render_topic_feeds
@@ -96,7 +97,7 @@ def _index_pages(
     the home page carries the whole site graph. Adds each page's sitemap entry to
     ``entries``."""
     # the site graph repeats every article's index node: index.jsonld's document
-    from dateline.emit.site import site_document  # noqa: PLC0415 - site.py imports this module
+    from dateline.emit.site import site_document, site_graph_digest  # noqa: PLC0415 - site.py imports this module
 
     size = settings.page_size
     articles = site.articles
@@ -107,7 +108,7 @@ def _index_pages(
     name = IndexPage.path(0)
     members = articles[: total - archived * size]
     entries.append(PageEntry(home.here, _newest(articles)))
-    what = f"index 0 of {archived} {topics} {site.every_key}"
+    what = f"index 0 of {archived} {topics} {site_graph_digest(settings, site)}"
     if site.unchanged([name], site.fingerprint(what, members)):
         yield name, None
     else:
@@ -200,7 +201,14 @@ def reader_outputs(settings: Settings, site: SiteInput) -> SiteFiles:
         yield from _entity_files(settings, site, lists, node_id, naming)
         entries.append(PageEntry(f"{node_id}.html", _newest(naming)))
 
-    yield from render_sitemaps(settings, entries)
+    # made again only when a page's address or lastmod changed
+    names = sitemap_names(len(entries))
+    if site.unchanged(
+        names, site.digest(f"sitemaps {names}", (f"{e.url} {e.lastmod}" for e in entries))
+    ):
+        yield from kept(names)
+    else:
+        yield from render_sitemaps(settings, entries)
     sitemaps = [SITEMAP]
     news = render_news_sitemap(settings, articles, site.now)
     if news is not None:

@@ -51,6 +51,7 @@ __all__ = [
     "archive_name",
     "render_site_files",
     "site_document",
+    "site_graph_digest",
 ]
 
 SiteEmitter = Callable[[Settings, SiteInput], SiteFiles]
@@ -107,12 +108,24 @@ def _splice(text: str, placeholder: str, fragments: Iterable[str]) -> str:
 
 
 def render_index(settings: Settings, site: SiteInput) -> SiteFiles:
-    """``index.jsonld``, from summaries."""
+    """``index.jsonld``, from summaries; kept when the last build wrote the same text
+    (an article whose body changed leaves it as it was)."""
     name = FEED_FILES["index"]
-    if site.unchanged([name], site.fingerprint(f"index {site.every_key}")):
+    if site.unchanged([name], site_graph_digest(settings, site)):
         yield from kept([name])
     else:
         yield name, site.once("site graph", lambda: site_document(settings, site.articles)).encode()
+
+
+def site_graph_digest(settings: Settings, site: SiteInput) -> str:
+    """A digest of the site graph's text (made once per build, with the text)."""
+    return site.once(
+        "site graph digest",
+        lambda: site.digest(
+            "site graph",
+            [site.once("site graph", lambda: site_document(settings, site.articles))],
+        ),
+    )
 
 
 def render_readers(settings: Settings, site: SiteInput) -> SiteFiles:

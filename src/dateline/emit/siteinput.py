@@ -59,6 +59,9 @@ class SiteInput:
     now: dt.datetime = field(default_factory=wall_clock)
     #: texts several files of this build share (the site graph), made once
     shared: dict[str, str] = field(default_factory=dict)
+    #: what every output depends on besides the articles (settings, dateline's code):
+    #: part of each :meth:`digest`, so a file made under other settings is made again
+    site_key: str = ""
 
     def once(self, name: str, make: Callable[[], str]) -> str:
         """``make()``, made once per build (several files embed the site graph)."""
@@ -88,6 +91,18 @@ class SiteInput:
         for summary in articles:
             digest.update(b"\0")
             digest.update(self.key_of(summary).encode())
+        return digest.hexdigest()
+
+    def digest(self, what: str, texts: Iterable[str]) -> str:
+        """What a file is made of, from the very texts it shows (``what`` says which
+        file): unlike :meth:`fingerprint` it stays the same when an article changes in
+        a way the file does not show (its body, for the sitemap). Empty without keys."""
+        if self.key_of is None:
+            return ""
+        digest = hashlib.sha256(f"{self.site_key}\0{what}".encode())
+        for text in texts:
+            digest.update(b"\0")
+            digest.update(text.encode())
         return digest.hexdigest()
 
     def unchanged(self, names: Sequence[str], fingerprint: str) -> bool:

@@ -32,6 +32,7 @@ __all__ = [
     "render_robots",
     "render_sitemap",
     "render_sitemaps",
+    "sitemap_names",
     "sitemap_part",
 ]
 
@@ -65,6 +66,14 @@ MAX_SITEMAP_URLS = 50_000
 def sitemap_part(number: int) -> str:
     """``sitemap-3.xml``: the third part of a sitemap split by :func:`render_sitemaps`."""
     return f"sitemap-{number}.xml"
+
+
+def sitemap_names(pages: int, limit: int | None = None) -> list[str]:
+    """The files :func:`render_sitemaps` makes for ``pages`` pages."""
+    limit = MAX_SITEMAP_URLS if limit is None else limit
+    if pages <= limit:
+        return [SITEMAP]
+    return [SITEMAP, *(sitemap_part(n) for n in range(1, -(-pages // limit) + 1))]
 
 
 def render_sitemaps(

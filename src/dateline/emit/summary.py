@@ -36,6 +36,7 @@ __all__ = [
     "Byline",
     "EventBrief",
     "NodeBrief",
+    "SharedParts",
     "parse_date",
     "summarize",
 ]
@@ -187,15 +188,22 @@ class ArticleSummary:
         return data
 
     @classmethod
-    def from_json(cls, data: list[Any]) -> ArticleSummary:
-        """Raises KeyError, TypeError or ValueError when ``data`` is not a summary."""
+    def from_json(cls, data: list[Any], shared: SharedParts | None = None) -> ArticleSummary:
+        """Raises KeyError, TypeError or ValueError when ``data`` is not a summary.
+
+        ``shared``: the nodes and bylines already read back, to reuse (see
+        :class:`SharedParts`)."""
         if not isinstance(data, list) or len(data) != len(cls.__slots__):
             raise TypeError("not a summary")
         values = list(data)
         values[_KEYWORDS] = tuple(values[_KEYWORDS])
         values[_FILES] = tuple(values[_FILES])
-        values[_NODES] = tuple(NodeBrief(*node) for node in values[_NODES])
-        values[_AUTHORS] = tuple(Byline(*author) for author in values[_AUTHORS])
+        if shared is None:
+            values[_NODES] = tuple(NodeBrief(*node) for node in values[_NODES])
+            values[_AUTHORS] = tuple(Byline(*author) for author in values[_AUTHORS])
+        else:
+            values[_NODES] = tuple(shared.node(node) for node in values[_NODES])
+            values[_AUTHORS] = tuple(shared.byline(author) for author in values[_AUTHORS])
         values[_EVENTS] = tuple(
             EventBrief(i, n, s, e, d, tuple(p), (g[0], g[1]) if g is not None else None)
             for i, n, s, e, d, p, g in values[_EVENTS]
@@ -203,6 +211,36 @@ class ArticleSummary:
         if not isinstance(values[_INDEX_TEXT], str):
             raise TypeError("index_text is not text")
         return cls(*values)
+
+
+class SharedParts:
+    """The nodes and bylines of the summaries read back in one build, one object each.
+
+    The publisher is in every article of a site and the same people, places and
+    reporters in thousands: the summaries of a large site read back from the build
+    cache share one :class:`NodeBrief` or :class:`Byline` for each, which saves
+    making (and holding) hundreds of thousands of equal objects.
+    """
+
+    __slots__ = ("_bylines", "_nodes")
+
+    def __init__(self) -> None:
+        self._nodes: dict[tuple[Any, ...], NodeBrief] = {}
+        self._bylines: dict[tuple[Any, ...], Byline] = {}
+
+    def node(self, data: list[Any]) -> NodeBrief:
+        key = tuple(data)
+        found = self._nodes.get(key)
+        if found is None:
+            found = self._nodes[key] = NodeBrief(*data)
+        return found
+
+    def byline(self, data: list[Any]) -> Byline:
+        key = tuple(data)
+        found = self._bylines.get(key)
+        if found is None:
+            found = self._bylines[key] = Byline(*data)
+        return found
 
 
 _FIELDS = ArticleSummary.__slots__

@@ -617,6 +617,10 @@ _DANGLING = frozenset(
 _FRAGMENTS = frozenset({"ed", "es", "s", "d", "ly", "ing", "st", "nd", "rd", "th"})
 _TWO_LINKS = re.compile(r"\b(?:of|to|for|in|by|on|at)\s+(?:of|to|for|in|by|on|at)\b", re.I)
 _TWICE = re.compile(r"\b(\w+)\s+\1\b", re.I)
+#: Quantifiers and pointers that open a generic or partial subject ("Some air quality
+#: monitors max out", "These extreme pollution events happen", "Only two commit"): the
+#: event says of some what the text does not name.
+_SOME = frozenset({"some", "these", "those", "other", "only", "such", "many", "several"})
 #: Below any ``min_confidence`` a site publishes by (0.6 unless set): proposed only.
 DOUBT_CONFIDENCE = 0.45
 
@@ -637,6 +641,8 @@ def _name_doubt(name: str) -> str:
         return "the name has a possessive with no owner: the phrase was cut"
     if _TWICE.search(name):
         return "the name repeats a word"
+    if words[0].lower() in _SOME and len(words) > 1:
+        return f"the name starts with “{words[0]}”: some of a group, not who"
     return ""
 
 

@@ -198,6 +198,18 @@ def _local_date(value: dt.datetime | dt.date | None) -> dt.date | None:
 LEAD_SENTENCES = 2
 
 
+#: Verbs of saying: "NASA announces", with nothing said, is true but names no subject.
+_SAYING = frozenset(
+    "announce tweet post estimate tout recount say report confirm reveal state note "
+    "claim write comment explain insist argue warn ask reply respond stress suggest "
+    "describe add".split()
+)
+
+
 def _in_lead(draft: EventDraft) -> bool:
-    """Whether the event is reported in the headline or the lead (and published)."""
-    return draft.sentence < LEAD_SENTENCES and not draft.quoted
+    """Whether the event is reported in the headline or the lead (and published), and
+    could be what the article is about: "U.S. Attorney's Office announces" (what it
+    announced lost in the parse) is not."""
+    last = draft.name.rsplit(" ", 1)[-1].lower()
+    says_nothing = last in _SAYING or last.removesuffix("s") in _SAYING
+    return draft.sentence < LEAD_SENTENCES and not draft.quoted and not says_nothing

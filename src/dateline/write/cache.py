@@ -44,7 +44,7 @@ from typing import Any
 
 import orjson
 
-from dateline.emit.summary import ArticleSummary
+from dateline.emit.summary import ArticleSummary, SharedParts
 from dateline.errors import Finding, OutputError
 from dateline.settings import Settings
 
@@ -228,7 +228,7 @@ class StateEntry:
     The summary is parsed on first use: a build where nothing changed never needs it.
     """
 
-    __slots__ = ("_findings", "_summary", "carried", "files", "key")
+    __slots__ = ("_findings", "_shared", "_summary", "carried", "files", "key")
 
     def __init__(
         self,
@@ -237,9 +237,12 @@ class StateEntry:
         findings: list[dict[str, Any]] | str,
         files: dict[str, int],
         carried: bool = False,
+        shared: SharedParts | None = None,
     ) -> None:
         self.key = key
         self._summary = summary
+        #: the parts the summaries read back with this one share
+        self._shared = shared
         # kept as the JSON it is saved as: a few hundred bytes instead of a few dicts,
         # for each of a large site's articles (parsed only if asked for)
         self._findings = findings if isinstance(findings, str) else _dumps(findings)
@@ -250,7 +253,8 @@ class StateEntry:
     @property
     def summary(self) -> ArticleSummary:
         if isinstance(self._summary, str):  # parsed once; the text is let go
-            self._summary = ArticleSummary.from_json(json.loads(self._summary))
+            self._summary = ArticleSummary.from_json(json.loads(self._summary), self._shared)
+            self._shared = None
         return self._summary
 
     @property
@@ -391,8 +395,11 @@ class BuildCache:
             if db is None:
                 return CacheState()
             key = db.execute("SELECT value FROM meta WHERE name = 'site_key'").fetchone()
+            shared = SharedParts()
             articles = {
-                source: StateEntry(key_, summary, findings, json.loads(files), bool(carried))
+                source: StateEntry(
+                    key_, summary, findings, orjson.loads(files), bool(carried), shared
+                )
                 for source, key_, summary, findings, files, carried in db.execute(
                     "SELECT source, key, summary, findings, files, carried FROM state"
                 )

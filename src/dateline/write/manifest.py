@@ -27,6 +27,10 @@ from pathlib import Path
 __all__ = ["MANIFEST", "Manifest", "article_files"]
 
 MANIFEST = ".dateline-manifest.json"
+_ABOUT = (
+    "written by dateline: which article file made which slug, and the files "
+    "each build owns (a build removes no other file)"
+)
 
 
 def _indented(value: object, indent: str = "") -> str:
@@ -63,6 +67,9 @@ class Manifest:
     site: tuple[str, ...] = ()
     #: source → its article's time zone by name (articles that have one)
     zones: Mapping[str, str] = field(default_factory=dict)
+    #: read from a manifest file that says all of the above in this form (a build
+    #: whose manifest equals it need not write it again)
+    whole: bool = field(default=False, compare=False)
 
     def owned(self) -> set[str]:
         """Every file this build made: the only files a later build may remove."""
@@ -70,8 +77,7 @@ class Manifest:
 
     def to_bytes(self) -> bytes:
         data = {
-            "about": "written by dateline: which article file made which slug, and the files "
-            "each build owns (a build removes no other file)",
+            "about": _ABOUT,
             "sources": dict(sorted(self.sources.items())),
             "files": {k: sorted(v) for k, v in sorted(self.files.items())},
             "site": sorted(self.site),
@@ -95,9 +101,10 @@ class Manifest:
             zones = {str(k): str(v) for k, v in data.get("zones", {}).items()}
         except (OSError, ValueError, AttributeError, TypeError):
             return cls()
+        whole = set(files) == set(sources) and data.get("about") == _ABOUT
         for source, slug in sources.items():
             files.setdefault(source, article_files(slug))
-        return cls(sources=sources, files=files, site=site, zones=zones)
+        return cls(sources=sources, files=files, site=site, zones=zones, whole=whole)
 
     @classmethod
     def of(
