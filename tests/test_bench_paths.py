@@ -8,6 +8,8 @@ import stat
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dateline.errors import OutputError, ReadError
 from dateline.read.files import inside, read_capped
@@ -103,3 +105,57 @@ def test_a_failed_group_leaves_no_temp_file_and_the_old_files(tmp_path: Path) ->
         write_group({tmp_path / "a.html": b"new", blocker / "b.html": b"new"})
     assert (tmp_path / "a.html").read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.html", "sub"]
+
+
+def _decode_slowly(data: bytes) -> str:
+    """What :func:`decode` did before its fast path: decode, then the pattern."""
+    from dateline.read.encoding import _decode, strip_xml_invalid  # noqa: PLC0415
+
+    return strip_xml_invalid(_decode(data, Path("a.md")))
+
+
+_TRICKY = st.sampled_from(
+    ["a", " ", "\n", "\t", "\x00", "\x0b", "\x1f", "\x7f", "é", "\ufffe", "\uffff", "\ufeff", "€"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TRICKY | st.characters(), max_size=40).map("".join))
+def test_decoding_utf8_gives_what_the_pattern_gave(text: str) -> None:
+    data = text.encode("utf-8", "surrogatepass")
+    from dateline.read.encoding import decode  # noqa: PLC0415
+
+    try:
+        expected = _decode_slowly(data)
+    except ReadError:
+        return  # lone surrogates and the like: refused by both, on the slow path
+    assert decode(data, Path("a.md")) == expected
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\xef\xbb\xbfwith a BOM\x00",
+        b"\xff\xfeu\x00t\x00f\x00",
+        "caf\xe9".encode("cp1252"),
+        b"ok\x0c",
+    ],
+)
+def test_bytes_off_the_fast_path_decode_as_before(data: bytes) -> None:
+    from dateline.read.encoding import decode  # noqa: PLC0415
+
+    assert decode(data, Path("a.md")) == _decode_slowly(data)
+
+
+_WORDS = st.lists(st.sampled_from(["a", "b", "ab", " ", "  ", "\n", "\u00a0", "\t"]), max_size=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_WORDS.map("".join), _WORDS.map("".join))
+def test_a_summary_is_left_out_exactly_when_the_body_holds_it(summary: str, body: str) -> None:
+    from dateline.emit.html import _standfirst  # noqa: PLC0415
+
+    shown_before = (
+        summary if summary and " ".join(summary.split()) not in " ".join(body.split()) else None
+    )
+    assert _standfirst(summary, body) == shown_before

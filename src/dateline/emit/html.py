@@ -133,6 +133,21 @@ def named_entities(graph: ArticleGraph) -> list[Person | Organization | Place]:
     ]
 
 
+def _standfirst(description: str | None, body: str) -> str | None:
+    """The summary to show under the headline: none when it is (a part of) the body,
+    which would be read twice (a lead paragraph is the usual summary).
+
+    Compared with whitespace collapsed on both sides; a summary found in the body
+    as written is in it collapsed too, which spares splitting the whole body.
+    """
+    if not description:
+        return None
+    wanted = " ".join(description.split())
+    if wanted in body or wanted in " ".join(body.split()):
+        return None
+    return description
+
+
 class PageRenderer:
     """Renders pages; holds the template environment for one build."""
 
@@ -200,11 +215,7 @@ class PageRenderer:
             section_url=section.page if section else None,
             tags=[{"name": t, "url": tag_pages.get(t)} for t in article.keywords],
             source=source,
-            # a summary that is the lead paragraph would be read twice
-            standfirst=article.description
-            if article.description
-            and " ".join(article.description.split()) not in " ".join(article.article_body.split())
-            else None,
+            standfirst=_standfirst(article.description, article.article_body),
             jsonld_url=graph.id,
             jsonld=script_text(jsonld) if jsonld is not None else script_json(document(graph)),
             body=body,
