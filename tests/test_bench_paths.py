@@ -159,3 +159,26 @@ def test_a_summary_is_left_out_exactly_when_the_body_holds_it(summary: str, body
         summary if summary and " ".join(summary.split()) not in " ".join(body.split()) else None
     )
     assert _standfirst(summary, body) == shown_before
+
+
+@pytest.mark.parametrize("name", ["sub", "odd.md"])
+def test_a_folder_given_as_an_article_is_named_a_folder(tmp_path: Path, name: str) -> None:
+    from dateline.read.readers import read_article  # noqa: PLC0415
+
+    (tmp_path / name).mkdir()
+    with pytest.raises(ReadError) as caught:
+        read_article(tmp_path / name, 1000, root=tmp_path)
+    assert caught.value.code == "unreadable"
+    assert "folder" in str(caught.value)
+
+
+def test_a_linked_folder_outside_the_root_is_refused_as_a_folder(tmp_path: Path) -> None:
+    from dateline.read.readers import read_article  # noqa: PLC0415
+
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "odd.md").symlink_to(tmp_path / "elsewhere")
+    with pytest.raises(ReadError) as caught:
+        read_article(tmp_path / "content" / "odd.md", 1000, root=tmp_path / "content")
+    assert caught.value.code == "outside_content"
+    assert "the folder is a link" in str(caught.value)

@@ -107,7 +107,7 @@ class ArticleResult:
     published article they are read back from the build cache when first asked for.
     """
 
-    __slots__ = ("_body", "_graph", "_load", "findings", "path", "slug", "status")
+    __slots__ = ("_body", "_graph", "_load", "findings", "nodes", "path", "slug", "status")
 
     def __init__(
         self,
@@ -127,6 +127,9 @@ class ArticleResult:
         #: built now, reused from the cache, held back (a draft, an embargo), or failed
         self.status = status
         self._load = load
+        #: ``graph.graph()`` as :func:`process_article` validated it (the JSON-LD nodes
+        #: the article's files are made of), so it is made once; None when not made
+        self.nodes: list[dict[str, Any]] | None = None
 
     def _loaded(self) -> None:
         if self._graph is None and self._load is not None:
@@ -265,6 +268,8 @@ def process_article(
     """Read, enrich, model and validate one article. Never raises for bad input.
 
     ``enrichers`` default to :func:`~dateline.enrich.default_enrichers` for the site.
+    The result carries the graph's JSON-LD nodes it validated (``nodes``), which the
+    article's files are written from: made once per article.
     """
     from dateline.budget import article_budget  # noqa: PLC0415 - not loaded by a no-op build
     from dateline.emit.body import body_html  # noqa: PLC0415 - not loaded by a no-op build
@@ -284,12 +289,15 @@ def process_article(
             merged = merge_layers(layers)
             graph = assemble(merged, draft.body_text, path, settings)
             graph = _with_inferred(graph, merged, layers, settings.base_url, enrichers)
-            findings = validate_graph(graph, path, _site_ids(settings))
+            nodes = graph.graph()
+            findings = validate_graph(graph, path, _site_ids(settings), nodes)
             findings += _file_name_findings(graph, path)
             if any(f.severity == "error" for f in findings):
                 raise ValidationFailed(findings)
             body = body_html(draft, graph.article.url)
-        return ArticleResult(path, graph, body, tuple(findings), slug=graph.slug)
+        result = ArticleResult(path, graph, body, tuple(findings), slug=graph.slug)
+        result.nodes = nodes
+        return result
     except ArticleError as exc:
         return ArticleResult(path, findings=tuple(exc.findings()))
     except Exception as exc:  # a bug in dateline must not stop the other articles
@@ -401,7 +409,7 @@ class ArticleWorker:
         graph, body = result.graph, result.body
         assert graph is not None
         assert body is not None
-        doc = document(graph)
+        doc = document(graph, result.nodes)
         jsonld = dumps(doc)
         files = {
             f"articles/{graph.slug}.jsonld": jsonld.encode("utf-8"),

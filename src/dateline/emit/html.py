@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment, PackageLoader, Template, select_autoescape
 
 from dateline.emit.jsonld import document, script_json, script_text
 from dateline.emit.topics import topics_of
@@ -161,6 +162,12 @@ class PageRenderer:
             auto_reload=False,
         )
 
+    @cached_property
+    def _article_template(self) -> Template:
+        """Looked up once per renderer, not once per page (the lookup checks the
+        environment's cache under a lock each time)."""
+        return self.env.get_template("article.html")
+
     def render(self, graph: ArticleGraph, body: str, jsonld: str | None = None) -> str:
         """The article's page; ``jsonld`` is its document as :func:`dumps` wrote it for
         the ``.jsonld`` file, when the caller has it (else it is serialised here)."""
@@ -199,7 +206,7 @@ class PageRenderer:
         if article.is_based_on:
             host = urlsplit(article.is_based_on).hostname or article.is_based_on
             source = {"url": article.is_based_on, "name": publisher or host.removeprefix("www.")}
-        return self.env.get_template("article.html").render(
+        return self._article_template.render(
             site=self.settings,
             article=article,
             published=article.date_published.isoformat(),
