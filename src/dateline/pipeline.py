@@ -1125,7 +1125,8 @@ def _build_with(
     started = time.perf_counter()
     out = settings.output_dir
     writing = mode == "build"
-    state = cache.load_state() if mode != "check" else CacheState()
+    # the summaries only when something changed (read below)
+    state = cache.load_state(summaries=False) if mode != "check" else CacheState()
     if enrichers is None and settings.enrich and mode == "check":
         from dateline.enrich import default_enrichers  # noqa: PLC0415 - not for a no-op build
 
@@ -1154,6 +1155,7 @@ def _build_with(
         report.seconds = time.perf_counter() - started
         return report
 
+    cache.read_summaries(state)
     if enrichers is None and settings.enrich and plan.tasks:
         from dateline.enrich import default_enrichers  # noqa: PLC0415 - not for a no-op build
 
