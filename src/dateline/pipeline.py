@@ -65,6 +65,7 @@ from dateline.write.cache import (
 )
 from dateline.write.lock import build_lock
 from dateline.write.manifest import MANIFEST, Manifest, article_files
+from dateline.write.stream import Chunks, same_chunks, write_chunks
 
 if TYPE_CHECKING:
     # Only what a no-op build runs is imported above: the per-article stage's modules
@@ -831,7 +832,9 @@ def render_site(
     summaries.sort(key=lambda s: s.order)
     site = _site_input(settings, entries, keys, summaries, now=now or wall_clock())
     site = dataclasses.replace(site, key_of=None)  # nothing to keep: render every file
-    outputs.update({n: d for n, d in render_site_files(settings, site) if d is not None})
+    for name, data in render_site_files(settings, site):
+        if data is not None:
+            outputs[name] = data.join() if isinstance(data, Chunks) else data
     return outputs
 
 
@@ -1306,6 +1309,19 @@ def _build_with(
         if data is None:
             report.outputs[name] = None
             site_files[name] = state.site_files[name]  # kept only when intact
+            continue
+        if isinstance(data, Chunks):
+            # too large to hold (the site graph, the home page that embeds it): written
+            # as it is made; JSON-LD and HTML have no output checks to pass first
+            if writing:
+                changed, size = write_chunks(inside(out, name), data, durable="/" not in name)
+                if changed:
+                    report.written.append(out / name)
+            else:
+                same, size = same_chunks(out / name, data)
+                if not same:
+                    report.would_write.append(name)
+            report.outputs[name] = site_files[name] = size
             continue
         report.outputs[name] = len(data)
         found = validate_output(settings, name, data)
