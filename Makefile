@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 RUN    := $(VENV)/.installed-run
 DEV    := $(VENV)/.installed-dev
 
-.PHONY: all feeds test lint format schemas vocabulary bench eval eval-public eval-ingest check serve clean
+.PHONY: all feeds test lint format schemas vocabulary bench eval eval-public eval-annotated eval-ingest check serve clean
 
 all: feeds
 
@@ -75,6 +75,12 @@ eval-public: $(DEV)
 	$(BIN)/python -m bench.eval_public $(if $(CONLL),--conll $(CONLL)) \
 		$(if $(TEMPEVAL),--tempeval $(TEMPEVAL)) $(if $(MEANTIME),--meantime $(MEANTIME)) \
 		$(if $(GUM),--gum $(GUM)) $(if $(SAMPLE),--sample $(SAMPLE))
+
+## eval-annotated: the same on real articles annotated by hand (GOLD: <id>.yaml files in the
+## format of bench/corpora/annotated.py; CONTENT: the <id>.md articles). Not part of `make test`.
+eval-annotated: $(DEV)
+	@test -n "$(GOLD)" -a -n "$(CONTENT)" || { echo "usage: make eval-annotated GOLD=gold/ CONTENT=content/"; exit 2; }
+	$(BIN)/python -m bench.eval_annotated --gold "$(GOLD)" --content "$(CONTENT)"
 
 ## eval-ingest: body P/R/F1, headline and dated shares of `dateline add` on saved pages
 ## (DIR: <id>.html[.gz] files; TRUTH: JSON {id: {articleBody, url, headline?, datePublished?}})

@@ -1,0 +1,83 @@
+"""Scoring on articles annotated by hand (bench/eval_annotated.py).
+
+The fixture is the seed article (the Tehran Times piece in content/, a real one),
+annotated by hand in the format of bench/corpora/annotated.py.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from bench.corpora.annotated import Happening, read_annotated
+from bench.eval_annotated import main, same_sentence
+
+DATA = Path(__file__).resolve().parent / "data" / "annotated"
+
+
+def test_reads_gold_and_article_text() -> None:
+    (article,) = read_annotated(DATA / "gold", DATA / "content")
+    assert article.id == "seed"
+    assert article.published is not None
+    assert article.published.isoformat() == "2024-07-05"
+    assert article.title.startswith("Iran, Russia relations")
+    assert article.paragraphs[0].startswith("TEHRAN – During a meeting")
+    assert {"Vladimir Putin", "Putin"} in article.entities["PER"]
+    assert len(article.entities["LOC"]) == 7
+    assert [h.when_text for h in article.happenings] == [
+        "on Thursday",
+        "In December 2023",
+        "in 2002",
+    ]
+
+
+def test_a_gold_file_without_its_article_says_which(tmp_path: Path) -> None:
+    (tmp_path / "a999.yaml").write_text("id: a999\npersons: []\n", encoding="utf-8")
+    with pytest.raises(FileNotFoundError, match=r"a999\.md"):
+        read_annotated(tmp_path, DATA / "content")
+
+
+@pytest.mark.parametrize(
+    ("annotated", "evidence", "same"),
+    [
+        (
+            "In December 2023, Iran and the EAEU signed",
+            "In December 2023, Iran and the EAEU signed a significant free trade agreement.",
+            True,
+        ),
+        # an annotator's ellipsis: any long enough piece finds the sentence
+        (
+            "… was established by an agreement … in 2002",
+            "The INSTC was established by an agreement between Russia, Iran, and India in 2002.",
+            True,
+        ),
+        ("“Quoted” words", "\u201cQuoted\u201d words, and more.", True),
+        (
+            "In December 2023, Iran and the EAEU signed",
+            "Putin further noted that Tehran and Moscow share common positions.",
+            False,
+        ),
+        ("In December 2023", None, False),
+    ],
+)
+def test_same_sentence(annotated: str, evidence: str | None, same: bool) -> None:
+    assert same_sentence(Happening("x", "", annotated), evidence) is same
+
+
+def test_the_seed_scores_what_dateline_gets_right(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--gold", str(DATA / "gold"), "--content", str(DATA / "content")]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    result = json.loads(lines[-1])
+    assert "dateline, typed PER" in lines[1]
+    # every person and place of the seed, and its three dated happenings on their dates
+    assert result["names"]["PER"]["recall"] == 1.0
+    assert result["names"]["LOC"]["recall"] == 1.0
+    assert result["happenings"]["found_on_date"] == 3
+    seed = result["per_article"]["seed"]
+    assert seed["PER"] == [3, 0, 0]
+    assert seed["happenings"]["gold"] == 3
+
+
+def test_nothing_to_score_is_an_error(tmp_path: Path) -> None:
+    assert main(["--gold", str(tmp_path), "--content", str(DATA / "content")]) == 2
