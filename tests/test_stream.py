@@ -18,6 +18,7 @@ from dateline.pipeline import build_site
 from dateline.settings import Settings
 from dateline.write.cache import BuildCache
 from dateline.write.manifest import Manifest
+from dateline.write.stream import Chunks, same_chunks, write_chunks
 
 from .test_incremental import make_site, tree
 
@@ -134,3 +135,39 @@ def test_the_manifest_is_json_as_json_writes_it(tmp_path: Path) -> None:
     assert json.loads(text)["files"]["b.txt"] == []
     empty = Manifest().to_bytes().decode("utf-8")
     assert empty == json.dumps(json.loads(empty), indent=2, ensure_ascii=False) + "\n"
+
+
+def test_the_site_graph_is_written_in_pieces_with_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """index.jsonld and the home page are written piece by piece (never held whole):
+    cut into many small pieces, they are still the bytes of the whole text."""
+    whole = make_site(tmp_path, name="whole")
+    assert build_site(whole).ok
+    monkeypatch.setattr(dateline.emit.site.SiteGraph, "BATCH", 2)
+    pieces = make_site(tmp_path, name="pieces")
+    assert build_site(pieces).ok
+    assert tree(pieces.output_dir) == tree(whole.output_dir)
+    text = (pieces.output_dir / "index.jsonld").read_text(encoding="utf-8")
+    doc = json.loads(text)
+    assert text == dumps(doc)
+    assert len(doc["@graph"]) == 13
+    page = lxml_html.fromstring((pieces.output_dir / "index.html").read_bytes())
+    (script,) = page.xpath('//script[@type="application/ld+json"]/text()')
+    assert json.loads(script) == doc
+
+
+def test_a_streamed_file_with_the_same_bytes_is_not_written_again(tmp_path: Path) -> None:
+    target = tmp_path / "big.jsonld"
+    data = Chunks(lambda: iter([b"{", b'"a": 1', b"}\n"]))
+    assert write_chunks(target, data) == (True, 9)
+    before = target.stat()
+    assert write_chunks(target, data) == (False, 9)
+    assert target.stat().st_ino == before.st_ino  # not replaced: its time stays
+    assert same_chunks(target, data) == (True, 9)
+    other = Chunks(lambda: iter([b"{", b'"a": 2', b"}\n"]))
+    assert same_chunks(target, other) == (False, 9)
+    assert same_chunks(tmp_path / "missing", other) == (False, 9)
+    assert write_chunks(target, other) == (True, 9)
+    assert target.read_bytes() == b'{"a": 2}\n'
+    assert [p.name for p in tmp_path.iterdir()] == ["big.jsonld"]  # no temp file left

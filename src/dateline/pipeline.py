@@ -44,7 +44,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from dateline.errors import ArticleError, Finding, OutputError, SettingsError, ValidationFailed
 from dateline.read import discover
@@ -65,6 +65,7 @@ from dateline.write.cache import (
 )
 from dateline.write.lock import build_lock
 from dateline.write.manifest import MANIFEST, Manifest, article_files
+from dateline.write.stream import Chunks, same_chunks, write_chunks
 
 if TYPE_CHECKING:
     # Only what a no-op build runs is imported above: the per-article stage's modules
@@ -107,7 +108,7 @@ class ArticleResult:
     published article they are read back from the build cache when first asked for.
     """
 
-    __slots__ = ("_body", "_graph", "_load", "findings", "path", "slug", "status")
+    __slots__ = ("_body", "_graph", "_load", "findings", "nodes", "path", "slug", "status")
 
     def __init__(
         self,
@@ -127,6 +128,9 @@ class ArticleResult:
         #: built now, reused from the cache, held back (a draft, an embargo), or failed
         self.status = status
         self._load = load
+        #: ``graph.graph()`` as :func:`process_article` validated it (the JSON-LD nodes
+        #: the article's files are made of), so it is made once; None when not made
+        self.nodes: list[dict[str, Any]] | None = None
 
     def _loaded(self) -> None:
         if self._graph is None and self._load is not None:
@@ -154,12 +158,60 @@ class ArticleResult:
         return f"ArticleResult({self.path!s}, status={self.status}, slug={self.slug})"
 
 
+class PathList(Sequence[Path]):
+    """Paths, kept as their text.
+
+    A full build of a large site writes two files per article and reports each; a
+    :class:`~pathlib.Path` object takes several times the memory of its text, so
+    the report keeps the text and makes the path when it is read.
+    """
+
+    __slots__ = ("_names",)
+
+    def __init__(self, paths: Iterable[Path | str] = ()) -> None:
+        self._names = [os.fspath(p) for p in paths]
+
+    def append(self, path: Path | str) -> None:
+        self._names.append(os.fspath(path))
+
+    def extend(self, paths: Iterable[Path | str]) -> None:
+        self._names.extend(os.fspath(p) for p in paths)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    @overload
+    def __getitem__(self, index: int) -> Path: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Path]: ...
+    def __getitem__(self, index: int | slice) -> Path | list[Path]:
+        if isinstance(index, slice):
+            return [Path(name) for name in self._names[index]]
+        return Path(self._names[index])
+
+    def __iter__(self) -> Iterator[Path]:
+        return (Path(name) for name in self._names)
+
+    def __contains__(self, path: object) -> bool:
+        return isinstance(path, str | os.PathLike) and os.fspath(path) in self._names
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, PathList):
+            return self._names == other._names
+        return isinstance(other, list) and list(self) == other
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like a list
+
+    def __repr__(self) -> str:
+        return f"PathList({self._names!r})"
+
+
 @dataclass
 class BuildReport:
     """What a build or check did, for the command line to summarise."""
 
     results: list[ArticleResult] = field(default_factory=list)
-    written: list[Path] = field(default_factory=list)
+    written: PathList = field(default_factory=PathList)
     removed: list[Path] = field(default_factory=list)
     #: problems of the site-wide outputs (feeds, sitemaps): a file that has one is not written
     site_findings: list[Finding] = field(default_factory=list)
@@ -265,6 +317,8 @@ def process_article(
     """Read, enrich, model and validate one article. Never raises for bad input.
 
     ``enrichers`` default to :func:`~dateline.enrich.default_enrichers` for the site.
+    The result carries the graph's JSON-LD nodes it validated (``nodes``), which the
+    article's files are written from: made once per article.
     """
     from dateline.budget import article_budget  # noqa: PLC0415 - not loaded by a no-op build
     from dateline.emit.body import body_html  # noqa: PLC0415 - not loaded by a no-op build
@@ -284,12 +338,15 @@ def process_article(
             merged = merge_layers(layers)
             graph = assemble(merged, draft.body_text, path, settings)
             graph = _with_inferred(graph, merged, layers, settings.base_url, enrichers)
-            findings = validate_graph(graph, path, _site_ids(settings))
+            nodes = graph.graph()
+            findings = validate_graph(graph, path, _site_ids(settings), nodes)
             findings += _file_name_findings(graph, path)
             if any(f.severity == "error" for f in findings):
                 raise ValidationFailed(findings)
             body = body_html(draft, graph.article.url)
-        return ArticleResult(path, graph, body, tuple(findings), slug=graph.slug)
+        result = ArticleResult(path, graph, body, tuple(findings), slug=graph.slug)
+        result.nodes = nodes
+        return result
     except ArticleError as exc:
         return ArticleResult(path, findings=tuple(exc.findings()))
     except Exception as exc:  # a bug in dateline must not stop the other articles
@@ -310,7 +367,7 @@ def _internal_error(path: Path, exc: Exception) -> Finding:
 # --- the per-article stage ------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArticleTask:
     """One article to build: its file, its path in the content folder, its cache key."""
 
@@ -401,7 +458,7 @@ class ArticleWorker:
         graph, body = result.graph, result.body
         assert graph is not None
         assert body is not None
-        doc = document(graph)
+        doc = document(graph, result.nodes)
         jsonld = dumps(doc)
         files = {
             f"articles/{graph.slug}.jsonld": jsonld.encode("utf-8"),
@@ -831,7 +888,9 @@ def render_site(
     summaries.sort(key=lambda s: s.order)
     site = _site_input(settings, entries, keys, summaries, now=now or wall_clock())
     site = dataclasses.replace(site, key_of=None)  # nothing to keep: render every file
-    outputs.update({n: d for n, d in render_site_files(settings, site) if d is not None})
+    for name, data in render_site_files(settings, site):
+        if data is not None:
+            outputs[name] = data.join() if isinstance(data, Chunks) else data
     return outputs
 
 
@@ -1125,7 +1184,8 @@ def _build_with(
     started = time.perf_counter()
     out = settings.output_dir
     writing = mode == "build"
-    state = cache.load_state() if mode != "check" else CacheState()
+    # the summaries only when something changed (read below)
+    state = cache.load_state(summaries=False) if mode != "check" else CacheState()
     if enrichers is None and settings.enrich and mode == "check":
         from dateline.enrich import default_enrichers  # noqa: PLC0415 - not for a no-op build
 
@@ -1154,6 +1214,7 @@ def _build_with(
         report.seconds = time.perf_counter() - started
         return report
 
+    cache.read_summaries(state)
     if enrichers is None and settings.enrich and plan.tasks:
         from dateline.enrich import default_enrichers  # noqa: PLC0415 - not for a no-op build
 
@@ -1240,7 +1301,7 @@ def _build_with(
             continue
         results[source] = ArticleResult(
             path,
-            findings=made.result.findings,
+            findings=_on_path(made.result.findings, path),
             slug=slug,
             status="built",
             load=_lazy(entries, out, entry.key),
@@ -1304,6 +1365,19 @@ def _build_with(
         if data is None:
             report.outputs[name] = None
             site_files[name] = state.site_files[name]  # kept only when intact
+            continue
+        if isinstance(data, Chunks):
+            # too large to hold (the site graph, the home page that embeds it): written
+            # as it is made; JSON-LD and HTML have no output checks to pass first
+            if writing:
+                changed, size = write_chunks(inside(out, name), data, durable="/" not in name)
+                if changed:
+                    report.written.append(out / name)
+            else:
+                same, size = same_chunks(out / name, data)
+                if not same:
+                    report.would_write.append(name)
+            report.outputs[name] = site_files[name] = size
             continue
         report.outputs[name] = len(data)
         found = validate_output(settings, name, data)
@@ -1485,19 +1559,39 @@ def _lazy(
     entries: _Entries | None, out: Path, key: str
 ) -> Callable[[], tuple[ArticleGraph, str] | None]:
     """Reads an article's graph and body back when a caller asks for them."""
-    kept = entries.memory.get(key) if entries is not None else None
+    return _LoadBack(entries.memory.get(key) if entries is not None else None, out, key)
 
-    def load() -> tuple[ArticleGraph, str] | None:
-        entry = kept
+
+class _LoadBack:
+    """An article's graph and body, read back when asked for (one small object per
+    article of a build: a closure and its cells took three times the memory)."""
+
+    __slots__ = ("kept", "key", "out")
+
+    def __init__(self, kept: CacheEntry | None, out: Path, key: str) -> None:
+        self.kept, self.out, self.key = kept, out, key
+
+    def __call__(self) -> tuple[ArticleGraph, str] | None:
+        entry = self.kept
         if entry is None:
-            cache = BuildCache(out)
+            cache = BuildCache(self.out)
             try:
-                entry = cache.read_entry(key)
+                entry = cache.read_entry(self.key)
             finally:
                 cache.close()
         return _graph_of(entry) if entry is not None else None
 
-    return load
+
+def _on_path(findings: tuple[Finding, ...], path: Path) -> tuple[Finding, ...]:
+    """``findings`` naming the very ``path`` object the build has for the article (a
+    worker sends back its own copy of the path with each result; kept for every
+    article of a large site, the copies add up)."""
+    if all(f.path is None or f.path is path or f.path != path for f in findings):
+        return findings
+    return tuple(
+        dataclasses.replace(f, path=path) if f.path is not None and f.path == path else f
+        for f in findings
+    )
 
 
 def _kept_finding(settings: Settings, summary: ArticleSummary) -> Finding:

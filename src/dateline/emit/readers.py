@@ -16,7 +16,7 @@ the calendar are cheap and always made anew.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -42,6 +42,7 @@ from dateline.errors import OutputError
 from dateline.jsonld.context import SCHEMA_ORG
 from dateline.model.entities import Organization, Person, Place
 from dateline.settings import Settings
+from dateline.write.stream import Chunks
 
 __all__ = ["ROBOTS", "entity_document", "reader_outputs"]
 
@@ -97,7 +98,7 @@ def _index_pages(
     the home page carries the whole site graph. Adds each page's sitemap entry to
     ``entries``."""
     # the site graph repeats every article's index node: index.jsonld's document
-    from dateline.emit.site import site_document, site_graph_digest  # noqa: PLC0415 - site.py imports this module
+    from dateline.emit.site import site_graph, site_graph_digest  # noqa: PLC0415 - site.py imports this module
 
     size = settings.page_size
     articles = site.articles
@@ -112,8 +113,11 @@ def _index_pages(
     if site.unchanged([name], site.fingerprint(what, members)):
         yield name, None
     else:
-        jsonld = script_text(site.once("site graph", lambda: site_document(settings, articles)))
-        yield name, lists.index_page(home, members, sections, jsonld).encode("utf-8")
+        # the page around the site graph, which is written into it piece by piece
+        html = lists.index_page(home, members, sections, _GRAPH_HERE)
+        before, after = html.split(_GRAPH_HERE)
+        graph = site_graph(settings, site)
+        yield name, Chunks(lambda: _home_page(before, graph.pieces(), after))
     for number in range(archived, 0, -1):
         page = IndexPage(number, archived, settings.base_url)
         name = IndexPage.path(number)
@@ -126,6 +130,25 @@ def _index_pages(
             yield name, None
             continue
         yield name, lists.index_page(page, members, sections, None).encode("utf-8")
+
+
+#: Where the home page's template puts the site graph (written in afterwards).
+_GRAPH_HERE = "\x00site graph\x00"
+
+
+def _home_page(before: str, graph: Iterator[str], after: str) -> Iterator[bytes]:
+    """The home page's bytes: ``before``, the site graph as :func:`script_text` makes
+    it (escaped for a script element, its final newline dropped), ``after``."""
+    yield before.encode("utf-8")
+    last = None
+    for piece in graph:
+        if last is not None:
+            # script_text drops a final newline: a space keeps a piece's own
+            yield script_text(last + " ")[:-1].encode("utf-8")
+        last = piece
+    if last is not None:
+        yield script_text(last).encode("utf-8")
+    yield after.encode("utf-8")
 
 
 def _topic_files(

@@ -24,7 +24,8 @@ the newest ``max_items`` and link the newest full page.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -42,15 +43,18 @@ from dateline.model.base import Ref
 from dateline.model.ids import website_id
 from dateline.model.layers import site_layer
 from dateline.settings import Settings
+from dateline.write.stream import Chunks
 
 __all__ = [
     "SITE_EMITTERS",
     "SiteEmitter",
     "SiteFiles",
+    "SiteGraph",
     "SiteInput",
     "archive_name",
     "render_site_files",
     "site_document",
+    "site_graph",
     "site_graph_digest",
 ]
 
@@ -59,31 +63,75 @@ SiteEmitter = Callable[[Settings, SiteInput], SiteFiles]
 
 def site_document(settings: Settings, articles: Sequence[ArticleSummary]) -> str:
     """``index.jsonld`` as text: the WebSite, its publisher and a short node per article.
-    The home page embeds the same document.
+    The home page embeds the same document (see :class:`SiteGraph`)."""
+    return SiteGraph(settings, articles).text()
+
+
+class SiteGraph:
+    """``index.jsonld``'s text, in pieces: the WebSite, its publisher and a short node
+    per article.
 
     Byte for byte what :func:`~dateline.emit.jsonld.dumps` makes of the document, but
     each article's node was serialized once, when the article was built
     (:attr:`ArticleSummary.index_json`): json's indenting encoder is pure Python,
-    and this document grows with the site.
+    and this document grows with the site. It is never joined into one text by a
+    build: :meth:`pieces` are written to ``index.jsonld`` and into the home page as
+    they come (a site of 100,000 articles has a graph of ~40 MB, and one text,
+    its bytes, its escaped copy for the page and the page's text and bytes held
+    five copies at once).
     """
-    publisher = publisher_node(site_layer(settings), settings.base_url)
-    website = WebSite(
-        id=website_id(settings.base_url),
-        url=settings.base_url,
-        name=settings.title,
-        description=settings.description or None,
-        in_language=settings.language,
-        publisher=publisher.ref(),
-        has_part=[Ref.model_construct(id=_PARTS)] if articles else [],
-    )
-    graph: list[Any] = [website.jsonld(), publisher.jsonld()]
-    if articles:
-        graph.append(_NODES)
-    text = dumps({"@context": SCHEMA_ORG, "@graph": graph})
-    if not articles:
-        return text
-    parts = ('{\n  "@id": ' + encode_basestring(a.article_id) + "\n}" for a in articles)
-    return _splice(_splice(text, _NODES, (a.index_json for a in articles)), _PARTS, parts)
+
+    #: Nodes joined into one piece (pieces of ~100 KB: few writes, little held).
+    BATCH = 256
+
+    def __init__(self, settings: Settings, articles: Sequence[ArticleSummary]) -> None:
+        publisher = publisher_node(site_layer(settings), settings.base_url)
+        website = WebSite(
+            id=website_id(settings.base_url),
+            url=settings.base_url,
+            name=settings.title,
+            description=settings.description or None,
+            in_language=settings.language,
+            publisher=publisher.ref(),
+            has_part=[Ref.model_construct(id=_PARTS)] if articles else [],
+        )
+        graph: list[Any] = [website.jsonld(), publisher.jsonld()]
+        if articles:
+            graph.append(_NODES)
+        self._skeleton = dumps({"@context": SCHEMA_ORG, "@graph": graph})
+        self._articles = articles
+        self._spans = (
+            sorted([_span(self._skeleton, _PARTS), _span(self._skeleton, _NODES)])
+            if articles
+            else []
+        )
+        indent = next((i for _s, _e, i, p in self._spans if p == _NODES), "")
+        #: each article's node, indented where it goes (made once, written twice)
+        self._nodes = [indent + a.index_json.replace("\n", "\n" + indent) for a in articles]
+
+    def pieces(self) -> Iterator[str]:
+        """The text, piece by piece."""
+        at = 0
+        for start, end, indent, placeholder in self._spans:
+            yield self._skeleton[at:start]
+            if placeholder == _NODES:
+                items: Iterable[str] = self._nodes
+            else:
+                items = (
+                    f'{indent}{{\n{indent}  "@id": {encode_basestring(a.article_id)}\n{indent}}}'
+                    for a in self._articles
+                )
+            batch = list(itertools.islice(items := iter(items), self.BATCH))
+            while batch:
+                yield ",\n".join(batch)
+                batch = list(itertools.islice(items, self.BATCH))
+                if batch:
+                    yield ",\n"
+            at = end
+        yield self._skeleton[at:]
+
+    def text(self) -> str:
+        return "".join(self.pieces())
 
 
 #: Placeholders in the site document for the lists that grow with the site.
@@ -91,41 +139,44 @@ _NODES = "\x00nodes\x00"
 _PARTS = "\x00parts\x00"
 
 
-def _splice(text: str, placeholder: str, fragments: Iterable[str]) -> str:
-    """``text`` with the list item or ``{"@id": placeholder}`` object that holds
-    ``placeholder`` replaced by ``fragments`` (each JSON text indented from column 0),
-    indented where the placeholder was."""
+def _span(text: str, placeholder: str) -> tuple[int, int, str, str]:
+    """Where the list item or ``{"@id": placeholder}`` object that holds ``placeholder``
+    is in ``text`` (start, end), the indentation of its line, and ``placeholder``."""
     quoted = encode_basestring(placeholder)
     at = text.index(quoted)
     start = text.rindex("\n", 0, at) + 1
     end = at + len(quoted)
-    if text[start:at].strip() == '"@id":':  # a ref: replace the whole object
+    if text[start:at].strip() == '"@id":':  # a ref: the whole object
         start = text.rindex("\n", 0, start - 1) + 1
         end = text.index("}", end) + 1
     indent = text[start : len(text) - len(text[start:].lstrip(" "))]
-    body = ",\n".join(indent + f.replace("\n", "\n" + indent) for f in fragments)
-    return text[:start] + body + text[end:]
+    return start, end, indent, placeholder
 
 
 def render_index(settings: Settings, site: SiteInput) -> SiteFiles:
-    """``index.jsonld``, from summaries; kept when the last build wrote the same text
-    (an article whose body changed leaves it as it was)."""
+    """``index.jsonld``, from summaries, written as it is made; kept when the last
+    build wrote the same text (an article whose body changed leaves it as it was)."""
     name = FEED_FILES["index"]
     if site.unchanged([name], site_graph_digest(settings, site)):
         yield from kept([name])
     else:
-        yield name, site.once("site graph", lambda: site_document(settings, site.articles)).encode()
+        graph = site_graph(settings, site)
+        yield name, Chunks(lambda: (piece.encode("utf-8") for piece in graph.pieces()))
+
+
+def site_graph(settings: Settings, site: SiteInput) -> SiteGraph:
+    """The build's site graph (made once: ``index.jsonld`` and the home page show it)."""
+    graph: SiteGraph = site.once("site graph", lambda: SiteGraph(settings, site.articles))
+    return graph
 
 
 def site_graph_digest(settings: Settings, site: SiteInput) -> str:
-    """A digest of the site graph's text (made once per build, with the text)."""
-    return site.once(
+    """A digest of the site graph's text (made once per build)."""
+    digest: str = site.once(
         "site graph digest",
-        lambda: site.digest(
-            "site graph",
-            [site.once("site graph", lambda: site_document(settings, site.articles))],
-        ),
+        lambda: site.digest("site graph", site_graph(settings, site).pieces()),
     )
+    return digest
 
 
 def render_readers(settings: Settings, site: SiteInput) -> SiteFiles:

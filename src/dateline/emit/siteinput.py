@@ -30,12 +30,14 @@ from typing import Any
 from dateline.emit.feeds import FeedItem
 from dateline.emit.summary import ArticleSummary
 from dateline.hold import wall_clock
+from dateline.write.stream import Chunks
 
 __all__ = ["SiteFiles", "SiteInput", "kept"]
 
 #: Outputs one by one (so a build holds one at a time): a path relative to the output
-#: folder and the file's bytes, or None for "the file that is there is right".
-SiteFiles = Iterator[tuple[str, bytes | None]]
+#: folder and the file's bytes (or, for a file too large to hold, its pieces), or None
+#: for "the file that is there is right".
+SiteFiles = Iterator[tuple[str, "bytes | Chunks | None"]]
 
 
 @dataclass(frozen=True)
@@ -57,13 +59,13 @@ class SiteInput:
     #: the build's "now" (drafts and embargoes are already left out; the news
     #: sitemap covers the two days before it)
     now: dt.datetime = field(default_factory=wall_clock)
-    #: texts several files of this build share (the site graph), made once
-    shared: dict[str, str] = field(default_factory=dict)
+    #: what several files of this build share (the site graph), made once
+    shared: dict[str, Any] = field(default_factory=dict)
     #: what every output depends on besides the articles (settings, dateline's code):
     #: part of each :meth:`digest`, so a file made under other settings is made again
     site_key: str = ""
 
-    def once(self, name: str, make: Callable[[], str]) -> str:
+    def once(self, name: str, make: Callable[[], Any]) -> Any:
         """``make()``, made once per build (several files embed the site graph)."""
         if name not in self.shared:
             self.shared[name] = make()

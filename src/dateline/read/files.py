@@ -10,6 +10,7 @@ is a finding that names it, not a crash.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from dateline.errors import ReadError
@@ -25,6 +26,8 @@ def inside(path: Path, root: Path) -> bool:
     stays unresolved here and fails when opened, as an unreadable file.
     """
     try:
+        if _plain_file_in(path, root):
+            return True
         target = os.path.realpath(path)
         if ".." not in Path(root).parts and _under(target, os.path.abspath(root)):
             # ``target`` has no link left in it, so a root it runs through is no link
@@ -32,6 +35,20 @@ def inside(path: Path, root: Path) -> bool:
             return True
         return _under(target, os.path.realpath(root))
     except (OSError, ValueError):
+        return False
+
+
+def _plain_file_in(path: Path, root: Path) -> bool:
+    """Whether ``path`` is an entry of the folder ``root`` itself that is not a link:
+    then it is in the root whatever the root's own path resolves to. One ``lstat``
+    where :func:`os.path.realpath` makes one per folder of the path: most articles
+    sit at the top of the content folder."""
+    folder, name = os.path.split(path)
+    if name in ("", ".", "..") or folder != os.fspath(root):
+        return False
+    try:
+        return not stat.S_ISLNK(os.lstat(path).st_mode)
+    except OSError:  # missing or unreadable: the open that follows says which
         return False
 
 
@@ -44,7 +61,7 @@ def read_capped(path: Path, *, root: Path, max_bytes: int, what: str = "file") -
 
     The size is checked on the open file (``fstat``) and the read stops one byte
     past the cap, so a file that grows between the check and the read, or a
-    device that never ends, still costs at most ``max_bytes``.
+    device that never ends, still costs at most ``max_bytes`` (plus one).
     """
     if not inside(path, root):
         raise ReadError(
@@ -56,7 +73,14 @@ def read_capped(path: Path, *, root: Path, max_bytes: int, what: str = "file") -
     try:
         with path.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size
-            data = handle.read(max_bytes + 1) if size <= max_bytes else b""
+            data = b""
+            if size <= max_bytes:
+                # read(n) allocates n bytes first: asking for the cap (10 MB) cost
+                # more than reading the article. One byte past the size tells a
+                # file that grew since fstat (or a device), read on to the cap.
+                data = handle.read(size + 1)
+                if len(data) > size:
+                    data += handle.read(max_bytes + 1 - len(data))
     except OSError as exc:
         raise ReadError(
             f"cannot read the {what}: {exc.strerror or exc}",

@@ -233,7 +233,7 @@ class StateEntry:
     def __init__(
         self,
         key: str,
-        summary: ArticleSummary | str,
+        summary: ArticleSummary | str | None,
         findings: list[dict[str, Any]] | str,
         files: dict[str, int],
         carried: bool = False,
@@ -252,6 +252,12 @@ class StateEntry:
 
     @property
     def summary(self) -> ArticleSummary:
+        if self._summary is None:
+            raise OutputError(
+                "the build cache's summaries were not read back",
+                code="cache_summary_missing",
+                hint="this is a bug in dateline; run the build again with --force",
+            )
         if isinstance(self._summary, str):  # parsed once; the text is let go
             self._summary = ArticleSummary.from_json(json.loads(self._summary), self._shared)
             self._shared = None
@@ -273,7 +279,7 @@ class StateEntry:
 
     def row(self, source: str) -> tuple[str, str, str, str, str, int]:
         summary = (
-            self._summary if isinstance(self._summary, str) else _dumps(self._summary.to_json())
+            self._summary if isinstance(self._summary, str) else _dumps(self.summary.to_json())
         )
         return (source, self.key, summary, self._findings, _dumps(self.files), int(self.carried))
 
@@ -388,20 +394,26 @@ class BuildCache:
             self._db.close()
             self._db = None
 
-    def load_state(self) -> CacheState:
-        """The state of the last complete build; an empty one when absent or damaged."""
+    def load_state(self, summaries: bool = True) -> CacheState:
+        """The state of the last complete build; an empty one when absent or damaged.
+
+        Without ``summaries`` the articles' summaries are left in the database until
+        :meth:`read_summaries` (a build that finds nothing changed never needs them:
+        on a large site they are most of the state's bytes).
+        """
         try:
             db = self._open()
             if db is None:
                 return CacheState()
             key = db.execute("SELECT value FROM meta WHERE name = 'site_key'").fetchone()
             shared = SharedParts()
+            column = "summary" if summaries else "NULL"
             articles = {
                 source: StateEntry(
                     key_, summary, findings, orjson.loads(files), bool(carried), shared
                 )
                 for source, key_, summary, findings, files, carried in db.execute(
-                    "SELECT source, key, summary, findings, files, carried FROM state"
+                    f"SELECT source, key, {column}, findings, files, carried FROM state"
                 )
             }
             site_files = dict(db.execute("SELECT name, size FROM site_files"))
@@ -427,6 +439,24 @@ class BuildCache:
             float(valid_until),
             stamps,
         )
+
+    def read_summaries(self, state: CacheState) -> None:
+        """Read back the summaries :meth:`load_state` left out. Raises OutputError when
+        the database cannot be read now."""
+        db = self._open()
+        if db is None:
+            return
+        try:
+            for source, text in db.execute("SELECT source, summary FROM state"):
+                entry = state.articles.get(source)
+                if entry is not None and entry._summary is None:
+                    entry._summary = str(text)
+        except sqlite3.Error as exc:
+            raise OutputError(
+                f"could not read the build cache: {exc}",
+                path=self.state_file,
+                hint="run the build again (with --force if it happens again)",
+            ) from exc
 
     def save_state(self, state: CacheState, before: CacheState) -> None:
         """Commit this build's entries and ``state`` (written over ``before``), dropping

@@ -1,0 +1,184 @@
+"""The fast paths of reading and writing a file that ``make bench`` measured as the
+largest per-article costs: each must keep the guarantee of the slow path it skips."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dateline.errors import OutputError, ReadError
+from dateline.read.files import inside, read_capped
+from dateline.write.atomic import TEMP_SUFFIX, remove_leftovers, write_atomic, write_group
+
+
+def test_a_file_at_the_top_of_the_root_is_inside_unless_it_links_out(tmp_path: Path) -> None:
+    root = tmp_path / "content"
+    root.mkdir()
+    (root / "a.md").write_text("a")
+    (tmp_path / "secret").write_text("s")
+    (root / "out.md").symlink_to(tmp_path / "secret")
+    (root / "in.md").symlink_to(root / "a.md")
+    assert inside(root / "a.md", root)
+    assert inside(root / "in.md", root)  # a link that stays in the root is followed
+    assert not inside(root / "out.md", root)
+    assert not inside(root / "..", root)
+
+
+def test_a_missing_file_is_unreadable_not_outside(tmp_path: Path) -> None:
+    with pytest.raises(ReadError) as caught:
+        read_capped(tmp_path / "gone.md", root=tmp_path, max_bytes=100)
+    assert caught.value.code == "unreadable"
+
+
+@pytest.mark.parametrize("size", [0, 1, 99, 100])
+def test_a_file_up_to_the_cap_is_read_whole(tmp_path: Path, size: int) -> None:
+    data = bytes(range(256))[:size] if size <= 256 else b"x" * size
+    (tmp_path / "a.md").write_bytes(data)
+    assert read_capped(tmp_path / "a.md", root=tmp_path, max_bytes=100) == data
+
+
+def test_a_file_over_the_cap_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_bytes(b"x" * 101)
+    with pytest.raises(ReadError) as caught:
+        read_capped(tmp_path / "a.md", root=tmp_path, max_bytes=100)
+    assert caught.value.code == "file_too_large"
+
+
+def test_a_device_without_a_size_is_read_to_the_cap_only(tmp_path: Path) -> None:
+    """/dev/zero says it has 0 bytes and never ends: the read stops past the cap."""
+    zero = tmp_path / "zero.md"
+    zero.symlink_to("/dev/zero")
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero")
+    with pytest.raises(ReadError) as caught:
+        read_capped(zero, root=Path("/"), max_bytes=1000)
+    assert caught.value.code == "file_too_large"
+
+
+def test_a_leftover_with_this_process_temp_name_does_not_stop_a_write(tmp_path: Path) -> None:
+    target = tmp_path / "a.html"
+    leftover = tmp_path / f".a.html.{os.getpid()}{TEMP_SUFFIX}"
+    leftover.write_bytes(b"from a killed build")
+    assert write_atomic(target, b"new", durable=False)
+    assert target.read_bytes() == b"new"
+    remove_leftovers(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.html"]
+
+
+def test_a_link_at_the_temp_name_is_not_followed(tmp_path: Path) -> None:
+    victim = tmp_path / "victim"
+    victim.write_bytes(b"keep")
+    (tmp_path / f".a.html.{os.getpid()}{TEMP_SUFFIX}").symlink_to(victim)
+    write_atomic(tmp_path / "a.html", b"new")
+    assert victim.read_bytes() == b"keep"
+    assert (tmp_path / "a.html").read_bytes() == b"new"
+
+
+def test_a_name_too_long_for_its_temp_name_is_still_written(tmp_path: Path) -> None:
+    target = tmp_path / ("n" * 250 + ".html")  # 255 bytes: the longest a name may be
+    write_group({target: b"<p>x</p>"})
+    assert target.read_bytes() == b"<p>x</p>"
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
+def test_written_files_are_readable_by_others_whatever_the_umask(tmp_path: Path) -> None:
+    old = os.umask(0o077)
+    try:
+        write_atomic(tmp_path / "feed.xml", b"<rss/>")
+        write_group({tmp_path / "articles" / "a.html": b"<p/>"})
+    finally:
+        os.umask(old)
+    for path in (tmp_path / "feed.xml", tmp_path / "articles" / "a.html"):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
+def test_a_failed_group_leaves_no_temp_file_and_the_old_files(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_bytes(b"old")
+    blocker = tmp_path / "sub"
+    blocker.write_bytes(b"a file where a folder is needed")
+    with pytest.raises(OutputError):
+        write_group({tmp_path / "a.html": b"new", blocker / "b.html": b"new"})
+    assert (tmp_path / "a.html").read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.html", "sub"]
+
+
+def _decode_slowly(data: bytes) -> str:
+    """What :func:`decode` did before its fast path: decode, then the pattern."""
+    from dateline.read.encoding import _decode, strip_xml_invalid  # noqa: PLC0415
+
+    return strip_xml_invalid(_decode(data, Path("a.md")))
+
+
+_TRICKY = st.sampled_from(
+    ["a", " ", "\n", "\t", "\x00", "\x0b", "\x1f", "\x7f", "é", "\ufffe", "\uffff", "\ufeff", "€"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TRICKY | st.characters(), max_size=40).map("".join))
+def test_decoding_utf8_gives_what_the_pattern_gave(text: str) -> None:
+    data = text.encode("utf-8", "surrogatepass")
+    from dateline.read.encoding import decode  # noqa: PLC0415
+
+    try:
+        expected = _decode_slowly(data)
+    except ReadError:
+        return  # lone surrogates and the like: refused by both, on the slow path
+    assert decode(data, Path("a.md")) == expected
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\xef\xbb\xbfwith a BOM\x00",
+        b"\xff\xfeu\x00t\x00f\x00",
+        "caf\xe9".encode("cp1252"),
+        b"ok\x0c",
+    ],
+)
+def test_bytes_off_the_fast_path_decode_as_before(data: bytes) -> None:
+    from dateline.read.encoding import decode  # noqa: PLC0415
+
+    assert decode(data, Path("a.md")) == _decode_slowly(data)
+
+
+_WORDS = st.lists(st.sampled_from(["a", "b", "ab", " ", "  ", "\n", "\u00a0", "\t"]), max_size=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_WORDS.map("".join), _WORDS.map("".join))
+def test_a_summary_is_left_out_exactly_when_the_body_holds_it(summary: str, body: str) -> None:
+    from dateline.emit.html import _standfirst  # noqa: PLC0415
+
+    shown_before = (
+        summary if summary and " ".join(summary.split()) not in " ".join(body.split()) else None
+    )
+    assert _standfirst(summary, body) == shown_before
+
+
+@pytest.mark.parametrize("name", ["sub", "odd.md"])
+def test_a_folder_given_as_an_article_is_named_a_folder(tmp_path: Path, name: str) -> None:
+    from dateline.read.readers import read_article  # noqa: PLC0415
+
+    (tmp_path / name).mkdir()
+    with pytest.raises(ReadError) as caught:
+        read_article(tmp_path / name, 1000, root=tmp_path)
+    assert caught.value.code == "unreadable"
+    assert "folder" in str(caught.value)
+
+
+def test_a_linked_folder_outside_the_root_is_refused_as_a_folder(tmp_path: Path) -> None:
+    from dateline.read.readers import read_article  # noqa: PLC0415
+
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "odd.md").symlink_to(tmp_path / "elsewhere")
+    with pytest.raises(ReadError) as caught:
+        read_article(tmp_path / "content" / "odd.md", 1000, root=tmp_path / "content")
+    assert caught.value.code == "outside_content"
+    assert "the folder is a link" in str(caught.value)
