@@ -240,6 +240,29 @@ def test_a_day_named_before_its_date_is_that_date() -> None:
     assert [t.start for t in found] == ["2024-11-18"]
 
 
+def test_an_article_in_another_language_gets_no_entities_either() -> None:
+    italian = (
+        "Negli ultimi anni, per favorire oltremodo i consumi, il Black Friday si è "
+        "trasformato nella settimana del Black Friday, con sconti e offerte speciali che "
+        "si trascinano lungo tutta la settimana precedente. Il 29 novembre 2023 Amazon ha "
+        "lanciato le sue offerte speciali in tutta Italia, e molti negozi hanno seguito "
+        "il suo esempio con Bacchette Incluse e Batteria Elettronica Portatile."
+    )
+    facts = facts_of(italian)
+    assert not facts.english
+    assert facts.entities.entities == {}
+    assert facts.events == []
+    english = (
+        "In recent years, to boost spending, Black Friday has turned into a Black Friday "
+        "week, with discounts and special offers that drag on through the whole week "
+        "before it. On 29 November 2023 Amazon launched its special offers across Italy, "
+        "and many shops followed its example with discounts of up to 50 percent."
+    )
+    facts = facts_of(english)
+    assert facts.english
+    assert {e.name for e in facts.entities.entities.values()} >= {"Amazon", "Italy"}
+
+
 def test_an_article_in_another_language_gets_no_events() -> None:
     italian = (
         "Negli ultimi anni, per favorire oltremodo i consumi, il Black Friday si è "

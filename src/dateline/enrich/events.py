@@ -665,7 +665,13 @@ def _reads_as_english(parses: Iterable[SentenceParse]) -> bool:
     """Whether the article is English enough for its events to be read: on a page in
     another language the English parser still finds verbs and dates, and names events
     like ``Ein ähnliches Konzept wie``."""
-    words = [t for p in parses for t in p.tokens() if t.is_alpha]
+    return reads_as_english(t for p in parses for t in p.tokens())
+
+
+def reads_as_english(tokens: Iterable[Token]) -> bool:
+    """Whether tokens of the English model read as English: English prose is 40-50%
+    stop words, other languages read by the English model under 10%."""
+    words = [t for t in tokens if t.is_alpha]
     if len(words) < _LANGUAGE_SAMPLE:
         return True
     return sum(t.is_stop for t in words) / len(words) >= ENGLISH_STOP_SHARE
