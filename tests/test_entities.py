@@ -12,12 +12,14 @@ import yaml
 from dateline.enrich.dateline import find_dateline
 from dateline.enrich.entities import LINKER_RULES, EntityExtractor, Extraction
 from dateline.enrich.gazetteer import Gazetteer
+from dateline.enrich.nlp import NlpModel, reads_as_english
 from dateline.enrich.registry import Registry, RegistryEntry, load_registry
 from dateline.enrich.sentences import split_sentences
 from dateline.errors import SettingsError
 from dateline.read.draft import Paragraph
 
 from .conftest import DATA, ROOT
+from .events_helpers import facts_of
 
 RULES: list[dict[str, Any]] = yaml.safe_load(
     (DATA / "entities" / "rules.yaml").read_text(encoding="utf-8")
@@ -255,14 +257,10 @@ _RESULTS_TABLE = (
     ids=["results-table", "korean", "russian", "italian"],
 )
 def test_language_gate_reads_names_and_numbers_as_english(text: str, english: bool) -> None:
-    from dateline.enrich.nlp import NlpModel, reads_as_english
-
     assert reads_as_english(NlpModel.shared().nlp(text)) is english
 
 
 def test_a_results_table_keeps_its_people() -> None:
-    from .events_helpers import facts_of
-
     facts = facts_of(_RESULTS_TABLE)
     assert facts.english
     names = {e.name: e.type for e in facts.entities.named()}
