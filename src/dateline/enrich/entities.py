@@ -66,6 +66,7 @@ from dateline.enrich.lexicon import (
 from dateline.enrich.nlp import NlpModel, ParsedArticle
 from dateline.enrich.registry import Registry, RegistryEntry
 from dateline.enrich.sentences import Sentence
+from dateline.enrich.teams import team_names
 from dateline.model.ids import key_for
 from dateline.model.meta import EntitySpec, GeoSpec
 
@@ -135,6 +136,8 @@ LINKER_RULES: dict[str, str] = {
     "portfolio": "'Education' alone is a minister's portfolio, not an organization",
     "party_name": "'Labour has a plan': a party by the one-word name it goes by",
     "centre_for": "'Australian Centre for Control of ...' is an organization, not a place",
+    "sports_team": "'Leicestershire beat Somerset', 'Pohang 3 Ulsan 2': a club named after a "
+    "place is an organization in that article (not after 'in'/'at'; countries stay countries)",
 }
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"  # Latin capitals: "Ángel Di María", "Łukasz"
@@ -248,6 +251,9 @@ class Extraction:
     #: Mokhber, :mod:`dateline.enrich.coref`); apart from ``mentions``, which are names
     descriptions: list[Mention] = field(default_factory=list)
 
+    #: folded names the article uses as sports teams (:mod:`dateline.enrich.teams`)
+    teams: frozenset[str] = frozenset()
+
     def in_sentence(self, index: int, descriptions: bool = False) -> list[Mention]:
         """The mentions in one sentence, in text order; with ``descriptions``, the
         resolved descriptions too (who took part, for a clause that names no one)."""
@@ -340,6 +346,10 @@ class EntityExtractor:
             ordinary_words=frozenset(
                 w for s in sentences for w in _LOWER_WORD.findall(s.text) if len(w) > 2
             ),
+            teams=team_names(
+                [headline, *texts.values()],
+                people=[name for name, label in labelled if label == "PERSON"],
+            ),
         )
         acronyms = self._find_acronyms(s.text for s in sentences)
         result.acronyms = acronyms
@@ -368,7 +378,7 @@ class EntityExtractor:
                         c for c in spans if c[0] >= dateline.end
                     ]
             if _shouted(text):
-                spans = self._corroborated(text, spans, cased)
+                spans = self._corroborated(text, spans, cased, result.teams)
             self._unit(result, text, sentence.index, acronyms, spans, _shouted(text))
         headline_spans = (
             [
@@ -380,7 +390,7 @@ class EntityExtractor:
             else []
         )
         if _shouted(headline):
-            headline_spans = self._corroborated(headline, headline_spans, cased)
+            headline_spans = self._corroborated(headline, headline_spans, cased, result.teams)
         self._unit(result, headline, -1, acronyms, headline_spans, _shouted(headline))
         self._merge_surnames(result)
         self._merge_short_organizations(result)
@@ -476,7 +486,11 @@ class EntityExtractor:
         return [code for code, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
     def _corroborated(
-        self, text: str, spans: Sequence[tuple[int, int, str]], cased: set[str]
+        self,
+        text: str,
+        spans: Sequence[tuple[int, int, str]],
+        cased: set[str],
+        teams: frozenset[str] = frozenset(),
     ) -> list[tuple[int, int, str]]:
         """The model's candidates in an all-capitals line (``SOCCER - ENGLAND BEAT MOLDOVA``,
         a wire headline or dateline) that something else confirms: a name the article also
@@ -486,7 +500,12 @@ class EntityExtractor:
         kept = []
         for start, end, label in spans:
             name = text[start:end]
-            if fold(name) in cased or g.country(name) is not None or g.city(name) is not None:
+            if (
+                fold(name) in cased
+                or fold(name) in teams
+                or g.country(name) is not None
+                or g.city(name) is not None
+            ):
                 kept.append((start, end, label))
         return kept
 
@@ -531,6 +550,7 @@ class EntityExtractor:
         visible = "".join(masked)
         long_forms = {v: k for k, v in acronyms.items()}
         covered = [False] * (len(text) + 1)
+        spans = _team_spans(text, spans, result.teams)
         for start, end, label in _joined(text, _list_mates(text, _known_companies(text, spans))):
             piece = visible[start:end]
             # a spaced dash never joins a name: "Romania - Cosmin Contra" is two
@@ -545,7 +565,11 @@ class EntityExtractor:
         for rule_span in _SPAN.finditer(visible):
             if any(covered[rule_span.start() : rule_span.end()]):
                 continue
-            if shouted and self.gazetteer.country(rule_span.group(0)) is None:
+            if (
+                shouted
+                and self.gazetteer.country(rule_span.group(0)) is None
+                and fold(rule_span.group(0)) not in result.teams
+            ):
                 continue  # every word of an all-capitals line is capitalised
             self._span(
                 result,
@@ -686,6 +710,8 @@ class EntityExtractor:
             return self._found(result, key_for(span), "Organization", span, text)
         if span in GENERIC_ACRONYMS or _shouted_word(span, result.ordinary_words):
             return None  # "EV", "USB"; "VOTE" on a poster, where the story says "vote"
+        if self._is_team(result, text, start, span, label):
+            return self._found(result, key_for(span), "Organization", span, text)
         if label is None:
             return self._classify_rule(result, text, index, start, span)
         words = span.split()
@@ -715,6 +741,21 @@ class EntityExtractor:
         if label == "ORG":
             return self._org_candidate(result, text, span, words)
         return self._place_candidate(result, text, start, end, span, words, label)
+
+    def _is_team(
+        self, result: Extraction, text: str, start: int, span: str, label: str | None
+    ) -> bool:
+        """``Essex`` where the article uses it as a club (:mod:`.teams`); not ``in
+        Essex``, not a country (a national side is written as its country), not a
+        person's name (``Nolan Henke 69 67 70``, ``Haase`` after ``Robin Haase``)."""
+        return (
+            fold(span) in result.teams
+            and label not in ("NORP", _DATELINE)
+            and self._surname(result, span) is None
+            and _previous_word(text, start).lower() not in _PLACE_PREPOSITIONS
+            and self.gazetteer.country(span) is None
+            and not _given_name_first(span.split())
+        )
 
     def _demonym(self, word: str) -> GeoPlace | None:
         """``Russian`` and ``Russians`` → Russia."""
@@ -1305,6 +1346,34 @@ def _candidates(
                     (ent.start_char - offset, ent.end_char - offset, ent.label_)
                 )
                 at += 1
+    return out
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "from"})
+
+
+def _team_spans(
+    text: str, spans: Sequence[tuple[int, int, str]], teams: frozenset[str]
+) -> list[tuple[int, int, str]]:
+    """The model's candidates with the teams inside them cut out: ``Haitai 2 Samsung 0``
+    is two teams, ``Lotte 5`` is Lotte."""
+    if not teams:
+        return list(spans)
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        piece = text[start:end]
+        if fold(piece) in teams:
+            out.append((start, end, label))
+            continue
+        inside = [
+            (start + m.start(), start + m.end(), label)
+            for m in _SPAN.finditer(piece)
+            if fold(m.group(0)) in teams
+        ]
+        if inside and not any(c.isalpha() for c in _SPAN.sub("", piece)):
+            out.extend(inside)  # only teams and scores in it
+        else:
+            out.append((start, end, label))
     return out
 
 

@@ -32,6 +32,7 @@ __all__ = [
     "PLACE_WORDS",
     "PORTFOLIO_WORDS",
     "SINGLE_ORGS",
+    "SPORTS_WORDS",
     "STOP_WORDS",
     "TITLE_MODIFIERS",
     "TITLE_WORDS",
@@ -143,6 +144,14 @@ NOT_NAMES = frozenset(
     June July August September October November December Mr Mrs Ms Dr Western Eastern Northern
     Southern Islamic Revolution Christian Muslim Jewish Catholic Protestant Sunni Shia Shiite
     God English Internet Covid COVID-19 Olympic Olympics Games Summit Cup Final World""".split()
+)
+
+#: Words of sport: a story saying two of them is about sport, where ``Essex beat Kent`` is
+#: one club beating another (:mod:`dateline.enrich.teams`).
+SPORTS_WORDS = frozenset(
+    """match matches innings wicket wickets goals league championship tournament qualifier
+    striker midfielder goalkeeper halftime half-time quarterback playoff playoffs semifinal
+    semi-final fixture fixtures standings""".split()
 )
 
 #: Faiths a church is named by: ``Catholic Church`` is a body, not a building.
