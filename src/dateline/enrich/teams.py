@@ -4,9 +4,10 @@ Sports pages name clubs after their towns and counties (``Newcastle``, ``Essex``
 ``Pohang``); the language model, and the gazetteer, read those names as places. A
 name is a team where the text uses it the way teams are used: in a results line
 (``Pohang 3 Ulsan 2``), a standings row (``Barnsley 3 3 0 0 8 2 9``), a fixture
-(``East Fife v Clydebank``), or as the one who beat, drew with or lost to another in
-a story about sport, or the one played against. Once a name is a team in an article it is the team wherever
-that article writes it, except after ``in``/``at``, where it is the place again.
+(``East Fife v Clydebank``), or, in a story about sport, as the one who beat, drew
+with or lost to another, or the one played against. Once a name is a team in an
+article it is the team wherever that article writes it, except after ``in``/``at``,
+where it is the place again.
 
 Countries are left to the linker: wire services, and CoNLL-2003 which follows them,
 write national teams as their countries.
