@@ -250,6 +250,19 @@ class StateEntry:
         #: a previous version kept for a source that fails now (built again next time)
         self.carried = carried
 
+    @classmethod
+    def holding_text(
+        cls,
+        key: str,
+        summary: ArticleSummary,
+        findings: list[dict[str, Any]],
+        files: dict[str, int],
+        shared: SharedParts,
+    ) -> StateEntry:
+        """An entry holding ``summary`` as the text it is saved as, parsed again (with
+        ``shared``) when first asked for."""
+        return cls(key, _dumps(summary.to_json()), findings, files, shared=shared)
+
     @property
     def summary(self) -> ArticleSummary:
         if self._summary is None:
