@@ -182,3 +182,40 @@ def test_a_linked_folder_outside_the_root_is_refused_as_a_folder(tmp_path: Path)
         read_article(tmp_path / "content" / "odd.md", 1000, root=tmp_path / "content")
     assert caught.value.code == "outside_content"
     assert "the folder is a link" in str(caught.value)
+
+
+_MARKDOWN = st.lists(
+    st.sampled_from(
+        [
+            "word",
+            " ",
+            "\n",
+            "\n\n",
+            "*em*",
+            "`code`",
+            "&amp;",
+            "&nbsp;",
+            "\u00a0",
+            "# ",
+            "- ",
+            "–",
+            "\t",
+        ]
+    ),
+    min_size=1,
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MARKDOWN)
+def test_the_readers_word_count_is_the_bodys(body: str) -> None:
+    """The count the reader keeps is what splitting the body would give (wordCount)."""
+    from dateline.read.markdown import MarkdownReader  # noqa: PLC0415
+
+    try:
+        draft = MarkdownReader().read(Path("a.md"), "---\ntitle: t\n---\n" + body)
+    except ReadError:
+        return  # no body text at all
+    assert draft.word_count == len(draft.body_text.split())
+    assert all(p.words is not None for p in draft.paragraphs)

@@ -168,6 +168,12 @@ class PageRenderer:
         environment's cache under a lock each time)."""
         return self.env.get_template("article.html")
 
+    @cached_property
+    def _style(self) -> str:
+        """``_style.html``, which has no variables, rendered once: the article page
+        takes it as a value, where an include made a new context per page."""
+        return self.env.get_template("_style.html").render()
+
     def render(self, graph: ArticleGraph, body: str, jsonld: str | None = None) -> str:
         """The article's page; ``jsonld`` is its document as :func:`dumps` wrote it for
         the ``.jsonld`` file, when the caller has it (else it is serialised here)."""
@@ -228,4 +234,5 @@ class PageRenderer:
             body=body,
             events=events,
             named=named,
+            style=self._style,
         )

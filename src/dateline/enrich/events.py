@@ -25,8 +25,6 @@ the sentence it came from as ``evidence``.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import importlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -42,6 +40,7 @@ from dateline.enrich.clauses import (
 )
 from dateline.enrich.entities import Extraction, Mention
 from dateline.enrich.event_rules import EventKind, SchemaEventType
+from dateline.enrich.nlp import reads_as_english
 from dateline.enrich.sentence_rules import (
     CONTINUES,
     NAMED_YEAR,
@@ -656,65 +655,8 @@ def _doubt_the_name(event: EventDraft) -> None:
         event.confidence = min(event.confidence, DOUBT_CONFIDENCE)
 
 
-#: English prose has 40-50% stop words ("the", "of", "on"); Italian, German, Portuguese
-#: or Indonesian text read by the English model has under 10%.
-ENGLISH_STOP_SHARE = 0.2
-#: Fewer words than this say too little about the language to decide.
-_LANGUAGE_SAMPLE = 40
-
-
 def _reads_as_english(parses: Iterable[SentenceParse]) -> bool:
     """Whether the article is English enough for its events to be read: on a page in
     another language the English parser still finds verbs and dates, and names events
     like ``Ein ähnliches Konzept wie``."""
     return reads_as_english(t for p in parses for t in p.tokens())
-
-
-def reads_as_english(tokens: Iterable[Token]) -> bool:
-    """Whether tokens of the English model read as English. English prose is 40-50%
-    stop words; a text in another language has fewer English ones than its own
-    language's (Italian "il", "che", "della"; Russian in another script), while a
-    results table or a list of names has few stop words of any language and is still
-    English ("Todd Martin (U.S.) beat Pete Sampras 6-4 6-2")."""
-    words = [t.lower_ for t in tokens if t.is_alpha]
-    if len(words) < _LANGUAGE_SAMPLE:
-        return True
-    latin = [
-        w for w in words if w.isascii() or all(c in _LATIN_EXTRA for c in w if not c.isascii())
-    ]
-    if len(latin) < len(words) / 2:
-        return False  # Cyrillic, Greek, Arabic, Han …
-    english = sum(w in _english_stops() for w in latin)
-    if english / len(words) >= ENGLISH_STOP_SHARE:
-        return True
-    # a text in another language is a quarter or more its own stop words; a table of
-    # names has a few ("Alex de Minaur", "van der Berg") and is not in Dutch for them
-    most = max(sum(w in stops for w in latin) for stops in _other_stops())
-    return most <= english or most < _OTHER_STOP_SHARE * len(words)
-
-
-#: Letters of Latin-script languages beyond ASCII.
-_LATIN_EXTRA = frozenset("àáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿāăąćčďđēęěğīıłńňőœřśşšţťūůűźżž")
-
-
-#: The least share of another language's stop words that makes a text that language's.
-_OTHER_STOP_SHARE = 0.15
-#: Latin-script languages news most often comes in besides English (spaCy's lists).
-_OTHER_LANGUAGES = ("de", "es", "fr", "id", "it", "nl", "pt")
-
-
-def _stop_words(code: str) -> frozenset[str]:
-    # spaCy is loaded with the model by then; its word lists are data modules
-    return frozenset(importlib.import_module(f"spacy.lang.{code}.stop_words").STOP_WORDS)
-
-
-@functools.cache
-def _english_stops() -> frozenset[str]:
-    return _stop_words("en")
-
-
-@functools.cache
-def _other_stops() -> tuple[frozenset[str], ...]:
-    """Each other language's stop words, without those English shares ("a", "in")."""
-    english = _english_stops()
-    return tuple(_stop_words(code) - english for code in _OTHER_LANGUAGES)
