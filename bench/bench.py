@@ -10,7 +10,8 @@ each tool as its own process, in the same invocation:
 - a rebuild after one article changed;
 - a rebuild after one article was added;
 
-printing wall and CPU seconds, articles per second and the peak memory of the
+printing wall and CPU seconds (and the kernel's share of the CPU, "sys s", with the
+load average when each run ended), articles per second and the peak memory of the
 whole process tree (every worker counted, sampled from /proc: "peak MiB" counts
 each page once, as the proportional set size does, so a page a forked worker
 shares with the build is not counted twice; "RSS MiB" is the plain sum of the
@@ -308,6 +309,12 @@ class Run:
     #: bytes, the sum of each process's resident set (shared pages counted in every
     #: process that maps them: what forked workers look like to ``ps``)
     peak_rss: int = 0
+    #: seconds of ``cpu`` spent in the kernel (system time): mostly making files. On a
+    #: file system without a journal (this VM's ext4) making a file scans the inodes
+    #: freed in the last minutes, so this part depends on what was deleted before
+    sys: float = 0.0
+    #: the 1-minute load average when the run ended: the machine is shared
+    load: float = 0.0
 
 
 def _tree(pid: int) -> list[int]:
@@ -356,8 +363,9 @@ def measure(command: Sequence[str], cwd: Path | None = None) -> Run:
             log.seek(0)
             sys.stderr.write(log.read().decode(errors="replace")[-3000:])
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return Run(wall, cpu, peak, proc.returncode, peak_rss)
+    system = after.ru_stime - before.ru_stime
+    cpu = (after.ru_utime - before.ru_utime) + system
+    return Run(wall, cpu, peak, proc.returncode, peak_rss, system, os.getloadavg()[0])
 
 
 def dateline_config(root: Path, enrich: bool) -> Path:
@@ -477,8 +485,8 @@ def table(result: dict[str, object]) -> str:
     lines = [
         f"{count:,} articles ({int(result['bytes']) / mib:.1f} MiB of Markdown), "  # type: ignore[call-overload]
         f"enrich = {str(result['enrich']).lower()}",
-        f"{'tool':<9} {'phase':<14} {'wall s':>8} {'CPU s':>8} {'art/s':>9} "
-        f"{'peak MiB':>9} {'RSS MiB':>8} {'wall ×base':>10} {'CPU ×base':>9}",
+        f"{'tool':<9} {'phase':<14} {'wall s':>8} {'CPU s':>8} {'sys s':>6} {'art/s':>9} "
+        f"{'peak MiB':>9} {'RSS MiB':>8} {'wall ×base':>10} {'CPU ×base':>9} {'load':>5}",
     ]
     base = runs.get("baseline", {})
     for tool, phases in runs.items():
@@ -490,9 +498,10 @@ def table(result: dict[str, object]) -> str:
             flag = "" if run["code"] == 0 else f"  (exit {run['code']})"
             lines.append(
                 f"{tool:<9} {phase:<14} {run['wall']:>8.2f} {run['cpu']:>8.2f} "
+                f"{run.get('sys', 0):>6.2f} "
                 f"{built / run['wall']:>9.0f} {run['peak'] / mib:>9.0f} "
                 f"{run.get('peak_rss', 0) / mib:>8.0f} "
-                f"{ratio_wall:>10} {ratio_cpu:>9}{flag}"
+                f"{ratio_wall:>10} {ratio_cpu:>9} {run.get('load', 0):>5.1f}{flag}"
             )
     lines.extend(targets(runs))
     return "\n".join(lines)

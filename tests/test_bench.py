@@ -56,4 +56,8 @@ def test_a_small_run_measures_both_tools_and_checks_the_targets(
         assert all(run["code"] == 0 and run["cpu"] > 0 for run in phases.values())
         # memory counts each page once: never more than the sum of resident sets
         assert all(0 < run["peak"] <= run["peak_rss"] for run in phases.values())
+        # the kernel's share of the CPU time is told apart, with the load it ran under
+        assert all(0 <= run["sys"] <= run["cpu"] and run["load"] >= 0 for run in phases.values())
     assert "target full build CPU <= 2x baseline" in out
+    assert " sys s " in out
+    assert " load" in out

@@ -8,6 +8,8 @@ import stat
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dateline.errors import OutputError, ReadError
 from dateline.read.files import inside, read_capped
@@ -103,3 +105,117 @@ def test_a_failed_group_leaves_no_temp_file_and_the_old_files(tmp_path: Path) ->
         write_group({tmp_path / "a.html": b"new", blocker / "b.html": b"new"})
     assert (tmp_path / "a.html").read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.html", "sub"]
+
+
+def _decode_slowly(data: bytes) -> str:
+    """What :func:`decode` did before its fast path: decode, then the pattern."""
+    from dateline.read.encoding import _decode, strip_xml_invalid  # noqa: PLC0415
+
+    return strip_xml_invalid(_decode(data, Path("a.md")))
+
+
+_TRICKY = st.sampled_from(
+    ["a", " ", "\n", "\t", "\x00", "\x0b", "\x1f", "\x7f", "é", "\ufffe", "\uffff", "\ufeff", "€"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TRICKY | st.characters(), max_size=40).map("".join))
+def test_decoding_utf8_gives_what_the_pattern_gave(text: str) -> None:
+    data = text.encode("utf-8", "surrogatepass")
+    from dateline.read.encoding import decode  # noqa: PLC0415
+
+    try:
+        expected = _decode_slowly(data)
+    except ReadError:
+        return  # lone surrogates and the like: refused by both, on the slow path
+    assert decode(data, Path("a.md")) == expected
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\xef\xbb\xbfwith a BOM\x00",
+        b"\xff\xfeu\x00t\x00f\x00",
+        "caf\xe9".encode("cp1252"),
+        b"ok\x0c",
+    ],
+)
+def test_bytes_off_the_fast_path_decode_as_before(data: bytes) -> None:
+    from dateline.read.encoding import decode  # noqa: PLC0415
+
+    assert decode(data, Path("a.md")) == _decode_slowly(data)
+
+
+_WORDS = st.lists(st.sampled_from(["a", "b", "ab", " ", "  ", "\n", "\u00a0", "\t"]), max_size=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_WORDS.map("".join), _WORDS.map("".join))
+def test_a_summary_is_left_out_exactly_when_the_body_holds_it(summary: str, body: str) -> None:
+    from dateline.emit.html import _standfirst  # noqa: PLC0415
+
+    shown_before = (
+        summary if summary and " ".join(summary.split()) not in " ".join(body.split()) else None
+    )
+    assert _standfirst(summary, body) == shown_before
+
+
+@pytest.mark.parametrize("name", ["sub", "odd.md"])
+def test_a_folder_given_as_an_article_is_named_a_folder(tmp_path: Path, name: str) -> None:
+    from dateline.read.readers import read_article  # noqa: PLC0415
+
+    (tmp_path / name).mkdir()
+    with pytest.raises(ReadError) as caught:
+        read_article(tmp_path / name, 1000, root=tmp_path)
+    assert caught.value.code == "unreadable"
+    assert "folder" in str(caught.value)
+
+
+def test_a_linked_folder_outside_the_root_is_refused_as_a_folder(tmp_path: Path) -> None:
+    from dateline.read.readers import read_article  # noqa: PLC0415
+
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "odd.md").symlink_to(tmp_path / "elsewhere")
+    with pytest.raises(ReadError) as caught:
+        read_article(tmp_path / "content" / "odd.md", 1000, root=tmp_path / "content")
+    assert caught.value.code == "outside_content"
+    assert "the folder is a link" in str(caught.value)
+
+
+_MARKDOWN = st.lists(
+    st.sampled_from(
+        [
+            "word",
+            " ",
+            "\n",
+            "\n\n",
+            "*em*",
+            "`code`",
+            "&amp;",
+            "&nbsp;",
+            "\u00a0",
+            "# ",
+            "- ",
+            "–",
+            "\t",
+        ]
+    ),
+    min_size=1,
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MARKDOWN)
+def test_the_readers_word_count_is_the_bodys(body: str) -> None:
+    """The count the reader keeps is what splitting the body would give (wordCount)."""
+    from dateline.read.markdown import MarkdownReader  # noqa: PLC0415
+
+    try:
+        draft = MarkdownReader().read(Path("a.md"), "---\ntitle: t\n---\n" + body)
+    except ReadError:
+        return  # no body text at all
+    assert draft.word_count == len(draft.body_text.split())
+    assert all(p.words is not None for p in draft.paragraphs)

@@ -350,3 +350,25 @@ def test_a_subject_named_by_surname_throughout_is_a_person() -> None:
     )
     assert found["Mokhber"].type == "Person"
     assert "Karimi" not in found
+
+
+def test_review_says_why_a_text_in_another_language_gets_no_facts(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "black-friday.md").write_text(
+        "---\ntitle: Black Friday\ndate: 2023-11-30\n---\n\n"
+        "Negli ultimi anni, per favorire oltremodo i consumi, il Black Friday si è "
+        "trasformato nella settimana del Black Friday, con sconti e offerte speciali che "
+        "si trascinano lungo tutta la settimana precedente. Il 29 novembre 2023 Amazon ha "
+        "lanciato le sue offerte speciali in tutta Italia, e molti negozi hanno seguito "
+        "il suo esempio con Bacchette Incluse e Batteria Elettronica Portatile.\n",
+        encoding="utf-8",
+    )
+    config = tmp_path / "dateline.toml"
+    config.write_text((ROOT / "dateline.toml").read_text())
+    shown = CliRunner().invoke(
+        main, ["review", str(content / "black-friday.md"), "--config", str(config)]
+    )
+    assert shown.exit_code == 0, shown.output
+    assert "0 events and 0 entities proposed" in shown.stdout
+    assert "does not read as English" in shown.stdout

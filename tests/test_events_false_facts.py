@@ -240,6 +240,50 @@ def test_a_day_named_before_its_date_is_that_date() -> None:
     assert [t.start for t in found] == ["2024-11-18"]
 
 
+def test_an_article_in_another_language_gets_no_entities_either() -> None:
+    italian = (
+        "Negli ultimi anni, per favorire oltremodo i consumi, il Black Friday si è "
+        "trasformato nella settimana del Black Friday, con sconti e offerte speciali che "
+        "si trascinano lungo tutta la settimana precedente. Il 29 novembre 2023 Amazon ha "
+        "lanciato le sue offerte speciali in tutta Italia, e molti negozi hanno seguito "
+        "il suo esempio con Bacchette Incluse e Batteria Elettronica Portatile."
+    )
+    facts = facts_of(italian)
+    assert not facts.english
+    assert facts.entities.entities == {}
+    assert facts.events == []
+    english = (
+        "In recent years, to boost spending, Black Friday has turned into a Black Friday "
+        "week, with discounts and special offers that drag on through the whole week "
+        "before it. On 29 November 2023 Amazon launched its special offers across Italy, "
+        "and many shops followed its example with discounts of up to 50 percent."
+    )
+    facts = facts_of(english)
+    assert facts.english
+    assert {e.name for e in facts.entities.entities.values()} >= {"Amazon", "Italy"}
+
+
+def test_a_results_table_in_english_is_still_english() -> None:
+    # few stop words of any language, a few name particles ("de", "van"): English
+    table = "\n\n".join(
+        [
+            "TENNIS - RESULTS AT THE U.S. OPEN.",
+            "NEW YORK 1996-08-30",
+            "Results of second round matches on Friday at the U.S. Open:",
+            "Alex de Minaur (Australia) beat Botic van de Zandschulp (Netherlands) 6-4 6-2",
+            "Pete Sampras (U.S.) beat Jiri van Rijthoven (Netherlands) 7-6 6-3",
+            "Cedric Pioline (France) beat Stefan Edberg (Sweden) 6-4 4-6 6-3",
+            "Monica Seles (U.S.) beat Dally Randriantefy (Madagascar) 6-0 6-2",
+            "Lindsay Davenport (U.S.) beat Anne-Gaelle Sidot (France) 6-1 6-0",
+            "Gabriela Sabatini (Argentina) beat Asa Carlsson (Sweden) 6-3 6-2",
+        ]
+    )
+    facts = facts_of(table)
+    assert facts.english
+    people = {e.name for e in facts.entities.entities.values() if e.type == "Person"}
+    assert {"Pete Sampras", "Monica Seles"} <= people
+
+
 def test_an_article_in_another_language_gets_no_events() -> None:
     italian = (
         "Negli ultimi anni, per favorire oltremodo i consumi, il Black Friday si è "

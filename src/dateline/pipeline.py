@@ -109,7 +109,7 @@ class ArticleResult:
     published article they are read back from the build cache when first asked for.
     """
 
-    __slots__ = ("_body", "_graph", "_load", "findings", "path", "slug", "status")
+    __slots__ = ("_body", "_graph", "_load", "findings", "nodes", "path", "slug", "status")
 
     def __init__(
         self,
@@ -129,6 +129,9 @@ class ArticleResult:
         #: built now, reused from the cache, held back (a draft, an embargo), or failed
         self.status = status
         self._load = load
+        #: ``graph.graph()`` as :func:`process_article` validated it (the JSON-LD nodes
+        #: the article's files are made of), so it is made once; None when not made
+        self.nodes: list[dict[str, Any]] | None = None
 
     def _loaded(self) -> None:
         if self._graph is None and self._load is not None:
@@ -247,12 +250,15 @@ class BuildReport:
         return sum(r.status == status for r in self.results)
 
 
-def written_layers(draft: Draft, settings: Settings) -> dict[Layer, ArticleMeta]:
-    """Every layer but enrichment: what the site, the reader and the editor say."""
+def written_layers(
+    draft: Draft, settings: Settings, site: ArticleMeta | None = None
+) -> dict[Layer, ArticleMeta]:
+    """Every layer but enrichment: what the site, the reader and the editor say
+    (``site``: the site's layer, when the caller made it once for many articles)."""
     from dateline.model.layers import Layer, site_layer  # noqa: PLC0415 - not loaded by a no-op build
 
     return {
-        Layer.SITE: site_layer(settings),
+        Layer.SITE: site_layer(settings) if site is None else site,
         Layer.READER: draft.found,
         Layer.FRONT_MATTER: draft.front_matter,
         Layer.SIDECAR: draft.sidecar,
@@ -310,11 +316,19 @@ def _with_inferred(
 
 
 def process_article(
-    path: Path, settings: Settings, enrichers: Sequence[Enricher] | None = None
+    path: Path,
+    settings: Settings,
+    enrichers: Sequence[Enricher] | None = None,
+    *,
+    site: ArticleMeta | None = None,
 ) -> ArticleResult:
     """Read, enrich, model and validate one article. Never raises for bad input.
 
-    ``enrichers`` default to :func:`~dateline.enrich.default_enrichers` for the site.
+    ``enrichers`` default to :func:`~dateline.enrich.default_enrichers` for the site;
+    ``site`` is :func:`~dateline.model.layers.site_layer` of ``settings``, when the
+    caller keeps it for many articles.
+    The result carries the graph's JSON-LD nodes it validated (``nodes``), which the
+    article's files are written from: made once per article.
     """
     from dateline.budget import article_budget  # noqa: PLC0415 - not loaded by a no-op build
     from dateline.emit.body import body_html  # noqa: PLC0415 - not loaded by a no-op build
@@ -329,17 +343,20 @@ def process_article(
     try:
         with article_budget(settings.max_article_seconds, path):
             draft = read_article(path, settings.max_file_bytes, root=settings.content_dir)
-            layers = written_layers(draft, settings)
+            layers = written_layers(draft, settings, site)
             layers[Layer.ENRICHMENT] = enrich(draft, merge_layers(layers), enrichers)
             merged = merge_layers(layers)
-            graph = assemble(merged, draft.body_text, path, settings)
+            graph = assemble(merged, draft.body_text, path, settings, draft.word_count)
             graph = _with_inferred(graph, merged, layers, settings.base_url, enrichers)
-            findings = validate_graph(graph, path, _site_ids(settings))
+            nodes = graph.graph()
+            findings = validate_graph(graph, path, _site_ids(settings), nodes)
             findings += _file_name_findings(graph, path)
             if any(f.severity == "error" for f in findings):
                 raise ValidationFailed(findings)
             body = body_html(draft, graph.article.url)
-        return ArticleResult(path, graph, body, tuple(findings), slug=graph.slug)
+        result = ArticleResult(path, graph, body, tuple(findings), slug=graph.slug)
+        result.nodes = nodes
+        return result
     except ArticleError as exc:
         return ArticleResult(path, findings=tuple(exc.findings()))
     except Exception as exc:  # a bug in dateline must not stop the other articles
@@ -420,6 +437,13 @@ class ArticleWorker:
         return self._enrichers if self._enrichers is not None else default_enrichers(self.settings)
 
     @cached_property
+    def site(self) -> ArticleMeta:
+        """The site's metadata layer, the same for every article."""
+        from dateline.model.layers import site_layer  # noqa: PLC0415 - not loaded by a no-op build
+
+        return site_layer(self.settings)
+
+    @cached_property
     def pages(self) -> PageRenderer:
         from dateline.emit.html import PageRenderer  # noqa: PLC0415 - not loaded by a no-op build
 
@@ -428,7 +452,7 @@ class ArticleWorker:
     def __call__(
         self, task: ArticleTask, keep_graph: bool = False, write_to: WriteTo | None = None
     ) -> ArticleOutput:
-        result = process_article(task.path, self.settings, self.enrichers)
+        result = process_article(task.path, self.settings, self.enrichers, site=self.site)
         if not result.ok or result.graph is None or result.body is None:
             return ArticleOutput(task, ArticleResult(task.path, findings=result.findings))
         try:
@@ -451,7 +475,7 @@ class ArticleWorker:
         graph, body = result.graph, result.body
         assert graph is not None
         assert body is not None
-        doc = document(graph)
+        doc = document(graph, result.nodes)
         jsonld = dumps(doc)
         files = {
             f"articles/{graph.slug}.jsonld": jsonld.encode("utf-8"),

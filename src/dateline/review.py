@@ -145,6 +145,11 @@ def render(proposal: Proposal) -> str:
             f"  (the sidecar {proposal.sidecar} already records events or entities: "
             "those are what builds use)"
         )
+    if proposal.facts is not None and not proposal.facts.english:
+        lines.append(
+            "  (the text does not read as English, the only language the model reads: no "
+            "entities or events are inferred; record them in the sidecar by hand)"
+        )
     lines.extend(_credit(proposal))
     lines.append("")
     lines.append("EVENTS")

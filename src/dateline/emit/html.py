@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment, PackageLoader, Template, select_autoescape
 
 from dateline.emit.jsonld import document, script_json, script_text
 from dateline.emit.topics import topics_of
@@ -133,6 +134,21 @@ def named_entities(graph: ArticleGraph) -> list[Person | Organization | Place]:
     ]
 
 
+def _standfirst(description: str | None, body: str) -> str | None:
+    """The summary to show under the headline: none when it is (a part of) the body,
+    which would be read twice (a lead paragraph is the usual summary).
+
+    Compared with whitespace collapsed on both sides; a summary found in the body
+    as written is in it collapsed too, which spares splitting the whole body.
+    """
+    if not description:
+        return None
+    wanted = " ".join(description.split())
+    if wanted in body or wanted in " ".join(body.split()):
+        return None
+    return description
+
+
 class PageRenderer:
     """Renders pages; holds the template environment for one build."""
 
@@ -145,6 +161,18 @@ class PageRenderer:
             # templates are package files: no need to stat them again on every page
             auto_reload=False,
         )
+
+    @cached_property
+    def _article_template(self) -> Template:
+        """Looked up once per renderer, not once per page (the lookup checks the
+        environment's cache under a lock each time)."""
+        return self.env.get_template("article.html")
+
+    @cached_property
+    def _style(self) -> str:
+        """``_style.html``, which has no variables, rendered once: the article page
+        takes it as a value, where an include made a new context per page."""
+        return self.env.get_template("_style.html").render()
 
     def render(self, graph: ArticleGraph, body: str, jsonld: str | None = None) -> str:
         """The article's page; ``jsonld`` is its document as :func:`dumps` wrote it for
@@ -184,7 +212,7 @@ class PageRenderer:
         if article.is_based_on:
             host = urlsplit(article.is_based_on).hostname or article.is_based_on
             source = {"url": article.is_based_on, "name": publisher or host.removeprefix("www.")}
-        return self.env.get_template("article.html").render(
+        return self._article_template.render(
             site=self.settings,
             article=article,
             published=article.date_published.isoformat(),
@@ -200,14 +228,11 @@ class PageRenderer:
             section_url=section.page if section else None,
             tags=[{"name": t, "url": tag_pages.get(t)} for t in article.keywords],
             source=source,
-            # a summary that is the lead paragraph would be read twice
-            standfirst=article.description
-            if article.description
-            and " ".join(article.description.split()) not in " ".join(article.article_body.split())
-            else None,
+            standfirst=_standfirst(article.description, article.article_body),
             jsonld_url=graph.id,
             jsonld=script_text(jsonld) if jsonld is not None else script_json(document(graph)),
             body=body,
             events=events,
             named=named,
+            style=self._style,
         )

@@ -18,9 +18,12 @@ from dateline.model.article import ArticleGraph, SiteGraph
 __all__ = ["document", "dumps", "script_json", "script_text"]
 
 
-def document(graph: ArticleGraph | SiteGraph) -> dict[str, Any]:
-    """The graph as a JSON-LD document naming schema.org's context."""
-    return {"@context": SCHEMA_ORG, "@graph": graph.graph()}
+def document(
+    graph: ArticleGraph | SiteGraph, nodes: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """The graph as a JSON-LD document naming schema.org's context; ``nodes`` are
+    ``graph.graph()`` when the caller has made them already."""
+    return {"@context": SCHEMA_ORG, "@graph": graph.graph() if nodes is None else nodes}
 
 
 #: Where orjson's text differs from :func:`json.dumps`: floats under 1e-4, which Python

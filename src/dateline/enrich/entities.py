@@ -23,6 +23,7 @@ guessing. The rule words live in :mod:`dateline.enrich.lexicon`.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -36,12 +37,14 @@ from dateline.enrich.lexicon import (
     AREA_HEADS,
     CAPTION_LABELS,
     COMMON_STARTERS,
+    COMPANIES_NAMED_AFTER_PEOPLE,
     COMPANY_WORDS,
     COMPASS_WORDS,
     CORPORATE_SUFFIXES,
     DENOMINATIONS,
     DOCUMENT_WORDS,
     EVENT_WORDS,
+    GENERIC_ACRONYMS,
     GIVEN_NAME_WORDS,
     GOVERNMENT_WORDS,
     KNOWN_ACRONYMS,
@@ -116,6 +119,14 @@ LINKER_RULES: dict[str, str] = {
     "description_conflict": "a description no single person fits stays unresolved",
     "handle_or_domain": "'@POTUS' or 'Gawker.com' is an account or a website, not an entity",
     "caption_label": "'Image:', 'Photo:' after a caption is a credit label, no name's last word",
+    "results_line": "scores after a name ('Todd Martin 6-4 6-2') are no part of it",
+    "generic_acronym": "'EV', 'USB', 'CEO' abbreviate things, not bodies: no entity",
+    "shouted_word": "'VOTE' in capitals, where the story also writes 'vote', is no name",
+    "place_word_first": "'Park Geun-hye': a place word first in a person's name is a surname",
+    "given_name_before": "'Council Enver Solomon': the model cut the given name off; rejoined",
+    "company_named_after_people": "'Morgan Stanley', 'Lockheed Martin' are companies",
+    "list_mates": "a name in a list of people ('Lukaku, Carrasco, and Dries Mertens') is one",
+    "same_name": "one name the model typed two ways in an article is one entity",
     "church_body": "'Catholic Church', 'Church of Scientology' are organizations, not places",
     "given_name_word": "'Billy Ashley', 'Christian Blanc', 'Leopold III' stay whole persons",
     "given_name_first": "an 'organization' that opens with a given name (Dean Kamen) is a person",
@@ -231,6 +242,10 @@ class Extraction:
     #: ("Mokhber stated …", "Mokhber called for …"): people the story names by surname
     recurring_people: frozenset[str] = frozenset()
 
+    #: the article's words written in lower case: an all-capitals "VOTE" or "GREAT" is
+    #: one of them shouted, not a name
+    ordinary_words: frozenset[str] = frozenset()
+
     #: descriptions resolved to the person they describe ("Iran's acting president" →
     #: Mokhber, :mod:`dateline.enrich.coref`); apart from ``mentions``, which are names
     descriptions: list[Mention] = field(default_factory=list)
@@ -324,6 +339,9 @@ class EntityExtractor:
         result = Extraction(
             context=self._context(headline, sentences, dateline),
             recurring_people=_recurring_people(labelled) | titled,
+            ordinary_words=frozenset(
+                w for s in sentences for w in _LOWER_WORD.findall(s.text) if len(w) > 2
+            ),
         )
         acronyms = self._find_acronyms(s.text for s in sentences)
         result.acronyms = acronyms
@@ -368,6 +386,7 @@ class EntityExtractor:
         self._unit(result, headline, -1, acronyms, headline_spans, _shouted(headline))
         self._merge_surnames(result)
         self._merge_short_organizations(result)
+        _merge_same_names(result)
         self._add_containing_countries(result)
         self._resolve_descriptions(result, headline, sentences)
         return result
@@ -515,7 +534,7 @@ class EntityExtractor:
         visible = "".join(masked)
         long_forms = {v: k for k, v in acronyms.items()}
         covered = [False] * (len(text) + 1)
-        for start, end, label in _joined(text, spans):
+        for start, end, label in _joined(text, _list_mates(text, _known_companies(text, spans))):
             piece = visible[start:end]
             # a spaced dash never joins a name: "Romania - Cosmin Contra" is two
             for part in re.finditer(r"[^\0\s–—-](?:(?!\s[-–—]\s)[^\0])*", piece):
@@ -666,6 +685,10 @@ class EntityExtractor:
         if span in KNOWN_ACRONYMS and label != "PERSON":
             # "EU" said bare: the body everyone means by it
             return self._organization_like(result, KNOWN_ACRONYMS[span], text, acronym=span)
+        if span in COMPANIES_NAMED_AFTER_PEOPLE:
+            return self._found(result, key_for(span), "Organization", span, text)
+        if span in GENERIC_ACRONYMS or _shouted_word(span, result.ordinary_words):
+            return None  # "EV", "USB"; "VOTE" on a poster, where the story says "vote"
         if label is None:
             return self._classify_rule(result, text, index, start, span)
         words = span.split()
@@ -1331,6 +1354,19 @@ def _votes(
 _HANDLE_OR_DOMAIN = re.compile(r"(?:^|\s)[@#]\w|\w\.(?:com|org|net|gov|edu|io|co\.uk)\b")
 
 
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+
+
+def _shouted_word(span: str, ordinary: frozenset[str]) -> bool:
+    """An all-capitals word the article also writes in lower case (``GREAT``/``great``)
+    or a span opening with one (``GREAT Governor``)."""
+    first = span.split(" ", 1)[0]
+    return len(first) > 2 and first.isalpha() and first.isupper() and first.lower() in ordinary
+
+
+_SCORE = re.compile(r"^\d+[-–:]\d+$")
+
+
 def _clean_candidate(span: str) -> tuple[int, str] | None:
     """A model entity without what the model sometimes takes along: a leading "the",
     quotes, and a parenthesis (``the Shanghai Cooperation Organization (SCO``)."""
@@ -1351,6 +1387,12 @@ def _clean_candidate(span: str) -> tuple[int, str] | None:
     words = span.split()
     while words and words[-1].islower() and words[-1] not in NAME_PARTICLES:
         words.pop()  # "von der Leyen later"
+    scores = 0
+    while len(words) - scores > 1 and not any(c.isalpha() for c in words[-1 - scores]):
+        scores += 1
+    if scores >= 2 or (scores and _SCORE.search(words[-1])):
+        # a results line: "Todd Martin 6-4 6-2", "Pusan 0 2 1 3 7 2" (but "Channel 4")
+        words = words[:-scores]
     span = _strip_connectors(span[: len(" ".join(words))]) if words else ""
     if not span or not any(c.isupper() for c in span):
         return None
@@ -1378,8 +1420,8 @@ def _joined(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int,
     """The model's candidates with a person's name that it cut after a particle made
     whole again: ``Ursula von der`` + ``Leyen`` → ``Ursula von der Leyen``."""
     out: list[tuple[int, int, str]] = []
-    for start, model_end, label in spans:
-        end = model_end
+    for model_start, model_end, label in spans:
+        start, end = model_start, model_end
         if out and start < out[-1][1]:
             continue  # swallowed by the previous one
         if label == "PERSON" and text[start:end].rsplit(maxsplit=1)[-1] in NAME_PARTICLES:
@@ -1394,9 +1436,93 @@ def _joined(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int,
             more = _NEXT_NAME.match(text, end)  # "Ganjar" + "Pranowo"
             if more and more.group(1) not in _NOT_NAME_PARTS and not more.group(1).isupper():
                 end = more.end()
+            else:
+                start = _given_name_before(text, start, out[-1][1] if out else 0)
         end = _before_caption_label(text, start, end)
         out.append((start, end, label))
     return out
+
+
+_COMPANY_NAMES = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(n) for n in sorted(COMPANIES_NAMED_AFTER_PEOPLE, key=len, reverse=True))
+    + r")\b"
+)
+
+
+def _known_companies(
+    text: str, spans: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """A company named after people is one candidate, whatever pieces the model made of
+    it ("Lockheed" + "Martin")."""
+    found = [(m.start(), m.end(), "ORG") for m in _COMPANY_NAMES.finditer(text)]
+    if not found:
+        return list(spans)
+    kept = [s for s in spans if not any(s[0] < b and a < s[1] for a, b, _ in found)]
+    return sorted([*kept, *found])
+
+
+_LIST_JOIN = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+
+
+def _list_mates(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The model's labels corrected by a name's neighbours: in a list of people
+    ("Romelu Lukaku, Yannick Carrasco, and Dries Mertens") a name the model called an
+    organization is a person too, if it reads as one and names no company; and a word
+    it called an organization right before a person ("Dries" + "Mertens") is the
+    person's given name."""
+    out = list(spans)
+    for i, (start, model_end, label) in enumerate(out):
+        if label != "ORG":
+            continue
+        end = model_end
+        words = text[start:end].split()
+        if any(w in COMPANY_WORDS or w in CORPORATE_SUFFIXES or w in ORG_WORDS for w in words):
+            continue
+        if text[start:end] in COMPANIES_NAMED_AFTER_PEOPLE or not _person_like(words):
+            continue
+        after = out[i + 1] if i + 1 < len(out) else None
+        if after and after[2] == "PERSON" and text[end : after[0]] == " " and len(words) == 1:
+            out[i] = (start, start, "")  # joined into the next: emptied, then dropped
+            out[i + 1] = (start, after[1], "PERSON")
+            continue
+        before = out[i - 1] if i else None
+        more = _NEXT_NAME.match(text, end) if len(words) == 1 else None
+        if more and more.group(1) not in _NOT_NAME_PARTS and (after is None or after[0] > end):
+            end = more.end()  # "Dries" + "Mertens", which the model left out
+            words = text[start:end].split()
+        mates = [
+            m
+            for m in (before, after)
+            if m is not None
+            and m[2] == "PERSON"
+            and _LIST_JOIN.match(text[min(end, m[1]) : max(start, m[0])])
+        ]
+        if mates and len(words) >= 2:
+            out[i] = (start, end, "PERSON")
+    return [s for s in out if s[0] < s[1]]
+
+
+_NAME_BEFORE = re.compile(rf"(?:^|(?<=[\s(]))([{_UPPER}][a-zà-ÿ’'-]+) $")
+
+
+def _given_name_before(text: str, start: int, free_from: int) -> int:
+    """Where a one-word person the model cut from its given name starts: "the Refugee
+    Council Enver Solomon" tags only "Solomon"; "Enver" is a capitalised word in no
+    other candidate that is no title, organization, place or sentence start."""
+    found = _NAME_BEFORE.search(text, free_from, start)
+    if found is None or found.start(1) == 0:
+        return start
+    word = found.group(1)
+    before = text[: found.start(1)].rstrip()
+    if (
+        word in _NOT_NAME_PARTS
+        or word in PERSON_TITLES
+        or word in SINGLE_ORGS
+        or before.endswith((".", "!", "?"))
+    ):
+        return start
+    return found.start(1)
 
 
 def _before_caption_label(text: str, start: int, end: int) -> int:
@@ -1518,10 +1644,12 @@ def _person_like(words: list[str]) -> bool:
         names = names[:-1]  # "Leopold III"
     if len(names) > 1 and names[0] in GIVEN_NAME_WORDS:
         names = names[1:]  # "Christian Blanc": a given name that is also a word
-    for word in names:
+    for at, word in enumerate(names):
         head, _, rest = word.partition("-")
         if head in NAME_PARTICLES and rest[:1].isupper():
             continue  # "al-Nimr"
+        if at == 0 and len(names) > 1 and word in PLACE_WORDS and word.istitle():
+            continue  # "Park Geun-hye": a place word heads a place name last, not first
         if (
             not word[0].isupper()
             or (word.isupper() and len(word) > 2 and not word.endswith("."))
@@ -1547,6 +1675,38 @@ def _absorb(result: Extraction, short: Found, target: Found) -> None:
         if name != target.name and name not in target.alternate_name:
             target.alternate_name.append(name)
     _repoint(result, short, target)
+
+
+def _merge_same_names(result: Extraction) -> None:
+    """One name, one entity: "Mary Steenburgen" the model called a person in one place
+    and an organization in another is one of them, the one most mentions say (a person
+    on a tie; a place only when nothing else: "Alibaba" is no place the gazetteer
+    knows). Gazetteer places and registry entries keep their own ("Jordan" the country
+    and "Jordan" a player are two)."""
+    by_name: dict[str, list[Found]] = {}
+    for entity in result.entities.values():
+        if entity.place is None and entity.registry is None and entity.named:
+            by_name.setdefault(entity.name, []).append(entity)
+    counts = Counter(m.key for m in result.mentions)
+    for same in by_name.values():
+        if len(same) < 2:
+            continue
+        # a place no gazetteer knows is the model's guess: a person or body wins over it
+        candidates = [e for e in same if _family(e.type) != "place"] or same
+        keep = max(candidates, key=lambda e: (counts[e.key], e.type == "Person", -len(e.key)))
+        for other in same:
+            if other is not keep and other.key in result.entities:
+                keep.alternate_name.extend(
+                    n for n in other.alternate_name if n not in keep.alternate_name
+                )
+                keep.job_title = keep.job_title or other.job_title
+                _repoint(result, other, keep)
+        base = min((e.key for e in same), key=len)
+        if keep.key != base and base not in result.entities:
+            # the name's own key ("alibaba", not "alibaba-organization") goes to what it is
+            renamed = dataclasses.replace(keep, key=base)
+            result.entities[base] = renamed
+            _repoint(result, keep, renamed)
 
 
 def _repoint(result: Extraction, old: Found, new: Found) -> None:

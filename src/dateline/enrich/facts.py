@@ -22,7 +22,7 @@ from dateline.enrich.dateline import find_dateline
 from dateline.enrich.entities import EntityExtractor, Extraction
 from dateline.enrich.events import EventDraft, EventExtractor
 from dateline.enrich.gazetteer import Gazetteer
-from dateline.enrich.nlp import NlpModel, ParsedArticle
+from dateline.enrich.nlp import NlpModel, ParsedArticle, reads_as_english
 from dateline.enrich.registry import Registry
 from dateline.enrich.sentences import split_sentences
 from dateline.enrich.temporal import Precision, find_dates, usable_reference
@@ -45,6 +45,10 @@ class Facts:
     timezone: str | None = None
     #: the day relative dates were resolved against (the publication day, in its zone)
     reference: dt.date | None = None
+    #: False when the text does not read as English: the model reads English only, and
+    #: on other languages it invents names ("Bacchette Incluse", "Добавьте"), so
+    #: nothing was inferred
+    english: bool = True
 
     def published_events(self, min_confidence: float) -> list[EventDraft]:
         return [e for e in self.events if e.confidence >= min_confidence]
@@ -75,8 +79,10 @@ class FactsEnricher:
         sentences = split_sentences(draft.paragraphs)
         dateline = find_dateline(draft.paragraphs[0].text) if draft.paragraphs else None
         parsed = self.parse(draft, known)
-        extraction = self.entities.extract(known.title or "", sentences, dateline, parsed)
         published = _local_date(known.date)
+        if not reads_as_english(t for doc in parsed.paragraphs for t in doc):
+            return Facts(Extraction(), [], None, None, published, english=False)
+        extraction = self.entities.extract(known.title or "", sentences, dateline, parsed)
         written = published or _date_line(draft.paragraphs[:2])
         place_key = None
         zone = None

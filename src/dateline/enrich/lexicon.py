@@ -265,3 +265,54 @@ CORPORATE_SUFFIXES = frozenset(
 CAPTION_LABELS = frozenset(
     {"Image", "Images", "Photo", "Photos", "Photograph", "Picture", "Video", "Credit", "Source"}
 )
+
+
+#: Abbreviations of things, not of anyone: an "EV" or "USB" the model calls an
+#: organization names no body (a newsroom's registry can still say otherwise).
+GENERIC_ACRONYMS = frozenset(
+    """EV EVs AWD RWD FWD 4WD USB GPS CEO CFO COO CTO GDP AI VR AR TV PC PCs LED LCD OLED
+    SUV SUVs DNA RNA HIV IPO ETF VAT GMT UTC EST EDT PST PDT ATM ICU MVP PDF URL API SMS
+    OS CPU GPU RAM SSD HD UHD MPH MPG RPM PIN PR HR IT QB RB WR NFT ESG""".split()
+)
+
+
+#: Companies named after people, which read as a person's name to the model and to the
+#: given-name rule ("Morgan Stanley rose"): always the company.
+COMPANIES_NAMED_AFTER_PEOPLE = frozenset(
+    {
+        "Morgan Stanley",
+        "Lockheed Martin",
+        "Goldman Sachs",
+        "Wells Fargo",
+        "Charles Schwab",
+        "Merrill Lynch",
+        "Lehman Brothers",
+        "Smith Barney",
+        "Dean Witter",
+        "Dow Jones",
+        "Edward Jones",
+        "Raymond James",
+        "Hewlett-Packard",
+        "Rolls-Royce",
+        "Harley-Davidson",
+        "Northrop Grumman",
+        "Pratt & Whitney",
+        "Johnson & Johnson",
+        "Marks & Spencer",
+        "Procter & Gamble",
+        "Ernst & Young",
+        "Jones Day",
+        "Baker McKenzie",
+        "Arthur Andersen",
+        "Thomson Reuters",
+        "Eli Lilly",
+        "Bristol-Myers Squibb",
+        "Booz Allen Hamilton",
+        "Kohlberg Kravis Roberts",
+        "Sherwin-Williams",
+        "Black & Decker",
+        "Louis Vuitton",
+        "Tommy Hilfiger",
+        "Hugo Boss",
+    }
+)

@@ -283,8 +283,12 @@ def assemble(
     body: str,
     path: Path,
     settings: Settings,
+    words: int | None = None,
 ) -> ArticleGraph:
-    """Build the article's graph; raises :class:`ValidationFailed` with every finding."""
+    """Build the article's graph; raises :class:`ValidationFailed` with every finding.
+
+    ``words`` is ``len(body.split())`` when the caller has it (the reader counts them).
+    """
     base = settings.base_url
     entities = list(meta.entities or [])
     events = list(meta.events or [])
@@ -344,7 +348,9 @@ def assemble(
         zone = settings.timezone
 
     try:
-        return _graph(meta, body, path=path, settings=settings, builder=builder, zone=zone)
+        return _graph(
+            meta, body, path=path, settings=settings, builder=builder, zone=zone, words=words
+        )
     except ValidationError as exc:
         raise ValidationFailed(validation_findings(exc, path, rename=_FRONT_MATTER)) from exc
 
@@ -357,6 +363,7 @@ def _graph(
     settings: Settings,
     builder: _Builder,
     zone: str,
+    words: int | None = None,
 ) -> ArticleGraph:
     base = settings.base_url
     entities = list(meta.entities or [])
@@ -404,7 +411,7 @@ def _graph(
         date_modified=localize(meta.updated, zone) if meta.updated else None,
         dateline=meta.dateline,
         article_body=body,
-        word_count=len(body.split()),
+        word_count=len(body.split()) if words is None else words,
         in_language=meta.language,
         article_section=meta.section,
         keywords=list(meta.tags or []),

@@ -121,21 +121,27 @@ def block_texts(rendered: str) -> list[str]:
     A scan for tags instead of an HTML parser: the input is markdown-it's own
     output, never raw HTML (see :data:`_TAG`), and this runs once per article.
     """
-    blocks: list[str] = []
+    return [text for text, _ in _counted_blocks(rendered)]
+
+
+def _counted_blocks(rendered: str) -> list[tuple[str, int]]:
+    """:func:`block_texts`, each with its number of words (counted while collapsing
+    its whitespace, so nobody splits the body again to count them)."""
+    blocks: list[tuple[str, int]] = []
     parts: list[str] = []
     position = 0
     for tag in _TAG.finditer(rendered):
         parts.append(rendered[position : tag.start()])
         position = tag.end()
         if tag.group(2).lower() in _BLOCKS:
-            text = " ".join(html.unescape("".join(parts)).split())
-            if text:
-                blocks.append(text)
+            words = html.unescape("".join(parts)).split()
+            if words:
+                blocks.append((" ".join(words), len(words)))
             parts = []
     parts.append(rendered[position:])
-    text = " ".join(html.unescape("".join(parts)).split())
-    if text:
-        blocks.append(text)
+    words = html.unescape("".join(parts)).split()
+    if words:
+        blocks.append((" ".join(words), len(words)))
     return blocks
 
 
@@ -154,7 +160,7 @@ class MarkdownReader:
             body = text[match.end() :]
             body_line = text[: match.end()].count("\n") + 1
         rendered = render_markdown(body)
-        blocks = block_texts(rendered)
+        blocks = _counted_blocks(rendered)
         if not blocks:
             raise ReadError(
                 "the article has no body text after its front matter",
@@ -164,7 +170,7 @@ class MarkdownReader:
                 hint="write the article below the closing '---'",
             )
         # Markdown blocks do not map 1:1 to lines once rendered; point at the body's start.
-        paragraphs = tuple(Paragraph(block, body_line) for block in blocks)
+        paragraphs = tuple(Paragraph(block, body_line, words) for block, words in blocks)
         return Draft(
             path=path,
             paragraphs=paragraphs,

@@ -30,15 +30,9 @@ def _table(*readers: Reader) -> dict[str, Reader]:
 READERS: dict[str, Reader] = _table(TextReader(), MarkdownReader())
 
 
-def read_article(
-    path: Path, max_bytes: int, readers: dict[str, Reader] = READERS, root: Path | None = None
-) -> Draft:
-    """Read one article and its sidecar. Raises :class:`ReadError` for unreadable input.
-
-    Neither file is read when it resolves outside ``root`` (the content folder;
-    by default the article's own folder), nor when it is over ``max_bytes``.
-    """
-    root = path.parent if root is None else root
+def _refuse_folder(path: Path, root: Path, max_bytes: int) -> None:
+    """Raise the finding for a folder given as an article (a folder the build could
+    not list), if ``path`` is one."""
     if path.is_dir():
         if not inside(path, root):
             read_capped(path, root=root, max_bytes=max_bytes, what="folder")
@@ -49,15 +43,32 @@ def read_article(
             hint="check the folder's permissions (it must be readable by the user "
             "running dateline); its pages published before stay in place",
         )
+
+
+def read_article(
+    path: Path, max_bytes: int, readers: dict[str, Reader] = READERS, root: Path | None = None
+) -> Draft:
+    """Read one article and its sidecar. Raises :class:`ReadError` for unreadable input.
+
+    Neither file is read when it resolves outside ``root`` (the content folder;
+    by default the article's own folder), nor when it is over ``max_bytes``.
+    """
+    root = path.parent if root is None else root
     reader = readers.get(path.suffix.lower())
     if reader is None:
+        _refuse_folder(path, root, max_bytes)
         raise ReadError(
             f"no reader for {path.suffix!r} files",
             path=path,
             code="unknown_format",
             hint=f"use one of {', '.join(sorted(readers))}",
         )
-    data = read_capped(path, root=root, max_bytes=max_bytes, what="file")
+    try:
+        data = read_capped(path, root=root, max_bytes=max_bytes, what="file")
+    except ReadError:
+        # a folder is told apart only once reading failed: one stat less per article
+        _refuse_folder(path, root, max_bytes)
+        raise
     draft = reader.read(path, decode(data, path))
     side = sidecar_path(path)
     if side is not None:

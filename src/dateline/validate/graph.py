@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import typing
 from pathlib import Path
+from typing import Any
 
 from dateline.errors import Finding
 from dateline.model.article import ArticleGraph
@@ -57,8 +58,17 @@ def _refs(model: SchemaModel) -> list[tuple[str, Ref]]:
     return out
 
 
-def validate_graph(graph: ArticleGraph, path: Path, site_ids: frozenset[str]) -> list[Finding]:
-    """Findings for one article graph; ``site_ids`` are ids the site graph defines."""
+def validate_graph(
+    graph: ArticleGraph,
+    path: Path,
+    site_ids: frozenset[str],
+    nodes: list[dict[str, Any]] | None = None,
+) -> list[Finding]:
+    """Findings for one article graph; ``site_ids`` are ids the site graph defines.
+
+    ``nodes`` is ``graph.graph()`` when the caller has made it (it writes the same
+    nodes out next): made once per article, not once here and once for the file.
+    """
     findings: list[Finding] = []
     known = {graph.article.id, *(n.id for n in graph.nodes), *site_ids}
     for node in (graph.article, *graph.nodes):
@@ -74,5 +84,9 @@ def validate_graph(graph: ArticleGraph, path: Path, site_ids: frozenset[str]) ->
                 )
     findings.extend(check_article(graph, path))
     findings.extend(check_events(graph, path))
-    findings.extend(Vocabulary.bundled().check(graph.graph(), path, _site_types(graph)))
+    findings.extend(
+        Vocabulary.bundled().check(
+            graph.graph() if nodes is None else nodes, path, _site_types(graph)
+        )
+    )
     return findings

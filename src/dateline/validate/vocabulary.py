@@ -166,8 +166,8 @@ class Vocabulary:
                 return None if "URL" in ranges else "a node of unknown type"
             fits = self._is_a_for(kinds, prop, "ranges") if prop else self.is_a(kinds, ranges)
             return None if fits else "/".join(kinds)
-        literal = _LITERALS.get(type(value), set())
-        if literal & set(ranges):
+        literal = _LITERALS.get(type(value))
+        if literal is not None and not literal.isdisjoint(ranges):
             # Text is text: a headline "Monday" or a section "Retail" is a word, even
             # though schema.org also names enumeration members so.
             return None
