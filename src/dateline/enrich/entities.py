@@ -59,6 +59,7 @@ from dateline.enrich.lexicon import (
     PARTY_WORDS,
     PERSON_TITLES,
     PLACE_WORDS,
+    PLATFORMS,
     PORTFOLIO_WORDS,
     SINGLE_ORGS,
     TITLE_MODIFIERS,
@@ -138,6 +139,10 @@ LINKER_RULES: dict[str, str] = {
     "portfolio": "'Education' alone is a minister's portfolio, not an organization",
     "party_name": "'Labour has a plan': a party by the one-word name it goes by",
     "centre_for": "'Australian Centre for Control of ...' is an organization, not a place",
+    "platform_as_medium": "'on Twitter', 'turned to Instagram', 'Twitter users': a medium, "
+    "not the company",
+    "event_head": "'United Nations Climate Action Summit', 'Davis Cup Finals': a name ending "
+    "in an event's word is an event, not a body or a place",
     "sports_team": "'Leicestershire beat Somerset', 'Pohang 3 Ulsan 2': a club named after a "
     "place is an organization in that article (not after 'in'/'at'; countries stay countries)",
 }
@@ -713,6 +718,8 @@ class EntityExtractor:
             return self._found(result, key_for(span), "Organization", span, text)
         if span in GENERIC_ACRONYMS or _shouted_word(span, result.ordinary_words):
             return None  # "EV", "USB"; "VOTE" on a poster, where the story says "vote"
+        if span in PLATFORMS and _as_medium(text, start, start + len(span)):
+            return None  # "ridicule across Twitter": where it was said, not who said it
         if self._is_team(result, text, start, span, label):
             return self._found(result, key_for(span), "Organization", span, text)
         if label is None:
@@ -1656,7 +1663,29 @@ def _event_name(words: list[str]) -> bool:
     """``Google Science Fair``, ``Northern Arena Esports Championship``: a name with an
     event's word and no organization word names an event, which this linker does not
     publish as an organization or a place."""
+    if words[-1] in EVENT_WORDS and len(words) > 1:
+        return True  # "United Nations Climate Action Summit": the event is the head
     return any(w in EVENT_WORDS for w in words) and not any(w in ORG_WORDS for w in words)
+
+
+# "on Facebook, Twitter, and Instagram": the platforms listed after the preposition too
+_MEDIUM_BEFORE = re.compile(
+    r"(?:\b(?:on|across|via|through|onto)|\b(?:took|takes|turned|turns|went|posted|wrote)\s+to)"
+    r"\s+(?:the\s+)?(?:(?:" + "|".join(sorted(PLATFORMS)) + r"),?\s+(?:(?:and|or)\s+)?)*$",
+    re.IGNORECASE,
+)
+_MEDIUM_AFTER = re.compile(
+    r"^['’]?s?\s+(?:users?|handles?|accounts?|posts?|feeds?|pages?|videos?|followers|"
+    r"threads?|live|stories|story|channels?|profiles?)\b"
+)
+
+
+def _as_medium(text: str, start: int, end: int) -> bool:
+    """A platform named as where something was said (``on Twitter``, ``Twitter users``)."""
+    return bool(
+        _MEDIUM_BEFORE.search(text[max(0, start - 80) : start])
+        or _MEDIUM_AFTER.match(text[end : end + 30])
+    )
 
 
 def _shouted(text: str) -> bool:

@@ -41,6 +41,17 @@ _PLAYED = re.compile(
 )
 # "their match against Nottinghamshire"
 _AGAINST = re.compile(rf"\b(?:against|versus)\s+(?:the\s+)?(?P<b>{_NAME})")
+# "Wild coach Bruce Boudreau", "Pittsburgh center Maurkice Pouncey", "Cleveland DL"
+_POSITION = re.compile(
+    rf"(?<![\w'’-])(?P<a>{_NAME})(?:['’]s?)?\s+(?:(?:head|assistant|defensive|offensive|star|"
+    rf"veteran|starting|backup)\s+)?(?:coach|quarterback|center|centre|defenseman|winger|"
+    rf"forward|goalie|goaltender|goalkeeper|striker|midfielder|defender|pitcher|catcher|"
+    rf"linebacker|cornerback|receiver|running\s+back|tight\s+end|pass\s+rusher|DL|LB|QB|WR)\b"
+)
+# "a 4-1 win over the Sabres", "their defeat to Kent"
+_OVER = re.compile(
+    rf"\b(?:win|victory|loss|defeat|draw)\s+(?:over|to|against|with)\s+(?:the\s+)?(?P<b>{_NAME})"
+)
 # "a 1-0 home defeat", "won 32-22" (not a date's "08-30")
 _SCORE = re.compile(r"(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])")
 _SPORTS_WORD = re.compile(r"\b(?:" + "|".join(sorted(SPORTS_WORDS)) + r")\b", re.IGNORECASE)
@@ -59,19 +70,26 @@ def team_names(texts: Iterable[str], people: Iterable[str] = ()) -> frozenset[st
         standing = _STANDING.match(line.strip())
         if standing:
             found.add(standing["a"])
+    sides: set[str] = set()  # named by a player's position: no person (checked below)
     if found or _about_sport(lines):
         for line in lines:
             for match in _PLAYED.finditer(line):
                 found.update((match["a"], match["b"]))
             found.update(match["b"] for match in _AGAINST.finditer(line))
-    names = set()
-    for name in found:
-        words = name.split()
-        while words and (words[0] in COMMON_STARTERS or words[0] in NOT_NAMES):
-            words = words[1:]  # "On Saturday Newcastle" -> "Newcastle"
-        if words and fold(" ".join(words)) not in people_folded:
-            names.add(fold(" ".join(words)))
+            found.update(match["b"] for match in _OVER.finditer(line))
+            sides.update(match["a"] for match in _POSITION.finditer(line))
+    names = {_trimmed(name) for name in found} - people_folded
+    names |= {_trimmed(name) for name in sides}
+    names.discard("")
     return frozenset(names)
+
+
+def _trimmed(name: str) -> str:
+    """The folded name without words that open a sentence: ``On Saturday Newcastle``."""
+    words = name.split()
+    while words and (words[0] in COMMON_STARTERS or words[0] in NOT_NAMES):
+        words = words[1:]
+    return fold(" ".join(words))
 
 
 def _about_sport(lines: list[str]) -> bool:
