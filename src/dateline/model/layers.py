@@ -67,7 +67,10 @@ def merge_layers(layers: dict[Layer, ArticleMeta]) -> ArticleMeta:
         for name in COUPLED:
             if name in source and source[name] < facts:
                 del merged[name]
-    return ArticleMeta.model_validate(merged)
+    # every value is a field of a validated ArticleMeta, put in the same field, and the
+    # model checks each field alone: validating them again (twice per article) would
+    # change nothing but cost ~15 us
+    return ArticleMeta.model_construct(_fields_set=set(merged), **merged)
 
 
 def inferred_keys(
