@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from dateline.errors import ReadError
 from dateline.model.meta import ArticleMeta
-from dateline.read.draft import Draft, Paragraph
+from dateline.read.draft import NO_META, Draft, Paragraph
 from dateline.read.yamlmeta import load_yaml_mapping, meta_from_mapping
 
 if TYPE_CHECKING:
@@ -152,7 +152,7 @@ class MarkdownReader:
 
     def read(self, path: Path, text: str) -> Draft:
         match = _FRONT.match(text)
-        front: ArticleMeta = ArticleMeta()
+        front: ArticleMeta = NO_META
         body, body_line = text, 1
         if match:
             data, lines = load_yaml_mapping(match.group(1), path, line_offset=1)
@@ -174,7 +174,7 @@ class MarkdownReader:
         return Draft(
             path=path,
             paragraphs=paragraphs,
-            found=ArticleMeta(),
+            found=NO_META,
             front_matter=front,
             body_markdown=body,
             body_rendered=rendered,
