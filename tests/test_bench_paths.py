@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from random import Random
 
 import pytest
 from hypothesis import given, settings
@@ -253,3 +254,25 @@ def test_merged_layers_are_what_validating_the_merge_gives() -> None:
     assert merged.entities == []
     assert "mentions" not in merged.model_fields_set
     assert "dateline_place" not in merged.model_fields_set
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(990, 1010),
+    st.text(alphabet=st.sampled_from(">*_-+[.)"), min_size=1, max_size=8),
+    st.text(alphabet=st.sampled_from("a é–\ud800\n`"), max_size=50),
+    st.randoms(use_true_random=False),
+)
+def test_nesting_marks_are_counted_as_before(
+    count: int, marks: str, filler: str, rng: Random
+) -> None:
+    """The fast renderer's depth guard counts marks on the UTF-8 bytes: the same count
+    as one count per mark, on either side of the limit."""
+    from dateline.read import markdown  # noqa: PLC0415
+
+    chars = [*(marks * count)[:count], *filler]
+    rng.shuffle(chars)
+    source = "".join(chars)
+    found = sum(source.count(m) for m in markdown._NESTING_MARKS)
+    before = ("`" not in source or "[" not in source) and found <= markdown._FAST_MAX_MARKS
+    assert markdown._fast_can_render(source) == before
