@@ -12,12 +12,14 @@ import yaml
 from dateline.enrich.dateline import find_dateline
 from dateline.enrich.entities import LINKER_RULES, EntityExtractor, Extraction
 from dateline.enrich.gazetteer import Gazetteer
+from dateline.enrich.nlp import NlpModel, reads_as_english
 from dateline.enrich.registry import Registry, RegistryEntry, load_registry
 from dateline.enrich.sentences import split_sentences
 from dateline.errors import SettingsError
 from dateline.read.draft import Paragraph
 
 from .conftest import DATA, ROOT
+from .events_helpers import facts_of
 
 RULES: list[dict[str, Any]] = yaml.safe_load(
     (DATA / "entities" / "rules.yaml").read_text(encoding="utf-8")
@@ -224,3 +226,43 @@ def test_many_organizations_stay_linear() -> None:
     by indexed look-ups, not by comparing every pair."""
     body = " ".join(f"Zq{i} Holdings and Zq{i} Group met." for i in range(500))
     extract(body)
+
+
+_RESULTS_TABLE = (
+    "Results from the U.S. Open Tennis Championships at the National Tennis Centre on Friday:"
+    "\n\nSandrine Testud (France) beat Ines Gorrochategui (Argentina) 4-6 6-2 6-1"
+    "\n\nGoran Ivanisevic (Croatia) beat Scott Draper (Australia) 6-7 6-3 6-4 6-4"
+    "\n\nTim Henman (Britain) beat Doug Flach (U.S.) 6-3 6-4 6-2"
+    "\n\nMark Philippoussis (Australia) beat Andrei Olhovskiy (Russia) 6-3 4-6 6-3 6-3"
+    "\n\nSjeng Schalken (Netherlands) beat David Rikl (Czech Republic) 6-2 6-4 6-1"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        # names and scores, few English stop words: still English, still read
+        (_RESULTS_TABLE, True),
+        ("엘제이의 리벤지인가, 류화영의 코스프레인가. " * 12, False),
+        ("Наши герои знают толк не только во вкусе, но и в красоте еды. " * 5, False),
+        (
+            "Negli ultimi anni, per favorire oltremodo i consumi, il Black Friday si è "
+            "trasformato nella settimana del Black Friday, con sconti e offerte speciali "
+            "che si trascinano lungo tutta la settimana precedente. Il 29 novembre 2023 Amazon "
+            "ha lanciato le sue offerte speciali in tutta Italia, e molti negozi hanno seguito "
+            "il suo esempio con sconti fino al 50 per cento su quasi tutti i prodotti.",
+            False,
+        ),
+    ],
+    ids=["results-table", "korean", "russian", "italian"],
+)
+def test_language_gate_reads_names_and_numbers_as_english(text: str, english: bool) -> None:
+    assert reads_as_english(NlpModel.shared().nlp(text)) is english
+
+
+def test_a_results_table_keeps_its_people() -> None:
+    facts = facts_of(_RESULTS_TABLE)
+    assert facts.english
+    names = {e.name: e.type for e in facts.entities.named()}
+    assert names.get("Tim Henman") == "Person", names
+    assert names.get("Croatia") == "Country", names

@@ -263,6 +263,27 @@ def test_an_article_in_another_language_gets_no_entities_either() -> None:
     assert {e.name for e in facts.entities.entities.values()} >= {"Amazon", "Italy"}
 
 
+def test_a_results_table_in_english_is_still_english() -> None:
+    # few stop words of any language, a few name particles ("de", "van"): English
+    table = "\n\n".join(
+        [
+            "TENNIS - RESULTS AT THE U.S. OPEN.",
+            "NEW YORK 1996-08-30",
+            "Results of second round matches on Friday at the U.S. Open:",
+            "Alex de Minaur (Australia) beat Botic van de Zandschulp (Netherlands) 6-4 6-2",
+            "Pete Sampras (U.S.) beat Jiri van Rijthoven (Netherlands) 7-6 6-3",
+            "Cedric Pioline (France) beat Stefan Edberg (Sweden) 6-4 4-6 6-3",
+            "Monica Seles (U.S.) beat Dally Randriantefy (Madagascar) 6-0 6-2",
+            "Lindsay Davenport (U.S.) beat Anne-Gaelle Sidot (France) 6-1 6-0",
+            "Gabriela Sabatini (Argentina) beat Asa Carlsson (Sweden) 6-3 6-2",
+        ]
+    )
+    facts = facts_of(table)
+    assert facts.english
+    people = {e.name for e in facts.entities.entities.values() if e.type == "Person"}
+    assert {"Pete Sampras", "Monica Seles"} <= people
+
+
 def test_an_article_in_another_language_gets_no_events() -> None:
     italian = (
         "Negli ultimi anni, per favorire oltremodo i consumi, il Black Friday si è "

@@ -13,10 +13,10 @@ from lxml import html as lxml_html
 import dateline.emit.site
 from dateline.emit.jsonld import dumps
 from dateline.emit.site import site_document
-from dateline.emit.summary import INDEX_KEYS
+from dateline.emit.summary import INDEX_KEYS, SharedParts
 from dateline.pipeline import build_site
 from dateline.settings import Settings
-from dateline.write.cache import BuildCache
+from dateline.write.cache import BuildCache, StateEntry
 from dateline.write.manifest import Manifest
 from dateline.write.stream import Chunks, same_chunks, write_chunks
 
@@ -171,3 +171,25 @@ def test_a_streamed_file_with_the_same_bytes_is_not_written_again(tmp_path: Path
     assert write_chunks(target, other) == (True, 9)
     assert target.read_bytes() == b'{"a": 2}\n'
     assert [p.name for p in tmp_path.iterdir()] == ["big.jsonld"]  # no temp file left
+
+
+def test_a_summary_held_deflated_reads_back_the_same(tmp_path: Path) -> None:
+    """A full build holds each built article's summary deflated until the site-wide
+    stage; it reads back equal, with the nodes every summary shares as one object, and
+    is saved as the same JSON text as the summary itself."""
+    settings = make_site(tmp_path, count=2)
+    assert build_site(settings).ok
+    cache = BuildCache(settings.output_dir)
+    state = cache.load_state()
+    cache.close()
+    shared = SharedParts()
+    held = [
+        StateEntry.holding_text(e.key, e.summary, e.findings, e.files, shared)
+        for e in state.articles.values()
+    ]
+    assert all(isinstance(h._summary, bytes) for h in held)
+    for entry, again in zip(state.articles.values(), held, strict=True):
+        assert again.row("x") == entry.row("x")
+        assert again.summary == entry.summary
+    publishers = {id(n) for h in held for n in h.summary.nodes if n.type == "NewsMediaOrganization"}
+    assert len(publishers) == 1

@@ -47,6 +47,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
 
+from dateline.emit.summary import SharedParts
 from dateline.errors import ArticleError, Finding, OutputError, SettingsError, ValidationFailed
 from dateline.read import discover
 from dateline.read.files import read_capped
@@ -1268,7 +1269,9 @@ def _build_with(
     )
     shown = iter(progress(plan.paths) if progress is not None else plan.paths)
     results: dict[str, ArticleResult] = {}
-    summaries: dict[str, ArticleSummary] = {}
+    # summaries, or (built now) the state entry holding one as text until the loop ends
+    seen: dict[str, ArticleSummary | StateEntry] = {}
+    shared = SharedParts()
     keys: dict[str, str] = {}
     new_state = CacheState(site_key=plan.site_key, stamps=plan.stamps)
     files_of: dict[str, tuple[str, ...]] = {}
@@ -1279,7 +1282,7 @@ def _build_with(
         reused = plan.reuse.get(source)
         if reused is not None and _held(reused.summary, now):  # --now went back in time
             results[source] = _hold(report, path, reused.summary, ())
-            summaries[source] = reused.summary
+            seen[source] = reused.summary
             continue
         if reused is not None:
             results[source] = _reused(
@@ -1291,7 +1294,7 @@ def _build_with(
                 _lazy(entries, out, reused.key),
                 notices,
             )
-            summaries[source] = reused.summary
+            seen[source] = reused.summary
             keys[source] = reused.key
             new_state.articles[source] = reused
             files_of[source] = tuple(reused.files)
@@ -1307,12 +1310,12 @@ def _build_with(
         if _held(entry.summary, now):
             # a draft or an embargo: checked, never written (built again next time)
             results[source] = _hold(report, path, entry.summary, made.result.findings)
-            summaries[source] = entry.summary
+            seen[source] = entry.summary
             continue
         if claimed.setdefault(slug, source) != source:
             # another article already wrote this slug in this build: do not overwrite it
             results[source] = made.result
-            summaries[source] = entry.summary
+            seen[source] = entry.summary
             if made.written is not None:  # its worker did: the first one's files go back
                 _write_again(settings, claimed[slug], keys.get(claimed[slug], ""), out)
             continue
@@ -1339,16 +1342,19 @@ def _build_with(
             status="built",
             load=_lazy(entries, out, entry.key),
         )
-        summaries[source] = entry.summary
         keys[source] = entry.key
         files_of[source] = tuple(entry.files)
-        new_state.articles[source] = StateEntry(
-            entry.key, entry.summary, entry.findings, entry.files
+        # the summary as its saved text until the site-wide stage: a third of the memory
+        # of the object, for each article of a full build, while the workers still run
+        seen[source] = new_state.articles[source] = StateEntry.holding_text(
+            entry.key, entry.summary, entry.findings, entry.files, shared
         )
 
     for _ in shown:  # let a progress bar finish
         pass
     outputs.close()  # the worker processes end here, before the site-wide stage
+    summaries = {s: v.summary if isinstance(v, StateEntry) else v for s, v in seen.items()}
+    del seen
 
     # cross-article checks, over every article (reused ones too)
     clashes = cross_article_findings(list(summaries.values()), settings.content_dir)

@@ -23,6 +23,7 @@ guessing. The rule words live in :mod:`dateline.enrich.lexicon`.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -125,6 +126,7 @@ LINKER_RULES: dict[str, str] = {
     "given_name_before": "'Council Enver Solomon': the model cut the given name off; rejoined",
     "company_named_after_people": "'Morgan Stanley', 'Lockheed Martin' are companies",
     "list_mates": "a name in a list of people ('Lukaku, Carrasco, and Dries Mertens') is one",
+    "same_name": "one name the model typed two ways in an article is one entity",
     "church_body": "'Catholic Church', 'Church of Scientology' are organizations, not places",
     "given_name_word": "'Billy Ashley', 'Christian Blanc', 'Leopold III' stay whole persons",
     "given_name_first": "an 'organization' that opens with a given name (Dean Kamen) is a person",
@@ -384,6 +386,7 @@ class EntityExtractor:
         self._unit(result, headline, -1, acronyms, headline_spans, _shouted(headline))
         self._merge_surnames(result)
         self._merge_short_organizations(result)
+        _merge_same_names(result)
         self._add_containing_countries(result)
         self._resolve_descriptions(result, headline, sentences)
         return result
@@ -1672,6 +1675,38 @@ def _absorb(result: Extraction, short: Found, target: Found) -> None:
         if name != target.name and name not in target.alternate_name:
             target.alternate_name.append(name)
     _repoint(result, short, target)
+
+
+def _merge_same_names(result: Extraction) -> None:
+    """One name, one entity: "Mary Steenburgen" the model called a person in one place
+    and an organization in another is one of them, the one most mentions say (a person
+    on a tie; a place only when nothing else: "Alibaba" is no place the gazetteer
+    knows). Gazetteer places and registry entries keep their own ("Jordan" the country
+    and "Jordan" a player are two)."""
+    by_name: dict[str, list[Found]] = {}
+    for entity in result.entities.values():
+        if entity.place is None and entity.registry is None and entity.named:
+            by_name.setdefault(entity.name, []).append(entity)
+    counts = Counter(m.key for m in result.mentions)
+    for same in by_name.values():
+        if len(same) < 2:
+            continue
+        # a place no gazetteer knows is the model's guess: a person or body wins over it
+        candidates = [e for e in same if _family(e.type) != "place"] or same
+        keep = max(candidates, key=lambda e: (counts[e.key], e.type == "Person", -len(e.key)))
+        for other in same:
+            if other is not keep and other.key in result.entities:
+                keep.alternate_name.extend(
+                    n for n in other.alternate_name if n not in keep.alternate_name
+                )
+                keep.job_title = keep.job_title or other.job_title
+                _repoint(result, other, keep)
+        base = min((e.key for e in same), key=len)
+        if keep.key != base and base not in result.entities:
+            # the name's own key ("alibaba", not "alibaba-organization") goes to what it is
+            renamed = dataclasses.replace(keep, key=base)
+            result.entities[base] = renamed
+            _repoint(result, keep, renamed)
 
 
 def _repoint(result: Extraction, old: Found, new: Found) -> None:

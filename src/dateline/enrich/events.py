@@ -40,6 +40,7 @@ from dateline.enrich.clauses import (
 )
 from dateline.enrich.entities import Extraction, Mention
 from dateline.enrich.event_rules import EventKind, SchemaEventType
+from dateline.enrich.nlp import reads_as_english
 from dateline.enrich.sentence_rules import (
     CONTINUES,
     NAMED_YEAR,
@@ -654,24 +655,8 @@ def _doubt_the_name(event: EventDraft) -> None:
         event.confidence = min(event.confidence, DOUBT_CONFIDENCE)
 
 
-#: English prose has 40-50% stop words ("the", "of", "on"); Italian, German, Portuguese
-#: or Indonesian text read by the English model has under 10%.
-ENGLISH_STOP_SHARE = 0.2
-#: Fewer words than this say too little about the language to decide.
-_LANGUAGE_SAMPLE = 40
-
-
 def _reads_as_english(parses: Iterable[SentenceParse]) -> bool:
     """Whether the article is English enough for its events to be read: on a page in
     another language the English parser still finds verbs and dates, and names events
     like ``Ein ähnliches Konzept wie``."""
     return reads_as_english(t for p in parses for t in p.tokens())
-
-
-def reads_as_english(tokens: Iterable[Token]) -> bool:
-    """Whether tokens of the English model read as English: English prose is 40-50%
-    stop words, other languages read by the English model under 10%."""
-    words = [t for t in tokens if t.is_alpha]
-    if len(words) < _LANGUAGE_SAMPLE:
-        return True
-    return sum(t.is_stop for t in words) / len(words) >= ENGLISH_STOP_SHARE

@@ -20,9 +20,9 @@ from dateline.enrich.clauses import align_sentences
 from dateline.enrich.credit import without_credit
 from dateline.enrich.dateline import find_dateline
 from dateline.enrich.entities import EntityExtractor, Extraction
-from dateline.enrich.events import EventDraft, EventExtractor, reads_as_english
+from dateline.enrich.events import EventDraft, EventExtractor
 from dateline.enrich.gazetteer import Gazetteer
-from dateline.enrich.nlp import NlpModel, ParsedArticle
+from dateline.enrich.nlp import NlpModel, ParsedArticle, reads_as_english
 from dateline.enrich.registry import Registry
 from dateline.enrich.sentences import split_sentences
 from dateline.enrich.temporal import Precision, find_dates, usable_reference

