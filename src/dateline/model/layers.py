@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from enum import IntEnum
+from typing import Any
 
 from dateline.model.ids import key_for
 from dateline.model.meta import ArticleMeta, PublisherSpec
@@ -55,7 +56,7 @@ COUPLED = ("about", "mentions", "dateline_place")
 
 def merge_layers(layers: dict[Layer, ArticleMeta]) -> ArticleMeta:
     """Merge the layers by precedence; for each field the highest layer that set it wins."""
-    merged: dict[str, object] = {}
+    merged: dict[str, Any] = {}
     source: dict[str, Layer] = {}
     for layer in sorted(layers):
         meta = layers[layer]
