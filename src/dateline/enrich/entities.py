@@ -143,6 +143,8 @@ LINKER_RULES: dict[str, str] = {
     "not the company",
     "event_head": "'United Nations Climate Action Summit', 'Davis Cup Finals': a name ending "
     "in an event's word is an event, not a body or a place",
+    "product_name": "'iMac', 'iPhones', 'MacBook Pro' are products, not organizations",
+    "company_word": "'Marvel Studios', 'Balmond Studio' are companies, not persons",
     "sports_team": "'Leicestershire beat Somerset', 'Pohang 3 Ulsan 2': a club named after a "
     "place is an organization in that article (not after 'in'/'at'; countries stay countries)",
 }
@@ -718,6 +720,8 @@ class EntityExtractor:
             return self._found(result, key_for(span), "Organization", span, text)
         if span in GENERIC_ACRONYMS or _shouted_word(span, result.ordinary_words):
             return None  # "EV", "USB"; "VOTE" on a poster, where the story says "vote"
+        if _PRODUCT.fullmatch(span):
+            return None  # "iMac", "MacBook Pro": a product, not its maker
         if span in PLATFORMS and _as_medium(text, start, start + len(span)):
             return None  # "ridicule across Twitter": where it was said, not who said it
         if self._is_team(result, text, start, span, label):
@@ -1673,6 +1677,10 @@ _MEDIUM_BEFORE = re.compile(
     r"(?:\b(?:on|across|via|through|onto)|\b(?:took|takes|turned|turns|went|posted|wrote)\s+to)"
     r"\s+(?:the\s+)?(?:(?:" + "|".join(sorted(PLATFORMS)) + r"),?\s+(?:(?:and|or)\s+)?)*$",
     re.IGNORECASE,
+)
+# "iMac", "iPhones"; "MacBook Pro", "AirPods Max": a camel-cased name with a model word
+_PRODUCT = re.compile(
+    r"i[A-Z][a-z]+s?|[A-Z][a-z]+[A-Z][a-z]+s?\s+(?:Pro|Air|Max|Plus|Mini|Ultra|Lite)"
 )
 _MEDIUM_AFTER = re.compile(
     r"^['’]?s?\s+(?:users?|handles?|accounts?|posts?|feeds?|pages?|videos?|followers|"

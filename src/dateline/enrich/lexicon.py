@@ -270,7 +270,8 @@ KNOWN_ACRONYMS = {
 COMPANY_WORDS = frozenset(
     """Air Aircraft Aerospace Aviation Atlantic Pacific Motors Petroleum Oil Gas Steel Energy
     Pharma Pharmaceuticals Capital Partners Securities Investments Technologies Systems
-    Communications Media Telecom Airlines Airways Electric Chemical Chemicals""".split()
+    Communications Media Telecom Airlines Airways Electric Chemical Chemicals Studios Studio
+    Entertainment Pictures Records Labs Design Ventures Productions""".split()
 )
 
 #: Words after a company's name that do not make it another company: ``EADS N.V.`` is
