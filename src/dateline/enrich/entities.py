@@ -145,6 +145,8 @@ LINKER_RULES: dict[str, str] = {
     "in an event's word is an event, not a body or a place",
     "product_name": "'iMac', 'iPhones', 'MacBook Pro' are products, not organizations",
     "company_word": "'Marvel Studios', 'Balmond Studio' are companies, not persons",
+    "demonym_not_a_name": "'Canadian scientist', 'British throne' link the country (an "
+    "affiliation, a location) but do not name it: no mention of Canada",
     "sports_team": "'Leicestershire beat Somerset', 'Pohang 3 Ulsan 2': a club named after a "
     "place is an organization in that article (not after 'in'/'at'; countries stay countries)",
 }
@@ -358,6 +360,10 @@ class EntityExtractor:
             teams=team_names(
                 [headline, *texts.values()],
                 people=[name for name, label in labelled if label == "PERSON"],
+                is_place=lambda name: (
+                    self.gazetteer.place(name) is not None
+                    or self.gazetteer.us_state(name) is not None
+                ),
             ),
         )
         acronyms = self._find_acronyms(s.text for s in sentences)
@@ -406,7 +412,25 @@ class EntityExtractor:
         _merge_same_names(result)
         self._add_containing_countries(result)
         self._resolve_descriptions(result, headline, sentences)
+        self._unname_demonyms(result)
         return result
+
+    def _unname_demonyms(self, result: Extraction) -> None:
+        """A country the article only describes with its adjective (``the British
+        throne``, ``a Canadian scientist``) stays a node that roles and events can point
+        to, but is not among the names the article mentions: readers, and annotators,
+        do not call ``Canadian`` a mention of Canada."""
+        written: dict[str, list[str]] = {}
+        for mention in result.mentions:
+            written.setdefault(mention.key, []).append(mention.text)
+        for key, found in result.entities.items():
+            if found.type != "Country" or found.registry is not None:
+                continue
+            texts = written.get(key, [])
+            if texts and all(
+                self.gazetteer.country(t) is None and self._demonym(t) is not None for t in texts
+            ):
+                found.named = False
 
     def _resolve_descriptions(
         self, result: Extraction, headline: str, sentences: Sequence[Sentence]

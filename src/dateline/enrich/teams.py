@@ -16,7 +16,7 @@ write national teams as their countries.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from dateline.enrich.gazetteer import fold
 from dateline.enrich.lexicon import COMMON_STARTERS, NOT_NAMES, SPORTS_WORDS
@@ -25,7 +25,9 @@ __all__ = ["team_names"]
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 # one to four capitalised words ("Queen of South", "St Johnstone", "NEW YORK")
-_NAME = rf"[{_UPPER}][\w.'’&-]*(?:\s(?:of|de|del|la|[{_UPPER}][\w.'’&-]*)){{0,3}}"
+# (a dot only inside a word, "U.S": "Pouncey. Cleveland" is two sentences, not one name)
+_CAPITAL = rf"[{_UPPER}](?:[\w'’&-]|\.(?=\w))*"
+_NAME = rf"{_CAPITAL}(?:\s(?:of|de|del|la|{_CAPITAL})){{0,3}}"
 _NUMBER = r"\d{1,3}"
 # "Pohang 3 Ulsan 2", "DETROIT 4 Kansas City 1", "Harlequins 75 Gloucester 19"
 _RESULT = re.compile(rf"(?<![\w'’-])(?P<a>{_NAME})\s+{_NUMBER}\s+(?P<b>{_NAME})\s+{_NUMBER}\b")
@@ -57,12 +59,19 @@ _SCORE = re.compile(r"(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])")
 _SPORTS_WORD = re.compile(r"\b(?:" + "|".join(sorted(SPORTS_WORDS)) + r")\b", re.IGNORECASE)
 
 
-def team_names(texts: Iterable[str], people: Iterable[str] = ()) -> frozenset[str]:
+def team_names(
+    texts: Iterable[str],
+    people: Iterable[str] = (),
+    is_place: Callable[[str], bool] = lambda name: False,
+) -> frozenset[str]:
     """Folded names the article uses as sports teams. ``people`` are names the model
-    labelled as persons (``Testud beat Gorrochategui`` is about players, not clubs)."""
+    labelled as persons (``Testud beat Gorrochategui`` is about players, not clubs);
+    who beat whom makes a team only of a place's name or a one-word name (``Rotor``),
+    as players beat each other too (``Tsonga beat Pospisil``)."""
     lines = list(texts)
     people_folded = {fold(p) for p in people}
     found: set[str] = set()
+    played: set[str] = set()
     for line in lines:
         for pattern in (_RESULT, _FIXTURE):
             for match in pattern.finditer(line):
@@ -74,10 +83,16 @@ def team_names(texts: Iterable[str], people: Iterable[str] = ()) -> frozenset[st
     if found or _about_sport(lines):
         for line in lines:
             for match in _PLAYED.finditer(line):
-                found.update((match["a"], match["b"]))
-            found.update(match["b"] for match in _AGAINST.finditer(line))
-            found.update(match["b"] for match in _OVER.finditer(line))
+                played.update((match["a"], match["b"]))
+            played.update(match["b"] for match in _AGAINST.finditer(line))
+            played.update(match["b"] for match in _OVER.finditer(line))
             sides.update(match["a"] for match in _POSITION.finditer(line))
+    for name in played:
+        words = name.split()
+        while words and (words[0] in COMMON_STARTERS or words[0] in NOT_NAMES):
+            words = words[1:]
+        if len(words) == 1 or (words and is_place(" ".join(words))):
+            found.add(" ".join(words))
     names = {_trimmed(name) for name in found} - people_folded
     names |= {_trimmed(name) for name in sides}
     names.discard("")
