@@ -68,7 +68,7 @@ from dateline.enrich.lexicon import (
 from dateline.enrich.nlp import NlpModel, ParsedArticle
 from dateline.enrich.registry import Registry, RegistryEntry
 from dateline.enrich.sentences import Sentence
-from dateline.enrich.teams import team_names
+from dateline.enrich.teams import person_after_team, team_names
 from dateline.model.ids import key_for
 from dateline.model.meta import EntitySpec, GeoSpec
 
@@ -147,6 +147,7 @@ LINKER_RULES: dict[str, str] = {
     "company_word": "'Marvel Studios', 'Balmond Studio' are companies, not persons",
     "demonym_not_a_name": "'Canadian scientist', 'British throne' link the country (an "
     "affiliation, a location) but do not name it: no mention of Canada",
+    "participle_first": "'Hosting Cook, ...' opening a sentence: the participle is no given name",
     "sports_team": "'Leicestershire beat Somerset', 'Pohang 3 Ulsan 2': a club named after a "
     "place is an organization in that article (not after 'in'/'at'; countries stay countries)",
 }
@@ -658,7 +659,12 @@ class EntityExtractor:
             and (start == 0 or text[:start].rstrip().endswith(("“", '"')))
             and (
                 words[0] in COMMON_STARTERS
-                or (words[0].endswith(("ing", "ly")) and len(words) > 1 and label != "PERSON")
+                or (
+                    words[0].endswith(("ing", "ly"))
+                    and len(words) > 1
+                    # "Hosting Cook" is no one's name; "Irving Berlin" is
+                    and (label != "PERSON" or words[0].upper() not in given_names())
+                )
             )
         ):
             start += len(words[0]) + 1
@@ -1402,6 +1408,12 @@ def _team_spans(
         piece = text[start:end]
         if fold(piece) in teams:
             out.append((start, end, label))
+            continue
+        split = person_after_team(piece, teams)
+        if split is not None:
+            # "Browns DL Sheldon Richardson": the team, then the player
+            out.append((start, start + split[0], "ORG"))
+            out.append((start + split[1], end, label))
             continue
         inside = [
             (start + m.start(), start + m.end(), label)

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from dateline.enrich.gazetteer import fold
 from dateline.enrich.lexicon import COMMON_STARTERS, NOT_NAMES, SPORTS_WORDS
 
-__all__ = ["team_names"]
+__all__ = ["person_after_team", "team_names"]
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 # one to four capitalised words ("Queen of South", "St Johnstone", "NEW YORK")
@@ -43,13 +43,16 @@ _PLAYED = re.compile(
 )
 # "their match against Nottinghamshire"
 _AGAINST = re.compile(rf"\b(?:against|versus)\s+(?:the\s+)?(?P<b>{_NAME})")
-# "Wild coach Bruce Boudreau", "Pittsburgh center Maurkice Pouncey", "Cleveland DL"
-_POSITION = re.compile(
-    rf"(?<![\w'’-])(?P<a>{_NAME})(?:['’]s?)?\s+(?:(?:head|assistant|defensive|offensive|star|"
-    rf"veteran|starting|backup)\s+)?(?:coach|quarterback|center|centre|defenseman|winger|"
-    rf"forward|goalie|goaltender|goalkeeper|striker|midfielder|defender|pitcher|catcher|"
-    rf"linebacker|cornerback|receiver|running\s+back|tight\s+end|pass\s+rusher|DL|LB|QB|WR)\b"
+# "Wild coach", "defensive captain", "pass rusher", "DL": a player's or coach's place
+_ROLE = (
+    r"(?:(?:head|assistant|defensive|offensive|star|veteran|starting|backup)\s+)?"
+    r"(?:coach|captain|quarterback|center|centre|defenseman|winger|forward|goalie|goaltender|"
+    r"goalkeeper|striker|midfielder|defender|pitcher|catcher|linebacker|cornerback|receiver|"
+    r"running\s+back|tight\s+end|pass\s+rusher|DL|LB|QB|WR)\b"
 )
+# "Wild coach Bruce Boudreau", "Pittsburgh center Maurkice Pouncey", "Cleveland DL"
+_POSITION = re.compile(rf"(?<![\w'’-])(?P<a>{_NAME})(?:['’]s?)?\s+{_ROLE}")
+_ROLE_AFTER = re.compile(rf"\s+{_ROLE}\s+")
 # "a 4-1 win over the Sabres", "their defeat to Kent"
 _OVER = re.compile(
     rf"\b(?:win|victory|loss|defeat|draw)\s+(?:over|to|against|with)\s+(?:the\s+)?(?P<b>{_NAME})"
@@ -97,6 +100,15 @@ def team_names(
     names |= {_trimmed(name) for name in sides}
     names.discard("")
     return frozenset(names)
+
+
+def person_after_team(name: str, teams: frozenset[str]) -> tuple[int, int] | None:
+    """Where the team ends and the person starts in ``Browns DL Sheldon Richardson``
+    (a team, a position, a name, which the model reads as one person), if it is that."""
+    for match in _ROLE_AFTER.finditer(name):
+        if fold(name[: match.start()]) in teams and match.end() < len(name):
+            return match.start(), match.end()
+    return None
 
 
 def _trimmed(name: str) -> str:
