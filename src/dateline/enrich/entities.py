@@ -755,7 +755,8 @@ class EntityExtractor:
         if span in PLATFORMS and _as_medium(text, start, start + len(span)):
             return None  # "ridicule across Twitter": where it was said, not who said it
         if self._is_team(result, text, start, span, label):
-            return self._found(result, key_for(span), "Organization", span, text)
+            # a key of its own: "Pittsburgh" the club is not the city another story names
+            return self._found(result, f"{key_for(span)}-team", "Organization", span, text)
         if label is None:
             return self._classify_rule(result, text, index, start, span)
         words = span.split()
