@@ -65,6 +65,8 @@ _AGENT_TYPES = frozenset(
 #: Children that end a phrase used in a name: relative clauses, appositions, asides.
 _CUT = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj", "prep"})
 _LOCATIVE = frozenset({"in", "at"})
+#: Subordinators of a clause that happens when its head does.
+_AT_THE_SAME_TIME = frozenset({"as", "when", "while"})
 _HEADLINE_DROP = frozenset({"the", "a", "an"})
 #: Words that measure rather than act: "The magnitude 6.8 quake struck", "72 kilometres".
 _MEASURES = frozenset(
@@ -487,6 +489,16 @@ class TriggerDetector:
         lent = lent_times(verb, context.clause_times)
         if lent:
             return lent, True
+        for child in verb.children:
+            # "grabbed the girl as she was walking … on Saturday, May 18": a clause that
+            # happens at the same time dates the one it hangs on
+            marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+            if (
+                child.dep_ == "advcl"
+                and marks & _AT_THE_SAME_TIME
+                and child.i in context.clause_times
+            ):
+                return list(context.clause_times[child.i]), True
         participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"  # "…, telling a hearing"
         if verb.dep_ == "conj" or participle:
             head = clause_head(verb.head)
@@ -787,7 +799,7 @@ def _said(context: SentenceContext, verb: Token) -> str:
             and not (t.dep_ == "prep" and all(_is_time_word(context, c) for c in t.children))
         ]
         if words and len(words) <= _SAID_WORDS:
-            return "" if words[0].pos_ == "PRON" else "that " + _text(words)
+            return "that " + _text(words)  # "WeWork confirms that it had been contacted"
     return ""
 
 
