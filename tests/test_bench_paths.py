@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from random import Random
 
 import pytest
 from hypothesis import given, settings
@@ -219,3 +220,59 @@ def test_the_readers_word_count_is_the_bodys(body: str) -> None:
         return  # no body text at all
     assert draft.word_count == len(draft.body_text.split())
     assert all(p.words is not None for p in draft.paragraphs)
+
+
+def test_merged_layers_are_what_validating_the_merge_gives() -> None:
+    """merge_layers builds the merged metadata without validating its values again:
+    each is a validated field of a layer. The result must be what validation gives."""
+    from dateline.model.layers import Layer, merge_layers  # noqa: PLC0415
+    from dateline.model.meta import ArticleMeta  # noqa: PLC0415
+
+    layers = {
+        Layer.SITE: ArticleMeta(
+            language="en", timezone="UTC", publisher={"name": "P", "url": "https://p.org/"}
+        ),
+        Layer.READER: ArticleMeta(title="  A   headline ", date_text="July 5, 2024"),
+        Layer.ENRICHMENT: ArticleMeta(
+            entities=[{"id": "tehran", "type": "Place", "name": "Tehran"}],
+            mentions=["tehran"],
+            dateline_place="tehran",
+            author="Reuters",
+            source="https://example.org/a",
+        ),
+        Layer.FRONT_MATTER: ArticleMeta(tags="Politics", entities=[], image="https://e.org/i.jpg"),
+        Layer.SIDECAR: ArticleMeta(summary="Sum", author=["Jane Doe"]),
+    }
+    merged = merge_layers(layers)
+    again = ArticleMeta.model_validate(
+        {name: getattr(merged, name) for name in merged.model_fields_set}
+    )
+    assert merged == again
+    assert merged.model_fields_set == again.model_fields_set
+    assert merged.model_dump(mode="json") == again.model_dump(mode="json")
+    # the editor's empty entities win, and take enrichment's coupled keys with them
+    assert merged.entities == []
+    assert "mentions" not in merged.model_fields_set
+    assert "dateline_place" not in merged.model_fields_set
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(990, 1010),
+    st.text(alphabet=st.sampled_from(">*_-+[.)"), min_size=1, max_size=8),
+    st.text(alphabet=st.sampled_from("a é–\ud800\n`"), max_size=50),
+    st.randoms(use_true_random=False),
+)
+def test_nesting_marks_are_counted_as_before(
+    count: int, marks: str, filler: str, rng: Random
+) -> None:
+    """The fast renderer's depth guard counts marks on the UTF-8 bytes: the same count
+    as one count per mark, on either side of the limit."""
+    from dateline.read import markdown  # noqa: PLC0415
+
+    chars = [*(marks * count)[:count], *filler]
+    rng.shuffle(chars)
+    source = "".join(chars)
+    found = sum(source.count(m) for m in markdown._NESTING_MARKS)
+    before = ("`" not in source or "[" not in source) and found <= markdown._FAST_MAX_MARKS
+    assert markdown._fast_can_render(source) == before

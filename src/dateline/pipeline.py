@@ -35,6 +35,7 @@ import json
 import multiprocessing
 import os
 import re
+import stat
 import sys
 import threading
 import time
@@ -510,22 +511,38 @@ class _Targets:
         self.out = out
         self.folders: dict[str, Path] = {}
 
-    def __call__(self, name: str) -> Path:
+    def __call__(self, name: str) -> tuple[Path, bool]:
+        """The file's path, and whether nothing is there yet: one ``lstat`` tells both,
+        and spares :func:`~dateline.write.atomic.write_group` a look at a file that is
+        not there (a full build's every file)."""
         folder, _, base = name.rpartition("/")
         if not folder or base in ("", ".", ".."):
-            return inside(self.out, name)
+            return inside(self.out, name), False
         resolved = self.folders.get(folder)
         if resolved is None:
             resolved = self.folders[folder] = inside(self.out, folder)
         target = resolved / base
-        return inside(self.out, name) if target.is_symlink() else target
+        try:
+            mode = os.lstat(target).st_mode
+        except FileNotFoundError:
+            return target, True
+        except OSError:
+            return target, False
+        return (inside(self.out, name), False) if stat.S_ISLNK(mode) else (target, False)
 
 
 def _write_own_files(made: ArticleOutput, entry: CacheEntry, targets: _Targets) -> ArticleOutput:
     """Write an article's files where it was built (all or nothing, see
     :func:`~dateline.write.atomic.write_group`); a failure fails this article only."""
     try:
-        written = write_group({targets(name): data for name, data in made.files.items()})
+        files: dict[Path, bytes] = {}
+        new: set[Path] = set()
+        for name, data in made.files.items():
+            path, missing = targets(name)
+            files[path] = data
+            if missing:
+                new.add(path)
+        written = write_group(files, new=new)
     except OutputError as exc:
         return ArticleOutput(
             made.task,

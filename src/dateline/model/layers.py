@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from enum import IntEnum
+from typing import Any
 
 from dateline.model.ids import key_for
 from dateline.model.meta import ArticleMeta, PublisherSpec
@@ -55,7 +56,7 @@ COUPLED = ("about", "mentions", "dateline_place")
 
 def merge_layers(layers: dict[Layer, ArticleMeta]) -> ArticleMeta:
     """Merge the layers by precedence; for each field the highest layer that set it wins."""
-    merged: dict[str, object] = {}
+    merged: dict[str, Any] = {}
     source: dict[str, Layer] = {}
     for layer in sorted(layers):
         meta = layers[layer]
@@ -67,7 +68,10 @@ def merge_layers(layers: dict[Layer, ArticleMeta]) -> ArticleMeta:
         for name in COUPLED:
             if name in source and source[name] < facts:
                 del merged[name]
-    return ArticleMeta.model_validate(merged)
+    # every value is a field of a validated ArticleMeta, put in the same field, and the
+    # model checks each field alone: validating them again (twice per article) would
+    # change nothing but cost ~15 us
+    return ArticleMeta.model_construct(_fields_set=set(merged), **merged)
 
 
 def inferred_keys(

@@ -7,7 +7,11 @@ from pathlib import Path
 
 from dateline.model.meta import ArticleMeta
 
-__all__ = ["Draft", "Paragraph"]
+__all__ = ["NO_META", "Draft", "Paragraph"]
+
+#: Metadata that says nothing: one shared instance (the model is frozen), not a new
+#: one for each empty layer of each article.
+NO_META = ArticleMeta()
 
 
 @dataclass(frozen=True)
@@ -37,8 +41,8 @@ class Draft:
     path: Path
     paragraphs: tuple[Paragraph, ...]
     found: ArticleMeta
-    front_matter: ArticleMeta = field(default_factory=ArticleMeta)
-    sidecar: ArticleMeta = field(default_factory=ArticleMeta)
+    front_matter: ArticleMeta = NO_META
+    sidecar: ArticleMeta = NO_META
     body_markdown: str | None = None
     #: ``body_markdown`` rendered to HTML by the reader, so that it is rendered once
     body_rendered: str | None = None

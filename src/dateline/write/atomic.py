@@ -15,7 +15,7 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 from dateline.errors import OutputError
@@ -102,13 +102,17 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> bool:
     return bool(write_group({path: data}, durable))
 
 
-def write_group(files: Mapping[Path, bytes], durable: bool = False) -> list[Path]:
+def write_group(
+    files: Mapping[Path, bytes], durable: bool = False, *, new: Collection[Path] = ()
+) -> list[Path]:
     """Write several files all or nothing; return those whose content changed.
 
-    Raises :class:`~dateline.errors.OutputError` naming the file that failed; in that
-    case none of ``files`` has changed.
+    ``new`` are files the caller just saw were not there: they are not looked at
+    again (a stat per file of a full build). Raises
+    :class:`~dateline.errors.OutputError` naming the file that failed; in that case
+    none of ``files`` has changed.
     """
-    changed = [path for path, data in files.items() if not _unchanged(path, data)]
+    changed = [path for path, data in files.items() if path in new or not _unchanged(path, data)]
     staged: dict[Path, Path] = {}
     current = None
     try:
