@@ -96,6 +96,8 @@ NOT_PUBLISHED = [
         "Michael Webb resign",
         "2024-05-18",
     ),
+    # a participle that describes its noun reports no happening ("the quarter ended")
+    ("Sales in the quarter ended June 30 rose 5 percent.", "Quarter end", "2024-06-30"),
     # a saying with nothing said stays a proposal
     ("Trump said at a rally in Louisiana last week.", "Trump says", None),
     # names the parse cut short are proposed, not published
@@ -198,6 +200,14 @@ KEPT = [
         "at 6:38 p.m. on Saturday, May 18.",
         "Webb grabs the little girl",
         "2024-05-18",
+        False,
+    ),
+    # a reduced passive ("a paper published … on Monday") reports its noun's happening
+    (
+        "According to a paper published in the journal Nature Astronomy on Monday, the "
+        "team found water vapor.",
+        "Paper published",
+        "2024-07-01",
         False,
     ),
     # dated after the publication day: a scheduled event, never a past fact

@@ -65,6 +65,11 @@ _AGENT_TYPES = frozenset(
 #: Children that end a phrase used in a name: relative clauses, appositions, asides.
 _CUT = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj", "prep"})
 _LOCATIVE = frozenset({"in", "at"})
+#: Participles that describe a noun rather than report a happening to it: "the quarter
+#: ended June 30", "a man named Smith", "a firm based in Ohio".
+_DESCRIBING = frozenset(
+    {"end", "begin", "start", "close", "finish", "name", "call", "know", "locate", "base"}
+)
 #: Subordinators of a clause that happens when its head does.
 _AT_THE_SAME_TIME = frozenset({"as", "when", "while"})
 _HEADLINE_DROP = frozenset({"the", "a", "an"})
@@ -308,6 +313,25 @@ class TriggerDetector:
             times = [backward(t, context.published) for t in times]
         passive = any(c.dep_ == "nsubjpass" for c in verb.children)
         subject, patient = self._subject(verb, context), self._object(verb, passive)
+        if (
+            verb.dep_ == "acl"
+            and verb.tag_ == "VBN"
+            and verb.head.pos_ in ("NOUN", "PROPN")
+            and verb.lemma_.lower() not in _DESCRIBING
+        ):
+            # "a paper published … on Monday", "the agreement signed in 2002": a reduced
+            # passive, whose patient is the noun it describes
+            passive, patient = True, verb.head
+            subject = next(
+                (
+                    t
+                    for c in verb.children
+                    if c.dep_ == "agent"
+                    for t in c.children
+                    if t.dep_ == "pobj"
+                ),
+                None,
+            )
         if not passive and any(c.dep_ == "auxpass" for c in verb.children):
             # "rescued by police was released Monday", parsed without its subject: the
             # police of the other clause did not release anything
