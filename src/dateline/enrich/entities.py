@@ -59,6 +59,7 @@ from dateline.enrich.lexicon import (
     PARTY_WORDS,
     PERSON_TITLES,
     PLACE_WORDS,
+    PLATFORMS,
     PORTFOLIO_WORDS,
     SINGLE_ORGS,
     TITLE_MODIFIERS,
@@ -67,6 +68,7 @@ from dateline.enrich.lexicon import (
 from dateline.enrich.nlp import NlpModel, ParsedArticle
 from dateline.enrich.registry import Registry, RegistryEntry
 from dateline.enrich.sentences import Sentence
+from dateline.enrich.teams import team_names
 from dateline.model.ids import key_for
 from dateline.model.meta import EntitySpec, GeoSpec
 
@@ -137,6 +139,12 @@ LINKER_RULES: dict[str, str] = {
     "portfolio": "'Education' alone is a minister's portfolio, not an organization",
     "party_name": "'Labour has a plan': a party by the one-word name it goes by",
     "centre_for": "'Australian Centre for Control of ...' is an organization, not a place",
+    "platform_as_medium": "'on Twitter', 'turned to Instagram', 'Twitter users': a medium, "
+    "not the company",
+    "event_head": "'United Nations Climate Action Summit', 'Davis Cup Finals': a name ending "
+    "in an event's word is an event, not a body or a place",
+    "sports_team": "'Leicestershire beat Somerset', 'Pohang 3 Ulsan 2': a club named after a "
+    "place is an organization in that article (not after 'in'/'at'; countries stay countries)",
 }
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"  # Latin capitals: "Ángel Di María", "Łukasz"
@@ -250,6 +258,9 @@ class Extraction:
     #: Mokhber, :mod:`dateline.enrich.coref`); apart from ``mentions``, which are names
     descriptions: list[Mention] = field(default_factory=list)
 
+    #: folded names the article uses as sports teams (:mod:`dateline.enrich.teams`)
+    teams: frozenset[str] = frozenset()
+
     def in_sentence(self, index: int, descriptions: bool = False) -> list[Mention]:
         """The mentions in one sentence, in text order; with ``descriptions``, the
         resolved descriptions too (who took part, for a clause that names no one)."""
@@ -342,6 +353,10 @@ class EntityExtractor:
             ordinary_words=frozenset(
                 w for s in sentences for w in _LOWER_WORD.findall(s.text) if len(w) > 2
             ),
+            teams=team_names(
+                [headline, *texts.values()],
+                people=[name for name, label in labelled if label == "PERSON"],
+            ),
         )
         acronyms = self._find_acronyms(s.text for s in sentences)
         result.acronyms = acronyms
@@ -370,7 +385,7 @@ class EntityExtractor:
                         c for c in spans if c[0] >= dateline.end
                     ]
             if _shouted(text):
-                spans = self._corroborated(text, spans, cased)
+                spans = self._corroborated(text, spans, cased, result.teams)
             self._unit(result, text, sentence.index, acronyms, spans, _shouted(text))
         headline_spans = (
             [
@@ -382,7 +397,7 @@ class EntityExtractor:
             else []
         )
         if _shouted(headline):
-            headline_spans = self._corroborated(headline, headline_spans, cased)
+            headline_spans = self._corroborated(headline, headline_spans, cased, result.teams)
         self._unit(result, headline, -1, acronyms, headline_spans, _shouted(headline))
         self._merge_surnames(result)
         self._merge_short_organizations(result)
@@ -479,7 +494,11 @@ class EntityExtractor:
         return [code for code, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
     def _corroborated(
-        self, text: str, spans: Sequence[tuple[int, int, str]], cased: set[str]
+        self,
+        text: str,
+        spans: Sequence[tuple[int, int, str]],
+        cased: set[str],
+        teams: frozenset[str] = frozenset(),
     ) -> list[tuple[int, int, str]]:
         """The model's candidates in an all-capitals line (``SOCCER - ENGLAND BEAT MOLDOVA``,
         a wire headline or dateline) that something else confirms: a name the article also
@@ -489,7 +508,12 @@ class EntityExtractor:
         kept = []
         for start, end, label in spans:
             name = text[start:end]
-            if fold(name) in cased or g.country(name) is not None or g.city(name) is not None:
+            if (
+                fold(name) in cased
+                or fold(name) in teams
+                or g.country(name) is not None
+                or g.city(name) is not None
+            ):
                 kept.append((start, end, label))
         return kept
 
@@ -534,6 +558,7 @@ class EntityExtractor:
         visible = "".join(masked)
         long_forms = {v: k for k, v in acronyms.items()}
         covered = [False] * (len(text) + 1)
+        spans = _team_spans(text, spans, result.teams)
         for start, end, label in _joined(text, _list_mates(text, _known_companies(text, spans))):
             piece = visible[start:end]
             # a spaced dash never joins a name: "Romania - Cosmin Contra" is two
@@ -548,7 +573,11 @@ class EntityExtractor:
         for rule_span in _SPAN.finditer(visible):
             if any(covered[rule_span.start() : rule_span.end()]):
                 continue
-            if shouted and self.gazetteer.country(rule_span.group(0)) is None:
+            if (
+                shouted
+                and self.gazetteer.country(rule_span.group(0)) is None
+                and fold(rule_span.group(0)) not in result.teams
+            ):
                 continue  # every word of an all-capitals line is capitalised
             self._span(
                 result,
@@ -689,6 +718,10 @@ class EntityExtractor:
             return self._found(result, key_for(span), "Organization", span, text)
         if span in GENERIC_ACRONYMS or _shouted_word(span, result.ordinary_words):
             return None  # "EV", "USB"; "VOTE" on a poster, where the story says "vote"
+        if span in PLATFORMS and _as_medium(text, start, start + len(span)):
+            return None  # "ridicule across Twitter": where it was said, not who said it
+        if self._is_team(result, text, start, span, label):
+            return self._found(result, key_for(span), "Organization", span, text)
         if label is None:
             return self._classify_rule(result, text, index, start, span)
         words = span.split()
@@ -718,6 +751,21 @@ class EntityExtractor:
         if label == "ORG":
             return self._org_candidate(result, text, span, words)
         return self._place_candidate(result, text, start, end, span, words, label)
+
+    def _is_team(
+        self, result: Extraction, text: str, start: int, span: str, label: str | None
+    ) -> bool:
+        """``Essex`` where the article uses it as a club (:mod:`.teams`); not ``in
+        Essex``, not a country (a national side is written as its country), not a
+        person's name (``Nolan Henke 69 67 70``, ``Haase`` after ``Robin Haase``)."""
+        return (
+            fold(span) in result.teams
+            and label not in ("NORP", _DATELINE)
+            and self._surname(result, span) is None
+            and _previous_word(text, start).lower() not in _PLACE_PREPOSITIONS
+            and self.gazetteer.country(span) is None
+            and not _given_name_first(span.split())
+        )
 
     def _demonym(self, word: str) -> GeoPlace | None:
         """``Russian`` and ``Russians`` → Russia."""
@@ -1311,6 +1359,34 @@ def _candidates(
     return out
 
 
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "from"})
+
+
+def _team_spans(
+    text: str, spans: Sequence[tuple[int, int, str]], teams: frozenset[str]
+) -> list[tuple[int, int, str]]:
+    """The model's candidates with the teams inside them cut out: ``Haitai 2 Samsung 0``
+    is two teams, ``Lotte 5`` is Lotte."""
+    if not teams:
+        return list(spans)
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        piece = text[start:end]
+        if fold(piece) in teams:
+            out.append((start, end, label))
+            continue
+        inside = [
+            (start + m.start(), start + m.end(), label)
+            for m in _SPAN.finditer(piece)
+            if fold(m.group(0)) in teams
+        ]
+        if inside and not any(c.isalpha() for c in _SPAN.sub("", piece)):
+            out.extend(inside)  # only teams and scores in it
+        else:
+            out.append((start, end, label))
+    return out
+
+
 _EDGE = re.compile(r"^(?:the\s+|The\s+|[\s\"“”‘’'(),;:]+)+|[\s\"“”‘’'(),;:]+$")
 
 
@@ -1587,7 +1663,29 @@ def _event_name(words: list[str]) -> bool:
     """``Google Science Fair``, ``Northern Arena Esports Championship``: a name with an
     event's word and no organization word names an event, which this linker does not
     publish as an organization or a place."""
+    if words[-1] in EVENT_WORDS and len(words) > 1:
+        return True  # "United Nations Climate Action Summit": the event is the head
     return any(w in EVENT_WORDS for w in words) and not any(w in ORG_WORDS for w in words)
+
+
+# "on Facebook, Twitter, and Instagram": the platforms listed after the preposition too
+_MEDIUM_BEFORE = re.compile(
+    r"(?:\b(?:on|across|via|through|onto)|\b(?:took|takes|turned|turns|went|posted|wrote)\s+to)"
+    r"\s+(?:the\s+)?(?:(?:" + "|".join(sorted(PLATFORMS)) + r"),?\s+(?:(?:and|or)\s+)?)*$",
+    re.IGNORECASE,
+)
+_MEDIUM_AFTER = re.compile(
+    r"^['’]?s?\s+(?:users?|handles?|accounts?|posts?|feeds?|pages?|videos?|followers|"
+    r"threads?|live|stories|story|channels?|profiles?)\b"
+)
+
+
+def _as_medium(text: str, start: int, end: int) -> bool:
+    """A platform named as where something was said (``on Twitter``, ``Twitter users``)."""
+    return bool(
+        _MEDIUM_BEFORE.search(text[max(0, start - 80) : start])
+        or _MEDIUM_AFTER.match(text[end : end + 30])
+    )
 
 
 def _shouted(text: str) -> bool:

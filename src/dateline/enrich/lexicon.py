@@ -30,8 +30,10 @@ __all__ = [
     "PARTY_WORDS",
     "PERSON_TITLES",
     "PLACE_WORDS",
+    "PLATFORMS",
     "PORTFOLIO_WORDS",
     "SINGLE_ORGS",
+    "SPORTS_WORDS",
     "STOP_WORDS",
     "TITLE_MODIFIERS",
     "TITLE_WORDS",
@@ -142,7 +144,25 @@ NOT_NAMES = frozenset(
     """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
     June July August September October November December Mr Mrs Ms Dr Western Eastern Northern
     Southern Islamic Revolution Christian Muslim Jewish Catholic Protestant Sunni Shia Shiite
-    God English Internet Covid COVID-19 Olympic Olympics Games Summit Cup Final World""".split()
+    God English Internet Covid COVID-19 Olympic Olympics Games Summit Cup Final World Diwali
+    Christmas Easter Ramadan Eid Hanukkah Thanksgiving Halloween Passover Holi Navratri
+    Dussehra Pongal Onam Vesak Kwanzaa Nowruz""".split()
+)
+
+#: Words of sport: a story saying two of them is about sport, where ``Essex beat Kent`` is
+#: one club beating another (:mod:`dateline.enrich.teams`).
+SPORTS_WORDS = frozenset(
+    """match matches innings wicket wickets goals league championship tournament qualifier
+    striker midfielder goalkeeper halftime half-time quarterback playoff playoffs semifinal
+    semi-final fixture fixtures standings winger defenseman goalie touchdown kickoff inning
+    NFL NBA NHL MLB FIFA UEFA""".split()
+)
+
+#: Social platforms: "on Twitter", "turned to Instagram", "Twitter users" name a medium,
+#: not the company (which "Twitter said" or "Twitter's chief executive" does).
+PLATFORMS = frozenset(
+    """Twitter Facebook Instagram YouTube TikTok Snapchat LinkedIn WhatsApp Reddit Pinterest
+    Telegram WeChat Weibo Twitch Threads Bluesky""".split()
 )
 
 #: Faiths a church is named by: ``Catholic Church`` is a body, not a building.
@@ -159,7 +179,8 @@ GIVEN_NAME_WORDS = frozenset({"Christian"})
 #: is neither an organization nor a place.
 EVENT_WORDS = frozenset(
     """Fair Expo Festival Championship Championships Tournament Olympiad Marathon Carnival
-    Parade Exhibition Biennale Awards Grand Prix Derby Regatta""".split()
+    Parade Exhibition Biennale Awards Grand Prix Derby Regatta Show Finals Summit Induction
+    Ceremony Gala Cup""".split()
 )
 
 #: A ministry's field said alone (``Undersecretary for Education``, ``Agriculture``):
