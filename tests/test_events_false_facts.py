@@ -96,6 +96,10 @@ NOT_PUBLISHED = [
         "Michael Webb resign",
         "2024-05-18",
     ),
+    # a participle that describes its noun reports no happening ("the quarter ended")
+    ("Sales in the quarter ended June 30 rose 5 percent.", "Quarter end", "2024-06-30"),
+    # a saying with nothing said stays a proposal
+    ("Trump said at a rally in Louisiana last week.", "Trump says", None),
     # names the parse cut short are proposed, not published
     (
         "Browns DL Sheldon Richardson decided to weigh in on Thursday's fight on Monday.",
@@ -168,6 +172,42 @@ KEPT = [
         "WeWork is cutting jobs at Meetup, which it acquired for $200 million in 2017.",
         "Acquisition of Meetup",
         "2017",
+        False,
+    ),
+    # a named source reporting what happened is a dated happening, named by what it said
+    (
+        "The New York Times reported on Sunday that WeWork is preparing to cut 4,000 jobs.",
+        "New York Times reports that WeWork is preparing to cut 4,000 jobs",
+        "2024-06-30",
+        False,
+    ),
+    (
+        "Bloomberg News reported on Friday that WeWork is facing scrutiny from the U.S. "
+        "Securities and Exchange Commission over its accounting.",
+        "Bloomberg News reports that WeWork is facing scrutiny",
+        "2024-07-05",
+        False,
+    ),
+    (
+        "WeWork confirmed on Monday that it had been contacted by the attorney general.",
+        "WeWork confirms that it had been contacted by the attorney general",
+        "2024-07-01",
+        False,
+    ),
+    # a clause that happens at the same time ("as", "when", "while") dates its head
+    (
+        "Webb grabbed the little girl as she and her mother were walking down the avenue "
+        "at 6:38 p.m. on Saturday, May 18.",
+        "Webb grabs the little girl",
+        "2024-05-18",
+        False,
+    ),
+    # a reduced passive ("a paper published … on Monday") reports its noun's happening
+    (
+        "According to a paper published in the journal Nature Astronomy on Monday, the "
+        "team found water vapor.",
+        "Paper published",
+        "2024-07-01",
         False,
     ),
     # dated after the publication day: a scheduled event, never a past fact

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
+from dateline.emit.readers import _newest
 from dateline.pipeline import build_site
 from dateline.settings import Settings
 from dateline.validate.sitemaps import SITEMAP_SCHEMAS, check_sitemap
+from dateline.write.cache import BuildCache
 
 from .held_site import RELEASE, released_site, site_with_held
+from .test_incremental import make_site
 
 XSD = SITEMAP_SCHEMAS
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -140,3 +144,20 @@ def test_more_pages_than_one_sitemap_may_hold_make_a_sitemap_index(
     build_site(settings, now=RELEASE + dt.timedelta(hours=1))
     assert valid(schema, out / "sitemap.xml").tag == f"{SM}urlset"
     assert not list(out.glob("sitemap-*.xml"))  # the parts are removed with the index
+
+
+def test_a_pages_lastmod_is_its_newest_articles_modification_or_publication(
+    tmp_path: Path,
+) -> None:
+    settings = make_site(tmp_path, count=2)
+    assert build_site(settings).ok
+    cache = BuildCache(settings.output_dir)
+    state = cache.load_state()
+    cache.close()
+    newest, older = sorted((e.summary for e in state.articles.values()), key=lambda s: s.order)[:2]
+    assert _newest([older, newest]) == newest.lastmod == newest.date_published
+    modified = dataclasses.replace(older, date_modified="2099-01-01T00:00:00+05:00")
+    assert _newest([newest, modified]) == "2099-01-01T00:00:00+05:00"
+    earlier = dataclasses.replace(older, date_modified=older.date_published)
+    assert _newest([earlier, newest]) == newest.lastmod
+    assert _newest([]) is None

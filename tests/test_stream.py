@@ -125,7 +125,7 @@ def test_a_build_ends_its_worker_processes_before_the_site_wide_stage(
 
 def test_the_manifest_is_json_as_json_writes_it(tmp_path: Path) -> None:
     manifest = Manifest.of(
-        {"a/ü.md": "u-slug", "b.txt": 'q"uote\\s'},
+        {"a/ü.md": "u-slug", "b.txt": 'q"uote\\s', "c\t\x01\x7f/😀.md": "e-5 0.00001"},
         {"a/ü.md": ["articles/u-slug.html", "articles/u-slug.jsonld"], "b.txt": []},
         ["index.html", "line\u2028sep"],
         {"a/ü.md": "Asia/Tehran"},

@@ -57,8 +57,17 @@ _ENTITY: TypeAdapter[Entity] = TypeAdapter(Entity)
 
 
 def _newest(articles: Sequence[ArticleSummary]) -> str | None:
-    """The latest ``lastmod`` of ``articles``, as written (None for no article)."""
-    newest = max(articles, key=lambda a: as_datetime(a.lastmod), default=None)
+    """The latest ``lastmod`` of ``articles``, as written (None for no article); the
+    first of equals.
+
+    Told by the publication time each summary carries as a number; only a date of
+    modification is parsed (every build asks this of every page of the archive)."""
+    newest, latest = None, 0.0
+    for article in articles:
+        modified = article.date_modified
+        when = article.timestamp if modified is None else as_datetime(modified).timestamp()
+        if newest is None or when > latest:
+            newest, latest = article, when
     return newest.lastmod if newest is not None else None
 
 

@@ -65,6 +65,13 @@ _AGENT_TYPES = frozenset(
 #: Children that end a phrase used in a name: relative clauses, appositions, asides.
 _CUT = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj", "prep"})
 _LOCATIVE = frozenset({"in", "at"})
+#: Participles that describe a noun rather than report a happening to it: "the quarter
+#: ended June 30", "a man named Smith", "a firm based in Ohio".
+_DESCRIBING = frozenset(
+    {"end", "begin", "start", "close", "finish", "name", "call", "know", "locate", "base"}
+)
+#: Subordinators of a clause that happens when its head does.
+_AT_THE_SAME_TIME = frozenset({"as", "when", "while"})
 _HEADLINE_DROP = frozenset({"the", "a", "an"})
 #: Words that measure rather than act: "The magnitude 6.8 quake struck", "72 kilometres".
 _MEASURES = frozenset(
@@ -306,6 +313,25 @@ class TriggerDetector:
             times = [backward(t, context.published) for t in times]
         passive = any(c.dep_ == "nsubjpass" for c in verb.children)
         subject, patient = self._subject(verb, context), self._object(verb, passive)
+        if (
+            verb.dep_ == "acl"
+            and verb.tag_ == "VBN"
+            and verb.head.pos_ in ("NOUN", "PROPN")
+            and verb.lemma_.lower() not in _DESCRIBING
+        ):
+            # "a paper published … on Monday", "the agreement signed in 2002": a reduced
+            # passive, whose patient is the noun it describes
+            passive, patient = True, verb.head
+            subject = next(
+                (
+                    t
+                    for c in verb.children
+                    if c.dep_ == "agent"
+                    for t in c.children
+                    if t.dep_ == "pobj"
+                ),
+                None,
+            )
         if not passive and any(c.dep_ == "auxpass" for c in verb.children):
             # "rescued by police was released Monday", parsed without its subject: the
             # police of the other clause did not release anything
@@ -358,7 +384,9 @@ class TriggerDetector:
             span=(start, start + len(verb.text)),
             times=times,
             scheduled=scheduled,
-            confidence=self._confidence(
+            confidence=self._confidence(verb, times, bool(agents), inherited, scheduled, context)
+            if verb.lemma_.lower() in self.rule.weak
+            else self._confidence(
                 verb, times, bool(agents or objects) or _proper(actor), inherited, scheduled
             ),
             attendee=list(dict.fromkeys(roles["attendee"])),
@@ -375,9 +403,15 @@ class TriggerDetector:
         named: bool,
         inherited: bool,
         scheduled: bool,
+        context: SentenceContext | None = None,
     ) -> float:
         score = _confidence(times, named, inherited, scheduled)
-        if verb.lemma_.lower() in self.rule.weak:
+        if verb.lemma_.lower() in self.rule.weak and not (
+            named and context is not None and _said(context, verb)
+        ):
+            # "Trump said": a saying with nothing said is weak; a named source reporting
+            # what happened ("Bloomberg reported on Friday that WeWork faces an SEC
+            # inquiry") is a dated happening like any other
             score = min(score, self.rule.weak_confidence)
         return score
 
@@ -479,6 +513,16 @@ class TriggerDetector:
         lent = lent_times(verb, context.clause_times)
         if lent:
             return lent, True
+        for child in verb.children:
+            # "grabbed the girl as she was walking … on Saturday, May 18": a clause that
+            # happens at the same time dates the one it hangs on
+            marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+            if (
+                child.dep_ == "advcl"
+                and marks & _AT_THE_SAME_TIME
+                and child.i in context.clause_times
+            ):
+                return list(context.clause_times[child.i]), True
         participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"  # "…, telling a hearing"
         if verb.dep_ == "conj" or participle:
             head = clause_head(verb.head)
@@ -607,8 +651,11 @@ class TriggerDetector:
             f" {particle}" if particle else ""
         )
         rest = ""
+        said = _said(context, verb) if verb.lemma_.lower() in self.rule.weak else ""
         if patient is not None:
             rest = self._phrase_name(context, patient, keep_article=True)
+            if said:  # "Dmitry Peskov tells reporters that Putin and Xi will meet"
+                rest = f"{rest} {said}"
         else:
             prep = next(
                 (
@@ -622,7 +669,9 @@ class TriggerDetector:
                 None,
             )
             clause = next((c for c in verb.children if c.dep_ == "xcomp"), None)
-            if prep is not None:
+            if said:  # "The New York Times reports that WeWork is preparing to cut jobs"
+                rest = said
+            elif prep is not None:
                 rest = _text(_phrase(prep, frozenset({"relcl", "acl", "appos", "punct"})))
             elif clause is not None:  # "decides to raise rates"
                 rest = _text(
@@ -749,6 +798,33 @@ def _pronoun_person(context: SentenceContext, pronoun: Token) -> str | None:
     first = context.name_of(person).split(" ", 1)[0]
     other = given_name_sex(first) if " " in context.name_of(person) else None
     return None if other is not None and other != sex else person
+
+
+#: The most words of what was said that an event's name carries.
+_SAID_WORDS = 12
+
+
+def _said(context: SentenceContext, verb: Token) -> str:
+    """What a saying verb reports, as a clause of its own: "that WeWork is preparing to
+    cut 4,000 jobs" (the content clause's subject, verb and object, no asides, no
+    dates), or "" when it reports none, or too long a one to name an event by."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if clause is None or clause.pos_ not in ("VERB", "AUX"):
+        return ""
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+        return ""
+    asides = frozenset({"relcl", "advcl", "parataxis", "cc", "conj", "punct"})
+    for cut in (asides, asides | {"prep", "acl"}):  # "facing scrutiny (from the SEC …)"
+        words = [
+            t
+            for t in _phrase(clause, cut)
+            if t.dep_ != "mark"
+            and not _is_time_word(context, t)
+            and not (t.dep_ == "prep" and all(_is_time_word(context, c) for c in t.children))
+        ]
+        if words and len(words) <= _SAID_WORDS:
+            return "that " + _text(words)  # "WeWork confirms that it had been contacted"
+    return ""
 
 
 def _nationals(context: SentenceContext, token: Token, mention: Mention) -> bool:

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from json.encoder import encode_basestring
 from pathlib import Path
 
+import orjson
+
 __all__ = ["MANIFEST", "Manifest", "article_files"]
 
 MANIFEST = ".dateline-manifest.json"
@@ -84,7 +86,10 @@ class Manifest:
         }
         if self.zones:
             data["zones"] = dict(sorted(self.zones.items()))
-        return (_indented(data) + "\n").encode("utf-8")
+        try:  # json.dumps' text for strings, lists and dicts, made several times faster
+            return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
+        except TypeError:  # orjson.JSONEncodeError: a text that is not valid Unicode
+            return (_indented(data) + "\n").encode("utf-8")
 
     @classmethod
     def read(cls, output_dir: Path) -> Manifest:
@@ -94,7 +99,7 @@ class Manifest:
         owns its two article files.
         """
         try:
-            data = json.loads((output_dir / MANIFEST).read_text(encoding="utf-8"))
+            data = orjson.loads((output_dir / MANIFEST).read_bytes())
             sources = {str(k): str(v) for k, v in data.get("sources", {}).items()}
             files = {str(k): tuple(str(f) for f in v) for k, v in data.get("files", {}).items()}
             site = tuple(str(f) for f in data.get("site", ()))
