@@ -151,6 +151,7 @@ LINKER_RULES: dict[str, str] = {
     "participle_first": "'Hosting Cook, ...' opening a sentence: the participle is no given name",
     "player": "'Vasek Pospisil edged Reilly Opelka 7-6': a full name that beats or loses to "
     "another in a story about sport is a person, whatever label the model gave it",
+    "title_after_body": "'House of Representatives Speaker' names the House, not a body called so",
     "sports_team": "'Leicestershire beat Somerset', 'Pohang 3 Ulsan 2': a club named after a "
     "place is an organization in that article (not after 'in'/'at'; countries stay countries)",
 }
@@ -868,6 +869,10 @@ class EntityExtractor:
         self, result: Extraction, text: str, span: str, words: list[str]
     ) -> Found | None:
         g = self.gazetteer
+        while len(words) > 2 and words[-1].rstrip(".") in TITLE_WORDS | {"Rt", "Hon"}:
+            # "House of Representatives Speaker": the body, then a title of its own
+            words = words[:-1]
+            span = " ".join(words)
         titled = [i for i, w in enumerate(words[:-1]) if w in TITLE_WORDS and words[i + 1] == "of"]
         if titled and not any(w in ORG_WORDS for w in words[: titled[-1]]):
             words = words[titled[-1] + 2 :]  # "Operating Officer of AirTran Airways"
