@@ -152,6 +152,7 @@ LINKER_RULES: dict[str, str] = {
     "player": "'Vasek Pospisil edged Reilly Opelka 7-6': a full name that beats or loses to "
     "another in a story about sport is a person, whatever label the model gave it",
     "title_after_body": "'House of Representatives Speaker' names the House, not a body called so",
+    "clause_not_name": "'Garrett hit Rudolph' holds a verb: a clause the model read as a name",
     "sports_team": "'Leicestershire beat Somerset', 'Pohang 3 Ulsan 2': a club named after a "
     "place is an organization in that article (not after 'in'/'at'; countries stay countries)",
 }
@@ -869,8 +870,13 @@ class EntityExtractor:
         self, result: Extraction, text: str, span: str, words: list[str]
     ) -> Found | None:
         g = self.gazetteer
-        while len(words) > 2 and words[-1].rstrip(".") in TITLE_WORDS | {"Rt", "Hon"}:
-            # "House of Representatives Speaker": the body, then a title of its own
+        while (
+            len(words) > 2
+            and words[-1].rstrip(".") in TITLE_WORDS | {"Rt", "Hon"}
+            and words[-2] not in _CONNECTOR_WORDS | {"and", "&"}
+        ):
+            # "House of Representatives Speaker": the body, then a title of its own (not
+            # "Board of Trade", "Department of Defense": there the word is the name's)
             words = words[:-1]
             span = " ".join(words)
         titled = [i for i, w in enumerate(words[:-1]) if w in TITLE_WORDS and words[i + 1] == "of"]
@@ -1499,6 +1505,9 @@ def _shouted_word(span: str, ordinary: frozenset[str]) -> bool:
 
 
 _SCORE = re.compile(r"^\d+[-–:]\d+$")
+#: Lower-case words a name may hold ("Bank of America", "Rock and Roll Hall of Fame",
+#: "Society for the Prevention of Cruelty to Animals", "Juan Carlos de la Vega").
+_INNER_WORDS = _CONNECTOR_WORDS | {"and", "to", "in", "at", "upon", "y", "e", "a", "an"}
 
 
 def _clean_candidate(span: str) -> tuple[int, str] | None:
@@ -1521,6 +1530,8 @@ def _clean_candidate(span: str) -> tuple[int, str] | None:
     words = span.split()
     while words and words[-1].islower() and words[-1] not in NAME_PARTICLES:
         words.pop()  # "von der Leyen later"
+    if any(w.isalpha() and w.islower() and w not in _INNER_WORDS for w in words[1:-1]):
+        return None  # "Garrett hit Rudolph": a clause, not a name
     scores = 0
     while len(words) - scores > 1 and not any(c.isalpha() for c in words[-1 - scores]):
         scores += 1
