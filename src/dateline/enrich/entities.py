@@ -47,6 +47,7 @@ from dateline.enrich.lexicon import (
     GENERIC_ACRONYMS,
     GIVEN_NAME_WORDS,
     GOVERNMENT_WORDS,
+    HOME_NATIONS,
     KNOWN_ACRONYMS,
     LOWER_TITLES,
     METONYM_ORGS,
@@ -68,7 +69,7 @@ from dateline.enrich.lexicon import (
 from dateline.enrich.nlp import NlpModel, ParsedArticle
 from dateline.enrich.registry import Registry, RegistryEntry
 from dateline.enrich.sentences import Sentence
-from dateline.enrich.teams import person_after_team, team_names
+from dateline.enrich.teams import person_after_team, player_names, team_names
 from dateline.model.ids import key_for
 from dateline.model.meta import EntitySpec, GeoSpec
 
@@ -148,6 +149,8 @@ LINKER_RULES: dict[str, str] = {
     "demonym_not_a_name": "'Canadian scientist', 'British throne' link the country (an "
     "affiliation, a location) but do not name it: no mention of Canada",
     "participle_first": "'Hosting Cook, ...' opening a sentence: the participle is no given name",
+    "player": "'Vasek Pospisil edged Reilly Opelka 7-6': a full name that beats or loses to "
+    "another in a story about sport is a person, whatever label the model gave it",
     "sports_team": "'Leicestershire beat Somerset', 'Pohang 3 Ulsan 2': a club named after a "
     "place is an organization in that article (not after 'in'/'at'; countries stay countries)",
 }
@@ -265,6 +268,8 @@ class Extraction:
 
     #: folded names the article uses as sports teams (:mod:`dateline.enrich.teams`)
     teams: frozenset[str] = frozenset()
+    #: folded full names that beat or lost to another in a story about sport: players
+    players: frozenset[str] = frozenset()
 
     def in_sentence(self, index: int, descriptions: bool = False) -> list[Mention]:
         """The mentions in one sentence, in text order; with ``descriptions``, the
@@ -361,11 +366,9 @@ class EntityExtractor:
             teams=team_names(
                 [headline, *texts.values()],
                 people=[name for name, label in labelled if label == "PERSON"],
-                is_place=lambda name: (
-                    self.gazetteer.place(name) is not None
-                    or self.gazetteer.us_state(name) is not None
-                ),
+                is_place=self._is_place,
             ),
+            players=player_names([headline, *texts.values()], self._is_place),
         )
         acronyms = self._find_acronyms(s.text for s in sentences)
         result.acronyms = acronyms
@@ -757,6 +760,11 @@ class EntityExtractor:
         if self._is_team(result, text, start, span, label):
             # a key of its own: "Pittsburgh" the club is not the city another story names
             return self._found(result, f"{key_for(span)}-team", "Organization", span, text)
+        if label in ("ORG", "GPE", "LOC") and fold(span) in result.players:
+            # "Vasek Pospisil edged Reilly Opelka 7-6": a player, whatever the model said
+            words = span.split()
+            if _person_like(words):
+                return self._person(result, span, text, index, start)
         if label is None:
             return self._classify_rule(result, text, index, start, span)
         words = span.split()
@@ -787,6 +795,9 @@ class EntityExtractor:
             return self._org_candidate(result, text, span, words)
         return self._place_candidate(result, text, start, end, span, words, label)
 
+    def _is_place(self, name: str) -> bool:
+        return self.gazetteer.place(name) is not None or self.gazetteer.us_state(name) is not None
+
     def _is_team(
         self, result: Extraction, text: str, start: int, span: str, label: str | None
     ) -> bool:
@@ -799,6 +810,7 @@ class EntityExtractor:
             and self._surname(result, span) is None
             and _previous_word(text, start).lower() not in _PLACE_PREPOSITIONS
             and self.gazetteer.country(span) is None
+            and span.title() not in HOME_NATIONS
             and not _given_name_first(span.split())
         )
 

@@ -18,6 +18,7 @@ __all__ = [
     "EVENT_WORDS",
     "GIVEN_NAME_WORDS",
     "GOVERNMENT_WORDS",
+    "HOME_NATIONS",
     "KNOWN_ACRONYMS",
     "LOWER_TITLES",
     "METONYM_ORGS",
@@ -157,6 +158,10 @@ SPORTS_WORDS = frozenset(
     semi-final fixture fixtures standings winger defenseman goalie touchdown kickoff inning
     NFL NBA NHL MLB FIFA UEFA""".split()
 )
+
+#: Nations that field their own sides but are no country of the gazetteer: as a team
+#: they are written as the nation, as countries are (:mod:`dateline.enrich.teams`).
+HOME_NATIONS = frozenset({"England", "Scotland", "Wales", "Northern Ireland"})
 
 #: Social platforms: "on Twitter", "turned to Instagram", "Twitter users" name a medium,
 #: not the company (which "Twitter said" or "Twitter's chief executive" does).

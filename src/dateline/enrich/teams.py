@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from dateline.enrich.gazetteer import fold
 from dateline.enrich.lexicon import COMMON_STARTERS, NOT_NAMES, SPORTS_WORDS
 
-__all__ = ["person_after_team", "team_names"]
+__all__ = ["person_after_team", "player_names", "team_names"]
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 # one to four capitalised words ("Queen of South", "St Johnstone", "NEW YORK")
@@ -91,14 +91,31 @@ def team_names(
             played.update(match["b"] for match in _OVER.finditer(line))
             sides.update(match["a"] for match in _POSITION.finditer(line))
     for name in played:
-        words = name.split()
-        while words and (words[0] in COMMON_STARTERS or words[0] in NOT_NAMES):
-            words = words[1:]
+        words = _opened(name)
         if len(words) == 1 or (words and is_place(" ".join(words))):
             found.add(" ".join(words))
     names = {_trimmed(name) for name in found} - people_folded
     names |= {_trimmed(name) for name in sides}
     names.discard("")
+    return frozenset(names)
+
+
+def player_names(texts: Iterable[str], is_place: Callable[[str], bool]) -> frozenset[str]:
+    """Folded names of two or three words that beat, or lost to, another in a story
+    about sport and are no place: players (``Vasek Pospisil edged Reilly Opelka``),
+    whatever the model labelled them."""
+    lines = list(texts)
+    if not _about_sport(lines):
+        return frozenset()
+    names = set()
+    for line in lines:
+        for match in _PLAYED.finditer(line):
+            for name in (match["a"], match["b"]):
+                words = _opened(name)
+                if 2 <= len(words) <= 3 and not any(
+                    is_place(" ".join(words[:n])) for n in range(1, len(words) + 1)
+                ):  # "Texas Rangers", "New York Yankees" are clubs
+                    names.add(fold(" ".join(words)))
     return frozenset(names)
 
 
@@ -111,12 +128,17 @@ def person_after_team(name: str, teams: frozenset[str]) -> tuple[int, int] | Non
     return None
 
 
-def _trimmed(name: str) -> str:
-    """The folded name without words that open a sentence: ``On Saturday Newcastle``."""
+def _opened(name: str) -> list[str]:
+    """The name's words without those that open a sentence: ``On Saturday Newcastle``."""
     words = name.split()
     while words and (words[0] in COMMON_STARTERS or words[0] in NOT_NAMES):
         words = words[1:]
-    return fold(" ".join(words))
+    return words
+
+
+def _trimmed(name: str) -> str:
+    """The folded name without words that open a sentence."""
+    return fold(" ".join(_opened(name)))
 
 
 def _about_sport(lines: list[str]) -> bool:
