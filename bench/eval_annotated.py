@@ -24,7 +24,6 @@ Prints a table, then one JSON line (``--json``: only the JSON).
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 import time
@@ -35,7 +34,7 @@ from typing import Any
 from bench.corpora.annotated import AnnotatedArticle, Happening, read_annotated
 from bench.corpora.meantime import TYPES
 from bench.corpora.run import Output, Runner
-from bench.corpora.score import PRF, match_names
+from bench.corpora.score import PRF, match_names, print_result
 from bench.eval_public import _model_names, _named
 from dateline.enrich.temporal import find_dates
 
@@ -202,11 +201,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not articles:
         print(f"no <id>.yaml annotations in {args.gold}", file=sys.stderr)
         return 2
-    result = evaluate(articles, Runner())
-    if not args.json:
-        print(render(result))
-    print(json.dumps(result, sort_keys=True))
-    return 0
+    return print_result(evaluate(articles, Runner()), render, args.json)
 
 
 if __name__ == "__main__":

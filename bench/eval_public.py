@@ -48,7 +48,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import random
 import re
 import sys
@@ -61,7 +60,14 @@ from bench.corpora.conll import read_conll
 from bench.corpora.gum import GumDocument, read_gum_folder, split_of
 from bench.corpora.meantime import TYPES, MeantimeDocument, read_meantime_folder
 from bench.corpora.run import Output, Runner
-from bench.corpora.score import PRF, cluster_names, match_names, score_spans, timex_value
+from bench.corpora.score import (
+    PRF,
+    cluster_names,
+    match_names,
+    print_result,
+    score_spans,
+    timex_value,
+)
 from bench.corpora.timeml import TimeMLDocument, read_timeml_folder
 
 T = TypeVar("T")
@@ -666,10 +672,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not result:
         print("nothing to do: give --conll, --tempeval, --meantime and/or --gum", file=sys.stderr)
         return 2
-    if not args.json:
-        print(render(result))
-    print(json.dumps(result, sort_keys=True))
-    return 0
+    return print_result(result, render, args.json)
 
 
 if __name__ == "__main__":

@@ -6,10 +6,12 @@ a small function a test can call with made-up inputs.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = [
     "PRF",
@@ -191,3 +193,13 @@ def timex_value(start: str, end: str | None, precision: str) -> str:
             return f"{year:04d}-W{week:02d}"
         return f"{start}/{end}"
     return start
+
+
+def print_result(
+    result: dict[str, Any], render: Callable[[dict[str, Any]], str], only_json: bool
+) -> int:
+    """An evaluation's table (unless ``only_json``), then its one JSON line; exit code 0."""
+    if not only_json:
+        print(render(result))
+    print(json.dumps(result, sort_keys=True))
+    return 0

@@ -322,29 +322,11 @@ class TriggerDetector:
             # "a paper published … on Monday", "the agreement signed in 2002": a reduced
             # passive, whose patient is the noun it describes
             passive, patient = True, verb.head
-            subject = next(
-                (
-                    t
-                    for c in verb.children
-                    if c.dep_ == "agent"
-                    for t in c.children
-                    if t.dep_ == "pobj"
-                ),
-                None,
-            )
+            subject = _agent_of(verb)
         if not passive and any(c.dep_ == "auxpass" for c in verb.children):
             # "rescued by police was released Monday", parsed without its subject: the
             # police of the other clause did not release anything
-            subject = next(
-                (
-                    t
-                    for c in verb.children
-                    if c.dep_ == "agent"
-                    for t in c.children
-                    if t.dep_ == "pobj"
-                ),
-                None,
-            )
+            subject = _agent_of(verb)
         subject = _antecedent(verb, subject)
         patient = _relative_object(verb, subject, patient, passive)
         actor = patient if passive else subject
@@ -786,6 +768,14 @@ def _relative_object(
     if patient is None or patient.lower_ in ("that", "which", "whom", "who"):
         return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else patient
     return patient
+
+
+def _agent_of(verb: Token) -> Token | None:
+    """The ``by`` of a passive: ``released by the ministry`` → ``ministry``."""
+    return next(
+        (t for c in verb.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"),
+        None,
+    )
 
 
 def _pronoun_person(context: SentenceContext, pronoun: Token) -> str | None:
