@@ -20,15 +20,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from json.encoder import encode_basestring as _quoted
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     # the build cache reads summaries back on every build: the renderers and models
     # load only where a summary is made (:func:`summarize`)
     from dateline.model.article import ArticleGraph
     from dateline.model.event import Event
+
 
 __all__ = [
     "INDEX_KEYS",
@@ -40,6 +42,8 @@ __all__ = [
     "parse_date",
     "summarize",
 ]
+
+_T = TypeVar("_T")
 
 #: The properties of a NewsArticle that the site index (index.jsonld) repeats.
 INDEX_KEYS = ("@id", "@type", "url", "headline", "datePublished", "dateModified", "inLanguage")
@@ -229,18 +233,19 @@ class SharedParts:
         self._bylines: dict[tuple[Any, ...], Byline] = {}
 
     def node(self, data: list[Any]) -> NodeBrief:
-        key = tuple(data)
-        found = self._nodes.get(key)
-        if found is None:
-            found = self._nodes[key] = NodeBrief(*data)
-        return found
+        return _shared(self._nodes, NodeBrief, data)
 
     def byline(self, data: list[Any]) -> Byline:
-        key = tuple(data)
-        found = self._bylines.get(key)
-        if found is None:
-            found = self._bylines[key] = Byline(*data)
-        return found
+        return _shared(self._bylines, Byline, data)
+
+
+def _shared(made: dict[tuple[Any, ...], _T], kind: Callable[..., _T], data: list[Any]) -> _T:
+    """The one object ``kind(*data)`` this table holds for those values, made once."""
+    key = tuple(data)
+    found = made.get(key)
+    if found is None:
+        found = made[key] = kind(*data)
+    return found
 
 
 _FIELDS = ArticleSummary.__slots__

@@ -351,7 +351,9 @@ class TriggerDetector:
             wanted = _PLACE_TYPES if self.rule.object_role == "location" else _AGENT_TYPES
             roles[self.rule.object_role].extend(k for k in objects if context.type_of(k) in wanted)
         roles["location"].extend(self._location(context, verb))
-        name = self._name(context, verb, subject, patient, passive)
+        weak = verb.lemma_.lower() in self.rule.weak
+        said = _said(context, verb) if weak else ""  # what a saying verb reports, if any
+        name = self._name(context, verb, subject, patient, passive, said)
         if moved:
             name += f" until {times[0].text}"
         if self.rule.any_verb and name.startswith(self.rule.noun):
@@ -366,10 +368,13 @@ class TriggerDetector:
             span=(start, start + len(verb.text)),
             times=times,
             scheduled=scheduled,
-            confidence=self._confidence(verb, times, bool(agents), inherited, scheduled, context)
-            if verb.lemma_.lower() in self.rule.weak
-            else self._confidence(
-                verb, times, bool(agents or objects) or _proper(actor), inherited, scheduled
+            confidence=self._confidence(
+                verb,
+                times,
+                bool(agents) if weak else bool(agents or objects) or _proper(actor),
+                inherited,
+                scheduled,
+                reports=bool(said),
             ),
             attendee=list(dict.fromkeys(roles["attendee"])),
             organizer=list(dict.fromkeys(roles["organizer"])),
@@ -385,12 +390,10 @@ class TriggerDetector:
         named: bool,
         inherited: bool,
         scheduled: bool,
-        context: SentenceContext | None = None,
+        reports: bool = False,
     ) -> float:
         score = _confidence(times, named, inherited, scheduled)
-        if verb.lemma_.lower() in self.rule.weak and not (
-            named and context is not None and _said(context, verb)
-        ):
+        if verb.lemma_.lower() in self.rule.weak and not (named and reports):
             # "Trump said": a saying with nothing said is weak; a named source reporting
             # what happened ("Bloomberg reported on Friday that WeWork faces an SEC
             # inquiry") is a dated happening like any other
@@ -602,6 +605,7 @@ class TriggerDetector:
         subject: Token | None,
         patient: Token | None,
         passive: bool,
+        said: str = "",
     ) -> str:
         """A headline: ``Emirates orders 30 Boeing 787 jets``, ``Robert Hur testifies
         before the House Judiciary Committee``, ``Resignation of Boris Johnson``."""
@@ -633,7 +637,6 @@ class TriggerDetector:
             f" {particle}" if particle else ""
         )
         rest = ""
-        said = _said(context, verb) if verb.lemma_.lower() in self.rule.weak else ""
         if patient is not None:
             rest = self._phrase_name(context, patient, keep_article=True)
             if said:  # "Dmitry Peskov tells reporters that Putin and Xi will meet"
