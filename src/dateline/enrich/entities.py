@@ -164,6 +164,19 @@ LINKER_RULES: dict[str, str] = {
     "body_head_name": "'Comic Corps' is the 'Comic Corps of Canada' the article names; "
     "'Supreme Court' the 'Italian Supreme Court of Cassation'",
     "generic_head_word": "'the Church', 'the Bay' alone name no place or body",
+    "facility_place": "'Public Auditorium', 'Century City Towers', 'WoodSpring Suites': a "
+    "building or venue is a place, not a body",
+    "hall_of_fame": "'Rock and Roll Hall of Fame' is an institution, not a hall",
+    "possessor_place": "'Cleveland's Public Auditorium': the place owning the venue is a place, "
+    "whatever label the model gave the whole phrase",
+    "event_word": "'Fan Vote', 'Operation Clambake', 'Nobel Prize', 'US Open': events and "
+    "awards, not bodies",
+    "inner_the": "'Rathbun the Scientology': 'the' inside a name only follows of/for/to/and",
+    "person_for_body": "'Lydia Buchtmann for Food Standards Australia' is a person and a body",
+    "owned_product": "'Webb's Ford sedan', 'a Samsung phone' name a thing someone owns, "
+    "not the company",
+    "two_names": "'Black Widow and Captain America' are two names, not one body",
+    "place_police": "'Forest Hill police officers': the place whose police they are",
     "sports_team": "'Leicestershire beat Somerset', 'Pohang 3 Ulsan 2': a club named after a "
     "place is an organization in that article (not after 'in'/'at'; countries stay countries)",
 }
@@ -651,9 +664,15 @@ class EntityExtractor:
             self._part(result, text, index, start, span, acronyms, long_forms, label)
             return
         at = 0
-        for piece in _POSSESSIVE_SPLIT.split(span):
+        pieces = _POSSESSIVE_SPLIT.split(span)
+        for number, piece in enumerate(pieces):
             at = span.index(piece, at)
-            self._part(result, text, index, start + at, piece, acronyms, long_forms, label)
+            kind = label
+            if number < len(pieces) - 1 and label == "ORG" and self._is_place(piece):
+                # "Cleveland's Public Auditorium": the model's label is the whole phrase's;
+                # the place owning it is a place
+                kind = "GPE"
+            self._part(result, text, index, start + at, piece, acronyms, long_forms, kind)
             at += len(piece)
 
     def _part(
@@ -739,6 +758,12 @@ class EntityExtractor:
                     label,
                 )
                 return
+        head, joint, tail = span.partition(" for ")
+        if label == "ORG" and joint and tail[:1].isupper() and _given_name_first(head.split()):
+            # "Lydia Buchtmann for Food Standards Australia": a person speaking for a body
+            self._part(result, text, index, start, head, acronyms, long_forms, "PERSON")
+            self._part(result, text, index, end - len(tail), tail, acronyms, long_forms, label)
+            return
         found = self._classify(result, text, index, start, span, acronyms, long_forms, label)
         if found is not None:
             self._mention(result, found, index, start, end, text)
@@ -806,7 +831,7 @@ class EntityExtractor:
             # "Chancellor Olaf Scholz" is a person whatever label the model gave the name
             return self._person_candidate(result, text, index, start, span, words)
         if label == "ORG":
-            return self._org_candidate(result, text, span, words)
+            return self._org_candidate(result, text, start, span, words)
         return self._place_candidate(result, text, start, end, span, words, label)
 
     def _is_place(self, name: str) -> bool:
@@ -857,7 +882,8 @@ class EntityExtractor:
         ):
             return self._place(result, city, text, span)  # "Rabat" in a story about Morocco
         if len(words) > 1 and any(w in ORG_WORDS or w in COMPANY_WORDS for w in words):
-            return self._org_candidate(result, text, span, words)  # "Air Berlin", "Virgin Atlantic"
+            # "Air Berlin", "Virgin Atlantic"
+            return self._org_candidate(result, text, start, span, words)
         if (
             not _person_like(words)
             or self.gazetteer.country(span) is not None
@@ -879,7 +905,7 @@ class EntityExtractor:
         return found
 
     def _org_candidate(
-        self, result: Extraction, text: str, span: str, words: list[str]
+        self, result: Extraction, text: str, start: int, span: str, words: list[str]
     ) -> Found | None:
         g = self.gazetteer
         while (
@@ -901,6 +927,20 @@ class EntityExtractor:
             span = " ".join(words)
         if len(words) > 1 and _MODEL_NUMBER.match(words[-1]):
             return None  # a product: "Airbus A380", "Delta IV" is not a company
+        start = max(text.find(span, start), start)  # the words left after the cuts above
+        end = start + len(span)
+        if _owned_product(text, start, end):
+            return None  # "Webb's Ford sedan": the car, not the company
+        if _two_names(words) and not any(
+            w in ORG_WORDS or w in COMPANY_WORDS or w in PLACE_WORDS or w in CORPORATE_SUFFIXES
+            for w in words
+        ):
+            # "Black Widow and Captain America": two names, neither a body's (but one-word
+            # pairs are one: "Globe and Mail", "Procter and Gamble")
+            return None
+        if _AFTER_PLACE.match(text, end) and not any(w in ORG_WORDS for w in words):
+            # "Forest Hill police officers": the place whose police they are
+            return self._place_candidate(result, text, start, end, span, words, "GPE")
         country = g.country(span)
         if country is not None:
             return self._place(result, country, text, span)  # "Iran and the EAEU signed"
@@ -1127,7 +1167,11 @@ class EntityExtractor:
         self, result: Extraction, name: str, text: str, acronym: str | None = None
     ) -> Found:
         words = name.split()
-        if _church_body(words) or re.search(r"\b(?:Centre|Center)\s+(?:for|of)\s", name):
+        if (
+            _church_body(words)
+            or re.search(r"\b(?:Centre|Center)\s+(?:for|of)\s", name)
+            or "Hall of Fame" in name
+        ):
             # "the Catholic Church", "Australian Centre for Control of ...": bodies, not
             # the buildings they meet in
             kind = "Organization"
@@ -1572,6 +1616,8 @@ def _clean_candidate(span: str) -> tuple[int, str] | None:
         words.pop()  # "von der Leyen later"
     if any(w.isalpha() and w.islower() and w not in _INNER_WORDS for w in words[1:-1]):
         return None  # "Garrett hit Rudolph": a clause, not a name
+    if any(w == "the" and words[i] not in _INNER_WORDS for i, w in enumerate(words[1:-1])):
+        return None  # "Rathbun the Scientology": "the" inside a name follows "of", "for" …
     scores = 0
     while len(words) - scores > 1 and not any(c.isalpha() for c in words[-1 - scores]):
         scores += 1
@@ -1791,6 +1837,32 @@ _MEDIUM_AFTER = re.compile(
     r"^['’]?s?\s+(?:users?|handles?|accounts?|posts?|feeds?|pages?|videos?|followers|"
     r"threads?|live|stories|story|channels?|profiles?)\b"
 )
+
+
+#: "Forest Hill police", "Dallas residents": nouns that follow the place they belong to
+_AFTER_PLACE = re.compile(r"\s+(?:police|residents|firefighters)\b")
+_OWNER_BEFORE = re.compile(r"(?:\b(?:a|an|his|her|their|my|our|your)|['’]s)\s+$")
+_PRODUCT_NOUN = re.compile(
+    r"\s+(?:sedans?|SUVs?|trucks?|pickups?|cars?|minivans?|hatchbacks?|coupes?|vans?|"
+    r"phones?|smartphones?|laptops?|tablets?|consoles?|watch|headphones|earbuds)\b"
+)
+
+
+def _two_names(words: list[str]) -> bool:
+    """``Black Widow and Captain America``, ``Santo Spirito and Immacolata``: two names
+    joined by "and", one of them of two words or more, no "of" around."""
+    if "and" not in words or "of" in words:
+        return False
+    at = words.index("and")
+    return at > 0 and max(at, len(words) - at - 1) >= 2
+
+
+def _owned_product(text: str, start: int, end: int) -> bool:
+    """``Webb's Ford sedan``, ``a Samsung phone``: a maker's name before what someone owns
+    names the thing, not the company."""
+    return bool(_PRODUCT_NOUN.match(text, end)) and bool(
+        _OWNER_BEFORE.search(text[max(0, start - 12) : start])
+    )
 
 
 def _as_medium(text: str, start: int, end: int) -> bool:
