@@ -758,10 +758,10 @@ class EntityExtractor:
                     label,
                 )
                 return
-        head, joint, tail = span.partition(" for ")
-        if label == "ORG" and joint and tail[:1].isupper() and _given_name_first(head.split()):
+        speaker, for_, tail = span.partition(" for ")
+        if label == "ORG" and for_ and tail[:1].isupper() and _given_name_first(speaker.split()):
             # "Lydia Buchtmann for Food Standards Australia": a person speaking for a body
-            self._part(result, text, index, start, head, acronyms, long_forms, "PERSON")
+            self._part(result, text, index, start, speaker, acronyms, long_forms, "PERSON")
             self._part(result, text, index, end - len(tail), tail, acronyms, long_forms, label)
             return
         found = self._classify(result, text, index, start, span, acronyms, long_forms, label)
