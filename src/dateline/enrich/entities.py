@@ -177,6 +177,12 @@ LINKER_RULES: dict[str, str] = {
     "not the company",
     "two_names": "'Black Widow and Captain America' are two names, not one body",
     "place_police": "'Forest Hill police officers': the place whose police they are",
+    "title_case_line": "a line in title case ('Stadia Is Essentially A Beta Version') names "
+    "only what the article also writes in prose, as an all-capitals line",
+    "possessive_in_name": "'People's Liberation Army', 'Martha's Vineyard': a possessive inside "
+    "a name whose first word the article never uses alone stays one name",
+    "maker_product": "'Apple CarPlay', 'Amazon Echo Buds': a big company's name before a "
+    "product's names the product, not a body",
     "sports_team": "'Leicestershire beat Somerset', 'Pohang 3 Ulsan 2': a club named after a "
     "place is an organization in that article (not after 'in'/'at'; countries stay countries)",
 }
@@ -296,6 +302,9 @@ class Extraction:
     teams: frozenset[str] = frozenset()
     #: folded full names that beat or lost to another in a story about sport: players
     players: frozenset[str] = frozenset()
+    #: the model's candidates as written (no leading "the", no possessive ending): the
+    #: names the article uses on their own
+    alone: frozenset[str] = frozenset()
 
     def in_sentence(self, index: int, descriptions: bool = False) -> list[Mention]:
         """The mentions in one sentence, in text order; with ``descriptions``, the
@@ -395,6 +404,9 @@ class EntityExtractor:
                 is_place=self._is_place,
             ),
             players=player_names([headline, *texts.values()], self._is_place),
+            alone=frozenset(
+                _POSSESSIVE.sub("", re.sub(r"^[Tt]he\s+", "", name)) for name, _ in labelled
+            ),
         )
         acronyms = self._find_acronyms(s.text for s in sentences)
         result.acronyms = acronyms
@@ -402,7 +414,7 @@ class EntityExtractor:
         cased = {
             fold(texts[i][a:b])
             for i, spans in candidates.items()
-            if not _shouted(texts[i])
+            if not _shouted(texts[i]) and not _title_cased(texts[i])
             for a, b, _ in spans
         }
         for sentence in sentences:
@@ -422,9 +434,10 @@ class EntityExtractor:
                     spans = [(0, len(dateline.place), _DATELINE)] + [
                         c for c in spans if c[0] >= dateline.end
                     ]
-            if _shouted(text):
+            shouted = _shouted(text)
+            if shouted or _title_cased(text):
                 spans = self._corroborated(text, spans, cased, result.teams)
-            self._unit(result, text, sentence.index, acronyms, spans, _shouted(text))
+            self._unit(result, text, sentence.index, acronyms, spans, shouted)
         headline_spans = (
             [
                 (e.start_char, e.end_char, e.label_)
@@ -665,6 +678,8 @@ class EntityExtractor:
             return
         at = 0
         pieces = _POSSESSIVE_SPLIT.split(span)
+        if len(pieces) == 2 and self._owner_in_name(result, pieces[0], pieces[1]):
+            pieces = [span]  # "People's Daily", "Martha's Vineyard": one name
         for number, piece in enumerate(pieces):
             at = span.index(piece, at)
             kind = label
@@ -674,6 +689,36 @@ class EntityExtractor:
                 kind = "GPE"
             self._part(result, text, index, start + at, piece, acronyms, long_forms, kind)
             at += len(piece)
+
+    def _owner_in_name(self, result: Extraction, owner: str, owned: str) -> bool:
+        """Whether the word before a possessive belongs to the name (``People's Liberation
+        Army``, ``Dawson's Creek``) rather than owning it (``Russia's State Duma``,
+        ``Google's Stadia``, ``Braun's Ithaca Holdings``, ``Punjab's Bhatinda``): one word
+        in ordinary case that the article never names on its own (nor ends a name with), no
+        place, no body newsrooms name bare, no person of the article; and what follows is
+        no well-known place of its own."""
+        return (
+            " " not in owner
+            and not owner.isupper()
+            and owner not in result.alone
+            and not any(n.endswith(" " + owner) for n in result.alone)
+            and not self._known_place(_POSSESSIVE.sub("", owned))
+            and owner not in SINGLE_ORGS
+            and _undotted(owner) not in KNOWN_ACRONYMS
+            and not self._is_place(owner)
+            and self._surname(result, owner) is None
+        )
+
+    def _known_place(self, name: str) -> bool:
+        """A country, a US state or a city of 100,000 people or more (not ``Vineyard``,
+        Utah, nor ``Creek``)."""
+        g = self.gazetteer
+        city = g.city(name)
+        return (
+            g.country(name) is not None
+            or g.us_state(name) is not None
+            or (city is not None and city.population >= 100_000)
+        )
 
     def _part(
         self,
@@ -964,6 +1009,14 @@ class EntityExtractor:
             return self._found(result, key_for(span), "GovernmentOrganization", span, text)
         if span in SINGLE_ORGS:
             return self._single_org(result, span, text)
+        if (
+            len(words) > 1
+            and words[0] in SINGLE_ORGS
+            and not any(
+                w in ORG_WORDS or w in COMPANY_WORDS or w in CORPORATE_SUFFIXES for w in words
+            )
+        ):
+            return None  # "Apple CarPlay", "Amazon Echo Buds": the maker's product
         if any(w in DOCUMENT_WORDS for w in words) or all(
             w in NOT_NAMES or w in _CONNECTOR_WORDS for w in words
         ):
@@ -1871,6 +1924,26 @@ def _as_medium(text: str, start: int, end: int) -> bool:
         _MEDIUM_BEFORE.search(text[max(0, start - 80) : start])
         or _MEDIUM_AFTER.match(text[end : end + 30])
     )
+
+
+#: Words prose writes in lower case inside a sentence; capitalised there, the line is a
+#: title ("Stadia Is Essentially A Beta Version"), a subheading or a related link.
+_TITLE_FUNCTION_WORDS = frozenset(
+    """Is Are Was Were Be A An To Of In On For And With At By From As Into Your Its How What
+    Why After Over Up Out About Will Can Has Have Not This That Who We You Our Than""".split()
+)
+_LINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _title_cased(text: str) -> bool:
+    """A line in title case: nearly every word capitalised, function words too. As in an
+    all-capitals line, capitals carry no signal there (the model reads "Current Roster Of
+    Games" as an organization)."""
+    words = _LINE_WORD.findall(text)
+    if len(words) < 4:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised >= 0.85 * len(words) and any(w in _TITLE_FUNCTION_WORDS for w in words[1:])
 
 
 def _shouted(text: str) -> bool:

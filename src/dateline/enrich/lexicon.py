@@ -105,7 +105,7 @@ PLACE_WORDS = frozenset(
     West Stadium Arena Palace Hall Centre Center Hotel Hospital Building Tower Bridge Park
     Street Avenue Road Plaza Mosque Church Cathedral Temple Auditorium Suites
     Theater Theatre Towers Station Mall Courthouse Boulevard Highway Freeway Pier Amphitheater
-    Amphitheatre Coliseum Speedway Raceway Ballpark""".split()
+    Amphitheatre Coliseum Speedway Raceway Ballpark Room Statehouse Capitol""".split()
 )
 #: Lowercase particles inside personal names.
 NAME_PARTICLES = frozenset(
@@ -305,7 +305,8 @@ CAPTION_LABELS = frozenset(
 GENERIC_ACRONYMS = frozenset(
     """EV EVs AWD RWD FWD 4WD USB GPS CEO CFO COO CTO GDP AI VR AR TV PC PCs LED LCD OLED
     SUV SUVs DNA RNA HIV IPO ETF VAT GMT UTC EST EDT PST PDT ATM ICU MVP PDF URL API SMS
-    OS CPU GPU RAM SSD HD UHD MPH MPG RPM PIN PR HR IT QB RB WR NFT ESG""".split()
+    OS CPU GPU RAM SSD HD UHD MPH MPG RPM PIN PR HR IT QB RB WR NFT ESG FPS HDR HDMI DVI LAN
+    WAN VOD LTE NFC AC DC TD TFL PBU ASAP WTF LOL OMG FAQ DIY RRP PET BPA ROI KPI EPS RTB""".split()
 )
 
 
