@@ -153,6 +153,17 @@ LINKER_RULES: dict[str, str] = {
     "another in a story about sport is a person, whatever label the model gave it",
     "title_after_body": "'House of Representatives Speaker' names the House, not a body called so",
     "clause_not_name": "'Garrett hit Rudolph' holds a verb: a clause the model read as a name",
+    "dotted_initialism": "'U.N.' is 'UN': the United Nations, one entity with the article's "
+    "'United Nations'; 'VW', 'ISIS' are the bodies newsrooms mean by them",
+    "surname_of_the_subject": "a lone name several full names end is the one the article "
+    "names most ('Mohamed' is Ahmed Mohamed, not his father Mohamed El-Hassan Mohamed)",
+    "person_taken_for_body": "'Mason Rudolph' the model called an organization, where the "
+    "article calls him 'Rudolph' the person, is that person",
+    "given_name_variant": "'Josh Apte' and 'Joshua Apte', 'B. U. Nzeribe' and 'Benjamin "
+    "Nzeribe' are one person",
+    "body_head_name": "'Comic Corps' is the 'Comic Corps of Canada' the article names; "
+    "'Supreme Court' the 'Italian Supreme Court of Cassation'",
+    "generic_head_word": "'the Church', 'the Bay' alone name no place or body",
     "sports_team": "'Leicestershire beat Somerset', 'Pohang 3 Ulsan 2': a club named after a "
     "place is an organization in that article (not after 'in'/'at'; countries stay countries)",
 }
@@ -748,9 +759,10 @@ class EntityExtractor:
             return self._organization_like(result, acronyms[span], text, acronym=span)
         if span in long_forms:
             return self._organization_like(result, span, text, acronym=long_forms[span])
-        if span in KNOWN_ACRONYMS and label != "PERSON":
-            # "EU" said bare: the body everyone means by it
-            return self._organization_like(result, KNOWN_ACRONYMS[span], text, acronym=span)
+        bare = _undotted(span)
+        if bare in KNOWN_ACRONYMS and label != "PERSON":
+            # "EU" (or "U.N.") said bare: the body everyone means by it
+            return self._organization_like(result, KNOWN_ACRONYMS[bare], text, acronym=span)
         if span in COMPANIES_NAMED_AFTER_PEOPLE:
             return self._found(result, key_for(span), "Organization", span, text)
         if span in GENERIC_ACRONYMS or _shouted_word(span, result.ordinary_words):
@@ -921,8 +933,10 @@ class EntityExtractor:
         if span in PARTY_NAMES and not _next_word(text, text.find(span) + len(span))[:1].isupper():
             # "Labour has a plan": the party by the name it goes by (not "Labour MP ...")
             return self._found(result, key_for(span), "Organization", span, text)
-        if len(words) == 1 and (span in ORG_WORDS or span in PARTY_WORDS or span.islower()):
-            return None
+        if len(words) == 1 and (
+            span in ORG_WORDS or span in PARTY_WORDS or span in PLACE_WORDS or span.islower()
+        ):
+            return None  # "the Union", "The Church said": a generic head word
         if _given_name_first(words) and g.place(span) is None and g.place(words[0]) is None:
             # "founded by Dean Kamen", "Scott Draper (Australia)": a person the model
             # took for an organization
@@ -953,6 +967,8 @@ class EntityExtractor:
                 return self._place(result, demonym, text)
         if any(w in DOCUMENT_WORDS for w in words):
             return None
+        if len(words) == 1 and (span in PLACE_WORDS or span in ORG_WORDS):
+            return None  # "the Church", "the Bay": a generic head word, no name of its own
         if label != "FAC" and words[-1] not in NOT_CITY_HEADS:
             state = g.us_state(span)
             city = g.city(span, result.context)
@@ -1263,6 +1279,9 @@ class EntityExtractor:
 
     def _merge_surnames(self, result: Extraction) -> None:
         """``Putin`` found before ``Vladimir Putin`` is still Vladimir Putin."""
+        _people_taken_for_bodies(result)
+        counts = Counter(m.key for m in result.mentions)
+        _merge_given_name_variants(result, counts)
         by_word: dict[str, list[Found]] = {}
         for e in result.entities.values():
             if e.type == "Person":
@@ -1286,6 +1305,8 @@ class EntityExtractor:
                 }.values()
                 if p is not short and p.key in result.entities and _is_short_for(short.name, p.name)
             ]
+            if len(full) > 1:
+                full = _likeliest_full_name(short.name, full, counts)
             if len(full) != 1:
                 continue
             target = full[0]
@@ -1320,7 +1341,7 @@ class EntityExtractor:
             if len(words) >= 2 and all(w[0].isupper() for w in words):
                 by_initials.setdefault("".join(w[0] for w in words), []).append(org)
         for org in orgs:
-            name = org.name
+            name = _undotted(org.name)
             if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper()):
                 continue
             targets = [t for t in by_initials.get(name, []) if t.key in result.entities]
@@ -1342,14 +1363,20 @@ class EntityExtractor:
         # indexed by first and last word, so the work stays linear in the organizations
         by_first: dict[str, list[Found]] = {}
         by_last: dict[str, list[Found]] = {}
+        by_head: dict[str, list[Found]] = {}
         for org in orgs:
             by_first.setdefault(org.name.split()[0], []).append(org)
             by_last.setdefault(org.name.split()[-1], []).append(org)
+            head = self._head_name(org.name)
+            if head != org.name:
+                by_head.setdefault(head, []).append(org)
         for short in sorted(orgs, key=lambda e: len(e.name)):
             if short.key not in result.entities:
                 continue
             words = short.name.split()
             longer = [
+                o for o in by_head.get(short.name, []) if len(words) >= 2 and o is not short
+            ] or [
                 o
                 for o in by_first.get(words[0], []) + by_last.get(words[-1], [])
                 if o is not short
@@ -1367,6 +1394,19 @@ class EntityExtractor:
                 if name != target.name and name not in target.alternate_name:
                     target.alternate_name.append(name)
             _repoint(result, short, target)
+
+    def _head_name(self, name: str) -> str:
+        """``Comic Corps of Canada`` → ``Comic Corps``, ``Italian Supreme Court of
+        Cassation`` → ``Supreme Court``: a body's name without the country or nationality
+        in front and the ``of ...`` after it, as the article may say it again."""
+        words = name.split()
+        if len(words) > 2 and (
+            self.gazetteer.country(words[0]) is not None or self._demonym(words[0]) is not None
+        ):
+            words = words[1:]
+        if "of" in words[2:]:
+            words = words[: words.index("of", 2)]
+        return " ".join(words)
 
     def _add_containing_countries(self, result: Extraction) -> None:
         for found in list(result.entities.values()):
@@ -1848,6 +1888,77 @@ def _absorb(result: Extraction, short: Found, target: Found) -> None:
     _repoint(result, short, target)
 
 
+def _likeliest_full_name(short: str, full: list[Found], counts: Counter[str]) -> list[Found]:
+    """The one of several full names a lone name is short for that a reader would take:
+    one it ends (a surname: ``Mohamed`` is ``Ahmed Mohamed``, not ``Mohamed El-Hassan``),
+    then, if it ends more than one, the one the article names most often (its subject,
+    not the father named once: ``Mohamed El-Hassan Mohamed``)."""
+    words = short.split()
+    ending = [p for p in full if p.name.split()[-len(words) :] == words] or full
+    if len(ending) < 2:
+        return ending
+    ranked = sorted(ending, key=lambda p: -counts[p.key])
+    if counts[ranked[0].key] > counts[ranked[1].key]:
+        return ranked[:1]
+    return ending
+
+
+def _same_given_name(a: str, b: str) -> bool:
+    """``B.`` and ``Benjamin``, ``Josh`` and ``Joshua``: one given name, written as an
+    initial or shortened."""
+    a, b = a.rstrip("."), b.rstrip(".")
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    if len(short) == 1:
+        return long.startswith(short)
+    return len(short) >= 3 and long.startswith(short)
+
+
+def _merge_given_name_variants(result: Extraction, counts: Counter[str]) -> None:
+    """``Josh Apte`` and ``Joshua Apte``, ``B. U. Nzeribe`` and ``Benjamin Nzeribe``: full
+    names with one surname whose given names agree (an initial, a short form) are one
+    person, when every full name with that surname agrees; the one the article names
+    most (then the longest) keeps the name, the others are its alternateNames."""
+    by_surname: dict[str, list[Found]] = {}
+    for e in result.entities.values():
+        words = e.name.split()
+        if e.type == "Person" and e.registry is None and len(words) >= 2:
+            by_surname.setdefault(words[-1], []).append(e)
+    for group in by_surname.values():
+        if len(group) < 2 or len({e.name.split()[0].rstrip(".") for e in group}) < 2:
+            continue
+        firsts = [e.name.split()[0] for e in group]
+        if not all(_same_given_name(a, b) for a in firsts for b in firsts):
+            continue
+        keep = max(group, key=lambda e: (counts[e.key], len(e.name), e.key))
+        for other in group:
+            if other is not keep and other.key in result.entities:
+                _absorb(result, other, keep)
+
+
+def _people_taken_for_bodies(result: Extraction) -> None:
+    """``Mason Rudolph`` the model called an organization once, in an article that calls
+    him ``Rudolph`` the person elsewhere: a two- or three-word name that reads as a
+    person's, no company's, whose short form is a person of the article, is a person."""
+    people = [e.name for e in result.entities.values() if e.type == "Person"]
+    if not people:
+        return
+    for org in result.entities.values():
+        words = org.name.split()
+        if (
+            org.type == "Organization"
+            and org.registry is None
+            and not org.key.endswith("-team")
+            and 2 <= len(words) <= 3
+            and org.name not in COMPANIES_NAMED_AFTER_PEOPLE
+            and not any(w in COMPANY_WORDS or w in CORPORATE_SUFFIXES for w in words)
+            and _person_like(words)
+            and any(_is_short_for(name, org.name) for name in people)
+        ):
+            org.type = "Person"
+
+
 def _merge_same_names(result: Extraction) -> None:
     """One name, one entity: "Mary Steenburgen" the model called a person in one place
     and an organization in another is one of them, the one most mentions say (a person
@@ -1934,6 +2045,14 @@ def _is_short_for(short: str, full: str) -> bool:
     (``Wang`` for ``Wang Yi``) or a single given name used alone (``Prabowo``) counts too."""
     a, b = short.split(), full.split()
     return 0 < len(a) < len(b) and (b[-len(a) :] == a or (len(a) == 1 and b[0] == a[0]))
+
+
+_DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
+
+
+def _undotted(name: str) -> str:
+    """``U.N.`` → ``UN``: an initialism written with dots is the same initialism."""
+    return name.replace(".", "") if _DOTTED.match(name) else name
 
 
 def _strip_connectors(text: str) -> str:

@@ -268,6 +268,10 @@ KNOWN_ACRONYMS = {
     "WTO": "World Trade Organization",
     "OPEC": "Organization of the Petroleum Exporting Countries",
     "ASEAN": "Association of Southeast Asian Nations",
+    # short names newsrooms use bare for one body, though not its initials
+    "ISIS": "Islamic State",
+    "ISIL": "Islamic State",
+    "VW": "Volkswagen",
 }
 
 #: Words in company names the model takes for people (``Air Berlin``, ``Virgin Atlantic``,
