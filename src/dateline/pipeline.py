@@ -75,6 +75,7 @@ if TYPE_CHECKING:
     # and the site-wide stage's when it runs, so a build with nothing to do starts
     # in a fraction of the time.
     from dateline.carry import CarriedArticle
+    from dateline.emit.feeds import EntryWriter
     from dateline.emit.html import PageRenderer
     from dateline.emit.site import SiteInput
     from dateline.emit.summary import ArticleSummary
@@ -405,6 +406,9 @@ class ArticleOutput:
     #: the cache entry as the cache stores it (:meth:`CacheEntry.to_bytes`), made by
     #: the worker that wrote the files
     stored: bytes | None = field(default=None, repr=False)
+    #: the article's RSS item and Atom entry, made once here for every feed that
+    #: lists it (see :class:`~dateline.emit.feeds.EntryWriter`); None: none made
+    feed_entries: tuple[bytes, bytes] | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -445,6 +449,12 @@ class ArticleWorker:
         return site_layer(self.settings)
 
     @cached_property
+    def feed_entries(self) -> EntryWriter:
+        from dateline.emit.feeds import EntryWriter  # noqa: PLC0415 - not loaded by a no-op build
+
+        return EntryWriter(self.settings)
+
+    @cached_property
     def pages(self) -> PageRenderer:
         from dateline.emit.html import PageRenderer  # noqa: PLC0415 - not loaded by a no-op build
 
@@ -483,6 +493,10 @@ class ArticleWorker:
             f"articles/{graph.slug}.html": self.pages.render(graph, body, jsonld).encode("utf-8"),
         }
         summary = summarize(task.source, graph, tuple(sorted(files)))
+        try:
+            feed_entries: tuple[bytes, bytes] | None = self.feed_entries(summary, body)
+        except ValueError:  # text lxml refuses: the site-wide stage renders it and says so
+            feed_entries = None
         entry = CacheEntry(
             key=task.key,
             summary=summary,
@@ -499,7 +513,7 @@ class ArticleWorker:
             slug=graph.slug,
             status="built",
         )
-        return ArticleOutput(task, kept, files, entry)
+        return ArticleOutput(task, kept, files, entry, feed_entries=feed_entries)
 
 
 class _Targets:
@@ -554,6 +568,7 @@ def _write_own_files(made: ArticleOutput, entry: CacheEntry, targets: _Targets) 
         entry=dataclasses.replace(entry, body="", graph=[]),
         written=tuple(written),
         stored=entry.to_bytes(),
+        feed_entries=made.feed_entries,
     )
 
 
@@ -833,6 +848,10 @@ class _Entries:
             entry = self.cache.read_entry(key)
         return entry
 
+    def feed_entries(self, key: str) -> tuple[bytes, bytes] | None:
+        """The article's feed entries as its worker made them, when the cache has them."""
+        return self.cache.read_feed_entries(key) if self.cache is not None else None
+
 
 def _graph_of(entry: CacheEntry) -> tuple[ArticleGraph, str]:
     from dateline.model.article import ArticleGraph  # noqa: PLC0415 - not loaded by a no-op build
@@ -884,7 +903,12 @@ def _site_input(
         return next((n for n in entry_of(summary).graph if n.get("@id") == node_id), None)
 
     return SiteInput(
-        listed, lambda summary: entry_of(summary).body, node, lambda s: keys[s.source], **more
+        listed,
+        lambda summary: entry_of(summary).body,
+        node,
+        lambda s: keys[s.source],
+        feed_entries=lambda s: entries.feed_entries(keys[s.source]),
+        **more,
     )
 
 
@@ -1321,11 +1345,11 @@ def _build_with(
             continue
         try:
             if made.stored is not None and made.written is not None:
-                cache.write_entry(entry, made.stored)
+                cache.write_entry(entry, made.stored, made.feed_entries)
                 report.written.extend(made.written)
             elif writing:
                 # the entry first: files without their entry would be built again anyway
-                cache.write_entry(entry)
+                cache.write_entry(entry, feed_entries=made.feed_entries)
                 written = write_group({inside(out, n): d for n, d in made.files.items()})
                 report.written.extend(written)
             else:
