@@ -1361,7 +1361,7 @@ def _build_with(
             continue
         results[source] = ArticleResult(
             path,
-            findings=_on_path(made.result.findings, path),
+            findings=_on_path(made.result.findings, path, made.task.path),
             slug=slug,
             status="built",
             load=_lazy(entries, out, entry.key),
@@ -1645,14 +1645,23 @@ class _LoadBack:
         return _graph_of(entry) if entry is not None else None
 
 
-def _on_path(findings: tuple[Finding, ...], path: Path) -> tuple[Finding, ...]:
+def _on_path(
+    findings: tuple[Finding, ...], path: Path, theirs: Path | None = None
+) -> tuple[Finding, ...]:
     """``findings`` naming the very ``path`` object the build has for the article (a
     worker sends back its own copy of the path with each result; kept for every
-    article of a large site, the copies add up)."""
-    if all(f.path is None or f.path is path or f.path != path for f in findings):
+    article of a large site, the copies add up).
+
+    ``theirs`` is the worker's copy (its task's path): a finding naming that object
+    names the article, without comparing paths (which parses them), and is made anew
+    without :func:`dataclasses.replace` (slow, generic); others are compared.
+    """
+    if all(f.path is None or f.path is path for f in findings):
         return findings
     return tuple(
-        dataclasses.replace(f, path=path) if f.path is not None and f.path == path else f
+        f
+        if f.path is None or f.path is path or (f.path is not theirs and f.path != path)
+        else Finding(f.code, f.message, path, f.line, f.field, f.hint, f.severity)
         for f in findings
     )
 
