@@ -111,11 +111,11 @@ class ArticleResult:
     published article they are read back from the build cache when first asked for.
     """
 
-    __slots__ = ("_body", "_graph", "_load", "findings", "nodes", "path", "slug", "status")
+    __slots__ = ("_body", "_graph", "_load", "_path", "findings", "nodes", "slug", "status")
 
     def __init__(
         self,
-        path: Path,
+        path: Path | str,
         graph: ArticleGraph | None = None,
         body: str | None = None,
         findings: tuple[Finding, ...] = (),
@@ -123,7 +123,9 @@ class ArticleResult:
         status: Status | None = None,
         load: Callable[[], tuple[ArticleGraph, str] | None] | None = None,
     ) -> None:
-        self.path = path
+        # a build of a large site holds a result per article: the path's text, not a
+        # Path object (several times its memory), unless a finding names it too
+        self._path = path
         self._graph = graph
         self._body = body
         self.findings = findings
@@ -134,6 +136,12 @@ class ArticleResult:
         #: ``graph.graph()`` as :func:`process_article` validated it (the JSON-LD nodes
         #: the article's files are made of), so it is made once; None when not made
         self.nodes: list[dict[str, Any]] | None = None
+
+    @property
+    def path(self) -> Path:
+        """The article's file."""
+        path = self._path
+        return path if isinstance(path, Path) else Path(path)
 
     def _loaded(self) -> None:
         if self._graph is None and self._load is not None:
@@ -492,7 +500,7 @@ class ArticleWorker:
             f"articles/{graph.slug}.jsonld": jsonld.encode("utf-8"),
             f"articles/{graph.slug}.html": self.pages.render(graph, body, jsonld).encode("utf-8"),
         }
-        summary = summarize(task.source, graph, tuple(sorted(files)))
+        summary = summarize(task.source, graph)
         try:
             feed_entries: tuple[bytes, bytes] | None = self.feed_entries(summary, body)
         except ValueError:  # text lxml refuses: the site-wide stage renders it and says so
@@ -502,7 +510,9 @@ class ArticleWorker:
             summary=summary,
             body=body,
             graph=doc["@graph"],
-            findings=[finding_to_json(f, self.settings.content_dir) for f in result.findings],
+            findings=[
+                finding_to_json(f, self.settings.content_dir, task.path) for f in result.findings
+            ],
             files={name: len(data) for name, data in files.items()},
         )
         kept = ArticleResult(
@@ -958,7 +968,7 @@ def _carried_entry(settings: Settings, source: str, item: CarriedArticle) -> Cac
     from dateline.emit.summary import summarize  # noqa: PLC0415 - not loaded by a no-op build
 
     files = article_files(item.graph.slug)
-    summary = summarize(source, item.graph, files)
+    summary = summarize(source, item.graph)
     sizes = {}
     for name in files:
         try:
@@ -990,13 +1000,49 @@ def _source(path: Path, content_dir: Path) -> str:
 # --- the build --------------------------------------------------------------------------
 
 
+class _Tasks(Sequence[ArticleTask]):
+    """The articles to build, kept as the texts of their paths, sources and keys (the
+    plan holds those anyway): a task, and its :class:`~pathlib.Path`, is made when the
+    pool takes it, not held for each article of a large site's full build."""
+
+    __slots__ = ("_keys", "_names", "_sources")
+
+    def __init__(self) -> None:
+        self._names: list[str] = []
+        self._sources: list[str] = []
+        self._keys: list[str] = []
+
+    def add(self, name: str, source: str, key: str) -> None:
+        self._names.append(name)
+        self._sources.append(source)
+        self._keys.append(key)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    @overload
+    def __getitem__(self, index: int) -> ArticleTask: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[ArticleTask]: ...
+    def __getitem__(self, index: int | slice) -> ArticleTask | list[ArticleTask]:
+        if isinstance(index, slice):
+            return [
+                ArticleTask(Path(n), s, k)
+                for n, s, k in zip(
+                    self._names[index], self._sources[index], self._keys[index], strict=True
+                )
+            ]
+        return ArticleTask(Path(self._names[index]), self._sources[index], self._keys[index])
+
+
 @dataclass(frozen=True)
 class _Plan:
     """The articles of a build: which are reused from the cache, which to build."""
 
-    paths: list[Path]
+    #: every article's file, as text (see :class:`ArticleResult`)
+    names: list[str]
     sources: list[str]
-    tasks: list[ArticleTask]
+    tasks: _Tasks
     reuse: dict[str, StateEntry]
     site_key: str
     #: source → (stamp, key) of every article whose stamp can be trusted next time
@@ -1025,9 +1071,11 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
     prefix = os.fspath(content) + os.sep
     sidecars = _Sidecars()
     now_ns = time.time_ns()
-    sources, tasks, reuse, stamps = [], [], {}, {}
+    names: list[str] = []
+    sources, tasks, reuse, stamps = [], _Tasks(), {}, {}
     for path in paths:
         name = os.fspath(path)
+        names.append(name)
         source = name[len(prefix) :] if name.startswith(prefix) else _source(path, content)
         if os.sep != "/":  # pragma: no cover - sources are POSIX paths
             source = source.replace(os.sep, "/")
@@ -1066,8 +1114,8 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
         ):
             reuse[source] = before
         else:
-            tasks.append(ArticleTask(path, source, key or f"unread-{source}"))
-    return _Plan(paths, sources, tasks, reuse, key_of_site, stamps)
+            tasks.add(name, source, key or f"unread-{source}")
+    return _Plan(names, sources, tasks, reuse, key_of_site, stamps)
 
 
 class _Sidecars:
@@ -1133,9 +1181,9 @@ def build_site(
     builds the articles on that cluster instead of local processes. With ``dry_run``
     nothing is written: the report lists what would be written and removed. Raises
     :class:`~dateline.write.lock.BuildLocked` when another build holds the folder
-    for longer than ``wait`` seconds. Without ``notices`` the report leaves out the
-    notices of articles reused from the cache (a caller that will not show them saves
-    reading them back: two per article on a typical site).
+    for longer than ``wait`` seconds. Without ``notices`` the report leaves out
+    notices (a caller that will not show them saves reading them back from the cache
+    and holding them: two per article on a typical site).
     """
     if dry_run:
         return _build(
@@ -1266,7 +1314,7 @@ def _build_with(
             cache.save_stamps(plan.stamps, state)
         report.results = [
             _reused(s, e, old_manifest.sources[s], path, settings, _lazy(None, out, e.key), notices)
-            for s, path in zip(plan.sources, plan.paths, strict=True)
+            for s, path in zip(plan.sources, plan.names, strict=True)
             if (e := plan.reuse[s]) is not None
         ]
         report.seconds = time.perf_counter() - started
@@ -1291,7 +1339,7 @@ def _build_with(
         scheduler=scheduler,
         write_to=WriteTo(out, now.timestamp()) if writing and scheduler is None else None,
     )
-    shown = iter(progress(plan.paths) if progress is not None else plan.paths)
+    shown = iter(progress(PathList(plan.names)) if progress is not None else plan.names)
     results: dict[str, ArticleResult] = {}
     # summaries, or (built now) the state entry holding one as text until the loop ends
     seen: dict[str, ArticleSummary | StateEntry] = {}
@@ -1301,11 +1349,11 @@ def _build_with(
     files_of: dict[str, tuple[str, ...]] = {}
     claimed: dict[str, str] = {}  # slug → source, in this build
 
-    for path, source in zip(plan.paths, plan.sources, strict=True):
+    for name, source in zip(plan.names, plan.sources, strict=True):
         next(shown, None)
         reused = plan.reuse.get(source)
         if reused is not None and _held(reused.summary, now):  # --now went back in time
-            results[source] = _hold(report, path, reused.summary, ())
+            results[source] = _hold(report, Path(name), reused.summary, ())
             seen[source] = reused.summary
             continue
         if reused is not None:
@@ -1313,7 +1361,7 @@ def _build_with(
                 source,
                 reused,
                 reused.summary.slug,
-                path,
+                name,
                 settings,
                 _lazy(entries, out, reused.key),
                 notices,
@@ -1333,7 +1381,7 @@ def _build_with(
         slug = entry.summary.slug
         if _held(entry.summary, now):
             # a draft or an embargo: checked, never written (built again next time)
-            results[source] = _hold(report, path, entry.summary, made.result.findings)
+            results[source] = _hold(report, Path(name), entry.summary, made.result.findings)
             seen[source] = entry.summary
             continue
         if claimed.setdefault(slug, source) != source:
@@ -1357,11 +1405,15 @@ def _build_with(
             if mode == "dry-run":
                 report.would_write.extend(n for n, d in made.files.items() if not _same(out / n, d))
         except OutputError as exc:
-            results[source] = ArticleResult(path, findings=(*made.result.findings, *exc.findings()))
+            results[source] = ArticleResult(name, findings=(*made.result.findings, *exc.findings()))
             continue
+        findings = made.result.findings
+        if not notices:
+            findings = tuple(f for f in findings if f.severity != "notice")
+        path = Path(name) if findings else name
         results[source] = ArticleResult(
             path,
-            findings=_on_path(made.result.findings, path, made.task.path),
+            findings=_on_path(findings, path, made.task.path) if isinstance(path, Path) else findings,
             slug=slug,
             status="built",
             load=_lazy(entries, out, entry.key),
@@ -1387,7 +1439,7 @@ def _build_with(
         if not any(f.severity == "error" for f in found):  # warnings: it still publishes
             before.findings = (*before.findings, *found)
             continue
-        results[source] = ArticleResult(before.path, findings=(*before.findings, *found))
+        results[source] = ArticleResult(before._path, findings=(*before.findings, *found))
         new_state.articles.pop(source, None)
     report.results = [results[s] for s in plan.sources]
 
@@ -1602,16 +1654,17 @@ def _reused(
     source: str,
     entry: StateEntry,
     slug: str,
-    path: Path,
+    name: str,
     settings: Settings,
     load: Callable[[], tuple[ArticleGraph, str] | None],
     notices: bool = True,
 ) -> ArticleResult:
     if not notices and entry.only_notices:
-        return ArticleResult(path, slug=slug, status="unchanged", load=load)
+        return ArticleResult(name, slug=slug, status="unchanged", load=load)
+    path = Path(name)
     known = {source: path}
     findings = tuple(
-        finding_from_json(f, settings.content_dir, known)
+        finding_from_json(f, settings.content_dir, known, path)
         for f in entry.findings
         if notices or f.get("severity") != "notice"
     )

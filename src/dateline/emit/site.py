@@ -112,9 +112,6 @@ class SiteGraph:
             if articles
             else []
         )
-        indent = next((i for _s, _e, i, p in self._spans if p == _NODES), "")
-        #: each article's node, indented where it goes (made once, written twice)
-        self._nodes = [indent + a.index_json.replace("\n", "\n" + indent) for a in articles]
 
     def pieces(self) -> Iterator[str]:
         """The text, piece by piece."""
@@ -122,7 +119,12 @@ class SiteGraph:
         for start, end, indent, placeholder in self._spans:
             yield self._skeleton[at:start]
             if placeholder == _NODES:
-                items: Iterable[str] = self._nodes
+                # each article's node, indented where it goes: made again each time
+                # the text is (a few times a build), not held for every article
+                gap = "\n" + indent
+                items: Iterable[str] = (
+                    indent + a.index_json.replace("\n", gap) for a in self._articles
+                )
             else:
                 items = (
                     f'{indent}{{\n{indent}  "@id": {encode_basestring(a.article_id)}\n{indent}}}'
