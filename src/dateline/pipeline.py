@@ -1411,9 +1411,11 @@ def _build_with(
         if not notices:
             findings = tuple(f for f in findings if f.severity != "notice")
         path = Path(name) if findings else name
+        if isinstance(path, Path):
+            findings = _on_path(findings, path, made.task.path)
         results[source] = ArticleResult(
             path,
-            findings=_on_path(findings, path, made.task.path) if isinstance(path, Path) else findings,
+            findings=findings,
             slug=slug,
             status="built",
             load=_lazy(entries, out, entry.key),
