@@ -10,6 +10,7 @@ import pytest
 from lxml import etree
 
 from dateline.emit.readers import _newest
+from dateline.emit.sitemaps import SITEMAP_NS, PageEntry, render_sitemap
 from dateline.pipeline import build_site
 from dateline.settings import Settings
 from dateline.validate.sitemaps import SITEMAP_SCHEMAS, check_sitemap
@@ -161,3 +162,29 @@ def test_a_pages_lastmod_is_its_newest_articles_modification_or_publication(
     earlier = dataclasses.replace(older, date_modified=older.date_published)
     assert _newest([earlier, newest]) == newest.lastmod
     assert _newest([]) is None
+
+
+def test_the_sitemap_is_the_bytes_lxml_writes() -> None:
+    """The sitemap is written as text, not built as an lxml tree: the same bytes as the
+    tree would serialize to, escapes included, and the same refusal of text XML
+    cannot hold."""
+
+    def by_lxml(pages: list[PageEntry]) -> bytes:
+        urlset = etree.Element(f"{{{SITEMAP_NS}}}urlset", nsmap={None: SITEMAP_NS})
+        for page in pages:
+            url = etree.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
+            etree.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = page.url
+            if page.lastmod is not None:
+                etree.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = page.lastmod
+        return bytes(
+            etree.tostring(urlset, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+        )
+
+    pages = [
+        PageEntry("https://example.org/a?x=1&y=<2>\r\"'", "2024-07-05T23:02:00+03:30"),
+        PageEntry("https://example.org/Straße/ü.html", None),
+    ]
+    for case in ([], pages, pages[1:]):
+        assert render_sitemap(case) == by_lxml(case)
+    with pytest.raises(ValueError, match="XML compatible"):
+        render_sitemap([PageEntry("https://example.org/\x01", None)])

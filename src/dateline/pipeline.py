@@ -75,6 +75,7 @@ if TYPE_CHECKING:
     # and the site-wide stage's when it runs, so a build with nothing to do starts
     # in a fraction of the time.
     from dateline.carry import CarriedArticle
+    from dateline.emit.feeds import EntryWriter
     from dateline.emit.html import PageRenderer
     from dateline.emit.site import SiteInput
     from dateline.emit.summary import ArticleSummary
@@ -110,11 +111,11 @@ class ArticleResult:
     published article they are read back from the build cache when first asked for.
     """
 
-    __slots__ = ("_body", "_graph", "_load", "findings", "nodes", "path", "slug", "status")
+    __slots__ = ("_body", "_graph", "_load", "_path", "findings", "nodes", "slug", "status")
 
     def __init__(
         self,
-        path: Path,
+        path: Path | str,
         graph: ArticleGraph | None = None,
         body: str | None = None,
         findings: tuple[Finding, ...] = (),
@@ -122,7 +123,9 @@ class ArticleResult:
         status: Status | None = None,
         load: Callable[[], tuple[ArticleGraph, str] | None] | None = None,
     ) -> None:
-        self.path = path
+        # a build of a large site holds a result per article: the path's text, not a
+        # Path object (several times its memory), unless a finding names it too
+        self._path = path
         self._graph = graph
         self._body = body
         self.findings = findings
@@ -133,6 +136,12 @@ class ArticleResult:
         #: ``graph.graph()`` as :func:`process_article` validated it (the JSON-LD nodes
         #: the article's files are made of), so it is made once; None when not made
         self.nodes: list[dict[str, Any]] | None = None
+
+    @property
+    def path(self) -> Path:
+        """The article's file."""
+        path = self._path
+        return path if isinstance(path, Path) else Path(path)
 
     def _loaded(self) -> None:
         if self._graph is None and self._load is not None:
@@ -405,6 +414,9 @@ class ArticleOutput:
     #: the cache entry as the cache stores it (:meth:`CacheEntry.to_bytes`), made by
     #: the worker that wrote the files
     stored: bytes | None = field(default=None, repr=False)
+    #: the article's RSS item and Atom entry, made once here for every feed that
+    #: lists it (see :class:`~dateline.emit.feeds.EntryWriter`); None: none made
+    feed_entries: tuple[bytes, bytes] | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -445,6 +457,12 @@ class ArticleWorker:
         return site_layer(self.settings)
 
     @cached_property
+    def feed_entries(self) -> EntryWriter:
+        from dateline.emit.feeds import EntryWriter  # noqa: PLC0415 - not loaded by a no-op build
+
+        return EntryWriter(self.settings)
+
+    @cached_property
     def pages(self) -> PageRenderer:
         from dateline.emit.html import PageRenderer  # noqa: PLC0415 - not loaded by a no-op build
 
@@ -482,13 +500,19 @@ class ArticleWorker:
             f"articles/{graph.slug}.jsonld": jsonld.encode("utf-8"),
             f"articles/{graph.slug}.html": self.pages.render(graph, body, jsonld).encode("utf-8"),
         }
-        summary = summarize(task.source, graph, tuple(sorted(files)))
+        summary = summarize(task.source, graph)
+        try:
+            feed_entries: tuple[bytes, bytes] | None = self.feed_entries(summary, body)
+        except ValueError:  # text lxml refuses: the site-wide stage renders it and says so
+            feed_entries = None
         entry = CacheEntry(
             key=task.key,
             summary=summary,
             body=body,
             graph=doc["@graph"],
-            findings=[finding_to_json(f, self.settings.content_dir) for f in result.findings],
+            findings=[
+                finding_to_json(f, self.settings.content_dir, task.path) for f in result.findings
+            ],
             files={name: len(data) for name, data in files.items()},
         )
         kept = ArticleResult(
@@ -499,7 +523,7 @@ class ArticleWorker:
             slug=graph.slug,
             status="built",
         )
-        return ArticleOutput(task, kept, files, entry)
+        return ArticleOutput(task, kept, files, entry, feed_entries=feed_entries)
 
 
 class _Targets:
@@ -554,6 +578,7 @@ def _write_own_files(made: ArticleOutput, entry: CacheEntry, targets: _Targets) 
         entry=dataclasses.replace(entry, body="", graph=[]),
         written=tuple(written),
         stored=entry.to_bytes(),
+        feed_entries=made.feed_entries,
     )
 
 
@@ -833,6 +858,10 @@ class _Entries:
             entry = self.cache.read_entry(key)
         return entry
 
+    def feed_entries(self, key: str) -> tuple[bytes, bytes] | None:
+        """The article's feed entries as its worker made them, when the cache has them."""
+        return self.cache.read_feed_entries(key) if self.cache is not None else None
+
 
 def _graph_of(entry: CacheEntry) -> tuple[ArticleGraph, str]:
     from dateline.model.article import ArticleGraph  # noqa: PLC0415 - not loaded by a no-op build
@@ -884,7 +913,12 @@ def _site_input(
         return next((n for n in entry_of(summary).graph if n.get("@id") == node_id), None)
 
     return SiteInput(
-        listed, lambda summary: entry_of(summary).body, node, lambda s: keys[s.source], **more
+        listed,
+        lambda summary: entry_of(summary).body,
+        node,
+        lambda s: keys[s.source],
+        feed_entries=lambda s: entries.feed_entries(keys[s.source]),
+        **more,
     )
 
 
@@ -934,7 +968,7 @@ def _carried_entry(settings: Settings, source: str, item: CarriedArticle) -> Cac
     from dateline.emit.summary import summarize  # noqa: PLC0415 - not loaded by a no-op build
 
     files = article_files(item.graph.slug)
-    summary = summarize(source, item.graph, files)
+    summary = summarize(source, item.graph)
     sizes = {}
     for name in files:
         try:
@@ -966,13 +1000,49 @@ def _source(path: Path, content_dir: Path) -> str:
 # --- the build --------------------------------------------------------------------------
 
 
+class _Tasks(Sequence[ArticleTask]):
+    """The articles to build, kept as the texts of their paths, sources and keys (the
+    plan holds those anyway): a task, and its :class:`~pathlib.Path`, is made when the
+    pool takes it, not held for each article of a large site's full build."""
+
+    __slots__ = ("_keys", "_names", "_sources")
+
+    def __init__(self) -> None:
+        self._names: list[str] = []
+        self._sources: list[str] = []
+        self._keys: list[str] = []
+
+    def add(self, name: str, source: str, key: str) -> None:
+        self._names.append(name)
+        self._sources.append(source)
+        self._keys.append(key)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    @overload
+    def __getitem__(self, index: int) -> ArticleTask: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[ArticleTask]: ...
+    def __getitem__(self, index: int | slice) -> ArticleTask | list[ArticleTask]:
+        if isinstance(index, slice):
+            return [
+                ArticleTask(Path(n), s, k)
+                for n, s, k in zip(
+                    self._names[index], self._sources[index], self._keys[index], strict=True
+                )
+            ]
+        return ArticleTask(Path(self._names[index]), self._sources[index], self._keys[index])
+
+
 @dataclass(frozen=True)
 class _Plan:
     """The articles of a build: which are reused from the cache, which to build."""
 
-    paths: list[Path]
+    #: every article's file, as text (see :class:`ArticleResult`)
+    names: list[str]
     sources: list[str]
-    tasks: list[ArticleTask]
+    tasks: _Tasks
     reuse: dict[str, StateEntry]
     site_key: str
     #: source → (stamp, key) of every article whose stamp can be trusted next time
@@ -1001,9 +1071,11 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
     prefix = os.fspath(content) + os.sep
     sidecars = _Sidecars()
     now_ns = time.time_ns()
-    sources, tasks, reuse, stamps = [], [], {}, {}
+    names: list[str] = []
+    sources, tasks, reuse, stamps = [], _Tasks(), {}, {}
     for path in paths:
         name = os.fspath(path)
+        names.append(name)
         source = name[len(prefix) :] if name.startswith(prefix) else _source(path, content)
         if os.sep != "/":  # pragma: no cover - sources are POSIX paths
             source = source.replace(os.sep, "/")
@@ -1042,8 +1114,8 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
         ):
             reuse[source] = before
         else:
-            tasks.append(ArticleTask(path, source, key or f"unread-{source}"))
-    return _Plan(paths, sources, tasks, reuse, key_of_site, stamps)
+            tasks.add(name, source, key or f"unread-{source}")
+    return _Plan(names, sources, tasks, reuse, key_of_site, stamps)
 
 
 class _Sidecars:
@@ -1109,9 +1181,9 @@ def build_site(
     builds the articles on that cluster instead of local processes. With ``dry_run``
     nothing is written: the report lists what would be written and removed. Raises
     :class:`~dateline.write.lock.BuildLocked` when another build holds the folder
-    for longer than ``wait`` seconds. Without ``notices`` the report leaves out the
-    notices of articles reused from the cache (a caller that will not show them saves
-    reading them back: two per article on a typical site).
+    for longer than ``wait`` seconds. Without ``notices`` the report leaves out
+    notices (a caller that will not show them saves reading them back from the cache
+    and holding them: two per article on a typical site).
     """
     if dry_run:
         return _build(
@@ -1242,7 +1314,7 @@ def _build_with(
             cache.save_stamps(plan.stamps, state)
         report.results = [
             _reused(s, e, old_manifest.sources[s], path, settings, _lazy(None, out, e.key), notices)
-            for s, path in zip(plan.sources, plan.paths, strict=True)
+            for s, path in zip(plan.sources, plan.names, strict=True)
             if (e := plan.reuse[s]) is not None
         ]
         report.seconds = time.perf_counter() - started
@@ -1267,7 +1339,7 @@ def _build_with(
         scheduler=scheduler,
         write_to=WriteTo(out, now.timestamp()) if writing and scheduler is None else None,
     )
-    shown = iter(progress(plan.paths) if progress is not None else plan.paths)
+    shown = iter(progress(PathList(plan.names)) if progress is not None else plan.names)
     results: dict[str, ArticleResult] = {}
     # summaries, or (built now) the state entry holding one as text until the loop ends
     seen: dict[str, ArticleSummary | StateEntry] = {}
@@ -1277,11 +1349,11 @@ def _build_with(
     files_of: dict[str, tuple[str, ...]] = {}
     claimed: dict[str, str] = {}  # slug → source, in this build
 
-    for path, source in zip(plan.paths, plan.sources, strict=True):
+    for name, source in zip(plan.names, plan.sources, strict=True):
         next(shown, None)
         reused = plan.reuse.get(source)
         if reused is not None and _held(reused.summary, now):  # --now went back in time
-            results[source] = _hold(report, path, reused.summary, ())
+            results[source] = _hold(report, Path(name), reused.summary, ())
             seen[source] = reused.summary
             continue
         if reused is not None:
@@ -1289,7 +1361,7 @@ def _build_with(
                 source,
                 reused,
                 reused.summary.slug,
-                path,
+                name,
                 settings,
                 _lazy(entries, out, reused.key),
                 notices,
@@ -1309,7 +1381,7 @@ def _build_with(
         slug = entry.summary.slug
         if _held(entry.summary, now):
             # a draft or an embargo: checked, never written (built again next time)
-            results[source] = _hold(report, path, entry.summary, made.result.findings)
+            results[source] = _hold(report, Path(name), entry.summary, made.result.findings)
             seen[source] = entry.summary
             continue
         if claimed.setdefault(slug, source) != source:
@@ -1321,11 +1393,11 @@ def _build_with(
             continue
         try:
             if made.stored is not None and made.written is not None:
-                cache.write_entry(entry, made.stored)
+                cache.write_entry(entry, made.stored, made.feed_entries)
                 report.written.extend(made.written)
             elif writing:
                 # the entry first: files without their entry would be built again anyway
-                cache.write_entry(entry)
+                cache.write_entry(entry, feed_entries=made.feed_entries)
                 written = write_group({inside(out, n): d for n, d in made.files.items()})
                 report.written.extend(written)
             else:
@@ -1333,11 +1405,17 @@ def _build_with(
             if mode == "dry-run":
                 report.would_write.extend(n for n, d in made.files.items() if not _same(out / n, d))
         except OutputError as exc:
-            results[source] = ArticleResult(path, findings=(*made.result.findings, *exc.findings()))
+            results[source] = ArticleResult(name, findings=(*made.result.findings, *exc.findings()))
             continue
+        findings = made.result.findings
+        if not notices:
+            findings = tuple(f for f in findings if f.severity != "notice")
+        path = Path(name) if findings else name
+        if isinstance(path, Path):
+            findings = _on_path(findings, path, made.task.path)
         results[source] = ArticleResult(
             path,
-            findings=_on_path(made.result.findings, path),
+            findings=findings,
             slug=slug,
             status="built",
             load=_lazy(entries, out, entry.key),
@@ -1363,7 +1441,7 @@ def _build_with(
         if not any(f.severity == "error" for f in found):  # warnings: it still publishes
             before.findings = (*before.findings, *found)
             continue
-        results[source] = ArticleResult(before.path, findings=(*before.findings, *found))
+        results[source] = ArticleResult(before._path, findings=(*before.findings, *found))
         new_state.articles.pop(source, None)
     report.results = [results[s] for s in plan.sources]
 
@@ -1578,16 +1656,17 @@ def _reused(
     source: str,
     entry: StateEntry,
     slug: str,
-    path: Path,
+    name: str,
     settings: Settings,
     load: Callable[[], tuple[ArticleGraph, str] | None],
     notices: bool = True,
 ) -> ArticleResult:
     if not notices and entry.only_notices:
-        return ArticleResult(path, slug=slug, status="unchanged", load=load)
+        return ArticleResult(name, slug=slug, status="unchanged", load=load)
+    path = Path(name)
     known = {source: path}
     findings = tuple(
-        finding_from_json(f, settings.content_dir, known)
+        finding_from_json(f, settings.content_dir, known, path)
         for f in entry.findings
         if notices or f.get("severity") != "notice"
     )
@@ -1621,14 +1700,23 @@ class _LoadBack:
         return _graph_of(entry) if entry is not None else None
 
 
-def _on_path(findings: tuple[Finding, ...], path: Path) -> tuple[Finding, ...]:
+def _on_path(
+    findings: tuple[Finding, ...], path: Path, theirs: Path | None = None
+) -> tuple[Finding, ...]:
     """``findings`` naming the very ``path`` object the build has for the article (a
     worker sends back its own copy of the path with each result; kept for every
-    article of a large site, the copies add up)."""
-    if all(f.path is None or f.path is path or f.path != path for f in findings):
+    article of a large site, the copies add up).
+
+    ``theirs`` is the worker's copy (its task's path): a finding naming that object
+    names the article, without comparing paths (which parses them), and is made anew
+    without :func:`dataclasses.replace` (slow, generic); others are compared.
+    """
+    if all(f.path is None or f.path is path for f in findings):
         return findings
     return tuple(
-        dataclasses.replace(f, path=path) if f.path is not None and f.path == path else f
+        f
+        if f.path is None or f.path is path or (f.path is not theirs and f.path != path)
+        else Finding(f.code, f.message, path, f.line, f.field, f.hint, f.severity)
         for f in findings
     )
 

@@ -13,6 +13,7 @@ name it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -46,7 +47,7 @@ NEWS_WINDOW = dt.timedelta(days=2)
 _NEWS_LANGUAGES = {"zh-cn": "zh-cn", "zh-hans": "zh-cn", "zh-tw": "zh-tw", "zh-hant": "zh-tw"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PageEntry:
     """One page of the site: its absolute URL and when it last changed (W3C datetime,
     as the article's JSON-LD says it)."""
@@ -102,14 +103,41 @@ def render_sitemaps(
 
 
 def render_sitemap(pages: Sequence[PageEntry]) -> bytes:
-    """Every page, in the order given (the caller sorts for determinism)."""
-    urlset = etree.Element(f"{{{SITEMAP_NS}}}urlset", nsmap={None: SITEMAP_NS})
+    """Every page, in the order given (the caller sorts for determinism).
+
+    Written as text, byte for byte what lxml makes of the same elements (a test
+    compares): a tree of 50,000 URLs held ~100 bytes of C memory per element on top
+    of the file's own bytes."""
+    if not pages:
+        return _xml(etree.Element(f"{{{SITEMAP_NS}}}urlset", nsmap={None: SITEMAP_NS}))
+    lines = [f"<?xml version='1.0' encoding='UTF-8'?>\n<urlset xmlns=\"{SITEMAP_NS}\">\n"]
     for page in pages:
-        url = etree.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
-        etree.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = page.url
-        if page.lastmod is not None:
-            etree.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = page.lastmod
-    return _xml(urlset)
+        lastmod = (
+            f"    <lastmod>{_escaped(page.lastmod)}</lastmod>\n" if page.lastmod is not None else ""
+        )
+        lines.append(f"  <url>\n    <loc>{_escaped(page.url)}</loc>\n{lastmod}  </url>\n")
+    lines.append("</urlset>\n")
+    return "".join(lines).encode("utf-8")
+
+
+def _escaped(text: str) -> str:
+    """Element text as lxml writes it; text lxml refuses (control characters) raises
+    ValueError, as lxml does."""
+    if not _PLAIN.fullmatch(text):
+        if _NOT_XML.search(text):
+            raise ValueError(
+                "All strings must be XML compatible: Unicode or ASCII, "
+                "no NULL bytes or control characters"
+            )
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        text = text.replace("\r", "&#13;")
+    return text
+
+
+#: Text with nothing to escape (most URLs and dates).
+_PLAIN = re.compile(r"[^&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]*")
+#: Characters XML 1.0 does not allow.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def news_language(tag: str) -> str:

@@ -111,9 +111,10 @@ class ArticleSummary:
     #: the source file, relative to the content folder (POSIX separators)
     source: str
     slug: str
+    #: the article's page; its JSON-LD document, its ``@id`` and its files follow from
+    #: it and the slug (see :attr:`graph_url`): not held, for each of a large site's
+    #: articles
     url: str
-    #: the article's JSON-LD document
-    graph_url: str
     headline: str
     #: ISO 8601, as the article's JSON-LD says it
     date_published: str
@@ -128,15 +129,11 @@ class ArticleSummary:
     section: str | None
     keywords: tuple[str, ...]
     authors: tuple[Byline, ...]
-    #: the NewsArticle's ``@id``
-    article_id: str
     #: the article's node as the site index lists it, when :attr:`index_json` cannot
     #: be told from the fields above ("" otherwise, saving its bytes in memory)
     index_text: str
     #: every other node of the article's graph (people, places, events…)
     nodes: tuple[NodeBrief, ...]
-    #: the files this article wrote, relative to the output folder
-    files: tuple[str, ...]
     #: the article's own time zone (by name), for pages that print its times
     timezone: str | None = None
     #: an editor's draft: checked, never published
@@ -145,6 +142,23 @@ class ArticleSummary:
     image: str | None = None
     #: the events the article reports that the calendar shows
     events: tuple[EventBrief, ...] = ()
+
+    @property
+    def graph_url(self) -> str:
+        """The article's JSON-LD document (beside its page: see
+        :func:`dateline.model.ids.document_url`)."""
+        return self.url[: -len(".html")] + ".jsonld"
+
+    @property
+    def article_id(self) -> str:
+        """The NewsArticle's ``@id`` (see :func:`dateline.model.ids.article_id`)."""
+        return self.url + "#article"
+
+    @property
+    def files(self) -> tuple[str, str]:
+        """The files this article wrote, relative to the output folder (see
+        :func:`dateline.write.manifest.article_files`)."""
+        return (f"articles/{self.slug}.html", f"articles/{self.slug}.jsonld")
 
     @property
     def order(self) -> tuple[float, str]:
@@ -201,7 +215,6 @@ class ArticleSummary:
             raise TypeError("not a summary")
         values = list(data)
         values[_KEYWORDS] = tuple(values[_KEYWORDS])
-        values[_FILES] = tuple(values[_FILES])
         if shared is None:
             values[_NODES] = tuple(NodeBrief(*node) for node in values[_NODES])
             values[_AUTHORS] = tuple(Byline(*author) for author in values[_AUTHORS])
@@ -226,11 +239,17 @@ class SharedParts:
     making (and holding) hundreds of thousands of equal objects.
     """
 
-    __slots__ = ("_bylines", "_nodes")
+    __slots__ = ("_bylines", "_nodes", "_texts")
 
     def __init__(self) -> None:
         self._nodes: dict[tuple[Any, ...], NodeBrief] = {}
         self._bylines: dict[tuple[Any, ...], Byline] = {}
+        self._texts: dict[str, str] = {}
+
+    def text(self, value: str) -> str:
+        """One copy of each text (the findings of articles that have the same ones:
+        the notices every article of a site without images or author pages gets)."""
+        return self._texts.setdefault(value, value)
 
     def node(self, data: list[Any]) -> NodeBrief:
         return _shared(self._nodes, NodeBrief, data)
@@ -250,7 +269,7 @@ def _shared(made: dict[tuple[Any, ...], _T], kind: Callable[..., _T], data: list
 
 _FIELDS = ArticleSummary.__slots__
 _NODES, _AUTHORS, _EVENTS = (_FIELDS.index(n) for n in ("nodes", "authors", "events"))
-_KEYWORDS, _FILES, _INDEX_TEXT = (_FIELDS.index(n) for n in ("keywords", "files", "index_text"))
+_KEYWORDS, _INDEX_TEXT = (_FIELDS.index(n) for n in ("keywords", "index_text"))
 
 
 def _intern(target: object, *names: str) -> None:
@@ -309,8 +328,11 @@ def _event_brief(event: Event, graph: ArticleGraph) -> EventBrief | None:
     )
 
 
-def summarize(source: str, graph: ArticleGraph, files: tuple[str, ...]) -> ArticleSummary:
-    """The summary of one article's validated graph."""
+def summarize(source: str, graph: ArticleGraph) -> ArticleSummary:
+    """The summary of one article's validated graph.
+
+    Raises ValueError when the graph's URLs are not where dateline puts them (the
+    summary derives the document's URL, the ``@id`` and the files from the page's)."""
     from dateline.emit.feeds import as_datetime  # noqa: PLC0415 - not loaded by a no-op build (see dateline.pipeline)
     from dateline.emit.html import human_date, named_entities  # noqa: PLC0415 - not loaded by a no-op build (see dateline.pipeline)
     from dateline.model.entities import Person  # noqa: PLC0415 - not loaded by a no-op build (see dateline.pipeline)
@@ -338,11 +360,10 @@ def summarize(source: str, graph: ArticleGraph, files: tuple[str, ...]) -> Artic
         modified,
         article.in_language,
     )
-    return ArticleSummary(
+    summary = ArticleSummary(
         source=source,
         slug=graph.slug,
         url=article.url,
-        graph_url=graph.id,
         headline=article.headline,
         date_published=article.date_published.isoformat(),
         date_modified=article.date_modified.isoformat() if article.date_modified else None,
@@ -354,7 +375,6 @@ def summarize(source: str, graph: ArticleGraph, files: tuple[str, ...]) -> Artic
         section=article.article_section,
         keywords=tuple(article.keywords),
         authors=tuple(authors),
-        article_id=article.id,
         index_text="" if index == _index_json(*fields) else index,
         nodes=tuple(
             NodeBrief(
@@ -366,9 +386,15 @@ def summarize(source: str, graph: ArticleGraph, files: tuple[str, ...]) -> Artic
             )
             for n in graph.nodes
         ),
-        files=files,
         timezone=graph.timezone,
         draft=graph.draft,
         image=article.image[0].url if article.image else None,
         events=tuple(e for e in events if e is not None),
     )
+    if (
+        summary.graph_url != graph.id
+        or summary.article_id != article.id
+        or not article.url.endswith(f"articles/{graph.slug}.html")
+    ):
+        raise ValueError(f"the URLs of {source} are not where dateline puts them")
+    return summary

@@ -62,7 +62,7 @@ __all__ = [
 #: The folder of the cache and the lock, inside the output folder.
 STATE_DIR = ".dateline"
 #: Bumped when the layout of entries or state changes: older caches are ignored.
-FORMAT = 4
+FORMAT = 6
 #: A file changed this recently (seconds) is read and hashed, whatever its stamp says.
 RACY_SECONDS = 2.0
 #: Window of the deflated summaries a build holds (2 KiB: more than a summary's length).
@@ -150,9 +150,15 @@ def file_stamp(path: str, now_ns: int | None = None) -> str:
     return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
 
 
-def finding_to_json(finding: Finding, content_dir: Path) -> dict[str, Any]:
+def finding_to_json(finding: Finding, content_dir: Path, own: Path | None = None) -> dict[str, Any]:
+    """``own``: the article's file. A finding about it leaves its path out (the state
+    names the source once), so the notices of a large site's articles are the same
+    few texts, held once (see :meth:`StateEntry.holding_text`)."""
     data: dict[str, Any] = dict(finding.as_dict())
     if finding.path is not None:
+        if own is not None and finding.path == own:
+            del data["path"]
+            return data
         try:
             data["path"] = finding.path.relative_to(content_dir).as_posix()
         except ValueError:
@@ -161,12 +167,20 @@ def finding_to_json(finding: Finding, content_dir: Path) -> dict[str, Any]:
 
 
 def finding_from_json(
-    data: dict[str, Any], content_dir: Path, known: dict[str, Path] | None = None
+    data: dict[str, Any],
+    content_dir: Path,
+    known: dict[str, Path] | None = None,
+    own: Path | None = None,
 ) -> Finding:
-    """``known``: paths already made, by their text relative to ``content_dir``."""
-    path = data.get("path")
-    if path is not None:
-        path = known.get(path) if known is not None and path in known else content_dir / path
+    """``known``: paths already made, by their text relative to ``content_dir``;
+    ``own``: the article's file, for a finding saved without a path (see
+    :func:`finding_to_json`)."""
+    if "path" not in data:
+        path = own
+    else:
+        path = data["path"]
+        if path is not None:
+            path = known.get(path) if known is not None and path in known else content_dir / path
     return Finding(
         code=str(data["code"]),
         message=str(data["message"]),
@@ -247,8 +261,10 @@ class StateEntry:
         #: the parts the summaries read back with this one share
         self._shared = shared
         # kept as the JSON it is saved as: a few hundred bytes instead of a few dicts,
-        # for each of a large site's articles (parsed only if asked for)
-        self._findings = findings if isinstance(findings, str) else _dumps(findings)
+        # for each of a large site's articles (parsed only if asked for), and that
+        # text once for all the articles with the same findings
+        text = findings if isinstance(findings, str) else _dumps(findings)
+        self._findings = shared.text(text) if shared is not None else text
         self.files = files
         #: a previous version kept for a source that fails now (built again next time)
         self.carried = carried
@@ -348,7 +364,9 @@ class CacheState:
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS entries (
+    key TEXT PRIMARY KEY, data BLOB NOT NULL, rss BLOB, atom BLOB
+);
 CREATE TABLE IF NOT EXISTS state (
     source TEXT PRIMARY KEY, key TEXT NOT NULL, summary TEXT NOT NULL,
     findings TEXT NOT NULL, files TEXT NOT NULL, carried INTEGER NOT NULL
@@ -556,17 +574,43 @@ class BuildCache:
             return None
         return CacheEntry.from_bytes(row[0], key) if row is not None else None
 
-    def write_entry(self, entry: CacheEntry, stored: bytes | None = None) -> None:
+    def read_feed_entries(self, key: str) -> tuple[bytes, bytes] | None:
+        """The article's RSS item and Atom entry as its worker made them (see
+        :class:`~dateline.emit.feeds.EntryWriter`); None when it made none."""
+        try:
+            db = self._open()
+            row = (
+                None
+                if db is None
+                else db.execute("SELECT rss, atom FROM entries WHERE key = ?", (key,)).fetchone()
+            )
+        except sqlite3.DatabaseError:
+            return None
+        if row is None or not isinstance(row[0], bytes) or not isinstance(row[1], bytes):
+            return None
+        return row[0], row[1]
+
+    def write_entry(
+        self,
+        entry: CacheEntry,
+        stored: bytes | None = None,
+        feed_entries: tuple[bytes, bytes] | None = None,
+    ) -> None:
         """Add an entry to this build's transaction (committed by :meth:`save_state`).
 
-        ``stored`` is ``entry.to_bytes()`` when a worker process already made it.
+        ``stored`` is ``entry.to_bytes()`` when a worker process already made it;
+        ``feed_entries`` the article's RSS item and Atom entry, kept beside it (the
+        site-wide stage joins them into feeds without reading the entry).
         """
         db = self._open()
         if db is None:
             return
         data = stored if stored is not None else entry.to_bytes()
+        rss, atom = feed_entries if feed_entries is not None else (None, None)
         try:
-            db.execute("INSERT OR REPLACE INTO entries VALUES (?, ?)", (entry.key, data))
+            db.execute(
+                "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", (entry.key, data, rss, atom)
+            )
         except sqlite3.Error as exc:
             raise OutputError(
                 f"could not write to the build cache: {exc}", path=self.state_file
