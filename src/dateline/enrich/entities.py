@@ -183,6 +183,10 @@ LINKER_RULES: dict[str, str] = {
     "a name whose first word the article never uses alone stays one name",
     "maker_product": "'Apple CarPlay', 'Amazon Echo Buds': a big company's name before a "
     "product's names the product, not a body",
+    "product_model_word": "'Chromecast Ultra', 'Premiere Edition', 'Note 10 Plus': a name "
+    "ending in a model word is a product",
+    "more_titles": "'Superintendent Jennifer McCormick', 'DL Myles Garrett': a title or a "
+    "player's position before a name is no part of it",
     "sports_team": "'Leicestershire beat Somerset', 'Pohang 3 Ulsan 2': a club named after a "
     "place is an organization in that article (not after 'in'/'at'; countries stay countries)",
 }
@@ -837,8 +841,9 @@ class EntityExtractor:
             return self._found(result, key_for(span), "Organization", span, text)
         if span in GENERIC_ACRONYMS or _shouted_word(span, result.ordinary_words):
             return None  # "EV", "USB"; "VOTE" on a poster, where the story says "vote"
-        if _PRODUCT.fullmatch(span):
-            return None  # "iMac", "MacBook Pro": a product, not its maker
+        if _PRODUCT.fullmatch(span) or _PRODUCT_TAIL.search(span):
+            # "iMac", "MacBook Pro", "Chromecast Ultra", "Note 10 Plus": a product
+            return None
         if span in PLATFORMS and _as_medium(text, start, start + len(span)):
             return None  # "ridicule across Twitter": where it was said, not who said it
         if self._is_team(result, text, start, span, label):
@@ -926,6 +931,8 @@ class EntityExtractor:
             and (city.country in result.context[:3] or city.population >= 1_000_000)
         ):
             return self._place(result, city, text, span)  # "Rabat" in a story about Morocco
+        if len(words) > 1 and words[0] in SINGLE_ORGS:
+            return None  # "Amazon Echo Dot", "Google Stadia": a big company's product
         if len(words) > 1 and any(w in ORG_WORDS or w in COMPANY_WORDS for w in words):
             # "Air Berlin", "Virgin Atlantic"
             return self._org_candidate(result, text, start, span, words)
@@ -1886,6 +1893,8 @@ _MEDIUM_BEFORE = re.compile(
 _PRODUCT = re.compile(
     r"i[A-Z][a-z]+s?|[A-Z][a-z]+[A-Z][a-z]+s?\s+(?:Pro|Air|Max|Plus|Mini|Ultra|Lite)"
 )
+# "Chromecast Ultra", "Nintendo Switch Lite", "Founder's Edition": a model's last word
+_PRODUCT_TAIL = re.compile(r"\S\s+(?:Pro|Pros|Max|Mini|Ultra|Lite|Plus|Edition|Dot)$")
 _MEDIUM_AFTER = re.compile(
     r"^['’]?s?\s+(?:users?|handles?|accounts?|posts?|feeds?|pages?|videos?|followers|"
     r"threads?|live|stories|story|channels?|profiles?)\b"

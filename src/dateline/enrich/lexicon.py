@@ -51,7 +51,8 @@ TITLE_WORDS = frozenset(
     Lieutenant Major Admiral Marshal Cardinal Archbishop Bishop Mullah Imam Rabbi Sheikha Lord
     Lady Sir Dame Senior Adviser Advisor First Lady Gen Lt Col Capt Representative
     Commissioner Attorney Auditor Presidential Candidate Minister-President Vice-President
-    Vice-Chancellor Treasurer Ombudsman Shadow""".split()
+    Vice-Chancellor Treasurer Ombudsman Shadow Superintendent Inspector Detective Professor
+    Prof Sergeant Sgt DL LB QB WR RB CB""".split()
 )
 #: Titles written only before a person's name: "President Trump" is a person even where the
 #: model calls the bare "Trump" an organization (unlike "Health" or "Foreign" above, which
