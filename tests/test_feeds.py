@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import email.utils
 import json
@@ -13,8 +14,13 @@ import jsonschema
 import pytest
 from lxml import etree
 
+from dateline.emit.feeds import EntryWriter
+from dateline.emit.site import render_feeds
+from dateline.emit.siteinput import SiteInput
+from dateline.emit.summary import ArticleSummary
 from dateline.pipeline import BuildReport
 from dateline.settings import Settings
+from dateline.write.cache import BuildCache
 
 from .conftest import ROOT, SEED_SLUG
 
@@ -138,3 +144,50 @@ def test_items_newest_first_and_at_most_max_items(
     dates = [dt.datetime.fromisoformat(i["date_published"]) for i in jsonfeed["items"]]
     assert dates == sorted(dates, reverse=True)
     assert len(dates) == min(len(built[1].published), built[0].max_items)
+
+
+def test_feeds_joined_from_worker_entries_are_the_feeds_rendered_from_bodies(
+    built: tuple[Settings, BuildReport],
+) -> None:
+    """Each article's RSS item and Atom entry are made once, by its worker; joined
+    into the subscription feeds and archive pages they give the very bytes feedgen
+    renders from summaries and bodies, odd text included."""
+    settings = built[0].model_copy(update={"max_items": 2})  # archive pages too
+    cache = BuildCache(built[0].output_dir)
+    state = cache.load_state()
+    entries = [cache.read_entry(e.key) for e in state.articles.values()]
+    writer = EntryWriter(built[0])
+    for entry in entries:  # the build kept what its workers made
+        assert entry is not None
+        assert cache.read_feed_entries(entry.key) == writer(entry.summary, entry.body)
+    bodies = {e.summary.source: e.body for e in entries if e is not None}
+    first = next(e.summary for e in entries if e is not None)
+    odd = dataclasses.replace(
+        first,
+        source="odd.md",
+        slug="odd",
+        url=BASE + "articles/odd.html",
+        description=None,
+        section=None,
+        keywords=("a&b", "Zürich"),
+        authors=(),
+    )
+    bodies["odd.md"] = "x & <y> ]]> é\n\n  <p>z\n</p>\r\n"
+    articles = sorted([odd, *(e.summary for e in entries if e is not None)], key=lambda s: s.order)
+    loaded: list[str] = []
+
+    def load(summary: ArticleSummary) -> str:
+        loaded.append(summary.source)
+        return bodies[summary.source]
+
+    rendered = SiteInput(articles, load)
+    joined = dataclasses.replace(rendered, feed_entries=lambda s: writer(s, bodies[s.source]))
+    expected = dict(render_feeds(settings, rendered))
+    loaded.clear()
+    assert dict(render_feeds(settings, joined)) == expected
+    assert len(loaded) == 2  # the JSON Feed's bodies only
+    assert any(name.startswith("archive/") for name in expected)
+    for name, data in expected.items():
+        if name.endswith(".xml"):
+            parsed = feedparser.parse(data)
+            assert not parsed.bozo, (name, parsed.get("bozo_exception"))

@@ -75,6 +75,7 @@ if TYPE_CHECKING:
     # and the site-wide stage's when it runs, so a build with nothing to do starts
     # in a fraction of the time.
     from dateline.carry import CarriedArticle
+    from dateline.emit.feeds import EntryWriter
     from dateline.emit.html import PageRenderer
     from dateline.emit.site import SiteInput
     from dateline.emit.summary import ArticleSummary
@@ -413,6 +414,9 @@ class ArticleOutput:
     #: the cache entry as the cache stores it (:meth:`CacheEntry.to_bytes`), made by
     #: the worker that wrote the files
     stored: bytes | None = field(default=None, repr=False)
+    #: the article's RSS item and Atom entry, made once here for every feed that
+    #: lists it (see :class:`~dateline.emit.feeds.EntryWriter`); None: none made
+    feed_entries: tuple[bytes, bytes] | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -453,6 +457,12 @@ class ArticleWorker:
         return site_layer(self.settings)
 
     @cached_property
+    def feed_entries(self) -> EntryWriter:
+        from dateline.emit.feeds import EntryWriter  # noqa: PLC0415 - not loaded by a no-op build
+
+        return EntryWriter(self.settings)
+
+    @cached_property
     def pages(self) -> PageRenderer:
         from dateline.emit.html import PageRenderer  # noqa: PLC0415 - not loaded by a no-op build
 
@@ -491,6 +501,10 @@ class ArticleWorker:
             f"articles/{graph.slug}.html": self.pages.render(graph, body, jsonld).encode("utf-8"),
         }
         summary = summarize(task.source, graph)
+        try:
+            feed_entries: tuple[bytes, bytes] | None = self.feed_entries(summary, body)
+        except ValueError:  # text lxml refuses: the site-wide stage renders it and says so
+            feed_entries = None
         entry = CacheEntry(
             key=task.key,
             summary=summary,
@@ -509,7 +523,7 @@ class ArticleWorker:
             slug=graph.slug,
             status="built",
         )
-        return ArticleOutput(task, kept, files, entry)
+        return ArticleOutput(task, kept, files, entry, feed_entries=feed_entries)
 
 
 class _Targets:
@@ -564,6 +578,7 @@ def _write_own_files(made: ArticleOutput, entry: CacheEntry, targets: _Targets) 
         entry=dataclasses.replace(entry, body="", graph=[]),
         written=tuple(written),
         stored=entry.to_bytes(),
+        feed_entries=made.feed_entries,
     )
 
 
@@ -843,6 +858,10 @@ class _Entries:
             entry = self.cache.read_entry(key)
         return entry
 
+    def feed_entries(self, key: str) -> tuple[bytes, bytes] | None:
+        """The article's feed entries as its worker made them, when the cache has them."""
+        return self.cache.read_feed_entries(key) if self.cache is not None else None
+
 
 def _graph_of(entry: CacheEntry) -> tuple[ArticleGraph, str]:
     from dateline.model.article import ArticleGraph  # noqa: PLC0415 - not loaded by a no-op build
@@ -894,7 +913,12 @@ def _site_input(
         return next((n for n in entry_of(summary).graph if n.get("@id") == node_id), None)
 
     return SiteInput(
-        listed, lambda summary: entry_of(summary).body, node, lambda s: keys[s.source], **more
+        listed,
+        lambda summary: entry_of(summary).body,
+        node,
+        lambda s: keys[s.source],
+        feed_entries=lambda s: entries.feed_entries(keys[s.source]),
+        **more,
     )
 
 
@@ -1369,11 +1393,11 @@ def _build_with(
             continue
         try:
             if made.stored is not None and made.written is not None:
-                cache.write_entry(entry, made.stored)
+                cache.write_entry(entry, made.stored, made.feed_entries)
                 report.written.extend(made.written)
             elif writing:
                 # the entry first: files without their entry would be built again anyway
-                cache.write_entry(entry)
+                cache.write_entry(entry, feed_entries=made.feed_entries)
                 written = write_group({inside(out, n): d for n, d in made.files.items()})
                 report.written.extend(written)
             else:
@@ -1387,9 +1411,11 @@ def _build_with(
         if not notices:
             findings = tuple(f for f in findings if f.severity != "notice")
         path = Path(name) if findings else name
+        if isinstance(path, Path):
+            findings = _on_path(findings, path, made.task.path)
         results[source] = ArticleResult(
             path,
-            findings=_on_path(findings, path) if isinstance(path, Path) else findings,
+            findings=findings,
             slug=slug,
             status="built",
             load=_lazy(entries, out, entry.key),
@@ -1674,14 +1700,23 @@ class _LoadBack:
         return _graph_of(entry) if entry is not None else None
 
 
-def _on_path(findings: tuple[Finding, ...], path: Path) -> tuple[Finding, ...]:
+def _on_path(
+    findings: tuple[Finding, ...], path: Path, theirs: Path | None = None
+) -> tuple[Finding, ...]:
     """``findings`` naming the very ``path`` object the build has for the article (a
     worker sends back its own copy of the path with each result; kept for every
-    article of a large site, the copies add up)."""
-    if all(f.path is None or f.path is path or f.path != path for f in findings):
+    article of a large site, the copies add up).
+
+    ``theirs`` is the worker's copy (its task's path): a finding naming that object
+    names the article, without comparing paths (which parses them), and is made anew
+    without :func:`dataclasses.replace` (slow, generic); others are compared.
+    """
+    if all(f.path is None or f.path is path for f in findings):
         return findings
     return tuple(
-        dataclasses.replace(f, path=path) if f.path is not None and f.path == path else f
+        f
+        if f.path is None or f.path is path or (f.path is not theirs and f.path != path)
+        else Finding(f.code, f.message, path, f.line, f.field, f.hint, f.severity)
         for f in findings
     )
 

@@ -62,7 +62,7 @@ __all__ = [
 #: The folder of the cache and the lock, inside the output folder.
 STATE_DIR = ".dateline"
 #: Bumped when the layout of entries or state changes: older caches are ignored.
-FORMAT = 5
+FORMAT = 6
 #: A file changed this recently (seconds) is read and hashed, whatever its stamp says.
 RACY_SECONDS = 2.0
 #: Window of the deflated summaries a build holds (2 KiB: more than a summary's length).
@@ -364,7 +364,9 @@ class CacheState:
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS entries (
+    key TEXT PRIMARY KEY, data BLOB NOT NULL, rss BLOB, atom BLOB
+);
 CREATE TABLE IF NOT EXISTS state (
     source TEXT PRIMARY KEY, key TEXT NOT NULL, summary TEXT NOT NULL,
     findings TEXT NOT NULL, files TEXT NOT NULL, carried INTEGER NOT NULL
@@ -572,17 +574,43 @@ class BuildCache:
             return None
         return CacheEntry.from_bytes(row[0], key) if row is not None else None
 
-    def write_entry(self, entry: CacheEntry, stored: bytes | None = None) -> None:
+    def read_feed_entries(self, key: str) -> tuple[bytes, bytes] | None:
+        """The article's RSS item and Atom entry as its worker made them (see
+        :class:`~dateline.emit.feeds.EntryWriter`); None when it made none."""
+        try:
+            db = self._open()
+            row = (
+                None
+                if db is None
+                else db.execute("SELECT rss, atom FROM entries WHERE key = ?", (key,)).fetchone()
+            )
+        except sqlite3.DatabaseError:
+            return None
+        if row is None or not isinstance(row[0], bytes) or not isinstance(row[1], bytes):
+            return None
+        return row[0], row[1]
+
+    def write_entry(
+        self,
+        entry: CacheEntry,
+        stored: bytes | None = None,
+        feed_entries: tuple[bytes, bytes] | None = None,
+    ) -> None:
         """Add an entry to this build's transaction (committed by :meth:`save_state`).
 
-        ``stored`` is ``entry.to_bytes()`` when a worker process already made it.
+        ``stored`` is ``entry.to_bytes()`` when a worker process already made it;
+        ``feed_entries`` the article's RSS item and Atom entry, kept beside it (the
+        site-wide stage joins them into feeds without reading the entry).
         """
         db = self._open()
         if db is None:
             return
         data = stored if stored is not None else entry.to_bytes()
+        rss, atom = feed_entries if feed_entries is not None else (None, None)
         try:
-            db.execute("INSERT OR REPLACE INTO entries VALUES (?, ?)", (entry.key, data))
+            db.execute(
+                "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", (entry.key, data, rss, atom)
+            )
         except sqlite3.Error as exc:
             raise OutputError(
                 f"could not write to the build cache: {exc}", path=self.state_file
