@@ -187,6 +187,8 @@ LINKER_RULES: dict[str, str] = {
     "ending in a model word is a product",
     "more_titles": "'Superintendent Jennifer McCormick', 'DL Myles Garrett': a title or a "
     "player's position before a name is no part of it",
+    "college_team": "'Eastern Michigan rolled past Northern Illinois': a college side named by "
+    "its region, and more result verbs (rolled past, topped, upset, fell to, game at ...)",
     "sports_team": "'Leicestershire beat Somerset', 'Pohang 3 Ulsan 2': a club named after a "
     "place is an organization in that article (not after 'in'/'at'; countries stay countries)",
 }
