@@ -250,6 +250,46 @@ NAMES = [
         "Bankruptcy filing by GM",
         "2024-06-01",
     ),
+    # a relative "who" stands for the noun it hangs on: the users acted
+    (
+        "The company struggled to cope with the 10 million users who signed up last Tuesday.",
+        "10 million users sign up",
+        "2024-07-02",
+    ),
+    # a participle after a preposition: who did it is the clause's subject
+    (
+        "The bank rolled back the policy after reaching a settlement with regulators last year.",
+        "Bank reaches a settlement",
+        "2023",
+    ),
+    # "they" in a clause hung on a noun is the sentence's plural subject
+    (
+        "Herbert and Mahut won every match at the ATP Finals, where they defeated Klaasen "
+        "and Venus in the final on Sunday.",
+        "Herbert and Mahut defeat Klaasen and Venus",
+        "2024-06-30",
+    ),
+    # ... and "it" the singular one; what it acted on is the noun the clause hangs on
+    (
+        "WeWork is cutting jobs at Meetup, which it acquired for $200 million in 2017.",
+        "WeWork acquires Meetup",
+        "2017",
+    ),
+    # an "as" clause happens when the clause it hangs on does, and shares its date
+    (
+        "Both teams were in the news on Monday, as the NFL decided to move their rematch "
+        "to Pittsburgh.",
+        "NFL decides to move their rematch",
+        "2024-07-01",
+    ),
+    # light verbs with the word that makes them a happening (idioms of the trigger table)
+    ("The new Sentra goes on sale in late January.", "New Sentra goes on sale", "2024-01"),
+    ("Americans went to the polls on Tuesday.", "Americans go to the polls", "2024-07-02"),
+    (
+        "Bruce Boudreau gave his players a pep talk on Tuesday.",
+        "Bruce Boudreau gives a pep talk",
+        "2024-07-02",
+    ),
     # a proper-noun subject counts as named even when the linker does not know it
     (
         "ANA were to take delivery in May 2008, but will now receive the aircraft next month.",

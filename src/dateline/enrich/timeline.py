@@ -272,7 +272,9 @@ class TriggerDetector:
                 continue
             lemma = token.lemma_.lower()
             if self.rule.any_verb:
-                if lemma in self.rule.exclude or not lemma.isalpha():
+                if not lemma.isalpha():
+                    continue
+                if lemma in self.rule.exclude and not _idiom(token, self.rule.idioms.get(lemma)):
                     continue
             elif lemma not in self.rule.lemmas:
                 continue
@@ -327,8 +329,8 @@ class TriggerDetector:
             # "rescued by police was released Monday", parsed without its subject: the
             # police of the other clause did not release anything
             subject = _agent_of(verb)
-        subject = _antecedent(verb, subject)
         patient = _relative_object(verb, subject, patient, passive)
+        subject = _antecedent(verb, subject)
         actor = patient if passive else subject
         if actor is not None and _is_time_word(context, actor):
             return None  # "Sunday was chosen": the date is what the clause is about
@@ -508,6 +510,13 @@ class TriggerDetector:
                 and child.i in context.clause_times
             ):
                 return list(context.clause_times[child.i]), True
+        marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+        if verb.dep_ == "advcl" and marks & _AT_THE_SAME_TIME:
+            # "were in the news on Monday, as the NFL decided to move the rematch": a
+            # clause that happens while the dated one does shares its date
+            shared = context.clause_times.get(clause_head(verb.head).i, [])
+            if shared:
+                return list(shared), True
         participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"  # "…, telling a hearing"
         if verb.dep_ == "conj" or participle:
             head = clause_head(verb.head)
@@ -535,7 +544,7 @@ class TriggerDetector:
             # "The magnitude 6.8 quake struck", parsed with two subjects: the one that acts
             acting = [c for c in subjects if c.lemma_.lower() not in _MEASURES] or subjects
             if acting:
-                return min(acting, key=lambda c: abs(c.i - verb.i))
+                return _relative_subject(current, min(acting, key=lambda c: abs(c.i - verb.i)))
             for child in current.children:
                 if context is not None and context.parse.start_of(child) < context.skip_before:
                     continue  # "DUBAI –": the dateline is not who did it
@@ -544,6 +553,11 @@ class TriggerDetector:
                     if pobj is not None:
                         return pobj
             participle = current.dep_ == "advcl" and current.tag_ == "VBG"
+            if current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.dep_ == "prep":
+                # "rolled back its policy after reaching a settlement": who reached it is
+                # who the clause the phrase hangs on is about
+                current = clause_head(current.head.head)
+                continue
             if participle and current.head.dep_ == "relcl":
                 current = clause_head(current.head.head)
                 continue
@@ -761,6 +775,45 @@ def own_times(context: SentenceContext, noun: Token) -> list[TimeExpression]:
     return out
 
 
+def _idiom(verb: Token, words: frozenset[str] | None) -> bool:
+    """Whether a verb too light to name a happening carries one of ``words`` that make
+    it one: its object or particle (``took place``, ``gave a speech``) or the object of
+    its preposition (``goes on sale``, ``went to the polls``)."""
+    if not words:
+        return False
+    for child in verb.children:
+        if (
+            child.dep_ in ("dobj", "prt", "acomp", "advmod", "attr")
+            and child.lemma_.lower() in words
+        ):
+            return True
+        if child.dep_ == "prep" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in words for g in child.children
+        ):
+            return True
+    return False
+
+
+#: Relative pronouns that stand for who acted: in "users who activated", the users did.
+#: (``which``/``that`` clauses describe things in passing, "a series that ended close to
+#: 2 a.m.", "the keyboards, which have suffered …": background more often than a
+#: happening of their own, so they are left to the rules that name things.)
+_RELATIVE = frozenset({"who"})
+
+
+def _relative_subject(verb: Token, subject: Token) -> Token:
+    """The noun a relative ``who`` stands for: ``the more than 10 million users who
+    activated their accounts`` (the users activated); any other subject as it is."""
+    if (
+        subject.lower_ in _RELATIVE
+        and subject.tag_ in ("WP", "WDT")
+        and verb.dep_ == "relcl"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+    ):
+        return verb.head
+    return subject
+
+
 def _relative_object(
     verb: Token, subject: Token | None, patient: Token | None, passive: bool
 ) -> Token | None:
@@ -855,12 +908,19 @@ def _antecedent(verb: Token, subject: Token | None) -> Token | None:
     arrives``) is that clause's subject, when that subject is a noun phrase."""
     if subject is None or subject.lower_ not in _THING_PRONOUNS:
         return subject
-    if verb.dep_ not in ("advcl", "conj") or verb.head is verb:
+    if verb.dep_ not in ("advcl", "conj", "relcl") or verb.head is verb:
         return subject
     head = clause_head(verb.head)
     outer = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if outer is None or outer.pos_ == "PRON":
         return subject
+    if verb.dep_ == "relcl":
+        # "Herbert and Mahut did not drop a set at the ATP Finals, where they defeated …":
+        # the pronoun of a clause hung on a noun is the sentence's subject when its number
+        # agrees (they ↔ Herbert and Mahut, it ↔ the company)
+        plural = len(_with_conjuncts(outer)) > 1 or outer.tag_ in ("NNS", "NNPS")
+        if plural != (subject.lower_ == "they"):
+            return subject
     return outer
 
 
