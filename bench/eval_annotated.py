@@ -14,9 +14,10 @@ matter date as the publication day.
 - Dated happenings: an annotated happening is *found* when a published Event with a
   date comes from its sentence; *on its date* when that Event's start is the date
   dateline's own resolver gives the annotator's words for it (``on Monday``, relative
-  to the publication day: an approximation, since those words are read out of
-  their clause). Precision: the share of published dated Events that come from a
-  sentence holding an annotated happening.
+  to the publication day, forward when the annotator marked it scheduled: an
+  approximation, since those words are read out of their clause). Precision: the
+  share of published dated Events that come from a sentence holding an annotated
+  happening.
 
 Prints a table, then one JSON line (``--json``: only the JSON). ``--misses`` lists,
 per article on stderr, the names missed and invented and the happenings not found
@@ -71,10 +72,14 @@ def same_sentence(happening: Happening, evidence: str | None) -> bool:
 
 
 def annotated_date(happening: Happening, article: AnnotatedArticle) -> str | None:
-    """The date dateline's resolver reads in the annotator's words, or None."""
+    """The date dateline's resolver reads in the annotator's words, or None.
+
+    The words are read out of their clause, so their tense is gone; the annotator's
+    ``scheduled`` gives it back ("Feb. 14" of a sentencing still to come is the next
+    Feb. 14, of one that happened the last)."""
     if article.published is None:
         return None
-    found = find_dates(happening.when_text, article.published)
+    found = find_dates(happening.when_text, article.published, future=happening.scheduled)
     return found[0].start if found else None
 
 

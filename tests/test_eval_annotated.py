@@ -6,12 +6,13 @@ annotated by hand in the format of bench/corpora/annotated.py.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 from bench.corpora.annotated import Happening, read_annotated
-from bench.eval_annotated import main, same_sentence
+from bench.eval_annotated import annotated_date, main, same_sentence
 
 DATA = Path(__file__).resolve().parent / "data" / "annotated"
 
@@ -113,3 +114,11 @@ def test_misses_are_refused_for_a_held_out_set(
     err = capsys.readouterr().err
     assert "held out" in err
     assert "Jane Unnamed" not in err
+
+
+@pytest.mark.parametrize(("scheduled", "day"), [(True, "2025-02-14"), (False, "2024-02-14")])
+def test_a_scheduled_happening_is_dated_forward(scheduled: bool, day: str) -> None:
+    (article,) = read_annotated(DATA / "gold", DATA / "content")
+    article.published = dt.date(2024, 5, 8)
+    happening = Happening("Sentencing", "Feb. 14", "Sentencing is set for Feb. 14.", scheduled)
+    assert annotated_date(happening, article) == day
