@@ -30,6 +30,7 @@ import datetime as dt
 import functools
 import gc
 import hashlib
+import importlib
 import itertools
 import json
 import multiprocessing
@@ -75,7 +76,6 @@ if TYPE_CHECKING:
     # and the site-wide stage's when it runs, so a build with nothing to do starts
     # in a fraction of the time.
     from dateline.carry import CarriedArticle
-    from dateline.emit.feeds import EntryWriter
     from dateline.emit.html import PageRenderer
     from dateline.emit.site import SiteInput
     from dateline.emit.summary import ArticleSummary
@@ -414,9 +414,6 @@ class ArticleOutput:
     #: the cache entry as the cache stores it (:meth:`CacheEntry.to_bytes`), made by
     #: the worker that wrote the files
     stored: bytes | None = field(default=None, repr=False)
-    #: the article's RSS item and Atom entry, made once here for every feed that
-    #: lists it (see :class:`~dateline.emit.feeds.EntryWriter`); None: none made
-    feed_entries: tuple[bytes, bytes] | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -457,12 +454,6 @@ class ArticleWorker:
         return site_layer(self.settings)
 
     @cached_property
-    def feed_entries(self) -> EntryWriter:
-        from dateline.emit.feeds import EntryWriter  # noqa: PLC0415 - not loaded by a no-op build
-
-        return EntryWriter(self.settings)
-
-    @cached_property
     def pages(self) -> PageRenderer:
         from dateline.emit.html import PageRenderer  # noqa: PLC0415 - not loaded by a no-op build
 
@@ -501,10 +492,6 @@ class ArticleWorker:
             f"articles/{graph.slug}.html": self.pages.render(graph, body, jsonld).encode("utf-8"),
         }
         summary = summarize(task.source, graph)
-        try:
-            feed_entries: tuple[bytes, bytes] | None = self.feed_entries(summary, body)
-        except ValueError:  # text lxml refuses: the site-wide stage renders it and says so
-            feed_entries = None
         entry = CacheEntry(
             key=task.key,
             summary=summary,
@@ -523,7 +510,7 @@ class ArticleWorker:
             slug=graph.slug,
             status="built",
         )
-        return ArticleOutput(task, kept, files, entry, feed_entries=feed_entries)
+        return ArticleOutput(task, kept, files, entry)
 
 
 class _Targets:
@@ -575,10 +562,10 @@ def _write_own_files(made: ArticleOutput, entry: CacheEntry, targets: _Targets) 
     return ArticleOutput(
         made.task,
         made.result,
-        entry=dataclasses.replace(entry, body="", graph=[]),
+        # the body stays: the cache keeps it apart too, for the feeds (BuildCache.read_body)
+        entry=dataclasses.replace(entry, graph=[]),
         written=tuple(written),
         stored=entry.to_bytes(),
-        feed_entries=made.feed_entries,
     )
 
 
@@ -643,6 +630,95 @@ def auto_jobs(articles: int) -> int:
     return max(1, min(default_jobs(), articles // ARTICLES_PER_PROCESS))
 
 
+#: The modules the per-article stage imports on its first article.
+_ARTICLE_MODULES = (
+    "dateline.budget",
+    "dateline.emit.body",
+    "dateline.emit.jsonld",
+    "dateline.emit.summary",
+    "dateline.enrich",
+    "dateline.model.assemble",
+    "dateline.read.readers",
+    "dateline.validate",
+)
+
+
+def _warm(settings_json: str) -> None:
+    """Make a worker's per-article state (imports, the page template, the feed entry
+    writer) while the build still plans; enrichment state stays lazy."""
+    for module in _ARTICLE_MODULES:  # what process_article and _render import
+        importlib.import_module(module)
+    worker = _process_worker(settings_json)
+    _ = worker.site, worker.pages
+
+
+class WorkerPool:
+    """The local worker processes of one build, made on first use or ahead of it.
+
+    A spawned worker spends ~0.4 s of CPU importing dateline and compiling its
+    templates before its first article. :meth:`start` begins that while the build
+    still plans (a full build of a large site plans for about as long), so the
+    workers are ready when the first articles are; the build closes the pool when
+    the per-article stage ends (:meth:`close`, also on any error).
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings_json = settings.model_dump_json()
+        self._executor: ProcessPoolExecutor | None = None
+        self._workers = 0
+
+    def start(self, workers: int) -> None:
+        """Start ``workers`` processes now (each warms up: :func:`_warm`)."""
+        executor = self.executor(workers)
+        for _ in range(workers):  # one task each: a spawning pool starts a process per task
+            executor.submit(_warm, self.settings_json)
+
+    def executor(self, workers: int) -> ProcessPoolExecutor:
+        """The pool's executor with ``workers`` processes (a started one of another size
+        is closed first)."""
+        if self._executor is not None and self._workers != workers:
+            self.close()
+        if self._executor is None:
+            # spawned, not forked: a forked worker starts as a copy of this process (its
+            # cache state, its plan) and the tree's memory counts those pages once per
+            # worker; a spawned one holds only what it imports, and inherits no
+            # descriptor (so the build lock's needs no closing)
+            self._executor = ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_init_worker,
+                initargs=(os.getpid(),),
+            )
+            self._workers = workers
+        return self._executor
+
+    def close(self) -> None:
+        """End the worker processes (work not started is dropped)."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+
+#: A full build starts its workers before it plans when the content folder's top
+#: level alone holds this many entries (an estimate made without reading the tree:
+#: a small site is built faster than a process starts).
+EARLY_POOL_ENTRIES = 4 * ARTICLES_PER_PROCESS
+
+
+def _early_workers(settings: Settings, jobs: int | None) -> int:
+    """Workers to start before planning a full build: 0 when the site looks small."""
+    if jobs == 1:
+        return 0
+    try:
+        with os.scandir(settings.content_dir) as listing:
+            entries = sum(1 for _ in itertools.islice(listing, EARLY_POOL_ENTRIES))
+    except OSError:
+        return 0
+    if entries < EARLY_POOL_ENTRIES:
+        return 0
+    return default_jobs() if jobs is None else jobs
+
+
 def run_articles(
     settings: Settings,
     tasks: Sequence[ArticleTask],
@@ -651,6 +727,7 @@ def run_articles(
     keep_graphs: bool = False,
     scheduler: str | None = None,
     write_to: WriteTo | None = None,
+    pool: WorkerPool | None = None,
 ) -> Generator[ArticleOutput, None, None]:
     """The per-article stage for every task, results in the order of ``tasks``.
 
@@ -661,46 +738,40 @@ def run_articles(
     lock stays the build's alone) and none of this process's memory. With ``scheduler`` the
     articles go to that Dask cluster instead (:func:`run_on_dask`). With ``write_to``
     local workers write each article's files themselves (a Dask worker does not:
-    the output folder is on this machine).
+    the output folder is on this machine). ``pool`` is the build's
+    :class:`WorkerPool` (maybe started already); it is closed when this ends.
     """
     if scheduler is not None and tasks:
         yield from run_on_dask(settings, tasks, scheduler)
         return
     jobs = auto_jobs(len(tasks)) if jobs is None else min(jobs, len(tasks))
     if jobs <= 1 or enrichers is not None or keep_graphs:
+        if pool is not None:
+            pool.close()  # started for more work than there is
         worker = ArticleWorker(settings, enrichers)
         for task in tasks:
             yield worker(task, keep_graphs, write_to)
         return
     chunk = max(1, min(64, len(tasks) // (jobs * 8)))
-    # spawned, not forked: a forked worker starts as a copy of this process (its
-    # cache state, its plan) and the tree's memory counts those pages once per
-    # worker; a spawned one holds only what it imports, and inherits no descriptor
-    # (so the build lock's needs no closing)
-    with ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_init_worker,
-        initargs=(os.getpid(),),
-    ) as pool:
-        as_json = settings.model_dump_json()
+    pool = pool if pool is not None else WorkerPool(settings)
+    try:
+        executor = pool.executor(jobs)
+        as_json = pool.settings_json
         chunks = (tasks[start : start + chunk] for start in range(0, len(tasks), chunk))
         # a window of chunks, not every task at once (as pool.map would): when this
         # process falls behind, finished articles wait in the workers' queue, not here
         pending = collections.deque(
-            pool.submit(_run_chunk, as_json, part, write_to)
+            executor.submit(_run_chunk, as_json, part, write_to)
             for part in itertools.islice(chunks, jobs * POOL_WINDOW_PER_PROCESS)
         )
-        try:
-            while pending:
-                done = pending.popleft().result()
-                following = next(chunks, None)
-                if following is not None:
-                    pending.append(pool.submit(_run_chunk, as_json, following, write_to))
-                yield from done
-        finally:
-            for future in pending:  # the build stopped early: do not build the rest
-                future.cancel()
+        while pending:
+            done = pending.popleft().result()
+            following = next(chunks, None)
+            if following is not None:
+                pending.append(executor.submit(_run_chunk, as_json, following, write_to))
+            yield from done
+    finally:  # done, or the build stopped early: the rest is not built
+        pool.close()
 
 
 #: Articles sent to a Dask cluster ahead of the one being collected: enough to keep
@@ -858,9 +929,12 @@ class _Entries:
             entry = self.cache.read_entry(key)
         return entry
 
-    def feed_entries(self, key: str) -> tuple[bytes, bytes] | None:
-        """The article's feed entries as its worker made them, when the cache has them."""
-        return self.cache.read_feed_entries(key) if self.cache is not None else None
+    def body(self, key: str) -> str | None:
+        """The article's body HTML, read alone (not the whole entry) when it is cached."""
+        entry = self.memory.get(key)
+        if entry is not None:
+            return entry.body
+        return self.cache.read_body(key) if self.cache is not None else None
 
 
 def _graph_of(entry: CacheEntry) -> tuple[ArticleGraph, str]:
@@ -912,12 +986,15 @@ def _site_input(
     def node(summary: ArticleSummary, node_id: str) -> dict[str, Any] | None:
         return next((n for n in entry_of(summary).graph if n.get("@id") == node_id), None)
 
+    def body(summary: ArticleSummary) -> str:
+        text = entries.body(keys[summary.source])
+        return text if text is not None else entry_of(summary).body
+
     return SiteInput(
         listed,
-        lambda summary: entry_of(summary).body,
+        body,
         node,
         lambda s: keys[s.source],
-        feed_entries=lambda s: entries.feed_entries(keys[s.source]),
         **more,
     )
 
@@ -1231,6 +1308,7 @@ def _build(
     from dateline.hold import wall_clock  # noqa: PLC0415 - not loaded by a no-op build
 
     cache = BuildCache(settings.output_dir, writable=mode == "build")
+    pool = WorkerPool(settings)
     try:
         with _fewer_collections():
             return _build_with(
@@ -1245,8 +1323,10 @@ def _build(
                 lock=lock,
                 scheduler=scheduler,
                 notices=notices,
+                pool=pool,
             )
     finally:
+        pool.close()
         cache.close()
 
 
@@ -1286,6 +1366,7 @@ def _build_with(
     lock: int | None,
     scheduler: str | None = None,
     notices: bool = True,
+    pool: WorkerPool | None = None,
 ) -> BuildReport:
     started = time.perf_counter()
     out = settings.output_dir
@@ -1296,6 +1377,17 @@ def _build_with(
         from dateline.enrich import default_enrichers  # noqa: PLC0415 - not for a no-op build
 
         enrichers = default_enrichers(settings)  # a bad registry stops the check up front
+    if (
+        pool is not None
+        and writing
+        and scheduler is None
+        and enrichers is None
+        and (force or not state.articles)
+    ):
+        # a full build: every article will be built, so the workers can start now
+        workers = _early_workers(settings, jobs)
+        if workers > 1:
+            pool.start(workers)
     plan = _plan(settings, cache, state, force or mode == "check")
     old_manifest = Manifest.read(out) if mode != "check" else Manifest()
     report = BuildReport()
@@ -1338,6 +1430,7 @@ def _build_with(
         enrichers,
         scheduler=scheduler,
         write_to=WriteTo(out, now.timestamp()) if writing and scheduler is None else None,
+        pool=pool,
     )
     shown = iter(progress(PathList(plan.names)) if progress is not None else plan.names)
     results: dict[str, ArticleResult] = {}
@@ -1393,11 +1486,11 @@ def _build_with(
             continue
         try:
             if made.stored is not None and made.written is not None:
-                cache.write_entry(entry, made.stored, made.feed_entries)
+                cache.write_entry(entry, made.stored)
                 report.written.extend(made.written)
             elif writing:
                 # the entry first: files without their entry would be built again anyway
-                cache.write_entry(entry, feed_entries=made.feed_entries)
+                cache.write_entry(entry)
                 written = write_group({inside(out, n): d for n, d in made.files.items()})
                 report.written.extend(written)
             else:

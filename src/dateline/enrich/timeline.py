@@ -80,6 +80,8 @@ _MEASURES = frozenset(
 )
 #: Pronouns standing for a thing or group, not a person ("when it arrives").
 _THING_PRONOUNS = frozenset({"it", "they"})
+#: Punctuation inside a compound word: kept in a name (``two-goal performance``).
+_JOINERS = frozenset({"-", "–", "/"})
 #: Plurals of people nouns, capitalised first in a sentence ("Negotiators finished").
 _AGENT_PLURAL = re.compile(r"(?:ers|ors|ists|ants|ents|ians|als|ees|eers|men)$")
 #: Plural subjects a tagger may take for names when capitalised first in a sentence.
@@ -226,7 +228,14 @@ def _phrase(token: Token, cut: frozenset[str] = _CUT) -> list[Token]:
 
 
 def _text(tokens: Sequence[Token]) -> str:
-    return "".join(t.text_with_ws for t in tokens).strip()
+    """The tokens as text; words that were apart in the sentence stay apart (``sticky,
+    repeating`` without its comma is ``sticky repeating``, not ``stickyrepeating``)."""
+    parts: list[str] = []
+    for at, token in enumerate(tokens):
+        if at and (tokens[at - 1].whitespace_ or token.i != tokens[at - 1].i + 1):
+            parts.append(" ")
+        parts.append(token.text)
+    return "".join(parts).strip()
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
@@ -354,6 +363,10 @@ class TriggerDetector:
             roles[self.rule.object_role].extend(k for k in objects if context.type_of(k) in wanted)
         roles["location"].extend(self._location(context, verb))
         weak = verb.lemma_.lower() in self.rule.weak
+        if weak and verb.dep_ == "advcl" and verb.tag_ == "VBG" and inherited:
+            # "revealed one of those interactions last week, saying he recalled it": the
+            # saying is how the clause it hangs on happened, not a second happening
+            return None
         said = _said(context, verb) if weak else ""  # what a saying verb reports, if any
         name = self._name(context, verb, subject, patient, passive, said)
         if moved:
@@ -395,10 +408,12 @@ class TriggerDetector:
         reports: bool = False,
     ) -> float:
         score = _confidence(times, named, inherited, scheduled)
-        if verb.lemma_.lower() in self.rule.weak and not (named and reports):
-            # "Trump said": a saying with nothing said is weak; a named source reporting
-            # what happened ("Bloomberg reported on Friday that WeWork faces an SEC
-            # inquiry") is a dated happening like any other
+        if verb.lemma_.lower() in self.rule.weak and not (named and (reports or not inherited)):
+            # a named source reporting what happened ("Bloomberg reported on Friday that
+            # WeWork faces an SEC inquiry"), or saying something on a day of its own
+            # ("Tim Cook said Tuesday in a fireside chat"), is a dated happening like any
+            # other (hand-annotated news counts every one); a saying whose date is lent by
+            # another clause, or whose source is not named ("the president said"), is weak
             score = min(score, self.rule.weak_confidence)
         return score
 
@@ -443,7 +458,8 @@ class TriggerDetector:
             for t in noun.subtree
             if t.i < noun.i
             and t.i not in owner
-            and t.dep_ not in ("det", "poss", "case", "punct", "predet")
+            and t.dep_ not in ("det", "poss", "case", "predet")
+            and (t.dep_ != "punct" or t.text in _JOINERS)  # "two-goal", "Browns-Steelers"
             and not _is_time_word(context, t)
         ]
         of = [
@@ -668,6 +684,23 @@ class TriggerDetector:
                 None,
             )
             clause = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+            if prep is None and clause is None:
+                # "said at a rally in Louisiana", "said in a fireside chat with X": where
+                # it was said, when that is an occasion and not a place the text names
+                prep = next(
+                    (
+                        c
+                        for c in verb.children
+                        if c.dep_ == "prep"
+                        and c.lower_ in _LOCATIVE
+                        and not _is_time(context, c)
+                        and not any(
+                            g.dep_ == "pobj" and context.mention_at(g) is not None
+                            for g in c.children
+                        )
+                    ),
+                    None,
+                )
             if said:  # "The New York Times reports that WeWork is preparing to cut jobs"
                 rest = said
             elif prep is not None:
