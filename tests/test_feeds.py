@@ -14,10 +14,14 @@ import jsonschema
 import pytest
 from lxml import etree
 
-from dateline.emit.feeds import EntryWriter
-from dateline.emit.site import render_feeds
-from dateline.emit.siteinput import SiteInput
-from dateline.emit.summary import ArticleSummary
+from dateline.emit.feeds import (
+    EntryWriter,
+    FeedPage,
+    atom_from_entries,
+    render_atom,
+    render_rss,
+    rss_from_entries,
+)
 from dateline.pipeline import BuildReport
 from dateline.settings import Settings
 from dateline.write.cache import BuildCache
@@ -146,22 +150,20 @@ def test_items_newest_first_and_at_most_max_items(
     assert len(dates) == min(len(built[1].published), built[0].max_items)
 
 
-def test_feeds_joined_from_worker_entries_are_the_feeds_rendered_from_bodies(
+def test_feeds_joined_from_entries_made_once_are_the_feeds_feedgen_renders(
     built: tuple[Settings, BuildReport],
 ) -> None:
-    """Each article's RSS item and Atom entry are made once, by its worker; joined
-    into the subscription feeds and archive pages they give the very bytes feedgen
-    renders from summaries and bodies, odd text included."""
-    settings = built[0].model_copy(update={"max_items": 2})  # archive pages too
-    cache = BuildCache(built[0].output_dir)
+    """Each article's RSS item and Atom entry are made once (for both documents);
+    joined into a subscription feed or an archive page they give the very bytes
+    feedgen renders of the whole document, odd text included."""
+    settings = built[0]
+    cache = BuildCache(settings.output_dir)
     state = cache.load_state()
     entries = [cache.read_entry(e.key) for e in state.articles.values()]
-    writer = EntryWriter(built[0])
-    for entry in entries:  # the build kept what its workers made
-        assert entry is not None
-        assert cache.read_feed_entries(entry.key) == writer(entry.summary, entry.body)
-    bodies = {e.summary.source: e.body for e in entries if e is not None}
-    first = next(e.summary for e in entries if e is not None)
+    items = [(e.summary, e.body) for e in entries if e is not None]
+    for summary, body in items:  # the build kept each body apart from its entry too
+        assert cache.read_body(state.articles[summary.source].key) == body
+    first = items[0][0]
     odd = dataclasses.replace(
         first,
         source="odd.md",
@@ -172,22 +174,33 @@ def test_feeds_joined_from_worker_entries_are_the_feeds_rendered_from_bodies(
         keywords=("a&b", "Zürich"),
         authors=(),
     )
-    bodies["odd.md"] = "x & <y> ]]> é\n\n  <p>z\n</p>\r\n"
-    articles = sorted([odd, *(e.summary for e in entries if e is not None)], key=lambda s: s.order)
-    loaded: list[str] = []
-
-    def load(summary: ArticleSummary) -> str:
-        loaded.append(summary.source)
-        return bodies[summary.source]
-
-    rendered = SiteInput(articles, load)
-    joined = dataclasses.replace(rendered, feed_entries=lambda s: writer(s, bodies[s.source]))
-    expected = dict(render_feeds(settings, rendered))
-    loaded.clear()
-    assert dict(render_feeds(settings, joined)) == expected
-    assert len(loaded) == 2  # the JSON Feed's bodies only
-    assert any(name.startswith("archive/") for name in expected)
-    for name, data in expected.items():
-        if name.endswith(".xml"):
-            parsed = feedparser.parse(data)
-            assert not parsed.bozo, (name, parsed.get("bozo_exception"))
+    items = sorted([*items, (odd, "x & <y> ]]> é\n\n  <p>z\n</p>\r\n")], key=lambda i: i[0].order)
+    writer = EntryWriter(settings)
+    made = [writer(summary, body) for summary, body in items]
+    summaries = [summary for summary, _ in items]
+    archive = FeedPage(
+        archive=True, current=BASE + "rss.xml", prev_archive=BASE + "p", next_archive=BASE + "n"
+    )
+    for page in (None, FeedPage(prev_archive=BASE + "archive/rss-1.xml"), archive):
+        for count in (len(items), 1, 0):
+            rss = render_rss(settings, items[:count], page=page)
+            assert (
+                rss_from_entries(
+                    settings, summaries[:count], [m[0] for m in made[:count]], page=page
+                )
+                == rss
+            )
+            atom = render_atom(settings, items[:count], BASE + "t.xml", "T", page=page)
+            joined = atom_from_entries(
+                settings,
+                summaries[:count],
+                [m[1] for m in made[:count]],
+                BASE + "t.xml",
+                "T",
+                page=page,
+            )
+            assert joined == atom
+            for data in (rss, atom):
+                parsed = feedparser.parse(data)
+                assert not parsed.bozo, parsed.get("bozo_exception")
+                assert len(parsed.entries) == count

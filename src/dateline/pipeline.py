@@ -76,7 +76,6 @@ if TYPE_CHECKING:
     # and the site-wide stage's when it runs, so a build with nothing to do starts
     # in a fraction of the time.
     from dateline.carry import CarriedArticle
-    from dateline.emit.feeds import EntryWriter
     from dateline.emit.html import PageRenderer
     from dateline.emit.site import SiteInput
     from dateline.emit.summary import ArticleSummary
@@ -415,9 +414,6 @@ class ArticleOutput:
     #: the cache entry as the cache stores it (:meth:`CacheEntry.to_bytes`), made by
     #: the worker that wrote the files
     stored: bytes | None = field(default=None, repr=False)
-    #: the article's RSS item and Atom entry, made once here for every feed that
-    #: lists it (see :class:`~dateline.emit.feeds.EntryWriter`); None: none made
-    feed_entries: tuple[bytes, bytes] | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -458,12 +454,6 @@ class ArticleWorker:
         return site_layer(self.settings)
 
     @cached_property
-    def feed_entries(self) -> EntryWriter:
-        from dateline.emit.feeds import EntryWriter  # noqa: PLC0415 - not loaded by a no-op build
-
-        return EntryWriter(self.settings)
-
-    @cached_property
     def pages(self) -> PageRenderer:
         from dateline.emit.html import PageRenderer  # noqa: PLC0415 - not loaded by a no-op build
 
@@ -502,10 +492,6 @@ class ArticleWorker:
             f"articles/{graph.slug}.html": self.pages.render(graph, body, jsonld).encode("utf-8"),
         }
         summary = summarize(task.source, graph)
-        try:
-            feed_entries: tuple[bytes, bytes] | None = self.feed_entries(summary, body)
-        except ValueError:  # text lxml refuses: the site-wide stage renders it and says so
-            feed_entries = None
         entry = CacheEntry(
             key=task.key,
             summary=summary,
@@ -524,7 +510,7 @@ class ArticleWorker:
             slug=graph.slug,
             status="built",
         )
-        return ArticleOutput(task, kept, files, entry, feed_entries=feed_entries)
+        return ArticleOutput(task, kept, files, entry)
 
 
 class _Targets:
@@ -576,10 +562,10 @@ def _write_own_files(made: ArticleOutput, entry: CacheEntry, targets: _Targets) 
     return ArticleOutput(
         made.task,
         made.result,
-        entry=dataclasses.replace(entry, body="", graph=[]),
+        # the body stays: the cache keeps it apart too, for the feeds (BuildCache.read_body)
+        entry=dataclasses.replace(entry, graph=[]),
         written=tuple(written),
         stored=entry.to_bytes(),
-        feed_entries=made.feed_entries,
     )
 
 
@@ -663,7 +649,7 @@ def _warm(settings_json: str) -> None:
     for module in _ARTICLE_MODULES:  # what process_article and _render import
         importlib.import_module(module)
     worker = _process_worker(settings_json)
-    _ = worker.site, worker.pages, worker.feed_entries
+    _ = worker.site, worker.pages
 
 
 class WorkerPool:
@@ -943,9 +929,12 @@ class _Entries:
             entry = self.cache.read_entry(key)
         return entry
 
-    def feed_entries(self, key: str) -> tuple[bytes, bytes] | None:
-        """The article's feed entries as its worker made them, when the cache has them."""
-        return self.cache.read_feed_entries(key) if self.cache is not None else None
+    def body(self, key: str) -> str | None:
+        """The article's body HTML, read alone (not the whole entry) when it is cached."""
+        entry = self.memory.get(key)
+        if entry is not None:
+            return entry.body
+        return self.cache.read_body(key) if self.cache is not None else None
 
 
 def _graph_of(entry: CacheEntry) -> tuple[ArticleGraph, str]:
@@ -997,12 +986,15 @@ def _site_input(
     def node(summary: ArticleSummary, node_id: str) -> dict[str, Any] | None:
         return next((n for n in entry_of(summary).graph if n.get("@id") == node_id), None)
 
+    def body(summary: ArticleSummary) -> str:
+        text = entries.body(keys[summary.source])
+        return text if text is not None else entry_of(summary).body
+
     return SiteInput(
         listed,
-        lambda summary: entry_of(summary).body,
+        body,
         node,
         lambda s: keys[s.source],
-        feed_entries=lambda s: entries.feed_entries(keys[s.source]),
         **more,
     )
 
@@ -1494,11 +1486,11 @@ def _build_with(
             continue
         try:
             if made.stored is not None and made.written is not None:
-                cache.write_entry(entry, made.stored, made.feed_entries)
+                cache.write_entry(entry, made.stored)
                 report.written.extend(made.written)
             elif writing:
                 # the entry first: files without their entry would be built again anyway
-                cache.write_entry(entry, feed_entries=made.feed_entries)
+                cache.write_entry(entry)
                 written = write_group({inside(out, n): d for n, d in made.files.items()})
                 report.written.extend(written)
             else:

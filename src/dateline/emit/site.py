@@ -30,11 +30,10 @@ from json.encoder import encode_basestring
 from typing import Any
 
 from dateline.emit.feeds import (
+    EntryWriter,
     FeedItem,
     FeedPage,
     atom_from_entries,
-    render_atom,
-    render_rss,
     rss_from_entries,
 )
 from dateline.emit.jsonfeed import render_jsonfeed
@@ -237,40 +236,31 @@ _KINDS = ("rss", "atom")
 
 
 class _Feed:
-    """One feed document's articles, in RSS and Atom: joined from the entries their
-    workers made (:class:`~dateline.emit.feeds.EntryWriter`) when the cache has
-    every one, else rendered from summaries and bodies (the same bytes)."""
+    """One feed document's articles, in RSS and Atom: each article's entries made once
+    (:class:`~dateline.emit.feeds.EntryWriter`) and joined into both documents, where
+    rendering each document made every entry twice (the same bytes)."""
 
     def __init__(self, settings: Settings, site: SiteInput, articles: Sequence[ArticleSummary]):
         self.settings = settings
         self.site = site
         self.articles = articles
-        self._entries: list[tuple[bytes, bytes]] | None = None
         self._items: list[FeedItem] | None = None
-        self._tried = False
+        self._entries: list[tuple[bytes, bytes]] | None = None
 
     def items(self) -> list[FeedItem]:
         if self._items is None:
             self._items = self.site.items(self.articles)
         return self._items
 
-    def entries(self) -> list[tuple[bytes, bytes]] | None:
-        if not self._tried:
-            self._tried = True
-            made = [self.site.feed_entries(a) for a in self.articles]
-            self._entries = [m for m in made if m is not None]
-            if len(self._entries) != len(made):
-                self._entries = None
-        return self._entries
-
     def render(self, kind: str, **where: Any) -> bytes:
-        entries = self.entries()
-        if entries is None:
-            render = render_rss if kind == "rss" else render_atom
-            return render(self.settings, self.items(), **where)
+        if self._entries is None:
+            writer: EntryWriter = self.site.once(
+                "feed entry writer", lambda: EntryWriter(self.settings)
+            )
+            self._entries = [writer(summary, body) for summary, body in self.items()]
         join = rss_from_entries if kind == "rss" else atom_from_entries
         column = 0 if kind == "rss" else 1
-        return join(self.settings, self.articles, [e[column] for e in entries], **where)
+        return join(self.settings, self.articles, [e[column] for e in self._entries], **where)
 
 
 #: Every site-wide output, in the order they are rendered.

@@ -64,9 +64,6 @@ class SiteInput:
     #: what every output depends on besides the articles (settings, dateline's code):
     #: part of each :meth:`digest`, so a file made under other settings is made again
     site_key: str = ""
-    #: the article's RSS item and Atom entry as its worker made them (see
-    #: :class:`~dateline.emit.feeds.EntryWriter`); None: render them from the body
-    feed_entries: Callable[[ArticleSummary], tuple[bytes, bytes] | None] = lambda _s: None
 
     def once(self, name: str, make: Callable[[], Any]) -> Any:
         """``make()``, made once per build (several files embed the site graph)."""
