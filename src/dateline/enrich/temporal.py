@@ -729,9 +729,6 @@ def _named_days(found: list[TimeExpression], sentence: str) -> list[TimeExpressi
     return out
 
 
-_WEEKDAYS = {name.lower(): day for day, name in enumerate(calendar.day_name)}
-
-
 def _year_of_weekday(day: TimeExpression, date: TimeExpression) -> TimeExpression:
     """``Friday, Dec. 6``, written without a year: the year in which Dec. 6 is a Friday
     (the one before or after the year first read, when that one's is another day)."""
