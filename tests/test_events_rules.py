@@ -458,3 +458,13 @@ def test_a_saying_with_nothing_said_is_not_what_the_article_is_about() -> None:
     assert any(n.endswith("announce") for n in names.values()), names
     # the lead's next event is: the arrest, not the announcement of nothing
     assert [names[a] for a in layer.about or []] == ["Patrick Carlineo arrested"]
+
+
+def test_a_reduced_passive_tells_of_the_past() -> None:
+    """ "the budget approved by Republicans in April" was approved: its April is the last
+    one, even where the sentence reads ahead."""
+    events = events_of(
+        "Lawmakers will debate the state budget approved by Republicans in April.",
+        published=dt.date(2024, 3, 1),
+    )
+    assert [(e.name, e.start) for e in events] == [("State budget approved", "2023-04")]

@@ -80,6 +80,8 @@ _MEASURES = frozenset(
 )
 #: Pronouns standing for a thing or group, not a person ("when it arrives").
 _THING_PRONOUNS = frozenset({"it", "they"})
+#: Participles whose noun is still to come: "the tariffs scheduled for December".
+_FUTURE_PARTICIPLES = frozenset({"schedule", "plan", "set", "due", "expect", "propose"})
 #: Punctuation inside a compound word: kept in a name (``two-goal performance``).
 _JOINERS = frozenset({"-", "–", "/"})
 #: Plurals of people nouns, capitalised first in a sentence ("Negotiators finished").
@@ -1031,6 +1033,8 @@ def past_tense(verb: Token) -> bool:
         return True
     if verb.tag_ != "VBN":
         return False
+    if verb.dep_ == "acl" and verb.lemma_.lower() not in _FUTURE_PARTICIPLES:
+        return True  # "the state budget approved by Republicans in April": was approved
     # "has dropped", "had agreed", "was unveiled"; not "is scheduled" (a present passive)
     return any(
         (c.dep_ == "aux" and c.lemma_ == "have") or (c.dep_ == "auxpass" and c.tag_ == "VBD")
