@@ -254,6 +254,8 @@ class BuildReport:
     @property
     def published(self) -> list[ArticleResult]:
         held = {h.path for h in self.held}
+        if not held:  # (a result's path is made from text on each look)
+            return [r for r in self.results if r.ok]
         return [r for r in self.results if r.ok and r.path not in held]
 
     def count(self, status: Status) -> int:
