@@ -187,6 +187,10 @@ LINKER_RULES: dict[str, str] = {
     "ending in a model word is a product",
     "more_titles": "'Superintendent Jennifer McCormick', 'DL Myles Garrett': a title or a "
     "player's position before a name is no part of it",
+    "college_team": "'Eastern Michigan rolled past Northern Illinois': a college side named by "
+    "its region, and more result verbs (rolled past, topped, upset, fell to, game at ...)",
+    "well_known_company": "'Netflix', 'Hulu', 'Engadget': companies and outlets a story names "
+    "bare are organizations, even where the model misses or mislabels them",
     "sports_team": "'Leicestershire beat Somerset', 'Pohang 3 Ulsan 2': a club named after a "
     "place is an organization in that article (not after 'in'/'at'; countries stay countries)",
 }
@@ -844,6 +848,8 @@ class EntityExtractor:
         if _PRODUCT.fullmatch(span) or _PRODUCT_TAIL.search(span):
             # "iMac", "MacBook Pro", "Chromecast Ultra", "Note 10 Plus": a product
             return None
+        if label != "PERSON" and _owned_product(text, start, start + len(span)):
+            return None  # "Webb's Ford sedan": the car, not the company
         if span in PLATFORMS and _as_medium(text, start, start + len(span)):
             return None  # "ridicule across Twitter": where it was said, not who said it
         if self._is_team(result, text, start, span, label):
@@ -981,8 +987,6 @@ class EntityExtractor:
             return None  # a product: "Airbus A380", "Delta IV" is not a company
         start = max(text.find(span, start), start)  # the words left after the cuts above
         end = start + len(span)
-        if _owned_product(text, start, end):
-            return None  # "Webb's Ford sedan": the car, not the company
         if _two_names(words) and not any(
             w in ORG_WORDS or w in COMPANY_WORDS or w in PLACE_WORDS or w in CORPORATE_SUFFIXES
             for w in words

@@ -208,8 +208,15 @@ DOCUMENT_WORDS = frozenset(
 SINGLE_ORGS = frozenset(
     """Kremlin Pentagon Taliban Bundestag Bundesrat Knesset Majlis Duma Congress Hamas Hezbollah
     Houthis Interpol Europol OPEC Greenpeace Reuters Xinhua Facebook Twitter Google Apple
-    Microsoft Amazon Meta Nvidia Gazprom Rosneft Aramco""".split()
+    Microsoft Amazon Meta Nvidia Gazprom Rosneft Aramco
+    Bloomberg Netflix Hulu Spotify Uber Lyft Airbnb Tesla SpaceX Boeing Airbus Samsung Sony
+    Nintendo Intel Qualcomm IBM Oracle Alibaba Tencent Huawei Baidu Walmart Disney Instagram
+    WhatsApp TikTok YouTube LinkedIn Snapchat Reddit eBay PayPal Engadget ZDNet TechCrunch
+    Gizmodo Axios Politico Mashable BuzzFeed Ruptly Getty iFixit
+    Volkswagen Toyota Nissan Honda Hyundai BMW Ford Audi Porsche Ferrari""".split()
 )
+#: (the last lines: companies and news outlets so widely known that a story names them
+#: bare, which the model does not always label; no word a sentence may open with)
 
 #: Words a party member is called by: ``Ohio Republican`` is a person described, not a
 #: name, and ``Florida`` in ``Florida Republican`` is not the place the story is about.
