@@ -1322,7 +1322,8 @@ def _build_with(
     shared = SharedParts()
     keys: dict[str, str] = {}
     new_state = CacheState(site_key=plan.site_key, stamps=plan.stamps)
-    files_of: dict[str, tuple[str, ...]] = {}
+    # the files each written article owns; None: its summary's (see _owned)
+    files_of: dict[str, tuple[str, ...] | None] = {}
     claimed: dict[str, str] = {}  # slug → source, in this build
 
     for name, source in zip(plan.names, plan.sources, strict=True):
@@ -1345,7 +1346,7 @@ def _build_with(
             seen[source] = reused.summary
             keys[source] = reused.key
             new_state.articles[source] = reused
-            files_of[source] = tuple(reused.files)
+            files_of[source] = _owned(reused.files, reused.summary)
             claimed.setdefault(reused.summary.slug, source)
             continue
         made = next(outputs)
@@ -1387,26 +1388,33 @@ def _build_with(
         if not notices:
             findings = tuple(f for f in findings if f.severity != "notice")
         path = Path(name) if findings else name
+        # the plan's copy of the key (its stamp holds one): not a second for each article
+        stamped = plan.stamps.get(source)
+        key = stamped[1] if stamped is not None and stamped[1] == entry.key else entry.key
         results[source] = ArticleResult(
             path,
             findings=_on_path(findings, path) if isinstance(path, Path) else findings,
             slug=slug,
             status="built",
-            load=_lazy(entries, out, entry.key),
+            load=_lazy(entries, out, key),
         )
-        keys[source] = entry.key
-        files_of[source] = tuple(entry.files)
+        keys[source] = key
+        files_of[source] = _owned(entry.files, entry.summary)
         # the summary as its saved text until the site-wide stage: a third of the memory
         # of the object, for each article of a full build, while the workers still run
         seen[source] = new_state.articles[source] = StateEntry.holding_text(
-            entry.key, entry.summary, entry.findings, entry.files, shared
+            key, entry.summary, entry.findings, entry.files, shared
         )
 
     for _ in shown:  # let a progress bar finish
         pass
     outputs.close()  # the worker processes end here, before the site-wide stage
     summaries = {s: v.summary if isinstance(v, StateEntry) else v for s, v in seen.items()}
-    del seen
+    del seen, claimed
+    for source, summary in summaries.items():
+        result = results[source]
+        if result.slug == summary.slug:  # one copy of the slug, the summary's
+            result.slug = summary.slug
 
     # cross-article checks, over every article (reused ones too)
     clashes = cross_article_findings(list(summaries.values()), settings.content_dir)
@@ -1439,7 +1447,8 @@ def _build_with(
     if writing and late:
         shown_by = {summary.slug: entry for summary, entry in carried.values()}
         for source in late:
-            _undo_late(settings, files_of.pop(source), shown_by.get(summaries[source].slug))
+            files = files_of.pop(source) or summaries[source].files
+            _undo_late(settings, files, shown_by.get(summaries[source].slug))
 
     listed = sorted([*published.values(), *report.carried], key=lambda s: s.order)
     previous = {n: m for n, m in state.site_marks.items() if cache.intact(_sizes(state, n))}
@@ -1489,7 +1498,7 @@ def _build_with(
     # the manifest: every source still here keeps the files it owned if it failed now
     manifest_sources = {s: summaries[s].slug for s in published}
     manifest_sources.update({s: summary.slug for s, (summary, _) in carried.items()})
-    owned_files = {s: files_of[s] for s in published}
+    owned_files = {s: files_of[s] or summary.files for s, summary in published.items()}
     owned_files.update({s: tuple(entry.files) for s, (_, entry) in carried.items()})
     # a held article (a draft, an embargo) is in no output: its old page goes
     here = {s for s in plan.sources if results[s].status != "held"}
@@ -1504,7 +1513,8 @@ def _build_with(
             owned_files[source] = files
     for source in plan.sources:
         if source not in owned_files and source in files_of:
-            owned_files[source] = files_of[source]  # written, then failed a cross check
+            # written, then failed a cross check
+            owned_files[source] = files_of[source] or summaries[source].files
     kept_site = [n for n in old_manifest.site if n in broken]
     zones = {s: z for s, summary in published.items() if (z := summary.timezone) is not None}
     zones.update({s: z for s, (summary, _) in carried.items() if (z := summary.timezone)})
@@ -1548,6 +1558,13 @@ def _build_with(
         return report
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _owned(files: Iterable[str], summary: ArticleSummary) -> tuple[str, ...] | None:
+    """The files an article owns, or None when they are its summary's (every article
+    built by this version: nothing to hold for each article until the manifest)."""
+    listed = tuple(sorted(files))
+    return None if listed == summary.files else listed
 
 
 def _held(summary: ArticleSummary, now: dt.datetime | float) -> bool:
