@@ -1519,10 +1519,10 @@ def _build_with(
     zones = {s: z for s, summary in published.items() if (z := summary.timezone) is not None}
     zones.update({s: z for s, (summary, _) in carried.items() if (z := summary.timezone)})
     manifest = Manifest.of(manifest_sources, owned_files, [*site_files, *kept_site], zones)
-    stale = sorted(old_manifest.owned() - manifest.owned())
+    stale = old_manifest.stale(manifest)
 
     if not writing:
-        if not _same(out / MANIFEST, manifest.to_bytes()):
+        if not same_chunks(out / MANIFEST, Chunks(manifest.pieces))[0]:
             report.would_write.append(MANIFEST)
         report.would_remove = [n for n in stale if (out / n).exists()]
         report.seconds = time.perf_counter() - started
@@ -1535,7 +1535,8 @@ def _build_with(
             report.removed.append(target)
     # the same sources, files and zones: the manifest there is already right
     same = manifest == old_manifest and old_manifest.whole
-    if not same and write_atomic(out / MANIFEST, manifest.to_bytes()):
+    # written piece by piece: a large site's manifest is tens of megabytes
+    if not same and write_chunks(out / MANIFEST, Chunks(manifest.pieces))[0]:
         report.written.append(out / MANIFEST)
     new_state.site_files = site_files
     new_state.site_marks = site.marks
