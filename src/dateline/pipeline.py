@@ -1498,7 +1498,8 @@ def _build_with(
     # the manifest: every source still here keeps the files it owned if it failed now
     manifest_sources = {s: summaries[s].slug for s in published}
     manifest_sources.update({s: summary.slug for s, (summary, _) in carried.items()})
-    owned_files = {s: files_of[s] or summary.files for s, summary in published.items()}
+    # a listed source owns its slug's two files unless it says otherwise (see OwnedFiles)
+    owned_files = {s: f for s in published if (f := files_of[s]) is not None}
     owned_files.update({s: tuple(entry.files) for s, (_, entry) in carried.items()})
     # a held article (a draft, an embargo) is in no output: its old page goes
     here = {s for s in plan.sources if results[s].status != "held"}
@@ -1509,10 +1510,14 @@ def _build_with(
     )
     for source, files in old_manifest.files.items():
         # a source still here (or in a folder that cannot be listed now) keeps its files
-        if source not in owned_files and (source in here or source.startswith(unlisted)):
+        if (
+            source not in manifest_sources
+            and source not in owned_files
+            and (source in here or source.startswith(unlisted))
+        ):
             owned_files[source] = files
     for source in plan.sources:
-        if source not in owned_files and source in files_of:
+        if source not in manifest_sources and source not in owned_files and source in files_of:
             # written, then failed a cross check
             owned_files[source] = files_of[source] or summaries[source].files
     kept_site = [n for n in old_manifest.site if n in broken]

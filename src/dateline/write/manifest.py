@@ -224,7 +224,7 @@ class Manifest:
         site: Iterable[str],
         zones: Mapping[str, str] | None = None,
     ) -> Manifest:
-        sources = dict(sources)
+        sources = sources if isinstance(sources, dict) else dict(sources)
         return cls(
             sources=sources,
             files=OwnedFiles(sources, files),
