@@ -14,11 +14,15 @@ matter date as the publication day.
 - Dated happenings: an annotated happening is *found* when a published Event with a
   date comes from its sentence; *on its date* when that Event's start is the date
   dateline's own resolver gives the annotator's words for it (``on Monday``, relative
-  to the publication day: an approximation, since those words are read out of
-  their clause). Precision: the share of published dated Events that come from a
-  sentence holding an annotated happening.
+  to the publication day, forward when the annotator marked it scheduled: an
+  approximation, since those words are read out of their clause). Precision: the
+  share of published dated Events that come from a sentence holding an annotated
+  happening.
 
-Prints a table, then one JSON line (``--json``: only the JSON).
+Prints a table, then one JSON line (``--json``: only the JSON). ``--misses`` lists,
+per article on stderr, the names missed and invented and the happenings not found
+on their date, for tuning: a gold folder holding a file named ``HELD-OUT`` refuses
+it, so a held-out set's errors are never read by whoever writes rules.
 """
 
 from __future__ import annotations
@@ -29,18 +33,20 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from bench.corpora.annotated import AnnotatedArticle, Happening, read_annotated
 from bench.corpora.meantime import TYPES
 from bench.corpora.run import Output, Runner
-from bench.corpora.score import PRF, match_names, print_result
+from bench.corpora.score import PRF, match_names, print_result, unmatched_names
 from bench.eval_public import _model_names, _named
 from dateline.enrich.temporal import find_dates
 
 _SPACE = re.compile(r"\s+")
 _ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+#: a file in a gold folder that marks it held out: its errors are never listed
+HELD_OUT_MARK = "HELD-OUT"
 #: the shortest piece of an annotated sentence that identifies it in the text
 _MIN_PIECE = 15
 
@@ -66,10 +72,14 @@ def same_sentence(happening: Happening, evidence: str | None) -> bool:
 
 
 def annotated_date(happening: Happening, article: AnnotatedArticle) -> str | None:
-    """The date dateline's resolver reads in the annotator's words, or None."""
+    """The date dateline's resolver reads in the annotator's words, or None.
+
+    The words are read out of their clause, so their tense is gone; the annotator's
+    ``scheduled`` gives it back ("Feb. 14" of a sentencing still to come is the next
+    Feb. 14, of one that happened the last)."""
     if article.published is None:
         return None
-    found = find_dates(happening.when_text, article.published)
+    found = find_dates(happening.when_text, article.published, future=happening.scheduled)
     return found[0].start if found else None
 
 
@@ -93,7 +103,10 @@ def score_happenings(article: AnnotatedArticle, out: Output) -> dict[str, int]:
     }
 
 
-def evaluate(articles: Sequence[AnnotatedArticle], runner: Runner) -> dict[str, Any]:
+def evaluate(
+    articles: Sequence[AnnotatedArticle], runner: Runner, *, misses: TextIO | None = None
+) -> dict[str, Any]:
+    """Score every article; with ``misses``, write each article's errors to it."""
     nlp = runner.facts.nlp.nlp
     started = time.perf_counter()
     typed = {t: PRF() for t in TYPES}
@@ -127,6 +140,8 @@ def evaluate(articles: Sequence[AnnotatedArticle], runner: Runner) -> dict[str, 
         every = [names for t in TYPES for names in gold[t]]
         blind.add(match_names(every, [n for t in TYPES for n in ours[t]]))
         counts = score_happenings(article, out)
+        if misses is not None:
+            _write_misses(misses, article, gold, ours, out)
         for key, value in counts.items():
             happenings[key] = happenings.get(key, 0) + value
         row["happenings"] = counts
@@ -149,6 +164,31 @@ def evaluate(articles: Sequence[AnnotatedArticle], runner: Runner) -> dict[str, 
         "per_article": per_article,
         "seconds": round(time.perf_counter() - started, 1),
     }
+
+
+def _write_misses(
+    to: TextIO,
+    article: AnnotatedArticle,
+    gold: dict[str, list[set[str]]],
+    ours: dict[str, list[set[str]]],
+    out: Output,
+) -> None:
+    """One article's missed and invented names and its happenings not found on date."""
+    lines = []
+    for kind in TYPES:
+        missed, extra = unmatched_names(gold[kind], ours[kind])
+        lines += [f"  {kind} missed: {' | '.join(sorted(names))}" for names in missed]
+        lines += [f"  {kind} extra:  {' | '.join(sorted(names))}" for names in extra]
+    dated = [e for e in out.events if e.start_date is not None]
+    for happening in article.happenings:
+        want = annotated_date(happening, article)
+        here = [e for e in dated if same_sentence(happening, e.evidence)]
+        if want and any(str(e.start_date).startswith(want) for e in here):
+            continue
+        got = "; ".join(f"{e.name!r} {e.start_date}" for e in here) or "no dated Event"
+        lines.append(f"  happening {happening.what!r} [{happening.when_text} = {want}]: {got}")
+    if lines:
+        print(f"{article.id} {article.title[:70]}", *lines, sep="\n", file=to)
 
 
 def _ratio(a: int, b: int) -> float | None:
@@ -193,15 +233,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--content", type=Path, required=True, help="folder of the articles (<id>.md)"
     )
     parser.add_argument("--json", action="store_true", help="print only the JSON line")
+    parser.add_argument(
+        "--misses",
+        action="store_true",
+        help=f"list each article's errors on stderr (tuning sets only: refused where the "
+        f"gold folder holds a {HELD_OUT_MARK} file)",
+    )
     args = parser.parse_args(argv)
     for given in (args.gold, args.content):
         if not given.is_dir():
             parser.error(f"{given} is not a folder")
+    if args.misses and (args.gold / HELD_OUT_MARK).exists():
+        parser.error(f"{args.gold} is held out ({HELD_OUT_MARK}): its errors are not listed")
     articles = read_annotated(args.gold, args.content)
     if not articles:
         print(f"no <id>.yaml annotations in {args.gold}", file=sys.stderr)
         return 2
-    return print_result(evaluate(articles, Runner()), render, args.json)
+    result = evaluate(articles, Runner(), misses=sys.stderr if args.misses else None)
+    return print_result(result, render, args.json)
 
 
 if __name__ == "__main__":

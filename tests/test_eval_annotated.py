@@ -6,12 +6,13 @@ annotated by hand in the format of bench/corpora/annotated.py.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 from bench.corpora.annotated import Happening, read_annotated
-from bench.eval_annotated import main, same_sentence
+from bench.eval_annotated import annotated_date, main, same_sentence
 
 DATA = Path(__file__).resolve().parent / "data" / "annotated"
 
@@ -81,3 +82,43 @@ def test_the_seed_scores_what_dateline_gets_right(capsys: pytest.CaptureFixture[
 
 def test_nothing_to_score_is_an_error(tmp_path: Path) -> None:
     assert main(["--gold", str(tmp_path), "--content", str(DATA / "content")]) == 2
+
+
+def _gold_with_a_missing_person(tmp_path: Path) -> Path:
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    text = (DATA / "gold" / "seed.yaml").read_text(encoding="utf-8")
+    text = text.replace("persons:\n", "persons:\n  - name: Jane Unnamed\n", 1)
+    (gold / "seed.yaml").write_text(text, encoding="utf-8")
+    return gold
+
+
+def test_misses_lists_what_was_missed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gold = _gold_with_a_missing_person(tmp_path)
+    args = ["--gold", str(gold), "--content", str(DATA / "content"), "--json", "--misses"]
+    assert main(args) == 0
+    err = capsys.readouterr().err
+    assert "PER missed: Jane Unnamed" in err
+    assert "Vladimir Putin" not in err  # found, so not listed
+    assert err.startswith("seed Iran, Russia relations")
+
+
+def test_misses_are_refused_for_a_held_out_set(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gold = _gold_with_a_missing_person(tmp_path)
+    (gold / "HELD-OUT").touch()
+    with pytest.raises(SystemExit) as exited:
+        main(["--gold", str(gold), "--content", str(DATA / "content"), "--misses"])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "held out" in err
+    assert "Jane Unnamed" not in err
+
+
+@pytest.mark.parametrize(("scheduled", "day"), [(True, "2025-02-14"), (False, "2024-02-14")])
+def test_a_scheduled_happening_is_dated_forward(scheduled: bool, day: str) -> None:
+    (article,) = read_annotated(DATA / "gold", DATA / "content")
+    article.published = dt.date(2024, 5, 8)
+    happening = Happening("Sentencing", "Feb. 14", "Sentencing is set for Feb. 14.", scheduled)
+    assert annotated_date(happening, article) == day

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import email.utils
 import json
@@ -13,8 +14,17 @@ import jsonschema
 import pytest
 from lxml import etree
 
+from dateline.emit.feeds import (
+    EntryWriter,
+    FeedPage,
+    atom_from_entries,
+    render_atom,
+    render_rss,
+    rss_from_entries,
+)
 from dateline.pipeline import BuildReport
 from dateline.settings import Settings
+from dateline.write.cache import BuildCache
 
 from .conftest import ROOT, SEED_SLUG
 
@@ -138,3 +148,59 @@ def test_items_newest_first_and_at_most_max_items(
     dates = [dt.datetime.fromisoformat(i["date_published"]) for i in jsonfeed["items"]]
     assert dates == sorted(dates, reverse=True)
     assert len(dates) == min(len(built[1].published), built[0].max_items)
+
+
+def test_feeds_joined_from_entries_made_once_are_the_feeds_feedgen_renders(
+    built: tuple[Settings, BuildReport],
+) -> None:
+    """Each article's RSS item and Atom entry are made once (for both documents);
+    joined into a subscription feed or an archive page they give the very bytes
+    feedgen renders of the whole document, odd text included."""
+    settings = built[0]
+    cache = BuildCache(settings.output_dir)
+    state = cache.load_state()
+    entries = [cache.read_entry(e.key) for e in state.articles.values()]
+    items = [(e.summary, e.body) for e in entries if e is not None]
+    for summary, body in items:  # the build kept each body apart from its entry too
+        assert cache.read_body(state.articles[summary.source].key) == body
+    first = items[0][0]
+    odd = dataclasses.replace(
+        first,
+        source="odd.md",
+        slug="odd",
+        base=BASE,  # its page: BASE + "articles/odd.html"
+        description=None,
+        section=None,
+        keywords=("a&b", "Zürich"),
+        authors=(),
+    )
+    items = sorted([*items, (odd, "x & <y> ]]> é\n\n  <p>z\n</p>\r\n")], key=lambda i: i[0].order)
+    writer = EntryWriter(settings)
+    made = [writer(summary, body) for summary, body in items]
+    summaries = [summary for summary, _ in items]
+    archive = FeedPage(
+        archive=True, current=BASE + "rss.xml", prev_archive=BASE + "p", next_archive=BASE + "n"
+    )
+    for page in (None, FeedPage(prev_archive=BASE + "archive/rss-1.xml"), archive):
+        for count in (len(items), 1, 0):
+            rss = render_rss(settings, items[:count], page=page)
+            assert (
+                rss_from_entries(
+                    settings, summaries[:count], [m[0] for m in made[:count]], page=page
+                )
+                == rss
+            )
+            atom = render_atom(settings, items[:count], BASE + "t.xml", "T", page=page)
+            joined = atom_from_entries(
+                settings,
+                summaries[:count],
+                [m[1] for m in made[:count]],
+                BASE + "t.xml",
+                "T",
+                page=page,
+            )
+            assert joined == atom
+            for data in (rss, atom):
+                parsed = feedparser.parse(data)
+                assert not parsed.bozo, parsed.get("bozo_exception")
+                assert len(parsed.entries) == count

@@ -10,9 +10,11 @@ site still shows (none, for two new articles), whichever worker wrote last.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from dateline import pipeline
 from dateline.pipeline import ArticleTask, WriteTo, build_site, run_articles
 from dateline.settings import Settings, load_settings
 
@@ -120,3 +122,46 @@ def test_a_pool_hands_back_articles_in_order_and_stops_when_told(tmp_path: Path)
     outputs.close()  # the build stopped: what was not started is not built
     pages = list((out / "articles").glob("*.html"))
     assert 30 <= len(pages) < len(tasks)
+
+
+def test_a_full_build_starts_its_workers_while_it_plans_and_builds_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full build of a site that looks large starts its workers before it plans
+    (their start-up overlaps the planning), uses them for the articles, and publishes
+    what a serial build does; a rebuild with little to do starts none early."""
+    monkeypatch.setattr(pipeline, "EARLY_POOL_ENTRIES", 8)
+    events: list[str] = []
+    real_start, real_plan, real_executor = (
+        pipeline.WorkerPool.start,
+        pipeline._plan,
+        pipeline.WorkerPool.executor,
+    )
+
+    def start(pool: pipeline.WorkerPool, workers: int) -> None:
+        events.append(f"start {workers}")
+        real_start(pool, workers)
+
+    def executor(pool: pipeline.WorkerPool, workers: int) -> Any:
+        events.append(f"new pool {workers}" if pool._executor is None else f"pool {workers}")
+        return real_executor(pool, workers)
+
+    def plan(*args: Any, **kwargs: Any) -> Any:
+        events.append("plan")
+        return real_plan(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline.WorkerPool, "start", start)
+    monkeypatch.setattr(pipeline.WorkerPool, "executor", executor)
+    monkeypatch.setattr(pipeline, "_plan", plan)
+    serial = _site(tmp_path, "serial")
+    assert build_site(serial, jobs=1).ok
+    assert events == ["plan"]
+    early = _site(tmp_path, "early")
+    assert build_site(early, jobs=2).ok
+    # started before the plan, and the same processes build the articles
+    assert events[1:] == ["start 2", "new pool 2", "plan", "pool 2"]
+    assert _published(early.output_dir) == _published(serial.output_dir)
+    events.clear()
+    (early.content_dir / "a001.md").write_text(_article("A late correction", 2))
+    assert build_site(early, jobs=2).ok
+    assert events == ["plan"]  # one article: no pool at all

@@ -119,6 +119,8 @@ def test_every_pattern_has_a_case() -> None:
         "About 2000 people came.",
         "It cost $2008.",
         "Turnout was 1,999,000.",
+        # a capitalised "Today" after a capitalised word ends a name (a newspaper, a show)
+        "Richardson told USA Today he was sorry.",
     ],
 )
 def test_not_dates(sentence: str) -> None:

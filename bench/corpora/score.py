@@ -21,6 +21,7 @@ __all__ = [
     "overlaps",
     "score_spans",
     "timex_value",
+    "unmatched_names",
 ]
 
 
@@ -130,6 +131,18 @@ def match_names(
     Lenient: or one name contains the other as whole words (annotated mentions are
     whole noun phrases: ``EADS chief executive Louis Gallois``).
     """
+    missed, extra = unmatched_names(gold, predicted, lenient=lenient)
+    return PRF(tp=len(gold) - len(missed), fp=len(extra), fn=len(missed))
+
+
+def unmatched_names(
+    gold: Sequence[set[str]], predicted: Sequence[set[str]], *, lenient: bool = False
+) -> tuple[list[set[str]], list[set[str]]]:
+    """The gold entities no prediction matched, and the predictions that matched none.
+
+    The matching of :func:`match_names`, kept apart so a tuning run can list what it
+    missed and what it invented (``--misses``).
+    """
     g = [{norm_name(n) for n in names} - {""} for names in gold]
     p = [{norm_name(n) for n in names} - {""} for names in predicted]
 
@@ -138,17 +151,16 @@ def match_names(
             return True
         return lenient and any(_contains(x, y) or _contains(y, x) for x in a for y in b)
 
-    score = PRF()
     used: set[int] = set()
-    for names in g:
+    missed: list[set[str]] = []
+    for index, names in enumerate(g):
         hit = next((i for i, q in enumerate(p) if i not in used and same(names, q)), None)
         if hit is None:
-            score.fn += 1
+            missed.append(gold[index])
         else:
             used.add(hit)
-            score.tp += 1
-    score.fp = len(p) - len(used)
-    return score
+    extra = [predicted[i] for i in range(len(p)) if i not in used]
+    return missed, extra
 
 
 def cluster_names(names: Iterable[str], *, surnames: bool) -> list[set[str]]:

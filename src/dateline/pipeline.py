@@ -30,6 +30,7 @@ import datetime as dt
 import functools
 import gc
 import hashlib
+import importlib
 import itertools
 import json
 import multiprocessing
@@ -253,6 +254,8 @@ class BuildReport:
     @property
     def published(self) -> list[ArticleResult]:
         held = {h.path for h in self.held}
+        if not held:  # (a result's path is made from text on each look)
+            return [r for r in self.results if r.ok]
         return [r for r in self.results if r.ok and r.path not in held]
 
     def count(self, status: Status) -> int:
@@ -561,7 +564,8 @@ def _write_own_files(made: ArticleOutput, entry: CacheEntry, targets: _Targets) 
     return ArticleOutput(
         made.task,
         made.result,
-        entry=dataclasses.replace(entry, body="", graph=[]),
+        # the body stays: the cache keeps it apart too, for the feeds (BuildCache.read_body)
+        entry=dataclasses.replace(entry, graph=[]),
         written=tuple(written),
         stored=entry.to_bytes(),
     )
@@ -628,6 +632,95 @@ def auto_jobs(articles: int) -> int:
     return max(1, min(default_jobs(), articles // ARTICLES_PER_PROCESS))
 
 
+#: The modules the per-article stage imports on its first article.
+_ARTICLE_MODULES = (
+    "dateline.budget",
+    "dateline.emit.body",
+    "dateline.emit.jsonld",
+    "dateline.emit.summary",
+    "dateline.enrich",
+    "dateline.model.assemble",
+    "dateline.read.readers",
+    "dateline.validate",
+)
+
+
+def _warm(settings_json: str) -> None:
+    """Make a worker's per-article state (imports, the page template, the feed entry
+    writer) while the build still plans; enrichment state stays lazy."""
+    for module in _ARTICLE_MODULES:  # what process_article and _render import
+        importlib.import_module(module)
+    worker = _process_worker(settings_json)
+    _ = worker.site, worker.pages
+
+
+class WorkerPool:
+    """The local worker processes of one build, made on first use or ahead of it.
+
+    A spawned worker spends ~0.4 s of CPU importing dateline and compiling its
+    templates before its first article. :meth:`start` begins that while the build
+    still plans (a full build of a large site plans for about as long), so the
+    workers are ready when the first articles are; the build closes the pool when
+    the per-article stage ends (:meth:`close`, also on any error).
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings_json = settings.model_dump_json()
+        self._executor: ProcessPoolExecutor | None = None
+        self._workers = 0
+
+    def start(self, workers: int) -> None:
+        """Start ``workers`` processes now (each warms up: :func:`_warm`)."""
+        executor = self.executor(workers)
+        for _ in range(workers):  # one task each: a spawning pool starts a process per task
+            executor.submit(_warm, self.settings_json)
+
+    def executor(self, workers: int) -> ProcessPoolExecutor:
+        """The pool's executor with ``workers`` processes (a started one of another size
+        is closed first)."""
+        if self._executor is not None and self._workers != workers:
+            self.close()
+        if self._executor is None:
+            # spawned, not forked: a forked worker starts as a copy of this process (its
+            # cache state, its plan) and the tree's memory counts those pages once per
+            # worker; a spawned one holds only what it imports, and inherits no
+            # descriptor (so the build lock's needs no closing)
+            self._executor = ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_init_worker,
+                initargs=(os.getpid(),),
+            )
+            self._workers = workers
+        return self._executor
+
+    def close(self) -> None:
+        """End the worker processes (work not started is dropped)."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+
+#: A full build starts its workers before it plans when the content folder's top
+#: level alone holds this many entries (an estimate made without reading the tree:
+#: a small site is built faster than a process starts).
+EARLY_POOL_ENTRIES = 4 * ARTICLES_PER_PROCESS
+
+
+def _early_workers(settings: Settings, jobs: int | None) -> int:
+    """Workers to start before planning a full build: 0 when the site looks small."""
+    if jobs == 1:
+        return 0
+    try:
+        with os.scandir(settings.content_dir) as listing:
+            entries = sum(1 for _ in itertools.islice(listing, EARLY_POOL_ENTRIES))
+    except OSError:
+        return 0
+    if entries < EARLY_POOL_ENTRIES:
+        return 0
+    return default_jobs() if jobs is None else jobs
+
+
 def run_articles(
     settings: Settings,
     tasks: Sequence[ArticleTask],
@@ -636,6 +729,7 @@ def run_articles(
     keep_graphs: bool = False,
     scheduler: str | None = None,
     write_to: WriteTo | None = None,
+    pool: WorkerPool | None = None,
 ) -> Generator[ArticleOutput, None, None]:
     """The per-article stage for every task, results in the order of ``tasks``.
 
@@ -646,46 +740,40 @@ def run_articles(
     lock stays the build's alone) and none of this process's memory. With ``scheduler`` the
     articles go to that Dask cluster instead (:func:`run_on_dask`). With ``write_to``
     local workers write each article's files themselves (a Dask worker does not:
-    the output folder is on this machine).
+    the output folder is on this machine). ``pool`` is the build's
+    :class:`WorkerPool` (maybe started already); it is closed when this ends.
     """
     if scheduler is not None and tasks:
         yield from run_on_dask(settings, tasks, scheduler)
         return
     jobs = auto_jobs(len(tasks)) if jobs is None else min(jobs, len(tasks))
     if jobs <= 1 or enrichers is not None or keep_graphs:
+        if pool is not None:
+            pool.close()  # started for more work than there is
         worker = ArticleWorker(settings, enrichers)
         for task in tasks:
             yield worker(task, keep_graphs, write_to)
         return
     chunk = max(1, min(64, len(tasks) // (jobs * 8)))
-    # spawned, not forked: a forked worker starts as a copy of this process (its
-    # cache state, its plan) and the tree's memory counts those pages once per
-    # worker; a spawned one holds only what it imports, and inherits no descriptor
-    # (so the build lock's needs no closing)
-    with ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_init_worker,
-        initargs=(os.getpid(),),
-    ) as pool:
-        as_json = settings.model_dump_json()
+    pool = pool if pool is not None else WorkerPool(settings)
+    try:
+        executor = pool.executor(jobs)
+        as_json = pool.settings_json
         chunks = (tasks[start : start + chunk] for start in range(0, len(tasks), chunk))
         # a window of chunks, not every task at once (as pool.map would): when this
         # process falls behind, finished articles wait in the workers' queue, not here
         pending = collections.deque(
-            pool.submit(_run_chunk, as_json, part, write_to)
+            executor.submit(_run_chunk, as_json, part, write_to)
             for part in itertools.islice(chunks, jobs * POOL_WINDOW_PER_PROCESS)
         )
-        try:
-            while pending:
-                done = pending.popleft().result()
-                following = next(chunks, None)
-                if following is not None:
-                    pending.append(pool.submit(_run_chunk, as_json, following, write_to))
-                yield from done
-        finally:
-            for future in pending:  # the build stopped early: do not build the rest
-                future.cancel()
+        while pending:
+            done = pending.popleft().result()
+            following = next(chunks, None)
+            if following is not None:
+                pending.append(executor.submit(_run_chunk, as_json, following, write_to))
+            yield from done
+    finally:  # done, or the build stopped early: the rest is not built
+        pool.close()
 
 
 #: Articles sent to a Dask cluster ahead of the one being collected: enough to keep
@@ -843,6 +931,13 @@ class _Entries:
             entry = self.cache.read_entry(key)
         return entry
 
+    def body(self, key: str) -> str | None:
+        """The article's body HTML, read alone (not the whole entry) when it is cached."""
+        entry = self.memory.get(key)
+        if entry is not None:
+            return entry.body
+        return self.cache.read_body(key) if self.cache is not None else None
+
 
 def _graph_of(entry: CacheEntry) -> tuple[ArticleGraph, str]:
     from dateline.model.article import ArticleGraph  # noqa: PLC0415 - not loaded by a no-op build
@@ -893,8 +988,16 @@ def _site_input(
     def node(summary: ArticleSummary, node_id: str) -> dict[str, Any] | None:
         return next((n for n in entry_of(summary).graph if n.get("@id") == node_id), None)
 
+    def body(summary: ArticleSummary) -> str:
+        text = entries.body(keys[summary.source])
+        return text if text is not None else entry_of(summary).body
+
     return SiteInput(
-        listed, lambda summary: entry_of(summary).body, node, lambda s: keys[s.source], **more
+        listed,
+        body,
+        node,
+        lambda s: keys[s.source],
+        **more,
     )
 
 
@@ -1207,6 +1310,7 @@ def _build(
     from dateline.hold import wall_clock  # noqa: PLC0415 - not loaded by a no-op build
 
     cache = BuildCache(settings.output_dir, writable=mode == "build")
+    pool = WorkerPool(settings)
     try:
         with _fewer_collections():
             return _build_with(
@@ -1221,8 +1325,10 @@ def _build(
                 lock=lock,
                 scheduler=scheduler,
                 notices=notices,
+                pool=pool,
             )
     finally:
+        pool.close()
         cache.close()
 
 
@@ -1262,6 +1368,7 @@ def _build_with(
     lock: int | None,
     scheduler: str | None = None,
     notices: bool = True,
+    pool: WorkerPool | None = None,
 ) -> BuildReport:
     started = time.perf_counter()
     out = settings.output_dir
@@ -1272,6 +1379,17 @@ def _build_with(
         from dateline.enrich import default_enrichers  # noqa: PLC0415 - not for a no-op build
 
         enrichers = default_enrichers(settings)  # a bad registry stops the check up front
+    if (
+        pool is not None
+        and writing
+        and scheduler is None
+        and enrichers is None
+        and (force or not state.articles)
+    ):
+        # a full build: every article will be built, so the workers can start now
+        workers = _early_workers(settings, jobs)
+        if workers > 1:
+            pool.start(workers)
     plan = _plan(settings, cache, state, force or mode == "check")
     old_manifest = Manifest.read(out) if mode != "check" else Manifest()
     report = BuildReport()
@@ -1314,6 +1432,7 @@ def _build_with(
         enrichers,
         scheduler=scheduler,
         write_to=WriteTo(out, now.timestamp()) if writing and scheduler is None else None,
+        pool=pool,
     )
     shown = iter(progress(PathList(plan.names)) if progress is not None else plan.names)
     results: dict[str, ArticleResult] = {}
@@ -1388,12 +1507,14 @@ def _build_with(
         if not notices:
             findings = tuple(f for f in findings if f.severity != "notice")
         path = Path(name) if findings else name
+        if isinstance(path, Path):
+            findings = _on_path(findings, path, made.task.path)
         # the plan's copy of the key (its stamp holds one): not a second for each article
         stamped = plan.stamps.get(source)
         key = stamped[1] if stamped is not None and stamped[1] == entry.key else entry.key
         results[source] = ArticleResult(
             path,
-            findings=_on_path(findings, path) if isinstance(path, Path) else findings,
+            findings=findings,
             slug=slug,
             status="built",
             load=_lazy(entries, out, key),
@@ -1697,14 +1818,23 @@ class _LoadBack:
         return _graph_of(entry) if entry is not None else None
 
 
-def _on_path(findings: tuple[Finding, ...], path: Path) -> tuple[Finding, ...]:
+def _on_path(
+    findings: tuple[Finding, ...], path: Path, theirs: Path | None = None
+) -> tuple[Finding, ...]:
     """``findings`` naming the very ``path`` object the build has for the article (a
     worker sends back its own copy of the path with each result; kept for every
-    article of a large site, the copies add up)."""
-    if all(f.path is None or f.path is path or f.path != path for f in findings):
+    article of a large site, the copies add up).
+
+    ``theirs`` is the worker's copy (its task's path): a finding naming that object
+    names the article, without comparing paths (which parses them), and is made anew
+    without :func:`dataclasses.replace` (slow, generic); others are compared.
+    """
+    if all(f.path is None or f.path is path for f in findings):
         return findings
     return tuple(
-        dataclasses.replace(f, path=path) if f.path is not None and f.path == path else f
+        f
+        if f.path is None or f.path is path or (f.path is not theirs and f.path != path)
+        else Finding(f.code, f.message, path, f.line, f.field, f.hint, f.severity)
         for f in findings
     )
 

@@ -41,11 +41,14 @@ if TYPE_CHECKING:  # summary.py imports as_datetime from here
 __all__ = [
     "FH_NS",
     "JSONLD_TYPE",
+    "EntryWriter",
     "FeedItem",
     "FeedPage",
     "as_datetime",
+    "atom_from_entries",
     "render_atom",
     "render_rss",
+    "rss_from_entries",
 ]
 
 #: One feed item: the article's summary and its body HTML.
@@ -140,18 +143,25 @@ class _LinksEntry(BaseEntryExtension):  # type: ignore[misc]
         return item
 
 
+def _generator(settings: Settings) -> Any:
+    """A FeedGenerator with dateline's extensions loaded (what every entry registers)."""
+    fg = FeedGenerator()
+    fg.load_extension("dc", atom=False, rss=True)
+    fg.register_extension("dateline", _LinksFeed, _LinksEntry, atom=True, rss=True)
+    return fg
+
+
 def _feed(
     settings: Settings,
-    articles: Sequence[FeedItem],
+    articles: Sequence[ArticleSummary],
     self_url: str,
     title: str | None = None,
     home_url: str | None = None,
     page: FeedPage | None = None,
 ) -> Any:
+    """The feed's own elements (no entry yet), dated by the newest of ``articles``."""
     home = home_url or settings.base_url
-    fg = FeedGenerator()
-    fg.load_extension("dc", atom=False, rss=True)
-    fg.register_extension("dateline", _LinksFeed, _LinksEntry, atom=True, rss=True)
+    fg = _generator(settings)
     fg.dateline.hubs = list(settings.hubs)
     if page is not None:
         fg.dateline.page = page
@@ -169,35 +179,130 @@ def _feed(
     fg.link(href=home, rel="alternate", type="text/html")
     fg.generator("dateline", uri="https://pypi.org/project/dateline/")
     newest = max(
-        (as_datetime(a.lastmod) for a, _ in articles),
+        (as_datetime(a.lastmod) for a in articles),
         default=dt.datetime(1970, 1, 1, tzinfo=dt.UTC),
     )
     fg.updated(newest)
     fg.lastBuildDate(newest)
-    for article, body in articles:
-        fe = fg.add_entry(order="append")
-        fe.id(article.url)
-        fe.guid(article.url, permalink=True)
-        fe.title(article.headline)
-        fe.link(href=article.url)  # RSS <link>; Atom links come from the extension
-        fe.dateline.links = [
-            {"rel": "alternate", "type": "text/html", "href": article.url},
-            # "describedby" (IANA link relation), not a second "alternate": readers
-            # such as newsboat open an entry's last alternate link, which must be the page.
-            {"rel": "describedby", "type": JSONLD_TYPE, "href": article.graph_url},
-        ]
-        fe.published(as_datetime(article.date_published))
-        fe.updated(as_datetime(article.lastmod))
-        if article.description:
-            fe.summary(article.description)
-            fe.description(article.description)
-        fe.content(body, type="html")
-        for author in article.authors:
-            fe.author({"name": author.name, **({"uri": author.url} if author.url else {})})
-            fe.dc.dc_creator(author.name)
-        for term in [*([article.section] if article.section else []), *article.keywords]:
-            fe.category(term=term)
     return fg
+
+
+def _fill(fe: Any, article: ArticleSummary, body: str) -> None:
+    """One article's entry (the same for RSS and Atom, for every feed it is in)."""
+    fe.id(article.url)
+    fe.guid(article.url, permalink=True)
+    fe.title(article.headline)
+    fe.link(href=article.url)  # RSS <link>; Atom links come from the extension
+    fe.dateline.links = [
+        {"rel": "alternate", "type": "text/html", "href": article.url},
+        # "describedby" (IANA link relation), not a second "alternate": readers
+        # such as newsboat open an entry's last alternate link, which must be the page.
+        {"rel": "describedby", "type": JSONLD_TYPE, "href": article.graph_url},
+    ]
+    fe.published(as_datetime(article.date_published))
+    fe.updated(as_datetime(article.lastmod))
+    if article.description:
+        fe.summary(article.description)
+        fe.description(article.description)
+    fe.content(body, type="html")
+    for author in article.authors:
+        fe.author({"name": author.name, **({"uri": author.url} if author.url else {})})
+        fe.dc.dc_creator(author.name)
+    for term in [*([article.section] if article.section else []), *article.keywords]:
+        fe.category(term=term)
+
+
+def _with_entries(fg: Any, articles: Sequence[FeedItem]) -> Any:
+    for article, body in articles:
+        _fill(fg.add_entry(order="append"), article, body)
+    return fg
+
+
+#: What feedgen declares on the ``<rss>`` root besides the extensions' namespaces.
+_RSS_NAMESPACES = {
+    "atom": ATOM_NS,
+    "content": "http://purl.org/rss/1.0/modules/content/",
+    "dc": "http://purl.org/dc/elements/1.1/",
+}
+
+
+class EntryWriter:
+    """Makes an article's feed entries once: its RSS ``<item>`` and its Atom
+    ``<entry>``, as the very bytes they are inside a pretty-printed feed.
+
+    A site's archive pages hold every article once, in RSS and in Atom; made by
+    feedgen in the site-wide stage, their entries were most of its time, in one
+    process after the per-article stage. Made here, in the worker that built the
+    article, the site-wide stage only joins them (:func:`rss_from_entries`,
+    :func:`atom_from_entries`). They are made by feedgen's own entry code
+    (:func:`_fill`, then ``rss_entry``/``atom_entry``) and serialized by lxml
+    inside a root made as feedgen makes it, at the depth the entry has in a feed:
+    libxml2's pretty printer indents an element by its depth alone, so the slice
+    is byte for byte what a whole feed holds (tests compare the two).
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self._fg = _generator(settings)
+
+    def __call__(self, article: ArticleSummary, body: str) -> tuple[bytes, bytes]:
+        """The article's RSS item and Atom entry, each with its indentation and line end.
+
+        Safe in threads (a Dask worker runs several): each call has its own roots.
+        """
+        fe = self._fg.add_entry(order="append")
+        try:
+            _fill(fe, article, body)
+            item, entry = fe.rss_entry(), fe.atom_entry()
+        finally:
+            self._fg.remove_entry(fe)
+        rss = etree.Element("rss", version="2.0", nsmap=_RSS_NAMESPACES)
+        etree.SubElement(rss, "channel").append(item)
+        # feedgen writes Atom with a plain xmlns attribute and unqualified elements
+        atom = etree.Element("feed", xmlns=ATOM_NS)
+        atom.append(entry)
+        return _inside(rss, b"<channel>\n", b"  </channel>\n"), _inside(atom, b"\n", b"</feed>\n")
+
+
+def _inside(root: Any, after: bytes, before: bytes) -> bytes:
+    text: bytes = etree.tostring(root, pretty_print=True, encoding="UTF-8")
+    return text[text.index(after) + len(after) : text.rindex(before)]
+
+
+def _joined(document: bytes, end: bytes, entries: Sequence[bytes]) -> bytes:
+    at = document.rindex(end)
+    return b"".join([document[:at], *entries, document[at:]])
+
+
+def rss_from_entries(
+    settings: Settings,
+    articles: Sequence[ArticleSummary],
+    entries: Sequence[bytes],
+    self_url: str | None = None,
+    title: str | None = None,
+    home_url: str | None = None,
+    page: FeedPage | None = None,
+) -> bytes:
+    """:func:`render_rss` of ``articles`` whose items :class:`EntryWriter` made
+    (``entries``, in the same order): the same bytes, without rendering them again."""
+    self_url = self_url or FeedUrls.for_site(settings.base_url).rss
+    fg = _feed(settings, articles, self_url, title, home_url, page)
+    return _joined(bytes(fg.rss_str(pretty=True)), b"  </channel>\n</rss>", entries)
+
+
+def atom_from_entries(
+    settings: Settings,
+    articles: Sequence[ArticleSummary],
+    entries: Sequence[bytes],
+    self_url: str | None = None,
+    title: str | None = None,
+    home_url: str | None = None,
+    page: FeedPage | None = None,
+) -> bytes:
+    """:func:`render_atom` from entries :class:`EntryWriter` made (see
+    :func:`rss_from_entries`)."""
+    self_url = self_url or FeedUrls.for_site(settings.base_url).atom
+    fg = _feed(settings, articles, self_url, title, home_url, page)
+    return _joined(bytes(fg.atom_str(pretty=True)), b"</feed>", entries)
 
 
 def render_rss(
@@ -211,8 +316,8 @@ def render_rss(
     """The site's RSS feed, or with ``self_url``/``title``/``home_url`` a section's or tag's;
     ``page`` places it among the archives (an archive page, or a feed that has some)."""
     self_url = self_url or FeedUrls.for_site(settings.base_url).rss
-    fg = _feed(settings, articles, self_url, title, home_url, page)
-    return bytes(fg.rss_str(pretty=True))
+    fg = _feed(settings, [a for a, _ in articles], self_url, title, home_url, page)
+    return bytes(_with_entries(fg, articles).rss_str(pretty=True))
 
 
 def render_atom(
@@ -225,5 +330,5 @@ def render_atom(
 ) -> bytes:
     """Atom 1.0; the arguments as for :func:`render_rss`."""
     self_url = self_url or FeedUrls.for_site(settings.base_url).atom
-    fg = _feed(settings, articles, self_url, title, home_url, page)
-    return bytes(fg.atom_str(pretty=True))
+    fg = _feed(settings, [a for a, _ in articles], self_url, title, home_url, page)
+    return bytes(_with_entries(fg, articles).atom_str(pretty=True))

@@ -29,7 +29,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from json.encoder import encode_basestring
 from typing import Any
 
-from dateline.emit.feeds import FeedPage, render_atom, render_rss
+from dateline.emit.feeds import (
+    EntryWriter,
+    FeedItem,
+    FeedPage,
+    atom_from_entries,
+    rss_from_entries,
+)
 from dateline.emit.jsonfeed import render_jsonfeed
 from dateline.emit.jsonld import dumps
 from dateline.emit.readers import reader_outputs
@@ -197,36 +203,64 @@ def render_feeds(settings: Settings, site: SiteInput) -> SiteFiles:
     full = len(site.articles) // size
     base = settings.base_url
     urls = {"rss": base + FEED_FILES["rss"], "atom": base + FEED_FILES["atom"]}
-    renderers = {"rss": render_rss, "atom": render_atom}
     subscription = [FEED_FILES["rss"], FEED_FILES["atom"], FEED_FILES["json"]]
     newest = site.articles[:size]
     if site.unchanged(subscription, site.fingerprint(f"feeds {full}", newest)):
         yield from kept(subscription)
     else:
-        items = site.items(newest)
-        for kind, render in renderers.items():
+        feed = _Feed(settings, site, newest)
+        for kind in _KINDS:
             page = FeedPage(prev_archive=base + archive_name(kind, full) if full else None)
-            yield FEED_FILES[kind], render(settings, items, page=page)
-        yield FEED_FILES["json"], render_jsonfeed(settings, items)
+            yield FEED_FILES[kind], feed.render(kind, page=page)
+        yield FEED_FILES["json"], render_jsonfeed(settings, feed.items())
     oldest_first = site.articles[::-1]
     for number in range(1, full + 1):
         members = oldest_first[(number - 1) * size : number * size][::-1]
         fingerprint = site.fingerprint(f"archive {number}:{number < full}", members)
-        loaded = None
-        for kind, render in renderers.items():
+        feed = _Feed(settings, site, members)
+        for kind in _KINDS:
             name = archive_name(kind, number)
             if site.unchanged([name], fingerprint):
                 yield name, None  # full pages never change: the file there is right
                 continue
-            if loaded is None:
-                loaded = site.items(members)
             page = FeedPage(
                 archive=True,
                 current=urls[kind],
                 prev_archive=base + archive_name(kind, number - 1) if number > 1 else None,
                 next_archive=base + archive_name(kind, number + 1) if number < full else None,
             )
-            yield name, render(settings, loaded, self_url=base + name, page=page)
+            yield name, feed.render(kind, self_url=base + name, page=page)
+
+
+_KINDS = ("rss", "atom")
+
+
+class _Feed:
+    """One feed document's articles, in RSS and Atom: each article's entries made once
+    (:class:`~dateline.emit.feeds.EntryWriter`) and joined into both documents, where
+    rendering each document made every entry twice (the same bytes)."""
+
+    def __init__(self, settings: Settings, site: SiteInput, articles: Sequence[ArticleSummary]):
+        self.settings = settings
+        self.site = site
+        self.articles = articles
+        self._items: list[FeedItem] | None = None
+        self._entries: list[tuple[bytes, bytes]] | None = None
+
+    def items(self) -> list[FeedItem]:
+        if self._items is None:
+            self._items = self.site.items(self.articles)
+        return self._items
+
+    def render(self, kind: str, **where: Any) -> bytes:
+        if self._entries is None:
+            writer: EntryWriter = self.site.once(
+                "feed entry writer", lambda: EntryWriter(self.settings)
+            )
+            self._entries = [writer(summary, body) for summary, body in self.items()]
+        join = rss_from_entries if kind == "rss" else atom_from_entries
+        column = 0 if kind == "rss" else 1
+        return join(self.settings, self.articles, [e[column] for e in self._entries], **where)
 
 
 #: Every site-wide output, in the order they are rendered.

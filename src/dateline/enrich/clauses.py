@@ -67,6 +67,14 @@ _IRREALIS_GOVERNORS = frozenset(
         "look",
     }
 )  # fmt: skip
+#: Verbs whose content clause is a forecast or a belief, not a report: ``predicted
+#: that Apple will move to scissor switches in 2020`` schedules nothing.
+_GUESSING_GOVERNORS = frozenset(
+    {
+        "predict", "forecast", "expect", "anticipate", "project", "speculate", "guess",
+        "believe", "think", "hope", "fear", "suspect", "estimate", "bet", "wager",
+    }
+)  # fmt: skip
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _MODAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "'d"})
 _CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
@@ -106,6 +114,8 @@ def modality(verb: Token) -> Modality:
     scheduled = False
     for depth, token in enumerate(chain):
         if unproven(token):
+            return Modality.HYPOTHETICAL
+        if token.dep_ == "ccomp" and token.head.lemma_.lower() in _GUESSING_GOVERNORS:
             return Modality.HYPOTHETICAL
         children = list(token.children)
         if any(c.dep_ == "neg" for c in children):

@@ -164,6 +164,33 @@ LINKER_RULES: dict[str, str] = {
     "body_head_name": "'Comic Corps' is the 'Comic Corps of Canada' the article names; "
     "'Supreme Court' the 'Italian Supreme Court of Cassation'",
     "generic_head_word": "'the Church', 'the Bay' alone name no place or body",
+    "facility_place": "'Public Auditorium', 'Century City Towers', 'WoodSpring Suites': a "
+    "building or venue is a place, not a body",
+    "hall_of_fame": "'Rock and Roll Hall of Fame' is an institution, not a hall",
+    "possessor_place": "'Cleveland's Public Auditorium': the place owning the venue is a place, "
+    "whatever label the model gave the whole phrase",
+    "event_word": "'Fan Vote', 'Operation Clambake', 'Nobel Prize', 'US Open': events and "
+    "awards, not bodies",
+    "inner_the": "'Rathbun the Scientology': 'the' inside a name only follows of/for/to/and",
+    "person_for_body": "'Lydia Buchtmann for Food Standards Australia' is a person and a body",
+    "owned_product": "'Webb's Ford sedan', 'a Samsung phone' name a thing someone owns, "
+    "not the company",
+    "two_names": "'Black Widow and Captain America' are two names, not one body",
+    "place_police": "'Forest Hill police officers': the place whose police they are",
+    "title_case_line": "a line in title case ('Stadia Is Essentially A Beta Version') names "
+    "only what the article also writes in prose, as an all-capitals line",
+    "possessive_in_name": "'People's Liberation Army', 'Martha's Vineyard': a possessive inside "
+    "a name whose first word the article never uses alone stays one name",
+    "maker_product": "'Apple CarPlay', 'Amazon Echo Buds': a big company's name before a "
+    "product's names the product, not a body",
+    "product_model_word": "'Chromecast Ultra', 'Premiere Edition', 'Note 10 Plus': a name "
+    "ending in a model word is a product",
+    "more_titles": "'Superintendent Jennifer McCormick', 'DL Myles Garrett': a title or a "
+    "player's position before a name is no part of it",
+    "college_team": "'Eastern Michigan rolled past Northern Illinois': a college side named by "
+    "its region, and more result verbs (rolled past, topped, upset, fell to, game at ...)",
+    "well_known_company": "'Netflix', 'Hulu', 'Engadget': companies and outlets a story names "
+    "bare are organizations, even where the model misses or mislabels them",
     "sports_team": "'Leicestershire beat Somerset', 'Pohang 3 Ulsan 2': a club named after a "
     "place is an organization in that article (not after 'in'/'at'; countries stay countries)",
 }
@@ -283,6 +310,9 @@ class Extraction:
     teams: frozenset[str] = frozenset()
     #: folded full names that beat or lost to another in a story about sport: players
     players: frozenset[str] = frozenset()
+    #: the model's candidates as written (no leading "the", no possessive ending): the
+    #: names the article uses on their own
+    alone: frozenset[str] = frozenset()
 
     def in_sentence(self, index: int, descriptions: bool = False) -> list[Mention]:
         """The mentions in one sentence, in text order; with ``descriptions``, the
@@ -382,6 +412,9 @@ class EntityExtractor:
                 is_place=self._is_place,
             ),
             players=player_names([headline, *texts.values()], self._is_place),
+            alone=frozenset(
+                _POSSESSIVE.sub("", re.sub(r"^[Tt]he\s+", "", name)) for name, _ in labelled
+            ),
         )
         acronyms = self._find_acronyms(s.text for s in sentences)
         result.acronyms = acronyms
@@ -389,7 +422,7 @@ class EntityExtractor:
         cased = {
             fold(texts[i][a:b])
             for i, spans in candidates.items()
-            if not _shouted(texts[i])
+            if not _shouted(texts[i]) and not _title_cased(texts[i])
             for a, b, _ in spans
         }
         for sentence in sentences:
@@ -409,9 +442,10 @@ class EntityExtractor:
                     spans = [(0, len(dateline.place), _DATELINE)] + [
                         c for c in spans if c[0] >= dateline.end
                     ]
-            if _shouted(text):
+            shouted = _shouted(text)
+            if shouted or _title_cased(text):
                 spans = self._corroborated(text, spans, cased, result.teams)
-            self._unit(result, text, sentence.index, acronyms, spans, _shouted(text))
+            self._unit(result, text, sentence.index, acronyms, spans, shouted)
         headline_spans = (
             [
                 (e.start_char, e.end_char, e.label_)
@@ -651,10 +685,48 @@ class EntityExtractor:
             self._part(result, text, index, start, span, acronyms, long_forms, label)
             return
         at = 0
-        for piece in _POSSESSIVE_SPLIT.split(span):
+        pieces = _POSSESSIVE_SPLIT.split(span)
+        if len(pieces) == 2 and self._owner_in_name(result, pieces[0], pieces[1]):
+            pieces = [span]  # "People's Daily", "Martha's Vineyard": one name
+        for number, piece in enumerate(pieces):
             at = span.index(piece, at)
-            self._part(result, text, index, start + at, piece, acronyms, long_forms, label)
+            kind = label
+            if number < len(pieces) - 1 and label == "ORG" and self._is_place(piece):
+                # "Cleveland's Public Auditorium": the model's label is the whole phrase's;
+                # the place owning it is a place
+                kind = "GPE"
+            self._part(result, text, index, start + at, piece, acronyms, long_forms, kind)
             at += len(piece)
+
+    def _owner_in_name(self, result: Extraction, owner: str, owned: str) -> bool:
+        """Whether the word before a possessive belongs to the name (``People's Liberation
+        Army``, ``Dawson's Creek``) rather than owning it (``Russia's State Duma``,
+        ``Google's Stadia``, ``Braun's Ithaca Holdings``, ``Punjab's Bhatinda``): one word
+        in ordinary case that the article never names on its own (nor ends a name with), no
+        place, no body newsrooms name bare, no person of the article; and what follows is
+        no well-known place of its own."""
+        return (
+            " " not in owner
+            and not owner.isupper()
+            and owner not in result.alone
+            and not any(n.endswith(" " + owner) for n in result.alone)
+            and not self._known_place(_POSSESSIVE.sub("", owned))
+            and owner not in SINGLE_ORGS
+            and _undotted(owner) not in KNOWN_ACRONYMS
+            and not self._is_place(owner)
+            and self._surname(result, owner) is None
+        )
+
+    def _known_place(self, name: str) -> bool:
+        """A country, a US state or a city of 100,000 people or more (not ``Vineyard``,
+        Utah, nor ``Creek``)."""
+        g = self.gazetteer
+        city = g.city(name)
+        return (
+            g.country(name) is not None
+            or g.us_state(name) is not None
+            or (city is not None and city.population >= 100_000)
+        )
 
     def _part(
         self,
@@ -739,6 +811,12 @@ class EntityExtractor:
                     label,
                 )
                 return
+        speaker, for_, tail = span.partition(" for ")
+        if label == "ORG" and for_ and tail[:1].isupper() and _given_name_first(speaker.split()):
+            # "Lydia Buchtmann for Food Standards Australia": a person speaking for a body
+            self._part(result, text, index, start, speaker, acronyms, long_forms, "PERSON")
+            self._part(result, text, index, end - len(tail), tail, acronyms, long_forms, label)
+            return
         found = self._classify(result, text, index, start, span, acronyms, long_forms, label)
         if found is not None:
             self._mention(result, found, index, start, end, text)
@@ -767,8 +845,11 @@ class EntityExtractor:
             return self._found(result, key_for(span), "Organization", span, text)
         if span in GENERIC_ACRONYMS or _shouted_word(span, result.ordinary_words):
             return None  # "EV", "USB"; "VOTE" on a poster, where the story says "vote"
-        if _PRODUCT.fullmatch(span):
-            return None  # "iMac", "MacBook Pro": a product, not its maker
+        if _PRODUCT.fullmatch(span) or _PRODUCT_TAIL.search(span):
+            # "iMac", "MacBook Pro", "Chromecast Ultra", "Note 10 Plus": a product
+            return None
+        if label != "PERSON" and _owned_product(text, start, start + len(span)):
+            return None  # "Webb's Ford sedan": the car, not the company
         if span in PLATFORMS and _as_medium(text, start, start + len(span)):
             return None  # "ridicule across Twitter": where it was said, not who said it
         if self._is_team(result, text, start, span, label):
@@ -806,7 +887,7 @@ class EntityExtractor:
             # "Chancellor Olaf Scholz" is a person whatever label the model gave the name
             return self._person_candidate(result, text, index, start, span, words)
         if label == "ORG":
-            return self._org_candidate(result, text, span, words)
+            return self._org_candidate(result, text, start, span, words)
         return self._place_candidate(result, text, start, end, span, words, label)
 
     def _is_place(self, name: str) -> bool:
@@ -856,8 +937,11 @@ class EntityExtractor:
             and (city.country in result.context[:3] or city.population >= 1_000_000)
         ):
             return self._place(result, city, text, span)  # "Rabat" in a story about Morocco
+        if len(words) > 1 and words[0] in SINGLE_ORGS:
+            return None  # "Amazon Echo Dot", "Google Stadia": a big company's product
         if len(words) > 1 and any(w in ORG_WORDS or w in COMPANY_WORDS for w in words):
-            return self._org_candidate(result, text, span, words)  # "Air Berlin", "Virgin Atlantic"
+            # "Air Berlin", "Virgin Atlantic"
+            return self._org_candidate(result, text, start, span, words)
         if (
             not _person_like(words)
             or self.gazetteer.country(span) is not None
@@ -879,7 +963,7 @@ class EntityExtractor:
         return found
 
     def _org_candidate(
-        self, result: Extraction, text: str, span: str, words: list[str]
+        self, result: Extraction, text: str, start: int, span: str, words: list[str]
     ) -> Found | None:
         g = self.gazetteer
         while (
@@ -901,6 +985,18 @@ class EntityExtractor:
             span = " ".join(words)
         if len(words) > 1 and _MODEL_NUMBER.match(words[-1]):
             return None  # a product: "Airbus A380", "Delta IV" is not a company
+        start = max(text.find(span, start), start)  # the words left after the cuts above
+        end = start + len(span)
+        if _two_names(words) and not any(
+            w in ORG_WORDS or w in COMPANY_WORDS or w in PLACE_WORDS or w in CORPORATE_SUFFIXES
+            for w in words
+        ):
+            # "Black Widow and Captain America": two names, neither a body's (but one-word
+            # pairs are one: "Globe and Mail", "Procter and Gamble")
+            return None
+        if _AFTER_PLACE.match(text, end) and not any(w in ORG_WORDS for w in words):
+            # "Forest Hill police officers": the place whose police they are
+            return self._place_candidate(result, text, start, end, span, words, "GPE")
         country = g.country(span)
         if country is not None:
             return self._place(result, country, text, span)  # "Iran and the EAEU signed"
@@ -924,6 +1020,14 @@ class EntityExtractor:
             return self._found(result, key_for(span), "GovernmentOrganization", span, text)
         if span in SINGLE_ORGS:
             return self._single_org(result, span, text)
+        if (
+            len(words) > 1
+            and words[0] in SINGLE_ORGS
+            and not any(
+                w in ORG_WORDS or w in COMPANY_WORDS or w in CORPORATE_SUFFIXES for w in words
+            )
+        ):
+            return None  # "Apple CarPlay", "Amazon Echo Buds": the maker's product
         if any(w in DOCUMENT_WORDS for w in words) or all(
             w in NOT_NAMES or w in _CONNECTOR_WORDS for w in words
         ):
@@ -1127,7 +1231,11 @@ class EntityExtractor:
         self, result: Extraction, name: str, text: str, acronym: str | None = None
     ) -> Found:
         words = name.split()
-        if _church_body(words) or re.search(r"\b(?:Centre|Center)\s+(?:for|of)\s", name):
+        if (
+            _church_body(words)
+            or re.search(r"\b(?:Centre|Center)\s+(?:for|of)\s", name)
+            or "Hall of Fame" in name
+        ):
             # "the Catholic Church", "Australian Centre for Control of ...": bodies, not
             # the buildings they meet in
             kind = "Organization"
@@ -1572,6 +1680,8 @@ def _clean_candidate(span: str) -> tuple[int, str] | None:
         words.pop()  # "von der Leyen later"
     if any(w.isalpha() and w.islower() and w not in _INNER_WORDS for w in words[1:-1]):
         return None  # "Garrett hit Rudolph": a clause, not a name
+    if any(w == "the" and words[i] not in _INNER_WORDS for i, w in enumerate(words[1:-1])):
+        return None  # "Rathbun the Scientology": "the" inside a name follows "of", "for" …
     scores = 0
     while len(words) - scores > 1 and not any(c.isalpha() for c in words[-1 - scores]):
         scores += 1
@@ -1787,10 +1897,38 @@ _MEDIUM_BEFORE = re.compile(
 _PRODUCT = re.compile(
     r"i[A-Z][a-z]+s?|[A-Z][a-z]+[A-Z][a-z]+s?\s+(?:Pro|Air|Max|Plus|Mini|Ultra|Lite)"
 )
+# "Chromecast Ultra", "Nintendo Switch Lite", "Founder's Edition": a model's last word
+_PRODUCT_TAIL = re.compile(r"\S\s+(?:Pro|Pros|Max|Mini|Ultra|Lite|Plus|Edition|Dot)$")
 _MEDIUM_AFTER = re.compile(
     r"^['’]?s?\s+(?:users?|handles?|accounts?|posts?|feeds?|pages?|videos?|followers|"
     r"threads?|live|stories|story|channels?|profiles?)\b"
 )
+
+
+#: "Forest Hill police", "Dallas residents": nouns that follow the place they belong to
+_AFTER_PLACE = re.compile(r"\s+(?:police|residents|firefighters)\b")
+_OWNER_BEFORE = re.compile(r"(?:\b(?:a|an|his|her|their|my|our|your)|['’]s)\s+$")
+_PRODUCT_NOUN = re.compile(
+    r"\s+(?:sedans?|SUVs?|trucks?|pickups?|cars?|minivans?|hatchbacks?|coupes?|vans?|"
+    r"phones?|smartphones?|laptops?|tablets?|consoles?|watch|headphones|earbuds)\b"
+)
+
+
+def _two_names(words: list[str]) -> bool:
+    """``Black Widow and Captain America``, ``Santo Spirito and Immacolata``: two names
+    joined by "and", one of them of two words or more, no "of" around."""
+    if "and" not in words or "of" in words:
+        return False
+    at = words.index("and")
+    return at > 0 and max(at, len(words) - at - 1) >= 2
+
+
+def _owned_product(text: str, start: int, end: int) -> bool:
+    """``Webb's Ford sedan``, ``a Samsung phone``: a maker's name before what someone owns
+    names the thing, not the company."""
+    return bool(_PRODUCT_NOUN.match(text, end)) and bool(
+        _OWNER_BEFORE.search(text[max(0, start - 12) : start])
+    )
 
 
 def _as_medium(text: str, start: int, end: int) -> bool:
@@ -1799,6 +1937,26 @@ def _as_medium(text: str, start: int, end: int) -> bool:
         _MEDIUM_BEFORE.search(text[max(0, start - 80) : start])
         or _MEDIUM_AFTER.match(text[end : end + 30])
     )
+
+
+#: Words prose writes in lower case inside a sentence; capitalised there, the line is a
+#: title ("Stadia Is Essentially A Beta Version"), a subheading or a related link.
+_TITLE_FUNCTION_WORDS = frozenset(
+    """Is Are Was Were Be A An To Of In On For And With At By From As Into Your Its How What
+    Why After Over Up Out About Will Can Has Have Not This That Who We You Our Than""".split()
+)
+_LINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _title_cased(text: str) -> bool:
+    """A line in title case: nearly every word capitalised, function words too. As in an
+    all-capitals line, capitals carry no signal there (the model reads "Current Roster Of
+    Games" as an organization)."""
+    words = _LINE_WORD.findall(text)
+    if len(words) < 4:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised >= 0.85 * len(words) and any(w in _TITLE_FUNCTION_WORDS for w in words[1:])
 
 
 def _shouted(text: str) -> bool:

@@ -78,6 +78,9 @@ class TriggerRule:
     #: any verb not in ``exclude`` (the catch-all row, run after every specific one)
     any_verb: bool = False
     exclude: frozenset[str] = frozenset()
+    #: an excluded lemma that does count with one of these words as its object, particle
+    #: or its preposition's object: ``goes on sale``, ``took place``, ``gave a speech``
+    idioms: dict[str, frozenset[str]] = field(default_factory=dict)
     #: lemmas that report rather than happen ("said"): capped at ``weak_confidence``
     weak: frozenset[str] = frozenset()
     weak_confidence: float = 0.5
@@ -114,6 +117,7 @@ def _rule(row: dict[str, Any]) -> TriggerRule:
         nouns=frozenset(row.get("nouns", [])),
         any_verb=bool(row.get("any_verb", False)),
         exclude=frozenset(row.get("exclude", [])),
+        idioms={str(k): frozenset(v) for k, v in row.get("idioms", {}).items()},
         weak=frozenset(row.get("weak", [])),
         weak_confidence=float(row.get("weak_confidence", 0.5)),
         light_verbs=frozenset(row.get("light_verbs", [])),

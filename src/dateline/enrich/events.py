@@ -621,7 +621,9 @@ _TWICE = re.compile(r"\b(\w+)\s+\1\b", re.I)
 #: Quantifiers and pointers that open a generic or partial subject ("Some air quality
 #: monitors max out", "These extreme pollution events happen", "Only two commit"): the
 #: event says of some what the text does not name.
-_SOME = frozenset({"some", "these", "those", "other", "only", "such", "many", "several"})
+_SOME = frozenset(
+    {"some", "these", "those", "other", "only", "such", "many", "several", "single", "another"}
+)
 #: Below any ``min_confidence`` a site publishes by (0.6 unless set): proposed only.
 DOUBT_CONFIDENCE = 0.45
 

@@ -51,7 +51,8 @@ TITLE_WORDS = frozenset(
     Lieutenant Major Admiral Marshal Cardinal Archbishop Bishop Mullah Imam Rabbi Sheikha Lord
     Lady Sir Dame Senior Adviser Advisor First Lady Gen Lt Col Capt Representative
     Commissioner Attorney Auditor Presidential Candidate Minister-President Vice-President
-    Vice-Chancellor Treasurer Ombudsman Shadow""".split()
+    Vice-Chancellor Treasurer Ombudsman Shadow Superintendent Inspector Detective Professor
+    Prof Sergeant Sgt DL LB QB WR RB CB""".split()
 )
 #: Titles written only before a person's name: "President Trump" is a person even where the
 #: model calls the bare "Trump" an organization (unlike "Health" or "Foreign" above, which
@@ -85,7 +86,7 @@ ORG_WORDS = frozenset(
     League Coalition Secretariat Board Authority Bureau Foundation Society Club Times News
     Press Kremlin Pentagon Taliban Guard Guards Tribunal Representatives Reserve Exchange
     Airlines Airways Industries Holdings Refinery Directorate Mission Headquarters Embassy
-    Consulate Chamber Conference-Board""".split()
+    Consulate Chamber Conference-Board Administration""".split()
 )
 #: Who sits on a body named by what it is (``Council of Heads of State``, ``Board of
 #: Governors``): such a body "of the <organization>" is that organization's organ.
@@ -103,7 +104,9 @@ PLACE_WORDS = frozenset(
     """Corridor Sea Ocean River Gulf Strait Peninsula Mountains Island Islands Region Province
     Valley Desert Airport Villa Port Square Canal Bay Basin Lake Strip Bank Heights Coast East
     West Stadium Arena Palace Hall Centre Center Hotel Hospital Building Tower Bridge Park
-    Street Avenue Road Plaza Mosque Church Cathedral Temple""".split()
+    Street Avenue Road Plaza Mosque Church Cathedral Temple Auditorium Suites
+    Theater Theatre Towers Station Mall Courthouse Boulevard Highway Freeway Pier Amphitheater
+    Amphitheatre Coliseum Speedway Raceway Ballpark Room Statehouse Capitol""".split()
 )
 #: Lowercase particles inside personal names.
 NAME_PARTICLES = frozenset(
@@ -185,7 +188,7 @@ GIVEN_NAME_WORDS = frozenset({"Christian"})
 EVENT_WORDS = frozenset(
     """Fair Expo Festival Championship Championships Tournament Olympiad Marathon Carnival
     Parade Exhibition Biennale Awards Grand Prix Derby Regatta Show Finals Summit Induction
-    Ceremony Gala Cup""".split()
+    Ceremony Gala Cup Award Prize Operation Olympics Vote Open Rally""".split()
 )
 
 #: A ministry's field said alone (``Undersecretary for Education``, ``Agriculture``):
@@ -205,8 +208,15 @@ DOCUMENT_WORDS = frozenset(
 SINGLE_ORGS = frozenset(
     """Kremlin Pentagon Taliban Bundestag Bundesrat Knesset Majlis Duma Congress Hamas Hezbollah
     Houthis Interpol Europol OPEC Greenpeace Reuters Xinhua Facebook Twitter Google Apple
-    Microsoft Amazon Meta Nvidia Gazprom Rosneft Aramco""".split()
+    Microsoft Amazon Meta Nvidia Gazprom Rosneft Aramco
+    Bloomberg Netflix Hulu Spotify Uber Lyft Airbnb Tesla SpaceX Boeing Airbus Samsung Sony
+    Nintendo Intel Qualcomm IBM Oracle Alibaba Tencent Huawei Baidu Walmart Disney Instagram
+    WhatsApp TikTok YouTube LinkedIn Snapchat Reddit eBay PayPal Engadget ZDNet TechCrunch
+    Gizmodo Axios Politico Mashable BuzzFeed Ruptly Getty iFixit
+    Volkswagen Toyota Nissan Honda Hyundai BMW Ford Audi Porsche Ferrari""".split()
 )
+#: (the last lines: companies and news outlets so widely known that a story names them
+#: bare, which the model does not always label; no word a sentence may open with)
 
 #: Words a party member is called by: ``Ohio Republican`` is a person described, not a
 #: name, and ``Florida`` in ``Florida Republican`` is not the place the story is about.
@@ -303,7 +313,8 @@ CAPTION_LABELS = frozenset(
 GENERIC_ACRONYMS = frozenset(
     """EV EVs AWD RWD FWD 4WD USB GPS CEO CFO COO CTO GDP AI VR AR TV PC PCs LED LCD OLED
     SUV SUVs DNA RNA HIV IPO ETF VAT GMT UTC EST EDT PST PDT ATM ICU MVP PDF URL API SMS
-    OS CPU GPU RAM SSD HD UHD MPH MPG RPM PIN PR HR IT QB RB WR NFT ESG""".split()
+    OS CPU GPU RAM SSD HD UHD MPH MPG RPM PIN PR HR IT QB RB WR NFT ESG FPS HDR HDMI DVI LAN
+    WAN VOD LTE NFC AC DC TD TFL PBU ASAP WTF LOL OMG FAQ DIY RRP PET BPA ROI KPI EPS RTB""".split()
 )
 
 

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from dateline.enrich.gazetteer import fold
-from dateline.enrich.lexicon import COMMON_STARTERS, NOT_NAMES, SPORTS_WORDS
+from dateline.enrich.lexicon import COMMON_STARTERS, COMPASS_WORDS, NOT_NAMES, SPORTS_WORDS
 
 __all__ = ["person_after_team", "player_names", "team_names"]
 
@@ -38,11 +38,13 @@ _FIXTURE = re.compile(rf"(?<![\w'’-])(?P<a>{_NAME})\s+(?:v|vs\.?)\s+(?P<b>{_NA
 # "Leicestershire beat Somerset", "Rotor drew with Alania", "Essex lost to Kent"
 _PLAYED = re.compile(
     rf"(?<![\w'’-])(?P<a>{_NAME})\s+(?i:beat|beats|defeated|drew\s+with|drew|"
-    rf"lost\s+to|lose\s+to|edged|routed|thrashed|crushed|hammered|overcame|held)\s+"
+    rf"lost\s+to|lose\s+to|edged|routed|thrashed|crushed|hammered|overcame|held|topped|"
+    rf"downed|upset|blanked|outlasted|outscored|swept|fell\s+to|knocked\s+off|held\s+off|"
+    rf"(?:rolled|cruised|rallied|slipped|pulled|got)\s+past)\s+"
     rf"(?:the\s+)?(?P<b>{_NAME})"
 )
 # "their match against Nottinghamshire"
-_AGAINST = re.compile(rf"\b(?:against|versus)\s+(?:the\s+)?(?P<b>{_NAME})")
+_AGAINST = re.compile(rf"\b(?:against|versus|game\s+at)\s+(?:the\s+)?(?P<b>{_NAME})")
 # "Wild coach", "defensive captain", "pass rusher", "DL": a player's or coach's place
 _ROLE = (
     r"(?:(?:head|assistant|defensive|offensive|star|veteran|starting|backup)\s+)?"
@@ -90,11 +92,16 @@ def team_names(
             played.update(match["b"] for match in _AGAINST.finditer(line))
             played.update(match["b"] for match in _OVER.finditer(line))
             sides.update(match["a"] for match in _POSITION.finditer(line))
+    regional: set[str] = set()
     for name in played:
         words = _opened(name)
         if len(words) == 1 or (words and is_place(" ".join(words))):
             found.add(" ".join(words))
-    names = {_trimmed(name) for name in found} - people_folded
+        compass = name.split()
+        if len(compass) == 2 and compass[0] in COMPASS_WORDS and is_place(compass[1]):
+            # "Eastern Michigan rolled past Northern Illinois": a college by its region
+            regional.add(fold(name))
+    names = ({_trimmed(name) for name in found} | regional) - people_folded
     names |= {_trimmed(name) for name in sides}
     names.discard("")
     return frozenset(names)

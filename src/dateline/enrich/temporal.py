@@ -675,6 +675,8 @@ def find_times(
         for match in pattern.finditer(sentence):
             if taken.overlaps(match.start(), match.end()):
                 continue
+            if kind == "relative_day" and _in_a_name(sentence, match):
+                continue
             if kind == "duration" and not _is_duration(sentence, match):
                 continue
             ahead = clauses.is_future(match.start(), match.end()) if future is None else future
@@ -687,6 +689,18 @@ def find_times(
                 taken.add(match.start(), match.end())
                 found.append(_without_preposition(resolved))
     return _named_days(sorted(found, key=lambda t: t.start_offset), sentence)
+
+
+#: A capitalised word right before a match: ``USA Today``, ``NBC's Today``.
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w.'’]*\s+$")
+
+
+def _in_a_name(sentence: str, match: re.Match[str]) -> bool:
+    """``via USA Today``: a capitalised ``Today`` after a capitalised word is a name's
+    last word (a newspaper, a show), not the day the story was published."""
+    return match.group(0)[:1].isupper() and bool(
+        _NAME_BEFORE.search(sentence, max(match.start() - 30, 0), match.start())
+    )
 
 
 #: Between a day's name and the date that says which one: "Saturday, May 18",

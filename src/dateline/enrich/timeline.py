@@ -80,6 +80,8 @@ _MEASURES = frozenset(
 )
 #: Pronouns standing for a thing or group, not a person ("when it arrives").
 _THING_PRONOUNS = frozenset({"it", "they"})
+#: Punctuation inside a compound word: kept in a name (``two-goal performance``).
+_JOINERS = frozenset({"-", "–", "/"})
 #: Plurals of people nouns, capitalised first in a sentence ("Negotiators finished").
 _AGENT_PLURAL = re.compile(r"(?:ers|ors|ists|ants|ents|ians|als|ees|eers|men)$")
 #: Plural subjects a tagger may take for names when capitalised first in a sentence.
@@ -226,7 +228,14 @@ def _phrase(token: Token, cut: frozenset[str] = _CUT) -> list[Token]:
 
 
 def _text(tokens: Sequence[Token]) -> str:
-    return "".join(t.text_with_ws for t in tokens).strip()
+    """The tokens as text; words that were apart in the sentence stay apart (``sticky,
+    repeating`` without its comma is ``sticky repeating``, not ``stickyrepeating``)."""
+    parts: list[str] = []
+    for at, token in enumerate(tokens):
+        if at and (tokens[at - 1].whitespace_ or token.i != tokens[at - 1].i + 1):
+            parts.append(" ")
+        parts.append(token.text)
+    return "".join(parts).strip()
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
@@ -272,7 +281,9 @@ class TriggerDetector:
                 continue
             lemma = token.lemma_.lower()
             if self.rule.any_verb:
-                if lemma in self.rule.exclude or not lemma.isalpha():
+                if not lemma.isalpha():
+                    continue
+                if lemma in self.rule.exclude and not _idiom(token, self.rule.idioms.get(lemma)):
                     continue
             elif lemma not in self.rule.lemmas:
                 continue
@@ -327,8 +338,8 @@ class TriggerDetector:
             # "rescued by police was released Monday", parsed without its subject: the
             # police of the other clause did not release anything
             subject = _agent_of(verb)
-        subject = _antecedent(verb, subject)
         patient = _relative_object(verb, subject, patient, passive)
+        subject = _antecedent(verb, subject)
         actor = patient if passive else subject
         if actor is not None and _is_time_word(context, actor):
             return None  # "Sunday was chosen": the date is what the clause is about
@@ -352,6 +363,10 @@ class TriggerDetector:
             roles[self.rule.object_role].extend(k for k in objects if context.type_of(k) in wanted)
         roles["location"].extend(self._location(context, verb))
         weak = verb.lemma_.lower() in self.rule.weak
+        if weak and verb.dep_ == "advcl" and verb.tag_ == "VBG" and inherited:
+            # "revealed one of those interactions last week, saying he recalled it": the
+            # saying is how the clause it hangs on happened, not a second happening
+            return None
         said = _said(context, verb) if weak else ""  # what a saying verb reports, if any
         name = self._name(context, verb, subject, patient, passive, said)
         if moved:
@@ -393,10 +408,12 @@ class TriggerDetector:
         reports: bool = False,
     ) -> float:
         score = _confidence(times, named, inherited, scheduled)
-        if verb.lemma_.lower() in self.rule.weak and not (named and reports):
-            # "Trump said": a saying with nothing said is weak; a named source reporting
-            # what happened ("Bloomberg reported on Friday that WeWork faces an SEC
-            # inquiry") is a dated happening like any other
+        if verb.lemma_.lower() in self.rule.weak and not (named and (reports or not inherited)):
+            # a named source reporting what happened ("Bloomberg reported on Friday that
+            # WeWork faces an SEC inquiry"), or saying something on a day of its own
+            # ("Tim Cook said Tuesday in a fireside chat"), is a dated happening like any
+            # other (hand-annotated news counts every one); a saying whose date is lent by
+            # another clause, or whose source is not named ("the president said"), is weak
             score = min(score, self.rule.weak_confidence)
         return score
 
@@ -441,7 +458,8 @@ class TriggerDetector:
             for t in noun.subtree
             if t.i < noun.i
             and t.i not in owner
-            and t.dep_ not in ("det", "poss", "case", "punct", "predet")
+            and t.dep_ not in ("det", "poss", "case", "predet")
+            and (t.dep_ != "punct" or t.text in _JOINERS)  # "two-goal", "Browns-Steelers"
             and not _is_time_word(context, t)
         ]
         of = [
@@ -508,6 +526,13 @@ class TriggerDetector:
                 and child.i in context.clause_times
             ):
                 return list(context.clause_times[child.i]), True
+        marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+        if verb.dep_ == "advcl" and marks & _AT_THE_SAME_TIME:
+            # "were in the news on Monday, as the NFL decided to move the rematch": a
+            # clause that happens while the dated one does shares its date
+            shared = context.clause_times.get(clause_head(verb.head).i, [])
+            if shared:
+                return list(shared), True
         participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"  # "…, telling a hearing"
         if verb.dep_ == "conj" or participle:
             head = clause_head(verb.head)
@@ -535,7 +560,7 @@ class TriggerDetector:
             # "The magnitude 6.8 quake struck", parsed with two subjects: the one that acts
             acting = [c for c in subjects if c.lemma_.lower() not in _MEASURES] or subjects
             if acting:
-                return min(acting, key=lambda c: abs(c.i - verb.i))
+                return _relative_subject(current, min(acting, key=lambda c: abs(c.i - verb.i)))
             for child in current.children:
                 if context is not None and context.parse.start_of(child) < context.skip_before:
                     continue  # "DUBAI –": the dateline is not who did it
@@ -544,6 +569,11 @@ class TriggerDetector:
                     if pobj is not None:
                         return pobj
             participle = current.dep_ == "advcl" and current.tag_ == "VBG"
+            if current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.dep_ == "prep":
+                # "rolled back its policy after reaching a settlement": who reached it is
+                # who the clause the phrase hangs on is about
+                current = clause_head(current.head.head)
+                continue
             if participle and current.head.dep_ == "relcl":
                 current = clause_head(current.head.head)
                 continue
@@ -654,6 +684,23 @@ class TriggerDetector:
                 None,
             )
             clause = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+            if prep is None and clause is None:
+                # "said at a rally in Louisiana", "said in a fireside chat with X": where
+                # it was said, when that is an occasion and not a place the text names
+                prep = next(
+                    (
+                        c
+                        for c in verb.children
+                        if c.dep_ == "prep"
+                        and c.lower_ in _LOCATIVE
+                        and not _is_time(context, c)
+                        and not any(
+                            g.dep_ == "pobj" and context.mention_at(g) is not None
+                            for g in c.children
+                        )
+                    ),
+                    None,
+                )
             if said:  # "The New York Times reports that WeWork is preparing to cut jobs"
                 rest = said
             elif prep is not None:
@@ -761,6 +808,45 @@ def own_times(context: SentenceContext, noun: Token) -> list[TimeExpression]:
     return out
 
 
+def _idiom(verb: Token, words: frozenset[str] | None) -> bool:
+    """Whether a verb too light to name a happening carries one of ``words`` that make
+    it one: its object or particle (``took place``, ``gave a speech``) or the object of
+    its preposition (``goes on sale``, ``went to the polls``)."""
+    if not words:
+        return False
+    for child in verb.children:
+        if (
+            child.dep_ in ("dobj", "prt", "acomp", "advmod", "attr")
+            and child.lemma_.lower() in words
+        ):
+            return True
+        if child.dep_ == "prep" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in words for g in child.children
+        ):
+            return True
+    return False
+
+
+#: Relative pronouns that stand for who acted: in "users who activated", the users did.
+#: (``which``/``that`` clauses describe things in passing, "a series that ended close to
+#: 2 a.m.", "the keyboards, which have suffered …": background more often than a
+#: happening of their own, so they are left to the rules that name things.)
+_RELATIVE = frozenset({"who"})
+
+
+def _relative_subject(verb: Token, subject: Token) -> Token:
+    """The noun a relative ``who`` stands for: ``the more than 10 million users who
+    activated their accounts`` (the users activated); any other subject as it is."""
+    if (
+        subject.lower_ in _RELATIVE
+        and subject.tag_ in ("WP", "WDT")
+        and verb.dep_ == "relcl"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+    ):
+        return verb.head
+    return subject
+
+
 def _relative_object(
     verb: Token, subject: Token | None, patient: Token | None, passive: bool
 ) -> Token | None:
@@ -855,12 +941,19 @@ def _antecedent(verb: Token, subject: Token | None) -> Token | None:
     arrives``) is that clause's subject, when that subject is a noun phrase."""
     if subject is None or subject.lower_ not in _THING_PRONOUNS:
         return subject
-    if verb.dep_ not in ("advcl", "conj") or verb.head is verb:
+    if verb.dep_ not in ("advcl", "conj", "relcl") or verb.head is verb:
         return subject
     head = clause_head(verb.head)
     outer = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if outer is None or outer.pos_ == "PRON":
         return subject
+    if verb.dep_ == "relcl":
+        # "Herbert and Mahut did not drop a set at the ATP Finals, where they defeated …":
+        # the pronoun of a clause hung on a noun is the sentence's subject when its number
+        # agrees (they ↔ Herbert and Mahut, it ↔ the company)
+        plural = len(_with_conjuncts(outer)) > 1 or outer.tag_ in ("NNS", "NNPS")
+        if plural != (subject.lower_ == "they"):
+            return subject
     return outer
 
 

@@ -62,7 +62,7 @@ __all__ = [
 #: The folder of the cache and the lock, inside the output folder.
 STATE_DIR = ".dateline"
 #: Bumped when the layout of entries or state changes: older caches are ignored.
-FORMAT = 6
+FORMAT = 8
 #: A file changed this recently (seconds) is read and hashed, whatever its stamp says.
 RACY_SECONDS = 2.0
 #: Window of the deflated summaries a build holds (2 KiB: more than a summary's length).
@@ -380,7 +380,9 @@ class CacheState:
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS entries (
+    key TEXT PRIMARY KEY, data BLOB NOT NULL, body TEXT, size INTEGER
+);
 CREATE TABLE IF NOT EXISTS state (
     source TEXT PRIMARY KEY, key TEXT NOT NULL, summary TEXT NOT NULL,
     findings TEXT NOT NULL, files TEXT NOT NULL, carried INTEGER NOT NULL
@@ -586,17 +588,40 @@ class BuildCache:
             return None
         return CacheEntry.from_bytes(row[0], key) if row is not None else None
 
+    def read_body(self, key: str) -> str | None:
+        """The entry's body HTML alone (None: not cached apart, or its entry is not
+        whole): the feeds need the bodies of thousands of articles, and decoding each
+        whole entry for its body (its graph, its summary) cost the site-wide stage
+        three times as much. ``size`` is the entry's length when it was written: a
+        row whose entry was cut short is not trusted for its body either."""
+        try:
+            db = self._open()
+            row = (
+                None
+                if db is None
+                else db.execute(
+                    "SELECT body FROM entries WHERE key = ? AND length(data) = size", (key,)
+                ).fetchone()
+            )
+        except sqlite3.DatabaseError:
+            return None
+        return row[0] if row is not None and isinstance(row[0], str) and row[0] else None
+
     def write_entry(self, entry: CacheEntry, stored: bytes | None = None) -> None:
         """Add an entry to this build's transaction (committed by :meth:`save_state`).
 
-        ``stored`` is ``entry.to_bytes()`` when a worker process already made it.
+        ``stored`` is ``entry.to_bytes()`` when a worker process already made it (the
+        ``entry`` then has no graph, but its body, which is kept apart as well).
         """
         db = self._open()
         if db is None:
             return
         data = stored if stored is not None else entry.to_bytes()
         try:
-            db.execute("INSERT OR REPLACE INTO entries VALUES (?, ?)", (entry.key, data))
+            db.execute(
+                "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)",
+                (entry.key, data, entry.body, len(data)),
+            )
         except sqlite3.Error as exc:
             raise OutputError(
                 f"could not write to the build cache: {exc}", path=self.state_file
