@@ -168,7 +168,7 @@ def test_feeds_joined_from_entries_made_once_are_the_feeds_feedgen_renders(
         first,
         source="odd.md",
         slug="odd",
-        url=BASE + "articles/odd.html",
+        base=BASE,  # its page: BASE + "articles/odd.html"
         description=None,
         section=None,
         keywords=("a&b", "Zürich"),

@@ -11,13 +11,14 @@ import pytest
 from lxml import html as lxml_html
 
 import dateline.emit.site
+import dateline.write.manifest
 from dateline.emit.jsonld import dumps
 from dateline.emit.site import site_document
 from dateline.emit.summary import INDEX_KEYS, SharedParts
 from dateline.pipeline import build_site
 from dateline.settings import Settings
 from dateline.write.cache import BuildCache, StateEntry
-from dateline.write.manifest import Manifest
+from dateline.write.manifest import Manifest, OwnedFiles, article_files
 from dateline.write.stream import Chunks, same_chunks, write_chunks
 
 from .test_incremental import make_site, tree
@@ -135,6 +136,44 @@ def test_the_manifest_is_json_as_json_writes_it(tmp_path: Path) -> None:
     assert json.loads(text)["files"]["b.txt"] == []
     empty = Manifest().to_bytes().decode("utf-8")
     assert empty == json.dumps(json.loads(empty), indent=2, ensure_ascii=False) + "\n"
+
+
+def test_the_manifest_holds_only_the_files_that_are_not_a_slugs_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large site's manifest lists 200,000 files: only those that are not the two
+    files of the source's slug are held; the file, the files it lists and what a
+    build removes are the same as from a plain mapping."""
+    sources = {f"{i}.md": f"s{i}" for i in range(6)}
+    files = {s: list(article_files(slug)) for s, slug in sources.items()}
+    files["0.md"] = ["articles/z.jsonld", "articles/a.html"]  # unsorted, not its slug's
+    files["gone.md"] = ["articles/g.html", "articles/g.jsonld"]  # failed: keeps its files
+    old = Manifest.of(sources, files, ["index.html", "rss.xml"])
+    assert isinstance(old.files, OwnedFiles)
+    assert old.files._extra == {
+        "0.md": ("articles/a.html", "articles/z.jsonld"),
+        "gone.md": ("articles/g.html", "articles/g.jsonld"),
+    }
+    assert dict(old.files) == {k: tuple(sorted(v)) for k, v in files.items()}
+    whole = old.to_bytes()
+    monkeypatch.setattr(dateline.write.manifest, "_BATCH", 2)
+    assert b"".join(old.pieces()) == whole
+    (tmp_path / ".dateline-manifest.json").write_bytes(whole)
+    again = Manifest.read(tmp_path)
+    assert again == old
+    assert dict(again.files) == dict(old.files)
+    # s1's article moved to another source, 2.md deleted, 0.md owns its slug's files now
+    new_sources = {k: v for k, v in sources.items() if k not in ("1.md", "2.md")}
+    new_sources["moved.md"] = "s1"
+    new = Manifest.of(
+        new_sources,
+        {s: article_files(slug) for s, slug in new_sources.items()},
+        ["index.html"],
+    )
+    assert old.stale(new) == sorted(old.owned() - new.owned())
+    assert "articles/s1.html" not in old.stale(new)
+    assert "articles/s2.html" in old.stale(new)
+    assert "rss.xml" in old.stale(new)
 
 
 def test_the_site_graph_is_written_in_pieces_with_the_same_bytes(

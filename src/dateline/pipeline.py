@@ -254,6 +254,8 @@ class BuildReport:
     @property
     def published(self) -> list[ArticleResult]:
         held = {h.path for h in self.held}
+        if not held:  # (a result's path is made from text on each look)
+            return [r for r in self.results if r.ok]
         return [r for r in self.results if r.ok and r.path not in held]
 
     def count(self, status: Status) -> int:
@@ -1439,7 +1441,8 @@ def _build_with(
     shared = SharedParts()
     keys: dict[str, str] = {}
     new_state = CacheState(site_key=plan.site_key, stamps=plan.stamps)
-    files_of: dict[str, tuple[str, ...]] = {}
+    # the files each written article owns; None: its summary's (see _owned)
+    files_of: dict[str, tuple[str, ...] | None] = {}
     claimed: dict[str, str] = {}  # slug → source, in this build
 
     for name, source in zip(plan.names, plan.sources, strict=True):
@@ -1462,7 +1465,7 @@ def _build_with(
             seen[source] = reused.summary
             keys[source] = reused.key
             new_state.articles[source] = reused
-            files_of[source] = tuple(reused.files)
+            files_of[source] = _owned(reused.files, reused.summary)
             claimed.setdefault(reused.summary.slug, source)
             continue
         made = next(outputs)
@@ -1506,26 +1509,33 @@ def _build_with(
         path = Path(name) if findings else name
         if isinstance(path, Path):
             findings = _on_path(findings, path, made.task.path)
+        # the plan's copy of the key (its stamp holds one): not a second for each article
+        stamped = plan.stamps.get(source)
+        key = stamped[1] if stamped is not None and stamped[1] == entry.key else entry.key
         results[source] = ArticleResult(
             path,
             findings=findings,
             slug=slug,
             status="built",
-            load=_lazy(entries, out, entry.key),
+            load=_lazy(entries, out, key),
         )
-        keys[source] = entry.key
-        files_of[source] = tuple(entry.files)
+        keys[source] = key
+        files_of[source] = _owned(entry.files, entry.summary)
         # the summary as its saved text until the site-wide stage: a third of the memory
         # of the object, for each article of a full build, while the workers still run
         seen[source] = new_state.articles[source] = StateEntry.holding_text(
-            entry.key, entry.summary, entry.findings, entry.files, shared
+            key, entry.summary, entry.findings, entry.files, shared
         )
 
     for _ in shown:  # let a progress bar finish
         pass
     outputs.close()  # the worker processes end here, before the site-wide stage
     summaries = {s: v.summary if isinstance(v, StateEntry) else v for s, v in seen.items()}
-    del seen
+    del seen, claimed
+    for source, summary in summaries.items():
+        result = results[source]
+        if result.slug == summary.slug:  # one copy of the slug, the summary's
+            result.slug = summary.slug
 
     # cross-article checks, over every article (reused ones too)
     clashes = cross_article_findings(list(summaries.values()), settings.content_dir)
@@ -1558,7 +1568,8 @@ def _build_with(
     if writing and late:
         shown_by = {summary.slug: entry for summary, entry in carried.values()}
         for source in late:
-            _undo_late(settings, files_of.pop(source), shown_by.get(summaries[source].slug))
+            files = files_of.pop(source) or summaries[source].files
+            _undo_late(settings, files, shown_by.get(summaries[source].slug))
 
     listed = sorted([*published.values(), *report.carried], key=lambda s: s.order)
     previous = {n: m for n, m in state.site_marks.items() if cache.intact(_sizes(state, n))}
@@ -1608,7 +1619,8 @@ def _build_with(
     # the manifest: every source still here keeps the files it owned if it failed now
     manifest_sources = {s: summaries[s].slug for s in published}
     manifest_sources.update({s: summary.slug for s, (summary, _) in carried.items()})
-    owned_files = {s: files_of[s] for s in published}
+    # a listed source owns its slug's two files unless it says otherwise (see OwnedFiles)
+    owned_files = {s: f for s in published if (f := files_of[s]) is not None}
     owned_files.update({s: tuple(entry.files) for s, (_, entry) in carried.items()})
     # a held article (a draft, an embargo) is in no output: its old page goes
     here = {s for s in plan.sources if results[s].status != "held"}
@@ -1619,19 +1631,24 @@ def _build_with(
     )
     for source, files in old_manifest.files.items():
         # a source still here (or in a folder that cannot be listed now) keeps its files
-        if source not in owned_files and (source in here or source.startswith(unlisted)):
+        if (
+            source not in manifest_sources
+            and source not in owned_files
+            and (source in here or source.startswith(unlisted))
+        ):
             owned_files[source] = files
     for source in plan.sources:
-        if source not in owned_files and source in files_of:
-            owned_files[source] = files_of[source]  # written, then failed a cross check
+        if source not in manifest_sources and source not in owned_files and source in files_of:
+            # written, then failed a cross check
+            owned_files[source] = files_of[source] or summaries[source].files
     kept_site = [n for n in old_manifest.site if n in broken]
     zones = {s: z for s, summary in published.items() if (z := summary.timezone) is not None}
     zones.update({s: z for s, (summary, _) in carried.items() if (z := summary.timezone)})
     manifest = Manifest.of(manifest_sources, owned_files, [*site_files, *kept_site], zones)
-    stale = sorted(old_manifest.owned() - manifest.owned())
+    stale = old_manifest.stale(manifest)
 
     if not writing:
-        if not _same(out / MANIFEST, manifest.to_bytes()):
+        if not same_chunks(out / MANIFEST, Chunks(manifest.pieces))[0]:
             report.would_write.append(MANIFEST)
         report.would_remove = [n for n in stale if (out / n).exists()]
         report.seconds = time.perf_counter() - started
@@ -1644,7 +1661,8 @@ def _build_with(
             report.removed.append(target)
     # the same sources, files and zones: the manifest there is already right
     same = manifest == old_manifest and old_manifest.whole
-    if not same and write_atomic(out / MANIFEST, manifest.to_bytes()):
+    # written piece by piece: a large site's manifest is tens of megabytes
+    if not same and write_chunks(out / MANIFEST, Chunks(manifest.pieces))[0]:
         report.written.append(out / MANIFEST)
     new_state.site_files = site_files
     new_state.site_marks = site.marks
@@ -1667,6 +1685,13 @@ def _build_with(
         return report
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _owned(files: Iterable[str], summary: ArticleSummary) -> tuple[str, ...] | None:
+    """The files an article owns, or None when they are its summary's (every article
+    built by this version: nothing to hold for each article until the manifest)."""
+    listed = tuple(sorted(files))
+    return None if listed == summary.files else listed
 
 
 def _held(summary: ArticleSummary, now: dt.datetime | float) -> bool:

@@ -111,10 +111,10 @@ class ArticleSummary:
     #: the source file, relative to the content folder (POSIX separators)
     source: str
     slug: str
-    #: the article's page; its JSON-LD document, its ``@id`` and its files follow from
-    #: it and the slug (see :attr:`graph_url`): not held, for each of a large site's
-    #: articles
-    url: str
+    #: the site's address its URLs start with (one copy for every summary): the
+    #: article's page, document, ``@id`` and files follow from it and the slug (see
+    #: :attr:`url`), not held for each of a large site's articles
+    base: str
     headline: str
     #: ISO 8601, as the article's JSON-LD says it
     date_published: str
@@ -144,10 +144,14 @@ class ArticleSummary:
     events: tuple[EventBrief, ...] = ()
 
     @property
+    def url(self) -> str:
+        """The article's page (see :func:`dateline.model.ids.page_url`)."""
+        return f"{self.base}articles/{self.slug}.html"
+
+    @property
     def graph_url(self) -> str:
-        """The article's JSON-LD document (beside its page: see
-        :func:`dateline.model.ids.document_url`)."""
-        return self.url[: -len(".html")] + ".jsonld"
+        """The article's JSON-LD document (see :func:`dateline.model.ids.document_url`)."""
+        return f"{self.base}articles/{self.slug}.jsonld"
 
     @property
     def article_id(self) -> str:
@@ -168,7 +172,7 @@ class ArticleSummary:
     def __post_init__(self) -> None:
         # the same few languages, sections, tags, people and types recur in every
         # summary of a large site: one copy each
-        _intern(self, "in_language", "section", "timezone")
+        _intern(self, "base", "in_language", "section", "timezone", "dateline")
         object.__setattr__(self, "keywords", tuple(sys.intern(k) for k in self.keywords))
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -360,10 +364,11 @@ def summarize(source: str, graph: ArticleGraph) -> ArticleSummary:
         modified,
         article.in_language,
     )
+    tail = f"articles/{graph.slug}.html"
     summary = ArticleSummary(
         source=source,
         slug=graph.slug,
-        url=article.url,
+        base=article.url[: -len(tail)] if article.url.endswith(tail) else article.url,
         headline=article.headline,
         date_published=article.date_published.isoformat(),
         date_modified=article.date_modified.isoformat() if article.date_modified else None,
@@ -392,9 +397,9 @@ def summarize(source: str, graph: ArticleGraph) -> ArticleSummary:
         events=tuple(e for e in events if e is not None),
     )
     if (
-        summary.graph_url != graph.id
+        summary.url != article.url
+        or summary.graph_url != graph.id
         or summary.article_id != article.id
-        or not article.url.endswith(f"articles/{graph.slug}.html")
     ):
         raise ValueError(f"the URLs of {source} are not where dateline puts them")
     return summary

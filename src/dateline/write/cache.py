@@ -62,7 +62,7 @@ __all__ = [
 #: The folder of the cache and the lock, inside the output folder.
 STATE_DIR = ".dateline"
 #: Bumped when the layout of entries or state changes: older caches are ignored.
-FORMAT = 7
+FORMAT = 8
 #: A file changed this recently (seconds) is read and hashed, whatever its stamp says.
 RACY_SECONDS = 2.0
 #: Window of the deflated summaries a build holds (2 KiB: more than a summary's length).
@@ -245,14 +245,14 @@ class StateEntry:
     The summary is parsed on first use: a build where nothing changed never needs it.
     """
 
-    __slots__ = ("_findings", "_shared", "_summary", "carried", "files", "key")
+    __slots__ = ("_files", "_findings", "_shared", "_summary", "carried", "key")
 
     def __init__(
         self,
         key: str,
         summary: ArticleSummary | str | bytes | None,
         findings: list[dict[str, Any]] | str,
-        files: dict[str, int],
+        files: dict[str, int] | str,
         carried: bool = False,
         shared: SharedParts | None = None,
     ) -> None:
@@ -265,7 +265,8 @@ class StateEntry:
         # text once for all the articles with the same findings
         text = findings if isinstance(findings, str) else _dumps(findings)
         self._findings = shared.text(text) if shared is not None else text
-        self.files = files
+        # as the JSON it is saved as (a third of a dict's memory): parsed when asked for
+        self._files = files if isinstance(files, str) else _dumps(files)
         #: a previous version kept for a source that fails now (built again next time)
         self.carried = carried
 
@@ -304,6 +305,21 @@ class StateEntry:
         return self._summary
 
     @property
+    def files(self) -> dict[str, int]:
+        """File (relative to the output folder) → its size in bytes."""
+        try:
+            files = orjson.loads(self._files)
+        except orjson.JSONDecodeError:
+            files = None
+        if isinstance(files, dict):
+            return files
+        # a damaged row: a file no build writes, so the article is never reused
+        return {f"{STATE_DIR}/damaged": -1}
+
+    def same_files(self, other: StateEntry) -> bool:
+        return self._files == other._files or self.files == other.files
+
+    @property
     def findings(self) -> list[dict[str, Any]]:
         found: list[dict[str, Any]] = json.loads(self._findings)
         return found
@@ -324,7 +340,7 @@ class StateEntry:
             summary = self._summary
         else:
             summary = _dumps(self.summary.to_json())
-        return (source, self.key, summary, self._findings, _dumps(self.files), int(self.carried))
+        return (source, self.key, summary, self._findings, self._files, int(self.carried))
 
 
 def _write_stamps(
@@ -454,9 +470,7 @@ class BuildCache:
             shared = SharedParts()
             column = "summary" if summaries else "NULL"
             articles = {
-                source: StateEntry(
-                    key_, summary, findings, orjson.loads(files), bool(carried), shared
-                )
+                source: StateEntry(key_, summary, findings, str(files), bool(carried), shared)
                 for source, key_, summary, findings, files, carried in db.execute(
                     f"SELECT source, key, {column}, findings, files, carried FROM state"
                 )
@@ -516,7 +530,7 @@ class BuildCache:
                 if (old := before.articles.get(source)) is None
                 or old.key != entry.key
                 or old.carried != entry.carried
-                or old.files != entry.files
+                or not old.same_files(entry)
             )
             db.executemany("INSERT OR REPLACE INTO state VALUES (?, ?, ?, ?, ?, ?)", changed)
             gone = [(source,) for source in before.articles if source not in state.articles]

@@ -18,8 +18,9 @@ offset, and a version carried forward prints its times in its zone by name.
 
 from __future__ import annotations
 
+import itertools
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring
 from pathlib import Path
@@ -55,8 +56,75 @@ def _indented(value: object, indent: str = "") -> str:
 
 
 def article_files(slug: str) -> tuple[str, ...]:
-    """The files an article writes, relative to the output folder."""
+    """The files an article writes, relative to the output folder (in sorted order)."""
     return (f"articles/{slug}.html", f"articles/{slug}.jsonld")
+
+
+class OwnedFiles(Mapping[str, tuple[str, ...]]):
+    """Source → the files it owns (sorted), holding only those that are not its slug's
+    two article files: a large site's manifest names 200,000 files, made when asked
+    for, not held (or compared) one by one."""
+
+    __slots__ = ("_extra", "_sources")
+
+    def __init__(self, sources: Mapping[str, str], files: Mapping[str, Iterable[str]]) -> None:
+        self._sources = sources
+        self._extra: dict[str, tuple[str, ...]] = {}
+        for source, owned in files.items():
+            listed = owned if isinstance(owned, tuple) else tuple(owned)
+            listed = listed if _is_sorted(listed) else tuple(sorted(listed))
+            slug = sources.get(source)
+            if slug is None or listed != article_files(slug):
+                self._extra[source] = listed
+
+    def __getitem__(self, source: str) -> tuple[str, ...]:
+        listed = self._extra.get(source)
+        if listed is not None:
+            return listed
+        return article_files(self._sources[source])
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._sources
+        yield from (s for s in self._extra if s not in self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources) + sum(s not in self._sources for s in self._extra)
+
+    def __contains__(self, source: object) -> bool:
+        return source in self._sources or source in self._extra
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, OwnedFiles):
+            return self._extra == other._extra and self._sources == other._sources
+        return isinstance(other, Mapping) and dict(self.items()) == dict(other.items())
+
+    __hash__ = None  # type: ignore[assignment]  # a mapping
+
+    def slugs_and_extra(self) -> tuple[set[str], set[str]]:
+        """The slugs whose two files are owned, and every other file owned."""
+        slugs = {slug for s, slug in self._sources.items() if s not in self._extra}
+        return slugs, {f for listed in self._extra.values() for f in listed}
+
+
+#: Entries of the manifest joined into one piece.
+_BATCH = 512
+
+
+def _quoted(text: str) -> str:
+    return str(encode_basestring(text))
+
+
+def _slug_of(name: str) -> str | None:
+    """The slug whose article file ``name`` is (None: not an article file)."""
+    folder, _, file = name.partition("/")
+    stem, dot, suffix = file.rpartition(".")
+    if folder != "articles" or "/" in file or not dot or suffix not in ("html", "jsonld"):
+        return None
+    return stem
+
+
+def _is_sorted(listed: tuple[str, ...]) -> bool:
+    return all(a <= b for a, b in itertools.pairwise(listed))
 
 
 @dataclass(frozen=True)
@@ -77,19 +145,57 @@ class Manifest:
         """Every file this build made: the only files a later build may remove."""
         return {*self.site, *(f for files in self.files.values() for f in files)}
 
+    def stale(self, new: Manifest) -> list[str]:
+        """The files this manifest owns and ``new`` does not (sorted): what a build
+        that wrote ``new`` removes. Compared source by source: the two sets of every
+        file of a large site are not made."""
+        gone = set(self.site) - set(new.site)
+        for source, files in self.files.items():
+            now = new.files.get(source, ())
+            gone.update(f for f in files if f not in now)
+        if not gone:
+            return []
+        # a file may have moved to another source (a slug another article took)
+        if isinstance(new.files, OwnedFiles):
+            slugs, extra = new.files.slugs_and_extra()
+            kept = {f for f in gone if f in extra or _slug_of(f) in slugs}
+        else:
+            kept = gone & new.owned()
+        return sorted(gone - kept - set(new.site))
+
     def to_bytes(self) -> bytes:
-        data = {
-            "about": _ABOUT,
-            "sources": dict(sorted(self.sources.items())),
-            "files": {k: sorted(v) for k, v in sorted(self.files.items())},
-            "site": sorted(self.site),
-        }
+        return b"".join(self.pieces())
+
+    def pieces(self) -> Iterator[bytes]:
+        """The manifest file, a few hundred entries at a time (a large site's is tens of
+        megabytes): what ``json.dumps(data, indent=2, ensure_ascii=False)`` writes."""
+        sections: list[tuple[str, Iterable[tuple[str, object]] | list[str], int]] = [
+            ("sources", sorted(self.sources.items()), len(self.sources)),
+            ("files", ((k, self.files[k]) for k in sorted(self.files)), len(self.files)),
+            ("site", sorted(self.site), len(self.site)),
+        ]
         if self.zones:
-            data["zones"] = dict(sorted(self.zones.items()))
-        try:  # json.dumps' text for strings, lists and dicts, made several times faster
-            return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
-        except TypeError:  # orjson.JSONEncodeError: a text that is not valid Unicode
-            return (_indented(data) + "\n").encode("utf-8")
+            sections.append(("zones", sorted(self.zones.items()), len(self.zones)))
+        yield f'{{\n  "about": {_quoted(_ABOUT)}'.encode()
+        for name, items, count in sections:
+            opening, closing = ("[", "]") if name == "site" else ("{", "}")
+            if not count:
+                yield f',\n  "{name}": {opening}{closing}'.encode()
+                continue
+            yield f',\n  "{name}": {opening}\n'.encode()
+            lines = (
+                f"    {_quoted(item)}"
+                if isinstance(item, str)
+                else f"    {_quoted(item[0])}: {_indented(item[1], '    ')}"
+                for item in items
+            )
+            batch = list(itertools.islice(lines, _BATCH))
+            while batch:
+                text = ",\n".join(batch)
+                batch = list(itertools.islice(lines, _BATCH))
+                yield (text + (",\n" if batch else "")).encode("utf-8")
+            yield f"\n  {closing}".encode()
+        yield b"\n}\n"
 
     @classmethod
     def read(cls, output_dir: Path) -> Manifest:
@@ -107,9 +213,8 @@ class Manifest:
         except (OSError, ValueError, AttributeError, TypeError):
             return cls()
         whole = set(files) == set(sources) and data.get("about") == _ABOUT
-        for source, slug in sources.items():
-            files.setdefault(source, article_files(slug))
-        return cls(sources=sources, files=files, site=site, zones=zones, whole=whole)
+        owned = OwnedFiles(sources, files)  # a source it names no files of owns its slug's
+        return cls(sources=sources, files=owned, site=site, zones=zones, whole=whole)
 
     @classmethod
     def of(
@@ -119,9 +224,10 @@ class Manifest:
         site: Iterable[str],
         zones: Mapping[str, str] | None = None,
     ) -> Manifest:
+        sources = sources if isinstance(sources, dict) else dict(sources)
         return cls(
-            sources=dict(sources),
-            files={k: tuple(sorted(v)) for k, v in files.items()},
+            sources=sources,
+            files=OwnedFiles(sources, files),
             site=tuple(sorted(site)),
             zones={k: v for k, v in (zones or {}).items() if k in sources},
         )
