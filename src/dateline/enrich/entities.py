@@ -197,6 +197,8 @@ LINKER_RULES: dict[str, str] = {
     "before a person-like name the model called an organization makes it a person",
     "org_comma": "'Bleacher Report, Uber Eats': a comma parts two bodies (not 'Acme, Inc.', "
     "nor 'Council on Energy, Environment and Water')",
+    "platform_reaction": "'the Twitter reaction', 'top Twitter trends', 'a Tumblr post': the "
+    "platform as where people said it, not the company",
     "sports_team": "'Leicestershire beat Somerset', 'Pohang 3 Ulsan 2': a club named after a "
     "place is an organization in that article (not after 'in'/'at'; countries stay countries)",
 }
@@ -1929,7 +1931,7 @@ _PRODUCT = re.compile(
 _PRODUCT_TAIL = re.compile(r"\S\s+(?:Pro|Pros|Max|Mini|Ultra|Lite|Plus|Edition|Dot)$")
 _MEDIUM_AFTER = re.compile(
     r"^['’]?s?\s+(?:users?|handles?|accounts?|posts?|feeds?|pages?|videos?|followers|"
-    r"threads?|live|stories|story|channels?|profiles?)\b"
+    r"threads?|live|stories|story|channels?|profiles?|trends?|trending|reaction|storm|polls?)\b"
 )
 
 

@@ -170,7 +170,7 @@ HOME_NATIONS = frozenset({"England", "Scotland", "Wales", "Northern Ireland"})
 #: not the company (which "Twitter said" or "Twitter's chief executive" does).
 PLATFORMS = frozenset(
     """Twitter Facebook Instagram YouTube TikTok Snapchat LinkedIn WhatsApp Reddit Pinterest
-    Telegram WeChat Weibo Twitch Threads Bluesky""".split()
+    Telegram WeChat Weibo Twitch Threads Bluesky Tumblr""".split()
 )
 
 #: Faiths a church is named by: ``Catholic Church`` is a body, not a building.
