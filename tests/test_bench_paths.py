@@ -250,6 +250,19 @@ def test_merged_layers_are_what_validating_the_merge_gives() -> None:
     assert merged == again
     assert merged.model_fields_set == again.model_fields_set
     assert merged.model_dump(mode="json") == again.model_dump(mode="json")
+    # what pydantic's own model_construct makes, attribute for attribute (merge_layers
+    # makes it by hand, which holds while every field defaults to None)
+    constructed = ArticleMeta.model_construct(
+        _fields_set=set(merged.model_fields_set),
+        **{name: getattr(merged, name) for name in merged.model_fields_set},
+    )
+    assert all(
+        f.default is None and f.default_factory is None for f in ArticleMeta.model_fields.values()
+    )
+    assert list(merged.__dict__.items()) == list(constructed.__dict__.items())
+    assert merged.__pydantic_fields_set__ == constructed.__pydantic_fields_set__
+    assert merged.__pydantic_extra__ == constructed.__pydantic_extra__
+    assert merged.__pydantic_private__ == constructed.__pydantic_private__
     # the editor's empty entities win, and take enrichment's coupled keys with them
     assert merged.entities == []
     assert "mentions" not in merged.model_fields_set

@@ -107,6 +107,13 @@ NOT_PUBLISHED = [
         "David Holmes says",
         None,
     ),
+    # a participle that works as a preposition ("combined with") is no happening
+    (
+        "The potential oversupply, combined with worries over global demand next year, "
+        "sent prices lower.",
+        "Potential oversupply",
+        None,
+    ),
     # "a single game" is one of many, not a happening a reader could tell apart
     ("The subscription only includes a single game as of today.", "Single game", None),
     # "USA Today" is a newspaper, not the day of publication

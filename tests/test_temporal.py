@@ -202,3 +202,17 @@ def test_an_out_of_range_publication_date_is_a_finding_not_a_crash(
 def test_timex3_types(sentence: str, timex_type: str) -> None:
     (found,) = find_times(sentence, FRIDAY)
     assert found.timex_type == timex_type
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start"),
+    [
+        # Dec. 6 2024 is a Friday; the Dec. 6 nearest before a May 2024 reference is not
+        ("Tickets go on sale at 10 a.m. Friday, Dec. 6.", "2024-12-06"),
+        # the weekday agrees with the year first read: nothing changes
+        ("He was seen on Wednesday, Dec. 6.", "2023-12-06"),
+    ],
+)
+def test_a_weekday_before_a_date_picks_its_year(sentence: str, start: str) -> None:
+    found = [t for t in find_times(sentence, dt.date(2024, 5, 16)) if t.kind == "month_day"]
+    assert [t.start for t in found] == [start]

@@ -191,6 +191,12 @@ LINKER_RULES: dict[str, str] = {
     "its region, and more result verbs (rolled past, topped, upset, fell to, game at ...)",
     "well_known_company": "'Netflix', 'Hulu', 'Engadget': companies and outlets a story names "
     "bare are organizations, even where the model misses or mislabels them",
+    "lowercase_before_name": "'the state Department of Public Safety': a lowercase word the "
+    "model took along is no part of the name",
+    "role_before_person": "'economist Eswar Prasad', 'manager Scooter Braun': a role noun "
+    "before a person-like name the model called an organization makes it a person",
+    "org_comma": "'Bleacher Report, Uber Eats': a comma parts two bodies (not 'Acme, Inc.', "
+    "nor 'Council on Energy, Environment and Water')",
     "sports_team": "'Leicestershire beat Somerset', 'Pohang 3 Ulsan 2': a club named after a "
     "place is an organization in that article (not after 'in'/'at'; countries stay countries)",
 }
@@ -639,6 +645,10 @@ class EntityExtractor:
         for start, end, label in _joined(text, _list_mates(text, _known_companies(text, spans))):
             piece = visible[start:end]
             # a spaced dash never joins a name: "Romania - Cosmin Contra" is two
+            if label == "ORG" and "&" not in piece and not _CONNECTED.search(piece.split(",")[0]):
+                # "Bleacher Report, Uber Eats": a comma parts two bodies (not "Acme, Inc.",
+                # "Bodman, Longely & Dahling", "Council on Energy, Environment and Water")
+                piece = _ORG_COMMA.sub(lambda m: "\0" * len(m.group(0)), piece)
             for part in re.finditer(r"[^\0\s–—-](?:(?!\s[-–—]\s)[^\0])*", piece):
                 begin = start + part.start()
                 cleaned = _clean_candidate(part.group(0))
@@ -1041,6 +1051,15 @@ class EntityExtractor:
             span in ORG_WORDS or span in PARTY_WORDS or span in PLACE_WORDS or span.islower()
         ):
             return None  # "the Union", "The Church said": a generic head word
+        if (
+            2 <= len(words) <= 3
+            and _ROLE_BEFORE.search(text[max(0, start - 30) : start])
+            and _person_like(words)
+            and not any(w in COMPANY_WORDS or w in CORPORATE_SUFFIXES for w in words)
+            and g.place(span) is None
+        ):
+            # "economist Eswar Prasad", "manager Scooter Braun": a role, then a person
+            return self._found(result, key_for(span), "Person", span, text)
         if _given_name_first(words) and g.place(span) is None and g.place(words[0]) is None:
             # "founded by Dean Kamen", "Scott Draper (Australia)": a person the model
             # took for an organization
@@ -1676,6 +1695,15 @@ def _clean_candidate(span: str) -> tuple[int, str] | None:
         else:
             span = span[: match.start()]
     words = span.split()
+    while len(words) > 1 and words[0].isalpha() and words[0].islower():
+        # "state Department of Public Safety": a lowercase word before the name
+        if words[0] in NAME_PARTICLES:
+            break
+        offset += len(span) - len(span.lstrip()) + len(words[0])
+        span = span.lstrip()[len(words[0]) :]
+        offset += len(span) - len(span.lstrip())
+        span = span.lstrip()
+        words = words[1:]
     while words and words[-1].islower() and words[-1] not in NAME_PARTICLES:
         words.pop()  # "von der Leyen later"
     if any(w.isalpha() and w.islower() and w not in _INNER_WORDS for w in words[1:-1]):
@@ -1689,8 +1717,8 @@ def _clean_candidate(span: str) -> tuple[int, str] | None:
         # a results line: "Todd Martin 6-4 6-2", "Pusan 0 2 1 3 7 2" (but "Channel 4")
         words = words[:-scores]
     span = _strip_connectors(span[: len(" ".join(words))]) if words else ""
-    if not span or not any(c.isupper() for c in span):
-        return None
+    if not span or not any(c.isupper() for c in span) or len(span) == 1:
+        return None  # no capital, or a lone letter ("G, H" keys)
     return offset, span
 
 
@@ -1906,6 +1934,21 @@ _MEDIUM_AFTER = re.compile(
 
 
 #: "Forest Hill police", "Dallas residents": nouns that follow the place they belong to
+_CONNECTED = re.compile(r"\s(?:of|on|for|and|&)\s")
+_ORG_COMMA = re.compile(
+    r",\s+(?!(?:Inc|Ltd|LLC|L\.L\.C|Co|Corp|LP|L\.P|S\.A|SA|AG|N\.V|NV|plc|PLC|GmbH)\b)"
+)
+#: Lowercase nouns for what a person is, written right before the name ("economist Eswar
+#: Prasad", "quarterback Mason Rudolph"): a person's name follows
+_ROLE_BEFORE = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(LOWER_TITLES))
+    + r"|economist|professor|analyst|manager|lawyer|attorney|executive|actor|actress|singer|"
+    r"rapper|player|reporter|writer|author|researcher|scientist|engineer|officer|agent|"
+    r"diplomat|quarterback|linebacker|receiver|cornerback|rusher|striker|goalkeeper|"
+    r"defender|pitcher|guard|forward|musician|artist|producer|designer|founder|investor)"
+    r"\s+$"
+)
 _AFTER_PLACE = re.compile(r"\s+(?:police|residents|firefighters)\b")
 _OWNER_BEFORE = re.compile(r"(?:\b(?:a|an|his|her|their|my|our|your)|['’]s)\s+$")
 _PRODUCT_NOUN = re.compile(

@@ -724,7 +724,31 @@ def _named_days(found: list[TimeExpression], sentence: str) -> list[TimeExpressi
         )
         if not named:
             out.append(expr)
+        elif following is not None and following.kind == "month_day":
+            found[i + 1] = _year_of_weekday(expr, following)
     return out
+
+
+def _year_of_weekday(day: TimeExpression, date: TimeExpression) -> TimeExpression:
+    """``Friday, Dec. 6``, written without a year: the year in which Dec. 6 is a Friday
+    (the one before or after the year first read, when that one's is another day)."""
+    weekday = next((d for w, d in _WEEKDAYS.items() if w in day.text.lower()), None)
+    try:
+        first = dt.date.fromisoformat(date.start)
+    except ValueError:
+        return date
+    if weekday is None or first.weekday() == weekday:
+        return date
+    for year in (first.year + 1, first.year - 1):
+        try:
+            other = first.replace(year=year)
+        except ValueError:  # 29 February
+            continue
+        if other.weekday() == weekday:
+            iso = other.isoformat()
+            end = iso if date.end else None
+            return dataclasses.replace(date, start=iso, end=end, future=other > first)
+    return date
 
 
 def _is_duration(sentence: str, match: re.Match[str]) -> bool:

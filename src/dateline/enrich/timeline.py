@@ -80,6 +80,8 @@ _MEASURES = frozenset(
 )
 #: Pronouns standing for a thing or group, not a person ("when it arrives").
 _THING_PRONOUNS = frozenset({"it", "they"})
+#: Participles whose noun is still to come: "the tariffs scheduled for December".
+_FUTURE_PARTICIPLES = frozenset({"schedule", "plan", "set", "due", "expect", "propose"})
 #: Punctuation inside a compound word: kept in a name (``two-goal performance``).
 _JOINERS = frozenset({"-", "–", "/"})
 #: Plurals of people nouns, capitalised first in a sentence ("Negotiators finished").
@@ -526,13 +528,24 @@ class TriggerDetector:
                 and child.i in context.clause_times
             ):
                 return list(context.clause_times[child.i]), True
-        marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+        marks = {c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod")}
         if verb.dep_ == "advcl" and marks & _AT_THE_SAME_TIME:
             # "were in the news on Monday, as the NFL decided to move the rematch": a
             # clause that happens while the dated one does shares its date
             shared = context.clause_times.get(clause_head(verb.head).i, [])
             if shared:
                 return list(shared), True
+        if verb.dep_ == "relcl" and "when" in marks:
+            # "in May of this year, when it launched an updated MacBook Pro", "four years
+            # ago, when Phil Bryant won": a "when" clause hung on a time is dated by it
+            inner = {t.i for t in verb.subtree}
+            words = [t for t in verb.head.subtree if t.i not in inner]
+            at = [
+                (context.parse.start_of(t), context.parse.start_of(t) + len(t.text)) for t in words
+            ]
+            named = [x for x in context.times if any(a <= x.start_offset < b for a, b in at)]
+            if named:
+                return named, False
         participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"  # "…, telling a hearing"
         if verb.dep_ == "conj" or participle:
             head = clause_head(verb.head)
@@ -854,6 +867,8 @@ def _relative_object(
     hangs on: ``the aid package (that) the U.S. Congress approved``."""
     if verb.dep_ != "relcl" or passive or subject is None or subject.head.i != verb.i:
         return patient
+    if any(c.lower_ in ("when", "where") for c in verb.children if c.dep_ == "advmod"):
+        return patient  # "four years ago, when Bryant won": the clause is about a time
     if patient is None or patient.lower_ in ("that", "which", "whom", "who"):
         return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else patient
     return patient
@@ -1018,6 +1033,8 @@ def past_tense(verb: Token) -> bool:
         return True
     if verb.tag_ != "VBN":
         return False
+    if verb.dep_ == "acl" and verb.lemma_.lower() not in _FUTURE_PARTICIPLES:
+        return True  # "the state budget approved by Republicans in April": was approved
     # "has dropped", "had agreed", "was unveiled"; not "is scheduled" (a present passive)
     return any(
         (c.dep_ == "aux" and c.lemma_ == "have") or (c.dep_ == "auxpass" and c.tag_ == "VBD")

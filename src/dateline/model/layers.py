@@ -71,7 +71,25 @@ def merge_layers(layers: dict[Layer, ArticleMeta]) -> ArticleMeta:
     # every value is a field of a validated ArticleMeta, put in the same field, and the
     # model checks each field alone: validating them again (twice per article) would
     # change nothing but cost ~15 us
-    return ArticleMeta.model_construct(_fields_set=set(merged), **merged)
+    return _constructed(merged)
+
+
+#: Every field of ArticleMeta at its default (None), in the model's field order (a
+#: test checks that every default is None).
+_NO_VALUES: dict[str, Any] = dict.fromkeys(ArticleMeta.model_fields)
+
+
+def _constructed(values: dict[str, Any]) -> ArticleMeta:
+    """``ArticleMeta.model_construct(_fields_set=set(values), **values)``, the same
+    object (a test compares them), in 1 us instead of 14: every field of ArticleMeta
+    defaults to None and it has no extra or private attributes, so pydantic's generic
+    walk over the fields' defaults is not needed (it ran 2-3 times per article)."""
+    meta = ArticleMeta.__new__(ArticleMeta)
+    object.__setattr__(meta, "__dict__", {**_NO_VALUES, **values})
+    object.__setattr__(meta, "__pydantic_fields_set__", set(values))
+    object.__setattr__(meta, "__pydantic_extra__", None)
+    object.__setattr__(meta, "__pydantic_private__", None)
+    return meta
 
 
 def inferred_keys(
