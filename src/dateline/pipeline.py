@@ -1060,7 +1060,7 @@ def _graph_of(entry: CacheEntry) -> tuple[ArticleGraph, str]:
 def _site_input(
     settings: Settings,
     entries: _Entries,
-    keys: dict[str, str],
+    keys: Mapping[str, str],
     listed: Sequence[ArticleSummary],
     **more: Any,
 ) -> SiteInput:
@@ -1540,10 +1540,12 @@ def _build_with(
     # summaries, or (built now) the state entry holding one as text until the loop ends
     seen: dict[str, ArticleSummary | StateEntry] = {}
     shared = SharedParts()
-    keys: dict[str, str] = {}
     new_state = CacheState(site_key=plan.site_key, stamps=plan.stamps)
-    # the files each written article owns; None: its summary's (see _owned)
-    files_of: dict[str, tuple[str, ...] | None] = {}
+    # source → the key of its entry: read from the new state, not a dict of its own
+    keys = _KeysOf(new_state.articles)
+    # the files a written article owns when they are not its summary's (see _owned):
+    # rare, so not a dict of every source
+    extra_files: dict[str, tuple[str, ...]] = {}
     claimed: dict[str, str] = {}  # slug → source, in this build
 
     for name, source in zip(plan.names, plan.sources, strict=True):
@@ -1564,9 +1566,9 @@ def _build_with(
                 notices,
             )
             seen[source] = reused.summary
-            keys[source] = reused.key
             new_state.articles[source] = reused
-            files_of[source] = _owned(reused.files, reused.summary)
+            if (owned := _owned(reused.files, reused.summary)) is not None:
+                extra_files[source] = owned
             claimed.setdefault(reused.summary.slug, source)
             continue
         made = next(outputs)
@@ -1620,8 +1622,8 @@ def _build_with(
             status="built",
             load=_lazy(entries, out, key),
         )
-        keys[source] = key
-        files_of[source] = _owned(entry.files, entry.summary)
+        if (owned := _owned(entry.files, entry.summary)) is not None:
+            extra_files[source] = owned
         # the summary as its saved text until the site-wide stage: a third of the memory
         # of the object, for each article of a full build, while the workers still run
         seen[source] = new_state.articles[source] = StateEntry.holding_text(
@@ -1640,23 +1642,24 @@ def _build_with(
 
     # cross-article checks, over every article (reused ones too)
     clashes = cross_article_findings(list(summaries.values()), settings.content_dir)
+    # written (built now) or kept (unchanged), then failed by a cross-article check
+    failed_late: dict[str, Status | None] = {}
     for source, found in clashes.items():
         before = results[source]
         if not any(f.severity == "error" for f in found):  # warnings: it still publishes
             before.findings = (*before.findings, *found)
             continue
+        if before.status in ("built", "unchanged"):
+            failed_late[source] = before.status
         results[source] = ArticleResult(before._path, findings=(*before.findings, *found))
         new_state.articles.pop(source, None)
     report.results = [results[s] for s in plan.sources]
 
     # failing articles published before keep their last good version
-    published = {
-        s: summaries[s] for s in plan.sources if results[s].ok and results[s].status != "held"
-    }
-    taken = {s.slug for s in published.values()}
+    published = [s for s in plan.sources if results[s].ok and results[s].status != "held"]
+    taken = {summaries[s].slug for s in published}
     carried = _carry(settings, report, state, old_manifest, entries, taken, mode)
     for source, (summary, kept_entry) in carried.items():
-        keys[source] = kept_entry.key
         entries.memory.setdefault(kept_entry.key, kept_entry)
         new_state.articles[source] = StateEntry(
             kept_entry.key, summary, [], kept_entry.files, carried=True
@@ -1665,14 +1668,15 @@ def _build_with(
     # files written in this build by articles a cross-article check failed afterwards
     # (their worker could not know): the version the site still shows for that slug
     # goes back on disk, or, when none does, the files go
-    late = [s for s in plan.sources if s in files_of and s not in plan.reuse and not results[s].ok]
+    late = [s for s in plan.sources if failed_late.get(s) == "built"] if failed_late else []
     if writing and late:
         shown_by = {summary.slug: entry for summary, entry in carried.values()}
         for source in late:
-            files = files_of.pop(source) or summaries[source].files
+            del failed_late[source]  # its files are undone: it owns none
+            files = extra_files.pop(source, None) or summaries[source].files
             _undo_late(settings, files, shown_by.get(summaries[source].slug))
 
-    listed = sorted([*published.values(), *report.carried], key=lambda s: s.order)
+    listed = sorted([*(summaries[s] for s in published), *report.carried], key=lambda s: s.order)
     previous = {n: m for n, m in state.site_marks.items() if cache.intact(_sizes(state, n))}
     site = _site_input(
         settings, entries, keys, listed, previous=previous, now=now, site_key=plan.site_key
@@ -1721,7 +1725,7 @@ def _build_with(
     manifest_sources = {s: summaries[s].slug for s in published}
     manifest_sources.update({s: summary.slug for s, (summary, _) in carried.items()})
     # a listed source owns its slug's two files unless it says otherwise (see OwnedFiles)
-    owned_files = {s: f for s in published if (f := files_of[s]) is not None}
+    owned_files = {s: f for s in published if (f := extra_files.get(s)) is not None}
     owned_files.update({s: tuple(entry.files) for s, (_, entry) in carried.items()})
 
     def here(source: str) -> bool:
@@ -1744,12 +1748,12 @@ def _build_with(
             and (here(source) or source.startswith(unlisted))
         ):
             owned_files[source] = files
-    for source in plan.sources:
-        if source not in manifest_sources and source not in owned_files and source in files_of:
-            # written, then failed a cross check
-            owned_files[source] = files_of[source] or summaries[source].files
+    for source in failed_late:
+        if source not in manifest_sources and source not in owned_files:
+            # written or kept, then failed a cross check: its files stay
+            owned_files[source] = extra_files.get(source) or summaries[source].files
     kept_site = [n for n in old_manifest.site if n in broken]
-    zones = {s: z for s, summary in published.items() if (z := summary.timezone) is not None}
+    zones = {s: z for s in published if (z := summaries[s].timezone) is not None}
     zones.update({s: z for s, (summary, _) in carried.items() if (z := summary.timezone)})
     manifest = Manifest.of(manifest_sources, owned_files, [*site_files, *kept_site], zones)
     stale = old_manifest.stale(manifest)
@@ -1792,6 +1796,25 @@ def _build_with(
         return report
     report.seconds = time.perf_counter() - started
     return report
+
+
+class _KeysOf(Mapping[str, str]):
+    """Source → the key of its entry in ``articles`` (a build's new state): a view,
+    not a second dict of every source of a large site."""
+
+    __slots__ = ("_articles",)
+
+    def __init__(self, articles: Mapping[str, StateEntry]) -> None:
+        self._articles = articles
+
+    def __getitem__(self, source: str) -> str:
+        return self._articles[source].key
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._articles)
+
+    def __len__(self) -> int:
+        return len(self._articles)
 
 
 def _owned(files: Iterable[str], summary: ArticleSummary) -> tuple[str, ...] | None:
