@@ -253,7 +253,7 @@ def test_the_reports_list_of_written_files_reads_back_every_path_in_order() -> N
     assert written[513] == Path(names[513])
     assert [str(p) for p in written[250:260]] == names[250:260]
     assert Path("/out/index.html") in written
-    assert "/out/articles/a599.html" in written
+    assert Path("/out/articles/a599.html") in written
     assert Path("/out/articles/a600.html") not in written
     assert written == PathList(names)
     assert written == [Path(n) for n in names]
