@@ -31,6 +31,7 @@ from collections.abc import Iterable, Sequence
 
 from dateline.enrich.candidates import (
     NER_LABELS,
+    US_STATE,
     joined,
     known_companies,
     label_votes,
@@ -38,6 +39,7 @@ from dateline.enrich.candidates import (
     model_candidates,
     repeated_people,
     sourced,
+    state_tags,
     team_spans,
 )
 from dateline.enrich.coref import Candidate, find_descriptions, resolve
@@ -147,6 +149,8 @@ LINKER_RULES: dict[str, str] = {
     "kind word kept where a city has the name: 'Kharkiv region')",
     "area_is_no_guess": "'Logar province' then 'Baraki, Logar': the area the text calls a "
     "province is what the other 'Logar' names too, whatever label the model gave it",
+    "state_code": "'Rep. Jane Roe (R-TX)', 'in Trenton, NJ', '(D-Minn.)': a state written as "
+    "a postal or AP code is that state",
     "source_cue": "'according to The Ledger and Newsline', 'told Variety', 'Newsline reports "
     "that': a name after a source cue is an outlet or company, not a person or place",
     "area_before_noun": "'<demonym> state radio' is no AdministrativeArea",
@@ -364,6 +368,8 @@ class EntityExtractor:
                     spans = [(0, len(dateline.place), _DATELINE)] + [
                         c for c in spans if c[0] >= dateline.end
                     ]
+            skip = dateline.end if sentence.index == 0 and dateline is not None else 0
+            spans = state_tags(text, spans, self._is_state_code, skip)
             shouted = shouted_line(text)
             if shouted or title_cased(text):
                 spans = self._corroborated(text, spans, cased, result.teams)
@@ -759,6 +765,9 @@ class EntityExtractor:
         label: str | None,
     ) -> Found | None:
         """The linker: what one candidate names, given the model's label and its context."""
+        if label == US_STATE:
+            state = self.gazetteer.us_state_code(span)
+            return self._place(result, state, text, span) if state is not None else None
         if span in acronyms:
             return self._organization_like(result, acronyms[span], text, acronym=span)
         if span in long_forms:
@@ -814,6 +823,9 @@ class EntityExtractor:
         if label == "ORG":
             return self._org_candidate(result, text, start, span, words)
         return self._place_candidate(result, text, start, end, span, words, label)
+
+    def _is_state_code(self, code: str) -> bool:
+        return self.gazetteer.us_state_code(code) is not None
 
     def _is_place(self, name: str) -> bool:
         return self.gazetteer.place(name) is not None or self.gazetteer.us_state(name) is not None
