@@ -109,6 +109,7 @@ from dateline.enrich.name_shapes import (
     is_shortened,
     long_form_of,
     looks_like_person,
+    market_indexes,
     name_like,
     next_word,
     org_names,
@@ -149,6 +150,8 @@ LINKER_RULES: dict[str, str] = {
     "kind word kept where a city has the name: 'Kharkiv region')",
     "area_is_no_guess": "'Logar province' then 'Baraki, Logar': the area the text calls a "
     "province is what the other 'Logar' names too, whatever label the model gave it",
+    "stock_index": "'the benchmark Sensex', 'Hang Seng Index (HSI)', 'the Dow fell 102 points': "
+    "a stock index is no organization, anywhere in the article",
     "state_code": "'Rep. Jane Roe (R-TX)', 'in Trenton, NJ', '(D-Minn.)': a state written as "
     "a postal or AP code is that state",
     "source_cue": "'according to The Ledger and Newsline', 'told Variety', 'Newsline reports "
@@ -338,6 +341,7 @@ class EntityExtractor:
                 is_place=self._is_place,
             ),
             players=player_names([headline, *texts.values()], self._is_place),
+            indexes=market_indexes([headline, *texts.values()]),
             alone=frozenset(
                 POSSESSIVE.sub("", re.sub(r"^[Tt]he\s+", "", name)) for name, _ in labelled
             ),
@@ -768,6 +772,8 @@ class EntityExtractor:
         if label == US_STATE:
             state = self.gazetteer.us_state_code(span)
             return self._place(result, state, text, span) if state is not None else None
+        if fold(span) in result.indexes or fold(acronyms.get(span, "")) in result.indexes:
+            return None  # "the benchmark Sensex", "Hang Seng Index (HSI)": a stock index
         if span in acronyms:
             return self._organization_like(result, acronyms[span], text, acronym=span)
         if span in long_forms:
