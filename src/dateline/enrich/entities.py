@@ -150,6 +150,8 @@ LINKER_RULES: dict[str, str] = {
     "kind word kept where a city has the name: 'Kharkiv region')",
     "area_is_no_guess": "'Logar province' then 'Baraki, Logar': the area the text calls a "
     "province is what the other 'Logar' names too, whatever label the model gave it",
+    "ordinary_word_name": "'Best Buy', 'Gift Guides': a two-word 'person' with no given name "
+    "first and a word the article writes in lower case (best, guides) is a thing's name",
     "stock_index": "'the benchmark Sensex', 'Hang Seng Index (HSI)', 'the Dow fell 102 points': "
     "a stock index is no organization, anywhere in the article",
     "state_code": "'Rep. Jane Roe (R-TX)', 'in Trenton, NJ', '(D-Minn.)': a state written as "
@@ -891,6 +893,14 @@ class EntityExtractor:
             or self._demonym(words[0]) is not None
         ):
             return None  # "Ohio Republican", "Hungarian Fidesz": described, not named
+        if (
+            len(words) > 1
+            and words[0].upper() not in given_names()
+            and any(w.lower() in result.ordinary_words for w in words if w not in NAME_PARTICLES)
+        ):
+            # "Best Buy", "Gift Guides", "Magic Keyboard": no given name first, and a word
+            # the article itself writes in lower case: a thing's name, not a person's
+            return None
         if len(words) == 1:
             short = self._surname(result, span)
             if short is None and not self.single_names and span not in result.recurring_people:
