@@ -324,6 +324,19 @@ NAMES = [
         "Two-goal performance by Zach Parise",
         "2024-07-02",
     ),
+    # a noun with its own date happened then, whatever the clause around it supposes
+    # (annot-dev2: "likely to face questions about Trump's July 25 call")
+    (
+        "The envoy is likely to face questions about Trump's July 2 call with Zelenskiy.",
+        "Call by Trump",
+        "2024-07-02",
+    ),
+    # ... and where it took place tells it apart when nothing else does
+    (
+        "Morrison testified about a June 10 meeting at the White House.",
+        "Meeting at the White House",
+        "2024-06-10",
+    ),
     # a proper-noun subject counts as named even when the linker does not know it
     (
         "ANA were to take delivery in May 2008, but will now receive the aircraft next month.",
@@ -468,3 +481,14 @@ def test_a_reduced_passive_tells_of_the_past() -> None:
         published=dt.date(2024, 3, 1),
     )
     assert [(e.name, e.start) for e in events] == [("State budget approved", "2023-04")]
+
+
+def test_a_planned_noun_is_dated_forward() -> None:
+    # "cancelling a scheduled Dec. 15 imposition" (annot-dev2): the imposition is ahead,
+    # whatever the tense of the clause it is named in
+    events = events_of(
+        "Trump decided that cancelling a scheduled Dec. 15 imposition of tariffs "
+        "requires more concessions."
+    )
+    imposition = [e for e in events if e.name.startswith("Scheduled imposition")]
+    assert [(e.start, e.scheduled) for e in imposition] == [("2024-12-15", True)]

@@ -432,6 +432,12 @@ class TriggerDetector:
         ):
             return None  # "delayed the delivery": the delay is the happening, not a delivery
         mood = modality(verb)
+        if self.rule.own_date and not _argument_of(noun, verb):
+            # "questions about Trump's July 25 call", "could face a vote after the Nov. 9
+            # loss": a noun deeper in the clause than its subject or object happened on
+            # its own date whatever the clause supposes or denies; only an argument of the
+            # verb shares its mood ("would hold a Dec. 15 vote", "did not set a June date")
+            mood = Modality.ASSERTED
         if mood in (Modality.NEGATED, Modality.HYPOTHETICAL):
             return None
         if self.rule.own_date:  # "the June 29 launch", "GM's bankruptcy filing on June 1"
@@ -440,7 +446,7 @@ class TriggerDetector:
             times, inherited = self._times(context, verb)
         if not times:
             return None
-        scheduled = mood is Modality.SCHEDULED
+        scheduled = mood is Modality.SCHEDULED or _planned(noun)
         if scheduled:
             times = [forward(t, context.published) for t in times]
         elif past_tense(verb):
@@ -483,7 +489,12 @@ class TriggerDetector:
             ]
             own = {t.i for t in modifiers} | {t.i for t in of}
             if not own and not people:
-                return None  # "the Feb. 14 vote" alone: no name a reader could tell apart
+                # "the Feb. 14 vote" alone: no name a reader could tell apart; where it
+                # took place, or who met, can tell it ("a July 10 meeting at the White
+                # House", "this week's game in Miami")
+                of = _telling_phrase(context, noun)
+                if not of:
+                    return None
         words = _text(sorted([*modifiers, noun, *of], key=lambda t: t.i))
         name = _capitalise(words)
         if people:
@@ -819,6 +830,44 @@ def own_times(context: SentenceContext, noun: Token) -> list[TimeExpression]:
             continue
         out.append(expr)
     return out
+
+
+#: A noun's own arguments in its clause: what the clause's mood is about.
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd"})
+#: Words before a noun that put its date ahead: "a scheduled Dec. 15 imposition".
+_PLANNED = frozenset({"scheduled", "planned", "upcoming", "proposed", "expected", "due"})
+#: Prepositions whose phrase tells one dated noun from another: where, between whom.
+_TELLING = frozenset({"at", "in", "between", "with"})
+
+
+def _argument_of(noun: Token, verb: Token) -> bool:
+    """Whether ``noun`` is the verb's subject or object (or a conjunct of one)."""
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
+    return noun.head.i == verb.i and noun.dep_ in _ARGUMENTS
+
+
+def _planned(noun: Token) -> bool:
+    """``a scheduled Dec. 15 imposition``, ``the upcoming June vote``: dated forward."""
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in _PLANNED for c in noun.children)
+
+
+def _telling_phrase(context: SentenceContext, noun: Token) -> list[Token]:
+    """The noun's prepositional phrase naming a place or people the text names (``at the
+    White House``, ``in Miami``, ``between Trump and Liu He``), without dates, for a
+    name; [] when it has none."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _TELLING:
+            continue
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is None or _is_time_word(context, pobj):
+            continue
+        if context.mention_at(pobj) is None and not _proper(pobj):
+            continue
+        words = [t for t in prep.subtree if not _is_time_word(context, t)]
+        cut = {t.i for c in pobj.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
+        return [t for t in words if t.i not in cut]
+    return []
 
 
 def _idiom(verb: Token, words: frozenset[str] | None) -> bool:
