@@ -41,6 +41,7 @@ from dateline.enrich.clauses import (
 from dateline.enrich.entities import Extraction, Mention
 from dateline.enrich.event_rules import EventKind, SchemaEventType
 from dateline.enrich.nlp import reads_as_english
+from dateline.enrich.posts import PostDetector
 from dateline.enrich.sentence_rules import (
     CONTINUES,
     NAMED_YEAR,
@@ -146,7 +147,9 @@ class EventExtractor:
         detectors: Sequence[EventDetector] | None = None,
         rules: Sequence[SentenceRule] | None = None,
     ) -> None:
-        self.detectors = tuple(detectors) if detectors is not None else default_detectors()
+        self.detectors = (
+            tuple(detectors) if detectors is not None else (*default_detectors(), PostDetector())
+        )
         self.rules = tuple(rules) if rules is not None else default_rules()
 
     def extract(
