@@ -188,11 +188,15 @@ def test_saying_by_no_one_named_is_proposed_but_not_published() -> None:
     """'the spokesman said on Tuesday': no one a reader could tell apart said it; the
     catch-all row proposes it below min_confidence (a named source's dated saying is
     a happening: see NAMES)."""
-    facts = facts_of("The spokesman said on Tuesday that demand was strong.")
-    (said,) = facts.events
-    assert said.kind is EventKind.HAPPENING
-    assert said.confidence < 0.6
-    assert not FactsEnricher.layer(facts).events
+    for sentence in (
+        "The spokesman said on Tuesday that demand was strong.",
+        "A senior Chinese official said on Tuesday that demand was strong.",
+    ):
+        facts = facts_of(sentence)
+        (said,) = facts.events
+        assert said.kind is EventKind.HAPPENING
+        assert said.confidence < 0.6
+        assert not FactsEnricher.layer(facts).events
 
 
 def test_a_happening_beside_a_rule_event_of_its_clause_is_not_repeated() -> None:
@@ -323,6 +327,19 @@ NAMES = [
         "Hours before Zach Parise's two-goal performance on Tuesday, the coach praised him.",
         "Two-goal performance by Zach Parise",
         "2024-07-02",
+    ),
+    # a source the text identifies by a name ("Austria's interior minister", "the US
+    # military") says something on a day of its own: a dated happening (annot-dev2)
+    (
+        "The house will be turned into a police station, Austria's interior minister "
+        "said on Tuesday.",
+        "Austria's interior minister says",
+        "2024-07-02",
+    ),
+    (
+        "Two soldiers were killed, the US military said on Wednesday.",
+        "US military says",
+        "2024-07-03",
     ),
     # a noun with its own date happened then, whatever the clause around it supposes
     # (annot-dev2: "likely to face questions about Trump's July 25 call")

@@ -388,7 +388,9 @@ class TriggerDetector:
             confidence=self._confidence(
                 verb,
                 times,
-                bool(agents) if weak else bool(agents or objects) or _proper(actor),
+                (bool(agents) or _identified(context, subject))
+                if weak
+                else bool(agents or objects) or _proper(actor),
                 inherited,
                 scheduled,
                 reports=bool(said),
@@ -838,6 +840,31 @@ _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd"})
 _PLANNED = frozenset({"scheduled", "planned", "upcoming", "proposed", "expected", "due"})
 #: Prepositions whose phrase tells one dated noun from another: where, between whom.
 _TELLING = frozenset({"at", "in", "between", "with"})
+
+
+#: Determiners of a source the text does not identify: "a senior official", "some aides".
+_UNIDENTIFIED = frozenset({"a", "an", "some", "one", "two", "three", "several", "many", "any"})
+#: How a name identifies the noun heading a source: "China's commerce ministry", "the
+#: US military", "Bolivia's public defender's office".
+_IDENTIFYING = frozenset({"poss", "compound", "nmod", "amod"})
+
+
+def _identified(context: SentenceContext, subject: Token | None) -> bool:
+    """Whether a source that is not a name is one the text identifies by a name: an
+    office or body of a named country, organisation or person ("China's commerce
+    ministry said this month", "Austria's interior minister said on Tuesday", "the US
+    military said"), not an unnamed one ("a senior official", "the president")."""
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ == "det" and c.lower_ in _UNIDENTIFIED for c in subject.children):
+        return False
+    todo = [c for c in subject.children if c.dep_ in _IDENTIFYING and c.i < subject.i]
+    while todo:
+        word = todo.pop()
+        if word.pos_ == "PROPN" or context.mention_at(word) is not None:
+            return True
+        todo.extend(c for c in word.children if c.dep_ in _IDENTIFYING)  # "…defender's office"
+    return False
 
 
 def _argument_of(noun: Token, verb: Token) -> bool:
