@@ -341,6 +341,14 @@ NAMES = [
         "US military says",
         "2024-07-03",
     ),
+    # "he" is the most recent person named whose given name does not say otherwise
+    # (annot-dev2: "Carlineo's attorney, Sonya Zoghlin, said ... He was convicted")
+    (
+        "Tom Quill faces prison. Quill's lawyer, Sonya Reyes, said that Quill regrets it. "
+        "He was convicted of fraud in 1998.",
+        "Tom Quill convicted",
+        "1998",
+    ),
     # a noun with its own date happened then, whatever the clause around it supposes
     # (annot-dev2: "likely to face questions about Trump's July 25 call")
     (
@@ -509,3 +517,28 @@ def test_a_planned_noun_is_dated_forward() -> None:
     )
     imposition = [e for e in events if e.name.startswith("Scheduled imposition")]
     assert [(e.start, e.scheduled) for e in imposition] == [("2024-12-15", True)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # what someone began doing: the doing is the happening, not a beginning
+        "Apple started selling the phone in June.",
+        # a period's bounds are a date, not a happening
+        "The quarter ended June 30.",
+        # a person who started somewhere: no happening began
+        "Mara Quill started at the company in 2010.",
+    ],
+)
+def test_a_beginning_is_of_a_happening(sentence: str) -> None:
+    # the phase row (annot-dev2: "the protests began peacefully in June")
+    events = events_of(sentence)
+    assert not [e for e in events if e.kind is EventKind.PHASE], [e.name for e in events]
+
+
+def test_what_is_due_to_start_is_the_subject_of_the_adjective() -> None:
+    # "is due to start": the subject of "is" is what starts (annot-dev2)
+    events = events_of("The next round of tariffs is due to start in mid-December.")
+    assert [(e.name, e.start, e.scheduled) for e in events if e.kind is EventKind.PHASE] == [
+        ("Next round of tariffs starts", "2024-12", True)
+    ]

@@ -130,8 +130,8 @@ class SentenceContext:
     mentions: tuple[Mention, ...]
     entities: Extraction
     published: dt.date
-    #: the most recent person named before this sentence, for "he"/"she"
-    last_person: str | None = None
+    #: the people named before this sentence, the most recently named last, for "he"/"she"
+    recent_people: tuple[str, ...] = ()
     #: where the sentence's own text starts (after a dateline, ``DUBAI –``)
     skip_before: int = 0
     #: the dateline's place, which ``here`` refers to
@@ -144,7 +144,7 @@ class SentenceContext:
         entities: Extraction,
         published: dt.date,
         skip_before: int = 0,
-        last_person: str | None = None,
+        recent_people: tuple[str, ...] = (),
         absolute_only: bool = False,
         here: str | None = None,
     ) -> SentenceContext:
@@ -163,7 +163,7 @@ class SentenceContext:
             mentions,
             entities,
             published,
-            last_person,
+            recent_people,
             skip_before,
             here,
         )
@@ -346,6 +346,8 @@ class TriggerDetector:
         if actor is not None and _is_time_word(context, actor):
             return None  # "Sunday was chosen": the date is what the clause is about
         if self.rule.needs_object and patient is None:
+            return None
+        if self.rule.subject_happens and not _what_happened(context, verb, subject):
             return None
         if self.rule.any_verb and subject is None and patient is None:
             return None  # nothing to name it by
@@ -603,6 +605,9 @@ class TriggerDetector:
             if participle and current.head.dep_ == "relcl":
                 current = clause_head(current.head.head)
                 continue
+            if current.dep_ == "acomp" and current.head is not current:
+                current = current.head  # "the next round is due to start": the round
+                continue
             if (current.dep_ in ("xcomp", "conj") or participle) and current.head is not current:
                 passive = next((c for c in current.head.children if c.dep_ == "nsubjpass"), None)
                 if passive is not None and current.dep_ == "xcomp":
@@ -839,7 +844,7 @@ _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd"})
 #: Words before a noun that put its date ahead: "a scheduled Dec. 15 imposition".
 _PLANNED = frozenset({"scheduled", "planned", "upcoming", "proposed", "expected", "due"})
 #: Prepositions whose phrase tells one dated noun from another: where, between whom.
-_TELLING = frozenset({"at", "in", "between", "with"})
+_TELLING = frozenset({"at", "in", "between"})
 
 
 #: Determiners of a source the text does not identify: "a senior official", "some aides".
@@ -867,6 +872,29 @@ def _identified(context: SentenceContext, subject: Token | None) -> bool:
     return False
 
 
+#: Nouns for a stretch of time: "the quarter ended June 30" tells a date, not a happening.
+_PERIODS = frozenset("quarter year month week day period half decade century time".split())
+#: What makes "began" say what someone did rather than that something began.
+_COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp", "prt", "attr", "oprd", "acomp"})
+
+
+def _what_happened(context: SentenceContext, verb: Token, subject: Token | None) -> bool:
+    """Whether ``began``/``ended`` tells that its subject, a happening, began or ended
+    ("the protests began in June", "the trade war started in 2018"), not what someone
+    began doing ("he started selling", "Apple began shipping the phone"), nor a period's
+    bounds ("the quarter ended June 30")."""
+    if verb.dep_ in ("acl", "amod") or any(c.dep_ in _COMPLEMENTS for c in verb.children):
+        return False
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if subject.head.i != verb.i and verb.dep_ != "xcomp":  # "is due to start": lent
+        return False
+    if subject.lemma_.lower() in _PERIODS:
+        return False
+    mention = context.mention_at(subject)
+    return mention is None or context.type_of(mention.key) != "Person"
+
+
 def _argument_of(noun: Token, verb: Token) -> bool:
     """Whether ``noun`` is the verb's subject or object (or a conjunct of one)."""
     while noun.dep_ == "conj" and noun.head is not noun:
@@ -881,7 +909,8 @@ def _planned(noun: Token) -> bool:
 
 def _telling_phrase(context: SentenceContext, noun: Token) -> list[Token]:
     """The noun's prepositional phrase naming a place or people the text names (``at the
-    White House``, ``in Miami``, ``between Trump and Liu He``), without dates, for a
+    White House``, ``in Miami``, ``between Trump and Liu He``; not ``with`` someone: "said
+    meeting with Giuliani on Monday was part of it" is no one meeting), without dates, for a
     name; [] when it has none."""
     for prep in noun.children:
         if prep.dep_ != "prep" or prep.lower_ not in _TELLING:
@@ -959,15 +988,18 @@ def _agent_of(verb: Token) -> Token | None:
 
 
 def _pronoun_person(context: SentenceContext, pronoun: Token) -> str | None:
-    """The person ``he``/``she`` is read as: the last one named before, unless the given
-    name says otherwise ("she" after "Michael Webb" is someone the text did not name)."""
+    """The person ``he``/``she`` is read as: the one named most recently before whose
+    given name does not say otherwise ("he" after "Carlineo's attorney, Sonya Zoghlin,
+    said" is Carlineo); None when the text named no such person."""
     sex = {"he": "m", "she": "f"}.get(pronoun.lower_)
-    person = context.last_person
-    if sex is None or person is None:
+    if sex is None:
         return None
-    first = context.name_of(person).split(" ", 1)[0]
-    other = given_name_sex(first) if " " in context.name_of(person) else None
-    return None if other is not None and other != sex else person
+    for person in reversed(context.recent_people):
+        name = context.name_of(person)
+        other = given_name_sex(name.split(" ", 1)[0]) if " " in name else None
+        if other is None or other == sex:
+            return person
+    return None
 
 
 #: The most words of what was said that an event's name carries.
