@@ -349,6 +349,13 @@ NAMES = [
         "Tom Quill convicted",
         "1998",
     ),
+    # a subject the parser hung on the dateline is still the subject (annot-dev3 a152)
+    (
+        "HANOI, Vietnam (AP) — U.S. Defense Secretary Tom Quill on Wednesday accused China "
+        "of using coercion against smaller nations.",
+        "Tom Quill accuses China",
+        "2024-07-03",
+    ),
     # a noun with its own date happened then, whatever the clause around it supposes
     # (annot-dev2: "likely to face questions about Trump's July 25 call")
     (

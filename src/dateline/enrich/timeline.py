@@ -615,6 +615,8 @@ class TriggerDetector:
                 current = current.head
             else:
                 break
+        if context is not None and context.skip_before and current is not None:
+            return _under_the_dateline(context, current)
         return None
 
     @staticmethod
@@ -977,6 +979,28 @@ def _relative_object(
     if patient is None or patient.lower_ in ("that", "which", "whom", "who"):
         return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else patient
     return patient
+
+
+def _under_the_dateline(context: SentenceContext, verb: Token) -> Token | None:
+    """The subject a parser hung on the dateline: in "HANOI, Vietnam (AP) — U.S. Defense
+    Secretary Mark Esper on Wednesday accused China", "Esper" is parsed as an apposition
+    of "HANOI", leaving "accused" with no subject. A name right after the dateline,
+    before a sentence's main verb that has no subject, attached into the dateline, is
+    that verb's subject."""
+    if verb.dep_ != "ROOT":
+        return None
+    for token in context.parse.tokens():
+        if token.i >= verb.i:
+            break
+        if context.parse.start_of(token) < context.skip_before:
+            continue
+        if (
+            token.pos_ in ("PROPN", "NOUN")
+            and token.dep_ in ("appos", "npadvmod", "conj", "dep")
+            and context.parse.start_of(token.head) < context.skip_before
+        ):
+            return token
+    return None
 
 
 def _agent_of(verb: Token) -> Token | None:
