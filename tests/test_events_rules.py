@@ -356,6 +356,12 @@ NAMES = [
         "Tom Quill accuses China",
         "2024-07-03",
     ),
+    # a thing reported with no one said to report it came to light then (annot-dev3)
+    (
+        "On November 16, a third case of plague was reported in a 55-year-old man.",
+        "Third case of plague reported",
+        "2023-11-16",
+    ),
     # a noun with its own date happened then, whatever the clause around it supposes
     # (annot-dev2: "likely to face questions about Trump's July 25 call")
     (

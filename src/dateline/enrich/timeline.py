@@ -366,7 +366,7 @@ class TriggerDetector:
             wanted = _PLACE_TYPES if self.rule.object_role == "location" else _AGENT_TYPES
             roles[self.rule.object_role].extend(k for k in objects if context.type_of(k) in wanted)
         roles["location"].extend(self._location(context, verb))
-        weak = verb.lemma_.lower() in self.rule.weak
+        weak = verb.lemma_.lower() in self.rule.weak and not _made_known(verb, patient, passive)
         if weak and verb.dep_ == "advcl" and verb.tag_ == "VBG" and inherited:
             # "revealed one of those interactions last week, saying he recalled it": the
             # saying is how the clause it hangs on happened, not a second happening
@@ -396,6 +396,7 @@ class TriggerDetector:
                 inherited,
                 scheduled,
                 reports=bool(said),
+                weak=weak,
             ),
             attendee=list(dict.fromkeys(roles["attendee"])),
             organizer=list(dict.fromkeys(roles["organizer"])),
@@ -412,9 +413,10 @@ class TriggerDetector:
         inherited: bool,
         scheduled: bool,
         reports: bool = False,
+        weak: bool = False,
     ) -> float:
         score = _confidence(times, named, inherited, scheduled)
-        if verb.lemma_.lower() in self.rule.weak and not (named and (reports or not inherited)):
+        if weak and not (named and (reports or not inherited)):
             # a named source reporting what happened ("Bloomberg reported on Friday that
             # WeWork faces an SEC inquiry"), or saying something on a day of its own
             # ("Tim Cook said Tuesday in a fireside chat"), is a dated happening like any
@@ -979,6 +981,18 @@ def _relative_object(
     if patient is None or patient.lower_ in ("that", "which", "whom", "who"):
         return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else patient
     return patient
+
+
+def _made_known(verb: Token, patient: Token | None, passive: bool) -> bool:
+    """A thing reported or confirmed, with no one said to report it ("a third case of
+    plague was reported on November 16", "the first two illnesses were confirmed on
+    November 12"): the case coming to light is the happening, not a saying."""
+    return (
+        passive
+        and patient is not None
+        and patient.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
 
 
 def _under_the_dateline(context: SentenceContext, verb: Token) -> Token | None:
