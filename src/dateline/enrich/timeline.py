@@ -319,7 +319,15 @@ class TriggerDetector:
             moved = bool(times)
         if not times:
             return None  # the timeline is what the text dates
-        scheduled = mood is Modality.SCHEDULED or moved
+        scheduled = (
+            mood is Modality.SCHEDULED
+            or moved
+            or (
+                verb.lemma_.lower() not in self.rule.weak
+                and not inherited
+                and _ahead_by_form(verb, times)
+            )
+        )
         if scheduled:
             times = [forward(t, context.published) for t in times]
         elif past_tense(verb):
@@ -983,6 +991,33 @@ def _relative_object(
     return patient
 
 
+#: Relative dates whose direction the verb's form decides: "Saturday", "Oct. 13".
+_WHICH_ONE = frozenset({"weekday", "month_day", "day_month", "month"})
+
+
+def _ahead_by_form(verb: Token, times: Sequence[TimeExpression]) -> bool:
+    """A clause that tells what is ahead by its verb's form alone, dated by a day or
+    month that does not say which one: the simple present of a story's body ("The
+    Gophers play Saturday against the Wildcats", "the order books open from the end of
+    November": news tells what happened in the past tense, what is on the calendar in
+    the present) and the imperative of a listing ("VISIT the Horse Show, Oct. 11-21")."""
+    if not times or not all(t.relative and t.kind in _WHICH_ONE for t in times):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children):
+        return False
+    if verb.tag_ in ("VBZ", "VBP") and verb.dep_ in ("ROOT", "conj", "ccomp", "relcl"):
+        return True
+    # an imperative opens its sentence with a bare verb and has no subject
+    first = next(iter(verb.sent), None)
+    return (
+        verb.tag_ == "VB"
+        and verb.dep_ == "ROOT"
+        and first is not None
+        and first.i == verb.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    )
+
+
 def _made_known(verb: Token, patient: Token | None, passive: bool) -> bool:
     """A thing reported or confirmed, with no one said to report it ("a third case of
     plague was reported on November 16", "the first two illnesses were confirmed on
@@ -1204,7 +1239,9 @@ def _confidence(
     times: Sequence[TimeExpression], named: bool, inherited: bool, scheduled: bool
 ) -> float:
     """How sure the clause makes us: a named participant and a date the text gives in
-    full count most; a date borrowed from a coordinated clause, or a plan, less."""
+    full count most; a date borrowed from a coordinated clause less. A plan counts as
+    much as a fact: it is published as ``EventScheduled``, which is what the text says
+    ("layoffs will begin this week", "the next round is due to start in mid-December")."""
     score = 0.55
     if named:
         score += 0.2
@@ -1212,8 +1249,6 @@ def _confidence(
         score += 0.1
     if inherited:
         score -= 0.15
-    if scheduled:
-        score -= 0.05
     return round(min(score + 0.05, 0.95), 2)
 
 
