@@ -372,6 +372,12 @@ NAMES = [
     ),
     # ... and a plan is published as one, named or not (annot-dev3 a130)
     ("The layoffs will begin this week in the U.S.", "Layoffs begin", "2024-07-01"),
+    # "which"/"that" stand for the noun their clause hangs on (annot-dev, dev3 a153)
+    (
+        "The journalist also faced a second allegation, which was dropped in 2015.",
+        "Second allegation dropped",
+        "2015",
+    ),
     # a noun with its own date happened then, whatever the clause around it supposes
     # (annot-dev2: "likely to face questions about Trump's July 25 call")
     (

@@ -349,6 +349,8 @@ class TriggerDetector:
             # police of the other clause did not release anything
             subject = _agent_of(verb)
         patient = _relative_object(verb, subject, patient, passive)
+        if passive and patient is not None:
+            patient = _relative_subject(verb, patient)  # "an allegation, which was dropped"
         subject = _antecedent(verb, subject)
         actor = patient if passive else subject
         if actor is not None and _is_time_word(context, actor):
@@ -957,11 +959,10 @@ def _idiom(verb: Token, words: frozenset[str] | None) -> bool:
     return False
 
 
-#: Relative pronouns that stand for who acted: in "users who activated", the users did.
-#: (``which``/``that`` clauses describe things in passing, "a series that ended close to
-#: 2 a.m.", "the keyboards, which have suffered …": background more often than a
-#: happening of their own, so they are left to the rules that name things.)
-_RELATIVE = frozenset({"who"})
+#: Relative pronouns that stand for the noun their clause hangs on: in "users who
+#: activated", the users did; "an allegation, which was dropped in 2015" was dropped. A
+#: relative clause is a happening only with a date of its own, like any clause.
+_RELATIVE = frozenset({"who", "which", "that"})
 
 
 def _relative_subject(verb: Token, subject: Token) -> Token:
