@@ -10,20 +10,23 @@ from __future__ import annotations
 import json
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urljoin
 
+import nh3
 import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic_core import PydanticCustomError
 
+from dateline.emit.body import body_html
 from dateline.emit.jsonld import dumps, script_json, script_text
 from dateline.errors import ReadError
 from dateline.model.base import Ref, SchemaModel
 from dateline.model.types import absolute_url
 from dateline.pipeline import process_article
 from dateline.read import discover
+from dateline.read.draft import NO_META, Draft
 from dateline.read.files import inside
 from dateline.read.markdown import _BLOCKS, block_texts, render_markdown
 from dateline.read.yamlmeta import _check_shape, _check_tree
@@ -252,3 +255,41 @@ def test_a_rebuild_shows_the_notices_of_reused_articles_only_when_asked(tmp_path
     assert quiet.exit_code == 0
     assert ": notice " not in quiet.output
     assert [line for line in quiet.output.splitlines() if ": warning " in line] == warnings
+
+
+def _cleaned_by_nh3(rendered: str) -> str:
+    """What :func:`body_html` made of every Markdown body before its fast path."""
+    from dateline.emit.body import _ALLOWED_TAGS  # noqa: PLC0415 - the reference only
+
+    return nh3.clean(
+        rendered,
+        tags=_ALLOWED_TAGS,
+        attributes={"a": {"href", "title"}},
+        attribute_filter=lambda tag, attribute, value: (
+            urljoin(PAGE, value) if attribute == "href" else value
+        ),
+        url_schemes={"http", "https", "mailto"},
+    ).strip()
+
+
+PAGE = "https://example.org/articles/a.html"
+
+
+def _body(source: str) -> str:
+    draft = Draft(path=Path("a.md"), paragraphs=(), found=NO_META, body_markdown=source)
+    return body_html(draft, PAGE)
+
+
+@pytest.mark.parametrize("source", MARKDOWN_SAMPLES)
+def test_body_html_is_what_nh3_makes_on_samples(source: str) -> None:
+    assert _body(source) == _cleaned_by_nh3(render_markdown(source))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=200)
+    | st.text(alphabet="#*_-+=>.)0123456789 <>&;[]()!`~|\\:ab\n\"'\r\xa0\x00\x0c", max_size=200)
+)
+def test_body_html_is_what_nh3_makes(source: str) -> None:
+    """The body nh3 is skipped for (it would change nothing) is nh3's, on any text."""
+    assert _body(source) == _cleaned_by_nh3(render_markdown(source))
