@@ -29,7 +29,7 @@ from dateline.read import discover
 from dateline.read.draft import NO_META, Draft
 from dateline.read.files import inside
 from dateline.read.markdown import _BLOCKS, block_texts, render_markdown
-from dateline.read.yamlmeta import _check_shape, _check_tree
+from dateline.read.yamlmeta import _check_shape, _check_tree, _construct
 from dateline.settings import load_settings
 from dateline.validate.graph import _refs
 
@@ -293,3 +293,55 @@ def test_body_html_is_what_nh3_makes_on_samples(source: str) -> None:
 def test_body_html_is_what_nh3_makes(source: str) -> None:
     """The body nh3 is skipped for (it would change nothing) is nh3's, on any text."""
     assert _body(source) == _cleaned_by_nh3(render_markdown(source))
+
+
+_YAML_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.dates()
+    | st.datetimes(timezones=st.none() | st.timezones())
+    | st.text(max_size=6),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.text(max_size=3) | st.integers() | st.booleans(), inner, max_size=3)
+    ),
+    max_leaves=20,
+)
+
+YAML_SAMPLES = [
+    "a: 1\nb: 0o17\nc: 0x1f\nd: 1_000\ne: .inf\nf: ~\ng: yes\nh: 2024-07-05\n",
+    "i: 2024-07-05 10:00:00+03:30\nj: 2024-07-05T10:00:00.5Z\nk: '2024-07-05'\n",
+    "base: &b {x: 1}\nother:\n  <<: *b\n  y: 2\n",  # a merge key: the loader's
+    "s: !!set {a, b}\no: !!omap [{a: 1}]\nbin: !!binary aGk=\n",
+    "? [a, b]\n: complex key\n",
+    "= : a value key\n",
+    "a: 1\na: 2\n",  # a repeated key: the last wins, as with the loader
+    "tags: [x, 'y', \"z\"]\nnested: {k: [1, {m: null}]}\n",
+    "date: 2024-13-45\n",  # no such date: the loader's error
+]
+
+
+def _constructed(text: str, fast: bool) -> object:
+    loader = yaml.CSafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        return _construct(node, loader, fast and "*" not in text)
+    except Exception as exc:
+        return type(exc)
+    finally:
+        loader.dispose()
+
+
+@pytest.mark.parametrize("text", YAML_SAMPLES)
+def test_yaml_built_in_one_walk_is_the_loaders_on_samples(text: str) -> None:
+    assert repr(_constructed(text, True)) == repr(_constructed(text, False))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_YAML_VALUES)
+def test_yaml_built_in_one_walk_is_the_loaders(value: object) -> None:
+    text = yaml.safe_dump({"k": value}, allow_unicode=True)
+    fast, slow = _constructed(text, True), _constructed(text, False)
+    assert repr(fast) == repr(slow)

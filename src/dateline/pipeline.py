@@ -411,8 +411,9 @@ class ArticleOutput:
     #: the cache entry; when the worker wrote the files, without its graph and body
     #: (they are in ``stored``, which is all the build does with them)
     entry: CacheEntry | None = None
-    #: the files the worker wrote whose content changed (see :class:`WriteTo`)
-    written: tuple[Path, ...] | None = None
+    #: the files the worker wrote whose content changed (see :class:`WriteTo`), as
+    #: text: sent back for each article of a build, a path is parsed again on arrival
+    written: tuple[str, ...] | None = None
     #: the cache entry as the cache stores it (:meth:`CacheEntry.to_bytes`), made by
     #: the worker that wrote the files
     stored: bytes | None = field(default=None, repr=False)
@@ -566,7 +567,7 @@ def _write_own_files(made: ArticleOutput, entry: CacheEntry, targets: _Targets) 
         made.result,
         # the body stays: the cache keeps it apart too, for the feeds (BuildCache.read_body)
         entry=dataclasses.replace(entry, graph=[]),
-        written=tuple(written),
+        written=tuple(map(os.fspath, written)),
         stored=entry.to_bytes(),
     )
 
