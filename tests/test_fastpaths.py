@@ -327,8 +327,10 @@ def _constructed(text: str, fast: bool) -> object:
     loader = yaml.CSafeLoader(text)
     try:
         node = loader.get_single_node()
+        assert node is not None
         return _construct(node, loader, fast and "*" not in text)
-    except Exception as exc:
+    except Exception as exc:  # whatever the loader raises (a date PyYAML cannot read
+        # back raises AttributeError), the one walk must raise too
         return type(exc)
     finally:
         loader.dispose()
