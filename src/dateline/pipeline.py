@@ -170,26 +170,49 @@ class ArticleResult:
 
 
 class PathList(Sequence[Path]):
-    """Paths, kept as their text.
+    """Paths, kept as their text, a few hundred joined into one string.
 
     A full build of a large site writes two files per article and reports each; a
-    :class:`~pathlib.Path` object takes several times the memory of its text, so
-    the report keeps the text and makes the path when it is read.
+    :class:`~pathlib.Path` object takes several times the memory of its text, and a
+    string of its own ~50 bytes more than the text: the report keeps blocks of
+    :data:`_PATH_BLOCK` names, each block's common beginning (the output folder)
+    once, and makes a path when it is read. (No path holds a NUL character.)
     """
 
-    __slots__ = ("_names",)
+    __slots__ = ("_blocks", "_count", "_pending")
 
     def __init__(self, paths: Iterable[Path | str] = ()) -> None:
-        self._names = [os.fspath(p) for p in paths]
+        #: full blocks: their common beginning, NUL, then the rest of each name
+        #: joined by NULs
+        self._blocks: list[str] = []
+        self._pending: list[str] = []
+        self._count = 0
+        self.extend(paths)
 
     def append(self, path: Path | str) -> None:
-        self._names.append(os.fspath(path))
+        self._pending.append(os.fspath(path))
+        self._count += 1
+        if len(self._pending) >= _PATH_BLOCK:
+            self._seal()
 
     def extend(self, paths: Iterable[Path | str]) -> None:
-        self._names.extend(os.fspath(p) for p in paths)
+        for path in paths:
+            self.append(path)
+
+    def _seal(self) -> None:
+        names = self._pending
+        start = os.path.commonprefix(names)  # noqa: RUF071 - text, cut by its length
+        self._blocks.append("\0".join([start, *(n[len(start) :] for n in names)]))
+        self._pending = []
+
+    def _names(self) -> Iterator[str]:
+        for block in self._blocks:
+            start, *rest = block.split("\0")
+            yield from (start + name for name in rest)
+        yield from self._pending
 
     def __len__(self) -> int:
-        return len(self._names)
+        return self._count
 
     @overload
     def __getitem__(self, index: int) -> Path: ...
@@ -197,24 +220,41 @@ class PathList(Sequence[Path]):
     def __getitem__(self, index: slice) -> list[Path]: ...
     def __getitem__(self, index: int | slice) -> Path | list[Path]:
         if isinstance(index, slice):
-            return [Path(name) for name in self._names[index]]
-        return Path(self._names[index])
+            return [Path(name) for name in list(self._names())[index]]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError("PathList index out of range")
+        block, at = divmod(index, _PATH_BLOCK)
+        if block < len(self._blocks):
+            start, *rest = self._blocks[block].split("\0")
+            return Path(start + rest[at])
+        return Path(self._pending[at])
 
     def __iter__(self) -> Iterator[Path]:
-        return (Path(name) for name in self._names)
+        return (Path(name) for name in self._names())
 
     def __contains__(self, path: object) -> bool:
-        return isinstance(path, str | os.PathLike) and os.fspath(path) in self._names
+        if not isinstance(path, str | os.PathLike):
+            return False
+        wanted = os.fspath(path)
+        return any(name == wanted for name in self._names())
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, PathList):
-            return self._names == other._names
+            return len(self) == len(other) and all(
+                a == b for a, b in zip(self._names(), other._names(), strict=True)
+            )
         return isinstance(other, list) and list(self) == other
 
     __hash__ = None  # type: ignore[assignment]  # mutable, like a list
 
     def __repr__(self) -> str:
-        return f"PathList({self._names!r})"
+        return f"PathList({list(self._names())!r})"
+
+
+#: Names joined into one string by :class:`PathList`.
+_PATH_BLOCK = 256
 
 
 @dataclass
@@ -1051,7 +1091,7 @@ def _graph_of(entry: CacheEntry) -> tuple[ArticleGraph, str]:
 def _site_input(
     settings: Settings,
     entries: _Entries,
-    keys: dict[str, str],
+    keys: Mapping[str, str],
     listed: Sequence[ArticleSummary],
     **more: Any,
 ) -> SiteInput:
@@ -1557,10 +1597,12 @@ def _build_with(
     # summaries, or (built now) the state entry holding one as text until the loop ends
     seen: dict[str, ArticleSummary | StateEntry] = {}
     shared = SharedParts()
-    keys: dict[str, str] = {}
     new_state = CacheState(site_key=plan.site_key, stamps=plan.stamps)
-    # the files each written article owns; None: its summary's (see _owned)
-    files_of: dict[str, tuple[str, ...] | None] = {}
+    # source → the key of its entry: read from the new state, not a dict of its own
+    keys = _KeysOf(new_state.articles)
+    # the files a written article owns when they are not its summary's (see _owned):
+    # rare, so not a dict of every source
+    extra_files: dict[str, tuple[str, ...]] = {}
     claimed: dict[str, str] = {}  # slug → source, in this build
 
     for name, source in zip(plan.names, plan.sources, strict=True):
@@ -1581,9 +1623,9 @@ def _build_with(
                 notices,
             )
             seen[source] = reused.summary
-            keys[source] = reused.key
             new_state.articles[source] = reused
-            files_of[source] = _owned(reused.files, reused.summary)
+            if (owned := _owned(reused.files, reused.summary)) is not None:
+                extra_files[source] = owned
             claimed.setdefault(reused.summary.slug, source)
             continue
         made = next(outputs)
@@ -1638,8 +1680,8 @@ def _build_with(
             status="built",
             load=_lazy(entries, out, key),
         )
-        keys[source] = key
-        files_of[source] = _owned(entry.files, entry.summary)
+        if (owned := _owned(entry.files, entry.summary)) is not None:
+            extra_files[source] = owned
         # the summary as its saved text until the site-wide stage: a third of the memory
         # of the object, for each article of a full build, while the workers still run
         seen[source] = new_state.articles[source] = StateEntry.holding_text(
@@ -1658,23 +1700,24 @@ def _build_with(
 
     # cross-article checks, over every article (reused ones too)
     clashes = cross_article_findings(list(summaries.values()), settings.content_dir)
+    # written (built now) or kept (unchanged), then failed by a cross-article check
+    failed_late: dict[str, Status | None] = {}
     for source, found in clashes.items():
         before = results[source]
         if not any(f.severity == "error" for f in found):  # warnings: it still publishes
             before.findings = (*before.findings, *found)
             continue
+        if before.status in ("built", "unchanged"):
+            failed_late[source] = before.status
         results[source] = ArticleResult(before._path, findings=(*before.findings, *found))
         new_state.articles.pop(source, None)
     report.results = [results[s] for s in plan.sources]
 
     # failing articles published before keep their last good version
-    published = {
-        s: summaries[s] for s in plan.sources if results[s].ok and results[s].status != "held"
-    }
-    taken = {s.slug for s in published.values()}
+    published = [s for s in plan.sources if results[s].ok and results[s].status != "held"]
+    taken = {summaries[s].slug for s in published}
     carried = _carry(settings, report, state, old_manifest, entries, taken, mode)
     for source, (summary, kept_entry) in carried.items():
-        keys[source] = kept_entry.key
         entries.memory.setdefault(kept_entry.key, kept_entry)
         new_state.articles[source] = StateEntry(
             kept_entry.key, summary, [], kept_entry.files, carried=True
@@ -1683,14 +1726,15 @@ def _build_with(
     # files written in this build by articles a cross-article check failed afterwards
     # (their worker could not know): the version the site still shows for that slug
     # goes back on disk, or, when none does, the files go
-    late = [s for s in plan.sources if s in files_of and s not in plan.reuse and not results[s].ok]
+    late = [s for s in plan.sources if failed_late.get(s) == "built"] if failed_late else []
     if writing and late:
         shown_by = {summary.slug: entry for summary, entry in carried.values()}
         for source in late:
-            files = files_of.pop(source) or summaries[source].files
+            del failed_late[source]  # its files are undone: it owns none
+            files = extra_files.pop(source, None) or summaries[source].files
             _undo_late(settings, files, shown_by.get(summaries[source].slug))
 
-    listed = sorted([*published.values(), *report.carried], key=lambda s: s.order)
+    listed = sorted([*(summaries[s] for s in published), *report.carried], key=lambda s: s.order)
     previous = {n: m for n, m in state.site_marks.items() if cache.intact(_sizes(state, n))}
     site = _site_input(
         settings, entries, keys, listed, previous=previous, now=now, site_key=plan.site_key
@@ -1739,10 +1783,16 @@ def _build_with(
     manifest_sources = {s: summaries[s].slug for s in published}
     manifest_sources.update({s: summary.slug for s, (summary, _) in carried.items()})
     # a listed source owns its slug's two files unless it says otherwise (see OwnedFiles)
-    owned_files = {s: f for s in published if (f := files_of[s]) is not None}
+    owned_files = {s: f for s in published if (f := extra_files.get(s)) is not None}
     owned_files.update({s: tuple(entry.files) for s, (_, entry) in carried.items()})
-    # a held article (a draft, an embargo) is in no output: its old page goes
-    here = {s for s in plan.sources if results[s].status != "held"}
+
+    def here(source: str) -> bool:
+        """Still in the content folder, and not held (a draft, an embargo: in no
+        output, its old page goes). Asked of the old manifest's sources, not made
+        into a set of every source."""
+        result = results.get(source)
+        return result is not None and result.status != "held"
+
     unlisted = tuple(
         _folder_prefix(_source(r.path, settings.content_dir))
         for r in report.failed
@@ -1753,15 +1803,15 @@ def _build_with(
         if (
             source not in manifest_sources
             and source not in owned_files
-            and (source in here or source.startswith(unlisted))
+            and (here(source) or source.startswith(unlisted))
         ):
             owned_files[source] = files
-    for source in plan.sources:
-        if source not in manifest_sources and source not in owned_files and source in files_of:
-            # written, then failed a cross check
-            owned_files[source] = files_of[source] or summaries[source].files
+    for source in failed_late:
+        if source not in manifest_sources and source not in owned_files:
+            # written or kept, then failed a cross check: its files stay
+            owned_files[source] = extra_files.get(source) or summaries[source].files
     kept_site = [n for n in old_manifest.site if n in broken]
-    zones = {s: z for s, summary in published.items() if (z := summary.timezone) is not None}
+    zones = {s: z for s in published if (z := summaries[s].timezone) is not None}
     zones.update({s: z for s, (summary, _) in carried.items() if (z := summary.timezone)})
     manifest = Manifest.of(manifest_sources, owned_files, [*site_files, *kept_site], zones)
     stale = old_manifest.stale(manifest)
@@ -1804,6 +1854,25 @@ def _build_with(
         return report
     report.seconds = time.perf_counter() - started
     return report
+
+
+class _KeysOf(Mapping[str, str]):
+    """Source → the key of its entry in ``articles`` (a build's new state): a view,
+    not a second dict of every source of a large site."""
+
+    __slots__ = ("_articles",)
+
+    def __init__(self, articles: Mapping[str, StateEntry]) -> None:
+        self._articles = articles
+
+    def __getitem__(self, source: str) -> str:
+        return self._articles[source].key
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._articles)
+
+    def __len__(self) -> int:
+        return len(self._articles)
 
 
 def _owned(files: Iterable[str], summary: ArticleSummary) -> tuple[str, ...] | None:
