@@ -1667,7 +1667,8 @@ def _build_with(
         findings = made.result.findings
         if not notices:
             findings = tuple(f for f in findings if f.severity != "notice")
-        path = Path(name) if findings else name
+        # the worker's path (parsed once, on arrival), which its findings name already
+        path = made.task.path if findings else name
         if isinstance(path, Path):
             findings = _on_path(findings, path, made.task.path)
         # the plan's copy of the key (its stamp holds one): not a second for each article
