@@ -11,6 +11,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from dateline.enrich.gazetteer import fold
 from dateline.enrich.lexicon import (
     CAPTION_LABELS,
@@ -28,7 +30,7 @@ from dateline.enrich.lexicon import (
     SINGLE_ORGS,
     TITLE_WORDS,
 )
-from dateline.enrich.name_shapes import SPAN, UPPER, person_like
+from dateline.enrich.name_shapes import SPAN, UPPER, given_name_first, person_like
 from dateline.enrich.nlp import ParsedArticle
 from dateline.enrich.sentences import Sentence
 from dateline.enrich.teams import person_after_team
@@ -42,6 +44,7 @@ __all__ = [
     "list_mates",
     "model_candidates",
     "repeated_people",
+    "sourced",
     "team_spans",
 ]
 
@@ -80,6 +83,69 @@ def model_candidates(
                 )
                 at += 1
     return out
+
+
+#: Words that introduce who reported or was told something: what follows is a news
+#: outlet, an agency or a company ("according to The Daily Ledger", "told the Valley
+#: Courier", "shares of Acme"), not a person or a place, whatever the model missed.
+_SOURCE_BEFORE = re.compile(
+    r"\b(?:[Aa]ccording to(?:\s+(?:a\s+|an\s+)?(?:reports?|data|figures|a study|a survey)"
+    r"\s+(?:from|by|in))?|reported by|told|tells|telling|(?:published|appeared) in|"
+    r"in an interview with|[Ss]hares of|(?:a\s+)?spokes(?:man|woman|person) for)\s+(?:the\s+)?$"
+)
+#: "<X> reported", "<X> reports that", "a <X> spokeswoman": the outlet or body again
+_SOURCE_AFTER = re.compile(
+    r"['’]?s?\s+(?:(?:first\s+)?reported\b|reports\s+that\b|spokes(?:man|woman|person)\b)"
+)
+_DOMAIN = re.compile(r"\.[a-z]")
+_LIST_NEXT = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)")
+#: the model's labels a source cue does not overrule: people and places stay so
+_KEPT_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "NORP"})
+
+
+def sourced(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The model's candidates with the outlets and companies a source cue introduces:
+    ``according to The Ledger and Newsline``, ``told Variety``, ``Newsline reports that``.
+    The model often labels such names nothing, or joins or cuts them; the
+    cue's capitalised run (and the names listed with it) becomes one organization
+    candidate. A person or place the model labelled there keeps its label, as does a
+    name that reads as a person's (a given name first)."""
+    found: list[tuple[int, int]] = []
+    for match in SPAN.finditer(text):
+        before = text[max(0, match.start() - 60) : match.start()]
+        cue = _SOURCE_BEFORE.search(before)
+        if cue is None and not _SOURCE_AFTER.match(text, match.end()):
+            continue
+        found.append((match.start(), match.end()))
+        at = match.end()
+        while cue is not None:  # "according to The Ledger and Newsline"
+            joint = _LIST_NEXT.match(text, at)
+            more = SPAN.match(text, joint.end()) if joint else None
+            if more is None:
+                break
+            found.append((more.start(), more.end()))
+            at = more.end()
+    if not found:
+        return list(spans)
+    out = list(spans)
+    for start, run_end in found:
+        end = run_end
+        words = text[start:end].split()
+        while len(words) > 1 and words[-1] in NOT_NAMES:
+            end -= len(words.pop()) + 1  # "told the Valley Courier Monday"
+        named = words[1:] if words[0] == "The" else words
+        if not named or named[0] in TITLE_WORDS | PERSON_TITLES | COMMON_STARTERS:
+            continue  # "told Sen. Smith"
+        words = named
+        if (len(words) == 1 and words[0].lower() in STOP_WORDS) or _DOMAIN.match(text, end):
+            continue  # "Others reported", "told Factcheck.info" (a website)
+        overlapping = [s for s in out if s[0] < end and start < s[1]]
+        if len(overlapping) > 1 or any(s[2] in _KEPT_LABELS for s in overlapping):
+            continue  # "told BBC Moscow correspondent ...": the model's two names stay
+        if given_name_first(words):
+            continue  # "told Jane Doe": a person's name, whatever the model said
+        out = [s for s in out if s not in overlapping] + [(start, end, "ORG")]
+    return sorted(out)
 
 
 def team_spans(

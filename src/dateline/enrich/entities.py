@@ -37,6 +37,7 @@ from dateline.enrich.candidates import (
     list_mates,
     model_candidates,
     repeated_people,
+    sourced,
     team_spans,
 )
 from dateline.enrich.coref import Candidate, find_descriptions, resolve
@@ -142,7 +143,12 @@ LINKER_RULES: dict[str, str] = {
     "seat_of_government": "White House, Kremlin … are organizations, never cities",
     "party_describes": "'<place> Republican' describes a person; it is no person's name",
     "place_before_party": "the place in '<place> Republican' is not a place mention",
-    "region": "'<name> region/province/oblast' is an AdministrativeArea",
+    "region": "'<name> region/province/oblast' is an AdministrativeArea called <name> (the "
+    "kind word kept where a city has the name: 'Kharkiv region')",
+    "area_is_no_guess": "'Logar province' then 'Baraki, Logar': the area the text calls a "
+    "province is what the other 'Logar' names too, whatever label the model gave it",
+    "source_cue": "'according to The Ledger and Newsline', 'told Variety', 'Newsline reports "
+    "that': a name after a source cue is an outlet or company, not a person or place",
     "area_before_noun": "'<demonym> state radio' is no AdministrativeArea",
     "full_name": "a person keeps the longest name the text gives",
     "surname": "a surname alone is the person named in full",
@@ -551,7 +557,7 @@ class EntityExtractor:
         visible = "".join(masked)
         long_forms = {v: k for k, v in acronyms.items()}
         covered = [False] * (len(text) + 1)
-        spans = team_spans(text, spans, result.teams)
+        spans = sourced(text, team_spans(text, spans, result.teams))
         for start, end, label in joined(text, list_mates(text, known_companies(text, spans))):
             piece = visible[start:end]
             # a spaced dash never joins a name: "Romania - Cosmin Contra" is two
@@ -792,8 +798,7 @@ class EntityExtractor:
             return self._place(result, place, text, span) if place is not None else None
         area = _AREA.match(text, end)
         if area and label != "NORP" and self._demonym(span) is None and name_like(words):
-            name = f"{span} {area['kind']}"  # "Kharkiv region", "Al Haouz province"
-            return self._found(result, key_for(name), "AdministrativeArea", name, text)
+            return self._area(result, span, area["kind"], text)  # "Kharkiv region"
         if label == "NORP":
             demonym = self._demonym(span)
             return self._place(result, demonym, text) if demonym is not None else None
@@ -1056,8 +1061,7 @@ class EntityExtractor:
             return self._place(result, continent, text, span)
         area = _AREA.match(text, start + len(span))
         if area and not any(w in ORG_WORDS for w in words) and g.demonym(span) is None:
-            name = f"{span} {area['kind']}"
-            return self._found(result, key_for(name), "AdministrativeArea", name, text)
+            return self._area(result, span, area["kind"], text)
         if any(w in DOCUMENT_WORDS for w in words):
             return None
         if len(words) == 1:
@@ -1121,6 +1125,20 @@ class EntityExtractor:
             found = Found(key=key, type=kind, name=name, evidence=text)
             result.entities[key] = found
         found.named = True
+        return found
+
+    def _area(self, result: Extraction, span: str, kind: str, text: str) -> Found:
+        """``Paktika province``: an AdministrativeArea named ``Paktika``; the lowercase word
+        says what it is, not what it is called (the text's other "Paktika" is the same
+        place, and annotators, CoNLL and GUM name it so), kept as an alternateName. Where a
+        city has the bare name (``Kharkiv region``), the word tells the two apart."""
+        written = f"{span} {kind}"
+        if self.gazetteer.city(span) is not None:
+            # "Kharkiv region" beside the city of Kharkiv: two places, the word tells apart
+            return self._found(result, key_for(written), "AdministrativeArea", written, text)
+        found = self._found(result, key_for(span), "AdministrativeArea", span, text)
+        if found.type == "AdministrativeArea" and written not in found.alternate_name:
+            found.alternate_name.append(written)
         return found
 
     def _from_registry(self, result: Extraction, entry: RegistryEntry, text: str) -> Found:

@@ -134,7 +134,12 @@ def merge_same_names(result: Extraction) -> None:
         if len(same) < 2:
             continue
         # a place no gazetteer knows is the model's guess: a person or body wins over it
-        candidates = [e for e in same if family(e.type) != "place"] or same
+        # (but an area the text calls one, "Paktika province", is no guess)
+        candidates = (
+            [e for e in same if e.type == "AdministrativeArea"]
+            or [e for e in same if family(e.type) != "place"]
+            or same
+        )
         keep = max(candidates, key=lambda e: (counts[e.key], e.type == "Person", -len(e.key)))
         for other in same:
             if other is not keep and other.key in result.entities:
