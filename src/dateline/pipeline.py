@@ -373,12 +373,14 @@ def process_article(
     enrichers: Sequence[Enricher] | None = None,
     *,
     site: ArticleMeta | None = None,
+    seen: Callable[[bytes, bytes | None], None] | None = None,
 ) -> ArticleResult:
     """Read, enrich, model and validate one article. Never raises for bad input.
 
     ``enrichers`` default to :func:`~dateline.enrich.default_enrichers` for the site;
     ``site`` is :func:`~dateline.model.layers.site_layer` of ``settings``, when the
-    caller keeps it for many articles.
+    caller keeps it for many articles; ``seen`` is given the bytes of the article
+    and of its sidecar as they were read (see :func:`~dateline.read.readers.read_article`).
     The result carries the graph's JSON-LD nodes it validated (``nodes``), which the
     article's files are written from: made once per article.
     """
@@ -394,7 +396,9 @@ def process_article(
         enrichers = default_enrichers(settings)
     try:
         with article_budget(settings.max_article_seconds, path):
-            draft = read_article(path, settings.max_file_bytes, root=settings.content_dir)
+            draft = read_article(
+                path, settings.max_file_bytes, root=settings.content_dir, seen=seen
+            )
             layers = written_layers(draft, settings, site)
             layers[Layer.ENRICHMENT] = enrich(draft, merge_layers(layers), enrichers)
             merged = merge_layers(layers)
@@ -431,11 +435,18 @@ def _internal_error(path: Path, exc: Exception) -> Finding:
 
 @dataclass(frozen=True, slots=True)
 class ArticleTask:
-    """One article to build: its file, its path in the content folder, its cache key."""
+    """One article to build: its file, its path in the content folder, its cache key.
+
+    With ``site_key`` the key is not known yet: the worker makes it from the bytes it
+    reads (:func:`~dateline.write.cache.article_key`), and its output's task carries
+    it. A full build keys every article so: reading each file in the build's own
+    process first, only to hash it, was a serial tenth of the build.
+    """
 
     path: Path
     source: str
     key: str
+    site_key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -451,8 +462,9 @@ class ArticleOutput:
     #: the cache entry; when the worker wrote the files, without its graph and body
     #: (they are in ``stored``, which is all the build does with them)
     entry: CacheEntry | None = None
-    #: the files the worker wrote whose content changed (see :class:`WriteTo`)
-    written: tuple[Path, ...] | None = None
+    #: the files the worker wrote whose content changed (see :class:`WriteTo`), as
+    #: text: sent back for each article of a build, a path is parsed again on arrival
+    written: tuple[str, ...] | None = None
     #: the cache entry as the cache stores it (:meth:`CacheEntry.to_bytes`), made by
     #: the worker that wrote the files
     stored: bytes | None = field(default=None, repr=False)
@@ -504,7 +516,13 @@ class ArticleWorker:
     def __call__(
         self, task: ArticleTask, keep_graph: bool = False, write_to: WriteTo | None = None
     ) -> ArticleOutput:
-        result = process_article(task.path, self.settings, self.enrichers, site=self.site)
+        keyed = None if task.site_key is None else _Keyed(task.site_key, task.source)
+        result = process_article(
+            task.path, self.settings, self.enrichers, site=self.site, seen=keyed
+        )
+        if keyed is not None:
+            # keyed by the bytes it was built from (unread: never reused, as in the plan)
+            task = ArticleTask(task.path, task.source, keyed.key or f"unread-{task.source}")
         if not result.ok or result.graph is None or result.body is None:
             return ArticleOutput(task, ArticleResult(task.path, findings=result.findings))
         try:
@@ -553,6 +571,19 @@ class ArticleWorker:
             status="built",
         )
         return ArticleOutput(task, kept, files, entry)
+
+
+class _Keyed:
+    """The key of an article's bytes as the reader reads them (see :class:`ArticleTask`)."""
+
+    __slots__ = ("key", "site_key", "source")
+
+    def __init__(self, site_key: str, source: str) -> None:
+        self.site_key, self.source = site_key, source
+        self.key = ""
+
+    def __call__(self, data: bytes, sidecar: bytes | None) -> None:
+        self.key = article_key(self.site_key, self.source, data, sidecar)
 
 
 class _Targets:
@@ -606,7 +637,7 @@ def _write_own_files(made: ArticleOutput, entry: CacheEntry, targets: _Targets) 
         made.result,
         # the body stays: the cache keeps it apart too, for the feeds (BuildCache.read_body)
         entry=dataclasses.replace(entry, graph=[]),
-        written=tuple(written),
+        written=tuple(map(os.fspath, written)),
         stored=entry.to_bytes(),
     )
 
@@ -1185,12 +1216,19 @@ class _Tasks(Sequence[ArticleTask]):
     plan holds those anyway): a task, and its :class:`~pathlib.Path`, is made when the
     pool takes it, not held for each article of a large site's full build."""
 
-    __slots__ = ("_keys", "_names", "_sources")
+    __slots__ = ("_keys", "_names", "_sources", "site_key")
 
-    def __init__(self) -> None:
+    def __init__(self, site_key: str | None = None) -> None:
         self._names: list[str] = []
         self._sources: list[str] = []
+        #: "" for an article its worker keys (with ``site_key``: see ArticleTask)
         self._keys: list[str] = []
+        self.site_key = site_key
+
+    def _task(self, name: str, source: str, key: str) -> ArticleTask:
+        if key:
+            return ArticleTask(Path(name), source, key)
+        return ArticleTask(Path(name), source, f"unread-{source}", self.site_key)
 
     def add(self, name: str, source: str, key: str) -> None:
         self._names.append(name)
@@ -1207,12 +1245,12 @@ class _Tasks(Sequence[ArticleTask]):
     def __getitem__(self, index: int | slice) -> ArticleTask | list[ArticleTask]:
         if isinstance(index, slice):
             return [
-                ArticleTask(Path(n), s, k)
+                self._task(n, s, k)
                 for n, s, k in zip(
                     self._names[index], self._sources[index], self._keys[index], strict=True
                 )
             ]
-        return ArticleTask(Path(self._names[index]), self._sources[index], self._keys[index])
+        return self._task(self._names[index], self._sources[index], self._keys[index])
 
 
 @dataclass(frozen=True)
@@ -1227,6 +1265,16 @@ class _Plan:
     site_key: str
     #: source → (stamp, key) of every article whose stamp can be trusted next time
     stamps: dict[str, tuple[str, str]]
+    #: source → stamp of each article its worker keys: its key joins ``stamps`` when
+    #: the worker tells it (see :meth:`keyed`)
+    unkeyed: dict[str, str] = field(default_factory=dict)
+
+    def keyed(self, task: ArticleTask) -> None:
+        """Record the key a worker made for ``task`` (the stamp was taken before it
+        read the file: a change in between shows as another stamp next time)."""
+        stamp = self.unkeyed.pop(task.source, None)
+        if stamp is not None and not task.key.startswith("unread-"):
+            self.stamps[task.source] = (stamp, task.key)
 
 
 def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool) -> _Plan:
@@ -1235,7 +1283,9 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
     An article is reused when its key (a hash of its bytes, its sidecar's and the
     site's) is the one its files were built from and those files are intact. A file
     whose ``stat`` stamp is the one recorded with its key is not read again to
-    compute it (see :func:`~dateline.write.cache.file_stamp`).
+    compute it (see :func:`~dateline.write.cache.file_stamp`). When nothing can be
+    reused (``force``, another site key, no cache) no file is read here: each
+    article's worker keys it (see :class:`ArticleTask`).
     """
 
     content = settings.content_dir
@@ -1252,7 +1302,8 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
     sidecars = _Sidecars()
     now_ns = time.time_ns()
     names: list[str] = []
-    sources, tasks, reuse, stamps = [], _Tasks(), {}, {}
+    sources, tasks, reuse, stamps = [], _Tasks(key_of_site), {}, {}
+    unkeyed: dict[str, str] = {}
     for path in paths:
         name = os.fspath(path)
         names.append(name)
@@ -1266,6 +1317,12 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
         known = state.stamps.get(source) if usable and stamp else None
         if known is not None and known[0] == stamp:
             key = known[1]
+        elif not usable:  # built whatever its key: its worker keys it
+            sources.append(source)
+            tasks.add(name, source, "")
+            if stamp:
+                unkeyed[source] = stamp
+            continue
         else:
             cap = settings.max_file_bytes
             try:  # with the reader's checks: no link out of content/, nothing over the cap
@@ -1295,7 +1352,7 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
             reuse[source] = before
         else:
             tasks.add(name, source, key or f"unread-{source}")
-    return _Plan(names, sources, tasks, reuse, key_of_site, stamps)
+    return _Plan(names, sources, tasks, reuse, key_of_site, stamps, unkeyed)
 
 
 class _Sidecars:
@@ -1573,6 +1630,7 @@ def _build_with(
             continue
         made = next(outputs)
         assert made.task.source == source
+        plan.keyed(made.task)
         entry = made.entry
         if entry is None:
             results[source] = made.result
@@ -1609,7 +1667,8 @@ def _build_with(
         findings = made.result.findings
         if not notices:
             findings = tuple(f for f in findings if f.severity != "notice")
-        path = Path(name) if findings else name
+        # the worker's path (parsed once, on arrival), which its findings name already
+        path = made.task.path if findings else name
         if isinstance(path, Path):
             findings = _on_path(findings, path, made.task.path)
         # the plan's copy of the key (its stamp holds one): not a second for each article
