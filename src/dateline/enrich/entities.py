@@ -150,6 +150,8 @@ LINKER_RULES: dict[str, str] = {
     "kind word kept where a city has the name: 'Kharkiv region')",
     "area_is_no_guess": "'Logar province' then 'Baraki, Logar': the area the text calls a "
     "province is what the other 'Logar' names too, whatever label the model gave it",
+    "person_over_spelling": "'Liu He' the model calls a person stays one: a city's other "
+    "spelling (Liuhe) does not overrule two words that read as a name",
     "ordinary_word_name": "'Best Buy', 'Gift Guides': a two-word 'person' with no given name "
     "first and a word the article writes in lower case (best, guides) is a thing's name",
     "stock_index": "'the benchmark Sensex', 'Hang Seng Index (HSI)', 'the Dow fell 102 points': "
@@ -880,8 +882,11 @@ class EntityExtractor:
             city is not None
             and previous_word(text, start) not in TITLE_WORDS
             and (city.country in result.context[:3] or city.population >= 1_000_000)
+            and (len(words) == 1 or fold(city.name) == fold(span))
         ):
-            return self._place(result, city, text, span)  # "Rabat" in a story about Morocco
+            # "Rabat" in a story about Morocco; but "Liu He" is a person, though GeoNames
+            # lists it as another spelling of the city of Liuhe
+            return self._place(result, city, text, span)
         if len(words) > 1 and words[0] in SINGLE_ORGS:
             return None  # "Amazon Echo Dot", "Google Stadia": a big company's product
         if len(words) > 1 and any(w in ORG_WORDS or w in COMPANY_WORDS for w in words):
