@@ -104,6 +104,7 @@ from dateline.enrich.name_shapes import (
     family,
     given_name_first,
     is_corporate_form,
+    is_given_name,
     is_organ,
     is_short_for,
     is_shortened,
@@ -150,6 +151,8 @@ LINKER_RULES: dict[str, str] = {
     "kind word kept where a city has the name: 'Kharkiv region')",
     "area_is_no_guess": "'Logar province' then 'Baraki, Logar': the area the text calls a "
     "province is what the other 'Logar' names too, whatever label the model gave it",
+    "double_given_name": "'Eva-Marie Persson', 'Jean-Luc Picard': a hyphenated given name "
+    "opens a person's name, whatever label the model gave it",
     "person_over_spelling": "'Liu He' the model calls a person stays one: a city's other "
     "spelling (Liuhe) does not overrule two words that read as a name",
     "ordinary_word_name": "'Best Buy', 'Gift Guides': a two-word 'person' with no given name "
@@ -900,7 +903,7 @@ class EntityExtractor:
             return None  # "Ohio Republican", "Hungarian Fidesz": described, not named
         if (
             len(words) > 1
-            and words[0].upper() not in given_names()
+            and not is_given_name(words[0])
             and any(w.lower() in result.ordinary_words for w in words if w not in NAME_PARTICLES)
         ):
             # "Best Buy", "Gift Guides", "Magic Keyboard": no given name first, and a word
