@@ -49,6 +49,7 @@ from dateline.enrich.gazetteer import Gazetteer, GeoPlace, fold
 from dateline.enrich.given_names import given_names
 from dateline.enrich.lexicon import (
     AREA_HEADS,
+    CELESTIAL_BODIES,
     COMMON_STARTERS,
     COMPANIES_NAMED_AFTER_PEOPLE,
     COMPANY_WORDS,
@@ -151,6 +152,9 @@ LINKER_RULES: dict[str, str] = {
     "kind word kept where a city has the name: 'Kharkiv region')",
     "area_is_no_guess": "'Logar province' then 'Baraki, Logar': the area the text calls a "
     "province is what the other 'Logar' names too, whatever label the model gave it",
+    "celestial_body": "'landers bound for the Moon', 'plumes on Enceladus': a world a sentence "
+    "about space names is a Place, whatever the model said (not 'Titan' the company, nor a "
+    "person the article names so)",
     "double_given_name": "'Eva-Marie Persson', 'Jean-Luc Picard': a hyphenated given name "
     "opens a person's name, whatever label the model gave it",
     "person_over_spelling": "'Liu He' the model calls a person stays one: a city's other "
@@ -285,6 +289,11 @@ _AREA = re.compile(
 # a long capitalised run before a parenthesis costs its length once, not its square.
 _ACRONYM = re.compile(r"\s\((?P<acr>[A-Z][A-Za-z0-9&-]{1,9})\)")
 _ACRONYM_WINDOW = 200
+#: words of a sentence about space, where "Moon" or "Titan" is the world, not a name
+_SPACE_STORY = re.compile(
+    r"\b(?:orbit\w*|surface|land\w*|lunar|planet\w*|moons?|spacecraft|mission|rover|"
+    r"astronauts?|space|probe|telescope|NASA|ESA|solar system|crater|atmosphere)\b"
+)
 _DATELINE = "DATELINE"  # the dateline's place, as a candidate of its own
 
 
@@ -779,6 +788,13 @@ class EntityExtractor:
         if label == US_STATE:
             state = self.gazetteer.us_state_code(span)
             return self._place(result, state, text, span) if state is not None else None
+        if (
+            span in CELESTIAL_BODIES
+            and _SPACE_STORY.search(text)
+            and self._surname(result, span) is None
+        ):
+            # "landers bound for the Moon": a world, in a sentence about going there
+            return self._found(result, key_for(span), "Place", span, text)
         if fold(span) in result.indexes or fold(acronyms.get(span, "")) in result.indexes:
             return None  # "the benchmark Sensex", "Hang Seng Index (HSI)": a stock index
         if span in acronyms:
