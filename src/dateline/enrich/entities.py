@@ -152,6 +152,8 @@ LINKER_RULES: dict[str, str] = {
     "kind word kept where a city has the name: 'Kharkiv region')",
     "area_is_no_guess": "'Logar province' then 'Baraki, Logar': the area the text calls a "
     "province is what the other 'Logar' names too, whatever label the model gave it",
+    "role_word_first": "'Prosecutor Eva Lind said ... the prosecutor': a word the article "
+    "writes in lower case, then a given name, is a role before the person's name",
     "celestial_body": "'landers bound for the Moon', 'plumes on Enceladus': a world a sentence "
     "about space names is a Place, whatever the model said (not 'Titan' the company, nor a "
     "person the article names so)",
@@ -917,6 +919,17 @@ class EntityExtractor:
             or self._demonym(words[0]) is not None
         ):
             return None  # "Ohio Republican", "Hungarian Fidesz": described, not named
+        if (
+            len(words) >= 3
+            and not is_given_name(words[0])
+            and is_given_name(words[1])
+            and words[0].lower() in result.ordinary_words
+        ):
+            # "Prosecutor Eva Lind said": a role the article also writes in lower case,
+            # capitalised at a sentence's start, then a given name: the person is Eva Lind
+            start += len(words[0]) + 1
+            words = words[1:]
+            span = " ".join(words)
         if (
             len(words) > 1
             and not is_given_name(words[0])
