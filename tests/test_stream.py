@@ -14,7 +14,7 @@ import dateline.emit.site
 import dateline.write.manifest
 from dateline.emit.jsonld import dumps
 from dateline.emit.site import site_document
-from dateline.emit.summary import INDEX_KEYS, SharedParts
+from dateline.emit.summary import INDEX_KEYS, ZULU, SharedParts
 from dateline.pipeline import PathList, build_site
 from dateline.settings import Settings
 from dateline.write.cache import BuildCache, StateEntry
@@ -69,6 +69,11 @@ def test_each_index_node_is_the_article_node_as_json_writes_it(tmp_path: Path) -
         doc = json.loads((settings.output_dir / f"articles/{summary.slug}.jsonld").read_bytes())
         node = {k: v for k, v in doc["@graph"][0].items() if k in INDEX_KEYS}
         assert summary.index_json == json.dumps(node, indent=2, ensure_ascii=False)
+    # the generated articles are dated GMT: their nodes are told from the fields with
+    # the times written "Z" (as JSON-LD writes them), not held as text
+    kept = [entry.summary.index_text for entry in state.articles.values()]
+    assert kept.count(ZULU) >= 2
+    assert all(text in ("", ZULU) or text.startswith("{") for text in kept)
 
 
 def test_a_changed_article_renders_only_the_site_files_that_show_it(tmp_path: Path) -> None:

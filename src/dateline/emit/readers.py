@@ -15,9 +15,10 @@ the calendar are cheap and always made anew.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, overload
 
 from pydantic import TypeAdapter
 
@@ -223,6 +224,39 @@ def _entity_files(
     yield names[1], dumps(doc).encode("utf-8")
 
 
+class _Pages(Sequence[PageEntry]):
+    """Every page of the site as the sitemaps list it: the home page and its archive
+    (``before``), each article, then the topic and entity pages (``after``). An
+    article's entry is made when the sitemaps are, not held for each article of a
+    large site while its topic and entity pages render."""
+
+    def __init__(self, articles: Sequence[ArticleSummary]) -> None:
+        self.before: list[PageEntry] = []
+        self.articles = articles
+        self.after: list[PageEntry] = []
+
+    def __len__(self) -> int:
+        return len(self.before) + len(self.articles) + len(self.after)
+
+    def __iter__(self) -> Iterator[PageEntry]:
+        yield from self.before
+        yield from (PageEntry(a.url, a.lastmod) for a in self.articles)
+        yield from self.after
+
+    @overload
+    def __getitem__(self, index: int) -> PageEntry: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[PageEntry]: ...
+    def __getitem__(self, index: int | slice) -> PageEntry | list[PageEntry]:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            return list(itertools.islice(self, start, stop, step))
+        at = index + len(self) if index < 0 else index
+        if not 0 <= at < len(self):
+            raise IndexError("page index out of range")
+        return next(itertools.islice(self, at, None))
+
+
 def reader_outputs(settings: Settings, site: SiteInput) -> SiteFiles:
     """Every reader-facing site-wide output, one by one, by path relative to the
     output folder (None: the file there is already right)."""
@@ -231,12 +265,11 @@ def reader_outputs(settings: Settings, site: SiteInput) -> SiteFiles:
 
     groups = group_by_topic(settings, articles)
     sections = [t for t in groups if t.kind == "section"]
-    entries: list[PageEntry] = []
-    yield from _index_pages(settings, site, lists, sections, entries)
-    entries += [PageEntry(a.url, a.lastmod) for a in articles]
+    entries = _Pages(articles)
+    yield from _index_pages(settings, site, lists, sections, entries.before)
 
     for topic, members in groups.items():
-        yield from _topic_files(settings, site, lists, topic, members, entries)
+        yield from _topic_files(settings, site, lists, topic, members, entries.after)
 
     named: dict[str, list[ArticleSummary]] = {}
     for article in articles:
@@ -246,7 +279,7 @@ def reader_outputs(settings: Settings, site: SiteInput) -> SiteFiles:
     for node_id in sorted(named):
         naming = named[node_id]
         yield from _entity_files(settings, site, lists, node_id, naming)
-        entries.append(PageEntry(f"{node_id}.html", _newest(naming)))
+        entries.after.append(PageEntry(f"{node_id}.html", _newest(naming)))
 
     # made again only when a page's address or lastmod changed
     names = sitemap_names(len(entries))
