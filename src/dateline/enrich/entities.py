@@ -101,6 +101,7 @@ from dateline.enrich.name_shapes import (
     as_medium,
     church_body,
     clean_candidate,
+    counted_names,
     event_name,
     family,
     given_name_first,
@@ -154,6 +155,8 @@ LINKER_RULES: dict[str, str] = {
     "province is what the other 'Logar' names too, whatever label the model gave it",
     "role_word_first": "'Prosecutor Eva Lind said ... the prosecutor': a word the article "
     "writes in lower case, then a given name, is a role before the person's name",
+    "counted_name": "'a MacBook ... two MacBooks': a one-word name the article also writes as "
+    "a plural is a product's, no organization's",
     "celestial_body": "'landers bound for the Moon', 'plumes on Enceladus': a world a sentence "
     "about space names is a Place, whatever the model said (not 'Titan' the company, nor a "
     "person the article names so)",
@@ -363,6 +366,7 @@ class EntityExtractor:
             alone=frozenset(
                 POSSESSIVE.sub("", re.sub(r"^[Tt]he\s+", "", name)) for name, _ in labelled
             ),
+            counted=counted_names([headline, *texts.values()]),
         )
         acronyms = self._find_acronyms(s.text for s in sentences)
         result.acronyms = acronyms
@@ -821,6 +825,8 @@ class EntityExtractor:
         if self._is_team(result, text, start, span, label):
             # a key of its own: "Pittsburgh" the club is not the city another story names
             return self._found(result, f"{key_for(span)}-team", "Organization", span, text)
+        if label in ("ORG", None) and span in result.counted:
+            return None  # "MacBooks" beside "MacBook": a thing people count, no body
         if label in ("ORG", "GPE", "LOC") and fold(span) in result.players:
             # "Vasek Pospisil edged Reilly Opelka 7-6": a player, whatever the model said
             words = span.split()

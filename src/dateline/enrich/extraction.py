@@ -103,6 +103,8 @@ class Extraction:
     #: the model's candidates as written (no leading "the", no possessive ending): the
     #: names the article uses on their own
     alone: frozenset[str] = frozenset()
+    #: one-word names the article also writes as plurals ("Macs"): products
+    counted: frozenset[str] = frozenset()
 
     def in_sentence(self, index: int, descriptions: bool = False) -> list[Mention]:
         """The mentions in one sentence, in text order; with ``descriptions``, the

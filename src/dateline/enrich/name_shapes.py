@@ -35,6 +35,7 @@ __all__ = [
     "as_medium",
     "church_body",
     "clean_candidate",
+    "counted_names",
     "event_name",
     "family",
     "given_name_first",
@@ -554,3 +555,21 @@ def market_indexes(texts: Iterable[str]) -> frozenset[str]:
                         head = head[:-1]  # "Dow Jones Industrial Average" → "Dow Jones"
                     found.add(fold(" ".join(head)))
     return frozenset(found)
+
+
+_ONE_NAME = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*\b")
+
+
+def counted_names(texts: Iterable[str]) -> frozenset[str]:
+    """One-word names an article writes both bare and as a plural (``MacBook`` and
+    ``MacBooks``, ``Mac`` and ``Macs``): a name that is counted is a product's, not an
+    organization's. Both forms are returned."""
+    written: set[str] = set()
+    for text in texts:
+        written.update(m.group(0) for m in _ONE_NAME.finditer(text))
+    return frozenset(
+        form
+        for name in written
+        if len(name) >= 3 and not name.endswith("s") and name + "s" in written
+        for form in (name, name + "s")
+    )
