@@ -150,7 +150,7 @@ class Settings(BaseModel):
         description="Installed spaCy pipeline package that enrichment parses articles with.",
     )
     nlp_ner: Literal["news", "model"] = Field(
-        default="news",
+        default="model",  # = dateline.enrich.nlp.DEFAULT_NER (not imported: spaCy stays lazy)
         description="Entity recognizer of the default model: `news` (dateline's, tuned on "
         "annotated news) or `model` (the model's own). Other models keep their own.",
     )
