@@ -107,3 +107,36 @@ def test_full_pages_are_not_rendered_again_when_newer_articles_come(tmp_path: Pa
     (clean.content_dir / "new-2.txt").write_text(newest(2, "Lagos"))
     assert build_site(clean, force=True, jobs=1).ok
     assert tree(out) == tree(clean.output_dir)
+
+
+def test_topic_pages_are_numbered_from_the_oldest_too(tmp_path: Path) -> None:
+    """A section's pages are numbered as the home page's archive: an article added to
+    a section renders the section's own page and feeds again, not its full pages,
+    and the pages read newest first from the section's own page."""
+    settings = paged_site(tmp_path)
+    for number in range(7):
+        (settings.content_dir / f"gen-{number:02d}.yaml").write_text("section: World\n")
+    assert build_site(settings).ok
+    out, base = settings.output_dir, settings.base_url
+    folder = out / "section" / "world"
+    pages = walk(folder, base + "section/world/")
+    assert [len(p) for p in pages] == [2, 2, 2, 2]  # its own page, then pages 3 to 1
+    assert sorted(p.name for p in (folder / "page").iterdir()) == ["1.html", "2.html", "3.html"]
+    full = {p.name: p.read_bytes() for p in (folder / "page").iterdir()}
+    (settings.content_dir / "new-1.txt").write_text(newest(1, "Dakar"))
+    (settings.content_dir / "new-1.yaml").write_text("section: World\n")
+    report = build_site(settings)
+    assert report.ok
+    names = [f"section/world/page/{n}.html" for n in (1, 2, 3)]
+    assert all(report.outputs[n] is None for n in names)  # not even rendered
+    assert report.outputs["section/world/index.html"]
+    assert report.outputs["section/world/rss.xml"]
+    assert {p.name: p.read_bytes() for p in (folder / "page").iterdir()} == full
+    assert [len(p) for p in walk(folder, base + "section/world/")] == [3, 2, 2, 2]
+    clean = paged_site(tmp_path, name="clean")
+    for number in range(7):
+        (clean.content_dir / f"gen-{number:02d}.yaml").write_text("section: World\n")
+    (clean.content_dir / "new-1.txt").write_text(newest(1, "Dakar"))
+    (clean.content_dir / "new-1.yaml").write_text("section: World\n")
+    assert build_site(clean, force=True, jobs=1).ok
+    assert tree(out) == tree(clean.output_dir)

@@ -10,23 +10,26 @@ from __future__ import annotations
 import json
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urljoin
 
+import nh3
 import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic_core import PydanticCustomError
 
+from dateline.emit.body import body_html
 from dateline.emit.jsonld import dumps, script_json, script_text
 from dateline.errors import ReadError
 from dateline.model.base import Ref, SchemaModel
 from dateline.model.types import absolute_url
 from dateline.pipeline import process_article
 from dateline.read import discover
+from dateline.read.draft import NO_META, Draft
 from dateline.read.files import inside
 from dateline.read.markdown import _BLOCKS, block_texts, render_markdown
-from dateline.read.yamlmeta import _check_shape, _check_tree
+from dateline.read.yamlmeta import _check_shape, _check_tree, _construct
 from dateline.settings import load_settings
 from dateline.validate.graph import _refs
 
@@ -252,3 +255,95 @@ def test_a_rebuild_shows_the_notices_of_reused_articles_only_when_asked(tmp_path
     assert quiet.exit_code == 0
     assert ": notice " not in quiet.output
     assert [line for line in quiet.output.splitlines() if ": warning " in line] == warnings
+
+
+def _cleaned_by_nh3(rendered: str) -> str:
+    """What :func:`body_html` made of every Markdown body before its fast path."""
+    from dateline.emit.body import _ALLOWED_TAGS  # noqa: PLC0415 - the reference only
+
+    return nh3.clean(
+        rendered,
+        tags=_ALLOWED_TAGS,
+        attributes={"a": {"href", "title"}},
+        attribute_filter=lambda tag, attribute, value: (
+            urljoin(PAGE, value) if attribute == "href" else value
+        ),
+        url_schemes={"http", "https", "mailto"},
+    ).strip()
+
+
+PAGE = "https://example.org/articles/a.html"
+
+
+def _body(source: str) -> str:
+    draft = Draft(path=Path("a.md"), paragraphs=(), found=NO_META, body_markdown=source)
+    return body_html(draft, PAGE)
+
+
+@pytest.mark.parametrize("source", MARKDOWN_SAMPLES)
+def test_body_html_is_what_nh3_makes_on_samples(source: str) -> None:
+    assert _body(source) == _cleaned_by_nh3(render_markdown(source))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=200)
+    | st.text(alphabet="#*_-+=>.)0123456789 <>&;[]()!`~|\\:ab\n\"'\r\xa0\x00\x0c", max_size=200)
+)
+def test_body_html_is_what_nh3_makes(source: str) -> None:
+    """The body nh3 is skipped for (it would change nothing) is nh3's, on any text."""
+    assert _body(source) == _cleaned_by_nh3(render_markdown(source))
+
+
+_YAML_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.dates()
+    | st.datetimes(timezones=st.none() | st.timezones())
+    | st.text(max_size=6),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.text(max_size=3) | st.integers() | st.booleans(), inner, max_size=3)
+    ),
+    max_leaves=20,
+)
+
+YAML_SAMPLES = [
+    "a: 1\nb: 0o17\nc: 0x1f\nd: 1_000\ne: .inf\nf: ~\ng: yes\nh: 2024-07-05\n",
+    "i: 2024-07-05 10:00:00+03:30\nj: 2024-07-05T10:00:00.5Z\nk: '2024-07-05'\n",
+    "base: &b {x: 1}\nother:\n  <<: *b\n  y: 2\n",  # a merge key: the loader's
+    "s: !!set {a, b}\no: !!omap [{a: 1}]\nbin: !!binary aGk=\n",
+    "? [a, b]\n: complex key\n",
+    "= : a value key\n",
+    "a: 1\na: 2\n",  # a repeated key: the last wins, as with the loader
+    "tags: [x, 'y', \"z\"]\nnested: {k: [1, {m: null}]}\n",
+    "date: 2024-13-45\n",  # no such date: the loader's error
+]
+
+
+def _constructed(text: str, fast: bool) -> object:
+    loader = yaml.CSafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        assert node is not None
+        return _construct(node, loader, fast and "*" not in text)
+    except Exception as exc:  # whatever the loader raises (a date PyYAML cannot read
+        # back raises AttributeError), the one walk must raise too
+        return type(exc)
+    finally:
+        loader.dispose()
+
+
+@pytest.mark.parametrize("text", YAML_SAMPLES)
+def test_yaml_built_in_one_walk_is_the_loaders_on_samples(text: str) -> None:
+    assert repr(_constructed(text, True)) == repr(_constructed(text, False))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_YAML_VALUES)
+def test_yaml_built_in_one_walk_is_the_loaders(value: object) -> None:
+    text = yaml.safe_dump({"k": value}, allow_unicode=True)
+    fast, slow = _constructed(text, True), _constructed(text, False)
+    assert repr(fast) == repr(slow)

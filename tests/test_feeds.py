@@ -12,16 +12,21 @@ from typing import Any
 import feedparser
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from dateline.emit.feeds import (
     EntryWriter,
     FeedPage,
+    _text_entries,
     atom_from_entries,
     render_atom,
     render_rss,
     rss_from_entries,
 )
+from dateline.emit.summary import Byline
 from dateline.pipeline import BuildReport
 from dateline.settings import Settings
 from dateline.write.cache import BuildCache
@@ -204,3 +209,77 @@ def test_feeds_joined_from_entries_made_once_are_the_feeds_feedgen_renders(
                 parsed = feedparser.parse(data)
                 assert not parsed.bozo, parsed.get("bozo_exception")
                 assert len(parsed.entries) == count
+
+
+_PLAIN_TEXT = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"))
+    | st.sampled_from("&<>\"'\t\n]]>\u2028\xa0é"),
+    max_size=40,
+)
+_FEED_TEXT = _PLAIN_TEXT
+
+
+@given(
+    headline=_FEED_TEXT.filter(bool),
+    description=st.none() | _FEED_TEXT,
+    body=_FEED_TEXT,
+    section=st.none() | _FEED_TEXT.filter(bool),
+    keywords=st.lists(_FEED_TEXT.filter(bool), max_size=3),
+    authors=st.lists(
+        st.tuples(_FEED_TEXT.filter(bool), st.none() | _FEED_TEXT.filter(bool)), max_size=3
+    ),
+    published=st.sampled_from(["2024-07-05T23:02:00+03:30", "2024-02-29", "1999-12-31T23:59:59Z"]),
+    modified=st.none() | st.sampled_from(["2024-07-06T01:00:00.250000-05:00", "2025-01-01"]),
+    # sometimes a character lxml writes as a reference or refuses, in one of the texts
+    odd=st.none() | st.tuples(st.sampled_from("\r\x01\x1f\ufffe\uffff"), st.integers(0, 5)),
+)
+@hypothesis_settings(max_examples=150, deadline=None)
+def test_entries_written_as_text_are_feedgens_bytes(
+    built: tuple[Settings, BuildReport],
+    headline: str,
+    description: str | None,
+    body: str,
+    section: str | None,
+    keywords: list[str],
+    authors: list[tuple[str, str | None]],
+    published: str,
+    modified: str | None,
+    odd: tuple[str, int] | None,
+) -> None:
+    """An entry written as text (the fast path) is byte for byte the one feedgen and
+    lxml make, for any text; text they would write otherwise (or refuse) goes to them."""
+    if odd is not None:
+        char, where = odd
+        if where == 0:
+            headline += char
+        elif where == 1:
+            body += char
+        elif where == 2:
+            description = (description or "") + char
+        elif where == 3:
+            keywords = [*keywords, char]
+        else:
+            authors = [("A" + char, None)] if where == 4 else [("A", "https://a/" + char)]
+    settings = built[0]
+    cache = BuildCache(settings.output_dir)
+    state = cache.load_state()
+    entry = cache.read_entry(next(iter(state.articles.values())).key)
+    assert entry is not None
+    summary = dataclasses.replace(
+        entry.summary,
+        headline=headline,
+        description=description,
+        section=section,
+        keywords=tuple(keywords),
+        authors=tuple(Byline(name, url, True) for name, url in authors),
+        date_published=published.replace("Z", "+00:00"),
+        date_modified=modified,
+    )
+    try:
+        slow = EntryWriter(settings, fast=False)(summary, body)
+    except ValueError:  # lxml refuses the text: the fast path leaves it to lxml
+        assert _text_entries(summary, body) is None
+        with pytest.raises(ValueError, match="XML compatible"):
+            EntryWriter(settings)(summary, body)
+        return
+    assert EntryWriter(settings)(summary, body) == slow

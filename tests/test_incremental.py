@@ -481,3 +481,22 @@ def test_a_manifest_in_an_older_form_is_written_again(tmp_path: Path) -> None:
     changed.write_text(changed.read_text().replace("this year", "so far this year"))
     assert build_site(settings).ok
     assert json.loads(path.read_text()) == data
+
+
+def test_the_cache_keeps_only_the_entries_its_sources_use(tmp_path: Path) -> None:
+    """An entry replaced (its article changed) or left behind (its article deleted) is
+    dropped when the cache is saved: the cache does not grow with every edit."""
+    settings = make_site(tmp_path, count=3)
+    assert build_site(settings).ok
+    content = settings.content_dir
+    with (content / "gen-00.txt").open("a") as f:
+        f.write("\nOne more sentence.\n")
+    (content / "gen-01.txt").unlink()
+    assert build_site(settings).ok
+    with sqlite3.connect(BuildCache(settings.output_dir).state_file) as db:
+        entries = {k for (k,) in db.execute("SELECT key FROM entries")}
+        used = {k for (k,) in db.execute("SELECT key FROM state")}
+        sources = {s for (s,) in db.execute("SELECT source FROM state")}
+    assert entries == used
+    assert "gen-01.txt" not in sources
+    assert len(sources) == len(used) == 5

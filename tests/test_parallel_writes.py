@@ -16,7 +16,9 @@ import pytest
 
 from dateline import pipeline
 from dateline.pipeline import ArticleTask, WriteTo, build_site, run_articles
+from dateline.read.files import read_capped
 from dateline.settings import Settings, load_settings
+from dateline.write import cache as cache_module
 
 from .conftest import DATA
 
@@ -165,3 +167,36 @@ def test_a_full_build_starts_its_workers_while_it_plans_and_builds_the_same(
     (early.content_dir / "a001.md").write_text(_article("A late correction", 2))
     assert build_site(early, jobs=2).ok
     assert events == ["plan"]  # one article: no pool at all
+
+
+def test_a_full_build_keys_each_article_once_in_its_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full build reads no article in the build's own process (its worker keys it
+    from the bytes it builds from), yet saves every article's stamp and key: the
+    next build reads none of them either, and finds each unchanged."""
+    settings = _site(tmp_path, "keyed", count=40)
+    (settings.content_dir / "a001.yaml").write_text("section: World\n")  # a sidecar too
+    read: list[Path] = []
+
+    def counted(path: Path, **kwargs: Any) -> bytes:
+        read.append(path)
+        return read_capped(path, **kwargs)
+
+    monkeypatch.setattr(pipeline, "read_capped", counted)
+    monkeypatch.setattr(cache_module, "RACY_SECONDS", 0.0)  # files made just now count
+    first = build_site(settings, jobs=1)
+    assert first.ok
+    assert first.count("built") == 40
+    assert read == []  # the plan read nothing
+    cache = cache_module.BuildCache(settings.output_dir)
+    state = cache.load_state()
+    cache.close()
+    assert set(state.stamps) == {f"a{n:03d}.md" for n in range(40)}
+    assert {s: k for s, (_, k) in state.stamps.items()} == {
+        s: e.key for s, e in state.articles.items()
+    }
+    again = build_site(settings, jobs=1)
+    assert again.count("unchanged") == 40
+    assert again.written == []
+    assert read == []  # the stamps told every key

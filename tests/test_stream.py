@@ -14,8 +14,8 @@ import dateline.emit.site
 import dateline.write.manifest
 from dateline.emit.jsonld import dumps
 from dateline.emit.site import site_document
-from dateline.emit.summary import INDEX_KEYS, SharedParts
-from dateline.pipeline import build_site
+from dateline.emit.summary import INDEX_KEYS, ZULU, SharedParts
+from dateline.pipeline import PathList, build_site
 from dateline.settings import Settings
 from dateline.write.cache import BuildCache, StateEntry
 from dateline.write.manifest import Manifest, OwnedFiles, article_files
@@ -69,6 +69,11 @@ def test_each_index_node_is_the_article_node_as_json_writes_it(tmp_path: Path) -
         doc = json.loads((settings.output_dir / f"articles/{summary.slug}.jsonld").read_bytes())
         node = {k: v for k, v in doc["@graph"][0].items() if k in INDEX_KEYS}
         assert summary.index_json == json.dumps(node, indent=2, ensure_ascii=False)
+    # the generated articles are dated GMT: their nodes are told from the fields with
+    # the times written "Z" (as JSON-LD writes them), not held as text
+    kept = [entry.summary.index_text for entry in state.articles.values()]
+    assert kept.count(ZULU) >= 2
+    assert all(text in ("", ZULU) or text.startswith("{") for text in kept)
 
 
 def test_a_changed_article_renders_only_the_site_files_that_show_it(tmp_path: Path) -> None:
@@ -227,8 +232,36 @@ def test_a_summary_held_deflated_reads_back_the_same(tmp_path: Path) -> None:
         for e in state.articles.values()
     ]
     assert all(isinstance(h._summary, bytes) for h in held)
+    # the sizes of its two files packed in one int (the names are the summary's)
+    assert all(isinstance(h._files, int) for h in held)
     for entry, again in zip(state.articles.values(), held, strict=True):
         assert again.row("x") == entry.row("x")
         assert again.summary == entry.summary
+        assert again.files == entry.files
+        assert again.same_files(entry)
     publishers = {id(n) for h in held for n in h.summary.nodes if n.type == "NewsMediaOrganization"}
     assert len(publishers) == 1
+
+
+def test_the_reports_list_of_written_files_reads_back_every_path_in_order() -> None:
+    """A build's report keeps the written paths as blocks of joined text (a large
+    site's report names hundreds of thousands): every path reads back, in order, by
+    index, slice, iteration and membership, across and inside the blocks."""
+    names = [f"/out/articles/a{i}.html" for i in range(600)] + ["/out/index.html", "/x"]
+    written = PathList(names[:10])
+    written.extend(Path(n) for n in names[10:])
+    assert len(written) == len(names)
+    assert [str(p) for p in written] == names
+    assert written[0] == Path(names[0])
+    assert written[-1] == Path("/x")
+    assert written[300] == Path(names[300])
+    assert written[513] == Path(names[513])
+    assert [str(p) for p in written[250:260]] == names[250:260]
+    assert Path("/out/index.html") in written
+    assert Path("/out/articles/a599.html") in written
+    assert Path("/out/articles/a600.html") not in written
+    assert written == PathList(names)
+    assert written == [Path(n) for n in names]
+    assert written != PathList(names[:-1])
+    with pytest.raises(IndexError):
+        written[len(names)]

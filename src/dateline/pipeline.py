@@ -170,26 +170,49 @@ class ArticleResult:
 
 
 class PathList(Sequence[Path]):
-    """Paths, kept as their text.
+    """Paths, kept as their text, a few hundred joined into one string.
 
     A full build of a large site writes two files per article and reports each; a
-    :class:`~pathlib.Path` object takes several times the memory of its text, so
-    the report keeps the text and makes the path when it is read.
+    :class:`~pathlib.Path` object takes several times the memory of its text, and a
+    string of its own ~50 bytes more than the text: the report keeps blocks of
+    :data:`_PATH_BLOCK` names, each block's common beginning (the output folder)
+    once, and makes a path when it is read. (No path holds a NUL character.)
     """
 
-    __slots__ = ("_names",)
+    __slots__ = ("_blocks", "_count", "_pending")
 
     def __init__(self, paths: Iterable[Path | str] = ()) -> None:
-        self._names = [os.fspath(p) for p in paths]
+        #: full blocks: their common beginning, NUL, then the rest of each name
+        #: joined by NULs
+        self._blocks: list[str] = []
+        self._pending: list[str] = []
+        self._count = 0
+        self.extend(paths)
 
     def append(self, path: Path | str) -> None:
-        self._names.append(os.fspath(path))
+        self._pending.append(os.fspath(path))
+        self._count += 1
+        if len(self._pending) >= _PATH_BLOCK:
+            self._seal()
 
     def extend(self, paths: Iterable[Path | str]) -> None:
-        self._names.extend(os.fspath(p) for p in paths)
+        for path in paths:
+            self.append(path)
+
+    def _seal(self) -> None:
+        names = self._pending
+        start = os.path.commonprefix(names)  # noqa: RUF071 - text, cut by its length
+        self._blocks.append("\0".join([start, *(n[len(start) :] for n in names)]))
+        self._pending = []
+
+    def _names(self) -> Iterator[str]:
+        for block in self._blocks:
+            start, *rest = block.split("\0")
+            yield from (start + name for name in rest)
+        yield from self._pending
 
     def __len__(self) -> int:
-        return len(self._names)
+        return self._count
 
     @overload
     def __getitem__(self, index: int) -> Path: ...
@@ -197,24 +220,41 @@ class PathList(Sequence[Path]):
     def __getitem__(self, index: slice) -> list[Path]: ...
     def __getitem__(self, index: int | slice) -> Path | list[Path]:
         if isinstance(index, slice):
-            return [Path(name) for name in self._names[index]]
-        return Path(self._names[index])
+            return [Path(name) for name in list(self._names())[index]]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError("PathList index out of range")
+        block, at = divmod(index, _PATH_BLOCK)
+        if block < len(self._blocks):
+            start, *rest = self._blocks[block].split("\0")
+            return Path(start + rest[at])
+        return Path(self._pending[at])
 
     def __iter__(self) -> Iterator[Path]:
-        return (Path(name) for name in self._names)
+        return (Path(name) for name in self._names())
 
     def __contains__(self, path: object) -> bool:
-        return isinstance(path, str | os.PathLike) and os.fspath(path) in self._names
+        if not isinstance(path, str | os.PathLike):
+            return False
+        wanted = os.fspath(path)
+        return any(name == wanted for name in self._names())
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, PathList):
-            return self._names == other._names
+            return len(self) == len(other) and all(
+                a == b for a, b in zip(self._names(), other._names(), strict=True)
+            )
         return isinstance(other, list) and list(self) == other
 
     __hash__ = None  # type: ignore[assignment]  # mutable, like a list
 
     def __repr__(self) -> str:
-        return f"PathList({self._names!r})"
+        return f"PathList({list(self._names())!r})"
+
+
+#: Names joined into one string by :class:`PathList`.
+_PATH_BLOCK = 256
 
 
 @dataclass
@@ -333,12 +373,14 @@ def process_article(
     enrichers: Sequence[Enricher] | None = None,
     *,
     site: ArticleMeta | None = None,
+    seen: Callable[[bytes, bytes | None], None] | None = None,
 ) -> ArticleResult:
     """Read, enrich, model and validate one article. Never raises for bad input.
 
     ``enrichers`` default to :func:`~dateline.enrich.default_enrichers` for the site;
     ``site`` is :func:`~dateline.model.layers.site_layer` of ``settings``, when the
-    caller keeps it for many articles.
+    caller keeps it for many articles; ``seen`` is given the bytes of the article
+    and of its sidecar as they were read (see :func:`~dateline.read.readers.read_article`).
     The result carries the graph's JSON-LD nodes it validated (``nodes``), which the
     article's files are written from: made once per article.
     """
@@ -354,7 +396,9 @@ def process_article(
         enrichers = default_enrichers(settings)
     try:
         with article_budget(settings.max_article_seconds, path):
-            draft = read_article(path, settings.max_file_bytes, root=settings.content_dir)
+            draft = read_article(
+                path, settings.max_file_bytes, root=settings.content_dir, seen=seen
+            )
             layers = written_layers(draft, settings, site)
             layers[Layer.ENRICHMENT] = enrich(draft, merge_layers(layers), enrichers)
             merged = merge_layers(layers)
@@ -391,11 +435,18 @@ def _internal_error(path: Path, exc: Exception) -> Finding:
 
 @dataclass(frozen=True, slots=True)
 class ArticleTask:
-    """One article to build: its file, its path in the content folder, its cache key."""
+    """One article to build: its file, its path in the content folder, its cache key.
+
+    With ``site_key`` the key is not known yet: the worker makes it from the bytes it
+    reads (:func:`~dateline.write.cache.article_key`), and its output's task carries
+    it. A full build keys every article so: reading each file in the build's own
+    process first, only to hash it, was a serial tenth of the build.
+    """
 
     path: Path
     source: str
     key: str
+    site_key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -411,8 +462,9 @@ class ArticleOutput:
     #: the cache entry; when the worker wrote the files, without its graph and body
     #: (they are in ``stored``, which is all the build does with them)
     entry: CacheEntry | None = None
-    #: the files the worker wrote whose content changed (see :class:`WriteTo`)
-    written: tuple[Path, ...] | None = None
+    #: the files the worker wrote whose content changed (see :class:`WriteTo`), as
+    #: text: sent back for each article of a build, a path is parsed again on arrival
+    written: tuple[str, ...] | None = None
     #: the cache entry as the cache stores it (:meth:`CacheEntry.to_bytes`), made by
     #: the worker that wrote the files
     stored: bytes | None = field(default=None, repr=False)
@@ -464,7 +516,13 @@ class ArticleWorker:
     def __call__(
         self, task: ArticleTask, keep_graph: bool = False, write_to: WriteTo | None = None
     ) -> ArticleOutput:
-        result = process_article(task.path, self.settings, self.enrichers, site=self.site)
+        keyed = None if task.site_key is None else _Keyed(task.site_key, task.source)
+        result = process_article(
+            task.path, self.settings, self.enrichers, site=self.site, seen=keyed
+        )
+        if keyed is not None:
+            # keyed by the bytes it was built from (unread: never reused, as in the plan)
+            task = ArticleTask(task.path, task.source, keyed.key or f"unread-{task.source}")
         if not result.ok or result.graph is None or result.body is None:
             return ArticleOutput(task, ArticleResult(task.path, findings=result.findings))
         try:
@@ -513,6 +571,19 @@ class ArticleWorker:
             status="built",
         )
         return ArticleOutput(task, kept, files, entry)
+
+
+class _Keyed:
+    """The key of an article's bytes as the reader reads them (see :class:`ArticleTask`)."""
+
+    __slots__ = ("key", "site_key", "source")
+
+    def __init__(self, site_key: str, source: str) -> None:
+        self.site_key, self.source = site_key, source
+        self.key = ""
+
+    def __call__(self, data: bytes, sidecar: bytes | None) -> None:
+        self.key = article_key(self.site_key, self.source, data, sidecar)
 
 
 class _Targets:
@@ -566,7 +637,7 @@ def _write_own_files(made: ArticleOutput, entry: CacheEntry, targets: _Targets) 
         made.result,
         # the body stays: the cache keeps it apart too, for the feeds (BuildCache.read_body)
         entry=dataclasses.replace(entry, graph=[]),
-        written=tuple(written),
+        written=tuple(map(os.fspath, written)),
         stored=entry.to_bytes(),
     )
 
@@ -1020,7 +1091,7 @@ def _graph_of(entry: CacheEntry) -> tuple[ArticleGraph, str]:
 def _site_input(
     settings: Settings,
     entries: _Entries,
-    keys: dict[str, str],
+    keys: Mapping[str, str],
     listed: Sequence[ArticleSummary],
     **more: Any,
 ) -> SiteInput:
@@ -1145,12 +1216,19 @@ class _Tasks(Sequence[ArticleTask]):
     plan holds those anyway): a task, and its :class:`~pathlib.Path`, is made when the
     pool takes it, not held for each article of a large site's full build."""
 
-    __slots__ = ("_keys", "_names", "_sources")
+    __slots__ = ("_keys", "_names", "_sources", "site_key")
 
-    def __init__(self) -> None:
+    def __init__(self, site_key: str | None = None) -> None:
         self._names: list[str] = []
         self._sources: list[str] = []
+        #: "" for an article its worker keys (with ``site_key``: see ArticleTask)
         self._keys: list[str] = []
+        self.site_key = site_key
+
+    def _task(self, name: str, source: str, key: str) -> ArticleTask:
+        if key:
+            return ArticleTask(Path(name), source, key)
+        return ArticleTask(Path(name), source, f"unread-{source}", self.site_key)
 
     def add(self, name: str, source: str, key: str) -> None:
         self._names.append(name)
@@ -1167,12 +1245,12 @@ class _Tasks(Sequence[ArticleTask]):
     def __getitem__(self, index: int | slice) -> ArticleTask | list[ArticleTask]:
         if isinstance(index, slice):
             return [
-                ArticleTask(Path(n), s, k)
+                self._task(n, s, k)
                 for n, s, k in zip(
                     self._names[index], self._sources[index], self._keys[index], strict=True
                 )
             ]
-        return ArticleTask(Path(self._names[index]), self._sources[index], self._keys[index])
+        return self._task(self._names[index], self._sources[index], self._keys[index])
 
 
 @dataclass(frozen=True)
@@ -1187,6 +1265,16 @@ class _Plan:
     site_key: str
     #: source → (stamp, key) of every article whose stamp can be trusted next time
     stamps: dict[str, tuple[str, str]]
+    #: source → stamp of each article its worker keys: its key joins ``stamps`` when
+    #: the worker tells it (see :meth:`keyed`)
+    unkeyed: dict[str, str] = field(default_factory=dict)
+
+    def keyed(self, task: ArticleTask) -> None:
+        """Record the key a worker made for ``task`` (the stamp was taken before it
+        read the file: a change in between shows as another stamp next time)."""
+        stamp = self.unkeyed.pop(task.source, None)
+        if stamp is not None and not task.key.startswith("unread-"):
+            self.stamps[task.source] = (stamp, task.key)
 
 
 def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool) -> _Plan:
@@ -1195,7 +1283,9 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
     An article is reused when its key (a hash of its bytes, its sidecar's and the
     site's) is the one its files were built from and those files are intact. A file
     whose ``stat`` stamp is the one recorded with its key is not read again to
-    compute it (see :func:`~dateline.write.cache.file_stamp`).
+    compute it (see :func:`~dateline.write.cache.file_stamp`). When nothing can be
+    reused (``force``, another site key, no cache) no file is read here: each
+    article's worker keys it (see :class:`ArticleTask`).
     """
 
     content = settings.content_dir
@@ -1212,7 +1302,8 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
     sidecars = _Sidecars()
     now_ns = time.time_ns()
     names: list[str] = []
-    sources, tasks, reuse, stamps = [], _Tasks(), {}, {}
+    sources, tasks, reuse, stamps = [], _Tasks(key_of_site), {}, {}
+    unkeyed: dict[str, str] = {}
     for path in paths:
         name = os.fspath(path)
         names.append(name)
@@ -1226,6 +1317,12 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
         known = state.stamps.get(source) if usable and stamp else None
         if known is not None and known[0] == stamp:
             key = known[1]
+        elif not usable:  # built whatever its key: its worker keys it
+            sources.append(source)
+            tasks.add(name, source, "")
+            if stamp:
+                unkeyed[source] = stamp
+            continue
         else:
             cap = settings.max_file_bytes
             try:  # with the reader's checks: no link out of content/, nothing over the cap
@@ -1255,7 +1352,7 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
             reuse[source] = before
         else:
             tasks.add(name, source, key or f"unread-{source}")
-    return _Plan(names, sources, tasks, reuse, key_of_site, stamps)
+    return _Plan(names, sources, tasks, reuse, key_of_site, stamps, unkeyed)
 
 
 class _Sidecars:
@@ -1500,10 +1597,12 @@ def _build_with(
     # summaries, or (built now) the state entry holding one as text until the loop ends
     seen: dict[str, ArticleSummary | StateEntry] = {}
     shared = SharedParts()
-    keys: dict[str, str] = {}
     new_state = CacheState(site_key=plan.site_key, stamps=plan.stamps)
-    # the files each written article owns; None: its summary's (see _owned)
-    files_of: dict[str, tuple[str, ...] | None] = {}
+    # source → the key of its entry: read from the new state, not a dict of its own
+    keys = _KeysOf(new_state.articles)
+    # the files a written article owns when they are not its summary's (see _owned):
+    # rare, so not a dict of every source
+    extra_files: dict[str, tuple[str, ...]] = {}
     claimed: dict[str, str] = {}  # slug → source, in this build
 
     for name, source in zip(plan.names, plan.sources, strict=True):
@@ -1524,13 +1623,14 @@ def _build_with(
                 notices,
             )
             seen[source] = reused.summary
-            keys[source] = reused.key
             new_state.articles[source] = reused
-            files_of[source] = _owned(reused.files, reused.summary)
+            if (owned := _owned(reused.files, reused.summary)) is not None:
+                extra_files[source] = owned
             claimed.setdefault(reused.summary.slug, source)
             continue
         made = next(outputs)
         assert made.task.source == source
+        plan.keyed(made.task)
         entry = made.entry
         if entry is None:
             results[source] = made.result
@@ -1567,7 +1667,8 @@ def _build_with(
         findings = made.result.findings
         if not notices:
             findings = tuple(f for f in findings if f.severity != "notice")
-        path = Path(name) if findings else name
+        # the worker's path (parsed once, on arrival), which its findings name already
+        path = made.task.path if findings else name
         if isinstance(path, Path):
             findings = _on_path(findings, path, made.task.path)
         # the plan's copy of the key (its stamp holds one): not a second for each article
@@ -1580,8 +1681,8 @@ def _build_with(
             status="built",
             load=_lazy(entries, out, key),
         )
-        keys[source] = key
-        files_of[source] = _owned(entry.files, entry.summary)
+        if (owned := _owned(entry.files, entry.summary)) is not None:
+            extra_files[source] = owned
         # the summary as its saved text until the site-wide stage: a third of the memory
         # of the object, for each article of a full build, while the workers still run
         seen[source] = new_state.articles[source] = StateEntry.holding_text(
@@ -1600,23 +1701,24 @@ def _build_with(
 
     # cross-article checks, over every article (reused ones too)
     clashes = cross_article_findings(list(summaries.values()), settings.content_dir)
+    # written (built now) or kept (unchanged), then failed by a cross-article check
+    failed_late: dict[str, Status | None] = {}
     for source, found in clashes.items():
         before = results[source]
         if not any(f.severity == "error" for f in found):  # warnings: it still publishes
             before.findings = (*before.findings, *found)
             continue
+        if before.status in ("built", "unchanged"):
+            failed_late[source] = before.status
         results[source] = ArticleResult(before._path, findings=(*before.findings, *found))
         new_state.articles.pop(source, None)
     report.results = [results[s] for s in plan.sources]
 
     # failing articles published before keep their last good version
-    published = {
-        s: summaries[s] for s in plan.sources if results[s].ok and results[s].status != "held"
-    }
-    taken = {s.slug for s in published.values()}
+    published = [s for s in plan.sources if results[s].ok and results[s].status != "held"]
+    taken = {summaries[s].slug for s in published}
     carried = _carry(settings, report, state, old_manifest, entries, taken, mode)
     for source, (summary, kept_entry) in carried.items():
-        keys[source] = kept_entry.key
         entries.memory.setdefault(kept_entry.key, kept_entry)
         new_state.articles[source] = StateEntry(
             kept_entry.key, summary, [], kept_entry.files, carried=True
@@ -1625,14 +1727,15 @@ def _build_with(
     # files written in this build by articles a cross-article check failed afterwards
     # (their worker could not know): the version the site still shows for that slug
     # goes back on disk, or, when none does, the files go
-    late = [s for s in plan.sources if s in files_of and s not in plan.reuse and not results[s].ok]
+    late = [s for s in plan.sources if failed_late.get(s) == "built"] if failed_late else []
     if writing and late:
         shown_by = {summary.slug: entry for summary, entry in carried.values()}
         for source in late:
-            files = files_of.pop(source) or summaries[source].files
+            del failed_late[source]  # its files are undone: it owns none
+            files = extra_files.pop(source, None) or summaries[source].files
             _undo_late(settings, files, shown_by.get(summaries[source].slug))
 
-    listed = sorted([*published.values(), *report.carried], key=lambda s: s.order)
+    listed = sorted([*(summaries[s] for s in published), *report.carried], key=lambda s: s.order)
     previous = {n: m for n, m in state.site_marks.items() if cache.intact(_sizes(state, n))}
     site = _site_input(
         settings, entries, keys, listed, previous=previous, now=now, site_key=plan.site_key
@@ -1681,10 +1784,16 @@ def _build_with(
     manifest_sources = {s: summaries[s].slug for s in published}
     manifest_sources.update({s: summary.slug for s, (summary, _) in carried.items()})
     # a listed source owns its slug's two files unless it says otherwise (see OwnedFiles)
-    owned_files = {s: f for s in published if (f := files_of[s]) is not None}
+    owned_files = {s: f for s in published if (f := extra_files.get(s)) is not None}
     owned_files.update({s: tuple(entry.files) for s, (_, entry) in carried.items()})
-    # a held article (a draft, an embargo) is in no output: its old page goes
-    here = {s for s in plan.sources if results[s].status != "held"}
+
+    def here(source: str) -> bool:
+        """Still in the content folder, and not held (a draft, an embargo: in no
+        output, its old page goes). Asked of the old manifest's sources, not made
+        into a set of every source."""
+        result = results.get(source)
+        return result is not None and result.status != "held"
+
     unlisted = tuple(
         _folder_prefix(_source(r.path, settings.content_dir))
         for r in report.failed
@@ -1695,15 +1804,15 @@ def _build_with(
         if (
             source not in manifest_sources
             and source not in owned_files
-            and (source in here or source.startswith(unlisted))
+            and (here(source) or source.startswith(unlisted))
         ):
             owned_files[source] = files
-    for source in plan.sources:
-        if source not in manifest_sources and source not in owned_files and source in files_of:
-            # written, then failed a cross check
-            owned_files[source] = files_of[source] or summaries[source].files
+    for source in failed_late:
+        if source not in manifest_sources and source not in owned_files:
+            # written or kept, then failed a cross check: its files stay
+            owned_files[source] = extra_files.get(source) or summaries[source].files
     kept_site = [n for n in old_manifest.site if n in broken]
-    zones = {s: z for s, summary in published.items() if (z := summary.timezone) is not None}
+    zones = {s: z for s in published if (z := summaries[s].timezone) is not None}
     zones.update({s: z for s, (summary, _) in carried.items() if (z := summary.timezone)})
     manifest = Manifest.of(manifest_sources, owned_files, [*site_files, *kept_site], zones)
     stale = old_manifest.stale(manifest)
@@ -1746,6 +1855,25 @@ def _build_with(
         return report
     report.seconds = time.perf_counter() - started
     return report
+
+
+class _KeysOf(Mapping[str, str]):
+    """Source → the key of its entry in ``articles`` (a build's new state): a view,
+    not a second dict of every source of a large site."""
+
+    __slots__ = ("_articles",)
+
+    def __init__(self, articles: Mapping[str, StateEntry]) -> None:
+        self._articles = articles
+
+    def __getitem__(self, source: str) -> str:
+        return self._articles[source].key
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._articles)
+
+    def __len__(self) -> int:
+        return len(self._articles)
 
 
 def _owned(files: Iterable[str], summary: ArticleSummary) -> tuple[str, ...] | None:

@@ -9,17 +9,17 @@ the templates and the template environment of the article pages
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from dateline.emit.html import Page, PageRenderer, kind_label
+from dateline.emit.html import PageRenderer, kind_label
 from dateline.emit.summary import ArticleSummary
 from dateline.emit.topics import Topic, summary_topics
 from dateline.emit.urls import FeedUrls
 from dateline.model.entities import Organization, Person, Place
 
-__all__ = ["IndexPage", "ListRenderer", "archived_pages", "page_count"]
+__all__ = ["IndexPage", "ListRenderer", "archive_split", "archived_pages", "page_count"]
 
 
 def page_count(articles: int, size: int) -> int:
@@ -42,15 +42,17 @@ def archived_pages(articles: int, size: int) -> int:
 
 @dataclass(frozen=True)
 class IndexPage:
-    """Where one page of the home page and its archive is (``number`` 0: the home
-    page itself; 1 is the oldest page of the archive, ``archived`` the newest)."""
+    """Where one page of a list and its archive is (``number`` 0: the list's own
+    page; 1 is the oldest page of the archive, ``archived`` the newest): the home
+    page (``folder`` "") or a topic's (``section/world/``), numbered alike."""
 
     number: int
     archived: int
     base_url: str
+    folder: str = ""
 
     def url(self, number: int) -> str:
-        return self.base_url + ("" if number == 0 else f"page/{number}.html")
+        return self.base_url + self.folder + ("" if number == 0 else f"page/{number}.html")
 
     @property
     def here(self) -> str:
@@ -71,8 +73,18 @@ class IndexPage:
         return self.url(self.number - 1) if self.number > 1 else None
 
     @staticmethod
-    def path(number: int) -> str:
-        return "index.html" if number == 0 else f"page/{number}.html"
+    def path(number: int, folder: str = "") -> str:
+        return folder + ("index.html" if number == 0 else f"page/{number}.html")
+
+
+def archive_split(total: int, size: int) -> Iterator[tuple[int, int, int]]:
+    """The pages of a list of ``total`` articles (newest first), as (number, start,
+    end) slices of it: the list's own page (0) first, then its archive from the
+    newest page to the oldest (see :func:`archived_pages`)."""
+    archived = archived_pages(total, size)
+    yield 0, 0, total - archived * size
+    for number in range(archived, 0, -1):
+        yield number, total - number * size, total - (number - 1) * size
 
 
 class ListRenderer:
@@ -117,24 +129,17 @@ class ListRenderer:
             topics=[t for t in sections if t.kind == "section"],
         )
 
-    def topic_pages(self, topic: Topic, articles: Sequence[ArticleSummary]) -> dict[str, str]:
-        """A section's, tag's or author's pages: its articles, ``page_size`` to a page;
-        by path relative to the output folder."""
-        size = self.settings.page_size
-        count = page_count(len(articles), size)
-        out = {}
-        for number in range(1, count + 1):
-            page = Page(number, count, self.settings.base_url, topic.folder)
-            members = articles[(number - 1) * size : number * size]
-            out[Page.path(number, topic.folder)] = self.env.get_template("topic.html").render(
-                site=self.settings,
-                feeds=self.feeds,
-                topic=topic,
-                title=topic.title(self.settings.title),
-                articles=[self.item(a) for a in members],
-                page=page,
-            )
-        return out
+    def topic_page(self, topic: Topic, page: IndexPage, articles: Sequence[ArticleSummary]) -> str:
+        """One page of a section's, tag's or author's list (numbered as the home
+        page's archive: see :func:`archive_split`); ``articles`` are its own."""
+        return self.env.get_template("topic.html").render(
+            site=self.settings,
+            feeds=self.feeds,
+            topic=topic,
+            title=topic.title(self.settings.title),
+            articles=[self.item(a) for a in articles],
+            page=page,
+        )
 
     def entity_page(
         self,

@@ -15,17 +15,18 @@ the calendar are cheap and always made anew.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, overload
 
 from pydantic import TypeAdapter
 
 from dateline.emit.calendar import CALENDAR, render_calendar
 from dateline.emit.feeds import as_datetime
-from dateline.emit.html import Page, PageRenderer, entity_key
+from dateline.emit.html import PageRenderer, entity_key
 from dateline.emit.jsonld import dumps, script_json, script_text
-from dateline.emit.lists import IndexPage, ListRenderer, archived_pages, page_count
+from dateline.emit.lists import IndexPage, ListRenderer, archive_split, archived_pages
 from dateline.emit.siteinput import SiteFiles, SiteInput, kept
 from dateline.emit.sitemaps import (
     NEWS_SITEMAP,
@@ -166,18 +167,37 @@ def _topic_files(
     lists: ListRenderer,
     topic: Topic,
     members: Sequence[ArticleSummary],
+    entries: list[PageEntry],
 ) -> SiteFiles:
-    count = page_count(len(members), settings.page_size)
-    names = [Page.path(n, topic.folder) for n in range(1, count + 1)]
-    names += [topic.folder + f for f in ("rss.xml", "atom.xml", "feed.json")]
+    """A topic's feeds and pages; adds each page's sitemap entry to ``entries``.
+
+    The pages are numbered as the home page's archive is (from the oldest: a full
+    page never changes, see :func:`~dateline.emit.lists.archive_split`), each
+    fingerprinted by the articles it shows, and the feeds by the newest
+    ``max_items``: an article added to a topic of thousands renders its feeds and its
+    own page (and the newest archive page when one fills), not every page.
+    """
     what = f"topic {topic.kind} {topic.key} {topic.name}"
-    if site.unchanged(names, site.fingerprint(what, members)):
-        yield from kept(names)
-        return
-    items = site.items(members[: settings.max_items])
-    yield from render_topic_feeds(settings, topic, items).items()
-    for path, html in lists.topic_pages(topic, members).items():
-        yield path, html.encode("utf-8")
+    feeds = [topic.folder + f for f in ("rss.xml", "atom.xml", "feed.json")]
+    newest = members[: settings.max_items]
+    if site.unchanged(feeds, site.fingerprint(f"{what} feeds", newest)):
+        yield from kept(feeds)
+    else:
+        yield from render_topic_feeds(settings, topic, site.items(newest)).items()
+    total, size = len(members), settings.page_size
+    archived = archived_pages(total, size)
+    for number, start, end in archive_split(total, size):
+        page = IndexPage(number, archived, settings.base_url, topic.folder)
+        name = IndexPage.path(number, topic.folder)
+        shown = members[start:end]
+        entries.append(PageEntry(page.here, _newest(shown)))
+        # the topic's own page links to the newest archive page, the newest archive
+        # page back to it, the others to the page after them
+        where = f"{number} of {archived}" if number == 0 else f"{number} {number == archived}"
+        if site.unchanged([name], site.fingerprint(f"{what} page {where}", shown)):
+            yield name, None
+        else:
+            yield name, lists.topic_page(topic, page, shown).encode("utf-8")
 
 
 def _entity_files(
@@ -204,6 +224,39 @@ def _entity_files(
     yield names[1], dumps(doc).encode("utf-8")
 
 
+class _Pages(Sequence[PageEntry]):
+    """Every page of the site as the sitemaps list it: the home page and its archive
+    (``before``), each article, then the topic and entity pages (``after``). An
+    article's entry is made when the sitemaps are, not held for each article of a
+    large site while its topic and entity pages render."""
+
+    def __init__(self, articles: Sequence[ArticleSummary]) -> None:
+        self.before: list[PageEntry] = []
+        self.articles = articles
+        self.after: list[PageEntry] = []
+
+    def __len__(self) -> int:
+        return len(self.before) + len(self.articles) + len(self.after)
+
+    def __iter__(self) -> Iterator[PageEntry]:
+        yield from self.before
+        yield from (PageEntry(a.url, a.lastmod) for a in self.articles)
+        yield from self.after
+
+    @overload
+    def __getitem__(self, index: int) -> PageEntry: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[PageEntry]: ...
+    def __getitem__(self, index: int | slice) -> PageEntry | list[PageEntry]:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            return list(itertools.islice(self, start, stop, step))
+        at = index + len(self) if index < 0 else index
+        if not 0 <= at < len(self):
+            raise IndexError("page index out of range")
+        return next(itertools.islice(self, at, None))
+
+
 def reader_outputs(settings: Settings, site: SiteInput) -> SiteFiles:
     """Every reader-facing site-wide output, one by one, by path relative to the
     output folder (None: the file there is already right)."""
@@ -212,16 +265,11 @@ def reader_outputs(settings: Settings, site: SiteInput) -> SiteFiles:
 
     groups = group_by_topic(settings, articles)
     sections = [t for t in groups if t.kind == "section"]
-    entries: list[PageEntry] = []
-    yield from _index_pages(settings, site, lists, sections, entries)
-    entries += [PageEntry(a.url, a.lastmod) for a in articles]
+    entries = _Pages(articles)
+    yield from _index_pages(settings, site, lists, sections, entries.before)
 
     for topic, members in groups.items():
-        topic_newest = _newest(members)
-        for name, data in _topic_files(settings, site, lists, topic, members):
-            if name.endswith(".html"):
-                entries.append(PageEntry(site_url(settings, name), topic_newest))
-            yield name, data
+        yield from _topic_files(settings, site, lists, topic, members, entries.after)
 
     named: dict[str, list[ArticleSummary]] = {}
     for article in articles:
@@ -231,7 +279,7 @@ def reader_outputs(settings: Settings, site: SiteInput) -> SiteFiles:
     for node_id in sorted(named):
         naming = named[node_id]
         yield from _entity_files(settings, site, lists, node_id, naming)
-        entries.append(PageEntry(f"{node_id}.html", _newest(naming)))
+        entries.after.append(PageEntry(f"{node_id}.html", _newest(naming)))
 
     # made again only when a page's address or lastmod changed
     names = sitemap_names(len(entries))
@@ -248,8 +296,3 @@ def reader_outputs(settings: Settings, site: SiteInput) -> SiteFiles:
         sitemaps.append(NEWS_SITEMAP)
     yield ROBOTS, render_robots(settings, sitemaps)
     yield CALENDAR, render_calendar(settings, articles)
-
-
-def site_url(settings: Settings, path: str) -> str:
-    """The URL of a page by its path (a folder's ``index.html`` is the folder)."""
-    return settings.base_url + path.removesuffix("index.html")

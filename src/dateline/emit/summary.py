@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "INDEX_KEYS",
+    "ZULU",
     "ArticleSummary",
     "Byline",
     "EventBrief",
@@ -44,6 +45,7 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
+_S = TypeVar("_S", str, str | None)
 
 #: The properties of a NewsArticle that the site index (index.jsonld) repeats.
 INDEX_KEYS = ("@id", "@type", "url", "headline", "datePublished", "dateModified", "inLanguage")
@@ -130,7 +132,8 @@ class ArticleSummary:
     keywords: tuple[str, ...]
     authors: tuple[Byline, ...]
     #: the article's node as the site index lists it, when :attr:`index_json` cannot
-    #: be told from the fields above ("" otherwise, saving its bytes in memory)
+    #: be told from the fields above ("" otherwise, saving its bytes in memory;
+    #: :data:`ZULU` when only its UTC times are written with ``Z``)
     index_text: str
     #: every other node of the article's graph (people, places, events…)
     nodes: tuple[NodeBrief, ...]
@@ -183,13 +186,14 @@ class ArticleSummary:
         """The article's node as the site index lists it (``INDEX_KEYS`` only), as the
         JSON text ``json.dumps(node, indent=2, ensure_ascii=False)`` writes: made once,
         when the article is built, not each time the site graph is."""
-        return self.index_text or _index_json(
-            self.article_id,
-            self.url,
-            self.headline,
-            self.date_published,
-            self.date_modified,
-            self.in_language,
+        text = self.index_text
+        if text and text != ZULU:
+            return text
+        published, modified = self.date_published, self.date_modified
+        if text == ZULU:
+            published, modified = _zulu(published), _zulu(modified)
+        return _index_json(
+            self.article_id, self.url, self.headline, published, modified, self.in_language
         )
 
     @property
@@ -284,6 +288,20 @@ def _intern(target: object, *names: str) -> None:
             object.__setattr__(target, name, sys.intern(value))
 
 
+#: :attr:`ArticleSummary.index_text` of an article whose index node is the one its
+#: fields tell, with its UTC times written as JSON-LD writes them (``…T05:53:00Z``,
+#: not ``+00:00``): a fifth of a typical site's articles, which held the node's
+#: whole text (~600 bytes) each.
+ZULU = "Z"
+
+
+def _zulu(text: _S) -> _S:
+    """An ISO 8601 time with its UTC offset written ``Z``, as JSON-LD writes it."""
+    if text is not None and text.endswith("+00:00"):
+        return text[: -len("+00:00")] + "Z"
+    return text
+
+
 def _index_json(
     article_id: str,
     url: str,
@@ -306,6 +324,22 @@ def _index_json(
         pairs.append(("dateModified", modified))
     pairs.append(("inLanguage", language))
     return "{\n" + ",\n".join(f"  {_quoted(k)}: {_quoted(v)}" for k, v in pairs) + "\n}"
+
+
+def _index_text(
+    index: str,
+    article_id: str,
+    url: str,
+    headline: str,
+    published: str,
+    modified: str | None,
+    language: str,
+) -> str:
+    """What a summary keeps of its index node ``index`` (see :attr:`ArticleSummary.index_text`)."""
+    if index == _index_json(article_id, url, headline, published, modified, language):
+        return ""
+    zulu = _index_json(article_id, url, headline, _zulu(published), _zulu(modified), language)
+    return ZULU if index == zulu else index
 
 
 def parse_date(text: str) -> dt.datetime | dt.date:
@@ -380,7 +414,7 @@ def summarize(source: str, graph: ArticleGraph) -> ArticleSummary:
         section=article.article_section,
         keywords=tuple(article.keywords),
         authors=tuple(authors),
-        index_text="" if index == _index_json(*fields) else index,
+        index_text=_index_text(index, *fields),
         nodes=tuple(
             NodeBrief(
                 n.id,

@@ -18,34 +18,42 @@ Components over one shared parse, in order:
    ``von der Leyen``), an acronym the organization it abbreviates.
 
 Deterministic, offline and linear in the text; it prefers leaving something out to
-guessing. The rule words live in :mod:`dateline.enrich.lexicon`.
+guessing. The rule words live in :mod:`dateline.enrich.lexicon`; the model's spans are
+mended in :mod:`.candidates`, word shapes read in :mod:`.name_shapes`, entities that are
+one merged in :mod:`.merges`, and the result is an :mod:`.extraction`.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
+from dateline.enrich.candidates import (
+    NER_LABELS,
+    joined,
+    known_companies,
+    label_votes,
+    list_mates,
+    model_candidates,
+    repeated_people,
+    sourced,
+    team_spans,
+)
 from dateline.enrich.coref import Candidate, find_descriptions, resolve
 from dateline.enrich.dateline import Dateline
+from dateline.enrich.extraction import Extraction, Found, Mention
 from dateline.enrich.gazetteer import Gazetteer, GeoPlace, fold
 from dateline.enrich.given_names import given_names
 from dateline.enrich.lexicon import (
     AREA_HEADS,
-    CAPTION_LABELS,
     COMMON_STARTERS,
     COMPANIES_NAMED_AFTER_PEOPLE,
     COMPANY_WORDS,
     COMPASS_WORDS,
     CORPORATE_SUFFIXES,
-    DENOMINATIONS,
     DOCUMENT_WORDS,
-    EVENT_WORDS,
     GENERIC_ACRONYMS,
-    GIVEN_NAME_WORDS,
     GOVERNMENT_WORDS,
     HOME_NATIONS,
     KNOWN_ACRONYMS,
@@ -55,7 +63,6 @@ from dateline.enrich.lexicon import (
     NOT_CITY_HEADS,
     NOT_NAMES,
     ORG_WORDS,
-    ORGAN_MEMBERS,
     PARTY_NAMES,
     PARTY_WORDS,
     PERSON_TITLES,
@@ -66,12 +73,60 @@ from dateline.enrich.lexicon import (
     TITLE_MODIFIERS,
     TITLE_WORDS,
 )
+from dateline.enrich.merges import (
+    absorb,
+    known_name,
+    likeliest_full_name,
+    merge_given_name_variants,
+    merge_same_names,
+    people_taken_for_bodies,
+    repoint,
+)
+from dateline.enrich.name_shapes import (
+    AFTER_PLACE,
+    CONNECTED,
+    CONNECTOR_WORDS,
+    LOWER_WORD,
+    MODEL_NUMBER,
+    ORG_COMMA,
+    POSSESSIVE,
+    POSSESSIVE_SPLIT,
+    PRODUCT,
+    PRODUCT_TAIL,
+    ROLE_BEFORE,
+    SPAN,
+    as_medium,
+    church_body,
+    clean_candidate,
+    event_name,
+    family,
+    given_name_first,
+    is_corporate_form,
+    is_organ,
+    is_short_for,
+    is_shortened,
+    long_form_of,
+    looks_like_person,
+    name_like,
+    next_word,
+    org_names,
+    organ_of,
+    owned_product,
+    person_like,
+    previous_word,
+    shouted_line,
+    shouted_word,
+    strip_connectors,
+    title_cased,
+    two_names,
+    undotted,
+    written_name,
+)
 from dateline.enrich.nlp import NlpModel, ParsedArticle
 from dateline.enrich.registry import Registry, RegistryEntry
 from dateline.enrich.sentences import Sentence
-from dateline.enrich.teams import person_after_team, player_names, team_names
+from dateline.enrich.teams import player_names, team_names
 from dateline.model.ids import key_for
-from dateline.model.meta import EntitySpec, GeoSpec
 
 __all__ = ["LINKER_RULES", "EntityExtractor", "Extraction", "Found", "Mention"]
 
@@ -88,7 +143,12 @@ LINKER_RULES: dict[str, str] = {
     "seat_of_government": "White House, Kremlin … are organizations, never cities",
     "party_describes": "'<place> Republican' describes a person; it is no person's name",
     "place_before_party": "the place in '<place> Republican' is not a place mention",
-    "region": "'<name> region/province/oblast' is an AdministrativeArea",
+    "region": "'<name> region/province/oblast' is an AdministrativeArea called <name> (the "
+    "kind word kept where a city has the name: 'Kharkiv region')",
+    "area_is_no_guess": "'Logar province' then 'Baraki, Logar': the area the text calls a "
+    "province is what the other 'Logar' names too, whatever label the model gave it",
+    "source_cue": "'according to The Ledger and Newsline', 'told Variety', 'Newsline reports "
+    "that': a name after a source cue is an outlet or company, not a person or place",
     "area_before_noun": "'<demonym> state radio' is no AdministrativeArea",
     "full_name": "a person keeps the longest name the text gives",
     "surname": "a surname alone is the person named in full",
@@ -203,22 +263,6 @@ LINKER_RULES: dict[str, str] = {
     "place is an organization in that article (not after 'in'/'at'; countries stay countries)",
 }
 
-_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"  # Latin capitals: "Ángel Di María", "Łukasz"
-# One capitalised word. Atomic (?>...): once a word is read it is never re-split, so
-# "Ab-Ab-Ab" cannot be tried as 2^n ways of words joined by hyphens (issue 8).
-_WORD = (
-    rf"(?>(?:[A-Z]\.){{2,}}|[{_UPPER}][\w’'\-]*[\w](?:['’](?=\s+[{_UPPER}]))?|[A-Z]\d+|"
-    r"(?<=of )\d+\b)"
-)
-_DATE_WORDS = "|".join(sorted(w for w in NOT_NAMES if w.istitle()))
-# "on" joins "Committee on International Affairs" but not "Vladimir Putin on Thursday"
-_CONNECT = (
-    r"(?:\s+(?:(?:of|for|"
-    + "|".join(sorted(NAME_PARTICLES))
-    + rf"|on(?=\s+(?!(?:{_DATE_WORDS})\b)))"
-    r"\s+(?:the\s+)?)?|-)"
-)
-_SPAN = re.compile(rf"(?<![\w’'-]){_WORD}(?:{_CONNECT}{_WORD})*")
 # "Rakhine state", "Kherson region"; not "Hungarian state radio" (a noun follows)
 _AREA = re.compile(
     r"\s+(?P<kind>region|province|oblast|governorate|county|district|state(?![\w-]|\s+[a-z]))\b"
@@ -227,137 +271,7 @@ _AREA = re.compile(
 # a long capitalised run before a parenthesis costs its length once, not its square.
 _ACRONYM = re.compile(r"\s\((?P<acr>[A-Z][A-Za-z0-9&-]{1,9})\)")
 _ACRONYM_WINDOW = 200
-# The model's labels that can name a Person, Organization or Place.
-_NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _DATELINE = "DATELINE"  # the dateline's place, as a candidate of its own
-_POSSESSIVE_SPLIT = re.compile(r"(?<=\w)['’]s\s+")
-_POSSESSIVE = re.compile(r"['’]s?$")
-_CONNECTOR_WORDS = {"of", "for", "on", "the", *NAME_PARTICLES}
-
-
-@dataclass
-class Found:
-    """An entity as it is being assembled from its mentions."""
-
-    key: str
-    type: str
-    name: str
-    evidence: str
-    alternate_name: list[str] = field(default_factory=list)
-    job_title: str | None = None
-    affiliation: list[str] = field(default_factory=list)
-    member_of: list[str] = field(default_factory=list)
-    parent: str | None = None
-    contained_in: str | None = None
-    place: GeoPlace | None = None
-    registry: RegistryEntry | None = None
-    named: bool = True  # False for a country added only because a named city is in it
-
-    def spec(self) -> EntitySpec:
-        entry = self.registry
-        place = self.place
-        geo = None
-        if entry is not None and entry.geo is not None:
-            geo = entry.geo
-        elif place is not None and place.latitude is not None and place.longitude is not None:
-            geo = GeoSpec(latitude=place.latitude, longitude=place.longitude)
-        return EntitySpec.model_validate(
-            {
-                "id": self.key,
-                "type": self.type,
-                "name": self.name,
-                "alternate_name": (entry.alternate_name if entry else []) or self.alternate_name,
-                "description": entry.description if entry else None,
-                "job_title": (entry.job_title if entry else None) or self.job_title,
-                "affiliation": (entry.affiliation if entry else []) or self.affiliation,
-                "member_of": (entry.member_of if entry else []) or self.member_of,
-                "works_for": entry.works_for if entry else [],
-                "parent_organization": (entry.parent_organization if entry else None)
-                or self.parent,
-                "contained_in": (entry.contained_in if entry else None) or self.contained_in,
-                "country": (entry.country if entry else None)
-                or (place.country if place and place.kind == "City" else None),
-                "geo": geo,
-                "geonames_id": (entry.geonames_id if entry else None)
-                or (place.geonames_id if place else None),
-                "url": entry.url if entry else None,
-                "same_as": entry.same_as if entry else [],
-                "evidence": self.evidence,
-            }
-        )
-
-
-@dataclass(frozen=True)
-class Mention:
-    key: str
-    sentence: int  # -1 for the headline
-    start: int
-    end: int
-    text: str
-
-
-@dataclass
-class Extraction:
-    entities: dict[str, Found] = field(default_factory=dict)
-    mentions: list[Mention] = field(default_factory=list)
-    context: list[str] = field(default_factory=list)  # ISO codes, most mentioned first
-    acronyms: dict[str, str] = field(default_factory=dict)  # defined in the text: ACR → long
-    #: one-word names the model calls a person, and nothing else, in two or more places
-    #: ("Mokhber stated …", "Mokhber called for …"): people the story names by surname
-    recurring_people: frozenset[str] = frozenset()
-
-    #: the article's words written in lower case: an all-capitals "VOTE" or "GREAT" is
-    #: one of them shouted, not a name
-    ordinary_words: frozenset[str] = frozenset()
-
-    #: descriptions resolved to the person they describe ("Iran's acting president" →
-    #: Mokhber, :mod:`dateline.enrich.coref`); apart from ``mentions``, which are names
-    descriptions: list[Mention] = field(default_factory=list)
-
-    #: folded names the article uses as sports teams (:mod:`dateline.enrich.teams`)
-    teams: frozenset[str] = frozenset()
-    #: folded full names that beat or lost to another in a story about sport: players
-    players: frozenset[str] = frozenset()
-    #: the model's candidates as written (no leading "the", no possessive ending): the
-    #: names the article uses on their own
-    alone: frozenset[str] = frozenset()
-
-    def in_sentence(self, index: int, descriptions: bool = False) -> list[Mention]:
-        """The mentions in one sentence, in text order; with ``descriptions``, the
-        resolved descriptions too (who took part, for a clause that names no one)."""
-        found = [m for m in self.mentions if m.sentence == index]
-        if descriptions:
-            found += [m for m in self.descriptions if m.sentence == index]
-        return sorted(found, key=lambda m: (m.start, m.end))
-
-    def entity_at(self, sentence: int, start: int, end: int) -> str | None:
-        """The key of the entity a name or resolved description names within
-        ``start:end`` of a sentence (-1: the headline), the longest one if several."""
-        covering = [
-            m
-            for m in [*self.mentions, *self.descriptions]
-            if m.sentence == sentence and start <= m.start and m.end <= end
-        ]
-        if not covering:
-            return None
-        return max(covering, key=lambda m: (m.end - m.start, -m.start)).key
-
-    def named(self) -> list[Found]:
-        return [e for e in self.entities.values() if e.named]
-
-    def free_key(self, base: str, suffix: str = "event") -> str:
-        """``base``, or ``base-<suffix>`` (then ``-2``, ``-3``…) when an entity already has
-        that key: the key rule that keeps inferred nodes apart (an Organization and an
-        Event both called "Kohelet Policy Forum" get ``kohelet-policy-forum`` and
-        ``kohelet-policy-forum-event``), so enrichment never fails a build on a key."""
-        if base not in self.entities:
-            return base
-        key = f"{base}-{suffix}"
-        n = 2
-        while key in self.entities:
-            key = f"{base}-{suffix}-{n}"
-            n += 1
-        return key
 
 
 class EntityExtractor:
@@ -392,7 +306,7 @@ class EntityExtractor:
         article (:meth:`FactsEnricher.parse`); without it the sentences are parsed here."""
         if parsed is None:
             parsed = self._parse(headline, sentences)
-        candidates = _candidates(parsed, sentences)
+        candidates = model_candidates(parsed, sentences)
         texts = {s.index: s.text for s in sentences}
         labelled = [
             (texts[i][a:b], label) for i, spans in candidates.items() for a, b, label in spans
@@ -401,18 +315,18 @@ class EntityExtractor:
             texts[i][a:b]
             for i, spans in candidates.items()
             for a, b, _ in spans
-            if " " not in texts[i][a:b] and _previous_word(texts[i], a) in PERSON_TITLES
+            if " " not in texts[i][a:b] and previous_word(texts[i], a) in PERSON_TITLES
         )
-        votes = _votes(labelled, titled)
+        votes = label_votes(labelled, titled)
         candidates = {
             i: [(a, b, votes.get(texts[i][a:b], label)) for a, b, label in spans]
             for i, spans in candidates.items()
         }
         result = Extraction(
             context=self._context(headline, sentences, dateline),
-            recurring_people=_recurring_people(labelled) | titled,
+            recurring_people=repeated_people(labelled) | titled,
             ordinary_words=frozenset(
-                w for s in sentences for w in _LOWER_WORD.findall(s.text) if len(w) > 2
+                w for s in sentences for w in LOWER_WORD.findall(s.text) if len(w) > 2
             ),
             teams=team_names(
                 [headline, *texts.values()],
@@ -421,7 +335,7 @@ class EntityExtractor:
             ),
             players=player_names([headline, *texts.values()], self._is_place),
             alone=frozenset(
-                _POSSESSIVE.sub("", re.sub(r"^[Tt]he\s+", "", name)) for name, _ in labelled
+                POSSESSIVE.sub("", re.sub(r"^[Tt]he\s+", "", name)) for name, _ in labelled
             ),
         )
         acronyms = self._find_acronyms(s.text for s in sentences)
@@ -430,7 +344,7 @@ class EntityExtractor:
         cased = {
             fold(texts[i][a:b])
             for i, spans in candidates.items()
-            if not _shouted(texts[i]) and not _title_cased(texts[i])
+            if not shouted_line(texts[i]) and not title_cased(texts[i])
             for a, b, _ in spans
         }
         for sentence in sentences:
@@ -450,25 +364,25 @@ class EntityExtractor:
                     spans = [(0, len(dateline.place), _DATELINE)] + [
                         c for c in spans if c[0] >= dateline.end
                     ]
-            shouted = _shouted(text)
-            if shouted or _title_cased(text):
+            shouted = shouted_line(text)
+            if shouted or title_cased(text):
                 spans = self._corroborated(text, spans, cased, result.teams)
             self._unit(result, text, sentence.index, acronyms, spans, shouted)
         headline_spans = (
             [
                 (e.start_char, e.end_char, e.label_)
                 for e in parsed.headline.ents
-                if e.label_ in _NER_LABELS
+                if e.label_ in NER_LABELS
             ]
             if parsed.headline.text == headline
             else []
         )
-        if _shouted(headline):
+        if shouted_line(headline):
             headline_spans = self._corroborated(headline, headline_spans, cased, result.teams)
-        self._unit(result, headline, -1, acronyms, headline_spans, _shouted(headline))
+        self._unit(result, headline, -1, acronyms, headline_spans, shouted_line(headline))
         self._merge_surnames(result)
         self._merge_short_organizations(result)
-        _merge_same_names(result)
+        merge_same_names(result)
         self._add_containing_countries(result)
         self._resolve_descriptions(result, headline, sentences)
         self._unname_demonyms(result)
@@ -571,8 +485,8 @@ class EntityExtractor:
             if place is not None and place.country:
                 counts[place.country] += 3
         for text in [headline, *(s.text for s in sentences)]:
-            for match in _SPAN.finditer(text):
-                word = _POSSESSIVE.sub("", match.group(0))
+            for match in SPAN.finditer(text):
+                word = POSSESSIVE.sub("", match.group(0))
                 place = self.gazetteer.country(word) or self.gazetteer.demonym(word)
                 if place is not None:
                     counts[place.country] += 1
@@ -609,11 +523,11 @@ class EntityExtractor:
             for match in _ACRONYM.finditer(text):
                 window = text[max(0, match.start() - _ACRONYM_WINDOW) : match.start()]
                 last = None
-                for span in _SPAN.finditer(window):
+                for span in SPAN.finditer(window):
                     last = span
                 if last is None or last.end() != len(window):
                     continue
-                long_form = _long_form(last.group(0), match["acr"])
+                long_form = long_form_of(last.group(0), match["acr"])
                 if long_form:
                     found.setdefault(match["acr"], long_form)
         return found
@@ -643,23 +557,23 @@ class EntityExtractor:
         visible = "".join(masked)
         long_forms = {v: k for k, v in acronyms.items()}
         covered = [False] * (len(text) + 1)
-        spans = _team_spans(text, spans, result.teams)
-        for start, end, label in _joined(text, _list_mates(text, _known_companies(text, spans))):
+        spans = sourced(text, team_spans(text, spans, result.teams))
+        for start, end, label in joined(text, list_mates(text, known_companies(text, spans))):
             piece = visible[start:end]
             # a spaced dash never joins a name: "Romania - Cosmin Contra" is two
-            if label == "ORG" and "&" not in piece and not _CONNECTED.search(piece.split(",")[0]):
+            if label == "ORG" and "&" not in piece and not CONNECTED.search(piece.split(",")[0]):
                 # "Bleacher Report, Uber Eats": a comma parts two bodies (not "Acme, Inc.",
                 # "Bodman, Longely & Dahling", "Council on Energy, Environment and Water")
-                piece = _ORG_COMMA.sub(lambda m: "\0" * len(m.group(0)), piece)
+                piece = ORG_COMMA.sub(lambda m: "\0" * len(m.group(0)), piece)
             for part in re.finditer(r"[^\0\s–—-](?:(?!\s[-–—]\s)[^\0])*", piece):
                 begin = start + part.start()
-                cleaned = _clean_candidate(part.group(0))
+                cleaned = clean_candidate(part.group(0))
                 if cleaned is None:
                     continue
                 offset, name = cleaned
                 self._span(result, text, index, begin + offset, name, acronyms, long_forms, label)
             covered[start:end] = [True] * (end - start)
-        for rule_span in _SPAN.finditer(visible):
+        for rule_span in SPAN.finditer(visible):
             if any(covered[rule_span.start() : rule_span.end()]):
                 continue
             if (
@@ -697,7 +611,7 @@ class EntityExtractor:
             self._part(result, text, index, start, span, acronyms, long_forms, label)
             return
         at = 0
-        pieces = _POSSESSIVE_SPLIT.split(span)
+        pieces = POSSESSIVE_SPLIT.split(span)
         if len(pieces) == 2 and self._owner_in_name(result, pieces[0], pieces[1]):
             pieces = [span]  # "People's Daily", "Martha's Vineyard": one name
         for number, piece in enumerate(pieces):
@@ -722,9 +636,9 @@ class EntityExtractor:
             and not owner.isupper()
             and owner not in result.alone
             and not any(n.endswith(" " + owner) for n in result.alone)
-            and not self._known_place(_POSSESSIVE.sub("", owned))
+            and not self._known_place(POSSESSIVE.sub("", owned))
             and owner not in SINGLE_ORGS
-            and _undotted(owner) not in KNOWN_ACRONYMS
+            and undotted(owner) not in KNOWN_ACRONYMS
             and not self._is_place(owner)
             and self._surname(result, owner) is None
         )
@@ -751,7 +665,7 @@ class EntityExtractor:
         long_forms: dict[str, str],
         label: str | None,
     ) -> None:
-        span = _POSSESSIVE.sub("", span)
+        span = POSSESSIVE.sub("", span)
         words = span.split()
         # A capital at the start of a sentence is not a name's.
         while (
@@ -769,7 +683,7 @@ class EntityExtractor:
         ):
             start += len(words[0]) + 1
             words = words[1:]
-            while words and words[0] in _CONNECTOR_WORDS:
+            while words and words[0] in CONNECTOR_WORDS:
                 start += len(words[0]) + 1
                 words = words[1:]
         while words and words[0] in ("The", "A", "An", "the"):
@@ -783,7 +697,7 @@ class EntityExtractor:
                 demonym is not None
                 and self.gazetteer.country(words[0]) is None
                 and not any(w in TITLE_WORDS or w in COMPANY_WORDS for w in words)
-                and _person_like(words[1:])
+                and person_like(words[1:])
             ):
                 # "American Dennis Mitchell": a nationality, then a person's name
                 place = self._place(result, demonym, text)
@@ -793,7 +707,7 @@ class EntityExtractor:
                 label = "PERSON"
         span = " ".join(words)
         end = start + len(span)
-        parent = _organ_of(text, end, long_forms) if label == "ORG" and _is_organ(words) else None
+        parent = organ_of(text, end, long_forms) if label == "ORG" and is_organ(words) else None
         if parent is not None:
             # "Council of Heads of State of the SCO": an organ of the organization, which its
             # own words do not name; the span counts as a mention of the organization
@@ -803,10 +717,10 @@ class EntityExtractor:
         # A long span that ends with an acronym's long form: "Council of ... of the SCO"
         for long_form, acronym in long_forms.items():
             if span != long_form and span.endswith(" " + long_form):
-                head = _strip_connectors(span[: -len(long_form)])
+                head = strip_connectors(span[: -len(long_form)])
                 joint = span[len(head) : -len(long_form)].split()
-                if head and _is_organ(head.split()) and joint[:1] == ["of"]:
-                    # "Council of Heads of State of the SCO": see _organ_of
+                if head and is_organ(head.split()) and joint[:1] == ["of"]:
+                    # "Council of Heads of State of the SCO": see organ_of
                     whole = self._organization_like(result, long_form, text, acronym=acronym)
                     self._mention(result, whole, index, start, start + len(head), text)
                     head = ""
@@ -824,7 +738,7 @@ class EntityExtractor:
                 )
                 return
         speaker, for_, tail = span.partition(" for ")
-        if label == "ORG" and for_ and tail[:1].isupper() and _given_name_first(speaker.split()):
+        if label == "ORG" and for_ and tail[:1].isupper() and given_name_first(speaker.split()):
             # "Lydia Buchtmann for Food Standards Australia": a person speaking for a body
             self._part(result, text, index, start, speaker, acronyms, long_forms, "PERSON")
             self._part(result, text, index, end - len(tail), tail, acronyms, long_forms, label)
@@ -849,20 +763,20 @@ class EntityExtractor:
             return self._organization_like(result, acronyms[span], text, acronym=span)
         if span in long_forms:
             return self._organization_like(result, span, text, acronym=long_forms[span])
-        bare = _undotted(span)
+        bare = undotted(span)
         if bare in KNOWN_ACRONYMS and label != "PERSON":
             # "EU" (or "U.N.") said bare: the body everyone means by it
             return self._organization_like(result, KNOWN_ACRONYMS[bare], text, acronym=span)
         if span in COMPANIES_NAMED_AFTER_PEOPLE:
             return self._found(result, key_for(span), "Organization", span, text)
-        if span in GENERIC_ACRONYMS or _shouted_word(span, result.ordinary_words):
+        if span in GENERIC_ACRONYMS or shouted_word(span, result.ordinary_words):
             return None  # "EV", "USB"; "VOTE" on a poster, where the story says "vote"
-        if _PRODUCT.fullmatch(span) or _PRODUCT_TAIL.search(span):
+        if PRODUCT.fullmatch(span) or PRODUCT_TAIL.search(span):
             # "iMac", "MacBook Pro", "Chromecast Ultra", "Note 10 Plus": a product
             return None
-        if label != "PERSON" and _owned_product(text, start, start + len(span)):
+        if label != "PERSON" and owned_product(text, start, start + len(span)):
             return None  # "Webb's Ford sedan": the car, not the company
-        if span in PLATFORMS and _as_medium(text, start, start + len(span)):
+        if span in PLATFORMS and as_medium(text, start, start + len(span)):
             return None  # "ridicule across Twitter": where it was said, not who said it
         if self._is_team(result, text, start, span, label):
             # a key of its own: "Pittsburgh" the club is not the city another story names
@@ -870,7 +784,7 @@ class EntityExtractor:
         if label in ("ORG", "GPE", "LOC") and fold(span) in result.players:
             # "Vasek Pospisil edged Reilly Opelka 7-6": a player, whatever the model said
             words = span.split()
-            if _person_like(words):
+            if person_like(words):
                 return self._person(result, span, text, index, start)
         if label is None:
             return self._classify_rule(result, text, index, start, span)
@@ -883,9 +797,8 @@ class EntityExtractor:
             place = self.gazetteer.country(span) or self.gazetteer.city(span, result.context)
             return self._place(result, place, text, span) if place is not None else None
         area = _AREA.match(text, end)
-        if area and label != "NORP" and self._demonym(span) is None and _name_like(words):
-            name = f"{span} {area['kind']}"  # "Kharkiv region", "Al Haouz province"
-            return self._found(result, key_for(name), "AdministrativeArea", name, text)
+        if area and label != "NORP" and self._demonym(span) is None and name_like(words):
+            return self._area(result, span, area["kind"], text)  # "Kharkiv region"
         if label == "NORP":
             demonym = self._demonym(span)
             return self._place(result, demonym, text) if demonym is not None else None
@@ -894,7 +807,7 @@ class EntityExtractor:
             # nickname) or "Twitter" for a person: the organization everyone means
             return self._single_org(result, span, text)
         if label == "PERSON" or (
-            _previous_word(text, start) in TITLE_WORDS and _looks_like_person(words)
+            previous_word(text, start) in TITLE_WORDS and looks_like_person(words)
         ):
             # "Chancellor Olaf Scholz" is a person whatever label the model gave the name
             return self._person_candidate(result, text, index, start, span, words)
@@ -915,10 +828,10 @@ class EntityExtractor:
             fold(span) in result.teams
             and label not in ("NORP", _DATELINE)
             and self._surname(result, span) is None
-            and _previous_word(text, start).lower() not in _PLACE_PREPOSITIONS
+            and previous_word(text, start).lower() not in _PLACE_PREPOSITIONS
             and self.gazetteer.country(span) is None
             and span.title() not in HOME_NATIONS
-            and not _given_name_first(span.split())
+            and not given_name_first(span.split())
         )
 
     def _demonym(self, word: str) -> GeoPlace | None:
@@ -945,7 +858,7 @@ class EntityExtractor:
         city = self.gazetteer.city(span, result.context)
         if (
             city is not None
-            and _previous_word(text, start) not in TITLE_WORDS
+            and previous_word(text, start) not in TITLE_WORDS
             and (city.country in result.context[:3] or city.population >= 1_000_000)
         ):
             return self._place(result, city, text, span)  # "Rabat" in a story about Morocco
@@ -955,7 +868,7 @@ class EntityExtractor:
             # "Air Berlin", "Virgin Atlantic"
             return self._org_candidate(result, text, start, span, words)
         if (
-            not _person_like(words)
+            not person_like(words)
             or self.gazetteer.country(span) is not None
             or self._demonym(words[0]) is not None
         ):
@@ -981,7 +894,7 @@ class EntityExtractor:
         while (
             len(words) > 2
             and words[-1].rstrip(".") in TITLE_WORDS | {"Rt", "Hon"}
-            and words[-2] not in _CONNECTOR_WORDS | {"and", "&"}
+            and words[-2] not in CONNECTOR_WORDS | {"and", "&"}
         ):
             # "House of Representatives Speaker": the body, then a title of its own (not
             # "Board of Trade", "Department of Defense": there the word is the name's)
@@ -990,23 +903,23 @@ class EntityExtractor:
         titled = [i for i, w in enumerate(words[:-1]) if w in TITLE_WORDS and words[i + 1] == "of"]
         if titled and not any(w in ORG_WORDS for w in words[: titled[-1]]):
             words = words[titled[-1] + 2 :]  # "Operating Officer of AirTran Airways"
-            while words and words[0] in _CONNECTOR_WORDS:
+            while words and words[0] in CONNECTOR_WORDS:
                 words = words[1:]
             if not words:
                 return None
             span = " ".join(words)
-        if len(words) > 1 and _MODEL_NUMBER.match(words[-1]):
+        if len(words) > 1 and MODEL_NUMBER.match(words[-1]):
             return None  # a product: "Airbus A380", "Delta IV" is not a company
         start = max(text.find(span, start), start)  # the words left after the cuts above
         end = start + len(span)
-        if _two_names(words) and not any(
+        if two_names(words) and not any(
             w in ORG_WORDS or w in COMPANY_WORDS or w in PLACE_WORDS or w in CORPORATE_SUFFIXES
             for w in words
         ):
             # "Black Widow and Captain America": two names, neither a body's (but one-word
             # pairs are one: "Globe and Mail", "Procter and Gamble")
             return None
-        if _AFTER_PLACE.match(text, end) and not any(w in ORG_WORDS for w in words):
+        if AFTER_PLACE.match(text, end) and not any(w in ORG_WORDS for w in words):
             # "Forest Hill police officers": the place whose police they are
             return self._place_candidate(result, text, start, end, span, words, "GPE")
         country = g.country(span)
@@ -1041,12 +954,12 @@ class EntityExtractor:
         ):
             return None  # "Apple CarPlay", "Amazon Echo Buds": the maker's product
         if any(w in DOCUMENT_WORDS for w in words) or all(
-            w in NOT_NAMES or w in _CONNECTOR_WORDS for w in words
+            w in NOT_NAMES or w in CONNECTOR_WORDS for w in words
         ):
             return None
-        if _event_name(words):
+        if event_name(words):
             return None  # "Google Science Fair", "Fan Expo Canada": an event, not a body
-        if span in PARTY_NAMES and not _next_word(text, text.find(span) + len(span))[:1].isupper():
+        if span in PARTY_NAMES and not next_word(text, text.find(span) + len(span))[:1].isupper():
             # "Labour has a plan": the party by the name it goes by (not "Labour MP ...")
             return self._found(result, key_for(span), "Organization", span, text)
         if len(words) == 1 and (
@@ -1055,14 +968,14 @@ class EntityExtractor:
             return None  # "the Union", "The Church said": a generic head word
         if (
             2 <= len(words) <= 3
-            and _ROLE_BEFORE.search(text[max(0, start - 30) : start])
-            and _person_like(words)
+            and ROLE_BEFORE.search(text[max(0, start - 30) : start])
+            and person_like(words)
             and not any(w in COMPANY_WORDS or w in CORPORATE_SUFFIXES for w in words)
             and g.place(span) is None
         ):
             # "economist Eswar Prasad", "manager Scooter Braun": a role, then a person
             return self._found(result, key_for(span), "Person", span, text)
-        if _given_name_first(words) and g.place(span) is None and g.place(words[0]) is None:
+        if given_name_first(words) and g.place(span) is None and g.place(words[0]) is None:
             # "founded by Dean Kamen", "Scott Draper (Australia)": a person the model
             # took for an organization
             return self._found(result, key_for(span), "Person", span, text)
@@ -1079,7 +992,7 @@ class EntityExtractor:
         label: str,
     ) -> Found | None:
         g = self.gazetteer
-        if _next_word(text, end) in PARTY_WORDS:
+        if next_word(text, end) in PARTY_WORDS:
             return None  # "Florida Republican": the place describes a person
         if span in METONYM_ORGS:
             return self._found(result, key_for(span), "GovernmentOrganization", span, text)
@@ -1110,11 +1023,11 @@ class EntityExtractor:
                 return self._place(result, city, text, span)
             if state is not None:
                 return self._place(result, state, text, span)
-        if _event_name(words):
+        if event_name(words):
             return None  # "Taipei City Lantern Festival" is an event, not a place
         if any(w in ORG_WORDS for w in words) and not any(w in PLACE_WORDS for w in words):
             return self._organization_like(result, span, text)
-        if not _name_like(words) or any(c.isdigit() for c in span):
+        if not name_like(words) or any(c.isdigit() for c in span):
             return None  # "KC-30s", "Terminal 3"
         if len(words) == 1 and start == 0:
             return None  # an unknown word opening a sentence ("People ...") is no place
@@ -1148,8 +1061,7 @@ class EntityExtractor:
             return self._place(result, continent, text, span)
         area = _AREA.match(text, start + len(span))
         if area and not any(w in ORG_WORDS for w in words) and g.demonym(span) is None:
-            name = f"{span} {area['kind']}"
-            return self._found(result, key_for(name), "AdministrativeArea", name, text)
+            return self._area(result, span, area["kind"], text)
         if any(w in DOCUMENT_WORDS for w in words):
             return None
         if len(words) == 1:
@@ -1181,7 +1093,7 @@ class EntityExtractor:
             return self._organization_like(result, span, text)
         if any(w in PLACE_WORDS for w in words) and len(words) > 1:
             return self._found(result, key_for(span), "Place", span, text)
-        known = _known_name(result, span)
+        known = known_name(result, span)
         if known is not None:
             return known  # "Mokhber" in the headline, after the body named him
         if not self.weak_rules:
@@ -1192,7 +1104,7 @@ class EntityExtractor:
             or self._plausible_city(city, span, text, start, result.context)
         ):
             return self._place(result, city, text)
-        if _looks_like_person(words) and not any(
+        if looks_like_person(words) and not any(
             g.place(" ".join(words[:n]), result.context) for n in range(1, len(words))
         ):
             return self._person(result, span, text, index, start)
@@ -1204,15 +1116,29 @@ class EntityExtractor:
 
     def _found(self, result: Extraction, key: str, kind: str, name: str, text: str) -> Found:
         found = result.entities.get(key)
-        if found is not None and _family(found.type) != _family(kind):
+        if found is not None and family(found.type) != family(kind):
             # "Jordan" the country and "Jordan" a person are two entities: the later one's
             # key says its kind ("jordan-person"), so no key ever names two kinds of thing
-            key = f"{key}-{_family(kind)}"
+            key = f"{key}-{family(kind)}"
             found = result.entities.get(key)
         if found is None:
             found = Found(key=key, type=kind, name=name, evidence=text)
             result.entities[key] = found
         found.named = True
+        return found
+
+    def _area(self, result: Extraction, span: str, kind: str, text: str) -> Found:
+        """``Paktika province``: an AdministrativeArea named ``Paktika``; the lowercase word
+        says what it is, not what it is called (the text's other "Paktika" is the same
+        place, and annotators, CoNLL and GUM name it so), kept as an alternateName. Where a
+        city has the bare name (``Kharkiv region``), the word tells the two apart."""
+        written = f"{span} {kind}"
+        if self.gazetteer.city(span) is not None:
+            # "Kharkiv region" beside the city of Kharkiv: two places, the word tells apart
+            return self._found(result, key_for(written), "AdministrativeArea", written, text)
+        found = self._found(result, key_for(span), "AdministrativeArea", span, text)
+        if found.type == "AdministrativeArea" and written not in found.alternate_name:
+            found.alternate_name.append(written)
         return found
 
     def _from_registry(self, result: Extraction, entry: RegistryEntry, text: str) -> Found:
@@ -1236,7 +1162,7 @@ class EntityExtractor:
         key = key_for(place.name)
         found = self._found(result, key, place.kind, place.name, text)
         found.place = place
-        written = _written_name(surface) if surface else None
+        written = written_name(surface) if surface else None
         if (
             written
             and fold(written) != fold(place.name)
@@ -1253,7 +1179,7 @@ class EntityExtractor:
     ) -> Found:
         words = name.split()
         if (
-            _church_body(words)
+            church_body(words)
             or re.search(r"\b(?:Centre|Center)\s+(?:for|of)\s", name)
             or "Hall of Fame" in name
         ):
@@ -1286,9 +1212,7 @@ class EntityExtractor:
 
     def _surname(self, result: Extraction, word: str) -> Found | None:
         people = [
-            e
-            for e in result.entities.values()
-            if e.type == "Person" and _is_short_for(word, e.name)
+            e for e in result.entities.values() if e.type == "Person" and is_short_for(word, e.name)
         ]
         return people[0] if len(people) == 1 else None
 
@@ -1307,13 +1231,13 @@ class EntityExtractor:
         ):
             last_title += 1
         name_words = words[last_title + 1 :]
-        if not name_words or any(w in _CONNECTOR_WORDS - NAME_PARTICLES for w in name_words):
+        if not name_words or any(w in CONNECTOR_WORDS - NAME_PARTICLES for w in name_words):
             return None
         if len(name_words) == 1:
             word = name_words[0]
             if word in ORG_WORDS | PLACE_WORDS | NOT_NAMES | TITLE_WORDS or not word[0].isupper():
                 return None  # "Interior Ministry" is not a person called Ministry
-        elif not _looks_like_person(name_words):
+        elif not looks_like_person(name_words):
             return None
         name = " ".join(name_words)
         title = " ".join(words[first_title : last_title + 1])
@@ -1355,7 +1279,7 @@ class EntityExtractor:
             )
             person.job_title = f"{modifier} {' '.join(title)}".strip()
         if before:
-            qualifier = _POSSESSIVE.sub("", before[-1])
+            qualifier = POSSESSIVE.sub("", before[-1])
             place = self.gazetteer.country(qualifier) or self.gazetteer.demonym(qualifier)
             if place is not None:
                 key = self._place(result, place, text).key
@@ -1385,7 +1309,7 @@ class EntityExtractor:
                     person.affiliation.append(key)
         # organizations named inside the role are classified when the span pass reaches them;
         # link them now by name so the order of discovery does not matter
-        for name in _org_names(role):
+        for name in org_names(role):
             key = self._organization_like(result, name, text).key
             if key not in person.member_of:
                 person.member_of.append(key)
@@ -1408,9 +1332,9 @@ class EntityExtractor:
 
     def _merge_surnames(self, result: Extraction) -> None:
         """``Putin`` found before ``Vladimir Putin`` is still Vladimir Putin."""
-        _people_taken_for_bodies(result)
+        people_taken_for_bodies(result)
         counts = Counter(m.key for m in result.mentions)
-        _merge_given_name_variants(result, counts)
+        merge_given_name_variants(result, counts)
         by_word: dict[str, list[Found]] = {}
         for e in result.entities.values():
             if e.type == "Person":
@@ -1432,28 +1356,28 @@ class EntityExtractor:
                     for e in by_word.get(short.name.split()[-1], [])
                     + by_word.get(short.name.split()[0], [])
                 }.values()
-                if p is not short and p.key in result.entities and _is_short_for(short.name, p.name)
+                if p is not short and p.key in result.entities and is_short_for(short.name, p.name)
             ]
             if len(full) > 1:
-                full = _likeliest_full_name(short.name, full, counts)
+                full = likeliest_full_name(short.name, full, counts)
             if len(full) != 1:
                 continue
             target = full[0]
             target.job_title = target.job_title or short.job_title
             target.affiliation.extend(k for k in short.affiliation if k not in target.affiliation)
-            _repoint(result, short, target)
+            repoint(result, short, target)
 
     def _merge_spellings(self, result: Extraction) -> None:
         """``U.S. Air Force`` and ``US Air Force``: one organization spelt two ways (dots,
         case) is one entity, named as the text first wrote it."""
         first: dict[str, Found] = {}
         for org in list(result.entities.values()):
-            if _family(org.type) != "organization" or org.registry is not None:
+            if family(org.type) != "organization" or org.registry is not None:
                 continue
             spelling = fold(org.name.replace(".", ""))
             kept = first.setdefault(spelling, org)
             if kept is not org:
-                _absorb(result, org, kept)
+                absorb(result, org, kept)
 
     def _merge_initialisms(self, result: Extraction) -> None:
         """``the GAO`` after ``the Government Accountability Office``: capitals that are
@@ -1462,20 +1386,20 @@ class EntityExtractor:
         orgs = [
             e
             for e in result.entities.values()
-            if _family(e.type) == "organization" and e.registry is None
+            if family(e.type) == "organization" and e.registry is None
         ]
         by_initials: dict[str, list[Found]] = {}
         for org in orgs:
-            words = [w for w in org.name.split() if w not in _CONNECTOR_WORDS and w != "and"]
+            words = [w for w in org.name.split() if w not in CONNECTOR_WORDS and w != "and"]
             if len(words) >= 2 and all(w[0].isupper() for w in words):
                 by_initials.setdefault("".join(w[0] for w in words), []).append(org)
         for org in orgs:
-            name = _undotted(org.name)
+            name = undotted(org.name)
             if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper()):
                 continue
             targets = [t for t in by_initials.get(name, []) if t.key in result.entities]
             if len(targets) == 1 and org.key in result.entities:
-                _absorb(result, org, targets[0])
+                absorb(result, org, targets[0])
 
     def _merge_short_organizations(self, result: Extraction) -> None:
         """``China Eastern`` and ``EADS N.V.`` are ``China Eastern Airlines`` and ``EADS``:
@@ -1487,7 +1411,7 @@ class EntityExtractor:
         orgs = [
             e
             for e in result.entities.values()
-            if _family(e.type) == "organization" and e.registry is None
+            if family(e.type) == "organization" and e.registry is None
         ]
         # indexed by first and last word, so the work stays linear in the organizations
         by_first: dict[str, list[Found]] = {}
@@ -1511,8 +1435,8 @@ class EntityExtractor:
                 if o is not short
                 and o.key in result.entities
                 and (
-                    _is_corporate_form(words, o.name.split(), self.gazetteer)
-                    or _is_shortened(words, o.name.split())
+                    is_corporate_form(words, o.name.split(), self.gazetteer)
+                    or is_shortened(words, o.name.split())
                 )
             ]
             unique = {o.key: o for o in longer}
@@ -1522,7 +1446,7 @@ class EntityExtractor:
             for name in [short.name, *short.alternate_name]:
                 if name != target.name and name not in target.alternate_name:
                     target.alternate_name.append(name)
-            _repoint(result, short, target)
+            repoint(result, short, target)
 
     def _head_name(self, name: str) -> str:
         """``Comic Corps of Canada`` → ``Comic Corps``, ``Italian Supreme Court of
@@ -1554,772 +1478,4 @@ class EntityExtractor:
                         )
 
 
-def _candidates(
-    parsed: ParsedArticle, sentences: Sequence[Sentence]
-) -> dict[int, list[tuple[int, int, str]]]:
-    """The model's entities of each paragraph, given to the sentence they fall in, with
-    offsets in that sentence's text. One pass over sentences and entities together."""
-    out: dict[int, list[tuple[int, int, str]]] = {}
-    by_paragraph: dict[int, list[Sentence]] = {}
-    for sentence in sentences:
-        by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
-    for number, group in by_paragraph.items():
-        if number >= len(parsed.paragraphs):
-            continue
-        doc = parsed.paragraphs[number]
-        ents = [e for e in doc.ents if e.label_ in _NER_LABELS]
-        cursor = 0
-        at = 0
-        for sentence in group:
-            offset = doc.text.find(sentence.text, cursor)
-            if offset < 0:
-                continue
-            cursor = offset + len(sentence.text)
-            while at < len(ents) and ents[at].start_char < offset:
-                at += 1
-            while at < len(ents) and ents[at].end_char <= cursor:
-                ent = ents[at]
-                out.setdefault(sentence.index, []).append(
-                    (ent.start_char - offset, ent.end_char - offset, ent.label_)
-                )
-                at += 1
-    return out
-
-
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "from"})
-
-
-def _team_spans(
-    text: str, spans: Sequence[tuple[int, int, str]], teams: frozenset[str]
-) -> list[tuple[int, int, str]]:
-    """The model's candidates with the teams inside them cut out: ``Haitai 2 Samsung 0``
-    is two teams, ``Lotte 5`` is Lotte."""
-    if not teams:
-        return list(spans)
-    out: list[tuple[int, int, str]] = []
-    for start, end, label in spans:
-        piece = text[start:end]
-        if fold(piece) in teams:
-            out.append((start, end, label))
-            continue
-        split = person_after_team(piece, teams)
-        if split is not None:
-            # "Browns DL Sheldon Richardson": the team, then the player
-            out.append((start, start + split[0], "ORG"))
-            out.append((start + split[1], end, label))
-            continue
-        inside = [
-            (start + m.start(), start + m.end(), label)
-            for m in _SPAN.finditer(piece)
-            if fold(m.group(0)) in teams
-        ]
-        if inside and not any(c.isalpha() for c in _SPAN.sub("", piece)):
-            out.extend(inside)  # only teams and scores in it
-        else:
-            out.append((start, end, label))
-    return out
-
-
-_EDGE = re.compile(r"^(?:the\s+|The\s+|[\s\"“”‘’'(),;:]+)+|[\s\"“”‘’'(),;:]+$")
-
-
-def _recurring_people(labelled: Sequence[tuple[str, str]]) -> frozenset[str]:
-    """One-word names labelled PERSON at least twice and never anything else."""
-    counts: dict[str, Counter[str]] = {}
-    for name, label in labelled:
-        if len(name.split()) == 1:
-            counts.setdefault(name, Counter())[label] += 1
-    return frozenset(
-        name for name, count in counts.items() if set(count) == {"PERSON"} and count["PERSON"] >= 2
-    )
-
-
-def _votes(
-    labelled: Sequence[tuple[str, str]], titled: frozenset[str] = frozenset()
-) -> dict[str, str]:
-    """One label per name for the whole article: the model may call ``Ryanair`` an
-    organization once and a person twice; the name keeps the label it got most often (a
-    tie keeps each mention's own), and a lone word is a person only if nothing else.
-    A lone word the article writes after a person's title (``President Trump``) is a
-    person wherever it stands, whatever the model called it there."""
-    counts: dict[str, Counter[str]] = {}
-    for name, label in labelled:
-        counts.setdefault(name, Counter())[label] += 1
-    out: dict[str, str] = {}
-    for name, count in counts.items():
-        if name in titled and _person_like([name]):
-            out[name] = "PERSON"
-            continue
-        if len(name.split()) == 1 and "PERSON" in count and len(count) > 1:
-            # one word the model also calls something else is a person's name only when a
-            # full name says so (the surname rule), so its other label wins here
-            del count["PERSON"]
-        ranked = count.most_common(2)
-        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
-            out[name] = ranked[0][0]
-    return out
-
-
-_HANDLE_OR_DOMAIN = re.compile(r"(?:^|\s)[@#]\w|\w\.(?:com|org|net|gov|edu|io|co\.uk)\b")
-
-
-_LOWER_WORD = re.compile(r"\b[a-z]+\b")
-
-
-def _shouted_word(span: str, ordinary: frozenset[str]) -> bool:
-    """An all-capitals word the article also writes in lower case (``GREAT``/``great``)
-    or a span opening with one (``GREAT Governor``)."""
-    first = span.split(" ", 1)[0]
-    return len(first) > 2 and first.isalpha() and first.isupper() and first.lower() in ordinary
-
-
-_SCORE = re.compile(r"^\d+[-–:]\d+$")
-#: Lower-case words a name may hold ("Bank of America", "Rock and Roll Hall of Fame",
-#: "Society for the Prevention of Cruelty to Animals", "Juan Carlos de la Vega").
-_INNER_WORDS = _CONNECTOR_WORDS | {"and", "to", "in", "at", "upon", "y", "e", "a", "an"}
-
-
-def _clean_candidate(span: str) -> tuple[int, str] | None:
-    """A model entity without what the model sometimes takes along: a leading "the",
-    quotes, and a parenthesis (``the Shanghai Cooperation Organization (SCO``)."""
-    if "(" in span:
-        span = span[: span.index("(")]
-    if _HANDLE_OR_DOMAIN.search(span):
-        return None  # '@POTUS', 'Gawker.com': an account or a website, no one's name
-    offset = 0
-    while True:
-        match = _EDGE.search(span)
-        if match is None or not match.group(0):
-            break
-        if match.start() == 0:
-            offset += match.end()
-            span = span[match.end() :]
-        else:
-            span = span[: match.start()]
-    words = span.split()
-    while len(words) > 1 and words[0].isalpha() and words[0].islower():
-        # "state Department of Public Safety": a lowercase word before the name
-        if words[0] in NAME_PARTICLES:
-            break
-        offset += len(span) - len(span.lstrip()) + len(words[0])
-        span = span.lstrip()[len(words[0]) :]
-        offset += len(span) - len(span.lstrip())
-        span = span.lstrip()
-        words = words[1:]
-    while words and words[-1].islower() and words[-1] not in NAME_PARTICLES:
-        words.pop()  # "von der Leyen later"
-    if any(w.isalpha() and w.islower() and w not in _INNER_WORDS for w in words[1:-1]):
-        return None  # "Garrett hit Rudolph": a clause, not a name
-    if any(w == "the" and words[i] not in _INNER_WORDS for i, w in enumerate(words[1:-1])):
-        return None  # "Rathbun the Scientology": "the" inside a name follows "of", "for" …
-    scores = 0
-    while len(words) - scores > 1 and not any(c.isalpha() for c in words[-1 - scores]):
-        scores += 1
-    if scores >= 2 or (scores and _SCORE.search(words[-1])):
-        # a results line: "Todd Martin 6-4 6-2", "Pusan 0 2 1 3 7 2" (but "Channel 4")
-        words = words[:-scores]
-    span = _strip_connectors(span[: len(" ".join(words))]) if words else ""
-    if not span or not any(c.isupper() for c in span) or len(span) == 1:
-        return None  # no capital, or a lone letter ("G, H" keys)
-    return offset, span
-
-
-_NAME_GOES_ON = re.compile(
-    r"(?:\s+(?:" + "|".join(sorted(NAME_PARTICLES)) + rf"))*\s+[{_UPPER}][\w’'-]*"
-)
-
-
-_NEXT_NAME = re.compile(rf"[ ]([{_UPPER}][a-zà-ÿ’'-]+)\b(?![’'.-])")
-_NOT_NAME_PARTS = (
-    NOT_NAMES
-    | TITLE_WORDS
-    | ORG_WORDS
-    | PLACE_WORDS
-    | COMMON_STARTERS
-    | DOCUMENT_WORDS
-    | PARTY_WORDS
-)
-
-
-def _joined(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The model's candidates with a person's name that it cut after a particle made
-    whole again: ``Ursula von der`` + ``Leyen`` → ``Ursula von der Leyen``."""
-    out: list[tuple[int, int, str]] = []
-    for model_start, model_end, label in spans:
-        start, end = model_start, model_end
-        if out and start < out[-1][1]:
-            continue  # swallowed by the previous one
-        if label == "PERSON" and text[start:end].rsplit(maxsplit=1)[-1] in NAME_PARTICLES:
-            more = _NAME_GOES_ON.match(text, end)
-            if more:
-                end = more.end()
-        elif label == "PERSON" and re.search(r"\b[OD]$", text[start:end]):
-            more = re.match(r"['’][A-Z][\w-]*", text[end:])  # "Michael O" + "'Leary"
-            if more:
-                end += more.end()
-        elif label == "PERSON" and len(text[start:end].split()) == 1:
-            more = _NEXT_NAME.match(text, end)  # "Ganjar" + "Pranowo"
-            if more and more.group(1) not in _NOT_NAME_PARTS and not more.group(1).isupper():
-                end = more.end()
-            else:
-                start = _given_name_before(text, start, out[-1][1] if out else 0)
-        end = _before_caption_label(text, start, end)
-        out.append((start, end, label))
-    return out
-
-
-_COMPANY_NAMES = re.compile(
-    r"\b(?:"
-    + "|".join(re.escape(n) for n in sorted(COMPANIES_NAMED_AFTER_PEOPLE, key=len, reverse=True))
-    + r")\b"
-)
-
-
-def _known_companies(
-    text: str, spans: Sequence[tuple[int, int, str]]
-) -> list[tuple[int, int, str]]:
-    """A company named after people is one candidate, whatever pieces the model made of
-    it ("Lockheed" + "Martin")."""
-    found = [(m.start(), m.end(), "ORG") for m in _COMPANY_NAMES.finditer(text)]
-    if not found:
-        return list(spans)
-    kept = [s for s in spans if not any(s[0] < b and a < s[1] for a, b, _ in found)]
-    return sorted([*kept, *found])
-
-
-_LIST_JOIN = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
-
-
-def _list_mates(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The model's labels corrected by a name's neighbours: in a list of people
-    ("Romelu Lukaku, Yannick Carrasco, and Dries Mertens") a name the model called an
-    organization is a person too, if it reads as one and names no company; and a word
-    it called an organization right before a person ("Dries" + "Mertens") is the
-    person's given name."""
-    out = list(spans)
-    for i, (start, model_end, label) in enumerate(out):
-        if label != "ORG":
-            continue
-        end = model_end
-        words = text[start:end].split()
-        if any(w in COMPANY_WORDS or w in CORPORATE_SUFFIXES or w in ORG_WORDS for w in words):
-            continue
-        if text[start:end] in COMPANIES_NAMED_AFTER_PEOPLE or not _person_like(words):
-            continue
-        after = out[i + 1] if i + 1 < len(out) else None
-        if after and after[2] == "PERSON" and text[end : after[0]] == " " and len(words) == 1:
-            out[i] = (start, start, "")  # joined into the next: emptied, then dropped
-            out[i + 1] = (start, after[1], "PERSON")
-            continue
-        before = out[i - 1] if i else None
-        more = _NEXT_NAME.match(text, end) if len(words) == 1 else None
-        if more and more.group(1) not in _NOT_NAME_PARTS and (after is None or after[0] > end):
-            end = more.end()  # "Dries" + "Mertens", which the model left out
-            words = text[start:end].split()
-        mates = [
-            m
-            for m in (before, after)
-            if m is not None
-            and m[2] == "PERSON"
-            and _LIST_JOIN.match(text[min(end, m[1]) : max(start, m[0])])
-        ]
-        if mates and len(words) >= 2:
-            out[i] = (start, end, "PERSON")
-    return [s for s in out if s[0] < s[1]]
-
-
-_NAME_BEFORE = re.compile(rf"(?:^|(?<=[\s(]))([{_UPPER}][a-zà-ÿ’'-]+) $")
-
-
-def _given_name_before(text: str, start: int, free_from: int) -> int:
-    """Where a one-word person the model cut from its given name starts: "the Refugee
-    Council Enver Solomon" tags only "Solomon"; "Enver" is a capitalised word in no
-    other candidate that is no title, organization, place or sentence start."""
-    found = _NAME_BEFORE.search(text, free_from, start)
-    if found is None or found.start(1) == 0:
-        return start
-    word = found.group(1)
-    before = text[: found.start(1)].rstrip()
-    if (
-        word in _NOT_NAME_PARTS
-        or word in PERSON_TITLES
-        or word in SINGLE_ORGS
-        or before.endswith((".", "!", "?"))
-    ):
-        return start
-    return found.start(1)
-
-
-def _before_caption_label(text: str, start: int, end: int) -> int:
-    """The end of a candidate without a credit label it ran into: a caption with no full
-    stop is followed by ``Image: Twitter`` in scraped news, and the model reads
-    ``Ahmed Mohamed Image`` as one name."""
-    head, _, last = text[start:end].rpartition(" ")
-    if not head.strip() or last not in CAPTION_LABELS or not text[end:].lstrip(" ").startswith(":"):
-        return end
-    return start + len(head.rstrip())
-
-
-def _previous_word(text: str, start: int) -> str:
-    match = re.search(r"([\w’'.-]+)\s+$", text[max(0, start - 40) : start])
-    return match.group(1).rstrip(".") if match else ""
-
-
-def _next_word(text: str, end: int) -> str:
-    match = re.match(r"\s+([\w’'-]+)", text[end : end + 40])
-    return match.group(1) if match else ""
-
-
-_MODEL_NUMBER = re.compile(r"^(?:[A-Z]+-?\d+[A-Za-z]*|[IVX]{2,4}|\d{3,})$")
-
-
-def _known_name(result: Extraction, span: str) -> Found | None:
-    """The entity the article already gave this very name, if exactly one."""
-    same = [
-        e
-        for e in result.entities.values()
-        if e.named and e.type in ("Person",) and (e.name == span or span in e.alternate_name)
-    ]
-    return same[0] if len(same) == 1 else None
-
-
-def _church_body(words: list[str]) -> bool:
-    """``Catholic Church``, ``Church of Scientology``: a church named by its faith is a
-    body; ``St Mary's Church`` is a building."""
-    if "Church" not in words:
-        return False
-    at = words.index("Church")
-    return (at > 0 and words[at - 1] in DENOMINATIONS) or (
-        words[at + 1 : at + 2] == ["of"]
-        and words[at + 2 : at + 3] not in (["St"], ["St."], ["Saint"])
-    )
-
-
-def _given_name_first(words: list[str]) -> bool:
-    """Two or three words that read as a name and open with a common given name, with
-    no company word (``Dean Kamen``; not ``Dean Witter Inc.`` or ``Warner Bros.``)."""
-    return (
-        2 <= len(words) <= 3
-        and words[0].upper() in given_names()
-        and words[0].lower() not in NAME_PARTICLES
-        and not words[-1].endswith(".")
-        and not any(w in COMPANY_WORDS or w in CORPORATE_SUFFIXES for w in words)
-        and _person_like(words)
-    )
-
-
-def _event_name(words: list[str]) -> bool:
-    """``Google Science Fair``, ``Northern Arena Esports Championship``: a name with an
-    event's word and no organization word names an event, which this linker does not
-    publish as an organization or a place."""
-    if words[-1] in EVENT_WORDS and len(words) > 1:
-        return True  # "United Nations Climate Action Summit": the event is the head
-    return any(w in EVENT_WORDS for w in words) and not any(w in ORG_WORDS for w in words)
-
-
-# "on Facebook, Twitter, and Instagram": the platforms listed after the preposition too
-_MEDIUM_BEFORE = re.compile(
-    r"(?:\b(?:on|across|via|through|onto)|\b(?:took|takes|turned|turns|went|posted|wrote)\s+to)"
-    r"\s+(?:the\s+)?(?:(?:" + "|".join(sorted(PLATFORMS)) + r"),?\s+(?:(?:and|or)\s+)?)*$",
-    re.IGNORECASE,
-)
-# "iMac", "iPhones"; "MacBook Pro", "AirPods Max": a camel-cased name with a model word
-_PRODUCT = re.compile(
-    r"i[A-Z][a-z]+s?|[A-Z][a-z]+[A-Z][a-z]+s?\s+(?:Pro|Air|Max|Plus|Mini|Ultra|Lite)"
-)
-# "Chromecast Ultra", "Nintendo Switch Lite", "Founder's Edition": a model's last word
-_PRODUCT_TAIL = re.compile(r"\S\s+(?:Pro|Pros|Max|Mini|Ultra|Lite|Plus|Edition|Dot)$")
-_MEDIUM_AFTER = re.compile(
-    r"^['’]?s?\s+(?:users?|handles?|accounts?|posts?|feeds?|pages?|videos?|followers|"
-    r"threads?|live|stories|story|channels?|profiles?|trends?|trending|reaction|storm|polls?)\b"
-)
-
-
-#: "Forest Hill police", "Dallas residents": nouns that follow the place they belong to
-_CONNECTED = re.compile(r"\s(?:of|on|for|and|&)\s")
-_ORG_COMMA = re.compile(
-    r",\s+(?!(?:Inc|Ltd|LLC|L\.L\.C|Co|Corp|LP|L\.P|S\.A|SA|AG|N\.V|NV|plc|PLC|GmbH)\b)"
-)
-#: Lowercase nouns for what a person is, written right before the name ("economist Eswar
-#: Prasad", "quarterback Mason Rudolph"): a person's name follows
-_ROLE_BEFORE = re.compile(
-    r"\b(?:"
-    + "|".join(sorted(LOWER_TITLES))
-    + r"|economist|professor|analyst|manager|lawyer|attorney|executive|actor|actress|singer|"
-    r"rapper|player|reporter|writer|author|researcher|scientist|engineer|officer|agent|"
-    r"diplomat|quarterback|linebacker|receiver|cornerback|rusher|striker|goalkeeper|"
-    r"defender|pitcher|guard|forward|musician|artist|producer|designer|founder|investor)"
-    r"\s+$"
-)
-_AFTER_PLACE = re.compile(r"\s+(?:police|residents|firefighters)\b")
-_OWNER_BEFORE = re.compile(r"(?:\b(?:a|an|his|her|their|my|our|your)|['’]s)\s+$")
-_PRODUCT_NOUN = re.compile(
-    r"\s+(?:sedans?|SUVs?|trucks?|pickups?|cars?|minivans?|hatchbacks?|coupes?|vans?|"
-    r"phones?|smartphones?|laptops?|tablets?|consoles?|watch|headphones|earbuds)\b"
-)
-
-
-def _two_names(words: list[str]) -> bool:
-    """``Black Widow and Captain America``, ``Santo Spirito and Immacolata``: two names
-    joined by "and", one of them of two words or more, no "of" around."""
-    if "and" not in words or "of" in words:
-        return False
-    at = words.index("and")
-    return at > 0 and max(at, len(words) - at - 1) >= 2
-
-
-def _owned_product(text: str, start: int, end: int) -> bool:
-    """``Webb's Ford sedan``, ``a Samsung phone``: a maker's name before what someone owns
-    names the thing, not the company."""
-    return bool(_PRODUCT_NOUN.match(text, end)) and bool(
-        _OWNER_BEFORE.search(text[max(0, start - 12) : start])
-    )
-
-
-def _as_medium(text: str, start: int, end: int) -> bool:
-    """A platform named as where something was said (``on Twitter``, ``Twitter users``)."""
-    return bool(
-        _MEDIUM_BEFORE.search(text[max(0, start - 80) : start])
-        or _MEDIUM_AFTER.match(text[end : end + 30])
-    )
-
-
-#: Words prose writes in lower case inside a sentence; capitalised there, the line is a
-#: title ("Stadia Is Essentially A Beta Version"), a subheading or a related link.
-_TITLE_FUNCTION_WORDS = frozenset(
-    """Is Are Was Were Be A An To Of In On For And With At By From As Into Your Its How What
-    Why After Over Up Out About Will Can Has Have Not This That Who We You Our Than""".split()
-)
-_LINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-
-
-def _title_cased(text: str) -> bool:
-    """A line in title case: nearly every word capitalised, function words too. As in an
-    all-capitals line, capitals carry no signal there (the model reads "Current Roster Of
-    Games" as an organization)."""
-    words = _LINE_WORD.findall(text)
-    if len(words) < 4:
-        return False
-    capitalised = sum(1 for w in words if w[0].isupper())
-    return capitalised >= 0.85 * len(words) and any(w in _TITLE_FUNCTION_WORDS for w in words[1:])
-
-
-def _shouted(text: str) -> bool:
-    """A line in capitals (a wire headline, a dateline, a results table's heading)."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-
-
-def _is_organ(words: list[str]) -> bool:
-    """``Council of Heads of State``, ``Board of Governors``: a body named by what it is,
-    with an organization word first and no name of its own."""
-    return (
-        len(words) > 1
-        and words[0] in ORG_WORDS
-        and all(
-            w in ORG_WORDS or w in TITLE_WORDS or w in ORGAN_MEMBERS or w in _CONNECTOR_WORDS
-            for w in words[1:]
-        )
-    )
-
-
-def _organ_of(text: str, end: int, long_forms: dict[str, str]) -> str | None:
-    """The organization named by ``of [the] <organization>`` after a body: the body is an
-    organ of it (``Council of Heads of State of the Shanghai Cooperation Organization``),
-    not an organization the text names on its own."""
-    after = re.match(r"\s+of\s+(?:the\s+)?", text[end : end + 12])
-    if after is None:
-        return None
-    follow = _SPAN.match(text, end + after.end())
-    if follow is None:
-        return None
-    name = _POSSESSIVE_SPLIT.split(follow.group(0))[0]
-    if name in long_forms or any(w in ORG_WORDS for w in name.split()):
-        return name
-    return None
-
-
-def _written_name(surface: str) -> str:
-    """A name as the text wrote it, in the case a name is printed in: an all-capitals
-    dateline or headline word (``NEW YORK``) becomes ``New York``; an acronym (``U.S.``,
-    ``UAE``) stays as it is."""
-    if surface.isupper() and sum(c.isalpha() for c in surface) > 3:
-        return " ".join(w.capitalize() for w in surface.split())
-    return surface
-
-
-def _person_like(words: list[str]) -> bool:
-    """A model PERSON is kept only when it reads as a name: capitalised words, no
-    organization, place, party or document word, no digits, not all capitals."""
-    names = [w for w in words if w not in NAME_PARTICLES]
-    if not names or len(names) > 5 or (len(names) == 1 and len(names[0]) <= 2):
-        return False
-    if len(names) > 1 and _ROMAN.match(names[-1]):
-        names = names[:-1]  # "Leopold III"
-    if len(names) > 1 and names[0] in GIVEN_NAME_WORDS:
-        names = names[1:]  # "Christian Blanc": a given name that is also a word
-    for at, word in enumerate(names):
-        head, _, rest = word.partition("-")
-        if head in NAME_PARTICLES and rest[:1].isupper():
-            continue  # "al-Nimr"
-        if at == 0 and len(names) > 1 and word in PLACE_WORDS and word.istitle():
-            continue  # "Park Geun-hye": a place word heads a place name last, not first
-        if (
-            not word[0].isupper()
-            or (word.isupper() and len(word) > 2 and not word.endswith("."))
-            or any(c.isdigit() for c in word)
-            or word in ORG_WORDS
-            or word in PLACE_WORDS
-            or word in PARTY_WORDS
-            or word in NOT_NAMES
-            or word in DOCUMENT_WORDS
-        ):
-            return False
-    return True
-
-
-def _name_like(words: list[str]) -> bool:
-    """A place name: capitalised, and not only words that are never names."""
-    return words[0][0].isupper() and not all(w in NOT_NAMES or w in _CONNECTOR_WORDS for w in words)
-
-
-def _absorb(result: Extraction, short: Found, target: Found) -> None:
-    """``short`` is another name of ``target``: kept as its alternateName, then merged."""
-    for name in [short.name, *short.alternate_name]:
-        if name != target.name and name not in target.alternate_name:
-            target.alternate_name.append(name)
-    _repoint(result, short, target)
-
-
-def _likeliest_full_name(short: str, full: list[Found], counts: Counter[str]) -> list[Found]:
-    """The one of several full names a lone name is short for that a reader would take:
-    one it ends (a surname: ``Mohamed`` is ``Ahmed Mohamed``, not ``Mohamed El-Hassan``),
-    then, if it ends more than one, the one the article names most often (its subject,
-    not the father named once: ``Mohamed El-Hassan Mohamed``)."""
-    words = short.split()
-    ending = [p for p in full if p.name.split()[-len(words) :] == words] or full
-    if len(ending) < 2:
-        return ending
-    ranked = sorted(ending, key=lambda p: -counts[p.key])
-    if counts[ranked[0].key] > counts[ranked[1].key]:
-        return ranked[:1]
-    return ending
-
-
-def _same_given_name(a: str, b: str) -> bool:
-    """``B.`` and ``Benjamin``, ``Josh`` and ``Joshua``: one given name, written as an
-    initial or shortened."""
-    a, b = a.rstrip("."), b.rstrip(".")
-    if a == b:
-        return True
-    short, long = sorted((a, b), key=len)
-    if len(short) == 1:
-        return long.startswith(short)
-    return len(short) >= 3 and long.startswith(short)
-
-
-def _merge_given_name_variants(result: Extraction, counts: Counter[str]) -> None:
-    """``Josh Apte`` and ``Joshua Apte``, ``B. U. Nzeribe`` and ``Benjamin Nzeribe``: full
-    names with one surname whose given names agree (an initial, a short form) are one
-    person, when every full name with that surname agrees; the one the article names
-    most (then the longest) keeps the name, the others are its alternateNames."""
-    by_surname: dict[str, list[Found]] = {}
-    for e in result.entities.values():
-        words = e.name.split()
-        if e.type == "Person" and e.registry is None and len(words) >= 2:
-            by_surname.setdefault(words[-1], []).append(e)
-    for group in by_surname.values():
-        if len(group) < 2 or len({e.name.split()[0].rstrip(".") for e in group}) < 2:
-            continue
-        firsts = [e.name.split()[0] for e in group]
-        if not all(_same_given_name(a, b) for a in firsts for b in firsts):
-            continue
-        keep = max(group, key=lambda e: (counts[e.key], len(e.name), e.key))
-        for other in group:
-            if other is not keep and other.key in result.entities:
-                _absorb(result, other, keep)
-
-
-def _people_taken_for_bodies(result: Extraction) -> None:
-    """``Mason Rudolph`` the model called an organization once, in an article that calls
-    him ``Rudolph`` the person elsewhere: a two- or three-word name that reads as a
-    person's, no company's, whose short form is a person of the article, is a person."""
-    people = [e.name for e in result.entities.values() if e.type == "Person"]
-    if not people:
-        return
-    for org in result.entities.values():
-        words = org.name.split()
-        if (
-            org.type == "Organization"
-            and org.registry is None
-            and not org.key.endswith("-team")
-            and 2 <= len(words) <= 3
-            and org.name not in COMPANIES_NAMED_AFTER_PEOPLE
-            and not any(w in COMPANY_WORDS or w in CORPORATE_SUFFIXES for w in words)
-            and _person_like(words)
-            and any(_is_short_for(name, org.name) for name in people)
-        ):
-            org.type = "Person"
-
-
-def _merge_same_names(result: Extraction) -> None:
-    """One name, one entity: "Mary Steenburgen" the model called a person in one place
-    and an organization in another is one of them, the one most mentions say (a person
-    on a tie; a place only when nothing else: "Alibaba" is no place the gazetteer
-    knows). Gazetteer places and registry entries keep their own ("Jordan" the country
-    and "Jordan" a player are two)."""
-    by_name: dict[str, list[Found]] = {}
-    for entity in result.entities.values():
-        if entity.place is None and entity.registry is None and entity.named:
-            by_name.setdefault(entity.name, []).append(entity)
-    counts = Counter(m.key for m in result.mentions)
-    for same in by_name.values():
-        if len(same) < 2:
-            continue
-        # a place no gazetteer knows is the model's guess: a person or body wins over it
-        candidates = [e for e in same if _family(e.type) != "place"] or same
-        keep = max(candidates, key=lambda e: (counts[e.key], e.type == "Person", -len(e.key)))
-        for other in same:
-            if other is not keep and other.key in result.entities:
-                keep.alternate_name.extend(
-                    n for n in other.alternate_name if n not in keep.alternate_name
-                )
-                keep.job_title = keep.job_title or other.job_title
-                _repoint(result, other, keep)
-        base = min((e.key for e in same), key=len)
-        if keep.key != base and base not in result.entities:
-            # the name's own key ("alibaba", not "alibaba-organization") goes to what it is
-            renamed = dataclasses.replace(keep, key=base)
-            result.entities[base] = renamed
-            _repoint(result, keep, renamed)
-
-
-def _repoint(result: Extraction, old: Found, new: Found) -> None:
-    """Merge ``old`` into ``new``: its mentions and every link to it now name ``new``."""
-    del result.entities[old.key]
-    result.mentions = [
-        Mention(new.key, m.sentence, m.start, m.end, m.text) if m.key == old.key else m
-        for m in result.mentions
-    ]
-    for entity in result.entities.values():
-        for links in (entity.affiliation, entity.member_of):
-            if old.key in links:
-                links[links.index(old.key)] = new.key
-                links[:] = list(dict.fromkeys(links))
-        if entity.parent == old.key:
-            entity.parent = new.key
-        if entity.contained_in == old.key:
-            entity.contained_in = new.key
-
-
-def _is_corporate_form(short: list[str], long: list[str], gazetteer: Gazetteer) -> bool:
-    """``long`` is ``short`` with corporate suffixes after it or a country before it."""
-    if len(long) <= len(short):
-        return False
-    if long[: len(short)] == short:
-        return all(w in CORPORATE_SUFFIXES for w in long[len(short) :])
-    if long[-len(short) :] == short:
-        head = " ".join(long[: -len(short)])
-        return gazetteer.country(head) is not None
-    return False
-
-
-def _is_shortened(short: list[str], long: list[str]) -> bool:
-    """``Eurasian Union`` is ``Eurasian Economic Union`` said shorter: the same first and
-    last word, and the longer name's words include the shorter one's in order."""
-    if not 2 <= len(short) < len(long) or short[0] != long[0] or short[-1] != long[-1]:
-        return False
-    rest = iter(long)
-    return all(word in rest for word in short)
-
-
-def _family(kind: str) -> str:
-    """``person``, ``organization`` or ``place``: the kinds an entity key must not mix."""
-    if kind == "Person":
-        return "person"
-    if kind.endswith("Organization"):
-        return "organization"
-    return "place"
-
-
-def _is_short_for(short: str, full: str) -> bool:
-    """``Putin`` and ``von der Leyen`` are short for ``Vladimir Putin`` and ``Ursula von der
-    Leyen``: the shorter name's words end the longer one's. A family name said first
-    (``Wang`` for ``Wang Yi``) or a single given name used alone (``Prabowo``) counts too."""
-    a, b = short.split(), full.split()
-    return 0 < len(a) < len(b) and (b[-len(a) :] == a or (len(a) == 1 and b[0] == a[0]))
-
-
-_DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
-
-
-def _undotted(name: str) -> str:
-    """``U.N.`` → ``UN``: an initialism written with dots is the same initialism."""
-    return name.replace(".", "") if _DOTTED.match(name) else name
-
-
-def _strip_connectors(text: str) -> str:
-    words = text.split()
-    while words and words[-1] in _CONNECTOR_WORDS:
-        words.pop()
-    return " ".join(words)
-
-
-def _long_form(span: str, acronym: str) -> str | None:
-    """The part of ``span`` that ``acronym`` abbreviates: the longest suffix that starts with
-    the acronym's first letter and has no more capitalised words than the acronym has letters."""
-    words = span.split()
-    letters = [c for c in acronym if c.isalpha()]
-    best = None
-    for i in range(len(words)):
-        suffix = words[i:]
-        if len(suffix) == 1 and len(letters) > 1:
-            break  # "Party" alone does not stand for "PKK"
-        if suffix[0] in _CONNECTOR_WORDS or suffix[0][0].upper() != acronym[0].upper():
-            continue
-        capitals = sum(1 for w in suffix if w[0].isupper())
-        if capitals <= max(len(letters), 1):
-            best = " ".join(suffix)
-            break
-    capitals = sum(1 for w in words if w[0].isupper())
-    if best is None and capitals == len(letters) > 1 and any(w in ORG_WORDS for w in words):
-        # a name in one language, its acronym in another: "Kurdistan Workers' Party (PKK)"
-        best = _strip_connectors(" ".join(words))
-    return best
-
-
-_ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
-
-
-def _looks_like_person(words: list[str]) -> bool:
-    names = [w for w in words if w not in NAME_PARTICLES and w != "Al"]
-    if not 2 <= len(names) <= 4 and not (len(names) == 1 and len(words) >= 2):
-        return False
-    for word in words:
-        if word in NAME_PARTICLES or _ROMAN.match(word):
-            continue
-        if (
-            not word[0].isupper()
-            or word.isupper()
-            or any(c.isdigit() for c in word)
-            or word in ORG_WORDS
-            or word in PLACE_WORDS
-            or word in TITLE_WORDS
-            or word in NOT_NAMES
-            or word.endswith(".")
-        ):
-            return False
-    return words[0] not in COMMON_STARTERS and words[-1] not in NAME_PARTICLES
-
-
-def _org_names(role: str) -> list[str]:
-    names = []
-    for match in _SPAN.finditer(role):
-        span = match.group(0)
-        for part in re.split(r"(?<=\w)['’]s?\s+", span):
-            words = part.split()
-            while words and (words[0] in TITLE_WORDS or words[0] in _CONNECTOR_WORDS):
-                words.pop(0)  # "Speaker of the U.S. House ..." → "U.S. House ..."
-            if any(w in ORG_WORDS for w in words):
-                names.append(" ".join(words))
-    return names

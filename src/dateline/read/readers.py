@@ -7,6 +7,7 @@ build does) does not load the Markdown parser and the YAML front matter models.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,12 +47,19 @@ def _refuse_folder(path: Path, root: Path, max_bytes: int) -> None:
 
 
 def read_article(
-    path: Path, max_bytes: int, readers: dict[str, Reader] = READERS, root: Path | None = None
+    path: Path,
+    max_bytes: int,
+    readers: dict[str, Reader] = READERS,
+    root: Path | None = None,
+    *,
+    seen: Callable[[bytes, bytes | None], None] | None = None,
 ) -> Draft:
     """Read one article and its sidecar. Raises :class:`ReadError` for unreadable input.
 
     Neither file is read when it resolves outside ``root`` (the content folder;
     by default the article's own folder), nor when it is over ``max_bytes``.
+    ``seen`` is given the bytes of both files (None: no sidecar) once both are
+    read: a build keys its cache by them, and need not read them a second time.
     """
     root = path.parent if root is None else root
     reader = readers.get(path.suffix.lower())
@@ -71,7 +79,11 @@ def read_article(
         raise
     draft = reader.read(path, decode(data, path))
     side = sidecar_path(path)
+    sidecar = None
     if side is not None:
         sidecar = read_capped(side, root=root, max_bytes=max_bytes, what="sidecar")
+    if seen is not None:
+        seen(data, sidecar)
+    if side is not None and sidecar is not None:
         draft = dataclasses.replace(draft, sidecar=read_sidecar(side, decode(sidecar, side)))
     return draft

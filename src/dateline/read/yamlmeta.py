@@ -110,14 +110,63 @@ def _check_shape(root: yaml.Node, path: Path, line_offset: int) -> None:
         raise _too_many(root, path, line_offset)
 
 
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+#: Scalar tags whose values the loader's own constructors make (a merge key ``<<``
+#: or a ``=`` value key is neither: a document with one is built by the loader).
+_SCALARS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
+)
+
+
+class _NotPlain(Exception):
+    """A node :func:`_construct_tree` leaves to the loader."""
+
+
+def _construct_tree(node: yaml.Node, loader: Any) -> Any:
+    """What ``loader.construct_document(node)`` makes of an alias-free document of
+    plain mappings, sequences and scalars (every front matter): built here in one
+    walk, where PyYAML's constructor (pure Python even with libyaml) goes through
+    generators and bookkeeping for each node. Scalars other than strings are made
+    by the loader's own constructor for their tag (dates, numbers: the same values
+    and errors). Raises :class:`_NotPlain` for anything else (another tag, a merge
+    key, a key that is not a scalar)."""
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == _STR:
+            return node.value
+        if node.tag in _SCALARS:
+            return loader.construct_object(node)
+    elif isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+        return [_construct_tree(child, loader) for child in node.value]
+    elif isinstance(node, yaml.MappingNode) and node.tag == _MAP:
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALARS:
+                raise _NotPlain
+            mapping[_construct_tree(key_node, loader)] = _construct_tree(value_node, loader)
+        return mapping
+    raise _NotPlain
+
+
+def _construct(node: yaml.Node, loader: Any, tree: bool) -> Any:
+    if tree:
+        try:
+            return _construct_tree(node, loader)
+        except _NotPlain:
+            pass
+    return loader.construct_document(node)
+
+
 def _parse(text: str, path: Path, line_offset: int) -> tuple[Any, yaml.Node | None]:
     # One parse gives both the data and the key positions; libyaml's loader when present.
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
         node = loader.get_single_node()
+        tree = "*" not in text  # no alias: each node appears once
         if node is not None:
-            (_check_shape if "*" in text else _check_tree)(node, path, line_offset)
-        data = loader.construct_document(node) if node is not None else None
+            (_check_tree if tree else _check_shape)(node, path, line_offset)
+        data = _construct(node, loader, tree) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 + line_offset if mark is not None else None

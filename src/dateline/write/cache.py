@@ -252,7 +252,7 @@ class StateEntry:
         key: str,
         summary: ArticleSummary | str | bytes | None,
         findings: list[dict[str, Any]] | str,
-        files: dict[str, int] | str,
+        files: dict[str, int] | str | int,
         carried: bool = False,
         shared: SharedParts | None = None,
     ) -> None:
@@ -265,8 +265,11 @@ class StateEntry:
         # text once for all the articles with the same findings
         text = findings if isinstance(findings, str) else _dumps(findings)
         self._findings = shared.text(text) if shared is not None else text
-        # as the JSON it is saved as (a third of a dict's memory): parsed when asked for
-        self._files = files if isinstance(files, str) else _dumps(files)
+        # as the JSON it is saved as (a third of a dict's memory): parsed when asked for;
+        # or, for an article built now that owns its slug's two files, their two sizes
+        # in one int (the names follow from the summary): a large site's full build
+        # holds one per article until the cache is saved
+        self._files = files if isinstance(files, str | int) else _packed(files, summary)
         #: a previous version kept for a source that fails now (built again next time)
         self.carried = carried
 
@@ -287,7 +290,8 @@ class StateEntry:
         # a small window: a summary is ~1 KB, and the default one costs more to set up
         # than to use
         packer = zlib.compressobj(1, zlib.DEFLATED, -_WINDOW_BITS, 4)
-        return cls(key, packer.compress(text) + packer.flush(), findings, files, shared=shared)
+        held = packer.compress(text) + packer.flush()
+        return cls(key, held, findings, _packed(files, summary), shared=shared)
 
     @property
     def summary(self) -> ArticleSummary:
@@ -307,6 +311,9 @@ class StateEntry:
     @property
     def files(self) -> dict[str, int]:
         """File (relative to the output folder) → its size in bytes."""
+        if isinstance(self._files, int):
+            html, jsonld = self.summary.files
+            return {html: self._files >> _SIZE_BITS, jsonld: self._files & _SIZE_MASK}
         try:
             files = orjson.loads(self._files)
         except orjson.JSONDecodeError:
@@ -340,7 +347,24 @@ class StateEntry:
             summary = self._summary
         else:
             summary = _dumps(self.summary.to_json())
-        return (source, self.key, summary, self._findings, self._files, int(self.carried))
+        files = self._files if isinstance(self._files, str) else _dumps(self.files)
+        return (source, self.key, summary, self._findings, files, int(self.carried))
+
+
+#: :func:`_packed`: the bits of the second size (a file of 2**48 bytes is not written)
+_SIZE_BITS = 48
+_SIZE_MASK = (1 << _SIZE_BITS) - 1
+
+
+def _packed(files: dict[str, int], summary: ArticleSummary | str | bytes | None) -> str | int:
+    """``files`` as :attr:`StateEntry.files` reads them back: the sizes of the
+    summary's two article files in one int when those are the files, else JSON."""
+    if isinstance(summary, ArticleSummary) and len(files) == 2:
+        html, jsonld = summary.files
+        first, second = files.get(html), files.get(jsonld)
+        if first is not None and second is not None and 0 <= second <= _SIZE_MASK:
+            return first << _SIZE_BITS | second
+    return _dumps(files)
 
 
 def _write_stamps(
@@ -403,8 +427,6 @@ class BuildCache:
         self.root = output_dir / STATE_DIR
         self.writable = writable
         self._db: sqlite3.Connection | None = None
-        #: keys of the entries this build wrote (those not in use are dropped on save)
-        self._written: set[str] = set()
 
     @property
     def lock_file(self) -> Path:
@@ -535,14 +557,12 @@ class BuildCache:
             db.executemany("INSERT OR REPLACE INTO state VALUES (?, ?, ?, ?, ?, ?)", changed)
             gone = [(source,) for source in before.articles if source not in state.articles]
             db.executemany("DELETE FROM state WHERE source = ?", gone)
-            in_use = {entry.key for entry in state.articles.values()}
-            db.executemany(
-                "DELETE FROM entries WHERE key = ?",
-                [
-                    (key,)
-                    for key in self._written | {e.key for e in before.articles.values()}
-                    if key not in in_use
-                ],
+            # the entries no source uses any more (replaced, deleted, never published):
+            # told by the database over its key index, not from sets of every key of a
+            # large site (and each key this build wrote) held until now
+            db.execute(
+                "DELETE FROM entries WHERE key IN "
+                "(SELECT key FROM entries WHERE key NOT IN (SELECT key FROM state))"
             )
             _write_stamps(db, state.stamps, before.stamps)
             db.execute("DELETE FROM site_files")
@@ -626,7 +646,6 @@ class BuildCache:
             raise OutputError(
                 f"could not write to the build cache: {exc}", path=self.state_file
             ) from exc
-        self._written.add(entry.key)
 
     def intact(self, files: dict[str, int]) -> bool:
         """Every file exists with the size it was written with."""

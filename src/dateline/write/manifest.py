@@ -20,16 +20,18 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring
 from pathlib import Path
+from typing import TypeVar
 
 import orjson
 
 __all__ = ["MANIFEST", "Manifest", "article_files"]
 
 MANIFEST = ".dateline-manifest.json"
+_V = TypeVar("_V")
 _ABOUT = (
     "written by dateline: which article file made which slug, and the files "
     "each build owns (a build removes no other file)"
@@ -123,7 +125,16 @@ def _slug_of(name: str) -> str | None:
     return stem
 
 
-def _is_sorted(listed: tuple[str, ...]) -> bool:
+def _items(mapping: Mapping[str, _V]) -> Iterator[tuple[str, _V]]:
+    """``sorted(mapping.items())``, made as it is read (keys are unique: the pairs sort
+    as their keys do)."""
+    keys = list(mapping)
+    if not _is_sorted(keys):  # a build lists its sources in order: usually they are
+        keys.sort()
+    return ((key, mapping[key]) for key in keys)
+
+
+def _is_sorted(listed: Sequence[str]) -> bool:
     return all(a <= b for a, b in itertools.pairwise(listed))
 
 
@@ -169,13 +180,15 @@ class Manifest:
     def pieces(self) -> Iterator[bytes]:
         """The manifest file, a few hundred entries at a time (a large site's is tens of
         megabytes): what ``json.dumps(data, indent=2, ensure_ascii=False)`` writes."""
+        # the sorted names alone, each entry made as it is written (a list of 100,000
+        # pairs was the largest object of a large site's last seconds)
         sections: list[tuple[str, Iterable[tuple[str, object]] | list[str], int]] = [
-            ("sources", sorted(self.sources.items()), len(self.sources)),
-            ("files", ((k, self.files[k]) for k in sorted(self.files)), len(self.files)),
+            ("sources", _items(self.sources), len(self.sources)),
+            ("files", _items(self.files), len(self.files)),
             ("site", sorted(self.site), len(self.site)),
         ]
         if self.zones:
-            sections.append(("zones", sorted(self.zones.items()), len(self.zones)))
+            sections.append(("zones", _items(self.zones), len(self.zones)))
         yield f'{{\n  "about": {_quoted(_ABOUT)}'.encode()
         for name, items, count in sections:
             opening, closing = ("[", "]") if name == "site" else ("{", "}")

@@ -1,0 +1,352 @@
+"""The language model's entity candidates, per sentence, before the linker sees them.
+
+The model cuts and labels names in ways news text breaks (``Ursula von der`` + ``Leyen``,
+``Lockheed`` + ``Martin``, one name labelled three ways); these functions mend the spans
+and settle one label per name, so the linker reads each candidate once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from dateline.enrich.gazetteer import fold
+from dateline.enrich.lexicon import (
+    CAPTION_LABELS,
+    COMMON_STARTERS,
+    COMPANIES_NAMED_AFTER_PEOPLE,
+    COMPANY_WORDS,
+    CORPORATE_SUFFIXES,
+    DOCUMENT_WORDS,
+    NAME_PARTICLES,
+    NOT_NAMES,
+    ORG_WORDS,
+    PARTY_WORDS,
+    PERSON_TITLES,
+    PLACE_WORDS,
+    SINGLE_ORGS,
+    TITLE_WORDS,
+)
+from dateline.enrich.name_shapes import SPAN, UPPER, given_name_first, person_like
+from dateline.enrich.nlp import ParsedArticle
+from dateline.enrich.sentences import Sentence
+from dateline.enrich.teams import person_after_team
+
+__all__ = [
+    "before_caption_label",
+    "given_name_before",
+    "joined",
+    "known_companies",
+    "label_votes",
+    "list_mates",
+    "model_candidates",
+    "repeated_people",
+    "sourced",
+    "team_spans",
+]
+
+
+# The model's labels that can name a Person, Organization or Place.
+NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+
+
+def model_candidates(
+    parsed: ParsedArticle, sentences: Sequence[Sentence]
+) -> dict[int, list[tuple[int, int, str]]]:
+    """The model's entities of each paragraph, given to the sentence they fall in, with
+    offsets in that sentence's text. One pass over sentences and entities together."""
+    out: dict[int, list[tuple[int, int, str]]] = {}
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
+        by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+    for number, group in by_paragraph.items():
+        if number >= len(parsed.paragraphs):
+            continue
+        doc = parsed.paragraphs[number]
+        ents = [e for e in doc.ents if e.label_ in NER_LABELS]
+        cursor = 0
+        at = 0
+        for sentence in group:
+            offset = doc.text.find(sentence.text, cursor)
+            if offset < 0:
+                continue
+            cursor = offset + len(sentence.text)
+            while at < len(ents) and ents[at].start_char < offset:
+                at += 1
+            while at < len(ents) and ents[at].end_char <= cursor:
+                ent = ents[at]
+                out.setdefault(sentence.index, []).append(
+                    (ent.start_char - offset, ent.end_char - offset, ent.label_)
+                )
+                at += 1
+    return out
+
+
+#: Words that introduce who reported or was told something: what follows is a news
+#: outlet, an agency or a company ("according to The Daily Ledger", "told the Valley
+#: Courier", "shares of Acme"), not a person or a place, whatever the model missed.
+_SOURCE_BEFORE = re.compile(
+    r"\b(?:[Aa]ccording to(?:\s+(?:a\s+|an\s+)?(?:reports?|data|figures|a study|a survey)"
+    r"\s+(?:from|by|in))?|reported by|told|tells|telling|(?:published|appeared) in|"
+    r"in an interview with|[Ss]hares of|(?:a\s+)?spokes(?:man|woman|person) for)\s+(?:the\s+)?$"
+)
+#: "<X> reported", "<X> reports that", "a <X> spokeswoman": the outlet or body again
+_SOURCE_AFTER = re.compile(
+    r"['’]?s?\s+(?:(?:first\s+)?reported\b|reports\s+that\b|spokes(?:man|woman|person)\b)"
+)
+_DOMAIN = re.compile(r"\.[a-z]")
+_LIST_NEXT = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)")
+#: the model's labels a source cue does not overrule: people and places stay so
+_KEPT_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "NORP"})
+
+
+def sourced(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The model's candidates with the outlets and companies a source cue introduces:
+    ``according to The Ledger and Newsline``, ``told Variety``, ``Newsline reports that``.
+    The model often labels such names nothing, or joins or cuts them; the
+    cue's capitalised run (and the names listed with it) becomes one organization
+    candidate. A person or place the model labelled there keeps its label, as does a
+    name that reads as a person's (a given name first)."""
+    found: list[tuple[int, int]] = []
+    for match in SPAN.finditer(text):
+        before = text[max(0, match.start() - 60) : match.start()]
+        cue = _SOURCE_BEFORE.search(before)
+        if cue is None and not _SOURCE_AFTER.match(text, match.end()):
+            continue
+        found.append((match.start(), match.end()))
+        at = match.end()
+        while cue is not None:  # "according to The Ledger and Newsline"
+            joint = _LIST_NEXT.match(text, at)
+            more = SPAN.match(text, joint.end()) if joint else None
+            if more is None:
+                break
+            found.append((more.start(), more.end()))
+            at = more.end()
+    if not found:
+        return list(spans)
+    out = list(spans)
+    for start, run_end in found:
+        end = run_end
+        words = text[start:end].split()
+        while len(words) > 1 and words[-1] in NOT_NAMES:
+            end -= len(words.pop()) + 1  # "told the Valley Courier Monday"
+        named = words[1:] if words[0] == "The" else words
+        if not named or named[0] in TITLE_WORDS | PERSON_TITLES | COMMON_STARTERS:
+            continue  # "told Sen. Smith"
+        words = named
+        if (len(words) == 1 and words[0].lower() in STOP_WORDS) or _DOMAIN.match(text, end):
+            continue  # "Others reported", "told Factcheck.info" (a website)
+        overlapping = [s for s in out if s[0] < end and start < s[1]]
+        if len(overlapping) > 1 or any(s[2] in _KEPT_LABELS for s in overlapping):
+            continue  # "told BBC Moscow correspondent ...": the model's two names stay
+        if given_name_first(words):
+            continue  # "told Jane Doe": a person's name, whatever the model said
+        out = [s for s in out if s not in overlapping] + [(start, end, "ORG")]
+    return sorted(out)
+
+
+def team_spans(
+    text: str, spans: Sequence[tuple[int, int, str]], teams: frozenset[str]
+) -> list[tuple[int, int, str]]:
+    """The model's candidates with the teams inside them cut out: ``Haitai 2 Samsung 0``
+    is two teams, ``Lotte 5`` is Lotte."""
+    if not teams:
+        return list(spans)
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        piece = text[start:end]
+        if fold(piece) in teams:
+            out.append((start, end, label))
+            continue
+        split = person_after_team(piece, teams)
+        if split is not None:
+            # "Browns DL Sheldon Richardson": the team, then the player
+            out.append((start, start + split[0], "ORG"))
+            out.append((start + split[1], end, label))
+            continue
+        inside = [
+            (start + m.start(), start + m.end(), label)
+            for m in SPAN.finditer(piece)
+            if fold(m.group(0)) in teams
+        ]
+        if inside and not any(c.isalpha() for c in SPAN.sub("", piece)):
+            out.extend(inside)  # only teams and scores in it
+        else:
+            out.append((start, end, label))
+    return out
+
+
+def repeated_people(labelled: Sequence[tuple[str, str]]) -> frozenset[str]:
+    """One-word names labelled PERSON at least twice and never anything else."""
+    counts: dict[str, Counter[str]] = {}
+    for name, label in labelled:
+        if len(name.split()) == 1:
+            counts.setdefault(name, Counter())[label] += 1
+    return frozenset(
+        name for name, count in counts.items() if set(count) == {"PERSON"} and count["PERSON"] >= 2
+    )
+
+
+def label_votes(
+    labelled: Sequence[tuple[str, str]], titled: frozenset[str] = frozenset()
+) -> dict[str, str]:
+    """One label per name for the whole article: the model may call ``Ryanair`` an
+    organization once and a person twice; the name keeps the label it got most often (a
+    tie keeps each mention's own), and a lone word is a person only if nothing else.
+    A lone word the article writes after a person's title (``President Trump``) is a
+    person wherever it stands, whatever the model called it there."""
+    counts: dict[str, Counter[str]] = {}
+    for name, label in labelled:
+        counts.setdefault(name, Counter())[label] += 1
+    out: dict[str, str] = {}
+    for name, count in counts.items():
+        if name in titled and person_like([name]):
+            out[name] = "PERSON"
+            continue
+        if len(name.split()) == 1 and "PERSON" in count and len(count) > 1:
+            # one word the model also calls something else is a person's name only when a
+            # full name says so (the surname rule), so its other label wins here
+            del count["PERSON"]
+        ranked = count.most_common(2)
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            out[name] = ranked[0][0]
+    return out
+
+
+NAME_GOES_ON = re.compile(
+    r"(?:\s+(?:" + "|".join(sorted(NAME_PARTICLES)) + rf"))*\s+[{UPPER}][\w’'-]*"
+)
+
+
+NEXT_NAME = re.compile(rf"[ ]([{UPPER}][a-zà-ÿ’'-]+)\b(?![’'.-])")
+
+
+NOT_NAME_PARTS = (
+    NOT_NAMES
+    | TITLE_WORDS
+    | ORG_WORDS
+    | PLACE_WORDS
+    | COMMON_STARTERS
+    | DOCUMENT_WORDS
+    | PARTY_WORDS
+)
+
+
+def joined(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The model's candidates with a person's name that it cut after a particle made
+    whole again: ``Ursula von der`` + ``Leyen`` → ``Ursula von der Leyen``."""
+    out: list[tuple[int, int, str]] = []
+    for model_start, model_end, label in spans:
+        start, end = model_start, model_end
+        if out and start < out[-1][1]:
+            continue  # swallowed by the previous one
+        if label == "PERSON" and text[start:end].rsplit(maxsplit=1)[-1] in NAME_PARTICLES:
+            more = NAME_GOES_ON.match(text, end)
+            if more:
+                end = more.end()
+        elif label == "PERSON" and re.search(r"\b[OD]$", text[start:end]):
+            more = re.match(r"['’][A-Z][\w-]*", text[end:])  # "Michael O" + "'Leary"
+            if more:
+                end += more.end()
+        elif label == "PERSON" and len(text[start:end].split()) == 1:
+            more = NEXT_NAME.match(text, end)  # "Ganjar" + "Pranowo"
+            if more and more.group(1) not in NOT_NAME_PARTS and not more.group(1).isupper():
+                end = more.end()
+            else:
+                start = given_name_before(text, start, out[-1][1] if out else 0)
+        end = before_caption_label(text, start, end)
+        out.append((start, end, label))
+    return out
+
+
+COMPANY_NAMES = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(n) for n in sorted(COMPANIES_NAMED_AFTER_PEOPLE, key=len, reverse=True))
+    + r")\b"
+)
+
+
+def known_companies(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A company named after people is one candidate, whatever pieces the model made of
+    it ("Lockheed" + "Martin")."""
+    found = [(m.start(), m.end(), "ORG") for m in COMPANY_NAMES.finditer(text)]
+    if not found:
+        return list(spans)
+    kept = [s for s in spans if not any(s[0] < b and a < s[1] for a, b, _ in found)]
+    return sorted([*kept, *found])
+
+
+LIST_JOIN = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+
+
+def list_mates(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The model's labels corrected by a name's neighbours: in a list of people
+    ("Romelu Lukaku, Yannick Carrasco, and Dries Mertens") a name the model called an
+    organization is a person too, if it reads as one and names no company; and a word
+    it called an organization right before a person ("Dries" + "Mertens") is the
+    person's given name."""
+    out = list(spans)
+    for i, (start, model_end, label) in enumerate(out):
+        if label != "ORG":
+            continue
+        end = model_end
+        words = text[start:end].split()
+        if any(w in COMPANY_WORDS or w in CORPORATE_SUFFIXES or w in ORG_WORDS for w in words):
+            continue
+        if text[start:end] in COMPANIES_NAMED_AFTER_PEOPLE or not person_like(words):
+            continue
+        after = out[i + 1] if i + 1 < len(out) else None
+        if after and after[2] == "PERSON" and text[end : after[0]] == " " and len(words) == 1:
+            out[i] = (start, start, "")  # joined into the next: emptied, then dropped
+            out[i + 1] = (start, after[1], "PERSON")
+            continue
+        before = out[i - 1] if i else None
+        more = NEXT_NAME.match(text, end) if len(words) == 1 else None
+        if more and more.group(1) not in NOT_NAME_PARTS and (after is None or after[0] > end):
+            end = more.end()  # "Dries" + "Mertens", which the model left out
+            words = text[start:end].split()
+        mates = [
+            m
+            for m in (before, after)
+            if m is not None
+            and m[2] == "PERSON"
+            and LIST_JOIN.match(text[min(end, m[1]) : max(start, m[0])])
+        ]
+        if mates and len(words) >= 2:
+            out[i] = (start, end, "PERSON")
+    return [s for s in out if s[0] < s[1]]
+
+
+NAME_BEFORE = re.compile(rf"(?:^|(?<=[\s(]))([{UPPER}][a-zà-ÿ’'-]+) $")
+
+
+def given_name_before(text: str, start: int, free_from: int) -> int:
+    """Where a one-word person the model cut from its given name starts: "the Refugee
+    Council Enver Solomon" tags only "Solomon"; "Enver" is a capitalised word in no
+    other candidate that is no title, organization, place or sentence start."""
+    found = NAME_BEFORE.search(text, free_from, start)
+    if found is None or found.start(1) == 0:
+        return start
+    word = found.group(1)
+    before = text[: found.start(1)].rstrip()
+    if (
+        word in NOT_NAME_PARTS
+        or word in PERSON_TITLES
+        or word in SINGLE_ORGS
+        or before.endswith((".", "!", "?"))
+    ):
+        return start
+    return found.start(1)
+
+
+def before_caption_label(text: str, start: int, end: int) -> int:
+    """The end of a candidate without a credit label it ran into: a caption with no full
+    stop is followed by ``Image: Twitter`` in scraped news, and the model reads
+    ``Ahmed Mohamed Image`` as one name."""
+    head, _, last = text[start:end].rpartition(" ")
+    if not head.strip() or last not in CAPTION_LABELS or not text[end:].lstrip(" ").startswith(":"):
+        return end
+    return start + len(head.rstrip())

@@ -1,0 +1,508 @@
+"""What a run of words looks like: a person's name, a product, a title-cased line.
+
+Pure predicates over text, with no article state: the linker in
+:mod:`dateline.enrich.entities` asks them about one candidate at a time. Split out of
+that module so each rule's test can reach the shape it checks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dateline.enrich.gazetteer import Gazetteer
+from dateline.enrich.given_names import given_names
+from dateline.enrich.lexicon import (
+    COMMON_STARTERS,
+    COMPANY_WORDS,
+    CORPORATE_SUFFIXES,
+    DENOMINATIONS,
+    DOCUMENT_WORDS,
+    EVENT_WORDS,
+    GIVEN_NAME_WORDS,
+    LOWER_TITLES,
+    NAME_PARTICLES,
+    NOT_NAMES,
+    ORG_WORDS,
+    ORGAN_MEMBERS,
+    PARTY_WORDS,
+    PLACE_WORDS,
+    PLATFORMS,
+    TITLE_WORDS,
+)
+
+__all__ = [
+    "as_medium",
+    "church_body",
+    "clean_candidate",
+    "event_name",
+    "family",
+    "given_name_first",
+    "is_corporate_form",
+    "is_organ",
+    "is_short_for",
+    "is_shortened",
+    "long_form_of",
+    "looks_like_person",
+    "name_like",
+    "next_word",
+    "org_names",
+    "organ_of",
+    "owned_product",
+    "person_like",
+    "previous_word",
+    "shouted_line",
+    "shouted_word",
+    "strip_connectors",
+    "title_cased",
+    "two_names",
+    "undotted",
+    "written_name",
+]
+
+
+UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"  # Latin capitals: "Ángel Di María", "Łukasz"
+
+
+# One capitalised word. Atomic (?>...): once a word is read it is never re-split, so
+# "Ab-Ab-Ab" cannot be tried as 2^n ways of words joined by hyphens (issue 8).
+WORD = (
+    rf"(?>(?:[A-Z]\.){{2,}}|[{UPPER}][\w’'\-]*[\w](?:['’](?=\s+[{UPPER}]))?|[A-Z]\d+|"
+    r"(?<=of )\d+\b)"
+)
+
+
+DATE_WORDS = "|".join(sorted(w for w in NOT_NAMES if w.istitle()))
+
+
+# "on" joins "Committee on International Affairs" but not "Vladimir Putin on Thursday"
+CONNECT = (
+    r"(?:\s+(?:(?:of|for|"
+    + "|".join(sorted(NAME_PARTICLES))
+    + rf"|on(?=\s+(?!(?:{DATE_WORDS})\b)))"
+    r"\s+(?:the\s+)?)?|-)"
+)
+
+
+SPAN = re.compile(rf"(?<![\w’'-]){WORD}(?:{CONNECT}{WORD})*")
+
+
+POSSESSIVE_SPLIT = re.compile(r"(?<=\w)['’]s\s+")
+
+
+POSSESSIVE = re.compile(r"['’]s?$")
+
+
+CONNECTOR_WORDS = {"of", "for", "on", "the", *NAME_PARTICLES}
+
+
+EDGE = re.compile(r"^(?:the\s+|The\s+|[\s\"“”‘’'(),;:]+)+|[\s\"“”‘’'(),;:]+$")
+
+
+HANDLE_OR_DOMAIN = re.compile(r"(?:^|\s)[@#]\w|\w\.(?:com|org|net|gov|edu|io|co\.uk)\b")
+
+
+LOWER_WORD = re.compile(r"\b[a-z]+\b")
+
+
+def shouted_word(span: str, ordinary: frozenset[str]) -> bool:
+    """An all-capitals word the article also writes in lower case (``GREAT``/``great``)
+    or a span opening with one (``GREAT Governor``)."""
+    first = span.split(" ", 1)[0]
+    return len(first) > 2 and first.isalpha() and first.isupper() and first.lower() in ordinary
+
+
+SCORE = re.compile(r"^\d+[-–:]\d+$")
+
+
+#: Lower-case words a name may hold ("Bank of America", "Rock and Roll Hall of Fame",
+#: "Society for the Prevention of Cruelty to Animals", "Juan Carlos de la Vega").
+INNER_WORDS = CONNECTOR_WORDS | {"and", "to", "in", "at", "upon", "y", "e", "a", "an"}
+
+
+def clean_candidate(span: str) -> tuple[int, str] | None:
+    """A model entity without what the model sometimes takes along: a leading "the",
+    quotes, and a parenthesis (``the Shanghai Cooperation Organization (SCO``)."""
+    if "(" in span:
+        span = span[: span.index("(")]
+    if HANDLE_OR_DOMAIN.search(span):
+        return None  # '@POTUS', 'Gawker.com': an account or a website, no one's name
+    offset = 0
+    while True:
+        match = EDGE.search(span)
+        if match is None or not match.group(0):
+            break
+        if match.start() == 0:
+            offset += match.end()
+            span = span[match.end() :]
+        else:
+            span = span[: match.start()]
+    words = span.split()
+    while len(words) > 1 and words[0].isalpha() and words[0].islower():
+        # "state Department of Public Safety": a lowercase word before the name
+        if words[0] in NAME_PARTICLES:
+            break
+        offset += len(span) - len(span.lstrip()) + len(words[0])
+        span = span.lstrip()[len(words[0]) :]
+        offset += len(span) - len(span.lstrip())
+        span = span.lstrip()
+        words = words[1:]
+    while words and words[-1].islower() and words[-1] not in NAME_PARTICLES:
+        words.pop()  # "von der Leyen later"
+    if any(w.isalpha() and w.islower() and w not in INNER_WORDS for w in words[1:-1]):
+        return None  # "Garrett hit Rudolph": a clause, not a name
+    if any(w == "the" and words[i] not in INNER_WORDS for i, w in enumerate(words[1:-1])):
+        return None  # "Rathbun the Scientology": "the" inside a name follows "of", "for" …
+    scores = 0
+    while len(words) - scores > 1 and not any(c.isalpha() for c in words[-1 - scores]):
+        scores += 1
+    if scores >= 2 or (scores and SCORE.search(words[-1])):
+        # a results line: "Todd Martin 6-4 6-2", "Pusan 0 2 1 3 7 2" (but "Channel 4")
+        words = words[:-scores]
+    span = strip_connectors(span[: len(" ".join(words))]) if words else ""
+    if not span or not any(c.isupper() for c in span) or len(span) == 1:
+        return None  # no capital, or a lone letter ("G, H" keys)
+    return offset, span
+
+
+def previous_word(text: str, start: int) -> str:
+    match = re.search(r"([\w’'.-]+)\s+$", text[max(0, start - 40) : start])
+    return match.group(1).rstrip(".") if match else ""
+
+
+def next_word(text: str, end: int) -> str:
+    match = re.match(r"\s+([\w’'-]+)", text[end : end + 40])
+    return match.group(1) if match else ""
+
+
+MODEL_NUMBER = re.compile(r"^(?:[A-Z]+-?\d+[A-Za-z]*|[IVX]{2,4}|\d{3,})$")
+
+
+def church_body(words: list[str]) -> bool:
+    """``Catholic Church``, ``Church of Scientology``: a church named by its faith is a
+    body; ``St Mary's Church`` is a building."""
+    if "Church" not in words:
+        return False
+    at = words.index("Church")
+    return (at > 0 and words[at - 1] in DENOMINATIONS) or (
+        words[at + 1 : at + 2] == ["of"]
+        and words[at + 2 : at + 3] not in (["St"], ["St."], ["Saint"])
+    )
+
+
+def given_name_first(words: list[str]) -> bool:
+    """Two or three words that read as a name and open with a common given name, with
+    no company word (``Dean Kamen``; not ``Dean Witter Inc.`` or ``Warner Bros.``)."""
+    return (
+        2 <= len(words) <= 3
+        and words[0].upper() in given_names()
+        and words[0].lower() not in NAME_PARTICLES
+        and not words[-1].endswith(".")
+        and not any(w in COMPANY_WORDS or w in CORPORATE_SUFFIXES for w in words)
+        and person_like(words)
+    )
+
+
+def event_name(words: list[str]) -> bool:
+    """``Google Science Fair``, ``Northern Arena Esports Championship``: a name with an
+    event's word and no organization word names an event, which this linker does not
+    publish as an organization or a place."""
+    if words[-1] in EVENT_WORDS and len(words) > 1:
+        return True  # "United Nations Climate Action Summit": the event is the head
+    return any(w in EVENT_WORDS for w in words) and not any(w in ORG_WORDS for w in words)
+
+
+# "on Facebook, Twitter, and Instagram": the platforms listed after the preposition too
+MEDIUM_BEFORE = re.compile(
+    r"(?:\b(?:on|across|via|through|onto)|\b(?:took|takes|turned|turns|went|posted|wrote)\s+to)"
+    r"\s+(?:the\s+)?(?:(?:" + "|".join(sorted(PLATFORMS)) + r"),?\s+(?:(?:and|or)\s+)?)*$",
+    re.IGNORECASE,
+)
+
+
+# "iMac", "iPhones"; "MacBook Pro", "AirPods Max": a camel-cased name with a model word
+PRODUCT = re.compile(
+    r"i[A-Z][a-z]+s?|[A-Z][a-z]+[A-Z][a-z]+s?\s+(?:Pro|Air|Max|Plus|Mini|Ultra|Lite)"
+)
+
+
+# "Chromecast Ultra", "Nintendo Switch Lite", "Founder's Edition": a model's last word
+PRODUCT_TAIL = re.compile(r"\S\s+(?:Pro|Pros|Max|Mini|Ultra|Lite|Plus|Edition|Dot)$")
+
+
+MEDIUM_AFTER = re.compile(
+    r"^['’]?s?\s+(?:users?|handles?|accounts?|posts?|feeds?|pages?|videos?|followers|"
+    r"threads?|live|stories|story|channels?|profiles?|trends?|trending|reaction|storm|polls?)\b"
+)
+
+
+#: "Forest Hill police", "Dallas residents": nouns that follow the place they belong to
+CONNECTED = re.compile(r"\s(?:of|on|for|and|&)\s")
+
+
+ORG_COMMA = re.compile(
+    r",\s+(?!(?:Inc|Ltd|LLC|L\.L\.C|Co|Corp|LP|L\.P|S\.A|SA|AG|N\.V|NV|plc|PLC|GmbH)\b)"
+)
+
+
+#: Lowercase nouns for what a person is, written right before the name ("economist Eswar
+#: Prasad", "quarterback Mason Rudolph"): a person's name follows
+ROLE_BEFORE = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(LOWER_TITLES))
+    + r"|economist|professor|analyst|manager|lawyer|attorney|executive|actor|actress|singer|"
+    r"rapper|player|reporter|writer|author|researcher|scientist|engineer|officer|agent|"
+    r"diplomat|quarterback|linebacker|receiver|cornerback|rusher|striker|goalkeeper|"
+    r"defender|pitcher|guard|forward|musician|artist|producer|designer|founder|investor)"
+    r"\s+$"
+)
+
+
+AFTER_PLACE = re.compile(r"\s+(?:police|residents|firefighters)\b")
+
+
+OWNER_BEFORE = re.compile(r"(?:\b(?:a|an|his|her|their|my|our|your)|['’]s)\s+$")
+
+
+PRODUCT_NOUN = re.compile(
+    r"\s+(?:sedans?|SUVs?|trucks?|pickups?|cars?|minivans?|hatchbacks?|coupes?|vans?|"
+    r"phones?|smartphones?|laptops?|tablets?|consoles?|watch|headphones|earbuds)\b"
+)
+
+
+def two_names(words: list[str]) -> bool:
+    """``Black Widow and Captain America``, ``Santo Spirito and Immacolata``: two names
+    joined by "and", one of them of two words or more, no "of" around."""
+    if "and" not in words or "of" in words:
+        return False
+    at = words.index("and")
+    return at > 0 and max(at, len(words) - at - 1) >= 2
+
+
+def owned_product(text: str, start: int, end: int) -> bool:
+    """``Webb's Ford sedan``, ``a Samsung phone``: a maker's name before what someone owns
+    names the thing, not the company."""
+    return bool(PRODUCT_NOUN.match(text, end)) and bool(
+        OWNER_BEFORE.search(text[max(0, start - 12) : start])
+    )
+
+
+def as_medium(text: str, start: int, end: int) -> bool:
+    """A platform named as where something was said (``on Twitter``, ``Twitter users``)."""
+    return bool(
+        MEDIUM_BEFORE.search(text[max(0, start - 80) : start])
+        or MEDIUM_AFTER.match(text[end : end + 30])
+    )
+
+
+#: Words prose writes in lower case inside a sentence; capitalised there, the line is a
+#: title ("Stadia Is Essentially A Beta Version"), a subheading or a related link.
+TITLE_FUNCTION_WORDS = frozenset(
+    """Is Are Was Were Be A An To Of In On For And With At By From As Into Your Its How What
+    Why After Over Up Out About Will Can Has Have Not This That Who We You Our Than""".split()
+)
+
+
+LINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def title_cased(text: str) -> bool:
+    """A line in title case: nearly every word capitalised, function words too. As in an
+    all-capitals line, capitals carry no signal there (the model reads "Current Roster Of
+    Games" as an organization)."""
+    words = LINE_WORD.findall(text)
+    if len(words) < 4:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised >= 0.85 * len(words) and any(w in TITLE_FUNCTION_WORDS for w in words[1:])
+
+
+def shouted_line(text: str) -> bool:
+    """A line in capitals (a wire headline, a dateline, a results table's heading)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def is_organ(words: list[str]) -> bool:
+    """``Council of Heads of State``, ``Board of Governors``: a body named by what it is,
+    with an organization word first and no name of its own."""
+    return (
+        len(words) > 1
+        and words[0] in ORG_WORDS
+        and all(
+            w in ORG_WORDS or w in TITLE_WORDS or w in ORGAN_MEMBERS or w in CONNECTOR_WORDS
+            for w in words[1:]
+        )
+    )
+
+
+def organ_of(text: str, end: int, long_forms: dict[str, str]) -> str | None:
+    """The organization named by ``of [the] <organization>`` after a body: the body is an
+    organ of it (``Council of Heads of State of the Shanghai Cooperation Organization``),
+    not an organization the text names on its own."""
+    after = re.match(r"\s+of\s+(?:the\s+)?", text[end : end + 12])
+    if after is None:
+        return None
+    follow = SPAN.match(text, end + after.end())
+    if follow is None:
+        return None
+    name = POSSESSIVE_SPLIT.split(follow.group(0))[0]
+    if name in long_forms or any(w in ORG_WORDS for w in name.split()):
+        return name
+    return None
+
+
+def written_name(surface: str) -> str:
+    """A name as the text wrote it, in the case a name is printed in: an all-capitals
+    dateline or headline word (``NEW YORK``) becomes ``New York``; an acronym (``U.S.``,
+    ``UAE``) stays as it is."""
+    if surface.isupper() and sum(c.isalpha() for c in surface) > 3:
+        return " ".join(w.capitalize() for w in surface.split())
+    return surface
+
+
+def person_like(words: list[str]) -> bool:
+    """A model PERSON is kept only when it reads as a name: capitalised words, no
+    organization, place, party or document word, no digits, not all capitals."""
+    names = [w for w in words if w not in NAME_PARTICLES]
+    if not names or len(names) > 5 or (len(names) == 1 and len(names[0]) <= 2):
+        return False
+    if len(names) > 1 and ROMAN.match(names[-1]):
+        names = names[:-1]  # "Leopold III"
+    if len(names) > 1 and names[0] in GIVEN_NAME_WORDS:
+        names = names[1:]  # "Christian Blanc": a given name that is also a word
+    for at, word in enumerate(names):
+        head, _, rest = word.partition("-")
+        if head in NAME_PARTICLES and rest[:1].isupper():
+            continue  # "al-Nimr"
+        if at == 0 and len(names) > 1 and word in PLACE_WORDS and word.istitle():
+            continue  # "Park Geun-hye": a place word heads a place name last, not first
+        if (
+            not word[0].isupper()
+            or (word.isupper() and len(word) > 2 and not word.endswith("."))
+            or any(c.isdigit() for c in word)
+            or word in ORG_WORDS
+            or word in PLACE_WORDS
+            or word in PARTY_WORDS
+            or word in NOT_NAMES
+            or word in DOCUMENT_WORDS
+        ):
+            return False
+    return True
+
+
+def name_like(words: list[str]) -> bool:
+    """A place name: capitalised, and not only words that are never names."""
+    return words[0][0].isupper() and not all(w in NOT_NAMES or w in CONNECTOR_WORDS for w in words)
+
+
+def is_corporate_form(short: list[str], long: list[str], gazetteer: Gazetteer) -> bool:
+    """``long`` is ``short`` with corporate suffixes after it or a country before it."""
+    if len(long) <= len(short):
+        return False
+    if long[: len(short)] == short:
+        return all(w in CORPORATE_SUFFIXES for w in long[len(short) :])
+    if long[-len(short) :] == short:
+        head = " ".join(long[: -len(short)])
+        return gazetteer.country(head) is not None
+    return False
+
+
+def is_shortened(short: list[str], long: list[str]) -> bool:
+    """``Eurasian Union`` is ``Eurasian Economic Union`` said shorter: the same first and
+    last word, and the longer name's words include the shorter one's in order."""
+    if not 2 <= len(short) < len(long) or short[0] != long[0] or short[-1] != long[-1]:
+        return False
+    rest = iter(long)
+    return all(word in rest for word in short)
+
+
+def family(kind: str) -> str:
+    """``person``, ``organization`` or ``place``: the kinds an entity key must not mix."""
+    if kind == "Person":
+        return "person"
+    if kind.endswith("Organization"):
+        return "organization"
+    return "place"
+
+
+def is_short_for(short: str, full: str) -> bool:
+    """``Putin`` and ``von der Leyen`` are short for ``Vladimir Putin`` and ``Ursula von der
+    Leyen``: the shorter name's words end the longer one's. A family name said first
+    (``Wang`` for ``Wang Yi``) or a single given name used alone (``Prabowo``) counts too."""
+    a, b = short.split(), full.split()
+    return 0 < len(a) < len(b) and (b[-len(a) :] == a or (len(a) == 1 and b[0] == a[0]))
+
+
+DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
+
+
+def undotted(name: str) -> str:
+    """``U.N.`` → ``UN``: an initialism written with dots is the same initialism."""
+    return name.replace(".", "") if DOTTED.match(name) else name
+
+
+def strip_connectors(text: str) -> str:
+    words = text.split()
+    while words and words[-1] in CONNECTOR_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+def long_form_of(span: str, acronym: str) -> str | None:
+    """The part of ``span`` that ``acronym`` abbreviates: the longest suffix that starts with
+    the acronym's first letter and has no more capitalised words than the acronym has letters."""
+    words = span.split()
+    letters = [c for c in acronym if c.isalpha()]
+    best = None
+    for i in range(len(words)):
+        suffix = words[i:]
+        if len(suffix) == 1 and len(letters) > 1:
+            break  # "Party" alone does not stand for "PKK"
+        if suffix[0] in CONNECTOR_WORDS or suffix[0][0].upper() != acronym[0].upper():
+            continue
+        capitals = sum(1 for w in suffix if w[0].isupper())
+        if capitals <= max(len(letters), 1):
+            best = " ".join(suffix)
+            break
+    capitals = sum(1 for w in words if w[0].isupper())
+    if best is None and capitals == len(letters) > 1 and any(w in ORG_WORDS for w in words):
+        # a name in one language, its acronym in another: "Kurdistan Workers' Party (PKK)"
+        best = strip_connectors(" ".join(words))
+    return best
+
+
+ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
+
+
+def looks_like_person(words: list[str]) -> bool:
+    names = [w for w in words if w not in NAME_PARTICLES and w != "Al"]
+    if not 2 <= len(names) <= 4 and not (len(names) == 1 and len(words) >= 2):
+        return False
+    for word in words:
+        if word in NAME_PARTICLES or ROMAN.match(word):
+            continue
+        if (
+            not word[0].isupper()
+            or word.isupper()
+            or any(c.isdigit() for c in word)
+            or word in ORG_WORDS
+            or word in PLACE_WORDS
+            or word in TITLE_WORDS
+            or word in NOT_NAMES
+            or word.endswith(".")
+        ):
+            return False
+    return words[0] not in COMMON_STARTERS and words[-1] not in NAME_PARTICLES
+
+
+def org_names(role: str) -> list[str]:
+    names = []
+    for match in SPAN.finditer(role):
+        span = match.group(0)
+        for part in re.split(r"(?<=\w)['’]s?\s+", span):
+            words = part.split()
+            while words and (words[0] in TITLE_WORDS or words[0] in CONNECTOR_WORDS):
+                words.pop(0)  # "Speaker of the U.S. House ..." → "U.S. House ..."
+            if any(w in ORG_WORDS for w in words):
+                names.append(" ".join(words))
+    return names
