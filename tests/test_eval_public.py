@@ -393,3 +393,17 @@ def test_eval_public_needs_a_corpus(capsys: pytest.CaptureFixture[str]) -> None:
     assert "nothing to do" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["--conll", str(DATA / "missing.conll")])
+
+
+def test_meantime_precision_counts_only_the_sentences_it_annotated() -> None:
+    # MEANTIME annotates the headline, the date line and four body sentences (CAT
+    # sentences 0-5); "Sato flew home on Wednesday" (sentence 6) has no annotation
+    doc = read_meantime(MEANTIME.parent / "meantime_scope" / "corpus_test" / "3_scope.xml")
+    assert doc.scope == 4
+    assert len(doc.paragraphs) == 5
+    flew = _event("Sato flies home", "2031-04-02", "Sato flew home on Wednesday.")
+    talked = _event("Talks", "2031-04-01", "They talked.")
+    counts = score_happenings(doc, Output(events=[flew, talked]))
+    assert (counts["events_dated"], counts["events_matched"]) == (1, 0)  # "They talked."
+    assert counts["events_dated_all_sentences"] == 2
+    assert counts["events_matched_all_sentences"] == 0

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from dateline.enrich import find_dateline
 from dateline.errors import ReadError, ValidationFailed
-from dateline.read import READERS, discover, read_article
+from dateline.read import READERS, discover, discover_names, read_article
 from dateline.read.datetext import parse_date_line
 
 from .conftest import ROOT
@@ -227,3 +227,17 @@ def test_dateline_finder_never_fails_and_points_inside_the_text(paragraph: str) 
     if found is not None:
         assert 0 < found.end <= len(paragraph)
         assert found.place in paragraph
+
+
+def test_discovered_names_are_the_paths_sorted_by_their_parts(tmp_path: Path) -> None:
+    """The plan lists articles as text: the same files, in the order of their paths'
+    parts (a folder's articles after a file whose name sorts before the folder's)."""
+    for name in ["a.md", "a-b.md", "a/z.md", "a/b/c.md", "a.b/d.txt", "ä.md", "A.md", "b.md"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    paths = discover(tmp_path)
+    assert discover_names(tmp_path) == [str(p) for p in paths]
+    assert paths == sorted(paths, key=lambda p: p.parts)
+    assert [p.relative_to(tmp_path).as_posix() for p in paths] == [
+        "A.md", "a/b/c.md", "a/z.md", "a-b.md", "a.b/d.txt", "a.md", "b.md", "ä.md"
+    ]  # fmt: skip

@@ -16,6 +16,14 @@ What dateline is scored on:
   inside, at, or over a TIMEX3 of the text (not the creation time) whose value
   is a calendar date (``2008``, ``2008-03``, ``2008-03-01``); one per event
   instance and date.
+
+MEANTIME annotates each document fully only in its first sentences: the headline,
+the date line and the first four body sentences (CAT sentences 0-5; the corpus's
+``intra-doc_annotation`` folder, its document-level layer, holds no markable in
+any later sentence of its 120 documents). Past them, only the entity and event
+mentions of cross-document coreference chains were added, and no time expression
+at all. So a dated Event from a later sentence cannot be judged by MEANTIME:
+:attr:`MeantimeDocument.scope` says how many body paragraphs it annotated fully.
 """
 
 from __future__ import annotations
@@ -40,6 +48,8 @@ __all__ = [
 _INSIDE = frozenset({"IS_INCLUDED", "SIMULTANEOUS", "DURING", "BEGINS", "ENDS", "IDENTITY"})
 #: ...and those that put the target inside the source.
 _AROUND = frozenset({"INCLUDES", "SIMULTANEOUS", "DURING_INV", "BEGUN_BY", "ENDED_BY", "IDENTITY"})
+#: the last CAT sentence MEANTIME annotates at document level (see the module's doc)
+DOCUMENT_LEVEL_LAST_SENTENCE = 5
 _CALENDAR = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 TYPES = ("PER", "ORG", "LOC")
 
@@ -86,6 +96,9 @@ class MeantimeDocument:
     #: too): MEANTIME does not annotate every name, so precision is also measured on
     #: what dateline found among these
     annotated: set[str] = field(default_factory=set)
+    #: how many body paragraphs (from the first) MEANTIME annotated fully; an event
+    #: of a later one is only annotated when it is part of a cross-document chain
+    scope: int = 0
 
 
 _PRONOUNS = frozenset("i we us our you he him his she her it its they them their".split())
@@ -124,9 +137,11 @@ def read_meantime(path: Path) -> MeantimeDocument:
     where: dict[str, tuple[int, int, int]] = {}  # t_id → (paragraph, start, end)
     title = ""
     paragraphs: list[str] = []
+    numbers: list[int] = []  # each paragraph's CAT sentence, the headline's (0) first
     for number in sorted(sentences):
         if number in date_sentences and number != 0:
             continue
+        numbers.append(number)
         words = sentences[number]
         text, offsets = detokenize([w for _, w in words])
         paragraph = -1 if number == 0 else len(paragraphs)
@@ -160,6 +175,7 @@ def read_meantime(path: Path) -> MeantimeDocument:
             tlinks.append((source.get("m_id", ""), rel.get("reltype", ""), target.get("m_id", "")))
 
     doc = MeantimeDocument(path.stem, path.parent.name, dct, title, paragraphs)
+    doc.scope = sum(1 for n in numbers if n != 0 and n <= DOCUMENT_LEVEL_LAST_SENTENCE)
 
     names: dict[str, set[str]] = {}
     for mark in marks:

@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 
 from dateline.emit.summary import SharedParts
 from dateline.errors import ArticleError, Finding, OutputError, SettingsError, ValidationFailed
-from dateline.read import discover
+from dateline.read import discover_names
 from dateline.read.files import read_capped
 from dateline.read.sidecar import SIDECAR_SUFFIXES, sidecar_path
 from dateline.settings import REGISTRY_FILE, Settings
@@ -1289,7 +1289,7 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
     """
 
     content = settings.content_dir
-    paths = discover(content)
+    found = discover_names(content)
     registry = None
     if settings.enrich:
         try:
@@ -1304,13 +1304,12 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
     names: list[str] = []
     sources, tasks, reuse, stamps = [], _Tasks(key_of_site), {}, {}
     unkeyed: dict[str, str] = {}
-    for path in paths:
-        name = os.fspath(path)
+    for name in found:
         names.append(name)
-        source = name[len(prefix) :] if name.startswith(prefix) else _source(path, content)
+        source = name[len(prefix) :] if name.startswith(prefix) else _source(Path(name), content)
         if os.sep != "/":  # pragma: no cover - sources are POSIX paths
             source = source.replace(os.sep, "/")
-        sidecar = sidecars.of(path, name)
+        sidecar = sidecars.of(name)
         stamp = file_stamp(name, now_ns)
         side_stamp = file_stamp(os.fspath(sidecar), now_ns) if sidecar is not None else "-"
         stamp = f"{stamp}|{side_stamp}" if stamp and side_stamp else ""
@@ -1326,7 +1325,7 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
         else:
             cap = settings.max_file_bytes
             try:  # with the reader's checks: no link out of content/, nothing over the cap
-                data = read_capped(path, root=content, max_bytes=cap)
+                data = read_capped(Path(name), root=content, max_bytes=cap)
                 side = (
                     read_capped(sidecar, root=content, max_bytes=cap)
                     if sidecar is not None
@@ -1362,10 +1361,10 @@ class _Sidecars:
     def __init__(self) -> None:
         self._names: dict[str, frozenset[str] | None] = {}
 
-    def of(self, article: Path, name: str | None = None) -> Path | None:
-        """``name``: ``os.fspath(article)``, when the caller has it (paths as text are
-        several times cheaper to take apart, and this runs for every article)."""
-        folder, base = os.path.split(os.fspath(article) if name is None else name)
+    def of(self, article: Path | str) -> Path | None:
+        """The sidecar of ``article``, given as its path's text where the caller has
+        that (several times cheaper to take apart; this runs for every article)."""
+        folder, base = os.path.split(article)
         if folder not in self._names:
             try:
                 self._names[folder] = frozenset(os.listdir(folder or "."))
@@ -1375,7 +1374,7 @@ class _Sidecars:
         stem = base.rsplit(".", 1)[0] if "." in base else base
         if names is not None and not any(stem + s in names for s in SIDECAR_SUFFIXES):
             return None
-        return sidecar_path(article)
+        return sidecar_path(Path(article))
 
 
 def check_site(

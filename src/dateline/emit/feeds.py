@@ -24,13 +24,10 @@ a document sits; the same extension writes those links.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-
-from feedgen.ext.base import BaseEntryExtension, BaseExtension
-from feedgen.feed import FeedGenerator
-from lxml import etree
 
 from dateline.emit.urls import FeedUrls
 from dateline.settings import Settings
@@ -92,62 +89,73 @@ class FeedPage:
         return [{"rel": rel, "href": href} for rel, href in pairs if href]
 
 
-class _LinksFeed(BaseExtension):  # type: ignore[misc]  # feedgen is untyped
-    """Writes RFC 5005 archive links and ``fh:archive`` on the feed, and WebSub ``hub``
-    links into the RSS channel (feedgen writes only ``self`` there)."""
+@functools.cache
+def _extensions() -> tuple[type, type]:
+    """dateline's feedgen extensions (feed, entry), made on first use: importing
+    feedgen and lxml costs a process ~40 ms, and the per-article workers, which
+    import this module for :func:`as_datetime`, never render a feed."""
+    from feedgen.ext.base import BaseEntryExtension, BaseExtension  # noqa: PLC0415
+    from lxml import etree  # noqa: PLC0415
 
-    def __init__(self) -> None:
-        self.page = FeedPage()
-        self.hubs: list[str] = []
+    class _LinksFeed(BaseExtension):  # type: ignore[misc]  # feedgen is untyped
+        """Writes RFC 5005 archive links and ``fh:archive`` on the feed, and WebSub ``hub``
+        links into the RSS channel (feedgen writes only ``self`` there)."""
 
-    def extend_ns(self) -> dict[str, str]:
-        return {"fh": FH_NS} if self.page.archive else {}
+        def __init__(self) -> None:
+            self.page = FeedPage()
+            self.hubs: list[str] = []
 
-    def _extend(self, parent: Any, link_tag: str) -> None:
-        if self.page.archive:
-            etree.SubElement(parent, f"{{{FH_NS}}}archive")
-        for link in self.page.links():
-            etree.SubElement(parent, link_tag, link)
+        def extend_ns(self) -> dict[str, str]:
+            return {"fh": FH_NS} if self.page.archive else {}
 
-    def extend_atom(self, feed: Any) -> Any:
-        self._extend(feed, "link")  # unqualified, as feedgen writes Atom
-        return feed
+        def _extend(self, parent: Any, link_tag: str) -> None:
+            if self.page.archive:
+                etree.SubElement(parent, f"{{{FH_NS}}}archive")
+            for link in self.page.links():
+                etree.SubElement(parent, link_tag, link)
 
-    def extend_rss(self, rss: Any) -> Any:
-        channel = rss.find("channel")
-        for hub in self.hubs:
-            etree.SubElement(channel, f"{{{ATOM_NS}}}link", {"href": hub, "rel": "hub"})
-        self._extend(channel, f"{{{ATOM_NS}}}link")
-        return rss
+        def extend_atom(self, feed: Any) -> Any:
+            self._extend(feed, "link")  # unqualified, as feedgen writes Atom
+            return feed
 
+        def extend_rss(self, rss: Any) -> Any:
+            channel = rss.find("channel")
+            for hub in self.hubs:
+                etree.SubElement(channel, f"{{{ATOM_NS}}}link", {"href": hub, "rel": "hub"})
+            self._extend(channel, f"{{{ATOM_NS}}}link")
+            return rss
 
-class _LinksEntry(BaseEntryExtension):  # type: ignore[misc]
-    """Writes an entry's links with their ``rel`` and ``type`` intact."""
+    class _LinksEntry(BaseEntryExtension):  # type: ignore[misc]
+        """Writes an entry's links with their ``rel`` and ``type`` intact."""
 
-    def __init__(self) -> None:
-        self.links: list[dict[str, str]] = []
+        def __init__(self) -> None:
+            self.links: list[dict[str, str]] = []
 
-    def extend_atom(self, entry: Any) -> Any:
-        # feedgen writes Atom elements unqualified under a default namespace, so
-        # ours are unqualified too; its own rel-less <link> is replaced.
-        for bare in entry.findall("link"):
-            entry.remove(bare)
-        for link in self.links:
-            etree.SubElement(entry, "link", dict(link))
-        return entry
+        def extend_atom(self, entry: Any) -> Any:
+            # feedgen writes Atom elements unqualified under a default namespace, so
+            # ours are unqualified too; its own rel-less <link> is replaced.
+            for bare in entry.findall("link"):
+                entry.remove(bare)
+            for link in self.links:
+                etree.SubElement(entry, "link", dict(link))
+            return entry
 
-    def extend_rss(self, item: Any) -> Any:
-        for link in self.links:
-            if link["type"] != "text/html":  # RSS has <link> for the page already
-                etree.SubElement(item, f"{{{ATOM_NS}}}link", dict(link))
-        return item
+        def extend_rss(self, item: Any) -> Any:
+            for link in self.links:
+                if link["type"] != "text/html":  # RSS has <link> for the page already
+                    etree.SubElement(item, f"{{{ATOM_NS}}}link", dict(link))
+            return item
+
+    return _LinksFeed, _LinksEntry
 
 
 def _generator(settings: Settings) -> Any:
     """A FeedGenerator with dateline's extensions loaded (what every entry registers)."""
+    from feedgen.feed import FeedGenerator  # noqa: PLC0415 - see _extensions
+
     fg = FeedGenerator()
     fg.load_extension("dc", atom=False, rss=True)
-    fg.register_extension("dateline", _LinksFeed, _LinksEntry, atom=True, rss=True)
+    fg.register_extension("dateline", *_extensions(), atom=True, rss=True)
     return fg
 
 
@@ -257,6 +265,8 @@ class EntryWriter:
             made = _text_entries(article, body)
             if made is not None:
                 return made
+        from lxml import etree  # noqa: PLC0415 - see _extensions
+
         fe = self._fg.add_entry(order="append")
         try:
             _fill(fe, article, body)
@@ -382,6 +392,8 @@ def _early_year(article: ArticleSummary) -> bool:
 
 
 def _inside(root: Any, after: bytes, before: bytes) -> bytes:
+    from lxml import etree  # noqa: PLC0415 - see _extensions
+
     text: bytes = etree.tostring(root, pretty_print=True, encoding="UTF-8")
     return text[text.index(after) + len(after) : text.rindex(before)]
 

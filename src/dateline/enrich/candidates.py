@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -36,6 +36,7 @@ from dateline.enrich.sentences import Sentence
 from dateline.enrich.teams import person_after_team
 
 __all__ = [
+    "US_STATE",
     "before_caption_label",
     "given_name_before",
     "joined",
@@ -45,6 +46,7 @@ __all__ = [
     "model_candidates",
     "repeated_people",
     "sourced",
+    "state_tags",
     "team_spans",
 ]
 
@@ -146,6 +148,43 @@ def sourced(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int,
             continue  # "told Jane Doe": a person's name, whatever the model said
         out = [s for s in out if s not in overlapping] + [(start, end, "ORG")]
     return sorted(out)
+
+
+#: the label of a US state written as a code ("R-TX", "Gladstone, NJ")
+US_STATE = "US_STATE"
+_STATE_CODE = r"(?:[A-Z]{2}\b(?![-.'’]\w)|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z][a-z]?\.)"
+#: "(R-TX)", "D-Minn.": a lawmaker's party and state; "Gladstone, NJ", "Harrisburg,
+#: Pa.": a town, then its state
+_STATE_TAG = re.compile(rf"(?:(?<=[(\s])[RDI]-|(?<=[a-z]), )(?P<code>{_STATE_CODE})(?=[\s,.;:)]|$)")
+
+
+def state_tags(
+    text: str,
+    spans: Sequence[tuple[int, int, str]],
+    is_state: Callable[[str], bool],
+    start: int = 0,
+) -> list[tuple[int, int, str]]:
+    """The model's candidates with the US states a text writes as codes: ``Rep. Jane Roe
+    (R-TX)``, ``in Trenton, NJ``. The model leaves such codes out or takes them into the
+    town's name; each is its own candidate, labelled :data:`US_STATE`. ``start`` skips the
+    dateline, whose region is read on its own."""
+    found = [
+        (m.start("code"), m.end("code"))
+        for m in _STATE_TAG.finditer(text, start)
+        if is_state(m["code"])
+    ]
+    if not found:
+        return list(spans)
+    out: list[tuple[int, int, str]] = []
+    for a, model_end, label in spans:
+        inside = [f for f in found if f[0] < model_end and a < f[1]]
+        if inside and a >= inside[0][0]:
+            continue  # the code alone
+        # "Trenton, NJ" as one name: Trenton
+        b = a + len(text[a : inside[0][0]].rstrip(" ,-(")) if inside else model_end
+        if b > a:
+            out.append((a, b, label))
+    return sorted([*out, *((a, b, US_STATE) for a, b in found)])
 
 
 def team_spans(

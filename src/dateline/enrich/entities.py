@@ -31,6 +31,7 @@ from collections.abc import Iterable, Sequence
 
 from dateline.enrich.candidates import (
     NER_LABELS,
+    US_STATE,
     joined,
     known_companies,
     label_votes,
@@ -38,6 +39,7 @@ from dateline.enrich.candidates import (
     model_candidates,
     repeated_people,
     sourced,
+    state_tags,
     team_spans,
 )
 from dateline.enrich.coref import Candidate, find_descriptions, resolve
@@ -107,6 +109,7 @@ from dateline.enrich.name_shapes import (
     is_shortened,
     long_form_of,
     looks_like_person,
+    market_indexes,
     name_like,
     next_word,
     org_names,
@@ -147,6 +150,12 @@ LINKER_RULES: dict[str, str] = {
     "kind word kept where a city has the name: 'Kharkiv region')",
     "area_is_no_guess": "'Logar province' then 'Baraki, Logar': the area the text calls a "
     "province is what the other 'Logar' names too, whatever label the model gave it",
+    "ordinary_word_name": "'Best Buy', 'Gift Guides': a two-word 'person' with no given name "
+    "first and a word the article writes in lower case (best, guides) is a thing's name",
+    "stock_index": "'the benchmark Sensex', 'Hang Seng Index (HSI)', 'the Dow fell 102 points': "
+    "a stock index is no organization, anywhere in the article",
+    "state_code": "'Rep. Jane Roe (R-TX)', 'in Trenton, NJ', '(D-Minn.)': a state written as "
+    "a postal or AP code is that state",
     "source_cue": "'according to The Ledger and Newsline', 'told Variety', 'Newsline reports "
     "that': a name after a source cue is an outlet or company, not a person or place",
     "area_before_noun": "'<demonym> state radio' is no AdministrativeArea",
@@ -334,6 +343,7 @@ class EntityExtractor:
                 is_place=self._is_place,
             ),
             players=player_names([headline, *texts.values()], self._is_place),
+            indexes=market_indexes([headline, *texts.values()]),
             alone=frozenset(
                 POSSESSIVE.sub("", re.sub(r"^[Tt]he\s+", "", name)) for name, _ in labelled
             ),
@@ -364,6 +374,8 @@ class EntityExtractor:
                     spans = [(0, len(dateline.place), _DATELINE)] + [
                         c for c in spans if c[0] >= dateline.end
                     ]
+            skip = dateline.end if sentence.index == 0 and dateline is not None else 0
+            spans = state_tags(text, spans, self._is_state_code, skip)
             shouted = shouted_line(text)
             if shouted or title_cased(text):
                 spans = self._corroborated(text, spans, cased, result.teams)
@@ -759,6 +771,11 @@ class EntityExtractor:
         label: str | None,
     ) -> Found | None:
         """The linker: what one candidate names, given the model's label and its context."""
+        if label == US_STATE:
+            state = self.gazetteer.us_state_code(span)
+            return self._place(result, state, text, span) if state is not None else None
+        if fold(span) in result.indexes or fold(acronyms.get(span, "")) in result.indexes:
+            return None  # "the benchmark Sensex", "Hang Seng Index (HSI)": a stock index
         if span in acronyms:
             return self._organization_like(result, acronyms[span], text, acronym=span)
         if span in long_forms:
@@ -814,6 +831,9 @@ class EntityExtractor:
         if label == "ORG":
             return self._org_candidate(result, text, start, span, words)
         return self._place_candidate(result, text, start, end, span, words, label)
+
+    def _is_state_code(self, code: str) -> bool:
+        return self.gazetteer.us_state_code(code) is not None
 
     def _is_place(self, name: str) -> bool:
         return self.gazetteer.place(name) is not None or self.gazetteer.us_state(name) is not None
@@ -873,6 +893,14 @@ class EntityExtractor:
             or self._demonym(words[0]) is not None
         ):
             return None  # "Ohio Republican", "Hungarian Fidesz": described, not named
+        if (
+            len(words) > 1
+            and words[0].upper() not in given_names()
+            and any(w.lower() in result.ordinary_words for w in words if w not in NAME_PARTICLES)
+        ):
+            # "Best Buy", "Gift Guides", "Magic Keyboard": no given name first, and a word
+            # the article itself writes in lower case: a thing's name, not a person's
+            return None
         if len(words) == 1:
             short = self._surname(result, span)
             if short is None and not self.single_names and span not in result.recurring_people:

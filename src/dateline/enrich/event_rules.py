@@ -48,6 +48,7 @@ class EventKind(StrEnum):
     ACTION = "action"
     OCCASION = "occasion"
     OCCURRENCE = "occurrence"
+    PHASE = "phase"
 
 
 #: The schema.org Event subtypes dateline emits: only where the kind clearly fits.
@@ -93,6 +94,10 @@ class TriggerRule:
     #: a clause with no date of its own is dated by ``until``/``to`` a date: the new date
     #: of a happening moved there (``delayed until October 2007``), as a scheduled Event
     until: bool = False
+    #: the lemma counts only with no object or complement, its subject being what began
+    #: or ended ("the protests began in June"), never a person, a period or a pronoun
+    #: ("he started selling", "the quarter ended June 30")
+    subject_happens: bool = False
 
 
 def noun_for(rule: TriggerRule, lemma: str) -> str:
@@ -124,6 +129,7 @@ def _rule(row: dict[str, Any]) -> TriggerRule:
         joiner=str(row.get("joiner", "with")),
         own_date=bool(row.get("own_date", False)),
         until=bool(row.get("until", False)),
+        subject_happens=bool(row.get("subject_happens", False)),
     )
 
 

@@ -41,6 +41,7 @@ from dateline.enrich.clauses import (
 from dateline.enrich.entities import Extraction, Mention
 from dateline.enrich.event_rules import EventKind, SchemaEventType
 from dateline.enrich.nlp import reads_as_english
+from dateline.enrich.posts import PostDetector
 from dateline.enrich.sentence_rules import (
     CONTINUES,
     NAMED_YEAR,
@@ -146,7 +147,9 @@ class EventExtractor:
         detectors: Sequence[EventDetector] | None = None,
         rules: Sequence[SentenceRule] | None = None,
     ) -> None:
-        self.detectors = tuple(detectors) if detectors is not None else default_detectors()
+        self.detectors = (
+            tuple(detectors) if detectors is not None else (*default_detectors(), PostDetector())
+        )
         self.rules = tuple(rules) if rules is not None else default_rules()
 
     def extract(
@@ -202,7 +205,8 @@ class _EventRun:
         self._here = here  # the dateline place, which "here" refers to
         self._parses = parses or {}
         self._detectors = detectors
-        self._last_person: str | None = None
+        #: the people named so far, the most recently named last, for "he"/"she"
+        self._recent_people: list[str] = []
 
     def extract(
         self,
@@ -227,15 +231,17 @@ class _EventRun:
                     self._entities,
                     published,
                     skip_before=self._dateline_end if sentence.index == 0 else 0,
-                    last_person=self._last_person,
+                    recent_people=tuple(self._recent_people),
                     absolute_only=self._absolute_only,
                     here=self._here,
                 )
                 found = self._in_clauses(self._sentence(context), context)
                 found.extend(self._timeline(context, found))
                 _mark_quoted(found, quotes)
-            people = self._people(self._mentions(sentence))
-            self._last_person = people[-1] if people else self._last_person
+            for person in self._named_last(self._mentions(sentence)):
+                if person in self._recent_people:
+                    self._recent_people.remove(person)
+                self._recent_people.append(person)
             if dateline_place and _HERE.search(sentence.text):
                 for event in found:
                     event.location = event.location or [dateline_place]
@@ -320,6 +326,14 @@ class _EventRun:
         if sentence.index == 0:
             found = [m for m in found if m.start >= self._dateline_end]
         return found
+
+    def _named_last(self, mentions: Sequence[Mention]) -> list[str]:
+        """The sentence's people in the order of their last mention in it."""
+        order: dict[str, int] = {}
+        for mention in mentions:
+            if self._kind(mention) == "Person":
+                order[mention.key] = mention.start
+        return sorted(order, key=order.__getitem__)
 
     def _kind(self, mention: Mention) -> str:
         return self._entities.entities[mention.key].type

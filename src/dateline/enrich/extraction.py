@@ -96,6 +96,8 @@ class Extraction:
 
     #: folded names the article uses as sports teams (:mod:`dateline.enrich.teams`)
     teams: frozenset[str] = frozenset()
+    #: folded names the article uses as stock indexes ("the benchmark Sensex")
+    indexes: frozenset[str] = frozenset()
     #: folded full names that beat or lost to another in a story about sport: players
     players: frozenset[str] = frozenset()
     #: the model's candidates as written (no leading "the", no possessive ending): the

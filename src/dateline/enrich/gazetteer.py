@@ -56,6 +56,53 @@ _DEMONYM_EXTRA = {
     "Israeli": "IL",
 }
 
+#: The Associated Press's state abbreviations (AP Stylebook), for "(D-Minn.)" and
+#: "Hayward, Calif.": the states newsrooms write that way; the rest are written out.
+_AP_STATES = {
+    "Ala.": "AL",
+    "Ariz.": "AZ",
+    "Ark.": "AR",
+    "Calif.": "CA",
+    "Colo.": "CO",
+    "Conn.": "CT",
+    "Del.": "DE",
+    "Fla.": "FL",
+    "Ga.": "GA",
+    "Ill.": "IL",
+    "Ind.": "IN",
+    "Kan.": "KS",
+    "Ky.": "KY",
+    "La.": "LA",
+    "Md.": "MD",
+    "Mass.": "MA",
+    "Mich.": "MI",
+    "Minn.": "MN",
+    "Miss.": "MS",
+    "Mo.": "MO",
+    "Mont.": "MT",
+    "Neb.": "NE",
+    "Nev.": "NV",
+    "N.H.": "NH",
+    "N.J.": "NJ",
+    "N.M.": "NM",
+    "N.Y.": "NY",
+    "N.C.": "NC",
+    "N.D.": "ND",
+    "Okla.": "OK",
+    "Ore.": "OR",
+    "Pa.": "PA",
+    "R.I.": "RI",
+    "S.C.": "SC",
+    "S.D.": "SD",
+    "Tenn.": "TN",
+    "Vt.": "VT",
+    "Va.": "VA",
+    "Wash.": "WA",
+    "W.Va.": "WV",
+    "Wis.": "WI",
+    "Wyo.": "WY",
+}
+
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form of a name, for look-ups."""
@@ -218,6 +265,23 @@ class Gazetteer:
 
     def us_state(self, name: str) -> GeoPlace | None:
         return self._us_states.get(fold(name))
+
+    @cached_property
+    def _us_state_codes(self) -> dict[str, GeoPlace]:
+        by_code = {
+            code: self._us_states[fold(row["name"])]
+            for code, row in self._geonames.get_us_states().items()
+        }
+        out = dict(by_code)
+        for abbreviation, code in _AP_STATES.items():
+            if code in by_code:
+                out[abbreviation] = by_code[code]
+        return out
+
+    def us_state_code(self, code: str) -> GeoPlace | None:
+        """``TX`` (postal) or ``Calif.`` (AP style) → the state: how a congressman's tag
+        (``R-TX``) and an address (``Gladstone, NJ``) name it."""
+        return self._us_state_codes.get(code)
 
     def continent(self, name: str) -> GeoPlace | None:
         return self._continents.get(fold(name))

@@ -8,8 +8,9 @@ that module so each rule's test can reach the shape it checks.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from dateline.enrich.gazetteer import Gazetteer
+from dateline.enrich.gazetteer import Gazetteer, fold
 from dateline.enrich.given_names import given_names
 from dateline.enrich.lexicon import (
     COMMON_STARTERS,
@@ -43,6 +44,7 @@ __all__ = [
     "is_shortened",
     "long_form_of",
     "looks_like_person",
+    "market_indexes",
     "name_like",
     "next_word",
     "org_names",
@@ -506,3 +508,39 @@ def org_names(role: str) -> list[str]:
             if any(w in ORG_WORDS for w in words):
                 names.append(" ".join(words))
     return names
+
+
+_INDEX_HEADS = frozenset({"Index", "Average", "Composite"})
+#: "the benchmark Sensex", "the blue-chip Dow": a word that introduces a stock index
+_INDEX_BEFORE = re.compile(r"\b(?:benchmark|blue-chip|tech-heavy|broader|index)\s+(?:the\s+)?$")
+#: "... 500 index", "Nikkei futures"; "fell 102.2 points": what only an index does
+_INDEX_AFTER = re.compile(
+    r"(?:\s+(?:index|average|futures)\b|(?:\s+\.?[A-Z0-9]{2,8}=?)?\s+(?:fell|rose|lost|gained|"
+    r"added|declined|dropped|climbed|slipped|jumped|slumped|shed|advanced|tumbled|surged)"
+    r"\s+(?:by\s+)?[\d,.]+\s+points\b)"
+)
+
+
+def market_indexes(texts: Iterable[str]) -> frozenset[str]:
+    """Folded names an article uses as stock indexes: ``Hang Seng Index``, ``the benchmark
+    Sensex``, ``the S&P 500 index``, ``the Dow ... fell 102 points``. Readers, and
+    annotators, do not take a market's index for an organization; where the article says
+    it once, the name is the index everywhere in it."""
+    found: set[str] = set()
+    for text in texts:
+        for match in SPAN.finditer(text):
+            name = POSSESSIVE_SPLIT.split(match.group(0))[-1]
+            words = name.split()
+            if (
+                words[-1] in _INDEX_HEADS
+                or _INDEX_BEFORE.search(text[max(0, match.start() - 30) : match.start()])
+                or _INDEX_AFTER.match(text, match.end())
+            ):
+                found.add(fold(name))
+                found.add(fold(match.group(0)))
+                if words[-1] in _INDEX_HEADS and len(words) > 1:
+                    head = words[:-1]
+                    if head[-1] == "Industrial":
+                        head = head[:-1]  # "Dow Jones Industrial Average" → "Dow Jones"
+                    found.add(fold(" ".join(head)))
+    return frozenset(found)

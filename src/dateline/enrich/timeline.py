@@ -41,7 +41,7 @@ from dateline.enrich.event_rules import (
     noun_for,
 )
 from dateline.enrich.given_names import given_name_sex
-from dateline.enrich.temporal import NOT_WHEN, TimeExpression, find_dates, find_times
+from dateline.enrich.temporal import NOT_WHEN, Precision, TimeExpression, find_dates, find_times
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from spacy.tokens import Token
@@ -130,8 +130,8 @@ class SentenceContext:
     mentions: tuple[Mention, ...]
     entities: Extraction
     published: dt.date
-    #: the most recent person named before this sentence, for "he"/"she"
-    last_person: str | None = None
+    #: the people named before this sentence, the most recently named last, for "he"/"she"
+    recent_people: tuple[str, ...] = ()
     #: where the sentence's own text starts (after a dateline, ``DUBAI –``)
     skip_before: int = 0
     #: the dateline's place, which ``here`` refers to
@@ -144,7 +144,7 @@ class SentenceContext:
         entities: Extraction,
         published: dt.date,
         skip_before: int = 0,
-        last_person: str | None = None,
+        recent_people: tuple[str, ...] = (),
         absolute_only: bool = False,
         here: str | None = None,
     ) -> SentenceContext:
@@ -163,7 +163,7 @@ class SentenceContext:
             mentions,
             entities,
             published,
-            last_person,
+            recent_people,
             skip_before,
             here,
         )
@@ -319,7 +319,15 @@ class TriggerDetector:
             moved = bool(times)
         if not times:
             return None  # the timeline is what the text dates
-        scheduled = mood is Modality.SCHEDULED or moved
+        scheduled = (
+            mood is Modality.SCHEDULED
+            or moved
+            or (
+                verb.lemma_.lower() not in self.rule.weak
+                and not inherited
+                and _ahead_by_form(verb, times)
+            )
+        )
         if scheduled:
             times = [forward(t, context.published) for t in times]
         elif past_tense(verb):
@@ -341,11 +349,15 @@ class TriggerDetector:
             # police of the other clause did not release anything
             subject = _agent_of(verb)
         patient = _relative_object(verb, subject, patient, passive)
+        if passive and patient is not None:
+            patient = _relative_subject(verb, patient)  # "an allegation, which was dropped"
         subject = _antecedent(verb, subject)
         actor = patient if passive else subject
         if actor is not None and _is_time_word(context, actor):
             return None  # "Sunday was chosen": the date is what the clause is about
         if self.rule.needs_object and patient is None:
+            return None
+        if self.rule.subject_happens and not _what_happened(context, verb, subject):
             return None
         if self.rule.any_verb and subject is None and patient is None:
             return None  # nothing to name it by
@@ -364,7 +376,7 @@ class TriggerDetector:
             wanted = _PLACE_TYPES if self.rule.object_role == "location" else _AGENT_TYPES
             roles[self.rule.object_role].extend(k for k in objects if context.type_of(k) in wanted)
         roles["location"].extend(self._location(context, verb))
-        weak = verb.lemma_.lower() in self.rule.weak
+        weak = verb.lemma_.lower() in self.rule.weak and not _made_known(verb, patient, passive)
         if weak and verb.dep_ == "advcl" and verb.tag_ == "VBG" and inherited:
             # "revealed one of those interactions last week, saying he recalled it": the
             # saying is how the clause it hangs on happened, not a second happening
@@ -388,10 +400,13 @@ class TriggerDetector:
             confidence=self._confidence(
                 verb,
                 times,
-                bool(agents) if weak else bool(agents or objects) or _proper(actor),
+                (bool(agents) or _identified(context, subject))
+                if weak
+                else bool(agents or objects) or _proper(actor),
                 inherited,
                 scheduled,
                 reports=bool(said),
+                weak=weak,
             ),
             attendee=list(dict.fromkeys(roles["attendee"])),
             organizer=list(dict.fromkeys(roles["organizer"])),
@@ -408,9 +423,10 @@ class TriggerDetector:
         inherited: bool,
         scheduled: bool,
         reports: bool = False,
+        weak: bool = False,
     ) -> float:
         score = _confidence(times, named, inherited, scheduled)
-        if verb.lemma_.lower() in self.rule.weak and not (named and (reports or not inherited)):
+        if weak and not (named and (reports or not inherited)):
             # a named source reporting what happened ("Bloomberg reported on Friday that
             # WeWork faces an SEC inquiry"), or saying something on a day of its own
             # ("Tim Cook said Tuesday in a fireside chat"), is a dated happening like any
@@ -432,6 +448,12 @@ class TriggerDetector:
         ):
             return None  # "delayed the delivery": the delay is the happening, not a delivery
         mood = modality(verb)
+        if self.rule.own_date and not _argument_of(noun, verb):
+            # "questions about Trump's July 25 call", "could face a vote after the Nov. 9
+            # loss": a noun deeper in the clause than its subject or object happened on
+            # its own date whatever the clause supposes or denies; only an argument of the
+            # verb shares its mood ("would hold a Dec. 15 vote", "did not set a June date")
+            mood = Modality.ASSERTED
         if mood in (Modality.NEGATED, Modality.HYPOTHETICAL):
             return None
         if self.rule.own_date:  # "the June 29 launch", "GM's bankruptcy filing on June 1"
@@ -440,7 +462,7 @@ class TriggerDetector:
             times, inherited = self._times(context, verb)
         if not times:
             return None
-        scheduled = mood is Modality.SCHEDULED
+        scheduled = mood is Modality.SCHEDULED or _planned(noun)
         if scheduled:
             times = [forward(t, context.published) for t in times]
         elif past_tense(verb):
@@ -472,6 +494,7 @@ class TriggerDetector:
             if not _is_time_word(context, t)
         ]
         own = {t.i for t in modifiers} | {t.i for t in of}
+        dated_name = ""
         if self.rule.own_date:
             dates = own_times(context, noun)
             modifiers = [
@@ -483,9 +506,17 @@ class TriggerDetector:
             ]
             own = {t.i for t in modifiers} | {t.i for t in of}
             if not own and not people:
-                return None  # "the Feb. 14 vote" alone: no name a reader could tell apart
+                # "the Feb. 14 vote" alone: no name a reader could tell apart; where it
+                # took place, or who met, can tell it ("a July 10 meeting at the White
+                # House", "this week's game in Miami")
+                of = _telling_phrase(context, noun)
+                full = [d for d in dates if not d.relative and d.precision is Precision.DAY]
+                if not of and not full:
+                    return None
+                if not of:  # "the September 11, 2001 attacks": a day in full names it
+                    dated_name = f"{noun.text} of {full[0].text}"
         words = _text(sorted([*modifiers, noun, *of], key=lambda t: t.i))
-        name = _capitalise(words)
+        name = _capitalise(dated_name or words)
         if people:
             name += f" {self.rule.joiner} " + _join([context.name_of(k) for k in people])
         elif self.rule.light_verbs and subject is not None and subject.pos_ != "PRON":
@@ -590,6 +621,9 @@ class TriggerDetector:
             if participle and current.head.dep_ == "relcl":
                 current = clause_head(current.head.head)
                 continue
+            if current.dep_ == "acomp" and current.head is not current:
+                current = current.head  # "the next round is due to start": the round
+                continue
             if (current.dep_ in ("xcomp", "conj") or participle) and current.head is not current:
                 passive = next((c for c in current.head.children if c.dep_ == "nsubjpass"), None)
                 if passive is not None and current.dep_ == "xcomp":
@@ -597,6 +631,8 @@ class TriggerDetector:
                 current = current.head
             else:
                 break
+        if context is not None and context.skip_before and current is not None:
+            return _under_the_dateline(context, current)
         return None
 
     @staticmethod
@@ -657,6 +693,18 @@ class TriggerDetector:
         )
         if passive and patient is not None:
             who = self._phrase_name(context, patient)
+            words = self.rule.idioms.get(verb.lemma_.lower(), frozenset())
+            idiom = next(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ == "prep"
+                    and any(g.dep_ == "pobj" and g.lemma_.lower() in words for g in c.children)
+                ),
+                None,
+            )
+            if who and idiom is not None:  # "Man set on fire": the words that make it one
+                return _capitalise(f"{who} {verb.lower_} {_text(list(idiom.subtree))}")
             if who:
                 return _capitalise(f"{who} {verb.lower_}".strip())
             return noun_for(self.rule, verb.lemma_.lower())
@@ -808,7 +856,11 @@ def own_times(context: SentenceContext, noun: Token) -> list[TimeExpression]:
     out = []
     text = context.parse.sentence.text
     for expr in find_times(text, context.published):
-        if expr.start_offset < context.skip_before or expr.start_offset not in starts:
+        if expr.start_offset < context.skip_before:
+            continue
+        if expr.start_offset not in starts:
+            if _right_before(context, expr, noun) and expr.kind not in NOT_WHEN:
+                out.append(expr)  # "the September 11, 2001 attacks", parsed apart
             continue
         if expr.kind in NOT_WHEN and expr.kind != "since":
             continue
@@ -819,6 +871,105 @@ def own_times(context: SentenceContext, noun: Token) -> list[TimeExpression]:
             continue
         out.append(expr)
     return out
+
+
+#: A noun's own arguments in its clause: what the clause's mood is about.
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd"})
+#: Words before a noun that put its date ahead: "a scheduled Dec. 15 imposition".
+_PLANNED = frozenset({"scheduled", "planned", "upcoming", "proposed", "expected", "due"})
+#: Prepositions whose phrase tells one dated noun from another: where, between whom.
+_TELLING = frozenset({"at", "in", "between"})
+
+
+#: Determiners of a source the text does not identify: "a senior official", "some aides".
+_UNIDENTIFIED = frozenset({"a", "an", "some", "one", "two", "three", "several", "many", "any"})
+#: How a name identifies the noun heading a source: "China's commerce ministry", "the
+#: US military", "Bolivia's public defender's office".
+_IDENTIFYING = frozenset({"poss", "compound", "nmod", "amod"})
+
+
+def _identified(context: SentenceContext, subject: Token | None) -> bool:
+    """Whether a source that is not a name is one the text identifies by a name: an
+    office or body of a named country, organisation or person ("China's commerce
+    ministry said this month", "Austria's interior minister said on Tuesday", "the US
+    military said", "the laboratory of Stephen Liggett reported"), not an unnamed one
+    ("a senior official", "the president")."""
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ == "det" and c.lower_ in _UNIDENTIFIED for c in subject.children):
+        return False
+    todo = [c for c in subject.children if c.dep_ in _IDENTIFYING and c.i < subject.i]
+    # "the laboratory of Stephen Liggett", "the office of the governor of Texas"
+    todo += [g for c in subject.children if c.lower_ == "of" for g in c.children]
+    while todo:
+        word = todo.pop()
+        if word.pos_ == "PROPN" or context.mention_at(word) is not None:
+            return True
+        todo.extend(c for c in word.children if c.dep_ in _IDENTIFYING)  # "…defender's office"
+    return False
+
+
+#: Nouns for a stretch of time: "the quarter ended June 30" tells a date, not a happening.
+_PERIODS = frozenset("quarter year month week day period half decade century time".split())
+#: What makes "began" say what someone did rather than that something began.
+_COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp", "prt", "attr", "oprd", "acomp"})
+
+
+def _what_happened(context: SentenceContext, verb: Token, subject: Token | None) -> bool:
+    """Whether ``began``/``ended`` tells that its subject, a happening, began or ended
+    ("the protests began in June", "the trade war started in 2018"), not what someone
+    began doing ("he started selling", "Apple began shipping the phone"), nor a period's
+    bounds ("the quarter ended June 30")."""
+    if verb.dep_ in ("acl", "amod") or any(c.dep_ in _COMPLEMENTS for c in verb.children):
+        return False
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if subject.head.i != verb.i and verb.dep_ != "xcomp":  # "is due to start": lent
+        return False
+    if subject.lemma_.lower() in _PERIODS:
+        return False
+    mention = context.mention_at(subject)
+    return mention is None or context.type_of(mention.key) != "Person"
+
+
+def _argument_of(noun: Token, verb: Token) -> bool:
+    """Whether ``noun`` is the verb's subject or object (or a conjunct of one)."""
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
+    return noun.head.i == verb.i and noun.dep_ in _ARGUMENTS
+
+
+def _planned(noun: Token) -> bool:
+    """``a scheduled Dec. 15 imposition``, ``the upcoming June vote``: dated forward."""
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in _PLANNED for c in noun.children)
+
+
+def _telling_phrase(context: SentenceContext, noun: Token) -> list[Token]:
+    """The noun's prepositional phrase naming a place or people the text names (``at the
+    White House``, ``in Miami``, ``between Trump and Liu He``; not ``with`` someone: "said
+    meeting with Giuliani on Monday was part of it" is no one meeting), without dates, for a
+    name; [] when it has none."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _TELLING:
+            continue
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is None or _is_time_word(context, pobj):
+            continue
+        if context.mention_at(pobj) is None and not _proper(pobj):
+            continue
+        words = [t for t in prep.subtree if not _is_time_word(context, t)]
+        cut = {t.i for c in pobj.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
+        return [t for t in words if t.i not in cut]
+    return []
+
+
+def _right_before(context: SentenceContext, expr: TimeExpression, noun: Token) -> bool:
+    """A date written right before the noun it dates, whatever the parser made of it
+    ("the September 11, 2001 attacks" is parsed as a date with an apposition)."""
+    after = [t for t in context.parse.tokens() if context.parse.start_of(t) >= expr.end_offset]
+    while after and after[0].tag_ == "POS":
+        after = after[1:]
+    return bool(after) and after[0].i == noun.i
 
 
 def _idiom(verb: Token, words: frozenset[str] | None) -> bool:
@@ -840,11 +991,10 @@ def _idiom(verb: Token, words: frozenset[str] | None) -> bool:
     return False
 
 
-#: Relative pronouns that stand for who acted: in "users who activated", the users did.
-#: (``which``/``that`` clauses describe things in passing, "a series that ended close to
-#: 2 a.m.", "the keyboards, which have suffered …": background more often than a
-#: happening of their own, so they are left to the rules that name things.)
-_RELATIVE = frozenset({"who"})
+#: Relative pronouns that stand for the noun their clause hangs on: in "users who
+#: activated", the users did; "an allegation, which was dropped in 2015" was dropped. A
+#: relative clause is a happening only with a date of its own, like any clause.
+_RELATIVE = frozenset({"who", "which", "that"})
 
 
 def _relative_subject(verb: Token, subject: Token) -> Token:
@@ -865,13 +1015,77 @@ def _relative_object(
 ) -> Token | None:
     """In a relative clause with its own subject, what was acted on is the noun the clause
     hangs on: ``the aid package (that) the U.S. Congress approved``."""
-    if verb.dep_ != "relcl" or passive or subject is None or subject.head.i != verb.i:
+    # a tensed "acl" with a subject of its own is a relative clause the parser mislabelled
+    # ("its lander that the company unveiled in May")
+    relative = verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ", "VBP"))
+    if not relative or passive or subject is None or subject.head.i != verb.i:
         return patient
     if any(c.lower_ in ("when", "where") for c in verb.children if c.dep_ == "advmod"):
         return patient  # "four years ago, when Bryant won": the clause is about a time
     if patient is None or patient.lower_ in ("that", "which", "whom", "who"):
         return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else patient
     return patient
+
+
+#: Relative dates whose direction the verb's form decides: "Saturday", "Oct. 13".
+_WHICH_ONE = frozenset({"weekday", "month_day", "day_month", "month"})
+
+
+def _ahead_by_form(verb: Token, times: Sequence[TimeExpression]) -> bool:
+    """A clause that tells what is ahead by its verb's form alone, dated by a day or
+    month that does not say which one: the simple present of a story's body ("The
+    Gophers play Saturday against the Wildcats", "the order books open from the end of
+    November": news tells what happened in the past tense, what is on the calendar in
+    the present) and the imperative of a listing ("VISIT the Horse Show, Oct. 11-21")."""
+    if not times or not all(t.relative and t.kind in _WHICH_ONE for t in times):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children):
+        return False
+    if verb.tag_ in ("VBZ", "VBP") and verb.dep_ in ("ROOT", "conj", "ccomp", "relcl"):
+        return True
+    # an imperative opens its sentence with a bare verb and has no subject
+    first = next(iter(verb.sent), None)
+    return (
+        verb.tag_ == "VB"
+        and verb.dep_ == "ROOT"
+        and first is not None
+        and first.i == verb.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    )
+
+
+def _made_known(verb: Token, patient: Token | None, passive: bool) -> bool:
+    """A thing reported or confirmed, with no one said to report it ("a third case of
+    plague was reported on November 16", "the first two illnesses were confirmed on
+    November 12"): the case coming to light is the happening, not a saying."""
+    return (
+        passive
+        and patient is not None
+        and patient.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
+def _under_the_dateline(context: SentenceContext, verb: Token) -> Token | None:
+    """The subject a parser hung on the dateline: in "HANOI, Vietnam (AP) — U.S. Defense
+    Secretary Mark Esper on Wednesday accused China", "Esper" is parsed as an apposition
+    of "HANOI", leaving "accused" with no subject. A name right after the dateline,
+    before a sentence's main verb that has no subject, attached into the dateline, is
+    that verb's subject."""
+    if verb.dep_ != "ROOT":
+        return None
+    for token in context.parse.tokens():
+        if token.i >= verb.i:
+            break
+        if context.parse.start_of(token) < context.skip_before:
+            continue
+        if (
+            token.pos_ in ("PROPN", "NOUN")
+            and token.dep_ in ("appos", "npadvmod", "conj", "dep")
+            and context.parse.start_of(token.head) < context.skip_before
+        ):
+            return token
+    return None
 
 
 def _agent_of(verb: Token) -> Token | None:
@@ -883,15 +1097,18 @@ def _agent_of(verb: Token) -> Token | None:
 
 
 def _pronoun_person(context: SentenceContext, pronoun: Token) -> str | None:
-    """The person ``he``/``she`` is read as: the last one named before, unless the given
-    name says otherwise ("she" after "Michael Webb" is someone the text did not name)."""
+    """The person ``he``/``she`` is read as: the one named most recently before whose
+    given name does not say otherwise ("he" after "Carlineo's attorney, Sonya Zoghlin,
+    said" is Carlineo); None when the text named no such person."""
     sex = {"he": "m", "she": "f"}.get(pronoun.lower_)
-    person = context.last_person
-    if sex is None or person is None:
+    if sex is None:
         return None
-    first = context.name_of(person).split(" ", 1)[0]
-    other = given_name_sex(first) if " " in context.name_of(person) else None
-    return None if other is not None and other != sex else person
+    for person in reversed(context.recent_people):
+        name = context.name_of(person)
+        other = given_name_sex(name.split(" ", 1)[0]) if " " in name else None
+        if other is None or other == sex:
+            return person
+    return None
 
 
 #: The most words of what was said that an event's name carries.
@@ -1008,7 +1225,7 @@ def forward(expr: TimeExpression, published: dt.date) -> TimeExpression:
     """A scheduled event's relative date read forward (``on Thursday`` = the next one)."""
     if expr.future or not expr.relative:
         return expr
-    again = find_dates(expr.text, published, future=True)
+    again = find_dates(_readable(expr), published, future=True)
     if not again:
         return expr
     first = again[0]
@@ -1023,6 +1240,12 @@ def forward(expr: TimeExpression, published: dt.date) -> TimeExpression:
         first.reference,
         True,
     )
+
+
+def _readable(expr: TimeExpression) -> str:
+    """The expression's words as they can be read again alone: "in May" for a month
+    read after "in" ("May" alone is read as the verb, not a date)."""
+    return f"in {expr.text}" if expr.kind == "month" else expr.text
 
 
 def past_tense(verb: Token) -> bool:
@@ -1046,7 +1269,7 @@ def backward(expr: TimeExpression, published: dt.date) -> TimeExpression:
     """A past clause's relative date read back (``in October`` = the last one)."""
     if not expr.future or not expr.relative:
         return expr
-    again = find_dates(expr.text, published, future=False)
+    again = find_dates(_readable(expr), published, future=False)
     if not again:
         return expr
     return dataclasses.replace(
@@ -1058,7 +1281,9 @@ def _confidence(
     times: Sequence[TimeExpression], named: bool, inherited: bool, scheduled: bool
 ) -> float:
     """How sure the clause makes us: a named participant and a date the text gives in
-    full count most; a date borrowed from a coordinated clause, or a plan, less."""
+    full count most; a date borrowed from a coordinated clause less. A plan counts as
+    much as a fact: it is published as ``EventScheduled``, which is what the text says
+    ("layoffs will begin this week", "the next round is due to start in mid-December")."""
     score = 0.55
     if named:
         score += 0.2
@@ -1066,8 +1291,6 @@ def _confidence(
         score += 0.1
     if inherited:
         score -= 0.15
-    if scheduled:
-        score -= 0.05
     return round(min(score + 0.05, 0.95), 2)
 
 

@@ -25,6 +25,7 @@ __all__ = [
     "Paragraph",
     "Reader",
     "discover",
+    "discover_names",
     "has_articles",
     "read_article",
 ]
@@ -61,8 +62,15 @@ def discover(content_dir: Path, readers: Collection[str] = SUFFIXES) -> list[Pat
     Links to folders inside ``content_dir`` are not followed: what they hold is
     found where it really is.
     """
-    # by parts, which is how paths compare, but without a Python call per comparison
-    return sorted(_walk(content_dir, readers), key=lambda path: path.parts)
+    return [Path(name) for name in discover_names(content_dir, readers)]
+
+
+def discover_names(content_dir: Path, readers: Collection[str] = SUFFIXES) -> list[str]:
+    """:func:`discover`, each path as its text: a build plans with the text of every
+    article's path, and making a :class:`~pathlib.Path` of each (parsed, then its
+    parts made again to sort by) was most of a large site's plan."""
+    # by parts, which is how paths compare (a folder's "a/b" after its "a.md")
+    return sorted(_walk(content_dir, readers), key=lambda name: name.split(os.sep))
 
 
 def has_articles(content_dir: Path, readers: Collection[str] = SUFFIXES) -> bool:
@@ -70,22 +78,24 @@ def has_articles(content_dir: Path, readers: Collection[str] = SUFFIXES) -> bool
     return next(_walk(content_dir, readers), None) is not None
 
 
-def _walk(content_dir: Path, readers: Collection[str]) -> Iterator[Path]:
-    failed: list[Path] = []
+def _walk(content_dir: Path, readers: Collection[str]) -> Iterator[str]:
+    """The paths :func:`discover` lists, as text (as :class:`~pathlib.Path` writes them:
+    ``os.walk`` joins a normalized root's names with one separator)."""
+    failed: list[str] = []
 
     def unreadable(exc: OSError) -> None:
         if exc.filename is not None:
-            failed.append(Path(exc.filename))
+            failed.append(os.fspath(Path(exc.filename)))
 
     for folder, dirs, files in os.walk(content_dir, onerror=unreadable):
         yield from failed
         failed.clear()
-        here = Path(folder)
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in dirs:
-            if (here / name).is_symlink() and not inside(here / name, content_dir):
-                yield here / name
+            here = Path(folder, name)
+            if here.is_symlink() and not inside(here, content_dir):
+                yield os.fspath(here)
         for name in files:
             if not name.startswith(".") and os.path.splitext(name)[1].lower() in readers:
-                yield here / name
+                yield os.path.join(folder, name)
     yield from failed

@@ -13,8 +13,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-from charset_normalizer import from_bytes
-
 from dateline.errors import ReadError
 
 __all__ = ["clean_strings", "decode", "strip_xml_invalid"]
@@ -83,6 +81,10 @@ def _decode(data: bytes, path: Path) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    # imported here: nearly every article is UTF-8, and the detector costs each worker
+    # process ~10 ms to import
+    from charset_normalizer import from_bytes  # noqa: PLC0415
+
     matches = from_bytes(data)
     best = matches.best()
     if best is not None:
