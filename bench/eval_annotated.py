@@ -12,12 +12,17 @@ matter date as the publication day.
   (a normalised name equal), typed lenient (one contains the other as whole words),
   and type-blind. Beside it, spaCy's model alone on the same text.
 - Dated happenings: an annotated happening is *found* when a published Event with a
-  date comes from its sentence; *on its date* when that Event's start is the date
-  dateline's own resolver gives the annotator's words for it (``on Monday``, relative
-  to the publication day, forward when the annotator marked it scheduled: an
-  approximation, since those words are read out of their clause). Precision: the
-  share of published dated Events that come from a sentence holding an annotated
-  happening.
+  date comes from its sentence; *on its date* when that Event's start is the
+  annotator's own normalised date for it (``when_value``: a day, month or year the
+  start must begin with, or a ``START/END`` span it must fall in). Gold files
+  without ``when_value`` fall back to the date dateline's own resolver gives the
+  annotator's words (``on Monday``, relative to the publication day, forward when
+  the annotator marked it scheduled): an approximation that can only count what
+  dateline itself can read, hence the annotators' values. Happenings whose words
+  give no calendar time (``when_value: null``: "recently", "later") are never on
+  date; the table also gives recall over the happenings that have a date.
+  Precision: the share of published dated Events that come from a sentence holding
+  an annotated happening.
 
 Prints a table, then one JSON line (``--json``: only the JSON). ``--misses`` lists,
 per article on stderr, the names missed and invented and the happenings not found
@@ -72,32 +77,47 @@ def same_sentence(happening: Happening, evidence: str | None) -> bool:
 
 
 def annotated_date(happening: Happening, article: AnnotatedArticle) -> str | None:
-    """The date dateline's resolver reads in the annotator's words, or None.
+    """The annotator's date for a happening, or None where the words give none.
 
-    The words are read out of their clause, so their tense is gone; the annotator's
-    ``scheduled`` gives it back ("Feb. 14" of a sentencing still to come is the next
-    Feb. 14, of one that happened the last)."""
+    Without the annotator's ``when_value``, the date dateline's resolver reads in the
+    annotator's words: they are read out of their clause, so their tense is gone; the
+    annotator's ``scheduled`` gives it back ("Feb. 14" of a sentencing still to come
+    is the next Feb. 14, of one that happened the last)."""
+    if happening.valued:
+        return happening.value
     if article.published is None:
         return None
     found = find_dates(happening.when_text, article.published, future=happening.scheduled)
     return found[0].start if found else None
 
 
+def on_date(start: object, want: str) -> bool:
+    """Whether an Event's start is the annotated date: at its precision or finer
+    (``2019-11-12`` is on ``2019-11``, ``2019`` is not), inside it for a span."""
+    got = str(start)
+    if "/" not in want:
+        return got.startswith(want)
+    low, high = want.split("/", 1)
+    return len(got) >= len(low) and low <= got[: len(low)] and got[: len(high)] <= high
+
+
 def score_happenings(article: AnnotatedArticle, out: Output) -> dict[str, int]:
     dated = [e for e in out.events if e.start_date is not None]
-    found = on_date = 0
+    found = on_time = with_date = 0
     for happening in article.happenings:
+        want = annotated_date(happening, article)
+        with_date += bool(want)
         here = [e for e in dated if same_sentence(happening, e.evidence)]
         if here:
             found += 1
-            want = annotated_date(happening, article)
-            if want and any(str(e.start_date).startswith(want) for e in here):
-                on_date += 1
+            if want and any(on_date(e.start_date, want) for e in here):
+                on_time += 1
     matched = sum(1 for e in dated if any(same_sentence(h, e.evidence) for h in article.happenings))
     return {
         "gold": len(article.happenings),
+        "gold_with_date": with_date,
         "found": found,
-        "found_on_date": on_date,
+        "found_on_date": on_time,
         "events_dated": len(dated),
         "events_matched": matched,
     }
@@ -157,6 +177,9 @@ def evaluate(
             **happenings,
             "recall": _ratio(happenings.get("found", 0), happenings.get("gold", 0)),
             "recall_on_date": _ratio(happenings.get("found_on_date", 0), happenings.get("gold", 0)),
+            "recall_on_date_of_dated": _ratio(
+                happenings.get("found_on_date", 0), happenings.get("gold_with_date", 0)
+            ),
             "precision": _ratio(
                 happenings.get("events_matched", 0), happenings.get("events_dated", 0)
             ),
@@ -183,7 +206,7 @@ def _write_misses(
     for happening in article.happenings:
         want = annotated_date(happening, article)
         here = [e for e in dated if same_sentence(happening, e.evidence)]
-        if want and any(str(e.start_date).startswith(want) for e in here):
+        if want and any(on_date(e.start_date, want) for e in here):
             continue
         got = "; ".join(f"{e.name!r} {e.start_date}" for e in here) or "no dated Event"
         lines.append(f"  happening {happening.what!r} [{happening.when_text} = {want}]: {got}")
@@ -217,7 +240,9 @@ def render(result: dict[str, Any]) -> str:
     lines.append(
         f"  dated happenings: {h.get('gold', 0)} annotated; an Event from their sentence "
         f"{h.get('found', 0)} (recall {h['recall']}), on the annotated date "
-        f"{h.get('found_on_date', 0)} ({h['recall_on_date']})"
+        f"{h.get('found_on_date', 0)} ({h['recall_on_date']}); of the "
+        f"{h.get('gold_with_date', 0)} with a calendar date, on it "
+        f"{h.get('found_on_date', 0)} ({h['recall_on_date_of_dated']})"
     )
     lines.append(
         f"  dateline's dated Events: {h.get('events_dated', 0)}; from a sentence with an "

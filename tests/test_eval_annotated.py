@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from bench.corpora.annotated import Happening, read_annotated
-from bench.eval_annotated import annotated_date, main, same_sentence
+from bench.eval_annotated import annotated_date, main, on_date, same_sentence
 
 DATA = Path(__file__).resolve().parent / "data" / "annotated"
 
@@ -122,3 +122,62 @@ def test_a_scheduled_happening_is_dated_forward(scheduled: bool, day: str) -> No
     article.published = dt.date(2024, 5, 8)
     happening = Happening("Sentencing", "Feb. 14", "Sentencing is set for Feb. 14.", scheduled)
     assert annotated_date(happening, article) == day
+
+
+@pytest.mark.parametrize(
+    ("start", "want", "on"),
+    [
+        ("2019-11-12", "2019-11-12", True),
+        ("2019-11-12T10:00:00+00:00", "2019-11-12", True),
+        ("2019-11-12", "2019-11", True),  # finer than the annotated month
+        ("2019", "2019-11", False),  # coarser is not that month
+        ("2019-11-13", "2019-11-12", False),
+        ("2019-11-11", "2019-11-11/2019-11-17", True),  # "last week"
+        ("2019-11-17", "2019-11-11/2019-11-17", True),
+        ("2019-11-18", "2019-11-11/2019-11-17", False),
+        ("2019-10-02", "2019-09/2019-11", True),  # "this fall"
+        ("2019-12", "2019-09/2019-11", False),
+        ("2019", "2019-09/2019-11", False),
+    ],
+)
+def test_an_event_is_on_the_annotated_date_or_inside_its_span(
+    start: str, want: str, on: bool
+) -> None:
+    assert on_date(start, want) is on
+
+
+def _gold_with_values(tmp_path: Path, values: tuple[str, str, str]) -> Path:
+    """The seed's gold with the annotator's own dates (``when_value``) added."""
+    gold = tmp_path / "gold"
+    gold.mkdir(parents=True)
+    text = (DATA / "gold" / "seed.yaml").read_text(encoding="utf-8")
+    for words, value in zip(("on Thursday", "In December 2023", "in 2002"), values, strict=True):
+        text = text.replace(
+            f"when_text: {words}\n", f"when_text: {words}\n    when_value: {value}\n", 1
+        )
+    (gold / "seed.yaml").write_text(text, encoding="utf-8")
+    return gold
+
+
+def test_the_annotators_value_is_the_date_scored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # right values score as the resolver did; a wrong one and a null one do not count
+    gold = _gold_with_values(tmp_path, ('"2024-07-04"', "2023-12", "2002"))
+    (article,) = read_annotated(gold, DATA / "content")
+    assert [h.value for h in article.happenings] == ["2024-07-04", "2023-12", "2002"]
+    assert main(["--gold", str(gold), "--content", str(DATA / "content"), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["happenings"]["found_on_date"] == 3
+
+    gold = _gold_with_values(tmp_path / "b", ('"2024-07-03"', "null", "2002"))
+    (article,) = read_annotated(gold, DATA / "content")
+    assert [(h.value, h.valued) for h in article.happenings][:2] == [
+        ("2024-07-03", True),
+        (None, True),
+    ]
+    assert annotated_date(article.happenings[1], article) is None
+    assert main(["--gold", str(gold), "--content", str(DATA / "content"), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)["happenings"]
+    assert result["found_on_date"] == 1
+    assert result["gold_with_date"] == 2
+    assert result["recall_on_date_of_dated"] == 0.5

@@ -22,12 +22,19 @@ from .events_helpers import events_of, facts_of
 
 #: (sentence, a name the published events must not start with, a date none may have)
 NOT_PUBLISHED = [
-    # a date written before the noun it dates does not date the clause's verb
+    # a date written before the noun it dates does not date the clause's verb (the
+    # attacks themselves are dated by it: see KEPT)
     (
         "Ten years after Washington invaded the country in the wake of the "
         "September 11, 2001 attacks, troops remain.",
+        "Washington invades",
         None,
-        "2001-09-11",
+    ),
+    (
+        "Ten years after Washington invaded the country in the wake of the "
+        "September 11, 2001 attacks, troops remain.",
+        "Troops remain",
+        None,
     ),
     (
         "Despite Mr. Trump's Oct. 11 announcement, actually signing a deal has proved elusive.",
@@ -141,6 +148,14 @@ def test_no_false_fact_is_published(sentence: str, name: str | None, date: str |
 
 #: (sentence, name prefix, start, scheduled): facts that stay, with the right date
 KEPT = [
+    # ... and the noun it is written before is a happening of that day (annot-dev2 a080)
+    (
+        "Ten years after Washington invaded the country in the wake of the "
+        "September 11, 2001 attacks, troops remain.",
+        "Attacks of September 11, 2001",
+        "2001-09-11",
+        False,
+    ),
     # a noun's own date is the date of the meeting it names (told in the past tense,
     # published 5 July: last year's July 10); guards the two rules above
     (

@@ -378,6 +378,25 @@ NAMES = [
         "Second allegation dropped",
         "2015",
     ),
+    # an excluded light verb with the words that make it a happening, named with them
+    # (annot-dev2 a062)
+    ("A man was set on fire last week by a protester.", "Man set on fire", "2024-06-24"),
+    # a source identified by an "of" phrase (annot-dev3 a132)
+    (
+        "In 2010, the laboratory of Stephen Liggett reported that airway muscle expresses "
+        "bitter taste receptors.",
+        "Laboratory of Stephen Liggett reports",
+        "2010",
+    ),
+    # a relative clause parsed as a participle still acts on its noun, and "May" read
+    # again alone is still a month (annot-dev3 a148)
+    (
+        "Blue Origin will offer NASA its Blue Moon lander that the company unveiled in May.",
+        "Company unveils its Blue Moon lander",
+        "2024-05",
+    ),
+    # more nouns that name a happening on their own date (annot-dev2 a070, a089)
+    ("The Nittany Lions' Nov. 9 loss at Minnesota hurt.", "Loss by Nittany Lions", "2023-11-09"),
     # a noun with its own date happened then, whatever the clause around it supposes
     # (annot-dev2: "likely to face questions about Trump's July 25 call")
     (

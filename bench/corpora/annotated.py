@@ -15,6 +15,8 @@ matter with ``title`` and ``date`` then the body)::
     dated_happenings:
       - what: US says settlements are not illegal
         when_text: on Monday           # the words that date it
+        when_value: "2019-11-18"       # optional: the calendar time they give (TIMEX3-like:
+                                       # day, month, year or START/END), null for none
         sentence: "... announced on Monday by U.S. Secretary of State Mike Pompeo."
         scheduled: false
 
@@ -45,12 +47,20 @@ _FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 
 @dataclass(frozen=True)
 class Happening:
-    """A dated happening as annotated: what, the words that date it, its sentence."""
+    """A dated happening as annotated: what, the words that date it, its sentence.
+
+    ``value`` is the annotator's own normalised date for it (``2019-11-18``,
+    ``2019-11``, ``2019``, or a span ``START/END``), ``None`` where the words give no
+    calendar time ("recently"); ``valued`` says whether the annotator gave one at
+    all (older gold files have only the words).
+    """
 
     what: str
     when_text: str
     sentence: str
     scheduled: bool = False
+    value: str | None = None
+    valued: bool = False
 
 
 @dataclass
@@ -71,6 +81,11 @@ def _names(rows: Any) -> list[set[str]]:
         names = {str(row["name"]), *(str(n) for n in row.get("also") or [])}
         out.append({n.strip() for n in names if n.strip()})
     return out
+
+
+def _value(value: Any) -> str | None:
+    """An annotated ``when_value`` as text (YAML reads 2019 as a number, dates as dates)."""
+    return None if value is None else str(value)
 
 
 def _date(value: Any) -> dt.date | None:
@@ -120,6 +135,8 @@ def read_annotated(gold: Path, content: Path) -> list[AnnotatedArticle]:
                         when_text=str(h.get("when_text", "")),
                         sentence=str(h.get("sentence", "")),
                         scheduled=bool(h.get("scheduled", False)),
+                        value=_value(h.get("when_value")),
+                        valued="when_value" in h,
                     )
                     for h in row.get("dated_happenings") or []
                 ],

@@ -677,6 +677,10 @@ def find_times(
                 continue
             if kind == "relative_day" and _in_a_name(sentence, match):
                 continue
+            if kind == "weekday" and _NAMED_DAY.search(
+                sentence, max(match.start() - 16, 0), match.start()
+            ):
+                continue
             if kind == "duration" and not _is_duration(sentence, match):
                 continue
             ahead = clauses.is_future(match.start(), match.end()) if future is None else future
@@ -691,6 +695,11 @@ def find_times(
     return _named_days(sorted(found, key=lambda t: t.start_offset), sentence)
 
 
+#: Days named by a word before the weekday, not a weekday of the story's week:
+#: ``Black Friday``, ``Cyber Monday``, ``Super Tuesday``, ``Good Friday``.
+_NAMED_DAY = re.compile(
+    r"\b(?:Black|Cyber|Super|Good|Ash|Easter|Bloody|Holy|Palm|Giving|Shrove|Maundy)\s+$"
+)
 #: A capitalised word right before a match: ``USA Today``, ``NBC's Today``.
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w.'’]*\s+$")
 

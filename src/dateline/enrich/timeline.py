@@ -41,7 +41,7 @@ from dateline.enrich.event_rules import (
     noun_for,
 )
 from dateline.enrich.given_names import given_name_sex
-from dateline.enrich.temporal import NOT_WHEN, TimeExpression, find_dates, find_times
+from dateline.enrich.temporal import NOT_WHEN, Precision, TimeExpression, find_dates, find_times
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from spacy.tokens import Token
@@ -494,6 +494,7 @@ class TriggerDetector:
             if not _is_time_word(context, t)
         ]
         own = {t.i for t in modifiers} | {t.i for t in of}
+        dated_name = ""
         if self.rule.own_date:
             dates = own_times(context, noun)
             modifiers = [
@@ -509,10 +510,13 @@ class TriggerDetector:
                 # took place, or who met, can tell it ("a July 10 meeting at the White
                 # House", "this week's game in Miami")
                 of = _telling_phrase(context, noun)
-                if not of:
+                full = [d for d in dates if not d.relative and d.precision is Precision.DAY]
+                if not of and not full:
                     return None
+                if not of:  # "the September 11, 2001 attacks": a day in full names it
+                    dated_name = f"{noun.text} of {full[0].text}"
         words = _text(sorted([*modifiers, noun, *of], key=lambda t: t.i))
-        name = _capitalise(words)
+        name = _capitalise(dated_name or words)
         if people:
             name += f" {self.rule.joiner} " + _join([context.name_of(k) for k in people])
         elif self.rule.light_verbs and subject is not None and subject.pos_ != "PRON":
@@ -689,6 +693,18 @@ class TriggerDetector:
         )
         if passive and patient is not None:
             who = self._phrase_name(context, patient)
+            words = self.rule.idioms.get(verb.lemma_.lower(), frozenset())
+            idiom = next(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ == "prep"
+                    and any(g.dep_ == "pobj" and g.lemma_.lower() in words for g in c.children)
+                ),
+                None,
+            )
+            if who and idiom is not None:  # "Man set on fire": the words that make it one
+                return _capitalise(f"{who} {verb.lower_} {_text(list(idiom.subtree))}")
             if who:
                 return _capitalise(f"{who} {verb.lower_}".strip())
             return noun_for(self.rule, verb.lemma_.lower())
@@ -840,7 +856,11 @@ def own_times(context: SentenceContext, noun: Token) -> list[TimeExpression]:
     out = []
     text = context.parse.sentence.text
     for expr in find_times(text, context.published):
-        if expr.start_offset < context.skip_before or expr.start_offset not in starts:
+        if expr.start_offset < context.skip_before:
+            continue
+        if expr.start_offset not in starts:
+            if _right_before(context, expr, noun) and expr.kind not in NOT_WHEN:
+                out.append(expr)  # "the September 11, 2001 attacks", parsed apart
             continue
         if expr.kind in NOT_WHEN and expr.kind != "since":
             continue
@@ -872,12 +892,15 @@ def _identified(context: SentenceContext, subject: Token | None) -> bool:
     """Whether a source that is not a name is one the text identifies by a name: an
     office or body of a named country, organisation or person ("China's commerce
     ministry said this month", "Austria's interior minister said on Tuesday", "the US
-    military said"), not an unnamed one ("a senior official", "the president")."""
+    military said", "the laboratory of Stephen Liggett reported"), not an unnamed one
+    ("a senior official", "the president")."""
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return False
     if any(c.dep_ == "det" and c.lower_ in _UNIDENTIFIED for c in subject.children):
         return False
     todo = [c for c in subject.children if c.dep_ in _IDENTIFYING and c.i < subject.i]
+    # "the laboratory of Stephen Liggett", "the office of the governor of Texas"
+    todo += [g for c in subject.children if c.lower_ == "of" for g in c.children]
     while todo:
         word = todo.pop()
         if word.pos_ == "PROPN" or context.mention_at(word) is not None:
@@ -940,6 +963,15 @@ def _telling_phrase(context: SentenceContext, noun: Token) -> list[Token]:
     return []
 
 
+def _right_before(context: SentenceContext, expr: TimeExpression, noun: Token) -> bool:
+    """A date written right before the noun it dates, whatever the parser made of it
+    ("the September 11, 2001 attacks" is parsed as a date with an apposition)."""
+    after = [t for t in context.parse.tokens() if context.parse.start_of(t) >= expr.end_offset]
+    while after and after[0].tag_ == "POS":
+        after = after[1:]
+    return bool(after) and after[0].i == noun.i
+
+
 def _idiom(verb: Token, words: frozenset[str] | None) -> bool:
     """Whether a verb too light to name a happening carries one of ``words`` that make
     it one: its object or particle (``took place``, ``gave a speech``) or the object of
@@ -983,7 +1015,10 @@ def _relative_object(
 ) -> Token | None:
     """In a relative clause with its own subject, what was acted on is the noun the clause
     hangs on: ``the aid package (that) the U.S. Congress approved``."""
-    if verb.dep_ != "relcl" or passive or subject is None or subject.head.i != verb.i:
+    # a tensed "acl" with a subject of its own is a relative clause the parser mislabelled
+    # ("its lander that the company unveiled in May")
+    relative = verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ", "VBP"))
+    if not relative or passive or subject is None or subject.head.i != verb.i:
         return patient
     if any(c.lower_ in ("when", "where") for c in verb.children if c.dep_ == "advmod"):
         return patient  # "four years ago, when Bryant won": the clause is about a time
@@ -1190,7 +1225,7 @@ def forward(expr: TimeExpression, published: dt.date) -> TimeExpression:
     """A scheduled event's relative date read forward (``on Thursday`` = the next one)."""
     if expr.future or not expr.relative:
         return expr
-    again = find_dates(expr.text, published, future=True)
+    again = find_dates(_readable(expr), published, future=True)
     if not again:
         return expr
     first = again[0]
@@ -1205,6 +1240,12 @@ def forward(expr: TimeExpression, published: dt.date) -> TimeExpression:
         first.reference,
         True,
     )
+
+
+def _readable(expr: TimeExpression) -> str:
+    """The expression's words as they can be read again alone: "in May" for a month
+    read after "in" ("May" alone is read as the verb, not a date)."""
+    return f"in {expr.text}" if expr.kind == "month" else expr.text
 
 
 def past_tense(verb: Token) -> bool:
@@ -1228,7 +1269,7 @@ def backward(expr: TimeExpression, published: dt.date) -> TimeExpression:
     """A past clause's relative date read back (``in October`` = the last one)."""
     if not expr.future or not expr.relative:
         return expr
-    again = find_dates(expr.text, published, future=False)
+    again = find_dates(_readable(expr), published, future=False)
     if not again:
         return expr
     return dataclasses.replace(
