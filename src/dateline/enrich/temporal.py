@@ -677,7 +677,9 @@ def find_times(
                 continue
             if kind == "relative_day" and _in_a_name(sentence, match):
                 continue
-            if kind == "weekday" and _NAMED_DAY.search(sentence, 0, match.start()):
+            if kind == "weekday" and _NAMED_DAY.search(
+                sentence, max(match.start() - 16, 0), match.start()
+            ):
                 continue
             if kind == "duration" and not _is_duration(sentence, match):
                 continue
