@@ -1778,6 +1778,11 @@ def _build_with(
         elif not _same(out / name, data):
             report.would_write.append(name)
     report.site_findings.extend(_kept_finding(settings, s) for s in report.carried)
+    new_state.site_marks = site.marks
+    new_state.valid_until = _valid_until(listed, now)
+    # what only the site-wide files needed goes before the manifest is made: the
+    # memory it frees is what the manifest's tables of every source take
+    del site, listed, clashes
 
     # the manifest: every source still here keeps the files it owned if it failed now
     manifest_sources = {s: summaries[s].slug for s in published}
@@ -1834,9 +1839,7 @@ def _build_with(
     if not same and write_chunks(out / MANIFEST, Chunks(manifest.pieces))[0]:
         report.written.append(out / MANIFEST)
     new_state.site_files = site_files
-    new_state.site_marks = site.marks
     new_state.now = now.timestamp()
-    new_state.valid_until = _valid_until(listed, now)
     try:
         cache.save_state(new_state, state)
     except OutputError as exc:

@@ -49,6 +49,7 @@ from dateline.enrich.gazetteer import Gazetteer, GeoPlace, fold
 from dateline.enrich.given_names import given_names
 from dateline.enrich.lexicon import (
     AREA_HEADS,
+    CELESTIAL_BODIES,
     COMMON_STARTERS,
     COMPANIES_NAMED_AFTER_PEOPLE,
     COMPANY_WORDS,
@@ -104,6 +105,7 @@ from dateline.enrich.name_shapes import (
     family,
     given_name_first,
     is_corporate_form,
+    is_given_name,
     is_organ,
     is_short_for,
     is_shortened,
@@ -150,6 +152,15 @@ LINKER_RULES: dict[str, str] = {
     "kind word kept where a city has the name: 'Kharkiv region')",
     "area_is_no_guess": "'Logar province' then 'Baraki, Logar': the area the text calls a "
     "province is what the other 'Logar' names too, whatever label the model gave it",
+    "role_word_first": "'Prosecutor Eva Lind said ... the prosecutor': a word the article "
+    "writes in lower case, then a given name, is a role before the person's name",
+    "celestial_body": "'landers bound for the Moon', 'plumes on Enceladus': a world a sentence "
+    "about space names is a Place, whatever the model said (not 'Titan' the company, nor a "
+    "person the article names so)",
+    "double_given_name": "'Eva-Marie Persson', 'Jean-Luc Picard': a hyphenated given name "
+    "opens a person's name, whatever label the model gave it",
+    "person_over_spelling": "'Liu He' the model calls a person stays one: a city's other "
+    "spelling (Liuhe) does not overrule two words that read as a name",
     "ordinary_word_name": "'Best Buy', 'Gift Guides': a two-word 'person' with no given name "
     "first and a word the article writes in lower case (best, guides) is a thing's name",
     "stock_index": "'the benchmark Sensex', 'Hang Seng Index (HSI)', 'the Dow fell 102 points': "
@@ -280,6 +291,11 @@ _AREA = re.compile(
 # a long capitalised run before a parenthesis costs its length once, not its square.
 _ACRONYM = re.compile(r"\s\((?P<acr>[A-Z][A-Za-z0-9&-]{1,9})\)")
 _ACRONYM_WINDOW = 200
+#: words of a sentence about space, where "Moon" or "Titan" is the world, not a name
+_SPACE_STORY = re.compile(
+    r"\b(?:orbit\w*|surface|land\w*|lunar|planet\w*|moons?|spacecraft|mission|rover|"
+    r"astronauts?|space|probe|telescope|NASA|ESA|solar system|crater|atmosphere)\b"
+)
 _DATELINE = "DATELINE"  # the dateline's place, as a candidate of its own
 
 
@@ -774,6 +790,13 @@ class EntityExtractor:
         if label == US_STATE:
             state = self.gazetteer.us_state_code(span)
             return self._place(result, state, text, span) if state is not None else None
+        if (
+            span in CELESTIAL_BODIES
+            and _SPACE_STORY.search(text)
+            and self._surname(result, span) is None
+        ):
+            # "landers bound for the Moon": a world, in a sentence about going there
+            return self._found(result, key_for(span), "Place", span, text)
         if fold(span) in result.indexes or fold(acronyms.get(span, "")) in result.indexes:
             return None  # "the benchmark Sensex", "Hang Seng Index (HSI)": a stock index
         if span in acronyms:
@@ -880,8 +903,11 @@ class EntityExtractor:
             city is not None
             and previous_word(text, start) not in TITLE_WORDS
             and (city.country in result.context[:3] or city.population >= 1_000_000)
+            and (len(words) == 1 or fold(city.name) == fold(span))
         ):
-            return self._place(result, city, text, span)  # "Rabat" in a story about Morocco
+            # "Rabat" in a story about Morocco; but "Liu He" is a person, though GeoNames
+            # lists it as another spelling of the city of Liuhe
+            return self._place(result, city, text, span)
         if len(words) > 1 and words[0] in SINGLE_ORGS:
             return None  # "Amazon Echo Dot", "Google Stadia": a big company's product
         if len(words) > 1 and any(w in ORG_WORDS or w in COMPANY_WORDS for w in words):
@@ -894,8 +920,19 @@ class EntityExtractor:
         ):
             return None  # "Ohio Republican", "Hungarian Fidesz": described, not named
         if (
+            len(words) >= 3
+            and not is_given_name(words[0])
+            and is_given_name(words[1])
+            and words[0].lower() in result.ordinary_words
+        ):
+            # "Prosecutor Eva Lind said": a role the article also writes in lower case,
+            # capitalised at a sentence's start, then a given name: the person is Eva Lind
+            start += len(words[0]) + 1
+            words = words[1:]
+            span = " ".join(words)
+        if (
             len(words) > 1
-            and words[0].upper() not in given_names()
+            and not is_given_name(words[0])
             and any(w.lower() in result.ordinary_words for w in words if w not in NAME_PARTICLES)
         ):
             # "Best Buy", "Gift Guides", "Magic Keyboard": no given name first, and a word

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 __all__ = [
     "AREA_HEADS",
+    "CELESTIAL_BODIES",
     "COMMON_STARTERS",
     "COMPANY_WORDS",
     "COMPASS_WORDS",
@@ -165,6 +166,12 @@ SPORTS_WORDS = frozenset(
 #: Nations that field their own sides but are no country of the gazetteer: as a team
 #: they are written as the nation, as countries are (:mod:`dateline.enrich.teams`).
 HOME_NATIONS = frozenset({"England", "Scotland", "Wales", "Northern Ireland"})
+#: The worlds a story about space goes to: places, as a reader and annotators take them
+#: ("landers bound for the Moon", "plumes on Enceladus"), not persons or bodies.
+CELESTIAL_BODIES = frozenset(
+    """Moon Earth Mars Venus Jupiter Saturn Uranus Neptune Pluto Europa Enceladus Titan
+    Ganymede Callisto Io Ceres Phobos""".split()
+)
 
 #: Social platforms: "on Twitter", "turned to Instagram", "Twitter users" name a medium,
 #: not the company (which "Twitter said" or "Twitter's chief executive" does).

@@ -39,6 +39,7 @@ __all__ = [
     "family",
     "given_name_first",
     "is_corporate_form",
+    "is_given_name",
     "is_organ",
     "is_short_for",
     "is_shortened",
@@ -191,12 +192,21 @@ def church_body(words: list[str]) -> bool:
     )
 
 
+def is_given_name(word: str) -> bool:
+    """A common given name, or a hyphenated pair opening with one (``Eva-Marie``,
+    ``Jean-Luc``, ``Pierre-Hugues``): the French and German double given names."""
+    head, hyphen, rest = word.partition("-")
+    return word.upper() in given_names() or (
+        bool(hyphen) and rest[:1].isupper() and head.upper() in given_names()
+    )
+
+
 def given_name_first(words: list[str]) -> bool:
     """Two or three words that read as a name and open with a common given name, with
     no company word (``Dean Kamen``; not ``Dean Witter Inc.`` or ``Warner Bros.``)."""
     return (
         2 <= len(words) <= 3
-        and words[0].upper() in given_names()
+        and is_given_name(words[0])
         and words[0].lower() not in NAME_PARTICLES
         and not words[-1].endswith(".")
         and not any(w in COMPANY_WORDS or w in CORPORATE_SUFFIXES for w in words)
