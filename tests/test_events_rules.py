@@ -397,6 +397,13 @@ NAMES = [
     ),
     # more nouns that name a happening on their own date (annot-dev2 a070, a089)
     ("The Nittany Lions' Nov. 9 loss at Minnesota hurt.", "Loss by Nittany Lions", "2023-11-09"),
+    # of a clause's dates, the one its verb governs most directly is its event's: "in
+    # March" dates the talks of a phrase before it, "on Friday" the approval (annot-dev2)
+    (
+        "After talks in March, the board approved the merger on Friday.",
+        "Board approves",
+        "2024-07-05",
+    ),
     # a noun with its own date happened then, whatever the clause around it supposes
     # (annot-dev2: "likely to face questions about Trump's July 25 call")
     (

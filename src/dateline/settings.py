@@ -149,6 +149,11 @@ class Settings(BaseModel):
         min_length=1,
         description="Installed spaCy pipeline package that enrichment parses articles with.",
     )
+    nlp_ner: Literal["news", "model"] = Field(
+        default="model",  # = dateline.enrich.nlp.DEFAULT_NER (not imported: spaCy stays lazy)
+        description="Entity recognizer of the default model: `news` (dateline's, tuned on "
+        "annotated news) or `model` (the model's own). Other models keep their own.",
+    )
 
     hubs: list[HttpUrl] = Field(
         default_factory=list,

@@ -341,6 +341,8 @@ def _text_entries(article: ArticleSummary, body: str) -> tuple[bytes, bytes] | N
         return None
     published = as_datetime(article.date_published)
     updated = as_datetime(article.lastmod)
+    if published.tzinfo is None or updated.tzinfo is None:
+        return None  # feedgen refuses a time without its offset, with its own message
     url_text, url_attr, graph_attr = _text(url), _attribute(url), _attribute(graph_url)
     title = _text(headline)
     content = _text(body)

@@ -192,8 +192,9 @@ class ArticleSummary:
         published, modified = self.date_published, self.date_modified
         if text == ZULU:
             published, modified = _zulu(published), _zulu(modified)
+        url = f"{self.base}articles/{self.slug}.html"  # self.url, made once here
         return _index_json(
-            self.article_id, self.url, self.headline, published, modified, self.in_language
+            url + "#article", url, self.headline, published, modified, self.in_language
         )
 
     @property
@@ -313,17 +314,15 @@ def _index_json(
     """The index node as json.dumps writes it, from the summary's fields (they are what
     the JSON-LD says, except a UTC time, which JSON-LD writes with ``Z``: then the
     summary keeps the real text)."""
-    pairs = [
-        ("@id", article_id),
-        ("@type", "NewsArticle"),
-        ("url", url),
-        ("headline", headline),
-        ("datePublished", published),
-    ]
-    if modified is not None:
-        pairs.append(("dateModified", modified))
-    pairs.append(("inLanguage", language))
-    return "{\n" + ",\n".join(f"  {_quoted(k)}: {_quoted(v)}" for k, v in pairs) + "\n}"
+    # one format, not a list of pairs joined: the site graph, the home page and the
+    # digest that says whether they changed ask this of every article of the site
+    dated = f',\n  "dateModified": {_quoted(modified)}' if modified is not None else ""
+    return (
+        f'{{\n  "@id": {_quoted(article_id)},\n  "@type": "NewsArticle",\n'
+        f'  "url": {_quoted(url)},\n  "headline": {_quoted(headline)},\n'
+        f'  "datePublished": {_quoted(published)}{dated},\n'
+        f'  "inLanguage": {_quoted(language)}\n}}'
+    )
 
 
 def _index_text(

@@ -109,7 +109,7 @@ def default_enrichers(settings: Settings) -> tuple[Enricher, ...]:
         FactsEnricher(
             Gazetteer.shared(),
             registry,
-            NlpModel.shared(settings.nlp_model),
+            NlpModel.shared(settings.nlp_model, settings.nlp_ner),
             min_confidence=settings.min_confidence,
         ),
     )

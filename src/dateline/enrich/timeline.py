@@ -545,7 +545,7 @@ class TriggerDetector:
         coordinated with (``met on Monday and signed``), marked as inherited."""
         own = context.clause_times.get(verb.i, [])
         if own:
-            return list(own), False
+            return _nearest_first(context, verb, own), False
         lent = lent_times(verb, context.clause_times)
         if lent:
             return lent, True
@@ -825,6 +825,24 @@ class TriggerDetector:
 
 
 _UNTIL = re.compile(r"\b(?:until|till|to)\s+(?:the\s+)?$", re.I)
+
+
+def _nearest_first(
+    context: SentenceContext, verb: Token, times: Sequence[TimeExpression]
+) -> list[TimeExpression]:
+    """A clause's dates, the one the verb governs most directly first: in "In addition
+    to its order of 30 jets Wednesday, it announced an order of 50 jets on Monday",
+    "on Monday" hangs on "announced", "Wednesday" on the order inside a phrase before
+    it; the first date of a clause is its event's date, so it must be the verb's own."""
+
+    def depth(expr: TimeExpression) -> int:
+        root = context.parse.root_of(expr.start_offset, expr.end_offset)
+        steps = 0
+        while root is not None and root.i != verb.i and root.head is not root and steps < 32:
+            root, steps = root.head, steps + 1
+        return steps
+
+    return sorted(times, key=depth)  # stable: equal depths keep the text's order
 
 
 def _until(context: SentenceContext, verb: Token) -> list[TimeExpression]:

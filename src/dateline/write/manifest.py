@@ -242,5 +242,13 @@ class Manifest:
             sources=sources,
             files=OwnedFiles(sources, files),
             site=tuple(sorted(site)),
-            zones={k: v for k, v in (zones or {}).items() if k in sources},
+            zones=_within(zones or {}, sources),
         )
+
+
+def _within(zones: Mapping[str, str], sources: Mapping[str, str]) -> Mapping[str, str]:
+    """The zones of ``sources`` only: ``zones`` itself when it names no other source (a
+    build's do not; a copy of a large site's is megabytes)."""
+    if all(source in sources for source in zones):
+        return zones
+    return {k: v for k, v in zones.items() if k in sources}
