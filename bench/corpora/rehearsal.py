@@ -4,7 +4,7 @@
 
 :mod:`bench.train_ner` rehearses the original model's own entities on articles nobody
 annotated, so that the tuned recognizer does not forget what it knew. Part of the
-text the shipped weights (``src/dateline/data/ner``) rehearsed is the mediacloud 2020
+text the measured weights (bench/NER-TRAINING.md) rehearsed is the mediacloud 2020
 test set of adbar/htmldate (Apache-2.0; ``tests/eval_mediacloud_2020.json`` and
 ``tests/test_set/`` of that repository): this module turns those pages into article
 files the way dateline itself would read them (its own page reader), keeps those of

@@ -149,10 +149,12 @@ class Settings(BaseModel):
         min_length=1,
         description="Installed spaCy pipeline package that enrichment parses articles with.",
     )
-    nlp_ner: Literal["news", "model"] = Field(
+    nlp_ner: str = Field(
         default="model",  # = dateline.enrich.nlp.DEFAULT_NER (not imported: spaCy stays lazy)
-        description="Entity recognizer of the default model: `news` (dateline's, tuned on "
-        "annotated news) or `model` (the model's own). Other models keep their own.",
+        min_length=1,
+        description="Entity recognizer of the default model: `model` (the model's own) or "
+        "the `ner` folder of one fine-tuned on annotated news by bench/train_ner.py. Other "
+        "models keep their own.",
     )
 
     hubs: list[HttpUrl] = Field(

