@@ -458,6 +458,7 @@ def test_a_body_change_leaves_the_files_that_do_not_show_bodies_unwritten(
     assert "articles/delegates-meet-in-oslo-for-round-3-of-talks.html" in written
     assert not written & {"index.jsonld", "index.html", "sitemap.xml", ".dateline-manifest.json"}
     assert report.outputs["index.jsonld"] is None  # kept, never even encoded
+    assert report.outputs["events.ics"] is None  # its events did not change
     # a changed headline is in all three
     changed.write_text(changed.read_text().replace("Delegates meet", "Envoys meet"))
     report = build_site(settings)
@@ -467,6 +468,23 @@ def test_a_body_change_leaves_the_files_that_do_not_show_bodies_unwritten(
     (clean.content_dir / "gen-03.txt").write_text(changed.read_text())
     assert build_site(clean, force=True, jobs=1).ok
     assert tree(out) == tree(clean.output_dir)
+
+
+def test_the_calendar_is_made_again_when_an_event_changes(tmp_path: Path) -> None:
+    """events.ics is kept while what it lists is the same, and made again (as a clean
+    build makes it) when an article renames an event."""
+    settings = make_site(tmp_path, count=2)
+    build_site(settings)
+    kyiv = settings.content_dir / "2024-03-kyiv-visit.md"
+    kyiv.write_text(kyiv.read_text().replace("Meeting between", "Talks between"))
+    report = build_site(settings)
+    assert report.count("built") == 1
+    assert settings.output_dir / "events.ics" in report.written
+    assert b"SUMMARY:Talks between Antony Blinken" in (settings.output_dir / "events.ics").read_bytes()
+    clean = make_site(tmp_path, count=2, name="clean")
+    (clean.content_dir / "2024-03-kyiv-visit.md").write_text(kyiv.read_text())
+    assert build_site(clean, force=True, jobs=1).ok
+    assert tree(settings.output_dir) == tree(clean.output_dir)
 
 
 def test_a_manifest_in_an_older_form_is_written_again(tmp_path: Path) -> None:
