@@ -480,7 +480,9 @@ def test_the_calendar_is_made_again_when_an_event_changes(tmp_path: Path) -> Non
     report = build_site(settings)
     assert report.count("built") == 1
     assert settings.output_dir / "events.ics" in report.written
-    assert b"SUMMARY:Talks between Antony Blinken" in (settings.output_dir / "events.ics").read_bytes()
+    assert (
+        b"SUMMARY:Talks between Antony Blinken" in (settings.output_dir / "events.ics").read_bytes()
+    )
     clean = make_site(tmp_path, count=2, name="clean")
     (clean.content_dir / "2024-03-kyiv-visit.md").write_text(kyiv.read_text())
     assert build_site(clean, force=True, jobs=1).ok

@@ -301,10 +301,11 @@ class StateEntry:
                 code="cache_summary_missing",
                 hint="this is a bug in dateline; run the build again with --force",
             )
-        if isinstance(self._summary, bytes):
-            self._summary = zlib.decompress(self._summary, -_WINDOW_BITS).decode("utf-8")
-        if isinstance(self._summary, str):  # parsed once; the text is let go
-            self._summary = ArticleSummary.from_json(json.loads(self._summary), self._shared)
+        if isinstance(self._summary, str | bytes):  # parsed once; the text is let go
+            text = self._summary
+            if isinstance(text, bytes):
+                text = zlib.decompress(text, -_WINDOW_BITS)
+            self._summary = ArticleSummary.from_json(_loads(text), self._shared)
             self._shared = None
         return self._summary
 
@@ -380,6 +381,15 @@ def _write_stamps(
         "DELETE FROM stamps WHERE source = ?",
         [(source,) for source in before if source not in stamps],
     )
+
+
+def _loads(text: str | bytes) -> Any:
+    """JSON as :func:`json.loads` reads it: with orjson (a build reads back every
+    summary of the site), or json for what orjson refuses (NaN, huge integers)."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
 
 
 def _dumps(data: object) -> str:
