@@ -458,7 +458,8 @@ def test_article_pages_are_the_templates_on_the_test_site(
 
 
 _TEXT = st.text(
-    alphabet=st.characters(exclude_categories=["Cs", "Cc", "Cn", "Co"]) | st.sampled_from("<>&'\"-"),
+    alphabet=st.characters(exclude_categories=["Cs", "Cc", "Cn", "Co"])
+    | st.sampled_from("<>&'\"-"),
     min_size=1,
     max_size=30,
 ).filter(lambda t: " ".join(t.split()) == t and "\u2028" not in t and "\u2029" not in t)
@@ -488,7 +489,8 @@ def test_article_pages_are_the_templates(
     front |= {"section": section} if section else {}
     front |= {"author": authors} if authors else {}
     article = folder / "a.md"
-    article.write_text(f"---\n{json.dumps(front, ensure_ascii=False)}\n---\nTEHRAN - Body & <text>.\n", "utf-8")
+    front_matter = json.dumps(front, ensure_ascii=False)
+    article.write_text(f"---\n{front_matter}\n---\nTEHRAN - Body & <text>.\n", "utf-8")
     settings = Settings(
         title=site_title,
         base_url="https://ex.org/",
