@@ -65,6 +65,7 @@ from dateline.write.cache import (
     file_stamp,
     finding_from_json,
     finding_to_json,
+    held_summary,
     site_key,
 )
 from dateline.write.lock import build_lock
@@ -469,6 +470,28 @@ class ArticleOutput:
     #: the cache entry as the cache stores it (:meth:`CacheEntry.to_bytes`), made by
     #: the worker that wrote the files
     stored: bytes | None = field(default=None, repr=False)
+    #: what the build keeps of an article its worker wrote (then ``entry`` is None)
+    kept: WrittenArticle | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenArticle:
+    """What the build needs of an article its worker built and wrote: the summary as
+    the build holds it until the site-wide stage (see :func:`held_summary`), made in
+    the worker, so the build's own process, which is serial, neither receives the
+    summary object (and its nodes and bylines) nor encodes it again; no graph."""
+
+    slug: str
+    #: the summary, deflated JSON (:attr:`StateEntry.summary` reads it)
+    summary: bytes
+    #: the files' sizes as the state holds them
+    files: str | int
+    #: the files, when they are not the slug's two (see :func:`_owned`)
+    owned: tuple[str, ...] | None
+    #: its findings as the cache keeps them
+    findings: list[dict[str, Any]]
+    #: the body HTML (the cache keeps it apart, for the feeds)
+    body: str
 
 
 @dataclass(frozen=True)
@@ -552,7 +575,7 @@ class ArticleWorker:
             f"articles/{graph.slug}.jsonld": jsonld.encode("utf-8"),
             f"articles/{graph.slug}.html": self.pages.render(graph, body, jsonld).encode("utf-8"),
         }
-        summary = summarize(task.source, graph)
+        summary = summarize(task.source, graph, doc["@graph"][0])
         entry = CacheEntry(
             key=task.key,
             summary=summary,
@@ -633,13 +656,22 @@ def _write_own_files(made: ArticleOutput, entry: CacheEntry, targets: _Targets) 
             made.task,
             ArticleResult(made.task.path, findings=(*made.result.findings, *exc.findings())),
         )
+    summary, sizes = held_summary(entry.summary, entry.files)
+    kept = WrittenArticle(
+        entry.summary.slug,
+        summary,
+        sizes,
+        _owned(entry.files, entry.summary),
+        entry.findings,
+        # the body: the cache keeps it apart too, for the feeds (BuildCache.read_body)
+        entry.body,
+    )
     return ArticleOutput(
         made.task,
         made.result,
-        # the body stays: the cache keeps it apart too, for the feeds (BuildCache.read_body)
-        entry=dataclasses.replace(entry, graph=[]),
         written=tuple(map(os.fspath, written)),
         stored=entry.to_bytes(),
+        kept=kept,
     )
 
 
@@ -1689,25 +1721,38 @@ def _build_with(
         made = next(outputs)
         assert made.task.source == source
         plan.keyed(made.task)
-        entry = made.entry
-        if entry is None:
+        # built and written by its worker (which held back nothing it wrote), or built
+        entry, kept = made.entry, made.kept
+        if kept is not None:
+            slug, built_key = kept.slug, made.task.key
+        elif entry is not None:
+            slug, built_key = entry.summary.slug, entry.key
+            if _held(entry.summary, now):
+                # a draft or an embargo: checked, never written (built again next time)
+                results[source] = _hold(report, Path(name), entry.summary, made.result.findings)
+                seen[source] = entry.summary
+                continue
+        else:
             results[source] = made.result
-            continue
-        slug = entry.summary.slug
-        if _held(entry.summary, now):
-            # a draft or an embargo: checked, never written (built again next time)
-            results[source] = _hold(report, Path(name), entry.summary, made.result.findings)
-            seen[source] = entry.summary
             continue
         if claimed.setdefault(slug, source) != source:
             # another article already wrote this slug in this build: do not overwrite it
             results[source] = made.result
-            seen[source] = entry.summary
+            seen[source] = (
+                entry.summary
+                if entry is not None
+                else StateEntry(built_key, kept.summary, [], kept.files, shared=shared)  # type: ignore[union-attr]
+            )
             if made.written is not None:  # its worker did: the first one's files go back
                 _write_again(settings, claimed[slug], keys.get(claimed[slug], ""), out)
             continue
         try:
-            if made.stored is not None and made.written is not None:
+            if kept is not None and made.stored is not None:
+                cache.write_stored(built_key, made.stored, kept.body)
+                report.written.extend(made.written or ())
+            elif entry is None:
+                raise AssertionError("an article built without its cache entry")
+            elif made.stored is not None and made.written is not None:
                 cache.write_entry(entry, made.stored)
                 report.written.extend(made.written)
             elif writing:
@@ -1731,7 +1776,7 @@ def _build_with(
             findings = _on_path(findings, path, made.task.path)
         # the plan's copy of the key (its stamp holds one): not a second for each article
         stamped = plan.stamps.get(source)
-        key = stamped[1] if stamped is not None and stamped[1] == entry.key else entry.key
+        key = stamped[1] if stamped is not None and stamped[1] == built_key else built_key
         results[source] = ArticleResult(
             path,
             findings=findings,
@@ -1739,13 +1784,18 @@ def _build_with(
             status="built",
             load=_lazy(entries, out, key),
         )
-        if (owned := _owned(entry.files, entry.summary)) is not None:
-            extra_files[source] = owned
         # the summary as its saved text until the site-wide stage: a third of the memory
         # of the object, for each article of a full build, while the workers still run
-        seen[source] = new_state.articles[source] = StateEntry.holding_text(
-            key, entry.summary, entry.findings, entry.files, shared
-        )
+        if kept is not None:
+            if kept.owned is not None:
+                extra_files[source] = kept.owned
+            held = StateEntry(key, kept.summary, kept.findings, kept.files, shared=shared)
+        else:
+            assert entry is not None
+            if (owned := _owned(entry.files, entry.summary)) is not None:
+                extra_files[source] = owned
+            held = StateEntry.holding_text(key, entry.summary, entry.findings, entry.files, shared)
+        seen[source] = new_state.articles[source] = held
 
     for _ in shown:  # let a progress bar finish
         pass

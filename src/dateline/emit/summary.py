@@ -18,7 +18,6 @@ the few files a build renders again.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 from dataclasses import dataclass
 from json.encoder import encode_basestring as _quoted
@@ -389,13 +388,17 @@ def _event_brief(event: Event, graph: ArticleGraph) -> EventBrief | None:
     )
 
 
-def summarize(source: str, graph: ArticleGraph) -> ArticleSummary:
-    """The summary of one article's validated graph.
+def summarize(
+    source: str, graph: ArticleGraph, node: dict[str, Any] | None = None
+) -> ArticleSummary:
+    """The summary of one article's validated graph; ``node`` is the article's JSON-LD
+    node (``graph.graph()[0]``) when the caller has made it.
 
     Raises ValueError when the graph's URLs are not where dateline puts them (the
     summary derives the document's URL, the ``@id`` and the files from the page's)."""
     from dateline.emit.feeds import as_datetime  # noqa: PLC0415 - not loaded by a no-op build (see dateline.pipeline)
     from dateline.emit.html import human_date, named_entities  # noqa: PLC0415 - not loaded by a no-op build (see dateline.pipeline)
+    from dateline.emit.jsonld import dumps  # noqa: PLC0415 - not loaded by a no-op build (see dateline.pipeline)
     from dateline.model.entities import Person  # noqa: PLC0415 - not loaded by a no-op build (see dateline.pipeline)
 
     article = graph.article
@@ -409,9 +412,10 @@ def summarize(source: str, graph: ArticleGraph) -> ArticleSummary:
             name, url = getattr(author, "name", ""), getattr(author, "url", None)
             authors.append(Byline(name, url, isinstance(author, Person)))
     events = (_event_brief(event, graph) for event in graph.events())
-    index = json.dumps(
-        {k: v for k, v in article.jsonld().items() if k in INDEX_KEYS}, ensure_ascii=False, indent=2
-    )
+    if node is None:
+        node = article.jsonld()
+    # the text json.dumps(..., ensure_ascii=False, indent=2) writes (see dumps)
+    index = dumps({k: v for k, v in node.items() if k in INDEX_KEYS})[:-1]
     modified = article.date_modified.isoformat() if article.date_modified else None
     fields = (
         article.id,

@@ -289,8 +289,8 @@ class StateEntry:
         """An entry holding ``summary`` as its JSON, deflated (about 40% of the UTF-8
         bytes, a third of a str's: a build holds one per article it built until the
         site-wide stage), parsed again (with ``shared``) when first asked for."""
-        held = held_summary(summary)
-        return cls(key, held, findings, _packed(files, summary), shared=shared)
+        held, packed = held_summary(summary, files)
+        return cls(key, held, findings, packed, shared=shared)
 
     @property
     def summary(self) -> ArticleSummary:
@@ -351,15 +351,6 @@ class StateEntry:
         return (source, self.key, summary, self._findings, files, int(self.carried))
 
 
-def held_summary(summary: ArticleSummary) -> bytes:
-    """``summary`` as :meth:`StateEntry.holding_text` holds it: its JSON, deflated
-    (raw deflate, a 2 KiB window, level 1)."""
-    # a small window: a summary is ~1 KB, and the default one costs more to set up
-    # than to use
-    packer = zlib.compressobj(1, zlib.DEFLATED, -_WINDOW_BITS, 4)
-    return packer.compress(_summary_json(summary)) + packer.flush()
-
-
 def _summary_json(summary: ArticleSummary) -> bytes:
     """The summary's JSON (UTF-8): with orjson, several times faster than json (its
     bytes are let go at once: deflated, or saved), or json where orjson refuses."""
@@ -373,6 +364,17 @@ def _summary_json(summary: ArticleSummary) -> bytes:
 #: :func:`_packed`: the bits of the second size (a file of 2**48 bytes is not written)
 _SIZE_BITS = 48
 _SIZE_MASK = (1 << _SIZE_BITS) - 1
+
+
+def held_summary(summary: ArticleSummary, files: dict[str, int]) -> tuple[bytes, str | int]:
+    """The summary and the files of an article as a :class:`StateEntry` holds them
+    (:meth:`StateEntry.holding_text`): made where the article is built, so that the
+    build's own process neither receives the summary object nor encodes it again.
+    The summary is its JSON, deflated (raw deflate, a 2 KiB window, level 1)."""
+    # a small window: a summary is ~1 KB, and the default one costs more to set up
+    # than to use
+    packer = zlib.compressobj(1, zlib.DEFLATED, -_WINDOW_BITS, 4)
+    return packer.compress(_summary_json(summary)) + packer.flush(), _packed(files, summary)
 
 
 def _packed(files: dict[str, int], summary: ArticleSummary | str | bytes | None) -> str | int:
@@ -668,14 +670,17 @@ class BuildCache:
         ``entry`` then has no graph, but its body). The body is kept in a column of its
         own, not in the entry's JSON: the cache holds each article's body once.
         """
+        self.write_stored(entry.key, stored if stored is not None else entry.to_bytes(), entry.body)
+
+    def write_stored(self, key: str, data: bytes, body: str) -> None:
+        """:meth:`write_entry` of an entry as :meth:`CacheEntry.to_bytes` made it (in the
+        worker process that built the article) and its body."""
         db = self._open()
         if db is None:
             return
-        data = stored if stored is not None else entry.to_bytes()
         try:
             db.execute(
-                "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)",
-                (entry.key, data, entry.body, len(data)),
+                "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", (key, data, body, len(data))
             )
         except sqlite3.Error as exc:
             raise OutputError(
