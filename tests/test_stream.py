@@ -131,7 +131,12 @@ def test_a_build_ends_its_worker_processes_before_the_site_wide_stage(
 
 def test_the_manifest_is_json_as_json_writes_it(tmp_path: Path) -> None:
     manifest = Manifest.of(
-        {"a/ü.md": "u-slug", "b.txt": 'q"uote\\s', "c\t\x01\x7f/😀.md": "e-5 0.00001"},
+        {
+            "a/ü.md": "u-slug",
+            "b.txt": 'q"uote\\s',
+            "c\t\x01\x7f/😀.md": "e-5 0.00001",
+            "d.md": 'its "own" files\\ \u2028ü',
+        },
         {"a/ü.md": ["articles/u-slug.html", "articles/u-slug.jsonld"], "b.txt": []},
         ["index.html", "line\u2028sep"],
         {"a/ü.md": "Asia/Tehran"},
@@ -139,6 +144,7 @@ def test_the_manifest_is_json_as_json_writes_it(tmp_path: Path) -> None:
     text = manifest.to_bytes().decode("utf-8")
     assert text == json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n"
     assert json.loads(text)["files"]["b.txt"] == []
+    assert json.loads(text)["files"]["d.md"][1] == 'articles/its "own" files\\ \u2028ü.jsonld'
     empty = Manifest().to_bytes().decode("utf-8")
     assert empty == json.dumps(json.loads(empty), indent=2, ensure_ascii=False) + "\n"
 
