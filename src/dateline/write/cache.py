@@ -358,7 +358,7 @@ def _summary_json(summary: ArticleSummary) -> bytes:
     try:
         return orjson.dumps(data)
     except TypeError:  # an integer past 64 bits
-        return _dumps(data).encode("utf-8")
+        return _json_text(data).encode("utf-8")
 
 
 #: :func:`_packed`: the bits of the second size (a file of 2**48 bytes is not written)
@@ -413,6 +413,17 @@ def _loads(text: str | bytes) -> Any:
 
 
 def _dumps(data: object) -> str:
+    """Compact JSON text of findings, file sizes, marks: with orjson (a full build
+    saves the findings of every article), or json for what orjson refuses (an
+    integer past 64 bits). Not for floats that may be NaN or infinite (orjson
+    writes them as null): see :func:`_json_text`."""
+    try:
+        return orjson.dumps(data).decode("utf-8")
+    except TypeError:
+        return _json_text(data)
+
+
+def _json_text(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -604,7 +615,7 @@ class BuildCache:
             )
             db.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('now', ?)",
-                (_dumps([state.now, state.valid_until]),),
+                (_json_text([state.now, state.valid_until]),),
             )
             db.commit()
         except sqlite3.Error as exc:
