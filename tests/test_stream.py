@@ -8,6 +8,9 @@ import multiprocessing
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
 from lxml import html as lxml_html
 
 import dateline.emit.site
@@ -299,3 +302,45 @@ def test_the_reports_list_of_written_files_reads_back_every_path_in_order() -> N
     assert written != PathList(names[:-1])
     with pytest.raises(IndexError):
         written[len(names)]
+
+
+_SLUGS = st.sampled_from(["a", "b", "c", "d"])
+_FILES = st.sampled_from(["articles/a.html", "articles/b.jsonld", "x/y.txt", "index.html"])
+
+
+@hyp_settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["1.md", "2.md", "3.md", "4.md"]),
+            _SLUGS,
+            st.none() | st.lists(_FILES, max_size=2),
+        ),
+        max_size=4,
+    ),
+    st.lists(
+        st.tuples(
+            st.sampled_from(["1.md", "2.md", "3.md", "5.md"]),
+            _SLUGS,
+            st.none() | st.lists(_FILES, max_size=2),
+        ),
+        max_size=4,
+    ),
+)
+def test_stale_files_told_from_slugs_are_those_told_file_by_file(
+    before: list[tuple[str, str, list[str] | None]], after: list[tuple[str, str, list[str] | None]]
+) -> None:
+    """Manifest.stale compares two manifests' owned files by their slugs where it can:
+    the same files as comparing every source's files one by one."""
+
+    def manifest(rows: list[tuple[str, str, list[str] | None]]) -> Manifest:
+        sources = {source: slug for source, slug, _ in rows}
+        files = {source: listed for source, _, listed in rows if listed is not None}
+        if len(rows) % 2:  # a source that failed now keeps the files it owned
+            files["9.md"] = ["articles/c.html", "x/y.txt"]
+        return Manifest.of(sources, files, ["index.html"])
+
+    old, new = manifest(before), manifest(after)
+    plain_old = Manifest(old.sources, dict(old.files.items()), old.site)
+    plain_new = Manifest(new.sources, dict(new.files.items()), new.site)
+    assert old.stale(new) == plain_old.stale(plain_new)

@@ -323,6 +323,18 @@ class StateEntry:
         # a damaged row: a file no build writes, so the article is never reused
         return {f"{STATE_DIR}/damaged": -1}
 
+    def owned_files(self) -> tuple[str, ...] | None:
+        """The files the article owns (sorted), or None when they are its summary's two
+        (every article built by this version: told without parsing, for sizes packed
+        in one int)."""
+        if isinstance(self._files, int):
+            return None
+        files = self.files
+        html, jsonld = self.summary.files
+        if len(files) == 2 and html in files and jsonld in files:
+            return None
+        return tuple(sorted(files))
+
     def same_files(self, other: StateEntry) -> bool:
         return self._files == other._files or self.files == other.files
 

@@ -190,9 +190,28 @@ class Manifest:
         that wrote ``new`` removes. Compared source by source: the two sets of every
         file of a large site are not made."""
         gone = set(self.site) - set(new.site)
-        for source, files in self.files.items():
-            now = new.files.get(source, ())
-            gone.update(f for f in files if f not in now)
+        if isinstance(self.files, OwnedFiles) and isinstance(new.files, OwnedFiles):
+            # a source that owns its slug's two files in both, with the same slug, loses
+            # none: told from the slugs, not from each source's two names made and compared
+            old_extra, new_extra = self.files._extra, new.files._extra
+            new_sources = new.files._sources
+            for source, slug in self.files._sources.items():
+                if (
+                    source not in old_extra
+                    and source not in new_extra
+                    and new_sources.get(source) == slug
+                ):
+                    continue
+                now = new.files.get(source, ())
+                gone.update(f for f in self.files[source] if f not in now)
+            for source, files in old_extra.items():
+                if source not in self.files._sources:
+                    now = new.files.get(source, ())
+                    gone.update(f for f in files if f not in now)
+        else:
+            for source, files in self.files.items():
+                now = new.files.get(source, ())
+                gone.update(f for f in files if f not in now)
         if not gone:
             return []
         # a file may have moved to another source (a slug another article took)
