@@ -202,7 +202,7 @@ def test_the_site_graph_is_written_in_pieces_with_the_same_bytes(
     assert build_site(pieces).ok
     assert tree(pieces.output_dir) == tree(whole.output_dir)
     # a graph too large to keep between the files that show it is made again for each
-    monkeypatch.setattr(dateline.emit.site.SiteGraph, "HOLD", 100)
+    monkeypatch.setattr(dateline.emit.site.SiteGraph, "HOLD", 5)
     again = make_site(tmp_path, name="again")
     assert build_site(again).ok
     assert tree(again.output_dir) == tree(whole.output_dir)
@@ -233,7 +233,7 @@ def test_a_small_site_graph_is_made_once_per_build(
     assert build_site(settings).ok
     assert len(made) == len(set(made)) == 11
     made.clear()
-    monkeypatch.setattr(dateline.emit.site.SiteGraph, "HOLD", 100)
+    monkeypatch.setattr(dateline.emit.site.SiteGraph, "HOLD", 10)
     assert build_site(make_site(tmp_path, name="larger")).ok
     assert len(made) == 3 * 11  # digest, index.jsonld, home page
 
