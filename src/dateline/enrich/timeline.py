@@ -41,7 +41,14 @@ from dateline.enrich.event_rules import (
     noun_for,
 )
 from dateline.enrich.given_names import given_name_sex
-from dateline.enrich.temporal import NOT_WHEN, Precision, TimeExpression, find_dates, find_times
+from dateline.enrich.temporal import (
+    NOT_WHEN,
+    Precision,
+    TimeExpression,
+    find_dates,
+    find_event_dates,
+    find_times,
+)
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from spacy.tokens import Token
@@ -150,7 +157,7 @@ class SentenceContext:
     ) -> SentenceContext:
         times = tuple(
             t
-            for t in find_dates(parse.sentence.text, published)
+            for t in find_event_dates(parse.sentence.text, published)
             if t.start_offset >= skip_before and not (absolute_only and t.relative)
         )
         mentions = tuple(
