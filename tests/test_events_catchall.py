@@ -57,3 +57,10 @@ def test_a_saying_by_the_one_the_story_named_before_is_published() -> None:
     assert [(e.start, e.confidence >= DEFAULT_MIN_CONFIDENCE) for e in said] == [
         ("2024-07-02", True)
     ]
+
+
+def test_a_reduced_passive_tagged_as_a_past_tense_is_a_passive() -> None:
+    """ "The results reported Monday are ...": the results were reported (the tagger may
+    read "reported" as a past tense with no subject); nothing "reports" on its own."""
+    text = "The results reported Monday are based on interim analysis of trials in Brazil."
+    assert [(e.name, e.start) for e in events_of(text)] == [("Results reported", "2024-07-01")]

@@ -72,6 +72,7 @@ _AGENT_TYPES = frozenset(
 #: Children that end a phrase used in a name: relative clauses, appositions, asides.
 _CUT = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj", "prep"})
 _LOCATIVE = frozenset({"in", "at"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 #: Participles that describe a noun rather than report a happening to it: "the quarter
 #: ended June 30", "a man named Smith", "a firm based in Ohio".
 _DESCRIBING = frozenset(
@@ -347,12 +348,17 @@ class TriggerDetector:
         subject, patient = self._subject(verb, context), self._object(verb, passive)
         if (
             verb.dep_ == "acl"
-            and verb.tag_ == "VBN"
+            and (
+                verb.tag_ == "VBN"
+                or (verb.tag_ == "VBD" and not any(c.dep_ in _SUBJECTS for c in verb.children))
+            )
             and verb.head.pos_ in ("NOUN", "PROPN")
             and verb.lemma_.lower() not in _DESCRIBING
         ):
             # "a paper published … on Monday", "the agreement signed in 2002": a reduced
-            # passive, whose patient is the noun it describes
+            # passive, whose patient is the noun it describes (also when tagged as a past
+            # tense with no subject: "a judge confirmed last week", "the results reported
+            # Monday")
             passive, patient = True, verb.head
             subject = _agent_of(verb)
         if not passive and any(c.dep_ == "auxpass" for c in verb.children):
