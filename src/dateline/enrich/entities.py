@@ -32,9 +32,9 @@ from collections.abc import Iterable, Sequence
 from dateline.enrich.candidates import (
     NER_LABELS,
     US_STATE,
+    body_after_place,
     joined,
     known_companies,
-    body_after_place,
     label_votes,
     list_mates,
     model_candidates,
