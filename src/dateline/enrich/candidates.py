@@ -255,20 +255,26 @@ def repeated_people(
     labelled: Sequence[tuple[str, str]], texts: Sequence[str] = ()
 ) -> frozenset[str]:
     """One-word names labelled PERSON and never anything else, labelled twice or more, or
-    once where the article also writes the name as one who speaks (``Mokhber stated
-    ... Mokhber called for``, where the model tagged only one of the two)."""
+    written twice or more where one is of someone speaking (``Mokhber conveyed ...
+    Mokhber stated``, where the model tagged only one of the two)."""
     counts: dict[str, Counter[str]] = {}
     for name, label in labelled:
         if len(name.split()) == 1:
             counts.setdefault(name, Counter())[label] += 1
     people = {name for name, count in counts.items() if set(count) == {"PERSON"}}
-    speaking = {
-        m.group(0)
-        for text in texts
-        for m in SPAN.finditer(text)
-        if m.group(0) in people and _SAYS.match(text, m.end())
-    }
-    return frozenset(name for name in people if counts[name]["PERSON"] >= 2 or name in speaking)
+    written: Counter[str] = Counter()
+    speaking: set[str] = set()
+    for text in texts:
+        for m in SPAN.finditer(text):
+            if m.group(0) in people:
+                written[m.group(0)] += 1
+                if _SAYS.match(text, m.end()):
+                    speaking.add(m.group(0))
+    return frozenset(
+        name
+        for name in people
+        if counts[name]["PERSON"] >= 2 or (name in speaking and written[name] >= 2)
+    )
 
 
 #: "<name> said", "<name> stated that": a verb of saying right after a lone name, which
