@@ -57,6 +57,7 @@ from dateline.enrich.lexicon import (
     COMPASS_WORDS,
     CORPORATE_SUFFIXES,
     DOCUMENT_WORDS,
+    EVENT_WORDS,
     GENERIC_ACRONYMS,
     GOVERNMENT_WORDS,
     HOME_NATIONS,
@@ -1204,8 +1205,9 @@ class EntityExtractor:
             return None  # a role without a name: "Leader of the Islamic Revolution"
         if span in NOT_NAMES or (len(words) == 1 and span in ORG_WORDS | PLACE_WORDS):
             return None  # "March", or a generic "Group" / "Union" on its own
-        if event_name(words):
-            return None  # "the United Nations Climate Action Summit": an event
+        if len(words) > 1 and words[-1] in EVENT_WORDS:
+            # "the United Nations Climate Action Summit": an event (not "Exhibition Centre")
+            return None
         if church_body(words) or any(w in ORG_WORDS for w in words):
             # "the Church of Scientology": a body, not the building "Church" would make it
             return self._organization_like(result, span, text)
