@@ -289,3 +289,55 @@ def test_nesting_marks_are_counted_as_before(
     found = sum(source.count(m) for m in markdown._NESTING_MARKS)
     before = ("`" not in source or "[" not in source) and found <= markdown._FAST_MAX_MARKS
     assert markdown._fast_can_render(source) == before
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\ntitle: T\n---\nLONDON (Reuters) - A lead paragraph.\n\n"
+        "Reporting by Jane Roe; Editing by John Poe\n",
+        "---\ntitle: T\nsummary: Mine\n---\nTEHRAN – The lead.\n\nMore text.\n",
+        "---\ntitle: T\n---\nNo dateline here, no credit either.\n",
+    ],
+)
+def test_enrichment_layer_is_what_validating_it_gives(text: str) -> None:
+    """enrich puts the enrichers' views and layer together without validating their
+    values again (each is a validated field); the result must be what the validated
+    way made: a copy of the known metadata updated, the layer validated."""
+    from dateline.enrich import DEFAULT_ENRICHERS, Enricher, enrich  # noqa: PLC0415
+    from dateline.model.layers import Layer, merge_layers, site_layer  # noqa: PLC0415
+    from dateline.model.meta import ArticleMeta  # noqa: PLC0415
+    from dateline.read.draft import Draft  # noqa: PLC0415
+    from dateline.read.markdown import MarkdownReader  # noqa: PLC0415
+    from dateline.settings import Settings  # noqa: PLC0415
+
+    settings = Settings(
+        title="S", base_url="https://s.org/", publisher={"name": "S", "url": "https://s.org/"}
+    )
+    draft = MarkdownReader().read(Path("a.md"), text)
+    known = merge_layers({Layer.SITE: site_layer(settings), Layer.FRONT_MATTER: draft.front_matter})
+    inferred: dict[str, object] = {}
+    views = []
+    for enricher in DEFAULT_ENRICHERS:
+        view = known.model_copy(update=inferred)
+        views.append(view)
+        result = enricher(draft, view)
+        inferred.update({name: getattr(result, name) for name in result.model_fields_set})
+    reference = ArticleMeta.model_validate(inferred)
+
+    seen: list[ArticleMeta] = []
+
+    class Watch:
+        def __init__(self, inner: Enricher) -> None:
+            self.inner = inner
+
+        def __call__(self, draft: Draft, known: ArticleMeta) -> ArticleMeta:
+            seen.append(known)
+            return self.inner(draft, known)
+
+    layer = enrich(draft, known, [Watch(e) for e in DEFAULT_ENRICHERS])
+    assert layer.model_dump() == reference.model_dump()
+    assert layer.model_fields_set == reference.model_fields_set
+    assert [v.model_dump() for v in seen] == [v.model_dump() for v in views]
+    assert [v.model_fields_set for v in seen] == [v.model_fields_set for v in views]
+    assert layer.agency is not None or "Reuters" not in text

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import quote, urljoin
+from urllib.parse import quote, urljoin, urlsplit
 
 import nh3
 import pytest
@@ -20,9 +20,14 @@ from hypothesis import strategies as st
 from pydantic_core import PydanticCustomError
 
 from dateline.emit.body import body_html
-from dateline.emit.jsonld import dumps, script_json, script_text
+from dateline.emit.html import PageRenderer
+from dateline.emit.jsonld import document, dumps, script_json, script_text
+from dateline.emit.topics import topics_of
+from dateline.emit.urls import FeedUrls
 from dateline.errors import ReadError
+from dateline.model.article import ArticleGraph
 from dateline.model.base import Ref, SchemaModel
+from dateline.model.entities import Person
 from dateline.model.types import absolute_url
 from dateline.pipeline import process_article
 from dateline.read import discover
@@ -30,7 +35,7 @@ from dateline.read.draft import NO_META, Draft
 from dateline.read.files import inside
 from dateline.read.markdown import _BLOCKS, block_texts, render_markdown
 from dateline.read.yamlmeta import _check_shape, _check_tree, _construct
-from dateline.settings import load_settings
+from dateline.settings import Settings, load_settings
 from dateline.validate.graph import _refs
 
 from .conftest import DATA, copy_test_site
@@ -347,3 +352,152 @@ def test_yaml_built_in_one_walk_is_the_loaders(value: object) -> None:
     text = yaml.safe_dump({"k": value}, allow_unicode=True)
     fast, slow = _constructed(text, True), _constructed(text, False)
     assert repr(fast) == repr(slow)
+
+
+class _ReferencePages:
+    """What rendered article pages before :class:`PageRenderer` wrote them in code: the
+    Jinja template ``article.html`` (kept in ``tests/data/reference/``) and its values."""
+
+    def __init__(self, settings: Settings) -> None:
+        from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader  # noqa: PLC0415
+
+        self.settings = settings
+        self.env = Environment(
+            loader=ChoiceLoader(
+                [FileSystemLoader(DATA / "reference"), PackageLoader("dateline", "templates")]
+            ),
+            autoescape=True,
+            keep_trailing_newline=True,
+        )
+
+    def render(self, graph: ArticleGraph, body: str) -> str:
+        from dateline.emit.html import (  # noqa: PLC0415 - the reference only
+            _standfirst,
+            entity_key,
+            human_date,
+            kind_label,
+            named_entities,
+        )
+
+        article = graph.article
+        nodes = {n.id: n for n in graph.nodes}
+        names = {n.id: n.name for n in graph.nodes}
+        publisher = names.get(article.publisher.id, "")
+        topics = topics_of(self.settings, graph)
+        author_pages = {t.name: t.page for t in topics if t.kind == "author"}
+        authors = [
+            {"name": node.name, "url": author_pages.get(node.name)}
+            for a in article.author
+            if isinstance(node := nodes.get(a.id), Person)
+        ]
+        tag_pages = {t.name: t.page for t in topics if t.kind == "tag"}
+        section = next((t for t in topics if t.kind == "section"), None)
+        events = [
+            {
+                "name": e.name,
+                "when": human_date(e.start_date, graph.timezone) if e.start_date else None,
+                "where": ", ".join(names.get(r.id, "") for r in e.location) or None,
+            }
+            for e in graph.events()
+        ]
+        named = []
+        for node in named_entities(graph):
+            key = entity_key(self.settings, node.id)
+            url = f"{self.settings.base_url}id/{key}.html" if key else None
+            named.append({"name": node.name, "kind": kind_label(node.type), "url": url})
+        source = None
+        if article.is_based_on:
+            host = urlsplit(article.is_based_on).hostname or article.is_based_on
+            source = {"url": article.is_based_on, "name": publisher or host.removeprefix("www.")}
+        return self.env.get_template("article.html").render(
+            site=self.settings,
+            article=article,
+            published=article.date_published.isoformat(),
+            published_text=human_date(article.date_published, graph.timezone),
+            modified=article.date_modified.isoformat() if article.date_modified else None,
+            modified_text=human_date(article.date_modified, graph.timezone)
+            if article.date_modified
+            else None,
+            authors=authors,
+            publisher=publisher,
+            feeds=FeedUrls.for_site(self.settings.base_url),
+            topics=topics,
+            section_url=section.page if section else None,
+            tags=[{"name": t, "url": tag_pages.get(t)} for t in article.keywords],
+            source=source,
+            standfirst=_standfirst(article.description, article.article_body),
+            jsonld_url=graph.id,
+            jsonld=script_json(document(graph)),
+            body=body,
+            events=events,
+            named=named,
+            style=self.env.get_template("_style.html").render(),
+        )
+
+
+def _pages_agree(settings: Settings, path: Path) -> None:
+    result = process_article(path, settings)
+    assert result.graph is not None, result.findings
+    assert result.body is not None
+    reference = _ReferencePages(settings).render(result.graph, result.body)
+    assert PageRenderer(settings).render(result.graph, result.body) == reference
+    text = dumps(document(result.graph))
+    assert PageRenderer(settings).render(result.graph, result.body, text) == reference
+
+
+@pytest.mark.parametrize("topics", [["section"], ["section", "tag", "author"]])
+def test_article_pages_are_the_templates_on_the_test_site(
+    tmp_path: Path, topics: list[str]
+) -> None:
+    settings = load_settings(copy_test_site(tmp_path))
+    settings = settings.model_copy(update={"topic_feeds": topics})
+    for path in sorted(settings.content_dir.glob("*.md")) + sorted(
+        settings.content_dir.glob("*.txt")
+    ):
+        _pages_agree(settings, path)
+
+
+_TEXT = st.text(
+    alphabet=st.characters(exclude_categories=["Cs", "Cc", "Cn", "Co"])
+    | st.sampled_from("<>&'\"-"),
+    min_size=1,
+    max_size=30,
+).filter(lambda t: " ".join(t.split()) == t and "\u2028" not in t and "\u2029" not in t)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    title=_TEXT,
+    summary=st.none() | _TEXT,
+    section=st.none() | _TEXT,
+    tags=st.lists(_TEXT, max_size=3),
+    authors=st.lists(_TEXT, max_size=2),
+    site_title=_TEXT,
+)
+def test_article_pages_are_the_templates(
+    tmp_path_factory: pytest.TempPathFactory,
+    title: str,
+    summary: str | None,
+    section: str | None,
+    tags: list[str],
+    authors: list[str],
+    site_title: str,
+) -> None:
+    folder = tmp_path_factory.mktemp("page")
+    front = {"title": title, "date": "2024-07-05T23:02:00+03:30", "tags": tags}
+    front |= {"summary": summary} if summary else {}
+    front |= {"section": section} if section else {}
+    front |= {"author": authors} if authors else {}
+    article = folder / "a.md"
+    front_matter = json.dumps(front, ensure_ascii=False)
+    article.write_text(f"---\n{front_matter}\n---\nTEHRAN - Body & <text>.\n", "utf-8")
+    settings = Settings(
+        title=site_title,
+        base_url="https://ex.org/",
+        content_dir=folder,
+        output_dir=folder / "out",
+        enrich=False,
+        topic_feeds=["section", "tag", "author"],
+        publisher={"name": site_title, "url": "https://ex.org/"},
+    )
+    _pages_agree(settings, article)

@@ -23,6 +23,7 @@ is reported and left out (its last good version kept); the others are published.
 
 from __future__ import annotations
 
+import bisect
 import collections
 import contextlib
 import dataclasses
@@ -64,6 +65,7 @@ from dateline.write.cache import (
     file_stamp,
     finding_from_json,
     finding_to_json,
+    held_summary,
     site_key,
 )
 from dateline.write.lock import build_lock
@@ -468,6 +470,28 @@ class ArticleOutput:
     #: the cache entry as the cache stores it (:meth:`CacheEntry.to_bytes`), made by
     #: the worker that wrote the files
     stored: bytes | None = field(default=None, repr=False)
+    #: what the build keeps of an article its worker wrote (then ``entry`` is None)
+    kept: WrittenArticle | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenArticle:
+    """What the build needs of an article its worker built and wrote: the summary as
+    the build holds it until the site-wide stage (see :func:`held_summary`), made in
+    the worker, so the build's own process, which is serial, neither receives the
+    summary object (and its nodes and bylines) nor encodes it again; no graph."""
+
+    slug: str
+    #: the summary, deflated JSON (:attr:`StateEntry.summary` reads it)
+    summary: bytes
+    #: the files' sizes as the state holds them
+    files: str | int
+    #: the files, when they are not the slug's two (see :func:`_owned`)
+    owned: tuple[str, ...] | None
+    #: its findings as the cache keeps them
+    findings: list[dict[str, Any]]
+    #: the body HTML (the cache keeps it apart, for the feeds)
+    body: str
 
 
 @dataclass(frozen=True)
@@ -551,7 +575,7 @@ class ArticleWorker:
             f"articles/{graph.slug}.jsonld": jsonld.encode("utf-8"),
             f"articles/{graph.slug}.html": self.pages.render(graph, body, jsonld).encode("utf-8"),
         }
-        summary = summarize(task.source, graph)
+        summary = summarize(task.source, graph, doc["@graph"][0])
         entry = CacheEntry(
             key=task.key,
             summary=summary,
@@ -632,13 +656,22 @@ def _write_own_files(made: ArticleOutput, entry: CacheEntry, targets: _Targets) 
             made.task,
             ArticleResult(made.task.path, findings=(*made.result.findings, *exc.findings())),
         )
+    summary, sizes = held_summary(entry.summary, entry.files)
+    kept = WrittenArticle(
+        entry.summary.slug,
+        summary,
+        sizes,
+        _owned(entry.files, entry.summary),
+        entry.findings,
+        # the body: the cache keeps it apart too, for the feeds (BuildCache.read_body)
+        entry.body,
+    )
     return ArticleOutput(
         made.task,
         made.result,
-        # the body stays: the cache keeps it apart too, for the feeds (BuildCache.read_body)
-        entry=dataclasses.replace(entry, graph=[]),
         written=tuple(map(os.fspath, written)),
         stored=entry.to_bytes(),
+        kept=kept,
     )
 
 
@@ -964,9 +997,13 @@ def validate_outputs(settings: Settings, site_files: Mapping[str, bytes | None])
     return findings
 
 
-def validate_output(settings: Settings, name: str, data: bytes) -> list[Finding]:
-    """:func:`validate_outputs` for one file."""
-    from dateline.emit.sitemaps import NEWS_SITEMAP, SITEMAP  # noqa: PLC0415 - loaded when the site-wide stage runs
+def validate_output(
+    settings: Settings, name: str, data: bytes, before: bytes | None = None
+) -> list[Finding]:
+    """:func:`validate_outputs` for one file. ``before``: the bytes of the file this
+    build replaces, when the same code and settings wrote (and checked) them: a
+    sitemap's URLs that were there are not checked again (see
+    :func:`check_sitemap_in_parts`)."""
     from dateline.emit.urls import FEED_FILES  # noqa: PLC0415 - not loaded by a no-op build
     from dateline.validate.feeds import check_atom, check_jsonfeed, check_rss  # noqa: PLC0415 - loaded when the site-wide stage runs
 
@@ -981,9 +1018,16 @@ def validate_output(settings: Settings, name: str, data: bytes) -> list[Finding]
         return check_atom(data, out / name, home, base + name)
     if file == FEED_FILES["json"]:
         return check_jsonfeed(data, out / name)
-    if name in (SITEMAP, NEWS_SITEMAP) or re.fullmatch(r"sitemap-\d+\.xml", name):
-        return check_sitemap_in_parts(data, out / name)
+    if is_sitemap(name):
+        return check_sitemap_in_parts(data, out / name, before=before)
     return []
+
+
+def is_sitemap(name: str) -> bool:
+    """``name`` (relative to the output folder) is one of the sitemaps."""
+    from dateline.emit.sitemaps import NEWS_SITEMAP, SITEMAP  # noqa: PLC0415 - loaded when the site-wide stage runs
+
+    return name in (SITEMAP, NEWS_SITEMAP) or re.fullmatch(r"sitemap-\d+\.xml", name) is not None
 
 
 #: URLs of a sitemap checked against the schema at a time (see check_sitemap_in_parts).
@@ -998,7 +1042,7 @@ _URL_END = b"  </url>\n"
 
 
 def check_sitemap_in_parts(
-    data: bytes, path: Path, every: int = SITEMAP_CHECK_URLS
+    data: bytes, path: Path, every: int = SITEMAP_CHECK_URLS, before: bytes | None = None
 ) -> list[Finding]:
     """:func:`~dateline.validate.sitemaps.check_sitemap` on a sitemap as dateline
     writes it, ``every`` URLs at a time, each part wrapped in the sitemap's own
@@ -1008,44 +1052,91 @@ def check_sitemap_in_parts(
     process kept to its end: the peak of a large site's build. Each ``<url>`` is
     checked on its own by the schema, so the parts say what the whole would (a
     file that is not in this form, or holds more URLs than one sitemap may, is
-    checked whole)."""
+    checked whole).
+
+    ``before``: the sitemap this one replaces, checked when it was written: a
+    ``<url>`` it held, byte for byte, is not checked again (a build where one
+    article was added checks a few URLs, not every URL of the site)."""
     from dateline.emit.sitemaps import MAX_SITEMAP_URLS  # noqa: PLC0415 - loaded when the site-wide stage runs
     from dateline.validate.sitemaps import check_sitemap  # noqa: PLC0415 - loaded when the site-wide stage runs
 
-    if (
-        len(data) < 1 << 20
-        or not data.startswith(_URLSET_HEAD)
-        or not data.endswith(_URLSET_TAIL)
-        or data.count(_URL_END) > MAX_SITEMAP_URLS
-    ):
+    def in_form(text: bytes) -> bool:
+        return (
+            text.startswith(_URLSET_HEAD)
+            and text.endswith(_URLSET_TAIL)
+            and text.count(_URL_END) <= MAX_SITEMAP_URLS
+        )
+
+    known = before is not None and in_form(before) and in_form(data)
+    if not known and (len(data) < 1 << 20 or not in_form(data)):
         return check_sitemap(data, path)
+    checked = set(_url_blocks(before)) if before is not None and known else set()
     found: list[Finding] = []
+    # each part: its bytes, and where each of its runs of URLs starts, as
+    # (line in the part, line in the whole file)
+    part: list[bytes] = []
+    lines: list[tuple[int, int]] = []
+    count, part_line = 0, _URLSET_HEAD.count(b"\n")
+    whole_line = part_line  # lines of the whole file before this URL
+    last_end = -1
+    for start, end in _url_spans(data):
+        block = data[start:end]
+        if block not in checked:
+            if start != last_end or not lines:
+                lines.append((part_line, whole_line))
+            part.append(block)
+            part_line += block.count(b"\n")
+            count += 1
+            last_end = end
+        whole_line += block.count(b"\n")
+        if count == every:
+            found += _check_part(check_sitemap, part, lines, path)
+            if len(found) >= 10:
+                return found[:10]
+            part, lines, count, part_line = [], [], 0, _URLSET_HEAD.count(b"\n")
+            last_end = -1
+    if part:
+        found += _check_part(check_sitemap, part, lines, path)
+    return found[:10]
+
+
+def _url_spans(data: bytes) -> Iterator[tuple[int, int]]:
+    """Where each ``<url>`` of a sitemap in dateline's form is (start, end)."""
     at, end = len(_URLSET_HEAD), len(data) - len(_URLSET_TAIL)
-    line = _URLSET_HEAD.count(b"\n")  # lines of the whole file before this part
     while at < end:
-        cut = at
-        for _ in range(every):
-            next_end = data.find(_URL_END, cut, end)
-            if next_end < 0:
-                cut = end
-                break
-            cut = next_end + len(_URL_END)
-        part = data[at:cut]
-        shift = line - _URLSET_HEAD.count(b"\n")
-        found += [
-            dataclasses.replace(finding, message=_shifted(finding.message, shift))
-            for finding in check_sitemap(_URLSET_HEAD + part + _URLSET_TAIL, path)
-        ]
-        if len(found) >= 10:
-            return found[:10]
-        line += part.count(b"\n")
+        next_end = data.find(_URL_END, at, end)
+        cut = end if next_end < 0 else next_end + len(_URL_END)
+        yield at, cut
         at = cut
-    return found
 
 
-def _shifted(message: str, lines: int) -> str:
-    """A schema message ``line N: ...`` about a part, as the line of the whole file."""
-    return re.sub(r"^line (\d+)", lambda m: f"line {int(m[1]) + lines}", message)
+def _url_blocks(data: bytes) -> Iterator[bytes]:
+    for start, end in _url_spans(data):
+        yield data[start:end]
+
+
+def _check_part(
+    check: Callable[[bytes, Path], list[Finding]],
+    part: list[bytes],
+    lines: list[tuple[int, int]],
+    path: Path,
+) -> list[Finding]:
+    """``check`` on some URLs of a sitemap, wrapped in its first and last lines; the
+    findings name the lines of the whole file (``lines``: see check_sitemap_in_parts)."""
+    found = check(_URLSET_HEAD + b"".join(part) + _URLSET_TAIL, path)
+    if not found:
+        return []
+    starts = [at for at, _ in lines]
+
+    def whole(match: re.Match[str]) -> str:
+        line = int(match[1])
+        run = max(bisect.bisect_right(starts, line - 1) - 1, 0)
+        return f"line {line - lines[run][0] + lines[run][1]}"
+
+    return [
+        dataclasses.replace(finding, message=re.sub(r"^line (\d+)", whole, finding.message))
+        for finding in found
+    ]
 
 
 class _Entries:
@@ -1607,48 +1698,62 @@ def _build_with(
     for name, source in zip(plan.names, plan.sources, strict=True):
         next(shown, None)
         reused = plan.reuse.get(source)
-        if reused is not None and _held(reused.summary, now):  # --now went back in time
-            results[source] = _hold(report, Path(name), reused.summary, ())
-            seen[source] = reused.summary
-            continue
         if reused is not None:
+            summary = reused.summary  # read back once here (every unchanged article)
+            if _held(summary, now):  # --now went back in time
+                results[source] = _hold(report, Path(name), summary, ())
+                seen[source] = summary
+                continue
             results[source] = _reused(
                 source,
                 reused,
-                reused.summary.slug,
+                summary.slug,
                 name,
                 settings,
                 _lazy(entries, out, reused.key),
                 notices,
             )
-            seen[source] = reused.summary
+            seen[source] = summary
             new_state.articles[source] = reused
-            if (owned := _owned(reused.files, reused.summary)) is not None:
+            if (owned := reused.owned_files()) is not None:
                 extra_files[source] = owned
-            claimed.setdefault(reused.summary.slug, source)
+            claimed.setdefault(summary.slug, source)
             continue
         made = next(outputs)
         assert made.task.source == source
         plan.keyed(made.task)
-        entry = made.entry
-        if entry is None:
+        # built and written by its worker (which held back nothing it wrote), or built
+        entry, kept = made.entry, made.kept
+        if kept is not None:
+            slug, built_key = kept.slug, made.task.key
+        elif entry is not None:
+            slug, built_key = entry.summary.slug, entry.key
+            if _held(entry.summary, now):
+                # a draft or an embargo: checked, never written (built again next time)
+                results[source] = _hold(report, Path(name), entry.summary, made.result.findings)
+                seen[source] = entry.summary
+                continue
+        else:
             results[source] = made.result
-            continue
-        slug = entry.summary.slug
-        if _held(entry.summary, now):
-            # a draft or an embargo: checked, never written (built again next time)
-            results[source] = _hold(report, Path(name), entry.summary, made.result.findings)
-            seen[source] = entry.summary
             continue
         if claimed.setdefault(slug, source) != source:
             # another article already wrote this slug in this build: do not overwrite it
             results[source] = made.result
-            seen[source] = entry.summary
+            seen[source] = (
+                entry.summary
+                if entry is not None
+                else StateEntry(built_key, kept.summary, [], kept.files, shared=shared)  # type: ignore[union-attr]
+            )
             if made.written is not None:  # its worker did: the first one's files go back
                 _write_again(settings, claimed[slug], keys.get(claimed[slug], ""), out)
             continue
         try:
-            if made.stored is not None and made.written is not None:
+            if kept is not None and made.stored is not None:
+                cache.write_stored(built_key, made.stored, kept.body)
+                report.written.extend(made.written or ())
+            elif entry is None:
+                raise AssertionError("an article built without its cache entry")
+            elif made.stored is not None and made.written is not None:
                 cache.write_entry(entry, made.stored)
                 report.written.extend(made.written)
             elif writing:
@@ -1672,7 +1777,7 @@ def _build_with(
             findings = _on_path(findings, path, made.task.path)
         # the plan's copy of the key (its stamp holds one): not a second for each article
         stamped = plan.stamps.get(source)
-        key = stamped[1] if stamped is not None and stamped[1] == entry.key else entry.key
+        key = stamped[1] if stamped is not None and stamped[1] == built_key else built_key
         results[source] = ArticleResult(
             path,
             findings=findings,
@@ -1680,13 +1785,18 @@ def _build_with(
             status="built",
             load=_lazy(entries, out, key),
         )
-        if (owned := _owned(entry.files, entry.summary)) is not None:
-            extra_files[source] = owned
         # the summary as its saved text until the site-wide stage: a third of the memory
         # of the object, for each article of a full build, while the workers still run
-        seen[source] = new_state.articles[source] = StateEntry.holding_text(
-            key, entry.summary, entry.findings, entry.files, shared
-        )
+        if kept is not None:
+            if kept.owned is not None:
+                extra_files[source] = kept.owned
+            held = StateEntry(key, kept.summary, kept.findings, kept.files, shared=shared)
+        else:
+            assert entry is not None
+            if (owned := _owned(entry.files, entry.summary)) is not None:
+                extra_files[source] = owned
+            held = StateEntry.holding_text(key, entry.summary, entry.findings, entry.files, shared)
+        seen[source] = new_state.articles[source] = held
 
     for _ in shown:  # let a progress bar finish
         pass
@@ -1764,7 +1874,7 @@ def _build_with(
             report.outputs[name] = site_files[name] = size
             continue
         report.outputs[name] = len(data)
-        found = validate_output(settings, name, data)
+        found = validate_output(settings, name, data, _checked_before(state, plan, out, name))
         report.site_findings.extend(found)
         if any(f.severity == "error" for f in found):
             broken.add(name)
@@ -1948,6 +2058,20 @@ def _valid_until(listed: Sequence[ArticleSummary], now: dt.datetime) -> float:
     window = NEWS_WINDOW.total_seconds()
     start, end = now.timestamp() - window, now.timestamp()
     return min((a.timestamp + window for a in listed if start <= a.timestamp <= end), default=1e18)
+
+
+def _checked_before(state: CacheState, plan: _Plan, out: Path, name: str) -> bytes | None:
+    """The bytes of the sitemap ``name`` as the last build wrote (and checked) it, when
+    it is intact and the same code and settings made it (see check_sitemap_in_parts);
+    None for any other file."""
+    size = state.site_files.get(name)
+    if size is None or state.site_key != plan.site_key or not is_sitemap(name):
+        return None
+    try:
+        data = (out / name).read_bytes()
+    except OSError:
+        return None
+    return data if len(data) == size else None
 
 
 def _sizes(state: CacheState, name: str) -> dict[str, int]:

@@ -118,13 +118,22 @@ def default_enrichers(settings: Settings) -> tuple[Enricher, ...]:
 def enrich(
     draft: Draft, known: ArticleMeta, enrichers: Sequence[Enricher] = DEFAULT_ENRICHERS
 ) -> ArticleMeta:
-    """Run the enrichers in order; each sees what the ones before it inferred."""
+    """Run the enrichers in order; each sees what the ones before it inferred.
+
+    Every value is a field of an :class:`ArticleMeta`, validated when its enricher
+    made it, and goes into the same field (the model checks each field alone): the
+    views and the layer are put together without validating them again, which cost
+    more than the three text-only enrichers' own work (see :func:`merge_layers`).
+    """
+    from dateline.model.layers import constructed  # noqa: PLC0415 - the models load lazily
+
+    written = {name: getattr(known, name) for name in known.model_fields_set}
     inferred: dict[str, object] = {}
     for enricher in enrichers:
-        view = known.model_copy(update=inferred)
+        view = constructed({**written, **inferred}) if inferred else known
         result = enricher(draft, view)
         inferred.update({name: getattr(result, name) for name in result.model_fields_set})
-    return ArticleMeta.model_validate(inferred)
+    return constructed(inferred)
 
 
 def __getattr__(name: str) -> Any:
