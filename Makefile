@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 RUN    := $(VENV)/.installed-run
 DEV    := $(VENV)/.installed-dev
 
-.PHONY: all feeds test lint format schemas vocabulary bench eval eval-public eval-annotated eval-ingest check serve clean
+.PHONY: all feeds test lint format schemas vocabulary bench eval eval-public eval-annotated eval-ingest ner check serve clean
 
 all: feeds
 
@@ -87,6 +87,16 @@ eval-annotated: $(DEV)
 eval-ingest: $(DEV)
 	@test -n "$(DIR)" -a -n "$(TRUTH)" || { echo "usage: make eval-ingest DIR=pages/ TRUTH=truth.json"; exit 2; }
 	$(BIN)/python bench/eval_ingest.py "$(DIR)" "$(TRUTH)"
+
+## ner: retrain dateline's news-tuned entity recognizer (src/dateline/data/ner) from the annotated
+## articles and rehearsal text in bench/data/ner (bench/NER-TRAINING.md); one thread, ~10 min,
+## byte-identical weights on every run. Not part of `make`.
+NER_DATA := bench/data/ner
+ner: $(DEV)
+	OMP_NUM_THREADS=1 $(BIN)/python -m bench.train_ner \
+		$(foreach set,$(sort $(wildcard $(NER_DATA)/gold/*)),--gold $(set)) \
+		--content $(NER_DATA)/content --rehearse $(sort $(wildcard $(NER_DATA)/rehearsal/*)) \
+		--epochs 6 --rehearse-ratio 0.6 --out src/dateline/data
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache src/*.egg-info

@@ -17,16 +17,20 @@ the annotated texts, and (b) the original model's entities on unannotated articl
 
 Deterministic: fixed seed, texts in sorted order, shuffled by a seeded generator, one
 thread (run it with ``OMP_NUM_THREADS=1``). A gold folder holding a file named
-``HELD-OUT`` is refused: held-out articles are never trained on.
+``HELD-OUT`` is refused, and so is any article listed in bench/data/ner/held-out.txt
+or in a ``--held-out`` folder: held-out articles are never trained on nor rehearsed.
 
-Writes ``--out``/``ner`` (the component alone, what dateline ships) and with
-``--pipeline`` the whole pipeline to ``--out``/``pipeline`` (a model folder that the
-``nlp_model`` setting can name, for evaluation).
+Writes ``--out``/``ner`` (the component alone, what dateline ships: ``make ner``
+writes it into the package) with ``model.sha256``, the digest dateline's model version
+(the enrichment cache key) reads; with ``--pipeline`` also the whole pipeline to
+``--out``/``pipeline`` (a model folder that the ``nlp_model`` setting can name, for
+evaluation).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import random
 import sys
 from collections.abc import Sequence
@@ -38,7 +42,21 @@ from bench.corpora.ner_spans import Projection, TextSpans, project_article, rehe
 from bench.eval_annotated import HELD_OUT_MARK
 from dateline.enrich.nlp import DEFAULT_MODEL, reads_as_english
 
-__all__ = ["held_out_ids", "load_examples", "main", "train"]
+__all__ = [
+    "HELD_OUT_LIST",
+    "held_out_ids",
+    "listed_held_out",
+    "load_examples",
+    "main",
+    "rehearsal_files",
+    "save_ner",
+    "train",
+]
+
+#: Article ids never trained on nor rehearsed, whatever the command line says.
+HELD_OUT_LIST = Path(__file__).resolve().parent / "data" / "ner" / "held-out.txt"
+#: The file beside the weights that records their digest (read by dateline's model version).
+DIGEST_FILE = "model.sha256"
 
 
 def _ents(doc: Any) -> list[tuple[int, int, str]]:
@@ -48,6 +66,20 @@ def _ents(doc: Any) -> list[tuple[int, int, str]]:
 def held_out_ids(folders: Sequence[Path]) -> frozenset[str]:
     """The article ids of held-out gold folders (their file names only: never read)."""
     return frozenset(p.stem for folder in folders for p in folder.glob("*.yaml"))
+
+
+def listed_held_out(path: Path = HELD_OUT_LIST) -> frozenset[str]:
+    """The ids the held-out list names (one a line; ``#`` starts a comment)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def rehearsal_files(paths: Sequence[Path]) -> list[Path]:
+    """Article files to rehearse: each path itself, or a folder's ``*.md`` files."""
+    files: list[Path] = []
+    for path in paths:
+        files.extend(sorted(path.glob("*.md")) if path.is_dir() else [path])
+    return files
 
 
 def load_examples(
@@ -74,7 +106,7 @@ def load_examples(
             projections.append(projection)
             annotated.extend(projection.texts)
     rehearsal: list[TextSpans] = []
-    for path in sorted(rehearse):
+    for path in sorted(rehearsal_files(rehearse)):
         if path.stem in held_out or path.stem in trained:
             raise SystemExit(f"{path}: a held-out or annotated article cannot be rehearsed")
         title, _, paragraphs = _article(path)
@@ -157,12 +189,26 @@ def train(
     return nlp
 
 
+def save_ner(nlp: Any, out: Path) -> Path:
+    """Write the trained ``ner`` to ``out/ner`` with the digest of its weights."""
+    folder = out / "ner"
+    out.mkdir(parents=True, exist_ok=True)
+    nlp.get_pipe("ner").to_disk(folder, exclude=["vocab"])
+    digest = hashlib.sha256((folder / "model").read_bytes()).hexdigest()
+    (folder / DIGEST_FILE).write_text(f"{digest}  model\n", encoding="utf-8")
+    return folder
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--gold", type=Path, action="append", required=True)
     parser.add_argument("--content", type=Path, required=True)
     parser.add_argument(
-        "--rehearse", type=Path, nargs="*", default=[], help="unannotated article files"
+        "--rehearse",
+        type=Path,
+        nargs="*",
+        default=[],
+        help="unannotated article files, or folders of them (*.md)",
     )
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--base", default=DEFAULT_MODEL)
@@ -192,10 +238,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         dropout=args.dropout,
         learn_rate=args.learn_rate,
         rehearse_ratio=args.rehearse_ratio,
-        held_out=held_out_ids(args.held_out),
+        held_out=held_out_ids(args.held_out) | listed_held_out(),
     )
-    args.out.mkdir(parents=True, exist_ok=True)
-    nlp.get_pipe("ner").to_disk(args.out / "ner")
+    save_ner(nlp, args.out)
     if args.pipeline:
         nlp.to_disk(args.out / "pipeline")
     return 0

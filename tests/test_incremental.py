@@ -458,6 +458,7 @@ def test_a_body_change_leaves_the_files_that_do_not_show_bodies_unwritten(
     assert "articles/delegates-meet-in-oslo-for-round-3-of-talks.html" in written
     assert not written & {"index.jsonld", "index.html", "sitemap.xml", ".dateline-manifest.json"}
     assert report.outputs["index.jsonld"] is None  # kept, never even encoded
+    assert report.outputs["events.ics"] is None  # its events did not change
     # a changed headline is in all three
     changed.write_text(changed.read_text().replace("Delegates meet", "Envoys meet"))
     report = build_site(settings)
@@ -467,6 +468,25 @@ def test_a_body_change_leaves_the_files_that_do_not_show_bodies_unwritten(
     (clean.content_dir / "gen-03.txt").write_text(changed.read_text())
     assert build_site(clean, force=True, jobs=1).ok
     assert tree(out) == tree(clean.output_dir)
+
+
+def test_the_calendar_is_made_again_when_an_event_changes(tmp_path: Path) -> None:
+    """events.ics is kept while what it lists is the same, and made again (as a clean
+    build makes it) when an article renames an event."""
+    settings = make_site(tmp_path, count=2)
+    build_site(settings)
+    kyiv = settings.content_dir / "2024-03-kyiv-visit.md"
+    kyiv.write_text(kyiv.read_text().replace("Meeting between", "Talks between"))
+    report = build_site(settings)
+    assert report.count("built") == 1
+    assert settings.output_dir / "events.ics" in report.written
+    assert (
+        b"SUMMARY:Talks between Antony Blinken" in (settings.output_dir / "events.ics").read_bytes()
+    )
+    clean = make_site(tmp_path, count=2, name="clean")
+    (clean.content_dir / "2024-03-kyiv-visit.md").write_text(kyiv.read_text())
+    assert build_site(clean, force=True, jobs=1).ok
+    assert tree(settings.output_dir) == tree(clean.output_dir)
 
 
 def test_a_manifest_in_an_older_form_is_written_again(tmp_path: Path) -> None:
@@ -500,3 +520,31 @@ def test_the_cache_keeps_only_the_entries_its_sources_use(tmp_path: Path) -> Non
     assert entries == used
     assert "gen-01.txt" not in sources
     assert len(sources) == len(used) == 5
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_cache_holds_each_body_once(tmp_path: Path, jobs: int) -> None:
+    """An entry's body HTML is in its own column, not in the entry's JSON too (the
+    cache of a large site was twice the size), and reads back whole: the feeds of an
+    incremental build, made from the cached bodies, are a clean build's."""
+    settings = make_site(tmp_path, count=3)
+    assert build_site(settings, jobs=jobs).ok
+    cache = BuildCache(settings.output_dir)
+    with sqlite3.connect(cache.state_file) as db:
+        rows = list(db.execute("SELECT key, data, body FROM entries"))
+    assert len(rows) == 6
+    for key, data, body in rows:
+        assert "<p>" in body
+        assert "body" not in json.loads(data)
+        entry = cache.read_entry(key)
+        assert entry is not None
+        assert entry.body == body == cache.read_body(key)
+    cache.close()
+    with (settings.content_dir / "gen-00.txt").open("a") as f:
+        f.write("\nOne more sentence.\n")
+    assert build_site(settings, jobs=jobs).ok
+    clean = make_site(tmp_path, count=3, name="clean")
+    (clean.content_dir / "gen-00.txt").write_text((settings.content_dir / "gen-00.txt").read_text())
+    assert build_site(clean, force=True, jobs=1).ok
+    assert tree(settings.output_dir) == tree(clean.output_dir)
+    assert not feedparser.parse(settings.output_dir / "rss.xml").bozo

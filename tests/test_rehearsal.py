@@ -1,8 +1,9 @@
 """Rehearsal text for the recognizer's fine-tuning (bench/corpora/rehearsal.py).
 
 The pages are real ones from tests/data/ingest, laid out as htmldate's mediacloud
-test set is (an index of URL -> file, the pages in test_set/), plus a German page:
-the tuned weights were rehearsed on the English articles of that set only.
+test set and trafilatura's evaluation set are (an index of URL -> file, the pages in a
+folder), plus a German page: only English articles are rehearsed, and never a page
+another corpus (with held-out articles) holds.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import json
 import shutil
 from pathlib import Path
 
-from bench.corpora.rehearsal import mediacloud_articles
+from bench.corpora.rehearsal import index_urls, mediacloud_articles, same_page, trafilatura_articles
 
 from dateline.ingest.page import extract_page
 
@@ -66,3 +67,37 @@ def test_the_german_page_is_left_out_for_its_language_not_its_length(tmp_path: P
     html = (root / "test_set" / "3.html").read_text(encoding="utf-8")
     page = extract_page(html, "https://example.org/3")
     assert sum(len(p.split()) for p in page.paragraphs) >= 120
+
+
+def _trafilatura(root: Path) -> Path:
+    """trafilatura's evaluation layout: ``evaldata.json`` (URL -> file) and ``eval/``."""
+    pages = root / "eval"
+    pages.mkdir(parents=True)
+    shutil.copy(PAGES / "yoast.html", pages / "news.example.yoast.html")
+    shutil.copy(PAGES / "yoast.html", pages / "held.example.yoast.html")
+    paragraphs = "".join(f"<p>{text}</p>" for text in GERMAN)
+    (pages / "de.example.schulen.html").write_text(
+        f"<html lang='de'><head><title>Schulen</title></head><body><article>"
+        f"<h1>Schulen öffnen wieder</h1>{paragraphs}</article></body></html>",
+        encoding="utf-8",
+    )
+    index = {
+        "https://news.example/yoast": {"file": "news.example.yoast.html"},
+        "https://www.held.example/story/": {"file": "held.example.yoast.html"},
+        "https://de.example/schulen": {"file": "de.example.schulen.html"},
+    }
+    (root / "evaldata.json").write_text(json.dumps(index), encoding="utf-8")
+    return root
+
+
+def test_trafilatura_pages_of_another_corpus_are_never_rehearsed(tmp_path: Path) -> None:
+    root = _trafilatura(tmp_path / "tests")
+    held = tmp_path / "ground-truth.json"
+    held.write_text(json.dumps({"abc": {"url": "http://held.example/story"}}), encoding="utf-8")
+    assert index_urls(held) == {"held.example/story"}
+    assert same_page("https://www.Held.example/story/") == "held.example/story"
+    written = trafilatura_articles(root, tmp_path / "out", not_in=index_urls(held))
+    # the German page is no English prose; the page the other corpus holds is left out
+    assert [p.name for p in written] == ["news.example.yoast.md"]
+    everything = trafilatura_articles(root, tmp_path / "all")
+    assert [p.name for p in everything] == ["news.example.yoast.md", "held.example.yoast.md"]

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+import dateline.validate.sitemaps
 from dateline.emit.readers import _newest
 from dateline.emit.sitemaps import SITEMAP_NS, PageEntry, render_sitemap
+from dateline.errors import Finding
 from dateline.pipeline import build_site, check_sitemap_in_parts
 from dateline.settings import Settings
 from dateline.validate.sitemaps import SITEMAP_SCHEMAS, check_sitemap
@@ -207,3 +209,67 @@ def test_a_large_sitemap_is_checked_in_parts_with_the_same_findings() -> None:
     whole = check_sitemap(bad, Path("s.xml"))
     assert len(whole) == 2
     assert check_sitemap_in_parts(bad, Path("s.xml"), every=1000) == whole
+
+
+def test_urls_the_replaced_sitemap_held_are_not_checked_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A build checks only the URLs its sitemap did not hold before (byte for byte),
+    and a bad new URL is still found, on its line of the whole file."""
+    pages = [
+        PageEntry(f"https://example.org/articles/slug-{n}.html", "2024-07-05") for n in range(300)
+    ]
+    before = render_sitemap(pages)
+    pages.insert(0, PageEntry("https://example.org/articles/new.html", "2024-07-06"))
+    pages[150] = PageEntry(pages[150].url, "last tuesday")
+    pages.append(PageEntry("https://example.org/" + "x" * 3000, None))
+    after = render_sitemap(pages)
+    whole = check_sitemap(after, Path("s.xml"))
+    assert len(whole) == 2
+    checked: list[int] = []
+    real = dateline.validate.sitemaps.check_sitemap
+
+    def counting(data: bytes, path: Path) -> list[Finding]:
+        checked.append(data.count(b"<url>"))
+        return real(data, path)
+
+    monkeypatch.setattr(dateline.validate.sitemaps, "check_sitemap", counting)
+    assert check_sitemap_in_parts(after, Path("s.xml"), before=before) == whole
+    assert checked == [3]  # the new first URL, the changed one, the new last one
+    checked.clear()
+    assert check_sitemap_in_parts(after, Path("s.xml"), every=2, before=before) == whole
+    assert checked == [2, 1]
+    checked.clear()
+    # nothing known: every URL is checked
+    assert check_sitemap_in_parts(after, Path("s.xml"), every=100, before=b"") == whole
+    assert checked == [302]
+
+
+def test_an_incremental_build_checks_only_the_new_sitemap_urls(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = make_site(tmp_path)
+    assert build_site(settings).ok
+    (settings.content_dir / "gen-99.txt").write_text(
+        "A new round of talks\n\nPublished 28 March 2024 10:05 GMT\n\n"
+        "OSLO: Delegates met again on Friday, officials said.\n"
+    )
+    checked: list[bytes] = []
+    real = dateline.validate.sitemaps.check_sitemap
+
+    def recording(data: bytes, path: Path) -> list[Finding]:
+        checked.append(data)
+        return real(data, path)
+
+    monkeypatch.setattr(dateline.validate.sitemaps, "check_sitemap", recording)
+    report = build_site(settings)
+    assert report.ok
+    assert report.count("built") == 1
+    assert settings.output_dir / "sitemap.xml" in report.written
+    (sitemap,) = [c for c in checked if b"<urlset" in c]
+    urls = [u.text for u in etree.fromstring(sitemap).findall(f"{SM}url/{SM}loc")]
+    # the new article's URL; not those of the others (nor the home page: not the newest)
+    assert urls == [settings.base_url + "articles/a-new-round-of-talks.html"]
+    listed = etree.parse(str(settings.output_dir / "sitemap.xml")).findall(f"{SM}url/{SM}loc")
+    assert len(listed) > 10
+    assert urls[0] in [u.text for u in listed]

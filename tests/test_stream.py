@@ -14,7 +14,7 @@ import dateline.emit.site
 import dateline.write.manifest
 from dateline.emit.jsonld import dumps
 from dateline.emit.site import site_document
-from dateline.emit.summary import INDEX_KEYS, ZULU, SharedParts
+from dateline.emit.summary import INDEX_KEYS, ZULU, ArticleSummary, SharedParts
 from dateline.pipeline import PathList, build_site
 from dateline.settings import Settings
 from dateline.write.cache import BuildCache, StateEntry
@@ -192,6 +192,11 @@ def test_the_site_graph_is_written_in_pieces_with_the_same_bytes(
     pieces = make_site(tmp_path, name="pieces")
     assert build_site(pieces).ok
     assert tree(pieces.output_dir) == tree(whole.output_dir)
+    # a graph too large to keep between the files that show it is made again for each
+    monkeypatch.setattr(dateline.emit.site.SiteGraph, "HOLD", 100)
+    again = make_site(tmp_path, name="again")
+    assert build_site(again).ok
+    assert tree(again.output_dir) == tree(whole.output_dir)
     text = (pieces.output_dir / "index.jsonld").read_text(encoding="utf-8")
     doc = json.loads(text)
     assert text == dumps(doc)
@@ -199,6 +204,29 @@ def test_the_site_graph_is_written_in_pieces_with_the_same_bytes(
     page = lxml_html.fromstring((pieces.output_dir / "index.html").read_bytes())
     (script,) = page.xpath('//script[@type="application/ld+json"]/text()')
     assert json.loads(script) == doc
+
+
+def test_a_small_site_graph_is_made_once_per_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The digest, index.jsonld and the home page read the site graph's pieces: each
+    article's index node is made once per build while the graph is small enough to
+    keep, and once per file past that."""
+    settings = make_site(tmp_path)
+    made: list[str] = []
+    real = ArticleSummary.index_json
+
+    def counted(self: ArticleSummary) -> str:
+        made.append(self.slug)
+        return real.fget(self)  # type: ignore[attr-defined,no-any-return]
+
+    monkeypatch.setattr(ArticleSummary, "index_json", property(counted))
+    assert build_site(settings).ok
+    assert len(made) == len(set(made)) == 11
+    made.clear()
+    monkeypatch.setattr(dateline.emit.site.SiteGraph, "HOLD", 100)
+    assert build_site(make_site(tmp_path, name="larger")).ok
+    assert len(made) == 3 * 11  # digest, index.jsonld, home page
 
 
 def test_a_streamed_file_with_the_same_bytes_is_not_written_again(tmp_path: Path) -> None:

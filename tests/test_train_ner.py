@@ -6,13 +6,23 @@ the annotated dev sets use.
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
 import pytest
 from bench.corpora.annotated import AnnotatedArticle, read_annotated
 from bench.corpora.ner_spans import project_article
-from bench.train_ner import held_out_ids, main, train
+from bench.train_ner import (
+    DIGEST_FILE,
+    HELD_OUT_LIST,
+    held_out_ids,
+    listed_held_out,
+    main,
+    rehearsal_files,
+    save_ner,
+    train,
+)
 
 DATA = Path(__file__).resolve().parent / "data" / "annotated"
 
@@ -90,12 +100,46 @@ def test_a_held_out_article_is_never_rehearsed(tmp_path: Path) -> None:
         )
 
 
-def test_training_is_deterministic() -> None:
-    """Same annotations and seed: byte-identical weights (what the package ships)."""
-    runs = [
-        train([DATA / "gold"], DATA / "content", [], epochs=1, log=None)
-        .get_pipe("ner")
-        .to_bytes(exclude=["vocab"])
-        for _ in range(2)
-    ]
-    assert runs[0] == runs[1]
+def test_training_is_deterministic(tmp_path: Path) -> None:
+    """Same annotations, rehearsal and seed: byte-identical weights and digest (what
+    ``make ner`` ships), on a tiny training set."""
+    rehearsal = tmp_path / "rehearsal"
+    rehearsal.mkdir()
+    text = (DATA / "content" / "seed.md").read_text(encoding="utf-8")
+    (rehearsal / "other.md").write_text(text, encoding="utf-8")
+    folders = []
+    for run in ("a", "b"):
+        nlp = train(
+            [DATA / "gold"], DATA / "content", [rehearsal], epochs=1, rehearse_ratio=0.5, log=None
+        )
+        folders.append(save_ner(nlp, tmp_path / run))
+    for name in ("cfg", "moves", "model", DIGEST_FILE):
+        assert (folders[0] / name).read_bytes() == (folders[1] / name).read_bytes(), name
+    digest = (folders[0] / DIGEST_FILE).read_text(encoding="utf-8").split()[0]
+    assert digest == hashlib.sha256((folders[0] / "model").read_bytes()).hexdigest()
+
+
+def test_an_article_on_the_held_out_list_is_refused(tmp_path: Path) -> None:
+    held = sorted(listed_held_out())
+    assert {"a090", "a123", "a166", "a180"} <= set(held)
+    gold, content = tmp_path / "gold", tmp_path / "content"
+    gold.mkdir()
+    content.mkdir()
+    seed = (DATA / "gold" / "seed.yaml").read_text(encoding="utf-8")
+    (gold / "a100.yaml").write_text(seed.replace("id: seed", "id: a100"), encoding="utf-8")
+    shutil.copy(DATA / "content" / "seed.md", content / "a100.md")
+    with pytest.raises(SystemExit, match="a100 is held out"):
+        main(["--gold", str(gold), "--content", str(content), "--out", str(tmp_path / "out")])
+
+
+def test_the_repository_trains_on_no_held_out_article() -> None:
+    """bench/data/ner holds dev annotations and rehearsal text only."""
+    data = HELD_OUT_LIST.parent
+    held = listed_held_out()
+    gold = {p.stem for p in data.glob("gold/*/*.yaml")}
+    assert gold
+    assert not gold & held
+    assert gold == {p.stem for p in (data / "content").glob("*.md")}
+    rehearsed = {p.stem for p in rehearsal_files(sorted(data.glob("rehearsal/*")))}
+    assert len(rehearsed) > 100
+    assert not rehearsed & (held | gold)

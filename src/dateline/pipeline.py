@@ -23,6 +23,7 @@ is reported and left out (its last good version kept); the others are published.
 
 from __future__ import annotations
 
+import bisect
 import collections
 import contextlib
 import dataclasses
@@ -1014,9 +1015,13 @@ def validate_outputs(settings: Settings, site_files: Mapping[str, bytes | None])
     return findings
 
 
-def validate_output(settings: Settings, name: str, data: bytes) -> list[Finding]:
-    """:func:`validate_outputs` for one file."""
-    from dateline.emit.sitemaps import NEWS_SITEMAP, SITEMAP  # noqa: PLC0415 - loaded when the site-wide stage runs
+def validate_output(
+    settings: Settings, name: str, data: bytes, before: bytes | None = None
+) -> list[Finding]:
+    """:func:`validate_outputs` for one file. ``before``: the bytes of the file this
+    build replaces, when the same code and settings wrote (and checked) them: a
+    sitemap's URLs that were there are not checked again (see
+    :func:`check_sitemap_in_parts`)."""
     from dateline.emit.urls import FEED_FILES  # noqa: PLC0415 - not loaded by a no-op build
     from dateline.validate.feeds import check_atom, check_jsonfeed, check_rss  # noqa: PLC0415 - loaded when the site-wide stage runs
 
@@ -1031,9 +1036,16 @@ def validate_output(settings: Settings, name: str, data: bytes) -> list[Finding]
         return check_atom(data, out / name, home, base + name)
     if file == FEED_FILES["json"]:
         return check_jsonfeed(data, out / name)
-    if name in (SITEMAP, NEWS_SITEMAP) or re.fullmatch(r"sitemap-\d+\.xml", name):
-        return check_sitemap_in_parts(data, out / name)
+    if is_sitemap(name):
+        return check_sitemap_in_parts(data, out / name, before=before)
     return []
+
+
+def is_sitemap(name: str) -> bool:
+    """``name`` (relative to the output folder) is one of the sitemaps."""
+    from dateline.emit.sitemaps import NEWS_SITEMAP, SITEMAP  # noqa: PLC0415 - loaded when the site-wide stage runs
+
+    return name in (SITEMAP, NEWS_SITEMAP) or re.fullmatch(r"sitemap-\d+\.xml", name) is not None
 
 
 #: URLs of a sitemap checked against the schema at a time (see check_sitemap_in_parts).
@@ -1048,7 +1060,7 @@ _URL_END = b"  </url>\n"
 
 
 def check_sitemap_in_parts(
-    data: bytes, path: Path, every: int = SITEMAP_CHECK_URLS
+    data: bytes, path: Path, every: int = SITEMAP_CHECK_URLS, before: bytes | None = None
 ) -> list[Finding]:
     """:func:`~dateline.validate.sitemaps.check_sitemap` on a sitemap as dateline
     writes it, ``every`` URLs at a time, each part wrapped in the sitemap's own
@@ -1058,44 +1070,91 @@ def check_sitemap_in_parts(
     process kept to its end: the peak of a large site's build. Each ``<url>`` is
     checked on its own by the schema, so the parts say what the whole would (a
     file that is not in this form, or holds more URLs than one sitemap may, is
-    checked whole)."""
+    checked whole).
+
+    ``before``: the sitemap this one replaces, checked when it was written: a
+    ``<url>`` it held, byte for byte, is not checked again (a build where one
+    article was added checks a few URLs, not every URL of the site)."""
     from dateline.emit.sitemaps import MAX_SITEMAP_URLS  # noqa: PLC0415 - loaded when the site-wide stage runs
     from dateline.validate.sitemaps import check_sitemap  # noqa: PLC0415 - loaded when the site-wide stage runs
 
-    if (
-        len(data) < 1 << 20
-        or not data.startswith(_URLSET_HEAD)
-        or not data.endswith(_URLSET_TAIL)
-        or data.count(_URL_END) > MAX_SITEMAP_URLS
-    ):
+    def in_form(text: bytes) -> bool:
+        return (
+            text.startswith(_URLSET_HEAD)
+            and text.endswith(_URLSET_TAIL)
+            and text.count(_URL_END) <= MAX_SITEMAP_URLS
+        )
+
+    known = before is not None and in_form(before) and in_form(data)
+    if not known and (len(data) < 1 << 20 or not in_form(data)):
         return check_sitemap(data, path)
+    checked = set(_url_blocks(before)) if before is not None and known else set()
     found: list[Finding] = []
+    # each part: its bytes, and where each of its runs of URLs starts, as
+    # (line in the part, line in the whole file)
+    part: list[bytes] = []
+    lines: list[tuple[int, int]] = []
+    count, part_line = 0, _URLSET_HEAD.count(b"\n")
+    whole_line = part_line  # lines of the whole file before this URL
+    last_end = -1
+    for start, end in _url_spans(data):
+        block = data[start:end]
+        if block not in checked:
+            if start != last_end or not lines:
+                lines.append((part_line, whole_line))
+            part.append(block)
+            part_line += block.count(b"\n")
+            count += 1
+            last_end = end
+        whole_line += block.count(b"\n")
+        if count == every:
+            found += _check_part(check_sitemap, part, lines, path)
+            if len(found) >= 10:
+                return found[:10]
+            part, lines, count, part_line = [], [], 0, _URLSET_HEAD.count(b"\n")
+            last_end = -1
+    if part:
+        found += _check_part(check_sitemap, part, lines, path)
+    return found[:10]
+
+
+def _url_spans(data: bytes) -> Iterator[tuple[int, int]]:
+    """Where each ``<url>`` of a sitemap in dateline's form is (start, end)."""
     at, end = len(_URLSET_HEAD), len(data) - len(_URLSET_TAIL)
-    line = _URLSET_HEAD.count(b"\n")  # lines of the whole file before this part
     while at < end:
-        cut = at
-        for _ in range(every):
-            next_end = data.find(_URL_END, cut, end)
-            if next_end < 0:
-                cut = end
-                break
-            cut = next_end + len(_URL_END)
-        part = data[at:cut]
-        shift = line - _URLSET_HEAD.count(b"\n")
-        found += [
-            dataclasses.replace(finding, message=_shifted(finding.message, shift))
-            for finding in check_sitemap(_URLSET_HEAD + part + _URLSET_TAIL, path)
-        ]
-        if len(found) >= 10:
-            return found[:10]
-        line += part.count(b"\n")
+        next_end = data.find(_URL_END, at, end)
+        cut = end if next_end < 0 else next_end + len(_URL_END)
+        yield at, cut
         at = cut
-    return found
 
 
-def _shifted(message: str, lines: int) -> str:
-    """A schema message ``line N: ...`` about a part, as the line of the whole file."""
-    return re.sub(r"^line (\d+)", lambda m: f"line {int(m[1]) + lines}", message)
+def _url_blocks(data: bytes) -> Iterator[bytes]:
+    for start, end in _url_spans(data):
+        yield data[start:end]
+
+
+def _check_part(
+    check: Callable[[bytes, Path], list[Finding]],
+    part: list[bytes],
+    lines: list[tuple[int, int]],
+    path: Path,
+) -> list[Finding]:
+    """``check`` on some URLs of a sitemap, wrapped in its first and last lines; the
+    findings name the lines of the whole file (``lines``: see check_sitemap_in_parts)."""
+    found = check(_URLSET_HEAD + b"".join(part) + _URLSET_TAIL, path)
+    if not found:
+        return []
+    starts = [at for at, _ in lines]
+
+    def whole(match: re.Match[str]) -> str:
+        line = int(match[1])
+        run = max(bisect.bisect_right(starts, line - 1) - 1, 0)
+        return f"line {line - lines[run][0] + lines[run][1]}"
+
+    return [
+        dataclasses.replace(finding, message=re.sub(r"^line (\d+)", whole, finding.message))
+        for finding in found
+    ]
 
 
 class _Entries:
@@ -1832,7 +1891,7 @@ def _build_with(
             report.outputs[name] = site_files[name] = size
             continue
         report.outputs[name] = len(data)
-        found = validate_output(settings, name, data)
+        found = validate_output(settings, name, data, _checked_before(state, plan, out, name))
         report.site_findings.extend(found)
         if any(f.severity == "error" for f in found):
             broken.add(name)
@@ -2016,6 +2075,20 @@ def _valid_until(listed: Sequence[ArticleSummary], now: dt.datetime) -> float:
     window = NEWS_WINDOW.total_seconds()
     start, end = now.timestamp() - window, now.timestamp()
     return min((a.timestamp + window for a in listed if start <= a.timestamp <= end), default=1e18)
+
+
+def _checked_before(state: CacheState, plan: _Plan, out: Path, name: str) -> bytes | None:
+    """The bytes of the sitemap ``name`` as the last build wrote (and checked) it, when
+    it is intact and the same code and settings made it (see check_sitemap_in_parts);
+    None for any other file."""
+    size = state.site_files.get(name)
+    if size is None or state.site_key != plan.site_key or not is_sitemap(name):
+        return None
+    try:
+        data = (out / name).read_bytes()
+    except OSError:
+        return None
+    return data if len(data) == size else None
 
 
 def _sizes(state: CacheState, name: str) -> dict[str, int]:

@@ -152,9 +152,9 @@ class Settings(BaseModel):
     nlp_ner: str = Field(
         default="model",  # = dateline.enrich.nlp.DEFAULT_NER (not imported: spaCy stays lazy)
         min_length=1,
-        description="Entity recognizer of the default model: `model` (the model's own) or "
-        "the `ner` folder of one fine-tuned on annotated news by bench/train_ner.py. Other "
-        "models keep their own.",
+        description="Entity recognizer of the default model: `news` (dateline's own, tuned "
+        "on annotated news, shipped), `model` (the model's own) or the `ner` folder of one "
+        "fine-tuned by bench/train_ner.py. Other models keep their own.",
     )
 
     hubs: list[HttpUrl] = Field(

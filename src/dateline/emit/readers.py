@@ -10,7 +10,9 @@ Nothing here loads an article graph. Home pages, topic pages and entity pages
 are fingerprinted (:meth:`~dateline.emit.siteinput.SiteInput.fingerprint`) by
 the articles they show, so a build where one article changed renders only the
 pages that show it (and those whose place in the site moved); the sitemaps and
-the calendar are cheap and always made anew.
+the calendar are made again only when what they list changed
+(:meth:`~dateline.emit.siteinput.SiteInput.digest`), the news sitemap and
+robots.txt each time (they are small).
 """
 
 from __future__ import annotations
@@ -295,4 +297,17 @@ def reader_outputs(settings: Settings, site: SiteInput) -> SiteFiles:
         yield NEWS_SITEMAP, news
         sitemaps.append(NEWS_SITEMAP)
     yield ROBOTS, render_robots(settings, sitemaps)
-    yield CALENDAR, render_calendar(settings, articles)
+    # made again only when an event or the article reporting it changed (a site whose
+    # articles report none keeps its empty calendar: icalendar is not even imported)
+    if site.unchanged([CALENDAR], site.digest(CALENDAR, _calendar_texts(articles))):
+        yield from kept([CALENDAR])
+    else:
+        yield CALENDAR, render_calendar(settings, articles)
+
+
+def _calendar_texts(articles: Sequence[ArticleSummary]) -> Iterator[str]:
+    """Everything :func:`~dateline.emit.calendar.render_calendar` reads of ``articles``:
+    the articles that report events, with those events, in order."""
+    for article in articles:
+        if article.events:
+            yield repr((article.url, article.headline, article.lastmod, article.events))

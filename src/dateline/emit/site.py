@@ -89,6 +89,12 @@ class SiteGraph:
 
     #: Nodes joined into one piece (pieces of ~100 KB: few writes, little held).
     BATCH = 256
+    #: The most text (characters) the pieces are kept for, once made: a build asks for
+    #: them up to three times (the digest that says whether they changed,
+    #: ``index.jsonld``, the home page), and a site of ~25,000 articles or fewer keeps
+    #: them rather than making every article's node three times; a larger one makes
+    #: them again each time (its graph is too large to hold).
+    HOLD = 16 << 20
 
     def __init__(self, settings: Settings, articles: Sequence[ArticleSummary]) -> None:
         publisher = publisher_node(site_layer(settings), settings.base_url)
@@ -106,6 +112,8 @@ class SiteGraph:
             graph.append(_NODES)
         self._skeleton = dumps({"@context": SCHEMA_ORG, "@graph": graph})
         self._articles = articles
+        self._held: list[str] | None = None
+        self._hold = True
         self._spans = (
             sorted([_span(self._skeleton, _PARTS), _span(self._skeleton, _NODES)])
             if articles
@@ -113,7 +121,24 @@ class SiteGraph:
         )
 
     def pieces(self) -> Iterator[str]:
-        """The text, piece by piece."""
+        """The text, piece by piece (kept after the first time when small: see HOLD)."""
+        if self._held is not None:
+            yield from self._held
+            return
+        held: list[str] | None = [] if self._hold else None
+        size = 0
+        for piece in self._make():
+            if held is not None:
+                held.append(piece)
+                size += len(piece)
+                if size > self.HOLD:
+                    held = None
+                    self._hold = False  # too large: made again each time
+            yield piece
+        if held is not None:
+            self._held = held
+
+    def _make(self) -> Iterator[str]:
         at = 0
         for start, end, indent, placeholder in self._spans:
             yield self._skeleton[at:start]

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from json.encoder import encode_basestring as _quoted
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -43,7 +42,6 @@ __all__ = [
     "summarize",
 ]
 
-_T = TypeVar("_T")
 _S = TypeVar("_S", str, str | None)
 
 #: The properties of a NewsArticle that the site index (index.jsonld) repeats.
@@ -103,6 +101,10 @@ class EventBrief:
     places: tuple[str, ...]
     #: latitude and longitude of the first of its places that has them
     geo: tuple[float, float] | None = None
+
+
+#: The text fields of a summary that recur across a site's articles (interned).
+_SHARED_TEXTS = ("base", "in_language", "section", "timezone", "dateline")
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +176,7 @@ class ArticleSummary:
     def __post_init__(self) -> None:
         # the same few languages, sections, tags, people and types recur in every
         # summary of a large site: one copy each
-        _intern(self, "base", "in_language", "section", "timezone", "dateline")
+        _intern(self, *_SHARED_TEXTS)
         object.__setattr__(self, "keywords", tuple(sys.intern(k) for k in self.keywords))
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -222,20 +224,38 @@ class ArticleSummary:
         if not isinstance(data, list) or len(data) != len(cls.__slots__):
             raise TypeError("not a summary")
         values = list(data)
-        values[_KEYWORDS] = tuple(values[_KEYWORDS])
         if shared is None:
-            values[_NODES] = tuple(NodeBrief(*node) for node in values[_NODES])
-            values[_AUTHORS] = tuple(Byline(*author) for author in values[_AUTHORS])
+            values[_NODES] = tuple([NodeBrief(*node) for node in values[_NODES]])
+            values[_AUTHORS] = tuple([Byline(*author) for author in values[_AUTHORS]])
         else:
-            values[_NODES] = tuple(shared.node(node) for node in values[_NODES])
-            values[_AUTHORS] = tuple(shared.byline(author) for author in values[_AUTHORS])
-        values[_EVENTS] = tuple(
-            EventBrief(i, n, s, e, d, tuple(p), (g[0], g[1]) if g is not None else None)
-            for i, n, s, e, d, p, g in values[_EVENTS]
+            values[_NODES] = tuple(map(shared.node, values[_NODES]))
+            values[_AUTHORS] = tuple(map(shared.byline, values[_AUTHORS]))
+        events = values[_EVENTS]
+        values[_EVENTS] = (
+            tuple(
+                [
+                    EventBrief(i, n, s, e, d, tuple(p), (g[0], g[1]) if g is not None else None)
+                    for i, n, s, e, d, p, g in events
+                ]
+            )
+            if events
+            else ()
         )
         if not isinstance(values[_INDEX_TEXT], str):
             raise TypeError("index_text is not text")
-        return cls(*values)
+        if cls is not ArticleSummary:
+            values[_KEYWORDS] = tuple(values[_KEYWORDS])
+            return cls(*values)
+        # what __post_init__ does, then the fields set without __init__: a build where
+        # one article changed reads back every other one (a third of the time)
+        for at in _INTERNED:
+            if values[at] is not None:
+                values[at] = sys.intern(values[at])
+        values[_KEYWORDS] = tuple(map(sys.intern, values[_KEYWORDS]))
+        summary = _new(ArticleSummary)
+        for setter, value in zip(_SETTERS, values, strict=True):
+            setter(summary, value)
+        return summary
 
 
 class SharedParts:
@@ -260,22 +280,26 @@ class SharedParts:
         return self._texts.setdefault(value, value)
 
     def node(self, data: list[Any]) -> NodeBrief:
-        return _shared(self._nodes, NodeBrief, data)
+        key = tuple(data)
+        found = self._nodes.get(key)
+        if found is None:
+            found = self._nodes[key] = NodeBrief(*data)
+        return found
 
     def byline(self, data: list[Any]) -> Byline:
-        return _shared(self._bylines, Byline, data)
-
-
-def _shared(made: dict[tuple[Any, ...], _T], kind: Callable[..., _T], data: list[Any]) -> _T:
-    """The one object ``kind(*data)`` this table holds for those values, made once."""
-    key = tuple(data)
-    found = made.get(key)
-    if found is None:
-        found = made[key] = kind(*data)
-    return found
+        key = tuple(data)
+        found = self._bylines.get(key)
+        if found is None:
+            found = self._bylines[key] = Byline(*data)
+        return found
 
 
 _FIELDS = ArticleSummary.__slots__
+#: the fields :meth:`ArticleSummary.__post_init__` interns, by position
+_INTERNED = tuple(_FIELDS.index(n) for n in _SHARED_TEXTS)
+#: each field's slot setter, in order (see :meth:`ArticleSummary.from_json`)
+_SETTERS = tuple(getattr(ArticleSummary, name).__set__ for name in _FIELDS)
+_new = object.__new__
 _NODES, _AUTHORS, _EVENTS = (_FIELDS.index(n) for n in ("nodes", "authors", "events"))
 _KEYWORDS, _INDEX_TEXT = (_FIELDS.index(n) for n in ("keywords", "index_text"))
 

