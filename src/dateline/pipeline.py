@@ -1716,25 +1716,26 @@ def _build_with(
     for name, source in zip(plan.names, plan.sources, strict=True):
         next(shown, None)
         reused = plan.reuse.get(source)
-        if reused is not None and _held(reused.summary, now):  # --now went back in time
-            results[source] = _hold(report, Path(name), reused.summary, ())
-            seen[source] = reused.summary
-            continue
         if reused is not None:
+            summary = reused.summary  # read back once here (every unchanged article)
+            if _held(summary, now):  # --now went back in time
+                results[source] = _hold(report, Path(name), summary, ())
+                seen[source] = summary
+                continue
             results[source] = _reused(
                 source,
                 reused,
-                reused.summary.slug,
+                summary.slug,
                 name,
                 settings,
                 _lazy(entries, out, reused.key),
                 notices,
             )
-            seen[source] = reused.summary
+            seen[source] = summary
             new_state.articles[source] = reused
-            if (owned := _owned(reused.files, reused.summary)) is not None:
+            if (owned := reused.owned_files()) is not None:
                 extra_files[source] = owned
-            claimed.setdefault(reused.summary.slug, source)
+            claimed.setdefault(summary.slug, source)
             continue
         made = next(outputs)
         assert made.task.source == source

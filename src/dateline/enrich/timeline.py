@@ -41,7 +41,14 @@ from dateline.enrich.event_rules import (
     noun_for,
 )
 from dateline.enrich.given_names import given_name_sex
-from dateline.enrich.temporal import NOT_WHEN, Precision, TimeExpression, find_dates, find_times
+from dateline.enrich.temporal import (
+    NOT_WHEN,
+    Precision,
+    TimeExpression,
+    find_dates,
+    find_event_dates,
+    find_times,
+)
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from spacy.tokens import Token
@@ -150,7 +157,7 @@ class SentenceContext:
     ) -> SentenceContext:
         times = tuple(
             t
-            for t in find_dates(parse.sentence.text, published)
+            for t in find_event_dates(parse.sentence.text, published)
             if t.start_offset >= skip_before and not (absolute_only and t.relative)
         )
         mentions = tuple(
@@ -285,7 +292,11 @@ class TriggerDetector:
             if self.rule.any_verb:
                 if not lemma.isalpha():
                     continue
-                if lemma in self.rule.exclude and not _idiom(token, self.rule.idioms.get(lemma)):
+                if (
+                    lemma in self.rule.exclude
+                    and lemma not in self.rule.named_agent
+                    and not _idiom(token, self.rule.idioms.get(lemma))
+                ):
                     continue
             elif lemma not in self.rule.lemmas:
                 continue
@@ -367,6 +378,15 @@ class TriggerDetector:
             return None
         subjects = self._people(context, subject)
         objects = self._people(context, patient) if patient is not None else []
+        if self._needs_a_named_agent(verb) and (
+            inherited
+            or passive
+            or not (
+                any(context.type_of(k) in _AGENT_TYPES for k in subjects)
+                or (_proper(subject) and subject is not None and subject.pos_ != "PRON")
+            )
+        ):
+            return None  # "it comes in addition to", "they got a signal": no one did it
         if actor is not None and actor.lower_ in ("he", "she") and not (subjects or objects):
             return None  # someone the text did not name: no one to name the event after
         roles: dict[str, list[str]] = {"attendee": [], "organizer": [], "about": [], "location": []}
@@ -387,6 +407,8 @@ class TriggerDetector:
             name += f" until {times[0].text}"
         if self.rule.any_verb and name.startswith(self.rule.noun):
             return None  # "it will fly in 2009": no one to name the happening after
+        if self._needs_a_named_agent(verb) and name.endswith(_third_person(verb.lemma_.lower())):
+            return None  # "Instagram makes": a light verb says nothing without its object
         start = context.parse.start_of(verb)
         return ClauseEvent(
             kind=self.kind,
@@ -413,6 +435,14 @@ class TriggerDetector:
             about=list(dict.fromkeys(roles["about"])),
             location=list(dict.fromkeys(roles["location"]))[:1],
             words=_words(context, verb, subject, patient, passive),
+        )
+
+    def _needs_a_named_agent(self, verb: Token) -> bool:
+        lemma = verb.lemma_.lower()
+        return (
+            lemma in self.rule.named_agent
+            and lemma in self.rule.exclude
+            and not _idiom(verb, self.rule.idioms.get(lemma))
         )
 
     def _confidence(
