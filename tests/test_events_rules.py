@@ -312,7 +312,7 @@ NAMES = [
     (
         "The drama began earlier this year when Ithaca Holdings purchased Big Machine.",
         "Ithaca Holdings purchases Big Machine",
-        "2024",
+        "2024-01-01",  # earlier this year: 2024-01-01 to the day before the story
     ),
     # a named source saying something on a day of its own is a dated happening; where it
     # was said names it when that is an occasion, not a place

@@ -8,6 +8,9 @@ import multiprocessing
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
 from lxml import html as lxml_html
 
 import dateline.emit.site
@@ -131,7 +134,12 @@ def test_a_build_ends_its_worker_processes_before_the_site_wide_stage(
 
 def test_the_manifest_is_json_as_json_writes_it(tmp_path: Path) -> None:
     manifest = Manifest.of(
-        {"a/ü.md": "u-slug", "b.txt": 'q"uote\\s', "c\t\x01\x7f/😀.md": "e-5 0.00001"},
+        {
+            "a/ü.md": "u-slug",
+            "b.txt": 'q"uote\\s',
+            "c\t\x01\x7f/😀.md": "e-5 0.00001",
+            "d.md": 'its "own" files\\ \u2028ü',
+        },
         {"a/ü.md": ["articles/u-slug.html", "articles/u-slug.jsonld"], "b.txt": []},
         ["index.html", "line\u2028sep"],
         {"a/ü.md": "Asia/Tehran"},
@@ -139,6 +147,7 @@ def test_the_manifest_is_json_as_json_writes_it(tmp_path: Path) -> None:
     text = manifest.to_bytes().decode("utf-8")
     assert text == json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n"
     assert json.loads(text)["files"]["b.txt"] == []
+    assert json.loads(text)["files"]["d.md"][1] == 'articles/its "own" files\\ \u2028ü.jsonld'
     empty = Manifest().to_bytes().decode("utf-8")
     assert empty == json.dumps(json.loads(empty), indent=2, ensure_ascii=False) + "\n"
 
@@ -193,7 +202,7 @@ def test_the_site_graph_is_written_in_pieces_with_the_same_bytes(
     assert build_site(pieces).ok
     assert tree(pieces.output_dir) == tree(whole.output_dir)
     # a graph too large to keep between the files that show it is made again for each
-    monkeypatch.setattr(dateline.emit.site.SiteGraph, "HOLD", 100)
+    monkeypatch.setattr(dateline.emit.site.SiteGraph, "HOLD", 5)
     again = make_site(tmp_path, name="again")
     assert build_site(again).ok
     assert tree(again.output_dir) == tree(whole.output_dir)
@@ -224,7 +233,7 @@ def test_a_small_site_graph_is_made_once_per_build(
     assert build_site(settings).ok
     assert len(made) == len(set(made)) == 11
     made.clear()
-    monkeypatch.setattr(dateline.emit.site.SiteGraph, "HOLD", 100)
+    monkeypatch.setattr(dateline.emit.site.SiteGraph, "HOLD", 10)
     assert build_site(make_site(tmp_path, name="larger")).ok
     assert len(made) == 3 * 11  # digest, index.jsonld, home page
 
@@ -293,3 +302,45 @@ def test_the_reports_list_of_written_files_reads_back_every_path_in_order() -> N
     assert written != PathList(names[:-1])
     with pytest.raises(IndexError):
         written[len(names)]
+
+
+_SLUGS = st.sampled_from(["a", "b", "c", "d"])
+_FILES = st.sampled_from(["articles/a.html", "articles/b.jsonld", "x/y.txt", "index.html"])
+
+
+@hyp_settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["1.md", "2.md", "3.md", "4.md"]),
+            _SLUGS,
+            st.none() | st.lists(_FILES, max_size=2),
+        ),
+        max_size=4,
+    ),
+    st.lists(
+        st.tuples(
+            st.sampled_from(["1.md", "2.md", "3.md", "5.md"]),
+            _SLUGS,
+            st.none() | st.lists(_FILES, max_size=2),
+        ),
+        max_size=4,
+    ),
+)
+def test_stale_files_told_from_slugs_are_those_told_file_by_file(
+    before: list[tuple[str, str, list[str] | None]], after: list[tuple[str, str, list[str] | None]]
+) -> None:
+    """Manifest.stale compares two manifests' owned files by their slugs where it can:
+    the same files as comparing every source's files one by one."""
+
+    def manifest(rows: list[tuple[str, str, list[str] | None]]) -> Manifest:
+        sources = {source: slug for source, slug, _ in rows}
+        files = {source: listed for source, _, listed in rows if listed is not None}
+        if len(rows) % 2:  # a source that failed now keeps the files it owned
+            files["9.md"] = ["articles/c.html", "x/y.txt"]
+        return Manifest.of(sources, files, ["index.html"])
+
+    old, new = manifest(before), manifest(after)
+    plain_old = Manifest(old.sources, dict(old.files.items()), old.site)
+    plain_new = Manifest(new.sources, dict(new.files.items()), new.site)
+    assert old.stale(new) == plain_old.stale(plain_new)

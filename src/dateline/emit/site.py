@@ -89,12 +89,12 @@ class SiteGraph:
 
     #: Nodes joined into one piece (pieces of ~100 KB: few writes, little held).
     BATCH = 256
-    #: The most text (characters) the pieces are kept for, once made: a build asks for
+    #: The most articles whose graph's pieces are kept, once made: a build asks for
     #: them up to three times (the digest that says whether they changed,
-    #: ``index.jsonld``, the home page), and a site of ~25,000 articles or fewer keeps
-    #: them rather than making every article's node three times; a larger one makes
-    #: them again each time (its graph is too large to hold).
-    HOLD = 16 << 20
+    #: ``index.jsonld``, the home page), and a site of up to 20,000 articles (a graph
+    #: of ~12 MB) keeps them rather than making every article's node three times; a
+    #: larger one makes them again each time (its graph is too large to hold).
+    HOLD = 20_000
 
     def __init__(self, settings: Settings, articles: Sequence[ArticleSummary]) -> None:
         publisher = publisher_node(site_layer(settings), settings.base_url)
@@ -113,7 +113,6 @@ class SiteGraph:
         self._skeleton = dumps({"@context": SCHEMA_ORG, "@graph": graph})
         self._articles = articles
         self._held: list[str] | None = None
-        self._hold = True
         self._spans = (
             sorted([_span(self._skeleton, _PARTS), _span(self._skeleton, _NODES)])
             if articles
@@ -121,19 +120,15 @@ class SiteGraph:
         )
 
     def pieces(self) -> Iterator[str]:
-        """The text, piece by piece (kept after the first time when small: see HOLD)."""
+        """The text, piece by piece (kept after the first time for a site of up to
+        :attr:`HOLD` articles)."""
         if self._held is not None:
             yield from self._held
             return
-        held: list[str] | None = [] if self._hold else None
-        size = 0
+        held: list[str] | None = [] if len(self._articles) <= self.HOLD else None
         for piece in self._make():
             if held is not None:
                 held.append(piece)
-                size += len(piece)
-                if size > self.HOLD:
-                    held = None
-                    self._hold = False  # too large: made again each time
             yield piece
         if held is not None:
             self._held = held

@@ -82,6 +82,10 @@ class TriggerRule:
     #: an excluded lemma that does count with one of these words as its object, particle
     #: or its preposition's object: ``goes on sale``, ``took place``, ``gave a speech``
     idioms: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: an excluded lemma that does count when someone named does it in a clause its own
+    #: date dates: "Swift got high-profile support last week", "Instagram made it
+    #: possible last month" (but not "it comes in addition to", "they got a signal")
+    named_agent: frozenset[str] = frozenset()
     #: lemmas that report rather than happen ("said"): capped at ``weak_confidence``
     weak: frozenset[str] = frozenset()
     weak_confidence: float = 0.5
@@ -123,6 +127,7 @@ def _rule(row: dict[str, Any]) -> TriggerRule:
         any_verb=bool(row.get("any_verb", False)),
         exclude=frozenset(row.get("exclude", [])),
         idioms={str(k): frozenset(v) for k, v in row.get("idioms", {}).items()},
+        named_agent=frozenset(row.get("named_agent", [])),
         weak=frozenset(row.get("weak", [])),
         weak_confidence=float(row.get("weak_confidence", 0.5)),
         light_verbs=frozenset(row.get("light_verbs", [])),

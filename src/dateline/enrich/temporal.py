@@ -33,6 +33,7 @@ __all__ = [
     "Precision",
     "TimeExpression",
     "find_dates",
+    "find_event_dates",
     "find_times",
     "is_future",
     "usable_reference",
@@ -790,3 +791,106 @@ def find_dates(
     """The expressions that can say when a clause's happening took place: not ``since
     2002``, ``the 1990s``, ``now`` or a year standing alone (see :data:`NOT_WHEN`)."""
     return [t for t in find_times(sentence, reference, future) if t.kind not in NOT_WHEN]
+
+
+#: A season's months, as the calendar of the northern hemisphere has them (winter runs
+#: into the next year).
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+#: Words before a date that make it the start or the deadline of the clause's happening:
+#: "grounded since March" began in March, "return to the moon by 2024" is dated 2024.
+_START_OR_DEADLINE = re.compile(r"\b(?:since|by)\s+(?:the\s+)?$", re.I)
+#: "earlier this year", "so far this month": the part of the period before the story.
+_PERIOD_SO_FAR = re.compile(
+    r"\b(?:earlier\s+this|so\s+far\s+this)\s+(?P<unit>week|month|year)$", re.I
+)
+_SPAN_OPEN = re.compile(r"\b(?:between|from)\s+(?:at\s+least\s+)?(?:the\s+)?$", re.I)
+_SPAN_JOIN = re.compile(r"^\s*(?:and|to|through|until|till|-|–)\s*(?:the\s+)?$", re.I)
+
+
+def find_event_dates(sentence: str, reference: dt.date) -> list[TimeExpression]:
+    """The dates a clause's happening can be placed at, as calendar dates an Event can
+    carry: :func:`find_dates`, and also
+
+    - a season or half year as its months (``last fall`` = 2023-09 to 2023-11),
+    - ``since``/``by`` a date as that date (``grounded since March`` began in March,
+      ``on the moon by 2024`` is dated 2024; the parse decides whether it is the verb's),
+    - ``earlier this year``/``so far this month`` as the period's days before the story,
+    - ``between 2009 and 2018``, ``from 2002 to 2005`` as one span.
+
+    TIMEX3 values (:func:`find_times`) are unchanged: this reading is for events only."""
+    found = find_times(sentence, reference)
+    out: list[TimeExpression] = []
+    skip = -1
+    for at, expr in enumerate(found):
+        if at == skip:
+            continue
+        nxt = found[at + 1] if at + 1 < len(found) else None
+        if (
+            nxt is not None
+            and expr.precision in (Precision.YEAR, Precision.MONTH, Precision.DAY)
+            and nxt.precision is expr.precision
+            and _SPAN_OPEN.search(sentence, max(expr.start_offset - 24, 0), expr.start_offset)
+            and _SPAN_JOIN.match(sentence[expr.end_offset : nxt.start_offset])
+            and nxt.start > expr.start
+        ):
+            out.append(
+                dataclasses.replace(
+                    expr,
+                    text=sentence[expr.start_offset : nxt.end_offset],
+                    end_offset=nxt.end_offset,
+                    end=nxt.end or nxt.start,
+                    kind="span",
+                )
+            )
+            skip = at + 1
+            continue
+        event = _event_date(sentence, expr, reference)
+        if event is not None:
+            out.append(event)
+    return out
+
+
+def _event_date(sentence: str, expr: TimeExpression, reference: dt.date) -> TimeExpression | None:
+    if expr.kind not in NOT_WHEN:
+        so_far = _PERIOD_SO_FAR.search(sentence, max(expr.start_offset - 16, 0), expr.end_offset)
+        if expr.kind == "relative_period" and so_far is not None:
+            unit = so_far["unit"].lower()
+            first = (
+                reference - dt.timedelta(days=reference.weekday())
+                if unit == "week"
+                else reference.replace(day=1)
+                if unit == "month"
+                else reference.replace(month=1, day=1)
+            )
+            last = reference - dt.timedelta(days=1)
+            if last > first:
+                return dataclasses.replace(
+                    expr, start=first.isoformat(), end=last.isoformat(), precision=Precision.RANGE
+                )
+        return expr
+    if expr.kind == "season" and expr.precision is Precision.SEASON:
+        year, code = int(expr.start[:4]), expr.start[5:]
+        low, high = _SEASON_MONTHS[code]
+        end_year, end_month = year + (high - 1) // 12, (high - 1) % 12 + 1
+        return dataclasses.replace(
+            expr,
+            start=f"{year:04d}-{low:02d}",
+            end=f"{end_year:04d}-{end_month:02d}",
+            precision=Precision.MONTH,
+        )
+    if expr.kind == "half" and expr.precision is Precision.HALF and expr.start[5:] in ("H1", "H2"):
+        year, first_half = int(expr.start[:4]), expr.start[5:] == "H1"
+        return dataclasses.replace(
+            expr,
+            start=f"{year:04d}-{1 if first_half else 7:02d}",
+            end=f"{year:04d}-{6 if first_half else 12:02d}",
+            precision=Precision.MONTH,
+        )
+    calendar = expr.precision in (Precision.DAY, Precision.MONTH, Precision.YEAR)
+    if (
+        expr.kind == "since"
+        and calendar
+        and _START_OR_DEADLINE.search(sentence, max(expr.start_offset - 12, 0), expr.start_offset)
+    ):
+        return expr
+    return None

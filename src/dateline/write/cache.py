@@ -323,6 +323,18 @@ class StateEntry:
         # a damaged row: a file no build writes, so the article is never reused
         return {f"{STATE_DIR}/damaged": -1}
 
+    def owned_files(self) -> tuple[str, ...] | None:
+        """The files the article owns (sorted), or None when they are its summary's two
+        (every article built by this version: told without parsing, for sizes packed
+        in one int)."""
+        if isinstance(self._files, int):
+            return None
+        files = self.files
+        html, jsonld = self.summary.files
+        if len(files) == 2 and html in files and jsonld in files:
+            return None
+        return tuple(sorted(files))
+
     def same_files(self, other: StateEntry) -> bool:
         return self._files == other._files or self.files == other.files
 
@@ -358,7 +370,7 @@ def _summary_json(summary: ArticleSummary) -> bytes:
     try:
         return orjson.dumps(data)
     except TypeError:  # an integer past 64 bits
-        return _dumps(data).encode("utf-8")
+        return _json_text(data).encode("utf-8")
 
 
 #: :func:`_packed`: the bits of the second size (a file of 2**48 bytes is not written)
@@ -413,6 +425,17 @@ def _loads(text: str | bytes) -> Any:
 
 
 def _dumps(data: object) -> str:
+    """Compact JSON text of findings, file sizes, marks: with orjson (a full build
+    saves the findings of every article), or json for what orjson refuses (an
+    integer past 64 bits). Not for floats that may be NaN or infinite (orjson
+    writes them as null): see :func:`_json_text`."""
+    try:
+        return orjson.dumps(data).decode("utf-8")
+    except TypeError:
+        return _json_text(data)
+
+
+def _json_text(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -604,7 +627,7 @@ class BuildCache:
             )
             db.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('now', ?)",
-                (_dumps([state.now, state.valid_until]),),
+                (_json_text([state.now, state.valid_until]),),
             )
             db.commit()
         except sqlite3.Error as exc:

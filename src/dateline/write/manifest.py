@@ -134,6 +134,35 @@ def _items(mapping: Mapping[str, _V]) -> Iterator[tuple[str, _V]]:
     return ((key, mapping[key]) for key in keys)
 
 
+class _Json(str):
+    """A value already written as its JSON text (see :func:`_files_items`)."""
+
+    __slots__ = ()
+
+
+def _files_items(files: Mapping[str, tuple[str, ...]]) -> Iterator[tuple[str, object]]:
+    """``_items(files)``, with the usual entry (a source owning its slug's two files)
+    as its JSON text, made from the slug alone (every source of a large site has one)."""
+    if not isinstance(files, OwnedFiles):
+        yield from _items(files)
+        return
+    extra, sources = files._extra, files._sources
+    keys = list(files)
+    if not _is_sorted(keys):
+        keys.sort()
+    for source in keys:
+        listed = extra.get(source)
+        if listed is not None:
+            yield source, listed
+            continue
+        # the quoted slug inside the quoted names: nothing around it needs escaping
+        slug = _quoted(sources[source])[1:-1]
+        yield (
+            source,
+            _Json(f'[\n      "articles/{slug}.html",\n      "articles/{slug}.jsonld"\n    ]'),
+        )
+
+
 def _is_sorted(listed: Sequence[str]) -> bool:
     return all(a <= b for a, b in itertools.pairwise(listed))
 
@@ -161,9 +190,28 @@ class Manifest:
         that wrote ``new`` removes. Compared source by source: the two sets of every
         file of a large site are not made."""
         gone = set(self.site) - set(new.site)
-        for source, files in self.files.items():
-            now = new.files.get(source, ())
-            gone.update(f for f in files if f not in now)
+        if isinstance(self.files, OwnedFiles) and isinstance(new.files, OwnedFiles):
+            # a source that owns its slug's two files in both, with the same slug, loses
+            # none: told from the slugs, not from each source's two names made and compared
+            old_extra, new_extra = self.files._extra, new.files._extra
+            new_sources = new.files._sources
+            for source, slug in self.files._sources.items():
+                if (
+                    source not in old_extra
+                    and source not in new_extra
+                    and new_sources.get(source) == slug
+                ):
+                    continue
+                now = new.files.get(source, ())
+                gone.update(f for f in self.files[source] if f not in now)
+            for source, files in old_extra.items():
+                if source not in self.files._sources:
+                    now = new.files.get(source, ())
+                    gone.update(f for f in files if f not in now)
+        else:
+            for source, files in self.files.items():
+                now = new.files.get(source, ())
+                gone.update(f for f in files if f not in now)
         if not gone:
             return []
         # a file may have moved to another source (a slug another article took)
@@ -184,7 +232,7 @@ class Manifest:
         # pairs was the largest object of a large site's last seconds)
         sections: list[tuple[str, Iterable[tuple[str, object]] | list[str], int]] = [
             ("sources", _items(self.sources), len(self.sources)),
-            ("files", _items(self.files), len(self.files)),
+            ("files", _files_items(self.files), len(self.files)),
             ("site", sorted(self.site), len(self.site)),
         ]
         if self.zones:
@@ -199,6 +247,8 @@ class Manifest:
             lines = (
                 f"    {_quoted(item)}"
                 if isinstance(item, str)
+                else f"    {_quoted(item[0])}: {item[1]}"
+                if isinstance(item[1], _Json)
                 else f"    {_quoted(item[0])}: {_indented(item[1], '    ')}"
                 for item in items
             )

@@ -1,0 +1,103 @@
+"""Events dated by the dates TIMEX3 does not read as "when": a season, a half year,
+``since``/``by`` a date on the clause's verb, the part of a period before the story,
+``between`` two years. One row per reading: turning one off fails its row."""
+
+from __future__ import annotations
+
+import pytest
+
+from .events_helpers import events_of
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "start", "end", "scheduled"),
+    [
+        # since a date, on the verb: the happening began then
+        (
+            "Boeing's 737 Max jets have been grounded since March.",
+            "Boeing's 737 Max jets grounded",
+            "2024-03",
+            None,
+            False,
+        ),
+        # by a date: the deadline dates a plan
+        (
+            "NASA will return astronauts to the Moon by 2026.",
+            "NASA returns astronauts",
+            "2026",
+            None,
+            True,
+        ),
+        # a season is its months
+        (
+            "Taylor Swift left Big Machine last fall.",
+            "Taylor Swift leaves Big Machine",
+            "2023-09",
+            "2023-11",
+            False,
+        ),
+        # a half year is its months
+        (
+            "Apple sold 20 million iPhones in the first half of 2019.",
+            "Apple sells 20 million iPhones",
+            "2019-01",
+            "2019-06",
+            False,
+        ),
+        # the part of this year before the story (published 2024-07-05)
+        (
+            "Microsoft launched an early version of Project xCloud earlier this year.",
+            "Microsoft launches an early version of Project xCloud",
+            "2024-01-01",
+            "2024-07-04",
+            False,
+        ),
+        # between two years: one span
+        (
+            "Boeing delivered 300 jets to China between 2009 and 2018.",
+            "Boeing delivers 300 jets",
+            "2009",
+            "2018",
+            False,
+        ),
+    ],
+)
+def test_event_dates_beyond_timex_when(
+    sentence: str, name: str, start: str, end: str | None, scheduled: bool
+) -> None:
+    events = [e for e in events_of(sentence) if e.name.startswith(name)]
+    assert events, [e.name for e in events_of(sentence)]
+    assert (events[0].start, events[0].end, events[0].scheduled) == (start, end, scheduled)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a since-date of a record is no start of what the clause reports
+        "Apple's shares climbed to their highest level since 2008.",
+        "Unemployment fell to its lowest level since 1969.",
+    ],
+)
+def test_a_record_since_a_date_is_not_dated_by_it(sentence: str) -> None:
+    assert [e.name for e in events_of(sentence) if e.start is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "start"),
+    [
+        # a date before the noun of the occasion the verb happened at dates the verb
+        (
+            "Cal OES said in an Oct. 26 letter to carriers that their engagement was poor.",
+            "Cal OES says",
+            "2023-10-26",
+        ),
+        (
+            "Boeing's chief Dave Calhoun apologised at last week's hearing in the Senate.",
+            "Dave Calhoun apologises",
+            "2024-06-24",
+        ),
+    ],
+)
+def test_the_date_of_the_occasion_dates_the_verb(sentence: str, name: str, start: str) -> None:
+    events = [e for e in events_of(sentence) if e.name.startswith(name)]
+    assert [e.start for e in events] == [start], [e.name for e in events_of(sentence)]
