@@ -24,7 +24,8 @@ from dateline.emit.html import PageRenderer
 from dateline.emit.jsonld import document, dumps, script_json, script_text
 from dateline.emit.topics import topics_of
 from dateline.emit.urls import FeedUrls
-from dateline.errors import ReadError
+from dateline.enrich import default_enrichers, enrich
+from dateline.errors import ReadError, ValidationFailed
 from dateline.model.article import ArticleGraph
 from dateline.model.base import Ref, SchemaModel
 from dateline.model.entities import Person
@@ -501,3 +502,94 @@ def test_article_pages_are_the_templates(
         publisher={"name": site_title, "url": "https://ex.org/"},
     )
     _pages_agree(settings, article)
+
+
+def _same_graphs(fast: ArticleGraph, checked: ArticleGraph) -> None:
+    assert fast == checked
+    for made, reference in ((fast, checked), (fast.article, checked.article)):
+        assert type(made) is type(reference)
+        assert list(made.__dict__.items()) == list(reference.__dict__.items())
+        assert made.model_fields_set == reference.model_fields_set
+        assert made.model_dump(mode="json") == reference.model_dump(mode="json")
+    assert fast.graph() == checked.graph()
+
+
+def _assembled(settings: Settings, path: Path, checked: bool) -> ArticleGraph:
+    from dateline.model.assemble import assemble  # noqa: PLC0415
+    from dateline.model.layers import Layer, merge_layers  # noqa: PLC0415
+    from dateline.pipeline import written_layers  # noqa: PLC0415
+    from dateline.read.readers import read_article  # noqa: PLC0415
+
+    draft = read_article(path, settings.max_file_bytes, root=settings.content_dir)
+    layers = written_layers(draft, settings)
+    layers[Layer.ENRICHMENT] = enrich(draft, merge_layers(layers), default_enrichers(settings))
+    merged = merge_layers(layers)
+    return assemble(merged, draft.body_text, path, settings, draft.word_count, checked=checked)
+
+
+def test_graphs_made_without_validating_again_are_the_validated_ones(tmp_path: Path) -> None:
+    settings = load_settings(copy_test_site(tmp_path))
+    paths = sorted(settings.content_dir.glob("*.md")) + sorted(settings.content_dir.glob("*.txt"))
+    assert paths
+    for path in paths:
+        _same_graphs(_assembled(settings, path, False), _assembled(settings, path, True))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    date=st.sampled_from(
+        [
+            "2024-07-05T23:02:00+03:30",
+            "2024-07-05",
+            "2024-07-05T10:00:00",
+            "0999-01-01T00:00:00Z",
+            "3001-01-01T00:00:00Z",
+            "1000-01-01T00:00:00Z",
+        ]
+    ),
+    updated=st.none() | st.sampled_from(["2024-07-06T08:00:00Z", "0100-07-06", "2024-07-06"]),
+    slug=st.none() | st.sampled_from(["a-b", "ok1", "-bad", "Upper"]),
+    source=st.none() | st.sampled_from(["https://e.org/a b", "https://e.org/é?x=1", "ftp://x"]),
+    title=_TEXT,
+    language=st.none() | st.sampled_from(["en", "fa-IR", "e"]),
+)
+def test_articles_made_without_validating_again_are_the_validated_ones(
+    tmp_path_factory: pytest.TempPathFactory,
+    date: str,
+    updated: str | None,
+    slug: str | None,
+    source: str | None,
+    title: str,
+    language: str | None,
+) -> None:
+    folder = tmp_path_factory.mktemp("assemble")
+    front: dict[str, object] = {"title": title, "date": date}
+    for key, value in (("updated", updated), ("slug", slug), ("source", source)):
+        if value is not None:
+            front[key] = value
+    if language is not None:
+        front["language"] = language
+    article = folder / "a.md"
+    article.write_text(f"---\n{yaml.safe_dump(front)}---\nTEHRAN - Body.\n", "utf-8")
+    settings = Settings(
+        title="S",
+        base_url="https://ex.org/",
+        content_dir=folder,
+        output_dir=folder / "out",
+        enrich=False,
+        publisher={"name": "S", "url": "https://ex.org/"},
+    )
+    outcomes: list[ArticleGraph | ValidationFailed | ReadError] = []
+    for checked in (False, True):
+        try:
+            outcomes.append(_assembled(settings, article, checked))
+        except (ValidationFailed, ReadError) as exc:
+            outcomes.append(exc)
+    fast, validated = outcomes
+    if isinstance(validated, ArticleGraph):
+        assert isinstance(fast, ArticleGraph)
+        _same_graphs(fast, validated)
+    else:
+        assert not isinstance(fast, ArticleGraph)
+        assert type(fast) is type(validated)
+        assert [f.as_dict() for f in fast.findings()] == [f.as_dict() for f in validated.findings()]

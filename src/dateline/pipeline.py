@@ -376,13 +376,15 @@ def process_article(
     *,
     site: ArticleMeta | None = None,
     seen: Callable[[bytes, bytes | None], None] | None = None,
+    find_sidecar: Callable[[Path], Path | None] | None = None,
 ) -> ArticleResult:
     """Read, enrich, model and validate one article. Never raises for bad input.
 
     ``enrichers`` default to :func:`~dateline.enrich.default_enrichers` for the site;
     ``site`` is :func:`~dateline.model.layers.site_layer` of ``settings``, when the
     caller keeps it for many articles; ``seen`` is given the bytes of the article
-    and of its sidecar as they were read (see :func:`~dateline.read.readers.read_article`).
+    and of its sidecar as they were read, ``find_sidecar`` finds its sidecar (see
+    :func:`~dateline.read.readers.read_article`).
     The result carries the graph's JSON-LD nodes it validated (``nodes``), which the
     article's files are written from: made once per article.
     """
@@ -399,7 +401,11 @@ def process_article(
     try:
         with article_budget(settings.max_article_seconds, path):
             draft = read_article(
-                path, settings.max_file_bytes, root=settings.content_dir, seen=seen
+                path,
+                settings.max_file_bytes,
+                root=settings.content_dir,
+                seen=seen,
+                find_sidecar=find_sidecar or sidecar_path,
             )
             layers = written_layers(draft, settings, site)
             layers[Layer.ENRICHMENT] = enrich(draft, merge_layers(layers), enrichers)
@@ -525,6 +531,10 @@ class ArticleWorker:
         return self._enrichers if self._enrichers is not None else default_enrichers(self.settings)
 
     @cached_property
+    def _sidecars(self) -> _Sidecars:
+        return _Sidecars()
+
+    @cached_property
     def site(self) -> ArticleMeta:
         """The site's metadata layer, the same for every article."""
         from dateline.model.layers import site_layer  # noqa: PLC0415 - not loaded by a no-op build
@@ -542,7 +552,15 @@ class ArticleWorker:
     ) -> ArticleOutput:
         keyed = None if task.site_key is None else _Keyed(task.site_key, task.source)
         result = process_article(
-            task.path, self.settings, self.enrichers, site=self.site, seen=keyed
+            task.path,
+            self.settings,
+            self.enrichers,
+            site=self.site,
+            seen=keyed,
+            # a folder listed once per build, not two stats per article: a worker that
+            # writes serves one build (its process, or its build's own worker), where
+            # a Dask worker's process serves many, and asks the file system each time
+            find_sidecar=self._sidecars.of if write_to is not None else None,
         )
         if keyed is not None:
             # keyed by the bytes it was built from (unread: never reused, as in the plan)

@@ -38,6 +38,7 @@ from dateline.enrich.teams import person_after_team
 __all__ = [
     "US_STATE",
     "before_caption_label",
+    "body_after_place",
     "given_name_before",
     "joined",
     "known_companies",
@@ -105,13 +106,18 @@ _LIST_NEXT = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)")
 _KEPT_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "NORP"})
 
 
-def sourced(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def sourced(
+    text: str,
+    spans: Sequence[tuple[int, int, str]],
+    is_place: Callable[[str], bool] = lambda name: True,
+) -> list[tuple[int, int, str]]:
     """The model's candidates with the outlets and companies a source cue introduces:
     ``according to The Ledger and Newsline``, ``told Variety``, ``Newsline reports that``.
     The model often labels such names nothing, or joins or cuts them; the
     cue's capitalised run (and the names listed with it) becomes one organization
-    candidate. A person or place the model labelled there keeps its label, as does a
-    name that reads as a person's (a given name first)."""
+    candidate. A person or a known place (``is_place``) the model labelled there keeps its
+    label, as does a name that reads as a person's (a given name first); a "place" no
+    gazetteer knows (``Newsline``) is the outlet the cue says it is."""
     found: list[tuple[int, int]] = []
     for match in SPAN.finditer(text):
         before = text[max(0, match.start() - 60) : match.start()]
@@ -142,12 +148,39 @@ def sourced(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int,
         if (len(words) == 1 and words[0].lower() in STOP_WORDS) or _DOMAIN.match(text, end):
             continue  # "Others reported", "told Factcheck.info" (a website)
         overlapping = [s for s in out if s[0] < end and start < s[1]]
-        if len(overlapping) > 1 or any(s[2] in _KEPT_LABELS for s in overlapping):
+        if len(overlapping) > 1 or any(
+            s[2] in _KEPT_LABELS
+            and (s[2] in ("PERSON", "NORP") or is_place(_unthe(text[s[0] : s[1]])))
+            for s in overlapping
+        ):
             continue  # "told BBC Moscow correspondent ...": the model's two names stay
         if given_name_first(words):
             continue  # "told Jane Doe": a person's name, whatever the model said
         out = [s for s in out if s not in overlapping] + [(start, end, "ORG")]
     return sorted(out)
+
+
+def _unthe(name: str) -> str:
+    return name[4:] if name.startswith(("The ", "the ")) else name
+
+
+def body_after_place(
+    text: str, spans: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """The model's candidates with a place it cut off the body it names made one: ``the
+    US Air Force``, where the model tags ``US`` and leaves ``Air Force`` out. A place
+    followed, across one space, by a capitalised run the model left alone that holds an
+    organization word is that organization's name."""
+    out = list(spans)
+    for i, (start, end, label) in enumerate(out):
+        if label != "GPE" or text[end : end + 1] != " ":
+            continue
+        run = SPAN.match(text, end + 1)
+        if run is None or any(s[0] < run.end() and run.start() < s[1] for s in out):
+            continue
+        if any(w in ORG_WORDS for w in run.group(0).split()):
+            out[i] = (start, run.end(), "ORG")
+    return out
 
 
 #: the label of a US state written as a code ("R-TX", "Gladstone, NJ")
@@ -218,15 +251,38 @@ def team_spans(
     return out
 
 
-def repeated_people(labelled: Sequence[tuple[str, str]]) -> frozenset[str]:
-    """One-word names labelled PERSON at least twice and never anything else."""
+def repeated_people(
+    labelled: Sequence[tuple[str, str]], texts: Sequence[str] = ()
+) -> frozenset[str]:
+    """One-word names labelled PERSON and never anything else, labelled twice or more, or
+    written twice or more where one is of someone speaking (``Mokhber conveyed ...
+    Mokhber stated``, where the model tagged only one of the two)."""
     counts: dict[str, Counter[str]] = {}
     for name, label in labelled:
         if len(name.split()) == 1:
             counts.setdefault(name, Counter())[label] += 1
+    people = {name for name, count in counts.items() if set(count) == {"PERSON"}}
+    written: Counter[str] = Counter()
+    speaking: set[str] = set()
+    for text in texts:
+        for m in SPAN.finditer(text):
+            if m.group(0) in people:
+                written[m.group(0)] += 1
+                if _SAYS.match(text, m.end()):
+                    speaking.add(m.group(0))
     return frozenset(
-        name for name, count in counts.items() if set(count) == {"PERSON"} and count["PERSON"] >= 2
+        name
+        for name in people
+        if counts[name]["PERSON"] >= 2 or (name in speaking and written[name] >= 2)
     )
+
+
+#: "<name> said", "<name> stated that": a verb of saying right after a lone name, which
+#: only a person (or a body, which the model does not call a person) does
+_SAYS = re.compile(
+    r"\s+(?:said|says|stated|states|told|added|noted|explained|asked|argued|wrote|insisted|"
+    r"recalled|replied|warned|urged|called\s+for)\b"
+)
 
 
 def label_votes(
@@ -356,7 +412,44 @@ def list_mates(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[i
         ]
         if mates and len(words) >= 2:
             out[i] = (start, end, "PERSON")
-    return [s for s in out if s[0] < s[1]]
+    out = [s for s in out if s[0] < s[1]]
+    return sorted(out + _unlabelled_mates(text, out))
+
+
+def _unlabelled_mates(
+    text: str, spans: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Names the model left out (or gave a label no linker reads, ``Dries Mertens``
+    as a product) in a list of people it did label: persons, when they read as one."""
+    people = [s for s in spans if s[2] == "PERSON"]
+    if not people:
+        return []
+    found: list[tuple[int, int, str]] = []
+    for run in SPAN.finditer(text):
+        start, end = run.span()
+        words = run.group(0).split()
+        if (
+            not 2 <= len(words) <= 3
+            or any(s[0] < end and start < s[1] for s in spans)
+            or any(w in COMPANY_WORDS or w in CORPORATE_SUFFIXES or w in ORG_WORDS for w in words)
+            or not all(_PLAIN_NAME.fullmatch(w) or w in NAME_PARTICLES for w in words)
+            or not person_like(words)
+        ):
+            continue
+        mates = [p for p in people if LIST_JOIN.match(text[min(end, p[1]) : max(start, p[0])])]
+        # a list of people, not one item the model took for a person among titles
+        if any(
+            LIST_JOIN.match(text[min(m[1], p[1]) : max(m[0], p[0])])
+            for m in mates
+            for p in people
+            if p != m
+        ):
+            found.append((start, end, "PERSON"))
+    return found
+
+
+#: one word as names are written: a capital, then lower case ("Mertens", "Al-Amin")
+_PLAIN_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-ÿ’']+(?:-[A-ZÀ-ÖØ-Þa-zà-ÿ][a-zà-ÿ’']+)*")
 
 
 NAME_BEFORE = re.compile(rf"(?:^|(?<=[\s(]))([{UPPER}][a-zà-ÿ’'-]+) $")

@@ -32,6 +32,7 @@ from collections.abc import Iterable, Sequence
 from dateline.enrich.candidates import (
     NER_LABELS,
     US_STATE,
+    body_after_place,
     joined,
     known_companies,
     label_votes,
@@ -56,6 +57,7 @@ from dateline.enrich.lexicon import (
     COMPASS_WORDS,
     CORPORATE_SUFFIXES,
     DOCUMENT_WORDS,
+    EVENT_WORDS,
     GENERIC_ACRONYMS,
     GOVERNMENT_WORDS,
     HOME_NATIONS,
@@ -97,6 +99,7 @@ from dateline.enrich.name_shapes import (
     PRODUCT,
     PRODUCT_TAIL,
     ROLE_BEFORE,
+    ROLE_NOUNS,
     SPAN,
     as_medium,
     church_body,
@@ -352,7 +355,7 @@ class EntityExtractor:
         }
         result = Extraction(
             context=self._context(headline, sentences, dateline),
-            recurring_people=repeated_people(labelled) | titled,
+            recurring_people=repeated_people(labelled, [headline, *texts.values()]) | titled,
             ordinary_words=frozenset(
                 w for s in sentences for w in LOWER_WORD.findall(s.text) if len(w) > 2
             ),
@@ -589,7 +592,8 @@ class EntityExtractor:
         visible = "".join(masked)
         long_forms = {v: k for k, v in acronyms.items()}
         covered = [False] * (len(text) + 1)
-        spans = sourced(text, team_spans(text, spans, result.teams))
+        spans = sourced(text, team_spans(text, spans, result.teams), self._is_place)
+        spans = body_after_place(visible, spans)
         for start, end, label in joined(text, list_mates(text, known_companies(text, spans))):
             piece = visible[start:end]
             # a spaced dash never joins a name: "Romania - Cosmin Contra" is two
@@ -605,9 +609,12 @@ class EntityExtractor:
                 offset, name = cleaned
                 self._span(result, text, index, begin + offset, name, acronyms, long_forms, label)
             covered[start:end] = [True] * (end - start)
-        for rule_span in SPAN.finditer(visible):
-            if any(covered[rule_span.start() : rule_span.end()]):
-                continue
+        # what the model left of a capitalised run before its name ("Refugee Council"
+        # before "Enver Solomon") is still a run the strong rules may claim
+        rest = "".join("\0" if covered[i] else c for i, c in enumerate(visible))
+        for rule_span in SPAN.finditer(rest):
+            if rule_span.start() >= 2 and rest[rule_span.start() - 2 : rule_span.start()] == "\0 ":
+                continue  # "BART Police Chief", "U.S. Attorney's Office": the model's name goes on
             if (
                 shouted
                 and self.gazetteer.country(rule_span.group(0)) is None
@@ -723,13 +730,14 @@ class EntityExtractor:
             words = words[1:]
         if not words:
             return
-        if label in ("PERSON", "ORG") and len(words) >= 3:
+        if label in ("PERSON", "ORG", None) and len(words) >= 3:
             demonym = self._demonym(words[0])
             if (
                 demonym is not None
                 and self.gazetteer.country(words[0]) is None
                 and not any(w in TITLE_WORDS or w in COMPANY_WORDS for w in words)
                 and person_like(words[1:])
+                and (label is not None or given_name_first(words[1:]))
             ):
                 # "American Dennis Mitchell": a nationality, then a person's name
                 place = self._place(result, demonym, text)
@@ -832,10 +840,24 @@ class EntityExtractor:
             words = span.split()
             if person_like(words):
                 return self._person(result, span, text, index, start)
-        if label is None:
-            return self._classify_rule(result, text, index, start, span)
         words = span.split()
         end = start + len(span)
+        if label != "NORP" and self._role_before(text, start, words):
+            # "economist Eswar Prasad", "his father Leopold III": a person, whatever label
+            return self._person(result, span, text, index, start)
+        if (
+            label in (None, "PERSON")
+            and AFTER_PLACE.match(text, end)
+            and name_like(words)
+            and not span.isupper()
+            and not any(w in ORG_WORDS for w in words)
+        ):
+            # "Forest Hill police officers", "Central Java governor Budi Santoso": the
+            # place whose police or governor they are, whether the model saw a person or
+            # nothing there
+            return self._place_candidate(result, text, start, end, span, words, "GPE")
+        if label is None:
+            return self._classify_rule(result, text, index, start, span)
         person = self._surname(result, span) if label != _DATELINE else None
         if person is not None:
             return person  # "Scholz" after "Olaf Scholz", whatever the model's label
@@ -860,6 +882,31 @@ class EntityExtractor:
         if label == "ORG":
             return self._org_candidate(result, text, start, span, words)
         return self._place_candidate(result, text, start, end, span, words, label)
+
+    def _role_before(self, text: str, start: int, words: list[str]) -> bool:
+        """``economist Eswar Prasad``, ``the Shiite cleric Nimr al-Nimr``: a lowercase noun
+        for what a person is, right before two or three words that read as a name (no
+        company word, no place), says the name is a person's, whatever the model said."""
+        return (
+            2 <= len(words) <= 3
+            and ROLE_BEFORE.search(text[max(0, start - 30) : start]) is not None
+            and person_like(words)
+            and not any(w in COMPANY_WORDS or w in CORPORATE_SUFFIXES for w in words)
+            and words[0] not in SINGLE_ORGS
+            and self.gazetteer.place(" ".join(words)) is None
+        )
+
+    def _speaks_for(self, result: Extraction, text: str, index: int, start: int) -> bool:
+        """Whether ``start`` follows ``<a person's name> for``, as in ``Lydia Buchtmann for
+        Food Standards Australia``: what follows is the body the person speaks for."""
+        if not text[:start].endswith(" for "):
+            return False
+        end = start - len(" for ")
+        return any(
+            m.sentence == index and m.end == end and result.entities[m.key].type == "Person"
+            for m in result.mentions
+            if m.key in result.entities
+        )
 
     def _is_state_code(self, code: str) -> bool:
         return self.gazetteer.us_state_code(code) is not None
@@ -990,7 +1037,11 @@ class EntityExtractor:
             # "Black Widow and Captain America": two names, neither a body's (but one-word
             # pairs are one: "Globe and Mail", "Procter and Gamble")
             return None
-        if AFTER_PLACE.match(text, end) and not any(w in ORG_WORDS for w in words):
+        if (
+            AFTER_PLACE.match(text, end)
+            and not span.isupper()
+            and not any(w in ORG_WORDS for w in words)
+        ):
             # "Forest Hill police officers": the place whose police they are
             return self._place_candidate(result, text, start, end, span, words, "GPE")
         country = g.country(span)
@@ -1037,15 +1088,6 @@ class EntityExtractor:
             span in ORG_WORDS or span in PARTY_WORDS or span in PLACE_WORDS or span.islower()
         ):
             return None  # "the Union", "The Church said": a generic head word
-        if (
-            2 <= len(words) <= 3
-            and ROLE_BEFORE.search(text[max(0, start - 30) : start])
-            and person_like(words)
-            and not any(w in COMPANY_WORDS or w in CORPORATE_SUFFIXES for w in words)
-            and g.place(span) is None
-        ):
-            # "economist Eswar Prasad", "manager Scooter Braun": a role, then a person
-            return self._found(result, key_for(span), "Person", span, text)
         if given_name_first(words) and g.place(span) is None and g.place(words[0]) is None:
             # "founded by Dean Kamen", "Scott Draper (Australia)": a person the model
             # took for an organization
@@ -1124,6 +1166,9 @@ class EntityExtractor:
         words = span.split()
         if span in SINGLE_ORGS:
             return self._single_org(result, span, text)
+        if span in METONYM_ORGS:
+            # "The White House said", whether or not the model saw a name there
+            return self._found(result, key_for(span), "GovernmentOrganization", span, text)
         country = g.country(span)
         if country is not None:
             return self._place(result, country, text, span)
@@ -1160,13 +1205,25 @@ class EntityExtractor:
             return None  # a role without a name: "Leader of the Islamic Revolution"
         if span in NOT_NAMES or (len(words) == 1 and span in ORG_WORDS | PLACE_WORDS):
             return None  # "March", or a generic "Group" / "Union" on its own
-        if any(w in ORG_WORDS for w in words):
+        if len(words) > 1 and words[-1] in EVENT_WORDS:
+            # "the United Nations Climate Action Summit": an event (not "Exhibition Centre")
+            return None
+        if church_body(words) or any(w in ORG_WORDS for w in words):
+            # "the Church of Scientology": a body, not the building "Church" would make it
+            return self._organization_like(result, span, text)
+        if self._speaks_for(result, text, index, start) and g.place(span) is None:
+            # "Lydia Buchtmann for Food Standards Australia": the body a person speaks for
             return self._organization_like(result, span, text)
         if any(w in PLACE_WORDS for w in words) and len(words) > 1:
             return self._found(result, key_for(span), "Place", span, text)
         known = known_name(result, span)
         if known is not None:
             return known  # "Mokhber" in the headline, after the body named him
+        if len(words) == 1 and span in result.recurring_people and g.place(span) is None:
+            # "Mokhber stated ...", where the model tagged only a later "Mokhber"
+            return self._surname(result, span) or self._found(
+                result, key_for(span), "Person", span, text
+            )
         if not self.weak_rules:
             return self._surname(result, span) if len(words) == 1 else None
         city = g.city(span, result.context)
@@ -1306,8 +1363,14 @@ class EntityExtractor:
             return None
         if len(name_words) == 1:
             word = name_words[0]
-            if word in ORG_WORDS | PLACE_WORDS | NOT_NAMES | TITLE_WORDS or not word[0].isupper():
-                return None  # "Interior Ministry" is not a person called Ministry
+            if (
+                word in ORG_WORDS | PLACE_WORDS | NOT_NAMES | TITLE_WORDS
+                or word.lower() in ROLE_NOUNS
+                or not word[0].isupper()
+            ):
+                # "Interior Ministry" is not a person called Ministry, nor "General
+                # Manager" one called Manager
+                return None
         elif not looks_like_person(name_words):
             return None
         name = " ".join(name_words)

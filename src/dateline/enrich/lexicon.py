@@ -87,7 +87,7 @@ ORG_WORDS = frozenset(
     League Coalition Secretariat Board Authority Bureau Foundation Society Club Times News
     Press Kremlin Pentagon Taliban Guard Guards Tribunal Representatives Reserve Exchange
     Airlines Airways Industries Holdings Refinery Directorate Mission Headquarters Embassy
-    Consulate Chamber Conference-Board Administration""".split()
+    Consulate Chamber Conference-Board Administration Force""".split()
 )
 #: Who sits on a body named by what it is (``Council of Heads of State``, ``Board of
 #: Governors``): such a body "of the <organization>" is that organization's organ.

@@ -71,6 +71,7 @@ UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"  # Latin capitals: "Ángel Di María", "Łukasz"
 # "Ab-Ab-Ab" cannot be tried as 2^n ways of words joined by hyphens (issue 8).
 WORD = (
     rf"(?>(?:[A-Z]\.){{2,}}|[{UPPER}][\w’'\-]*[\w](?:['’](?=\s+[{UPPER}]))?|[A-Z]\d+|"
+    rf"(?:al|el)-[{UPPER}][\w’'\-]*[\w]|"  # "Nimr al-Nimr"
     r"(?<=of )\d+\b)"
 )
 
@@ -258,19 +259,19 @@ ORG_COMMA = re.compile(
 
 
 #: Lowercase nouns for what a person is, written right before the name ("economist Eswar
-#: Prasad", "quarterback Mason Rudolph"): a person's name follows
-ROLE_BEFORE = re.compile(
-    r"\b(?:"
-    + "|".join(sorted(LOWER_TITLES))
-    + r"|economist|professor|analyst|manager|lawyer|attorney|executive|actor|actress|singer|"
-    r"rapper|player|reporter|writer|author|researcher|scientist|engineer|officer|agent|"
-    r"diplomat|quarterback|linebacker|receiver|cornerback|rusher|striker|goalkeeper|"
-    r"defender|pitcher|guard|forward|musician|artist|producer|designer|founder|investor)"
-    r"\s+$"
+#: Prasad", "quarterback Mason Rudolph", "his father Leopold III"): a person's name follows
+ROLE_NOUNS = LOWER_TITLES | frozenset(
+    """economist professor analyst manager lawyer attorney executive actor actress singer
+    rapper player reporter writer author researcher scientist engineer officer agent
+    diplomat quarterback linebacker receiver cornerback rusher striker goalkeeper defender
+    pitcher guard forward musician artist producer designer founder investor cleric imam
+    rabbi pastor priest bishop activist father mother son daughter brother sister wife
+    husband widow uncle aunt cousin""".split()
 )
+ROLE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS)) + r")\s+$")
 
 
-AFTER_PLACE = re.compile(r"\s+(?:police|residents|firefighters)\b")
+AFTER_PLACE = re.compile(r"\s+(?:police|residents|firefighters|governor|mayor)\b")
 
 
 OWNER_BEFORE = re.compile(r"(?:\b(?:a|an|his|her|their|my|our|your)|['’]s)\s+$")
@@ -443,7 +444,15 @@ def is_short_for(short: str, full: str) -> bool:
     Leyen``: the shorter name's words end the longer one's. A family name said first
     (``Wang`` for ``Wang Yi``) or a single given name used alone (``Prabowo``) counts too."""
     a, b = short.split(), full.split()
+    if len(b) > 2 and b[-1].rstrip(",") in _NAME_SUFFIXES:
+        b = b[:-1]  # "Kennedy" is "James P. Kennedy Jr."
+        if len(a) == len(b) and a == b:
+            return True
     return 0 < len(a) < len(b) and (b[-len(a) :] == a or (len(a) == 1 and b[0] == a[0]))
+
+
+#: what follows a surname in a full name: "James P. Kennedy Jr.", "Ken Griffey Sr."
+_NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 
 
 DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")

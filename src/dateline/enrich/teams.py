@@ -70,11 +70,20 @@ def team_names(
     is_place: Callable[[str], bool] = lambda name: False,
 ) -> frozenset[str]:
     """Folded names the article uses as sports teams. ``people`` are names the model
-    labelled as persons (``Testud beat Gorrochategui`` is about players, not clubs);
+    labelled as persons (``Testud beat Gorrochategui`` is about players, not clubs; a
+    place's name counts only where a full name ends with it);
     who beat whom makes a team only of a place's name or a one-word name (``Rotor``),
     as players beat each other too (``Tsonga beat Pospisil``)."""
     lines = list(texts)
-    people_folded = {fold(p) for p in people}
+    people_list = list(people)
+    full_names = {fold(p) for p in people_list if " " in p}
+    # a place's name the model took for a person ("Leicestershire beat Somerset") is no
+    # person unless the article names someone in full by it ("Michael Jackson")
+    people_folded = {
+        fold(p)
+        for p in people_list
+        if not is_place(p) or any(n.endswith(" " + fold(p)) for n in full_names)
+    }
     found: set[str] = set()
     played: set[str] = set()
     for line in lines:

@@ -72,6 +72,7 @@ _AGENT_TYPES = frozenset(
 #: Children that end a phrase used in a name: relative clauses, appositions, asides.
 _CUT = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj", "prep"})
 _LOCATIVE = frozenset({"in", "at"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 #: Participles that describe a noun rather than report a happening to it: "the quarter
 #: ended June 30", "a man named Smith", "a firm based in Ohio".
 _DESCRIBING = frozenset(
@@ -347,12 +348,17 @@ class TriggerDetector:
         subject, patient = self._subject(verb, context), self._object(verb, passive)
         if (
             verb.dep_ == "acl"
-            and verb.tag_ == "VBN"
+            and (
+                verb.tag_ == "VBN"
+                or (verb.tag_ == "VBD" and not any(c.dep_ in _SUBJECTS for c in verb.children))
+            )
             and verb.head.pos_ in ("NOUN", "PROPN")
             and verb.lemma_.lower() not in _DESCRIBING
         ):
             # "a paper published … on Monday", "the agreement signed in 2002": a reduced
-            # passive, whose patient is the noun it describes
+            # passive, whose patient is the noun it describes (also when tagged as a past
+            # tense with no subject: "a judge confirmed last week", "the results reported
+            # Monday")
             passive, patient = True, verb.head
             subject = _agent_of(verb)
         if not passive and any(c.dep_ == "auxpass" for c in verb.children):
@@ -941,11 +947,18 @@ def _identified(context: SentenceContext, subject: Token | None) -> bool:
     office or body of a named country, organisation or person ("China's commerce
     ministry said this month", "Austria's interior minister said on Tuesday", "the US
     military said", "the laboratory of Stephen Liggett reported"), not an unnamed one
-    ("a senior official", "the president")."""
+    ("a senior official"), nor "the spokesman" of a story that has named no one: a
+    definite description is one only where the text named whom it can mean before."""
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return False
     if any(c.dep_ == "det" and c.lower_ in _UNIDENTIFIED for c in subject.children):
         return False
+    if (
+        subject.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+        and _named_before(context)
+    ):
+        return True  # "the president said on Tuesday", of a story that named him before
     todo = [c for c in subject.children if c.dep_ in _IDENTIFYING and c.i < subject.i]
     # "the laboratory of Stephen Liggett", "the office of the governor of Texas"
     todo += [g for c in subject.children if c.lower_ == "of" for g in c.children]
@@ -955,6 +968,15 @@ def _identified(context: SentenceContext, subject: Token | None) -> bool:
             return True
         todo.extend(c for c in word.children if c.dep_ in _IDENTIFYING)  # "…defender's office"
     return False
+
+
+def _named_before(context: SentenceContext) -> bool:
+    """Whether a person or organisation was named in a sentence before this one."""
+    index = context.parse.sentence.index
+    return bool(context.recent_people) or any(
+        m.sentence < index and context.type_of(m.key) in _AGENT_TYPES
+        for m in context.entities.mentions
+    )
 
 
 #: Nouns for a stretch of time: "the quarter ended June 30" tells a date, not a happening.

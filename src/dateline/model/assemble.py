@@ -8,16 +8,17 @@ field. Everything downstream renders the graph built here and nothing else.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import ValidationError
 
 from dateline.errors import Finding, ValidationFailed
 from dateline.model.article import ArticleGraph, NewsArticle
-from dateline.model.base import Ref
+from dateline.model.base import Ref, trusted
 from dateline.model.codes import validation_findings
 from dateline.model.entities import (
     GeoCoordinates,
@@ -30,6 +31,7 @@ from dateline.model.entities import (
 from dateline.model.event import Event
 from dateline.model.ids import article_id, document_url, entity_id, key_for, page_url, website_id
 from dateline.model.meta import AgencySpec, ArticleMeta, AuthorSpec, EntitySpec, EventSpec
+from dateline.model.types import MAX_YEAR, MIN_YEAR, absolute_url
 from dateline.settings import Settings
 from dateline.suggest import closest_zone, did_you_mean
 
@@ -284,10 +286,14 @@ def assemble(
     path: Path,
     settings: Settings,
     words: int | None = None,
+    *,
+    checked: bool = False,
 ) -> ArticleGraph:
     """Build the article's graph; raises :class:`ValidationFailed` with every finding.
 
     ``words`` is ``len(body.split())`` when the caller has it (the reader counts them).
+    ``checked``: validate the NewsArticle and the graph by their models even where
+    what they are made of is known valid (what the fast way must equal: tests).
     """
     base = settings.base_url
     entities = list(meta.entities or [])
@@ -349,7 +355,14 @@ def assemble(
 
     try:
         return _graph(
-            meta, body, path=path, settings=settings, builder=builder, zone=zone, words=words
+            meta,
+            body,
+            path=path,
+            settings=settings,
+            builder=builder,
+            zone=zone,
+            words=words,
+            checked=checked,
         )
     except ValidationError as exc:
         raise ValidationFailed(validation_findings(exc, path, rename=_FRONT_MATTER)) from exc
@@ -364,6 +377,7 @@ def _graph(
     builder: _Builder,
     zone: str,
     words: int | None = None,
+    checked: bool = False,
 ) -> ArticleGraph:
     base = settings.base_url
     entities = list(meta.entities or [])
@@ -401,37 +415,71 @@ def _graph(
     assert meta.language is not None
     slug = slug_for(meta, path)
     url = page_url(base, slug)
-    article = NewsArticle(
-        id=article_id(base, slug),
-        url=url,
-        main_entity_of_page=url,
-        headline=meta.title,
-        description=meta.summary,
-        date_published=localize(meta.date, zone),
-        date_modified=localize(meta.updated, zone) if meta.updated else None,
-        dateline=meta.dateline,
-        article_body=body,
-        word_count=len(body.split()) if words is None else words,
-        in_language=meta.language,
-        article_section=meta.section,
-        keywords=list(meta.tags or []),
-        image=[ImageObject(url=meta.image.url, caption=meta.image.caption)] if meta.image else [],
-        author=author_refs,
-        source_organization=agency,
-        contributor=contributor,
-        editor=editor,
-        publisher=publisher.ref(),
-        location_created=location_created,
-        about=about,
-        mentions=mentions,
-        is_part_of=Ref(id=website_id(base)),
-        is_based_on=meta.source,
-    )
-    return ArticleGraph(
-        id=document_url(base, slug),
-        slug=slug,
-        article=article,
-        nodes=[*nodes, *credits.nodes, publisher],
-        draft=bool(meta.draft),
-        timezone=zone,
+    values = {
+        "id": article_id(base, slug),
+        "url": url,
+        "main_entity_of_page": url,
+        "headline": meta.title,
+        "description": meta.summary,
+        "date_published": localize(meta.date, zone),
+        "date_modified": localize(meta.updated, zone) if meta.updated else None,
+        "dateline": meta.dateline,
+        "article_body": body,
+        "word_count": len(body.split()) if words is None else words,
+        "in_language": meta.language,
+        "article_section": meta.section,
+        "keywords": list(meta.tags or []),
+        "image": [ImageObject(url=meta.image.url, caption=meta.image.caption)]
+        if meta.image
+        else [],
+        "author": author_refs,
+        "source_organization": agency,
+        "contributor": contributor,
+        "editor": editor,
+        "publisher": publisher.ref(),
+        "location_created": location_created,
+        "about": about,
+        "mentions": mentions,
+        "is_part_of": Ref(id=website_id(base)),
+        "is_based_on": meta.source,
+    }
+    graph = {
+        "id": document_url(base, slug),
+        "slug": slug,
+        "nodes": [*nodes, *credits.nodes, publisher],
+        "draft": bool(meta.draft),
+        "timezone": zone,
+    }
+    if checked or not _valid_as_made(values, slug):
+        return ArticleGraph(article=NewsArticle(**values), **graph)
+    # every value is a validated field of the metadata or a node its model made, and
+    # what validation would still check of them was checked just now
+    return trusted(ArticleGraph, {"article": trusted(NewsArticle, values), **graph})
+
+
+_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+def _valid_as_made(values: dict[str, Any], slug: str) -> bool:
+    """Whether the NewsArticle's ``values`` and the graph's ``slug`` are, as they are,
+    what validating them by their models gives: the checks the metadata's own
+    validation did not make (a date's year and zone, the page's URL as built from
+    the slug, the lengths). False: validate them (and report what is wrong)."""
+    for moment in (values["date_published"], values["date_modified"]):
+        if isinstance(moment, dt.datetime) and (
+            moment.utcoffset() is None or not MIN_YEAR <= moment.year <= MAX_YEAR
+        ):
+            return False
+    try:
+        urls = [values["url"], *([values["is_based_on"]] if values["is_based_on"] else [])]
+        if any(absolute_url(u) != u for u in urls):
+            return False
+    except ValueError:  # pydantic's own error: refused by the validator, said there
+        return False
+    return bool(
+        _SLUG.fullmatch(slug)
+        and values["headline"]
+        and values["article_body"]
+        and values["word_count"] >= 1
+        and values["in_language"]
     )

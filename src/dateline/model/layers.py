@@ -92,6 +92,10 @@ def constructed(values: dict[str, Any]) -> ArticleMeta:
     return meta
 
 
+#: The fields whose keys :func:`inferred_keys` can find inferred.
+_INFERRED_FIELDS = frozenset(("entities", "events", "agency", "contributor", "editor"))
+
+
 def inferred_keys(
     layers: dict[Layer, ArticleMeta], registry: Mapping[str, str] | None = None
 ) -> frozenset[str]:
@@ -104,8 +108,8 @@ def inferred_keys(
     clash that involves an inferred node is reported, not fatal.
     """
     inferred = layers.get(Layer.ENRICHMENT)
-    if inferred is None:
-        return frozenset()
+    if inferred is None or inferred.model_fields_set.isdisjoint(_INFERRED_FIELDS):
+        return frozenset()  # enrichment named no one (every article of a site without it)
     keys: set[str] = set()
     winners: dict[str, Layer | None] = {
         name: max((k for k, m in layers.items() if name in m.model_fields_set), default=None)

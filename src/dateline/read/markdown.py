@@ -115,7 +115,9 @@ def render_markdown(source: str) -> str:
 
 #: A tag as markdown-it writes it. With raw HTML off every ``<`` and ``>`` of the
 #: text and of attribute values is escaped, so a tag ends at the first ``>``.
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*>")
+_ANY_TAG = re.compile(r"<[^>]*>")
+#: A block element's tag, opening or closing (see :data:`_BLOCKS`), by its whole name.
+_BLOCK_TAG = re.compile(r"</?(?:" + "|".join(sorted(_BLOCKS)) + r")(?=[\s/>])[^>]*>", re.IGNORECASE)
 
 
 def block_texts(rendered: str) -> list[str]:
@@ -123,29 +125,25 @@ def block_texts(rendered: str) -> list[str]:
     :func:`render_markdown` made, whitespace collapsed: the plain-text article body.
 
     A scan for tags instead of an HTML parser: the input is markdown-it's own
-    output, never raw HTML (see :data:`_TAG`), and this runs once per article.
+    output, never raw HTML (see :data:`_ANY_TAG`), and this runs once per article.
     """
     return [text for text, _ in _counted_blocks(rendered)]
 
 
 def _counted_blocks(rendered: str) -> list[tuple[str, int]]:
     """:func:`block_texts`, each with its number of words (counted while collapsing
-    its whitespace, so nobody splits the body again to count them)."""
+    its whitespace, so nobody splits the body again to count them).
+
+    Block tags become a NUL (which no text holds: markdown-it writes U+0000 as
+    U+FFFD), other tags nothing, and the text is unescaped once: two substitutions
+    in C, where a loop over every tag took a fifth longer.
+    """
+    text = html.unescape(_ANY_TAG.sub("", _BLOCK_TAG.sub("\0", rendered)))
     blocks: list[tuple[str, int]] = []
-    parts: list[str] = []
-    position = 0
-    for tag in _TAG.finditer(rendered):
-        parts.append(rendered[position : tag.start()])
-        position = tag.end()
-        if tag.group(2).lower() in _BLOCKS:
-            words = html.unescape("".join(parts)).split()
-            if words:
-                blocks.append((" ".join(words), len(words)))
-            parts = []
-    parts.append(rendered[position:])
-    words = html.unescape("".join(parts)).split()
-    if words:
-        blocks.append((" ".join(words), len(words)))
+    for block in text.split("\0"):
+        words = block.split()
+        if words:
+            blocks.append((" ".join(words), len(words)))
     return blocks
 
 

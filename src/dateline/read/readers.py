@@ -53,6 +53,7 @@ def read_article(
     root: Path | None = None,
     *,
     seen: Callable[[bytes, bytes | None], None] | None = None,
+    find_sidecar: Callable[[Path], Path | None] = sidecar_path,
 ) -> Draft:
     """Read one article and its sidecar. Raises :class:`ReadError` for unreadable input.
 
@@ -60,6 +61,8 @@ def read_article(
     by default the article's own folder), nor when it is over ``max_bytes``.
     ``seen`` is given the bytes of both files (None: no sidecar) once both are
     read: a build keys its cache by them, and need not read them a second time.
+    ``find_sidecar`` finds the sidecar (a build's looks in a listing of the folder
+    it made once, where :func:`sidecar_path` asks the file system per article).
     """
     root = path.parent if root is None else root
     reader = readers.get(path.suffix.lower())
@@ -78,7 +81,7 @@ def read_article(
         _refuse_folder(path, root, max_bytes)
         raise
     draft = reader.read(path, decode(data, path))
-    side = sidecar_path(path)
+    side = find_sidecar(path)
     sidecar = None
     if side is not None:
         sidecar = read_capped(side, root=root, max_bytes=max_bytes, what="sidecar")
