@@ -89,7 +89,8 @@ def test_the_setting_chooses_the_recognizer(tuned: Path) -> None:
         (facts,) = [e for e in default_enrichers(settings) if isinstance(e, FactsEnricher)]
         return facts.nlp
 
-    assert model_of().news_ner is None
+    # dateline's own recognizer unless the site says otherwise
+    assert model_of().news_ner == news_ner_path()
     assert model_of(nlp_ner="model").news_ner is None
     assert model_of(nlp_ner="news").news_ner == news_ner_path()
     assert model_of(nlp_ner=str(tuned)).news_ner == tuned

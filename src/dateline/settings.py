@@ -150,7 +150,7 @@ class Settings(BaseModel):
         description="Installed spaCy pipeline package that enrichment parses articles with.",
     )
     nlp_ner: str = Field(
-        default="model",  # = dateline.enrich.nlp.DEFAULT_NER (not imported: spaCy stays lazy)
+        default="news",  # = dateline.enrich.nlp.DEFAULT_NER (not imported: spaCy stays lazy)
         min_length=1,
         description="Entity recognizer of the default model: `news` (dateline's own, tuned "
         "on annotated news, shipped), `model` (the model's own) or the `ner` folder of one "

@@ -13,7 +13,7 @@ pipeline package name works, so a publisher can use the official
 everything else and a build never downloads anything.
 
 The default model's entity recognizer is replaced by dateline's own (``nlp_ner =
-"news"``): the same network, fine-tuned on hand-annotated real news so that its names
+"news"``, the default): the same network, fine-tuned on hand-annotated real news so that its names
 follow the conventions the feed publishes (a product, a stock index or an event is not
 an organization; a venue is a place; an outlet or a team is an organization), which
 rules downstream can filter but not invent. Its weights ship in the package
@@ -70,7 +70,7 @@ NEWS_NER: NerChoice = "news"
 #: The model's own recognizer.
 MODEL_NER: NerChoice = "model"
 #: The recognizer a site gets unless it says (the ``nlp_ner`` setting's default too).
-DEFAULT_NER: NerChoice = MODEL_NER
+DEFAULT_NER: NerChoice = NEWS_NER
 #: The file beside tuned weights that records their sha256 (``bench/train_ner.py``
 #: writes it): the shipped weights' version is read from it, not recomputed.
 DIGEST_FILE = "model.sha256"
