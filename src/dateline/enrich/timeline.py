@@ -979,6 +979,10 @@ _UNIDENTIFIED = frozenset({"a", "an", "some", "one", "two", "three", "several", 
 _IDENTIFYING = frozenset({"poss", "compound", "nmod", "amod"})
 
 
+#: Prepositions that tie a source to the body it speaks for.
+_SOURCE_OF = frozenset({"of", "at", "from", "for", "with"})
+
+
 def _identified(context: SentenceContext, subject: Token | None) -> bool:
     """Whether a source that is not a name is one the text identifies by a name: an
     office or body of a named country, organisation or person ("China's commerce
@@ -988,17 +992,21 @@ def _identified(context: SentenceContext, subject: Token | None) -> bool:
     definite description is one only where the text named whom it can mean before."""
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return False
+    # "the laboratory of Stephen Liggett", "the office of the governor of Texas", and
+    # "officials at the U.S. Department of State", "a spokesman for Boeing"
+    todo = [g for c in subject.children if c.lower_ in _SOURCE_OF for g in c.children]
     if any(c.dep_ == "det" and c.lower_ in _UNIDENTIFIED for c in subject.children):
-        return False
-    if (
+        todo = [w for w in todo if w.pos_ == "PROPN"]  # "a spokesman for Boeing" only
+        if not todo:
+            return False
+    elif (
         subject.pos_ == "NOUN"
         and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
         and _named_before(context)
     ):
         return True  # "the president said on Tuesday", of a story that named him before
-    todo = [c for c in subject.children if c.dep_ in _IDENTIFYING and c.i < subject.i]
-    # "the laboratory of Stephen Liggett", "the office of the governor of Texas"
-    todo += [g for c in subject.children if c.lower_ == "of" for g in c.children]
+    else:
+        todo += [c for c in subject.children if c.dep_ in _IDENTIFYING and c.i < subject.i]
     while todo:
         word = todo.pop()
         if word.pos_ == "PROPN" or context.mention_at(word) is not None:
