@@ -64,3 +64,18 @@ def test_a_reduced_passive_tagged_as_a_past_tense_is_a_passive() -> None:
     read "reported" as a past tense with no subject); nothing "reports" on its own."""
     text = "The results reported Monday are based on interim analysis of trials in Brazil."
     assert [(e.name, e.start) for e in events_of(text)] == [("Results reported", "2024-07-01")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published"),
+    [
+        # a source tied to a named body by a preposition is identified, "a" or not
+        ("A spokesman for Boeing said on Tuesday that demand was strong.", True),
+        ("Officials at the Department of State said on Tuesday that demand was strong.", True),
+        # a nationality identifies no one
+        ("A senior Chinese official said on Tuesday that demand was strong.", False),
+    ],
+)
+def test_a_source_tied_to_a_named_body(sentence: str, published: bool) -> None:
+    said = [e for e in events_of(sentence) if " say" in e.name]
+    assert [e.confidence >= DEFAULT_MIN_CONFIDENCE for e in said] == [published]

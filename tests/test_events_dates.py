@@ -101,3 +101,23 @@ def test_a_record_since_a_date_is_not_dated_by_it(sentence: str) -> None:
 def test_the_date_of_the_occasion_dates_the_verb(sentence: str, name: str, start: str) -> None:
     events = [e for e in events_of(sentence) if e.name.startswith(name)]
     assert [e.start for e in events] == [start], [e.name for e in events_of(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "start"),
+    [
+        # the day inside the season the clause also gives is its date
+        ("Last summer, the storm struck Louisiana on July 13.", "", "2023-07-13"),
+        # a passive coordinated verb shares its subject with the clause before it
+        (
+            "The bridge was closed in 2017 but was reopened on Monday.",
+            "Bridge reopened",
+            "2024-07-01",
+        ),
+    ],
+)
+def test_the_clause_own_finest_date_and_shared_subject(
+    sentence: str, name: str, start: str
+) -> None:
+    events = [e for e in events_of(sentence) if e.name.startswith(name)]
+    assert start in [e.start for e in events], [(e.name, e.start) for e in events_of(sentence)]
