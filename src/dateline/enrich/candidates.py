@@ -36,6 +36,7 @@ from dateline.enrich.sentences import Sentence
 from dateline.enrich.teams import person_after_team
 
 __all__ = [
+    "SAYS",
     "US_STATE",
     "before_caption_label",
     "body_after_place",
@@ -268,7 +269,7 @@ def repeated_people(
         for m in SPAN.finditer(text):
             if m.group(0) in people:
                 written[m.group(0)] += 1
-                if _SAYS.match(text, m.end()):
+                if SAYS.match(text, m.end()):
                     speaking.add(m.group(0))
     return frozenset(
         name
@@ -279,7 +280,7 @@ def repeated_people(
 
 #: "<name> said", "<name> stated that": a verb of saying right after a lone name, which
 #: only a person (or a body, which the model does not call a person) does
-_SAYS = re.compile(
+SAYS = re.compile(
     r"\s+(?:said|says|stated|states|told|added|noted|explained|asked|argued|wrote|insisted|"
     r"recalled|replied|warned|urged|called\s+for)\b"
 )
