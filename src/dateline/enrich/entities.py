@@ -677,6 +677,7 @@ class EntityExtractor:
         in ordinary case that the article never names on its own (nor ends a name with), no
         place, no body newsrooms name bare, no person of the article; and what follows is
         no well-known place of its own."""
+        owner = re.sub(r"^[Tt]he\s+", "", owner)  # "The People's Liberation Army"
         return (
             " " not in owner
             and not owner.isupper()
@@ -1237,6 +1238,7 @@ class EntityExtractor:
             2 <= len(words) <= 3
             and (given_name_first(words) or SAYS.match(text, start + len(span)))
             and person_like(words)
+            and not any(w.isupper() or w.lower() in result.ordinary_words for w in words)
             and words[0] not in SINGLE_ORGS
             and not any(w in COMPANY_WORDS or w in CORPORATE_SUFFIXES for w in words)
             and not any(g.place(" ".join(words[:n])) for n in range(1, len(words) + 1))
