@@ -293,7 +293,12 @@ def repeated_people(
         or (
             speaking[name]
             and written[name] >= 2
-            and (name in people or name in inside or speaking[name] >= 2)
+            and (
+                name in people
+                or name in inside
+                # "Mokhber stated ... Mokhber called for"; not "Officials said ..."
+                or (speaking[name] >= 2 and not name.endswith("s"))
+            )
         )
     )
 
