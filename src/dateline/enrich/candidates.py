@@ -435,7 +435,16 @@ def _listed_bodies(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[i
     out = list(spans)
     for run in reversed(runs):
         words = run.group(0).split()
-        if len(words) > 3 or given_name_first(words) or words[0] in COMMON_STARTERS:
+        opening = not text[: run.start()].strip() or text[: run.start()].rstrip().endswith(
+            (".", "!", "?", ":", '"', "“")
+        )
+        if (
+            len(words) > 3
+            or given_name_first(words)
+            or words[0] in COMMON_STARTERS
+            or run.group(0).isupper()
+            or (opening and len(words) == 1)  # "Eventually, Apple ...": no list
+        ):
             continue
         after = min((s for s in out if s[0] >= run.end()), default=None)
         if (

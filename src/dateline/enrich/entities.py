@@ -304,6 +304,10 @@ _SPACE_STORY = re.compile(
     r"astronauts?|space|probe|telescope|NASA|ESA|solar system|crater|atmosphere)\b"
 )
 _DATELINE = "DATELINE"  # the dateline's place, as a candidate of its own
+#: "the Star Wars game", "its Echo Buds", "Amazon's Tony Moly": a thing's name follows
+_THING_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|its|his|her|their|our|your|my|this|that|new)|['’]s)\s+$", re.IGNORECASE
+)
 #: "Australian Centre for Control of ...": a body named as a centre for something
 _CENTRE_FOR = re.compile(r"\b(?:Centre|Center)\s+(?:for|of)\s")
 
@@ -1239,6 +1243,7 @@ class EntityExtractor:
             and (given_name_first(words) or SAYS.match(text, start + len(span)))
             and person_like(words)
             and not any(w.isupper() or w.lower() in result.ordinary_words for w in words)
+            and not _THING_BEFORE.search(text[max(0, start - 12) : start])
             and words[0] not in SINGLE_ORGS
             and not any(w in COMPANY_WORDS or w in CORPORATE_SUFFIXES for w in words)
             and not any(g.place(" ".join(words[:n])) for n in range(1, len(words) + 1))
