@@ -390,15 +390,11 @@ COMPANY_NAMES = re.compile(
 )
 
 
-def known_companies(
-    text: str, spans: Sequence[tuple[int, int, str]], ordinary: frozenset[str] = frozenset()
-) -> list[tuple[int, int, str]]:
+def known_companies(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A company named after people is one candidate, whatever pieces the model made of
     it ("Lockheed" + "Martin"); a company the model cut its first word from ("Shares of
-    First" + "Chicago NBD Corp.") has it back; and names listed with a body the model
-    found, that it left alone, are bodies too ("Bleacher Report, Uber Eats and ESPN"; not
-    one plain word, nor words the article writes in lower case: ``ordinary``)."""
-    spans = _listed_bodies(text, [_company_start(text, s) for s in spans], ordinary)
+    First" + "Chicago NBD Corp.") has it back."""
+    spans = [_company_start(text, s) for s in spans]
     found = [(m.start(), m.end(), "ORG") for m in COMPANY_NAMES.finditer(text)]
     if not found:
         return list(spans)
@@ -422,49 +418,6 @@ def _company_start(text: str, span: tuple[int, int, str]) -> tuple[int, int, str
     if word in PERSON_TITLES or not before or before.endswith((".", "!", "?", '"', "“")):
         return span
     return (found.start(1), end, label)
-
-
-def _listed_bodies(
-    text: str, spans: list[tuple[int, int, str]], ordinary: frozenset[str]
-) -> list[tuple[int, int, str]]:
-    """Capitalised runs the model left alone in a list with a body it found, read from
-    the list's end (``Bleacher Report, Uber Eats and ESPN``): bodies too, unless they
-    read as a person's name (a given name first)."""
-    if not any(s[2] == "ORG" for s in spans):
-        return spans
-    runs = [
-        m
-        for m in SPAN.finditer(text)
-        if not any(s[0] < m.end() and m.start() < s[1] for s in spans)
-    ]
-    out = list(spans)
-    for run in reversed(runs):
-        words = run.group(0).split()
-        opening = not text[: run.start()].strip() or text[: run.start()].rstrip().endswith(
-            (".", "!", "?", ":", '"', "“")
-        )
-        if (
-            len(words) > 3
-            or given_name_first(words)
-            or words[0] in COMMON_STARTERS
-            or run.group(0).isupper()
-            or (opening and len(words) == 1)  # "Eventually, Apple ...": no list
-            or (len(words) == 1 and not any(c.isupper() for c in words[0][1:]))
-            or any(w.lower() in ordinary for w in words)  # "Military", "Top Democrats"
-        ):
-            continue
-        after = min((s for s in out if s[0] >= run.end()), default=None)
-        if (
-            after is not None
-            and after[2] == "ORG"
-            and _BODY_JOIN.fullmatch(text[run.end() : after[0]])
-        ):
-            out.append((run.start(), run.end(), "ORG"))
-    return sorted(out)
-
-
-#: between two bodies of a list: "Bleacher Report, Uber Eats and ESPN" (no "or": "A or B")
-_BODY_JOIN = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 
 LIST_JOIN = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")

@@ -601,9 +601,7 @@ class EntityExtractor:
         covered = [False] * (len(text) + 1)
         spans = sourced(text, team_spans(text, spans, result.teams), self._is_place)
         spans = body_after_place(visible, spans)
-        for start, end, label in joined(
-            text, list_mates(text, known_companies(text, spans, result.ordinary_words))
-        ):
+        for start, end, label in joined(text, list_mates(text, known_companies(text, spans))):
             piece = visible[start:end]
             # a spaced dash never joins a name: "Romania - Cosmin Contra" is two
             if label == "ORG" and "&" not in piece and not CONNECTED.search(piece.split(",")[0]):
