@@ -308,6 +308,9 @@ _DATELINE = "DATELINE"  # the dateline's place, as a candidate of its own
 _THING_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|its|his|her|their|our|your|my|this|that|new)|['’]s)\s+$", re.IGNORECASE
 )
+#: given names that open the names of films, games and products more often than people's
+#: ("Star Wars", "Echo Buds", "Sky News")
+_TITLE_OPENERS = frozenset({"Star", "Echo", "Sky", "Grand", "Royal", "Liberty", "Major"})
 #: "Australian Centre for Control of ...": a body named as a centre for something
 _CENTRE_FOR = re.compile(r"\b(?:Centre|Center)\s+(?:for|of)\s")
 
@@ -1244,6 +1247,7 @@ class EntityExtractor:
             and person_like(words)
             and not any(w.isupper() or w.lower() in result.ordinary_words for w in words)
             and not _THING_BEFORE.search(text[max(0, start - 12) : start])
+            and words[0] not in _TITLE_OPENERS
             and words[0] not in SINGLE_ORGS
             and not any(w in COMPANY_WORDS or w in CORPORATE_SUFFIXES for w in words)
             and not any(g.place(" ".join(words[:n])) for n in range(1, len(words) + 1))
