@@ -159,6 +159,7 @@ def train(
     annotated, rehearsal, projections = load_examples(nlp, gold, content, rehearse, held_out)
     names = sum(p.names for p in projections)
     unplaced = [u for p in projections for u in p.unplaced]
+    skipped = sum(p.skipped_texts for p in projections)
 
     def say(line: str) -> None:
         if log is not None:
@@ -166,7 +167,8 @@ def train(
 
     say(
         f"{len(projections)} articles, {names} annotated names, {len(unplaced)} not found "
-        f"in the text; {len(annotated)} annotated texts, {len(rehearsal)} rehearsal texts"
+        f"in the text ({skipped} texts holding them glued to other words left out); "
+        f"{len(annotated)} annotated texts, {len(rehearsal)} rehearsal texts"
     )
     for line in unplaced:
         say(f"  not placed: {line}")

@@ -80,3 +80,44 @@ def test_event_dates_beyond_timex_when(
 )
 def test_a_record_since_a_date_is_not_dated_by_it(sentence: str) -> None:
     assert [e.name for e in events_of(sentence) if e.start is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "start"),
+    [
+        # a date before the noun of the occasion the verb happened at dates the verb
+        (
+            "Cal OES said in an Oct. 26 letter to carriers that their engagement was poor.",
+            "Cal OES says",
+            "2023-10-26",
+        ),
+        (
+            "Boeing's chief Dave Calhoun apologised at last week's hearing in the Senate.",
+            "Dave Calhoun apologises",
+            "2024-06-24",
+        ),
+    ],
+)
+def test_the_date_of_the_occasion_dates_the_verb(sentence: str, name: str, start: str) -> None:
+    events = [e for e in events_of(sentence) if e.name.startswith(name)]
+    assert [e.start for e in events] == [start], [e.name for e in events_of(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "start"),
+    [
+        # the day inside the season the clause also gives is its date
+        ("Last summer, the storm struck Louisiana on July 13.", "", "2023-07-13"),
+        # a passive coordinated verb shares its subject with the clause before it
+        (
+            "The bridge was closed in 2017 but was reopened on Monday.",
+            "Bridge reopened",
+            "2024-07-01",
+        ),
+    ],
+)
+def test_the_clause_own_finest_date_and_shared_subject(
+    sentence: str, name: str, start: str
+) -> None:
+    events = [e for e in events_of(sentence) if e.name.startswith(name)]
+    assert start in [e.start for e in events], [(e.name, e.start) for e in events_of(sentence)]

@@ -239,13 +239,13 @@ NAMES = [
     ("The launch was postponed until 15 March.", "Launch postponed until 15 March", "2025-03-15"),
     # a relative clause with its own subject acted on the noun it hangs on
     (
-        "Zelensky thanked him for the aid package that the U.S. Congress passed in April.",
-        "U.S. Congress passes the aid package",
+        "Zelensky thanked him for the aid package that Congress passed in April.",
+        "Congress passes the aid package",
         "2024-04",
     ),
     # an "of" phrase is part of what the object names
     (
-        "King Mohammed VI declared three days of national mourning on Saturday.",
+        "Mohammed VI declared three days of national mourning on Saturday.",
         "Mohammed VI declares three days of national mourning",
         "2024-06-29",
     ),
@@ -317,8 +317,8 @@ NAMES = [
     # a named source saying something on a day of its own is a dated happening; where it
     # was said names it when that is an occasion, not a place
     (
-        "Trump said at a rally in Louisiana last week.",
-        "Trump says at a rally in Louisiana",
+        "Donald Trump said at a rally in Louisiana last week.",
+        "Donald Trump says at a rally in Louisiana",
         "2024-06-24",
     ),
     # a noun with its own date names a happening (occurrence row): meetings, performances
@@ -407,8 +407,8 @@ NAMES = [
     # a noun with its own date happened then, whatever the clause around it supposes
     # (annot-dev2: "likely to face questions about Trump's July 25 call")
     (
-        "The envoy is likely to face questions about Trump's July 2 call with Zelenskiy.",
-        "Call by Trump",
+        "The envoy is likely to face questions about Donald Trump's July 2 call with Zelenskiy.",
+        "Call by Donald Trump",
         "2024-07-02",
     ),
     # ... and where it took place tells it apart when nothing else does

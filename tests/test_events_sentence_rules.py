@@ -5,6 +5,8 @@ extractor without that one rule does not (turning a rule off fails a test)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from dateline.enrich.event_rules import EventKind
@@ -128,3 +130,12 @@ def test_every_sentence_rule_has_a_row() -> None:
 
 def test_a_rule_event_in_a_negated_clause_is_dropped() -> None:
     assert events_of("Finland did not join NATO on 4 April 2023.") == []
+
+
+def test_a_passive_with_its_actor_after_is_no_action_of_the_name_before() -> None:
+    """ "Lawmakers will debate the budget approved by Republicans in April": the
+    lawmakers approved nothing (a recognizer may take "Lawmakers" for a body)."""
+    text = "Lawmakers will debate the state budget approved by Republicans in April."
+    names = [e.name for e in events_of(text, published=dt.date(2024, 3, 1))]
+    assert not [n for n in names if "Lawmakers" in n], names
+    assert "State budget approved" in names, names

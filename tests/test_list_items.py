@@ -1,17 +1,24 @@
-"""List items (home, topic and entity pages) are written in code: the same bytes as the
-Jinja loop of ``_list.html`` that made them before (kept in ``tests/data/reference/``)."""
+"""List items (home, topic and entity pages) and the home page are written in code: the
+same bytes as the Jinja templates that made them before (``_list.html``, ``index.html``,
+kept in ``tests/data/reference/``)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
+from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
-from jinja2 import Environment, FileSystemLoader
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader
 from lxml import html as lxml_html
 
-from dateline.emit.lists import list_item
+from dateline.emit.html import PageRenderer
+from dateline.emit.lists import IndexPage, ListRenderer, list_item
+from dateline.emit.summary import ArticleSummary
+from dateline.emit.topics import Topic
+from dateline.emit.urls import FeedUrls
+from dateline.settings import Settings, load_settings
 
 from .conftest import DATA
 
@@ -66,7 +73,7 @@ def test_list_items_escape_what_they_show() -> None:
     assert item.xpath(".//span[@class='section']/a/text()") == ["World & Region"]
 
 
-@settings(max_examples=200, deadline=None)
+@hyp_settings(max_examples=200, deadline=None)
 @given(
     st.lists(
         st.fixed_dictionaries(
@@ -86,3 +93,67 @@ def test_list_items_escape_what_they_show() -> None:
 )
 def test_list_items_are_the_templates_bytes_for_any_text(items: list[dict[str, Any]]) -> None:
     assert _ours(items) == _reference(items)
+
+
+def _reference_index(settings: Settings, **values: Any) -> str:
+    env = Environment(
+        loader=ChoiceLoader(
+            [FileSystemLoader(DATA / "reference"), PackageLoader("dateline", "templates")]
+        ),
+        autoescape=True,
+        keep_trailing_newline=True,
+    )
+    return env.get_template("index.html").render(
+        site=settings, feeds=FeedUrls.for_site(settings.base_url), **values
+    )
+
+
+@pytest.mark.parametrize("number", [0, 1, 2, 3])
+@pytest.mark.parametrize("description", ["", 'Talks & "treaties" <daily>'])
+@pytest.mark.parametrize("sections", [0, 1, 2])
+def test_the_home_page_is_the_templates_bytes(number: int, description: str, sections: int) -> None:
+    """The home page and its archive pages, written in code, are what ``index.html``
+    made, with or without a description, sections, a site graph, newer and older pages."""
+    settings = load_settings(DATA / "site" / "dateline.toml").model_copy(
+        update={"title": "Desk <&> 'News'", "description": description}
+    )
+    base = str(settings.base_url)
+    topics = [
+        Topic("section", key, name, base) for key, name in [("world", "World"), ("a-b", "A & B")]
+    ][:sections]
+    page = IndexPage(number, 3, base)
+    summaries = [_summary(n, base) for n in range(3)]
+    lists = ListRenderer(PageRenderer(settings))
+    jsonld = '{"@graph": []}' if number == 0 else None
+    ours = lists.index_page(page, summaries, topics, jsonld)
+    reference = _reference_index(
+        settings,
+        jsonld=jsonld,
+        articles=[lists.item(s) for s in summaries],
+        page=page,
+        canonical=page.here,
+        topics=topics,
+    )
+    assert ours == reference
+    assert lxml_html.fromstring(ours).xpath("//title/text()")[0].startswith("Desk <&> 'News'")
+
+
+def _summary(number: int, base: str) -> ArticleSummary:
+    return ArticleSummary(
+        source=f"{number}.md",
+        slug=f"story-{number}",
+        base=base,
+        headline=f"Story <{number}> & more",
+        date_published="2024-05-14T09:30:00+03:00",
+        date_modified=None,
+        published_text="14 May 2024, 09:30 +03:00",
+        timestamp=1715668200.0 - number,
+        dateline="GENEVA" if number % 2 else None,
+        description="A summary." if number else None,
+        in_language="en",
+        section="World" if number != 1 else None,
+        keywords=("Talks",),
+        authors=(),
+        index_text="",
+        nodes=(),
+    )

@@ -65,6 +65,30 @@ def test_a_name_not_in_the_text_is_counted() -> None:
     assert projection.unplaced == ["t1 PER 'Jim Farley'"]
 
 
+def test_a_text_with_a_name_glued_to_other_words_is_left_out() -> None:
+    """A table pasted as one line ("$250Theodora Hancock2020-09-03") holds names the
+    projection cannot place at word boundaries: the text would teach them as no entity."""
+    article = AnnotatedArticle(
+        id="t2",
+        title="Donations to the campaign",
+        published=None,
+        paragraphs=[
+            "Tracey Mann raised money in September.",
+            "DateAmountContributor2020-09-01$250Theodora Hancock2020-09-03$500Larry Fleming",
+        ],
+        entities={"PER": [{"Tracey Mann"}, {"Theodora Hancock"}, {"Larry Fleming"}]},
+    )
+    glued = article.paragraphs[1]
+    person = (glued.index("Theodora"), glued.index("Hancock") + 7, "PERSON")
+    projection = project_article(article, [[], [], [person]])
+    assert [t.text for t in projection.texts] == [
+        "Donations to the campaign",
+        article.paragraphs[0],
+    ]
+    assert projection.skipped_texts == 1
+    assert len(projection.unplaced) == 2
+
+
 def test_the_seed_annotations_are_all_placed() -> None:
     (article,) = read_annotated(DATA / "gold", DATA / "content")
     projection = project_article(article, [[] for _ in range(1 + len(article.paragraphs))])

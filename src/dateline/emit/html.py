@@ -33,6 +33,7 @@ __all__ = [
     "Page",
     "PageRenderer",
     "entity_key",
+    "feed_links",
     "human_date",
     "kind_label",
     "named_entities",
@@ -165,7 +166,7 @@ def _escaped(text: str) -> str:
     )
 
 
-def _feed_links(site_title: str, base_url: str, topics: Sequence[Topic]) -> str:
+def feed_links(site_title: str, base_url: str, topics: Sequence[Topic]) -> str:
     """The ``<link rel="alternate">`` autodiscovery lines of a page: what
     ``_feeds.html`` writes for the list pages."""
     title, base = _escaped(site_title), _escaped(base_url)
@@ -288,7 +289,7 @@ class PageRenderer:
             out.append(f'<meta property="article:section" content="{section}">\n')
         out.extend(f'<meta property="article:tag" content="{e(t)}">\n' for t in article.keywords)
         out.extend(f'<meta property="og:image" content="{e(i.url)}">\n' for i in article.image)
-        out.append(_feed_links(settings.title, str(settings.base_url), topics))
+        out.append(feed_links(settings.title, str(settings.base_url), topics))
         text = script_text(jsonld) if jsonld is not None else script_json(document(graph))
         out.append(
             f'<link rel="alternate" type="application/ld+json" href="{jsonld_url}">\n'

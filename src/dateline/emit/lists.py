@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
 from typing import Any
 
 from markupsafe import escape
 
-from dateline.emit.html import PageRenderer, kind_label
+from dateline.emit.html import PageRenderer, feed_links, kind_label
 from dateline.emit.summary import ArticleSummary
 from dateline.emit.topics import Topic, summary_topics
 from dateline.emit.urls import FeedUrls
@@ -84,6 +86,17 @@ class IndexPage:
     @staticmethod
     def path(number: int, folder: str = "") -> str:
         return folder + ("index.html" if number == 0 else f"page/{number}.html")
+
+
+def _pager(page: IndexPage) -> str:
+    """What ``_pager.html`` writes: links to the newer and older pages."""
+    if not page.prev and not page.next:
+        return ""
+    e = escape
+    newer = f'<a href="{e(page.prev)}" rel="prev">← Newer</a>' if page.prev else "<span></span>"
+    older = f'<a href="{e(page.next)}" rel="next">Older →</a>' if page.next else "<span></span>"
+    where = f"Archive page {page.number}" if page.number else "Latest"
+    return f"<nav>{newer} <span>{where}</span> {older}</nav>\n"
 
 
 def list_item(item: dict[str, Any]) -> str:
@@ -155,16 +168,60 @@ class ListRenderer:
         jsonld: str | None,
     ) -> str:
         """The home page or a page of its archive: ``articles`` are its own; the home
-        page carries the site graph (``jsonld``) and feed autodiscovery."""
-        return self.env.get_template("index.html").render(
-            site=self.settings,
-            feeds=self.feeds,
-            jsonld=jsonld,
-            items=self.items_html(articles),
-            page=page,
-            canonical=page.here,
-            topics=[t for t in sections if t.kind == "section"],
+        page carries the site graph (``jsonld``) and feed autodiscovery.
+
+        Written in code, the same bytes the template ``index.html`` made (kept as the
+        tests' reference in ``tests/data/reference/``): a build where one article
+        changed renders the home page and nothing else of Jinja's (importing it and
+        compiling the templates was ~5% of such a build)."""
+        e = escape
+        site = self.settings
+        title = e(site.title)
+        description = e(site.description) if site.description else ""
+        feeds = self.feeds
+        topics = [t for t in sections if t.kind == "section"]
+        out = [
+            f'<!DOCTYPE html>\n<html lang="{e(site.language)}">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{title}{f' · page {page.number}' if page.number else ''}</title>\n"
+        ]
+        if description:
+            out.append(f'<meta name="description" content="{description}">\n')
+        out.append(f'<link rel="canonical" href="{e(page.here)}">\n')
+        if page.prev:
+            out.append(f'<link rel="prev" href="{e(page.prev)}">\n')
+        if page.next:
+            out.append(f'<link rel="next" href="{e(page.next)}">\n')
+        out.append(feed_links(site.title, str(site.base_url), topics))
+        out.append(f'<link rel="alternate" type="application/ld+json" href="{e(feeds.index)}">\n')
+        out.append(self._style)
+        if jsonld:
+            out.append(f'<script type="application/ld+json">\n{jsonld}\n</script>\n')
+        out.append(f"</head>\n<body>\n<header>\n<h1>{title}</h1>\n")
+        if description:
+            out.append(f"<p>{description}</p>\n")
+        out.append(
+            f'<p>Subscribe: <a href="{e(feeds.rss)}">RSS</a> · <a href="{e(feeds.atom)}">Atom</a>'
+            f' · <a href="{e(feeds.json)}">JSON Feed</a> · <a href="{e(feeds.index)}">JSON-LD</a>'
+            f' · <a href="{e(str(site.base_url))}events.ics">Events calendar</a></p>\n'
         )
+        if topics:
+            shown = " · ".join(f'<a href="{e(t.page)}">{e(t.name)}</a>' for t in topics)
+            out.append(f'<p class="meta">Sections: {shown}</p>\n')
+        out.append(f'</header>\n<main>\n<ul class="articles">\n{self.items_html(articles)}</ul>\n')
+        out.append(_pager(page))
+        publisher = site.publisher
+        out.append(
+            f'</main>\n<footer><p><small>Published by <a href="{e(str(publisher.url))}">'
+            f"{e(publisher.name)}</a>. Place data from GeoNames (CC BY 4.0).</small></p></footer>\n"
+            "</body>\n</html>\n"
+        )
+        return "".join(out)
+
+    @cached_property
+    def _style(self) -> str:
+        """``_style.html`` as the pages embed it (it has no variables)."""
+        return (resources.files("dateline") / "templates" / "_style.html").read_text("utf-8")
 
     def topic_page(self, topic: Topic, page: IndexPage, articles: Sequence[ArticleSummary]) -> str:
         """One page of a section's, tag's or author's list (numbered as the home

@@ -236,7 +236,9 @@ class SentenceParse:
             if root is None:
                 continue
             head = clause_head(root)
-            if _describes_a_noun(root, head) or self._before_its_noun(expr, root, head):
+            if (
+                _describes_a_noun(root, head) or self._before_its_noun(expr, root, head)
+            ) and not _dates_the_occasion(root, head):
                 continue
             if expr.kind == "since" and root.head.lower_ in _BOUNDS and not _bounds_the_verb(root):
                 continue  # "the highest since 2008": no start of what the clause reports
@@ -284,6 +286,27 @@ def _describes_a_noun(root: Token, head: Token) -> bool:
             return True
         token = token.head
     return False
+
+
+#: Prepositions that put a clause's happening at an occasion: "said at last week's
+#: hearing", "wrote in an Oct. 26 letter", "posted tweets during Tuesday's debate".
+_AT_AN_OCCASION = frozenset({"at", "during", "in"})
+
+
+def _dates_the_occasion(root: Token, head: Token) -> bool:
+    """Whether a date before a noun dates the occasion the clause's verb happened at, and
+    so the verb: "backed the assessment at last week's hearing" was last week."""
+    noun = root.head
+    prep = noun.head
+    return (
+        root.dep_ in _NOUN_MODIFIER
+        and noun.pos_ == "NOUN"
+        and noun.lower_ not in _TIME_NOUNS
+        and noun.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.lower_ in _AT_AN_OCCASION
+        and prep.head.i == head.i
+    )
 
 
 #: The prepositions of a start or a deadline: "grounded since March", "by 2024".

@@ -58,6 +58,7 @@ from dateline.enrich.timeline import (
     TriggerDetector,
     backward,
     default_detectors,
+    finer_first,
     forward,
     own_times,
     past_tense,
@@ -297,6 +298,7 @@ class _EventRun:
                 own = [forward(t, context.published) for t in own]
             elif past_tense(head):
                 own = [backward(t, context.published) for t in own]
+            own = finer_first(own)
             event.times = own[:1]
             if event.kind is not EventKind.GATHERING or own:
                 event.start = own[0].start if own else None

@@ -133,6 +133,10 @@ def load_actions() -> tuple[ActionRow, ...]:
     return tuple(_action_row(row) for row in yaml.safe_load(text))
 
 
+#: A passive's actor right after its participle: "approved by the Senate".
+_BY_AFTER = re.compile(r"\s+by\b")
+
+
 def _join(names: Sequence[str]) -> str:
     names = list(dict.fromkeys(names))
     if len(names) <= 1:
@@ -478,6 +482,10 @@ class _View:
                 continue
             if not times and sentence.index != 0:
                 return None  # an undated action outside the lead is background, not an event
+            if _BY_AFTER.match(text, match.end()):
+                # "the budget approved by Republicans": a passive, whose actor follows;
+                # a name before it did not act (the clause detectors read it whole)
+                continue
             clause = max(
                 (m.end() for m in _CLAUSE_START.finditer(text, 0, match.start())), default=0
             )

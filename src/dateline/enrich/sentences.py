@@ -22,7 +22,9 @@ _ABBREVIATIONS = frozenset(
 )
 #: Initials run together with full stops, the last stop stripped: ``a.g``, ``j.r.r``.
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+#: A sentence's end: its stop and the closing quote or bracket after it (kept with the
+#: sentence: ``…e-cigarettes."`` closes the quotation it is in), then space.
+_BOUNDARY = re.compile(r"(?<=[.!?])(?P<close>[\"”’)]?)\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ def split_sentences(paragraphs: Sequence[Paragraph]) -> list[Sentence]:
         text = paragraph.text
         pieces: list[str] = []
         for match in _BOUNDARY.finditer(text):
-            candidate = text[start : match.start()].strip()
+            candidate = text[start : match.end("close")].strip()
             if _ends_with_abbreviation(
                 text[: match.start()].rstrip('"”’)'), text[match.end() : match.end() + 1]
             ):

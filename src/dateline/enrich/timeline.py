@@ -60,6 +60,7 @@ __all__ = [
     "TriggerDetector",
     "backward",
     "default_detectors",
+    "finer_first",
     "forward",
     "own_times",
     "past_tense",
@@ -72,6 +73,7 @@ _AGENT_TYPES = frozenset(
 #: Children that end a phrase used in a name: relative clauses, appositions, asides.
 _CUT = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj", "prep"})
 _LOCATIVE = frozenset({"in", "at"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 #: Participles that describe a noun rather than report a happening to it: "the quarter
 #: ended June 30", "a man named Smith", "a firm based in Ohio".
 _DESCRIBING = frozenset(
@@ -347,18 +349,28 @@ class TriggerDetector:
         subject, patient = self._subject(verb, context), self._object(verb, passive)
         if (
             verb.dep_ == "acl"
-            and verb.tag_ == "VBN"
+            and (
+                verb.tag_ == "VBN"
+                or (verb.tag_ == "VBD" and not any(c.dep_ in _SUBJECTS for c in verb.children))
+            )
             and verb.head.pos_ in ("NOUN", "PROPN")
             and verb.lemma_.lower() not in _DESCRIBING
         ):
             # "a paper published … on Monday", "the agreement signed in 2002": a reduced
-            # passive, whose patient is the noun it describes
+            # passive, whose patient is the noun it describes (also when tagged as a past
+            # tense with no subject: "a judge confirmed last week", "the results reported
+            # Monday")
             passive, patient = True, verb.head
             subject = _agent_of(verb)
         if not passive and any(c.dep_ == "auxpass" for c in verb.children):
             # "rescued by police was released Monday", parsed without its subject: the
             # police of the other clause did not release anything
             subject = _agent_of(verb)
+            shared = _shared_patient(verb)
+            if shared is not None:
+                # "had been shelved in 2017 but was re-opened earlier this year": the
+                # investigation of the clause it is coordinated with was re-opened
+                passive, patient = True, shared
         patient = _relative_object(verb, subject, patient, passive)
         if passive and patient is not None:
             patient = _relative_subject(verb, patient)  # "an allegation, which was dropped"
@@ -872,7 +884,38 @@ def _nearest_first(
             root, steps = root.head, steps + 1
         return steps
 
-    return sorted(times, key=depth)  # stable: equal depths keep the text's order
+    return finer_first(sorted(times, key=depth))  # stable: equal depths keep text order
+
+
+def finer_first(times: Sequence[TimeExpression]) -> list[TimeExpression]:
+    """A clause's dates with a finer date inside the first one moved first: "Last
+    summer, Hurricane Barry hit Louisiana on July 13" was on July 13."""
+    ordered = list(times)
+    if not ordered:
+        return ordered
+    first = ordered[0]
+    inside = [t for t in ordered[1:] if len(t.start) > len(first.start) and _within(t, first)]
+    if inside:
+        ordered.remove(inside[0])
+        ordered.insert(0, inside[0])
+    return ordered
+
+
+def _within(inner: TimeExpression, outer: TimeExpression) -> bool:
+    """Whether ``inner`` starts inside ``outer`` (at ``outer``'s precision)."""
+    low = outer.start
+    high = outer.end or outer.start
+    return low <= inner.start[: len(low)] and inner.start[: len(high)] <= high
+
+
+def _shared_patient(verb: Token) -> Token | None:
+    """The subject a passive coordinated verb shares with the clause before it: "The
+    investigation had been shelved in 2017 but was re-opened this year"."""
+    if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
 
 
 def _until(context: SentenceContext, verb: Token) -> list[TimeExpression]:
@@ -936,25 +979,49 @@ _UNIDENTIFIED = frozenset({"a", "an", "some", "one", "two", "three", "several", 
 _IDENTIFYING = frozenset({"poss", "compound", "nmod", "amod"})
 
 
+#: Prepositions that tie a source to the body it speaks for.
+_SOURCE_OF = frozenset({"of", "at", "from", "for", "with"})
+
+
 def _identified(context: SentenceContext, subject: Token | None) -> bool:
     """Whether a source that is not a name is one the text identifies by a name: an
     office or body of a named country, organisation or person ("China's commerce
     ministry said this month", "Austria's interior minister said on Tuesday", "the US
     military said", "the laboratory of Stephen Liggett reported"), not an unnamed one
-    ("a senior official", "the president")."""
+    ("a senior official"), nor "the spokesman" of a story that has named no one: a
+    definite description is one only where the text named whom it can mean before."""
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return False
+    # "the laboratory of Stephen Liggett", "the office of the governor of Texas", and
+    # "officials at the U.S. Department of State", "a spokesman for Boeing"
+    todo = [g for c in subject.children if c.lower_ in _SOURCE_OF for g in c.children]
     if any(c.dep_ == "det" and c.lower_ in _UNIDENTIFIED for c in subject.children):
-        return False
-    todo = [c for c in subject.children if c.dep_ in _IDENTIFYING and c.i < subject.i]
-    # "the laboratory of Stephen Liggett", "the office of the governor of Texas"
-    todo += [g for c in subject.children if c.lower_ == "of" for g in c.children]
+        todo = [w for w in todo if w.pos_ == "PROPN"]  # "a spokesman for Boeing" only
+        if not todo:
+            return False
+    elif (
+        subject.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+        and _named_before(context)
+    ):
+        return True  # "the president said on Tuesday", of a story that named him before
+    else:
+        todo += [c for c in subject.children if c.dep_ in _IDENTIFYING and c.i < subject.i]
     while todo:
         word = todo.pop()
         if word.pos_ == "PROPN" or context.mention_at(word) is not None:
             return True
         todo.extend(c for c in word.children if c.dep_ in _IDENTIFYING)  # "…defender's office"
     return False
+
+
+def _named_before(context: SentenceContext) -> bool:
+    """Whether a person or organisation was named in a sentence before this one."""
+    index = context.parse.sentence.index
+    return bool(context.recent_people) or any(
+        m.sentence < index and context.type_of(m.key) in _AGENT_TYPES
+        for m in context.entities.mentions
+    )
 
 
 #: Nouns for a stretch of time: "the quarter ended June 30" tells a date, not a happening.
