@@ -36,6 +36,7 @@ from dateline.enrich.sentences import Sentence
 from dateline.enrich.teams import person_after_team
 
 __all__ = [
+    "SAYS",
     "US_STATE",
     "before_caption_label",
     "body_after_place",
@@ -256,30 +257,55 @@ def repeated_people(
 ) -> frozenset[str]:
     """One-word names labelled PERSON and never anything else, labelled twice or more, or
     written twice or more where one is of someone speaking (``Mokhber conveyed ...
-    Mokhber stated``, where the model tagged only one of the two)."""
+    Mokhber stated``, where the model tagged only one of the two); and a word the model
+    never labelled, which the article never writes in lower case, written twice or more
+    and speaking, once inside a sentence or twice speaking: the story's subject by
+    surname."""
     counts: dict[str, Counter[str]] = {}
     for name, label in labelled:
         if len(name.split()) == 1:
             counts.setdefault(name, Counter())[label] += 1
     people = {name for name, count in counts.items() if set(count) == {"PERSON"}}
+    lower = {w for text in texts for w in re.findall(r"\b[a-z][a-z'’-]+\b", text)}
+    labelled_words = {w for name, _ in labelled for w in name.split()}
     written: Counter[str] = Counter()
-    speaking: set[str] = set()
+    speaking: Counter[str] = Counter()
+    inside: set[str] = set()  # written inside a sentence, not only opening one
     for text in texts:
         for m in SPAN.finditer(text):
-            if m.group(0) in people:
-                written[m.group(0)] += 1
-                if _SAYS.match(text, m.end()):
-                    speaking.add(m.group(0))
+            name = m.group(0)
+            if name in people or (
+                name not in labelled_words
+                and name.isalpha()
+                and not name.isupper()
+                and name.lower() not in STOP_WORDS
+                and name.lower() not in lower
+            ):
+                written[name] += 1
+                if SAYS.match(text, m.end()):
+                    speaking[name] += 1
+                if m.start() > 0 and not text[: m.start()].rstrip().endswith((".", "“", '"')):
+                    inside.add(name)
     return frozenset(
         name
-        for name in people
-        if counts[name]["PERSON"] >= 2 or (name in speaking and written[name] >= 2)
+        for name in written
+        if (name in people and counts[name]["PERSON"] >= 2)
+        or (
+            speaking[name]
+            and written[name] >= 2
+            and (
+                name in people
+                or name in inside
+                # "Mokhber stated ... Mokhber called for"; not "Officials said ..."
+                or (speaking[name] >= 2 and not name.endswith("s"))
+            )
+        )
     )
 
 
 #: "<name> said", "<name> stated that": a verb of saying right after a lone name, which
 #: only a person (or a body, which the model does not call a person) does
-_SAYS = re.compile(
+SAYS = re.compile(
     r"\s+(?:said|says|stated|states|told|added|noted|explained|asked|argued|wrote|insisted|"
     r"recalled|replied|warned|urged|called\s+for)\b"
 )
@@ -366,12 +392,32 @@ COMPANY_NAMES = re.compile(
 
 def known_companies(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A company named after people is one candidate, whatever pieces the model made of
-    it ("Lockheed" + "Martin")."""
+    it ("Lockheed" + "Martin"); a company the model cut its first word from ("Shares of
+    First" + "Chicago NBD Corp.") has it back."""
+    spans = [_company_start(text, s) for s in spans]
     found = [(m.start(), m.end(), "ORG") for m in COMPANY_NAMES.finditer(text)]
     if not found:
         return list(spans)
     kept = [s for s in spans if not any(s[0] < b and a < s[1] for a, b, _ in found)]
     return sorted([*kept, *found])
+
+
+def _company_start(text: str, span: tuple[int, int, str]) -> tuple[int, int, str]:
+    """``First Chicago NBD Corp.``: a capitalised word right before a company the model
+    ended with a corporate suffix (not a sentence's first word, nor Mr. or Dr.) is the
+    company's first word."""
+    start, end, label = span
+    words = text[start:end].split()
+    if label != "ORG" or words[-1] not in CORPORATE_SUFFIXES or len(words) < 2:
+        return span
+    found = NAME_BEFORE.search(text, 0, start)
+    if found is None or found.start(1) == 0:
+        return span
+    word = found.group(1)
+    before = text[: found.start(1)].rstrip()
+    if word in PERSON_TITLES or not before or before.endswith((".", "!", "?", '"', "“")):
+        return span
+    return (found.start(1), end, label)
 
 
 LIST_JOIN = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")

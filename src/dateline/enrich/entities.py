@@ -31,6 +31,7 @@ from collections.abc import Iterable, Sequence
 
 from dateline.enrich.candidates import (
     NER_LABELS,
+    SAYS,
     US_STATE,
     body_after_place,
     joined,
@@ -303,6 +304,15 @@ _SPACE_STORY = re.compile(
     r"astronauts?|space|probe|telescope|NASA|ESA|solar system|crater|atmosphere)\b"
 )
 _DATELINE = "DATELINE"  # the dateline's place, as a candidate of its own
+#: "the Star Wars game", "its Echo Buds", "Amazon's Tony Moly": a thing's name follows
+_THING_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|its|his|her|their|our|your|my|this|that|new)|['’]s)\s+$", re.IGNORECASE
+)
+#: given names that open the names of films, games and products more often than people's
+#: ("Star Wars", "Echo Buds", "Sky News")
+_TITLE_OPENERS = frozenset({"Star", "Echo", "Sky", "Grand", "Royal", "Liberty", "Major"})
+#: "Australian Centre for Control of ...": a body named as a centre for something
+_CENTRE_FOR = re.compile(r"\b(?:Centre|Center)\s+(?:for|of)\s")
 
 
 class EntityExtractor:
@@ -613,8 +623,12 @@ class EntityExtractor:
         # before "Enver Solomon") is still a run the strong rules may claim
         rest = "".join("\0" if covered[i] else c for i, c in enumerate(visible))
         for rule_span in SPAN.finditer(rest):
-            if rule_span.start() >= 2 and rest[rule_span.start() - 2 : rule_span.start()] == "\0 ":
-                continue  # "BART Police Chief", "U.S. Attorney's Office": the model's name goes on
+            if rest[rule_span.start() - 2 : rule_span.start()] == "\0 " and not SAYS.match(
+                rest, rule_span.end()
+            ):
+                # "BART Police Chief", "U.S. Attorney's Office": the model's name goes on
+                # (but "the Refugee Council Enver Solomon told": a speaker after it)
+                continue
             if (
                 shouted
                 and self.gazetteer.country(rule_span.group(0)) is None
@@ -670,6 +684,7 @@ class EntityExtractor:
         in ordinary case that the article never names on its own (nor ends a name with), no
         place, no body newsrooms name bare, no person of the article; and what follows is
         no well-known place of its own."""
+        owner = re.sub(r"^[Tt]he\s+", "", owner)  # "The People's Liberation Army"
         return (
             " " not in owner
             and not owner.isupper()
@@ -835,7 +850,7 @@ class EntityExtractor:
             return self._found(result, f"{key_for(span)}-team", "Organization", span, text)
         if label in ("ORG", None) and span in result.counted:
             return None  # "MacBooks" beside "MacBook": a thing people count, no body
-        if label in ("ORG", "GPE", "LOC") and fold(span) in result.players:
+        if label in ("ORG", "GPE", "LOC", None) and fold(span) in result.players:
             # "Vasek Pospisil edged Reilly Opelka 7-6": a player, whatever the model said
             words = span.split()
             if person_like(words):
@@ -1112,6 +1127,9 @@ class EntityExtractor:
         country = g.country(span) or g.continent(span)
         if country is not None:
             return self._place(result, country, text, span)
+        if len(words) > 1 and words[-1] in AREA_HEADS and g.place(" ".join(words[:-1])):
+            # "Kano State", whatever label the model gave it: the region, not the city
+            return self._found(result, key_for(span), "AdministrativeArea", span, text)
         if label == "GPE" and len(words) == 1:
             demonym = self._demonym(span)
             if demonym is not None:
@@ -1214,8 +1232,29 @@ class EntityExtractor:
         if self._speaks_for(result, text, index, start) and g.place(span) is None:
             # "Lydia Buchtmann for Food Standards Australia": the body a person speaks for
             return self._organization_like(result, span, text)
+        if _CENTRE_FOR.search(span):
+            # "The Australian Centre for Control of ...": a body, not a building
+            return self._organization_like(result, span, text)
         if any(w in PLACE_WORDS for w in words) and len(words) > 1:
             return self._found(result, key_for(span), "Place", span, text)
+        while len(words) > 2 and words[0] in PARTY_WORDS:
+            start += len(words[0]) + 1  # "Libertarian Javier Milei"
+            words = words[1:]
+            span = " ".join(words)
+        if (
+            2 <= len(words) <= 3
+            and (given_name_first(words) or SAYS.match(text, start + len(span)))
+            and person_like(words)
+            and not any(w.isupper() or w.lower() in result.ordinary_words for w in words)
+            and not _THING_BEFORE.search(text[max(0, start - 12) : start])
+            and words[0] not in _TITLE_OPENERS
+            and words[0] not in SINGLE_ORGS
+            and not any(w in COMPANY_WORDS or w in CORPORATE_SUFFIXES for w in words)
+            and not any(g.place(" ".join(words[:n])) for n in range(1, len(words) + 1))
+        ):
+            # "Libertarian Javier Milei won", "Enver Solomon told Sky News": a name that
+            # opens with a common given name, or a name that speaks, is a person's
+            return self._person(result, span, text, index, start)
         known = known_name(result, span)
         if known is not None:
             return known  # "Mokhber" in the headline, after the body named him
@@ -1306,11 +1345,7 @@ class EntityExtractor:
         self, result: Extraction, name: str, text: str, acronym: str | None = None
     ) -> Found:
         words = name.split()
-        if (
-            church_body(words)
-            or re.search(r"\b(?:Centre|Center)\s+(?:for|of)\s", name)
-            or "Hall of Fame" in name
-        ):
+        if church_body(words) or _CENTRE_FOR.search(name) or "Hall of Fame" in name:
             # "the Catholic Church", "Australian Centre for Control of ...": bodies, not
             # the buildings they meet in
             kind = "Organization"
