@@ -6,6 +6,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 RUN    := $(VENV)/.installed-run
 DEV    := $(VENV)/.installed-dev
+# dateline's news recognizer: generated from bench/data/ner (see `ner` below)
+NER_DATA  := bench/data/ner
+NER_MODEL := src/dateline/data/ner/model
 
 .PHONY: all feeds test lint format schemas vocabulary bench eval eval-public eval-annotated eval-ingest ner check serve clean
 
@@ -24,20 +27,20 @@ $(DEV): pyproject.toml $(RUN)
 	@touch $@
 
 ## feeds: regenerate everything in feeds/ from content/ (the default target)
-feeds: $(RUN)
+feeds: $(RUN) $(NER_MODEL)
 	$(BIN)/dateline build
 
 ## check: validate every article, write nothing
-check: $(RUN)
+check: $(RUN) $(NER_MODEL)
 	$(BIN)/dateline check
 
 ## serve: preview the site on http://127.0.0.1:8000/, rebuilt on change (feeds/ untouched)
 PORT ?= 8000
-serve: $(RUN)
+serve: $(RUN) $(NER_MODEL)
 	$(BIN)/dateline serve --port $(PORT)
 
 ## test: install the test dependencies and run the whole suite
-test: $(DEV)
+test: $(DEV) $(NER_MODEL)
 	$(BIN)/python -m pytest
 
 ## lint: ruff (lint + format check) and mypy --strict
@@ -60,25 +63,25 @@ vocabulary: $(RUN)
 	$(BIN)/python -m dateline.validate.vocabgen $(SCHEMAORG) 30.0
 
 ## bench: build a generated corpus and print time and memory
-bench: $(DEV)
+bench: $(DEV) $(NER_MODEL)
 	$(BIN)/python bench/bench.py
 
 ## eval: precision and recall of automatic enrichment on tests/data/eval (tuning and held-out halves)
-eval: $(DEV)
+eval: $(DEV) $(NER_MODEL)
 	$(BIN)/python -m bench.evaluate
 
 ## eval-public: scores on public corpora annotated by others; give the paths you have:
 ##   make eval-public CONLL=.../eng.testb TEMPEVAL=.../te3-platinum MEANTIME=.../intra_cross-doc_annotation
 ##   GUM=.../gum (the GUM repository or its dep/ folder; news documents, odd = tuning, even = held out)
 ##   (SAMPLE=N scores N documents per corpus, chosen with a fixed seed). Not part of `make test`.
-eval-public: $(DEV)
+eval-public: $(DEV) $(NER_MODEL)
 	$(BIN)/python -m bench.eval_public $(if $(CONLL),--conll $(CONLL)) \
 		$(if $(TEMPEVAL),--tempeval $(TEMPEVAL)) $(if $(MEANTIME),--meantime $(MEANTIME)) \
 		$(if $(GUM),--gum $(GUM)) $(if $(SAMPLE),--sample $(SAMPLE))
 
 ## eval-annotated: the same on real articles annotated by hand (GOLD: <id>.yaml files in the
 ## format of bench/corpora/annotated.py; CONTENT: the <id>.md articles). Not part of `make test`.
-eval-annotated: $(DEV)
+eval-annotated: $(DEV) $(NER_MODEL)
 	@test -n "$(GOLD)" -a -n "$(CONTENT)" || { echo "usage: make eval-annotated GOLD=gold/ CONTENT=content/"; exit 2; }
 	$(BIN)/python -m bench.eval_annotated --gold "$(GOLD)" --content "$(CONTENT)"
 
@@ -90,13 +93,19 @@ eval-ingest: $(DEV)
 
 ## ner: retrain dateline's news-tuned entity recognizer (src/dateline/data/ner) from the annotated
 ## articles and rehearsal text in bench/data/ner (bench/NER-TRAINING.md); one thread, ~10 min,
-## byte-identical weights on every run. Not part of `make`.
-NER_DATA := bench/data/ner
-ner: $(DEV)
+## byte-identical weights on every run. The weights are generated, so they are not in git:
+## the first `make` (and `make test`) trains them once when they are missing.
+define train_ner
 	OMP_NUM_THREADS=1 $(BIN)/python -m bench.train_ner \
 		$(foreach set,$(sort $(wildcard $(NER_DATA)/gold/*)),--gold $(set)) \
 		--content $(NER_DATA)/content --rehearse $(sort $(wildcard $(NER_DATA)/rehearsal/*)) \
 		--epochs 6 --rehearse-ratio 0.6 --out src/dateline/data
+endef
+$(NER_MODEL): | $(RUN)
+	@echo "training dateline's news recognizer from $(NER_DATA) (once, ~10 min on one core)"
+	$(train_ner)
+ner: $(RUN)
+	$(train_ner)
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache src/*.egg-info

@@ -16,9 +16,10 @@ The default model's entity recognizer is replaced by dateline's own (``nlp_ner =
 "news"``, the default): the same network, fine-tuned on hand-annotated real news so that its names
 follow the conventions the feed publishes (a product, a stock index or an event is not
 an organization; a venue is a place; an outlet or a team is an organization), which
-rules downstream can filter but not invent. Its weights ship in the package
-(``data/ner/``, ~6 MB), so nothing is downloaded; ``make ner`` remakes them from the
-annotated articles and rehearsal text in the repository (bench/NER-TRAINING.md).
+rules downstream can filter but not invent. Its weights (``data/ner/``, ~6 MB) are
+generated, not kept in git: the first ``make`` trains them from the annotated articles
+and rehearsal text in the repository (bench/NER-TRAINING.md), so nothing is
+downloaded; ``make ner`` retrains them; the digest beside them is recorded in git.
 ``nlp_ner = "model"`` keeps the model's own recognizer, and a folder path loads one
 trained by ``bench/train_ner.py`` elsewhere; a model other than the default always
 keeps its own.
@@ -147,7 +148,7 @@ class NlpModel:
                     f"the tuned entity recognizer could not be read from {path}: {exc}",
                     field="site.nlp_ner",
                     code="nlp_ner_unreadable",
-                    hint='reinstall dateline (make) for nlp_ner = "news", give the ner '
+                    hint='run make (it trains the weights) for nlp_ner = "news", give the ner '
                     'folder bench/train_ner.py wrote, or set nlp_ner = "model" in '
                     "dateline.toml to use the model's own recognizer",
                 ) from exc
