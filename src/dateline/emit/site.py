@@ -34,6 +34,7 @@ from dateline.emit.feeds import (
     FeedItem,
     FeedPage,
     atom_from_entries,
+    entries_from_parts,
     rss_from_entries,
 )
 from dateline.emit.jsonfeed import render_jsonfeed
@@ -274,13 +275,33 @@ class _Feed:
 
     def render(self, kind: str, **where: Any) -> bytes:
         if self._entries is None:
-            writer: EntryWriter = self.site.once(
-                "feed entry writer", lambda: EntryWriter(self.settings)
-            )
-            self._entries = [writer(summary, body) for summary, body in self.items()]
+            self._entries = self._made()
         join = rss_from_entries if kind == "rss" else atom_from_entries
         column = 0 if kind == "rss" else 1
         return join(self.settings, self.articles, [e[column] for e in self._entries], **where)
+
+    def _made(self) -> list[tuple[bytes, bytes]]:
+        """Each article's two entries: as its worker made them around its body where it
+        did (:func:`~dateline.emit.feeds.entry_parts`: the archive pages hold every
+        article of the site), else written here."""
+        feed = self.site.feed
+        if feed is None or self._items is not None:
+            return [self._writer()(summary, body) for summary, body in self.items()]
+        items: list[FeedItem] = []
+        made: list[tuple[bytes, bytes]] = []
+        for summary in self.articles:
+            body, parts = feed(summary)
+            items.append((summary, body))
+            joined = entries_from_parts(parts, body) if parts is not None else None
+            made.append(joined if joined is not None else self._writer()(summary, body))
+        self._items = items
+        return made
+
+    def _writer(self) -> EntryWriter:
+        writer: EntryWriter = self.site.once(
+            "feed entry writer", lambda: EntryWriter(self.settings)
+        )
+        return writer
 
 
 #: Every site-wide output, in the order they are rendered.

@@ -64,7 +64,7 @@ __all__ = [
 #: The folder of the cache and the lock, inside the output folder.
 STATE_DIR = ".dateline"
 #: Bumped when the layout of entries or state changes: older caches are ignored.
-FORMAT = 9
+FORMAT = 10
 #: A file changed this recently (seconds) is read and hashed, whatever its stamp says.
 RACY_SECONDS = 2.0
 #: Window of the deflated summaries a build holds (2 KiB: more than a summary's length).
@@ -458,7 +458,7 @@ class CacheState:
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS entries (
-    key TEXT PRIMARY KEY, data BLOB NOT NULL, body TEXT, size INTEGER
+    key TEXT PRIMARY KEY, data BLOB NOT NULL, body TEXT, size INTEGER, feed BLOB
 );
 CREATE TABLE IF NOT EXISTS state (
     source TEXT PRIMARY KEY, key TEXT NOT NULL, summary TEXT NOT NULL,
@@ -686,16 +686,39 @@ class BuildCache:
             return None
         return row[0] if row is not None and isinstance(row[0], str) else None
 
-    def write_entry(self, entry: CacheEntry, stored: bytes | None = None) -> None:
+    def read_feed(self, key: str) -> tuple[str, bytes | None] | None:
+        """:meth:`read_body` with the article's feed entries around it, as the worker
+        that built it made them (:func:`~dateline.emit.feeds.entry_parts`; None when
+        it made none): one read per article of the archive pages."""
+        try:
+            db = self._open()
+            row = (
+                None
+                if db is None
+                else db.execute(
+                    "SELECT body, feed FROM entries WHERE key = ? AND length(data) = size", (key,)
+                ).fetchone()
+            )
+        except sqlite3.DatabaseError:
+            return None
+        if row is None or not isinstance(row[0], str):
+            return None
+        return row[0], row[1] if isinstance(row[1], bytes) else None
+
+    def write_entry(
+        self, entry: CacheEntry, stored: bytes | None = None, feed: bytes | None = None
+    ) -> None:
         """Add an entry to this build's transaction (committed by :meth:`save_state`).
 
         ``stored`` is ``entry.to_bytes()`` when a worker process already made it (the
         ``entry`` then has no graph, but its body). The body is kept in a column of its
         own, not in the entry's JSON: the cache holds each article's body once.
+        ``feed``: the article's feed entries around its body (see :meth:`read_feed`).
         """
-        self.write_stored(entry.key, stored if stored is not None else entry.to_bytes(), entry.body)
+        data = stored if stored is not None else entry.to_bytes()
+        self.write_stored(entry.key, data, entry.body, feed)
 
-    def write_stored(self, key: str, data: bytes, body: str) -> None:
+    def write_stored(self, key: str, data: bytes, body: str, feed: bytes | None = None) -> None:
         """:meth:`write_entry` of an entry as :meth:`CacheEntry.to_bytes` made it (in the
         worker process that built the article) and its body."""
         db = self._open()
@@ -703,7 +726,8 @@ class BuildCache:
             return
         try:
             db.execute(
-                "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", (key, data, body, len(data))
+                "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)",
+                (key, data, body, len(data), feed),
             )
         except sqlite3.Error as exc:
             raise OutputError(
