@@ -309,12 +309,13 @@ def test_archive_pages_joined_from_the_workers_entries_are_feedgens(tmp_path: Pa
     assert build_site(settings, jobs=1).ok
     cache = BuildCache(settings.output_dir)
     state = cache.load_state()
-    kept = {source: cache.read_feed(entry.key) for source, entry in state.articles.items()}
+    keys = {source: entry.key for source, entry in state.articles.items()}
+    kept = cache.read_feeds(list(keys.values()))
     # the workers made every article's entries (the path under test was taken)
     assert len(kept) == 9
-    assert all(found is not None and found[1] is not None for found in kept.values())
+    assert all(parts is not None for _, parts in kept.values())
     listed = sorted((entry.summary for entry in state.articles.values()), key=lambda s: s.order)
-    again = SiteInput(listed, lambda summary: kept[summary.source][0])  # type: ignore[index]
+    again = SiteInput(listed, lambda summary: kept[keys[summary.source]][0])
     again.shared["feed entry writer"] = EntryWriter(settings, fast=False)
     pages = dict(render_feeds(settings, again))
     assert len([name for name in pages if name.startswith("archive/")]) == 8

@@ -1186,13 +1186,16 @@ class _Entries:
             return entry.body
         return self.cache.read_body(key) if self.cache is not None else None
 
-    def feed(self, key: str) -> tuple[str, bytes | None] | None:
-        """The article's body and the feed entries its worker made around it (see
-        :meth:`BuildCache.read_feed`)."""
-        entry = self.memory.get(key)
-        if entry is not None:
-            return entry.body, None
-        return self.cache.read_feed(key) if self.cache is not None else None
+    def feeds(self, keys: Sequence[str]) -> dict[str, tuple[str, bytes | None]]:
+        """The bodies of these articles and the feed entries their workers made around
+        them (see :meth:`BuildCache.read_feeds`), by key; a key not cached is left out."""
+        found: dict[str, tuple[str, bytes | None]] = {
+            k: (e.body, None) for k in keys if (e := self.memory.get(k)) is not None
+        }
+        rest = [key for key in keys if key not in found]
+        if rest and self.cache is not None:
+            found.update(self.cache.read_feeds(rest))
+        return found
 
 
 def _graph_of(entry: CacheEntry) -> tuple[ArticleGraph, str]:
@@ -1248,9 +1251,12 @@ def _site_input(
         text = entries.body(keys[summary.source])
         return text if text is not None else entry_of(summary).body
 
-    def feed(summary: ArticleSummary) -> tuple[str, bytes | None]:
-        found = entries.feed(keys[summary.source])
-        return found if found is not None else (entry_of(summary).body, None)
+    def feed(summaries: Sequence[ArticleSummary]) -> list[tuple[str, bytes | None]]:
+        found = entries.feeds([keys[summary.source] for summary in summaries])
+        return [
+            found.get(keys[summary.source]) or (entry_of(summary).body, None)
+            for summary in summaries
+        ]
 
     return SiteInput(
         listed,

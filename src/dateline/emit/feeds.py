@@ -45,6 +45,7 @@ __all__ = [
     "atom_from_entries",
     "entries_from_parts",
     "entry_parts",
+    "last_updated",
     "render_atom",
     "render_rss",
     "rss_from_entries",
@@ -156,7 +157,13 @@ def _generator(settings: Settings) -> Any:
     from feedgen.feed import FeedGenerator  # noqa: PLC0415 - see _extensions
 
     fg = FeedGenerator()
-    fg.load_extension("dc", atom=False, rss=True)
+    # what fg.load_extension("dc", atom=False, rss=True) registers, without its
+    # import of a module "dc_entry" that does not exist: a search of the import
+    # path per feed document (a site has hundreds of archive pages). Imported after
+    # feedgen.feed, which imports the lxml.etree it needs.
+    from feedgen.ext.dc import DcEntryExtension, DcExtension  # noqa: PLC0415
+
+    fg.register_extension("dc", DcExtension, DcEntryExtension, atom=False, rss=True)
     fg.register_extension("dateline", *_extensions(), atom=True, rss=True)
     return fg
 
@@ -168,8 +175,10 @@ def _feed(
     title: str | None = None,
     home_url: str | None = None,
     page: FeedPage | None = None,
+    updated: dt.datetime | None = None,
 ) -> Any:
-    """The feed's own elements (no entry yet), dated by the newest of ``articles``."""
+    """The feed's own elements (no entry yet), dated by the newest of ``articles``
+    (``updated``: that date, when the caller knows it)."""
     home = home_url or settings.base_url
     fg = _generator(settings)
     fg.dateline.hubs = list(settings.hubs)
@@ -188,13 +197,18 @@ def _feed(
         fg.link(href=hub, rel="hub")
     fg.link(href=home, rel="alternate", type="text/html")
     fg.generator("dateline", uri="https://pypi.org/project/dateline/")
-    newest = max(
-        (as_datetime(a.lastmod) for a in articles),
-        default=dt.datetime(1970, 1, 1, tzinfo=dt.UTC),
-    )
+    newest = updated if updated is not None else last_updated(articles)
     fg.updated(newest)
     fg.lastBuildDate(newest)
     return fg
+
+
+def last_updated(articles: Sequence[ArticleSummary]) -> dt.datetime:
+    """When the newest of ``articles`` was last changed: the date of a feed of them."""
+    return max(
+        (as_datetime(a.lastmod) for a in articles),
+        default=dt.datetime(1970, 1, 1, tzinfo=dt.UTC),
+    )
 
 
 def _fill(fe: Any, article: ArticleSummary, body: str) -> None:
@@ -469,11 +483,12 @@ def rss_from_entries(
     title: str | None = None,
     home_url: str | None = None,
     page: FeedPage | None = None,
+    updated: dt.datetime | None = None,
 ) -> bytes:
     """:func:`render_rss` of ``articles`` whose items :class:`EntryWriter` made
     (``entries``, in the same order): the same bytes, without rendering them again."""
     self_url = self_url or FeedUrls.for_site(settings.base_url).rss
-    fg = _feed(settings, articles, self_url, title, home_url, page)
+    fg = _feed(settings, articles, self_url, title, home_url, page, updated)
     return _joined(bytes(fg.rss_str(pretty=True)), b"  </channel>\n</rss>", entries)
 
 
@@ -485,11 +500,12 @@ def atom_from_entries(
     title: str | None = None,
     home_url: str | None = None,
     page: FeedPage | None = None,
+    updated: dt.datetime | None = None,
 ) -> bytes:
     """:func:`render_atom` from entries :class:`EntryWriter` made (see
     :func:`rss_from_entries`)."""
     self_url = self_url or FeedUrls.for_site(settings.base_url).atom
-    fg = _feed(settings, articles, self_url, title, home_url, page)
+    fg = _feed(settings, articles, self_url, title, home_url, page, updated)
     return _joined(bytes(fg.atom_str(pretty=True)), b"</feed>", entries)
 
 

@@ -39,6 +39,7 @@ import os
 import sqlite3
 import time
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -471,6 +472,10 @@ CREATE TABLE IF NOT EXISTS stamps (
 """
 
 
+#: Keys asked for in one query (SQLite before 3.32 takes at most 999 parameters).
+_KEYS_PER_QUERY = 500
+
+
 class BuildCache:
     """The cache of one output folder. ``writable`` opens it for a build (which holds
     the folder's lock); otherwise it is only read (``--dry-run``)."""
@@ -686,24 +691,29 @@ class BuildCache:
             return None
         return row[0] if row is not None and isinstance(row[0], str) else None
 
-    def read_feed(self, key: str) -> tuple[str, bytes | None] | None:
-        """:meth:`read_body` with the article's feed entries around it, as the worker
-        that built it made them (:func:`~dateline.emit.feeds.entry_parts`; None when
-        it made none): one read per article of the archive pages."""
+    def read_feeds(self, keys: Sequence[str]) -> dict[str, tuple[str, bytes | None]]:
+        """:meth:`read_body` of several articles, each with its feed entries around its
+        body as the worker that built it made them (:func:`~dateline.emit.feeds.entry_parts`;
+        None when it made none), by key: one query per feed document, where one per
+        article was most of the archive pages' time. A key not whole is left out."""
+        found: dict[str, tuple[str, bytes | None]] = {}
         try:
             db = self._open()
-            row = (
-                None
-                if db is None
-                else db.execute(
-                    "SELECT body, feed FROM entries WHERE key = ? AND length(data) = size", (key,)
-                ).fetchone()
-            )
+            if db is None:
+                return found
+            for start in range(0, len(keys), _KEYS_PER_QUERY):
+                part = keys[start : start + _KEYS_PER_QUERY]
+                marks = ", ".join("?" * len(part))
+                for key, body, feed in db.execute(
+                    "SELECT key, body, feed FROM entries "
+                    f"WHERE key IN ({marks}) AND length(data) = size",
+                    part,
+                ):
+                    if isinstance(body, str):
+                        found[key] = body, feed if isinstance(feed, bytes) else None
         except sqlite3.DatabaseError:
-            return None
-        if row is None or not isinstance(row[0], str):
-            return None
-        return row[0], row[1] if isinstance(row[1], bytes) else None
+            return {}
+        return found
 
     def write_entry(
         self, entry: CacheEntry, stored: bytes | None = None, feed: bytes | None = None
