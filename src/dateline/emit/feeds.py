@@ -380,10 +380,11 @@ def entry_parts(article: ArticleSummary, body: str) -> bytes | None:
         return None
     try:
         encoded = [part.encode() for part in parts]
-        content = _text(body).encode()
+        # escaping adds no character _plain looks for: the body is checked as it is
+        text = body.encode()
     except UnicodeEncodeError:  # a lone surrogate (see _text_entries)
         return None
-    if not _plain(b"".join((encoded[2], content, encoded[3]))):
+    if not (_plain(encoded[2]) and _plain(text) and _plain(encoded[3])):
         return None
     return _PART_END.join(encoded)
 
