@@ -79,7 +79,7 @@ if TYPE_CHECKING:
     # in a fraction of the time.
     from dateline.carry import CarriedArticle
     from dateline.emit.html import PageRenderer
-    from dateline.emit.site import SiteInput
+    from dateline.emit.site import SiteEmitter, SiteInput
     from dateline.emit.summary import ArticleSummary
     from dateline.enrich import Enricher
     from dateline.hold import Held
@@ -1897,40 +1897,24 @@ def _build_with(
     # time); a file that fails its checks is not written, and the one there stays
     site_files: dict[str, int] = {}  # written or kept → size
     broken: set[str] = set()
-    from dateline.emit.site import render_site_files  # noqa: PLC0415 - see _site_input
-
-    for name, data in render_site_files(settings, site):
-        if data is None:
-            report.outputs[name] = None
-            site_files[name] = state.site_files[name]  # kept only when intact
+    split = (
+        writing
+        and jobs != 1
+        and len(plan.tasks) >= SECOND_PROCESS_ARTICLES
+        and len(listed) <= SECOND_PROCESS_MAX
+    )
+    for done in _render_site(settings, site, cache, entries, state, plan, writing, split):
+        report.outputs[done.name] = done.size
+        report.site_findings.extend(done.findings)
+        if done.listed is None:
+            broken.add(done.name)
             continue
-        if isinstance(data, Chunks):
-            # too large to hold (the site graph, the home page that embeds it): written
-            # as it is made; JSON-LD and HTML have no output checks to pass first
+        site_files[done.name] = done.listed
+        if done.changed:
             if writing:
-                changed, size = write_chunks(inside(out, name), data, durable="/" not in name)
-                if changed:
-                    report.written.append(out / name)
+                report.written.append(out / done.name)
             else:
-                same, size = same_chunks(out / name, data)
-                if not same:
-                    report.would_write.append(name)
-            report.outputs[name] = site_files[name] = size
-            continue
-        report.outputs[name] = len(data)
-        found = validate_output(settings, name, data, _checked_before(state, plan, out, name))
-        report.site_findings.extend(found)
-        if any(f.severity == "error" for f in found):
-            broken.add(name)
-            continue
-        site_files[name] = len(data)
-        if writing:
-            # top-level files (the feeds, sitemaps) are flushed to disk; the others are
-            # checked by size by the next build, as article files are
-            if write_atomic(inside(out, name), data, durable="/" not in name):
-                report.written.append(out / name)
-        elif not _same(out / name, data):
-            report.would_write.append(name)
+                report.would_write.append(done.name)
     report.site_findings.extend(_kept_finding(settings, s) for s in report.carried)
     new_state.site_marks = site.marks
     new_state.valid_until = _valid_until(listed, now)
@@ -2011,6 +1995,135 @@ def _build_with(
         return report
     report.seconds = time.perf_counter() - started
     return report
+
+
+#: Articles built in one build from which its site-wide stage runs in two processes
+#: (see :func:`_render_site`): below that the feeds' archives and the home pages are
+#: mostly kept, and copying the process costs more than it saves.
+SECOND_PROCESS_ARTICLES = 1000
+#: Articles listed above which it does not: a forked copy of the build shares its
+#: memory only until it touches it (reference counts), and the summaries of a very
+#: large site would be copied in good part.
+SECOND_PROCESS_MAX = 20_000
+
+
+@dataclass(frozen=True)
+class _SiteFile:
+    """What the site-wide stage did with one file (in this process or the second)."""
+
+    name: str
+    #: its size as made (None: the file there was right, and kept)
+    size: int | None
+    #: its size as the state lists it (None: it failed its checks, nothing was written)
+    listed: int | None
+    findings: list[Finding]
+    #: written (a build), or would be (a dry run)
+    changed: bool
+
+
+def _render_site(
+    settings: Settings,
+    site: SiteInput,
+    cache: BuildCache,
+    entries: _Entries,
+    state: CacheState,
+    plan: _Plan,
+    writing: bool,
+    split: bool,
+) -> list[_SiteFile]:
+    """Every site-wide file, made, checked and written (or compared, in a dry run), in
+    the order of :data:`~dateline.emit.site.SITE_EMITTERS`.
+
+    With ``split``, the emitters of :data:`~dateline.emit.site.ELSEWHERE` (the site
+    graph, the home pages, sitemaps, calendar) run in a forked copy of this process
+    while this one renders the feeds: after a full build's per-article stage this is
+    the part that ran on one core of two. The copy reads the build cache through a
+    connection of its own, so the entries written so far are committed first (the
+    state, which makes them part of a build, still waits for the end). The files
+    are the same bytes either way; what each process did is put back in order.
+    """
+    from dateline.emit.site import ELSEWHERE, SITE_EMITTERS  # noqa: PLC0415 - see _site_input
+    from dateline.write.forked import fork_call  # noqa: PLC0415 - large builds only
+
+    if not split:
+        return _site_files(settings, site, state, plan, writing)
+    there = [i for i, emit in enumerate(SITE_EMITTERS) if emit in ELSEWHERE]
+
+    def elsewhere() -> tuple[dict[int, list[_SiteFile]], dict[str, str]]:
+        entries.cache = BuildCache(settings.output_dir)  # not the parent's connection
+        entries.writable = False
+        done = {
+            i: _site_files(settings, site, state, plan, writing, SITE_EMITTERS[i]) for i in there
+        }
+        return done, site.marks
+
+    cache.commit()
+    forked = fork_call(elsewhere)
+    if forked is None:
+        return _site_files(settings, site, state, plan, writing)
+    done: dict[int, list[_SiteFile]] = {}
+    for i, emit in enumerate(SITE_EMITTERS):
+        if i not in there:
+            done[i] = _site_files(settings, site, state, plan, writing, emit)
+    result = forked.result()
+    if result is None:  # the copy failed: its part is made here (any error comes again)
+        done.update(
+            {i: _site_files(settings, site, state, plan, writing, SITE_EMITTERS[i]) for i in there}
+        )
+    else:
+        done.update(result[0])
+        site.marks.update(result[1])
+    return [f for i in sorted(done) for f in done[i]]
+
+
+def _site_files(
+    settings: Settings,
+    site: SiteInput,
+    state: CacheState,
+    plan: _Plan,
+    writing: bool,
+    emitter: SiteEmitter | None = None,
+) -> list[_SiteFile]:
+    """The files of one emitter (or of every one), each checked and written as soon as
+    it is made (one in memory at a time); a file that fails its checks is not written,
+    and the one there stays."""
+    from dateline.emit.site import render_site_files  # noqa: PLC0415 - see _site_input
+
+    out = settings.output_dir
+    made = (
+        render_site_files(settings, site)
+        if emitter is None
+        else render_site_files(settings, site, (emitter,))
+    )
+    done: list[_SiteFile] = []
+    for name, data in made:
+        if data is None:
+            done.append(
+                _SiteFile(name, None, state.site_files[name], [], False)
+            )  # kept when intact
+            continue
+        if isinstance(data, Chunks):
+            # too large to hold (the site graph, the home page that embeds it): written
+            # as it is made; JSON-LD and HTML have no output checks to pass first
+            if writing:
+                changed, size = write_chunks(inside(out, name), data, durable="/" not in name)
+            else:
+                same, size = same_chunks(out / name, data)
+                changed = not same
+            done.append(_SiteFile(name, size, size, [], changed))
+            continue
+        found = validate_output(settings, name, data, _checked_before(state, plan, out, name))
+        if any(f.severity == "error" for f in found):
+            done.append(_SiteFile(name, len(data), None, found, False))
+            continue
+        if writing:
+            # top-level files (the feeds, sitemaps) are flushed to disk; the others are
+            # checked by size by the next build, as article files are
+            changed = write_atomic(inside(out, name), data, durable="/" not in name)
+        else:
+            changed = not _same(out / name, data)
+        done.append(_SiteFile(name, len(data), len(data), found, changed))
+    return done
 
 
 class _KeysOf(Mapping[str, str]):

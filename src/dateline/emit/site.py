@@ -55,6 +55,7 @@ from dateline.settings import Settings
 from dateline.write.stream import Chunks
 
 __all__ = [
+    "ELSEWHERE",
     "SITE_EMITTERS",
     "SiteEmitter",
     "SiteFiles",
@@ -311,6 +312,12 @@ class _Feed:
 
 #: Every site-wide output, in the order they are rendered.
 SITE_EMITTERS: tuple[SiteEmitter, ...] = (render_index, render_feeds, render_readers)
+
+
+#: The emitters a large build runs in a second process while this one renders the
+#: feeds (see :func:`dateline.pipeline.build_site`): they read few bodies or none, the
+#: feeds read every article's. Their files are the same whichever process makes them.
+ELSEWHERE: tuple[SiteEmitter, ...] = (render_index, render_readers)
 
 
 def render_site_files(

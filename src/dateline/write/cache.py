@@ -535,6 +535,20 @@ class BuildCache:
             self._db.close()
             self._db = None
 
+    def commit(self) -> None:
+        """Commit the entries written so far, so that another connection (a second
+        process of the build) reads them. The state still names the last build's:
+        an entry no state names is dropped by the next :meth:`save_state`. Raises
+        OutputError when the disk refuses."""
+        if self._db is None:
+            return
+        try:
+            self._db.commit()
+        except sqlite3.Error as exc:
+            raise OutputError(
+                f"could not write to the build cache: {exc}", path=self.state_file
+            ) from exc
+
     def load_state(self, summaries: bool = True) -> CacheState:
         """The state of the last complete build; an empty one when absent or damaged.
 
