@@ -60,6 +60,44 @@ from .events_helpers import events_of
             "2018",
             False,
         ),
+        # a decade or a part of one, after a preposition: its years
+        (
+            "Emirates will recommence its expansion in the early 2020s.",
+            "Emirates recommences its expansion",
+            "2020",
+            "2023",
+            True,
+        ),
+        # a century: its years
+        (
+            "The Black Death killed 25 million people in Europe in the 14th century.",
+            "Black Death kills 25 million people",
+            "1300",
+            "1399",
+            False,
+        ),
+        (
+            "The Black Death wiped out a third of the population in the 1300s.",
+            "Black Death wipes out a third",
+            "1300",
+            "1399",
+            False,
+        ),
+        # the span before the story: years as months, weeks and days as days
+        (
+            "The government paid farmers $28 billion over the past two years.",
+            "Government pays $28 billion",
+            "2022-07",
+            "2024-07",
+            False,
+        ),
+        (
+            "Police arrested 40 protesters over the last five days.",
+            "Police arrest 40 protesters",
+            "2024-06-30",
+            "2024-07-05",
+            False,
+        ),
     ],
 )
 def test_event_dates_beyond_timex_when(
@@ -85,6 +123,13 @@ def test_a_record_since_a_date_is_not_dated_by_it(sentence: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "name", "start"),
     [
+        # a date right after a saying verb is the saying's, wherever the parse hung it
+        (
+            "Health Department officials said Monday the victim was one of two people "
+            "who contracted the virus.",
+            "Health Department officials say",
+            "2024-07-01",
+        ),
         # a date before the noun of the occasion the verb happened at dates the verb
         (
             "Cal OES said in an Oct. 26 letter to carriers that their engagement was poor.",
