@@ -32,7 +32,7 @@ REFERENCE = dt.date(2024, 5, 22)
         ("in the late 1990s", "1997", "1999"),
         ("in the 14th century", "1300", "1399"),
         ("over the past two years", "2022-05", "2024-05"),
-        ("in the last five days", "2024-05-16", "2024-05-21"),
+        ("in the last five days", "2024-05-17", "2024-05-22"),
     ],
 )
 def test_event_dates(text: str, start: str, end: str | None) -> None:
