@@ -166,3 +166,46 @@ def test_the_clause_own_finest_date_and_shared_subject(
 ) -> None:
     events = [e for e in events_of(sentence) if e.name.startswith(name)]
     assert start in [e.start for e in events], [(e.name, e.start) for e in events_of(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start"),
+    [
+        # a time within a day is on the day the story last dated a happening on
+        (
+            "Gordon Sondland testified before the committee on Tuesday. Later in the day, "
+            "Kurt Volker testified before the committee.",
+            "Kurt Volker testifies",
+            "2024-07-02",
+        ),
+        # the first happening of a sentence sets that day, not a date on a noun after it
+        (
+            "In the morning, lawmakers grilled Alexander Vindman on Tuesday about "
+            "Trump's July 25 phone call. Later in the day, Kurt Volker testified.",
+            "Kurt Volker testifies",
+            "2024-07-02",
+        ),
+        # the next day is the day after it
+        (
+            "Police arrested the suspect on Tuesday. The next morning, police searched "
+            "two properties in Ranui.",
+            "Police search two properties",
+            "2024-07-03",
+        ),
+        # before any, the publication day ("this morning" is the publication day)
+        (
+            "U.S. stocks hit record highs earlier in the session.",
+            "U.S. stocks hit record highs",
+            "2024-07-05",
+        ),
+    ],
+)
+def test_a_time_within_the_day_the_story_dated(text: str, name: str, start: str) -> None:
+    events = [e for e in events_of(text) if e.name.startswith(name)]
+    assert [e.start for e in events] == [start], [(e.name, e.start) for e in events_of(text)]
+
+
+def test_a_day_compared_with_is_no_date() -> None:
+    """'its tally rose over the previous day by 235': how much, not when."""
+    text = "Patna reported 40 new cases on Monday. Its tally rose over the previous day by 235."
+    assert [e.name for e in events_of(text) if e.start == "2024-06-30"] == []

@@ -356,7 +356,14 @@ class TimeExpression:
     @property
     def relative(self) -> bool:
         """True when the text alone does not give the date (``on Thursday``, ``last week``)."""
-        return self.kind in ("weekday", "relative_day", "relative_period", "ago", "quarter") or (
+        return self.kind in (
+            "weekday",
+            "relative_day",
+            "relative_period",
+            "ago",
+            "quarter",
+            "same_day",
+        ) or (
             self.kind in ("month_day", "day_month", "month") and not re.search(r"\d{4}", self.text)
         )
 
@@ -397,6 +404,8 @@ class TimeExpression:
     def explain(self) -> str:
         """How the expression was resolved, for ``dateline review``."""
         said = f"'{self.text.strip()}' → {self.interval()}"
+        if self.kind == "same_day" and self.reference is not None:
+            return f"{said}, within the day the story dated before ({self.reference.isoformat()})"
         if not self.relative or self.reference is None:
             return f"{said} (as written)"
         side = "looking forward" if self.future else "looking back"
@@ -820,11 +829,25 @@ _CENTURY = re.compile(
 #: "over the past two years", "in the last five days", "over the past year": the span
 #: before the story, as the annotators date it (years as months, weeks as days).
 _PAST_SPAN = re.compile(r"\b(?:over|in|during|within)\s+(?:the\s+)?$", re.I)
+#: Times within a day the story dated before: "later that day", "earlier in the session",
+#: "in the morning", "that night", "the next day" (a shift in days from that day).
+_SAME_DAY = re.compile(
+    r"\b(?:(?:earlier|later)\s+(?:in\s+|during\s+)?(?:that|the)\s+"
+    r"(?:day|session|hearing|episode|meeting|game|match|morning|afternoon|evening|night)"
+    r"|(?:that|the\s+same)\s+(?:day|night|morning|afternoon|evening)"
+    r"|in\s+the\s+(?:morning|afternoon|evening)"
+    r"|(?P<next>the\s+(?:next|following)\s+(?:day|morning|night))"
+    r"|(?P<before>the\s+(?:day|night)\s+before|the\s+previous\s+(?:day|night)))\b",
+    re.I,
+)
+_COMPARED = re.compile(r"\b(?:over|from|than|since)\s+$", re.I)
 _SPAN_OPEN = re.compile(r"\b(?:between|from)\s+(?:at\s+least\s+)?(?:the\s+)?$", re.I)
 _SPAN_JOIN = re.compile(r"^\s*(?:and|to|through|until|till|-|–)\s*(?:the\s+)?$", re.I)
 
 
-def find_event_dates(sentence: str, reference: dt.date) -> list[TimeExpression]:
+def find_event_dates(
+    sentence: str, reference: dt.date, day: dt.date | None = None
+) -> list[TimeExpression]:
     """The dates a clause's happening can be placed at, as calendar dates an Event can
     carry: :func:`find_dates`, and also
 
@@ -835,7 +858,11 @@ def find_event_dates(sentence: str, reference: dt.date) -> list[TimeExpression]:
     - ``between 2009 and 2018``, ``from 2002 to 2005`` as one span,
     - a decade or century after a preposition as its years (``in the early 2020s`` =
       2020 to 2023, ``in the 14th century`` = 1300 to 1399),
-    - ``over the past two years``, ``in the last five days`` as the span up to the story.
+    - ``over the past two years``, ``in the last five days`` as the span up to the story,
+    - given ``day`` (the day the story last dated a happening, else its publication day),
+      a time within a day as that day: ``later that day``, ``earlier in the session``,
+      ``in the morning``; ``the next day`` as the day after. (A clock time alone is not:
+      "updated at 5:45 p.m.", "will reopen at 5 a.m." are seldom the story's day.)
 
     TIMEX3 values (:func:`find_times`) are unchanged: this reading is for events only."""
     found = _with_centuries(sentence, reference, find_times(sentence, reference))
@@ -867,7 +894,39 @@ def find_event_dates(sentence: str, reference: dt.date) -> list[TimeExpression]:
         event = _event_date(sentence, expr, reference)
         if event is not None:
             out.append(event)
+    if day is not None and usable_reference(day):
+        out = _within_the_day(sentence, day, out, found)
     return out
+
+
+def _within_the_day(
+    sentence: str, day: dt.date, out: list[TimeExpression], found: list[TimeExpression]
+) -> list[TimeExpression]:
+    """``out`` and the times within ``day`` that ``sentence`` gives (see find_event_dates)."""
+    taken = _Taken()
+    for expr in found:
+        taken.add(expr.start_offset, expr.end_offset)
+    added = []
+    for match in _SAME_DAY.finditer(sentence):
+        if taken.overlaps(match.start(), match.end()) or _COMPARED.search(
+            sentence, max(match.start() - 8, 0), match.start()
+        ):
+            continue  # "its tally rose over the previous day by 235": a comparison
+        shift = 1 if match["next"] else -1 if match["before"] else 0
+        value = day + dt.timedelta(days=shift)
+        added.append(
+            TimeExpression(
+                match.group(0),
+                match.start(),
+                match.end(),
+                value.isoformat(),
+                kind="same_day",
+                reference=day,
+            )
+        )
+    if not added:
+        return out
+    return sorted([*out, *added], key=lambda t: t.start_offset)
 
 
 def _with_centuries(

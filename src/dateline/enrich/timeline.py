@@ -156,10 +156,15 @@ class SentenceContext:
         recent_people: tuple[str, ...] = (),
         absolute_only: bool = False,
         here: str | None = None,
+        day: dt.date | None = None,
     ) -> SentenceContext:
+        """``day``: the day the story last dated a happening on, which ``later that day``
+        and ``at 6 a.m.`` are on (the publication day before any)."""
         times = tuple(
             t
-            for t in find_event_dates(parse.sentence.text, published)
+            for t in find_event_dates(
+                parse.sentence.text, published, None if absolute_only else day or published
+            )
             if t.start_offset >= skip_before and not (absolute_only and t.relative)
         )
         mentions = tuple(
