@@ -478,6 +478,9 @@ class ArticleOutput:
     stored: bytes | None = field(default=None, repr=False)
     #: what the build keeps of an article its worker wrote (then ``entry`` is None)
     kept: WrittenArticle | None = field(default=None, repr=False)
+    #: the article's feed entries around its body (:func:`~dateline.emit.feeds.entry_parts`),
+    #: kept in the cache for the archive pages; None: the site-wide stage writes them
+    feed: bytes | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -581,6 +584,7 @@ class ArticleWorker:
         return _write_own_files(made, made.entry, targets)
 
     def _render(self, task: ArticleTask, result: ArticleResult, keep: bool) -> ArticleOutput:
+        from dateline.emit.feeds import entry_parts  # noqa: PLC0415 - not loaded by a no-op build
         from dateline.emit.jsonld import document, dumps  # noqa: PLC0415 - not loaded by a no-op build
         from dateline.emit.summary import summarize  # noqa: PLC0415 - not loaded by a no-op build
 
@@ -612,7 +616,9 @@ class ArticleWorker:
             slug=graph.slug,
             status="built",
         )
-        return ArticleOutput(task, kept, files, entry)
+        # the entries every archive page of the site holds, made here, in parallel,
+        # where the site-wide stage would make one per article, serially
+        return ArticleOutput(task, kept, files, entry, feed=entry_parts(summary, body))
 
 
 class _Keyed:
@@ -690,6 +696,7 @@ def _write_own_files(made: ArticleOutput, entry: CacheEntry, targets: _Targets) 
         written=tuple(map(os.fspath, written)),
         stored=entry.to_bytes(),
         kept=kept,
+        feed=made.feed,
     )
 
 
@@ -1179,6 +1186,17 @@ class _Entries:
             return entry.body
         return self.cache.read_body(key) if self.cache is not None else None
 
+    def feeds(self, keys: Sequence[str]) -> dict[str, tuple[str, bytes | None]]:
+        """The bodies of these articles and the feed entries their workers made around
+        them (see :meth:`BuildCache.read_feeds`), by key; a key not cached is left out."""
+        found: dict[str, tuple[str, bytes | None]] = {
+            k: (e.body, None) for k in keys if (e := self.memory.get(k)) is not None
+        }
+        rest = [key for key in keys if key not in found]
+        if rest and self.cache is not None:
+            found.update(self.cache.read_feeds(rest))
+        return found
+
 
 def _graph_of(entry: CacheEntry) -> tuple[ArticleGraph, str]:
     from dateline.model.article import ArticleGraph  # noqa: PLC0415 - not loaded by a no-op build
@@ -1233,11 +1251,19 @@ def _site_input(
         text = entries.body(keys[summary.source])
         return text if text is not None else entry_of(summary).body
 
+    def feed(summaries: Sequence[ArticleSummary]) -> list[tuple[str, bytes | None]]:
+        found = entries.feeds([keys[summary.source] for summary in summaries])
+        return [
+            found.get(keys[summary.source]) or (entry_of(summary).body, None)
+            for summary in summaries
+        ]
+
     return SiteInput(
         listed,
         body,
         node,
         lambda s: keys[s.source],
+        feed=feed,
         **more,
     )
 
@@ -1813,16 +1839,16 @@ def _build_with(
             continue
         try:
             if kept is not None and made.stored is not None:
-                cache.write_stored(built_key, made.stored, kept.body)
+                cache.write_stored(built_key, made.stored, kept.body, made.feed)
                 report.written.extend(made.written or ())
             elif entry is None:
                 raise AssertionError("an article built without its cache entry")
             elif made.stored is not None and made.written is not None:
-                cache.write_entry(entry, made.stored)
+                cache.write_entry(entry, made.stored, made.feed)
                 report.written.extend(made.written)
             elif writing:
                 # the entry first: files without their entry would be built again anyway
-                cache.write_entry(entry)
+                cache.write_entry(entry, feed=made.feed)
                 written = write_group({inside(out, n): d for n, d in made.files.items()})
                 report.written.extend(written)
             else:
