@@ -60,6 +60,29 @@ from .events_helpers import events_of
             "2018",
             False,
         ),
+        # a past happening's season or weekend that would lie after the story is the one
+        # before (published Friday 2024-07-05); a plan's is the coming one
+        (
+            "The department paid the agency $449,000 this fall.",
+            "Department pays",
+            "2023-09",
+            "2023-11",
+            False,
+        ),
+        (
+            "The RAV4 Prime goes on sale this fall.",
+            "RAV4 Prime goes on sale",
+            "2024-09",
+            "2024-11",
+            True,
+        ),
+        (
+            "The army cleared barricades from the streets this weekend.",
+            "Army clears barricades",
+            "2024-06-29",
+            "2024-06-30",
+            False,
+        ),
         # a decade or a part of one, after a preposition: its years
         (
             "Emirates will recommence its expansion in the early 2020s.",

@@ -47,6 +47,7 @@ def test_event_dates(text: str, start: str, end: str | None) -> None:
         "shares rose 5% in the third quarter",  # a quarter stays a TIMEX3 quarter
         "the 2030s will be hot",  # a decade with no preposition dates nothing
         "for the past two years",  # how long, not a span before the story
+        "in the last 6 months of 2017",  # the end of another year, not before the story
         "by six months",  # a duration is no date
         "the 2008 Olympics were a success",  # a bare year is no date alone
     ],

@@ -364,7 +364,8 @@ class TimeExpression:
             "quarter",
             "same_day",
         ) or (
-            self.kind in ("month_day", "day_month", "month") and not re.search(r"\d{4}", self.text)
+            self.kind in ("month_day", "day_month", "month", "season")
+            and not re.search(r"\d{4}", self.text)
         )
 
     @property
@@ -846,7 +847,7 @@ _SPAN_JOIN = re.compile(r"^\s*(?:and|to|through|until|till|-|–)\s*(?:the\s+)?$
 
 
 def find_event_dates(
-    sentence: str, reference: dt.date, day: dt.date | None = None
+    sentence: str, reference: dt.date, day: dt.date | None = None, future: bool | None = None
 ) -> list[TimeExpression]:
     """The dates a clause's happening can be placed at, as calendar dates an Event can
     carry: :func:`find_dates`, and also
@@ -865,7 +866,7 @@ def find_event_dates(
       "updated at 5:45 p.m.", "will reopen at 5 a.m." are seldom the story's day.)
 
     TIMEX3 values (:func:`find_times`) are unchanged: this reading is for events only."""
-    found = _with_centuries(sentence, reference, find_times(sentence, reference))
+    found = _with_centuries(sentence, reference, find_times(sentence, reference, future))
     out: list[TimeExpression] = []
     skip = -1
     for at, expr in enumerate(found):
@@ -958,10 +959,12 @@ def _past_span(sentence: str, expr: TimeExpression, reference: dt.date) -> TimeE
     """``over the past two years`` → 2022-07/2024-07 (in a story of July 2024), ``in the
     last five days`` → the five days up to the story, ``over the past year`` → its months."""
     lead = re.match(r"(?:the\s+)?(?:past|last)\s+", expr.text, re.I)
-    if lead is None or not _PAST_SPAN.search(
-        sentence, max(expr.start_offset - 16, 0), expr.start_offset
+    if (
+        lead is None
+        or not _PAST_SPAN.search(sentence, max(expr.start_offset - 16, 0), expr.start_offset)
+        or re.match(r"\s+of\s+(?:the\s+)?(?:\d|year)", sentence[expr.end_offset :])
     ):
-        return None
+        return None  # (not "the last 6 months of 2017": the end of another year)
     if expr.kind == "relative_period":
         count, unit = 1, expr.text.split()[-1].lower()
         code = {"year": "Y", "month": "M", "week": "W"}.get(unit)

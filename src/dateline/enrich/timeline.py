@@ -1353,7 +1353,7 @@ def forward(expr: TimeExpression, published: dt.date) -> TimeExpression:
     """A scheduled event's relative date read forward (``on Thursday`` = the next one)."""
     if expr.future or not expr.relative:
         return expr
-    again = find_dates(_readable(expr), published, future=True)
+    again = _read_again(expr, published, future=True)
     if not again:
         return expr
     first = again[0]
@@ -1368,6 +1368,38 @@ def forward(expr: TimeExpression, published: dt.date) -> TimeExpression:
         first.reference,
         True,
     )
+
+
+def _back_a_period(expr: TimeExpression, published: dt.date) -> TimeExpression:
+    """A past happening's season or weekend that would lie after the story is the one
+    before: "paid the agency this fall" in May is last fall, "cleared barricades this
+    weekend" on a Tuesday the weekend just gone."""
+    if expr.kind == "season" and len(expr.start) == 7 and expr.start > published.isoformat()[:7]:
+        year = int(expr.start[:4]) - 1
+        end = f"{int(expr.end[:4]) - 1:04d}{expr.end[4:]}" if expr.end else None
+        return dataclasses.replace(expr, start=f"{year:04d}{expr.start[4:]}", end=end)
+    if (
+        expr.kind == "relative_period"
+        and "weekend" in expr.text.lower()
+        and len(expr.start) == 10
+        and expr.start > published.isoformat()
+    ):
+        week = dt.timedelta(days=7)
+        start = dt.date.fromisoformat(expr.start) - week
+        end = dt.date.fromisoformat(expr.end) - week if expr.end else None
+        return dataclasses.replace(
+            expr, start=start.isoformat(), end=end.isoformat() if end else None
+        )
+    return expr
+
+
+def _read_again(expr: TimeExpression, published: dt.date, future: bool) -> list[TimeExpression]:
+    """The expression's words read again alone, looking ``future`` or back: a season as
+    the months an event carries ("this fall" in May: last fall for a past happening,
+    the coming one for a plan)."""
+    if expr.kind == "season":
+        return find_event_dates(expr.text, published, future=future)
+    return find_dates(_readable(expr), published, future=future)
 
 
 def _readable(expr: TimeExpression) -> str:
@@ -1395,9 +1427,11 @@ def past_tense(verb: Token) -> bool:
 
 def backward(expr: TimeExpression, published: dt.date) -> TimeExpression:
     """A past clause's relative date read back (``in October`` = the last one)."""
+    if expr.kind in ("season", "relative_period") and not expr.future:
+        return _back_a_period(expr, published)
     if not expr.future or not expr.relative:
         return expr
-    again = find_dates(_readable(expr), published, future=False)
+    again = _read_again(expr, published, future=False)
     if not again:
         return expr
     return dataclasses.replace(
