@@ -262,10 +262,10 @@ class SentenceParse:
             if expr.kind == "since" and root.head.lower_ in _BOUNDS and not _bounds_the_verb(root):
                 continue  # "the highest since 2008": no start of what the clause reports
             out.setdefault(head.i, []).append(expr)
-        for head, found in out.items():
+        for at, found in out.items():
             if any(t.kind != "same_day" and len(t.start) == 10 for t in found):
                 # "In the morning, lawmakers grilled him on Tuesday": the clause's own day
-                out[head] = [t for t in found if t.kind != "same_day"]
+                out[at] = [t for t in found if t.kind != "same_day"]
         return out
 
 

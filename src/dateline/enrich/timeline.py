@@ -1385,10 +1385,10 @@ def _back_a_period(expr: TimeExpression, published: dt.date) -> TimeExpression:
         and expr.start > published.isoformat()
     ):
         week = dt.timedelta(days=7)
-        start = dt.date.fromisoformat(expr.start) - week
-        end = dt.date.fromisoformat(expr.end) - week if expr.end else None
+        first = dt.date.fromisoformat(expr.start) - week
+        last = dt.date.fromisoformat(expr.end) - week if expr.end else None
         return dataclasses.replace(
-            expr, start=start.isoformat(), end=end.isoformat() if end else None
+            expr, start=first.isoformat(), end=last.isoformat() if last else None
         )
     return expr
 
