@@ -1443,6 +1443,8 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
     sources, tasks, reuse, stamps = [], _Tasks(key_of_site), {}, {}
     unkeyed: dict[str, str] = {}
     racy: list[int] = []
+    # only a build that may have a second process settles them (see _render_site)
+    settles = len(found) <= SECOND_PROCESS_MAX
     for name in found:
         names.append(name)
         source = name[len(prefix) :] if name.startswith(prefix) else _source(Path(name), content)
@@ -1460,7 +1462,7 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
             tasks.add(name, source, "")
             if stamp:
                 unkeyed[source] = stamp
-            else:
+            elif settles:
                 racy.append(len(names) - 1)
             continue
         else:
@@ -1479,7 +1481,7 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
                 key = article_key(key_of_site, source, data, side)
         if stamp and key:
             stamps[source] = (stamp, key)
-        elif key:
+        elif key and settles:
             racy.append(len(names) - 1)
         sources.append(source)
         before = state.articles.get(source)
