@@ -371,30 +371,42 @@ def test_files_too_new_to_trust_when_a_large_build_planned_are_stamped_at_its_en
 ) -> None:
     """A site written just before its first build (an import, a generated corpus): its
     files' stamps cannot be trusted when the build plans, and the next build would read
-    and hash every one. A large build's second process stamps them at its end, once they
-    are old enough, if they still hold what was built; a file changed since keeps none."""
+    and hash every one. While a large build's second process works, the build stamps
+    them, once they are old enough, if they still hold what was built; a file changed
+    since keeps none."""
     monkeypatch.setattr(dateline.pipeline, "SECOND_PROCESS_ARTICLES", 1)
+    monkeypatch.setattr(dateline.pipeline, "SETTLE_BATCH", 4)
     monkeypatch.setattr(threading, "active_count", lambda: 1)  # see test_stream
     monkeypatch.setattr(dateline.write.cache, "RACY_SECONDS", 3600.0)  # all too new
     settings = make_site(tmp_path)
     changed = settings.content_dir / "gen-04.txt"
+    real_files = dateline.pipeline._site_files
+    parent = os.getpid()
+
+    def slow(*args: Any) -> Any:
+        if os.getpid() != parent:  # the second process: this one has time to settle all
+            time.sleep(1.0)
+        return real_files(*args)
+
+    monkeypatch.setattr(dateline.pipeline, "_site_files", slow)
     real_settled = dateline.pipeline._settled
+    batches: list[int] = []
 
     def late(*args: Any) -> dict[str, tuple[str, str]]:
-        # in the second process, after the articles were built: one changes, and
-        # every file grows old enough (the window shrinks for this process alone)
-        changed.write_text(changed.read_text().replace("officials said", "officials SAID"))
-        dateline.write.cache.RACY_SECONDS = 0.2
-        time.sleep(0.3)
+        if not batches:  # the articles are built: one changes, every file grows old
+            changed.write_text(changed.read_text().replace("officials said", "officials SAID"))
+            monkeypatch.setattr(dateline.write.cache, "RACY_SECONDS", 0.2)
+            time.sleep(0.3)
+        batches.append(len(args[3]))
         return real_settled(*args)
 
     monkeypatch.setattr(dateline.pipeline, "_settled", late)
     assert build_site(settings, jobs=None).count("built") == 11
+    assert batches == [4, 4, 3]
     stamps = BuildCache(settings.output_dir).load_state().stamps
     assert len(stamps) == 10
     assert "gen-04.txt" not in stamps
     # the next build reads the changed file alone, and builds it
-    monkeypatch.setattr(dateline.write.cache, "RACY_SECONDS", 0.2)
     hashed: list[str] = []
     real_key = dateline.write.cache.article_key
 

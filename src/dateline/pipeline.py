@@ -1443,6 +1443,8 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
     sources, tasks, reuse, stamps = [], _Tasks(key_of_site), {}, {}
     unkeyed: dict[str, str] = {}
     racy: list[int] = []
+    # only a build that may have a second process settles them (see _render_site)
+    settles = len(found) <= SECOND_PROCESS_MAX
     for name in found:
         names.append(name)
         source = name[len(prefix) :] if name.startswith(prefix) else _source(Path(name), content)
@@ -1460,7 +1462,7 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
             tasks.add(name, source, "")
             if stamp:
                 unkeyed[source] = stamp
-            else:
+            elif settles:
                 racy.append(len(names) - 1)
             continue
         else:
@@ -1479,7 +1481,7 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
                 key = article_key(key_of_site, source, data, side)
         if stamp and key:
             stamps[source] = (stamp, key)
-        elif key:
+        elif key and settles:
             racy.append(len(names) - 1)
         sources.append(source)
         before = state.articles.get(source)
@@ -1498,22 +1500,22 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
 
 
 def _settled(
-    settings: Settings, plan: _Plan, keys: Mapping[str, str]
+    settings: Settings, plan: _Plan, keys: Mapping[str, str], indexes: Iterable[int]
 ) -> dict[str, tuple[str, str]]:
-    """The stamps of the articles that were too new to be trusted by their stamps when
-    the build planned (see :data:`~dateline.write.cache.RACY_SECONDS`), taken now that
-    they are not, when each file still holds what the build read.
+    """The stamps of the articles at ``indexes`` of the plan, too new to be trusted by
+    their stamps when the build planned (see :data:`~dateline.write.cache.RACY_SECONDS`),
+    taken now that they are not, when each file still holds what the build read.
 
     A site written just before its first build (an import, a checkout, a generated
     benchmark corpus) would otherwise have each of those files read and hashed again
-    by the next build. Here each is stamped first and read after: a change after the
-    stamp shows as another stamp next time, a change before it as another key (the
-    file is then left for the next build to read)."""
+    by the next build (~30 us each). Here each is stamped first and read after: a
+    change after the stamp shows as another stamp next time, a change before it as
+    another key (the file is then left for the next build to read)."""
     content, cap = settings.content_dir, settings.max_file_bytes
     sidecars = _Sidecars()
     now_ns = time.time_ns()
     settled: dict[str, tuple[str, str]] = {}
-    for index in plan.racy:
+    for index in indexes:
         name, source = plan.names[index], plan.sources[index]
         key = keys.get(source)
         if not key:  # not built (a failure, a draft): nothing to trust
@@ -2047,6 +2049,9 @@ def _build_with(
 #: (see :func:`_render_site`): below that the feeds' archives and the home pages are
 #: mostly kept, and copying the process costs more than it saves.
 SECOND_PROCESS_ARTICLES = 1000
+#: Files whose stamps are settled at a time while the second process works (see
+#: :func:`_settled`): ~2 ms of work between two looks at whether it is done.
+SETTLE_BATCH = 64
 #: Articles listed above which it does not: a forked copy of the build shares its
 #: memory only until it touches it (reference counts), and the summaries of a very
 #: large site would be copied in good part.
@@ -2087,9 +2092,10 @@ def _render_site(
     the part that ran on one core of two. The copy reads the build cache through a
     connection of its own, so the entries written so far are committed first (the
     state, which makes them part of a build, still waits for the end). The files
-    are the same bytes either way; what each process did is put back in order. The
-    copy also settles the stamps of files too new to trust when the build planned
-    (:func:`_settled`: ``keys`` are the built articles').
+    are the same bytes either way; what each process did is put back in order. This
+    process, if it is done first, settles the stamps of files too new to trust when
+    the build planned while it waits (:func:`_settled`: ``keys`` are the built
+    articles').
     """
     from dateline.emit.site import ELSEWHERE, SITE_EMITTERS  # noqa: PLC0415 - see _site_input
     from dateline.write.forked import fork_call  # noqa: PLC0415 - large builds only
@@ -2098,14 +2104,13 @@ def _render_site(
         return _site_files(settings, site, state, plan, writing)
     there = [i for i, emit in enumerate(SITE_EMITTERS) if emit in ELSEWHERE]
 
-    def elsewhere() -> tuple[dict[int, list[_SiteFile]], dict[str, str], dict[str, Any]]:
+    def elsewhere() -> tuple[dict[int, list[_SiteFile]], dict[str, str]]:
         entries.cache = BuildCache(settings.output_dir)  # not the parent's connection
         entries.writable = False
         done = {
             i: _site_files(settings, site, state, plan, writing, SITE_EMITTERS[i]) for i in there
         }
-        # while this process has time (the feeds take the other longer)
-        return done, site.marks, _settled(settings, plan, keys)
+        return done, site.marks
 
     cache.commit()
     forked = fork_call(elsewhere)
@@ -2115,6 +2120,11 @@ def _render_site(
     for i, emit in enumerate(SITE_EMITTERS):
         if i not in there:
             done[i] = _site_files(settings, site, state, plan, writing, emit)
+    # while the copy still works (and only then: this time is free), stamps too new to
+    # trust when the build planned are settled, a few files at a time
+    racy = iter(plan.racy)
+    while not forked.ready() and (batch := list(itertools.islice(racy, SETTLE_BATCH))):
+        plan.stamps.update(_settled(settings, plan, keys, batch))
     result = forked.result()
     if result is None:  # the copy failed: its part is made here (any error comes again)
         done.update(
@@ -2123,7 +2133,6 @@ def _render_site(
     else:
         done.update(result[0])
         site.marks.update(result[1])
-        plan.stamps.update(result[2])
     return [f for i in sorted(done) for f in done[i]]
 
 
