@@ -198,8 +198,8 @@ def test_a_saying_on_a_day_of_its_own_is_published_whoever_said_it() -> None:
         assert said.confidence >= DEFAULT_MIN_CONFIDENCE
         assert FactsEnricher.layer(facts).events
     facts = facts_of("Officials met on Monday and said that demand was strong.")
-    said = [e for e in facts.events if " say" in e.name]
-    assert [e.confidence < DEFAULT_MIN_CONFIDENCE for e in said] == [True]
+    lent = [e for e in facts.events if " say" in e.name]
+    assert [e.confidence < DEFAULT_MIN_CONFIDENCE for e in lent] == [True]
 
 
 def test_a_coordinated_verb_with_a_tense_of_its_own_keeps_no_date() -> None:
