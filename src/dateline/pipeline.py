@@ -1403,6 +1403,9 @@ class _Plan:
     #: source → stamp of each article its worker keys: its key joins ``stamps`` when
     #: the worker tells it (see :meth:`keyed`)
     unkeyed: dict[str, str] = field(default_factory=dict)
+    #: the indexes (in ``names``) of the articles whose stamps were too new to trust
+    #: (see :func:`_settled`)
+    racy: list[int] = field(default_factory=list)
 
     def keyed(self, task: ArticleTask) -> None:
         """Record the key a worker made for ``task`` (the stamp was taken before it
@@ -1439,6 +1442,9 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
     names: list[str] = []
     sources, tasks, reuse, stamps = [], _Tasks(key_of_site), {}, {}
     unkeyed: dict[str, str] = {}
+    racy: list[int] = []
+    # only a build that may have a second process settles them (see _render_site)
+    settles = len(found) <= SECOND_PROCESS_MAX
     for name in found:
         names.append(name)
         source = name[len(prefix) :] if name.startswith(prefix) else _source(Path(name), content)
@@ -1456,6 +1462,8 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
             tasks.add(name, source, "")
             if stamp:
                 unkeyed[source] = stamp
+            elif settles:
+                racy.append(len(names) - 1)
             continue
         else:
             cap = settings.max_file_bytes
@@ -1473,6 +1481,8 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
                 key = article_key(key_of_site, source, data, side)
         if stamp and key:
             stamps[source] = (stamp, key)
+        elif key and settles:
+            racy.append(len(names) - 1)
         sources.append(source)
         before = state.articles.get(source)
         if (
@@ -1486,7 +1496,45 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
             reuse[source] = before
         else:
             tasks.add(name, source, key or f"unread-{source}")
-    return _Plan(names, sources, tasks, reuse, key_of_site, stamps, unkeyed)
+    return _Plan(names, sources, tasks, reuse, key_of_site, stamps, unkeyed, racy)
+
+
+def _settled(
+    settings: Settings, plan: _Plan, keys: Mapping[str, str], indexes: Iterable[int]
+) -> dict[str, tuple[str, str]]:
+    """The stamps of the articles at ``indexes`` of the plan, too new to be trusted by
+    their stamps when the build planned (see :data:`~dateline.write.cache.RACY_SECONDS`),
+    taken now that they are not, when each file still holds what the build read.
+
+    A site written just before its first build (an import, a checkout, a generated
+    benchmark corpus) would otherwise have each of those files read and hashed again
+    by the next build (~30 us each). Here each is stamped first and read after: a
+    change after the stamp shows as another stamp next time, a change before it as
+    another key (the file is then left for the next build to read)."""
+    content, cap = settings.content_dir, settings.max_file_bytes
+    sidecars = _Sidecars()
+    now_ns = time.time_ns()
+    settled: dict[str, tuple[str, str]] = {}
+    for index in indexes:
+        name, source = plan.names[index], plan.sources[index]
+        key = keys.get(source)
+        if not key:  # not built (a failure, a draft): nothing to trust
+            continue
+        sidecar = sidecars.of(name)
+        stamp = file_stamp(name, now_ns)
+        side_stamp = file_stamp(os.fspath(sidecar), now_ns) if sidecar is not None else "-"
+        if not stamp or not side_stamp:  # still too new
+            continue
+        try:
+            data = read_capped(Path(name), root=content, max_bytes=cap)
+            side = (
+                read_capped(sidecar, root=content, max_bytes=cap) if sidecar is not None else None
+            )
+        except (OSError, ArticleError):
+            continue
+        if article_key(plan.site_key, source, data, side) == key:
+            settled[source] = (f"{stamp}|{side_stamp}", key)
+    return settled
 
 
 class _Sidecars:
@@ -1903,7 +1951,7 @@ def _build_with(
         and len(plan.tasks) >= SECOND_PROCESS_ARTICLES
         and len(listed) <= SECOND_PROCESS_MAX
     )
-    for done in _render_site(settings, site, cache, entries, state, plan, writing, split):
+    for done in _render_site(settings, site, cache, entries, keys, state, plan, writing, split):
         report.outputs[done.name] = done.size
         report.site_findings.extend(done.findings)
         if done.listed is None:
@@ -2001,6 +2049,9 @@ def _build_with(
 #: (see :func:`_render_site`): below that the feeds' archives and the home pages are
 #: mostly kept, and copying the process costs more than it saves.
 SECOND_PROCESS_ARTICLES = 1000
+#: Files whose stamps are settled at a time while the second process works (see
+#: :func:`_settled`): ~2 ms of work between two looks at whether it is done.
+SETTLE_BATCH = 64
 #: Articles listed above which it does not: a forked copy of the build shares its
 #: memory only until it touches it (reference counts), and the summaries of a very
 #: large site would be copied in good part.
@@ -2026,6 +2077,7 @@ def _render_site(
     site: SiteInput,
     cache: BuildCache,
     entries: _Entries,
+    keys: Mapping[str, str],
     state: CacheState,
     plan: _Plan,
     writing: bool,
@@ -2040,7 +2092,10 @@ def _render_site(
     the part that ran on one core of two. The copy reads the build cache through a
     connection of its own, so the entries written so far are committed first (the
     state, which makes them part of a build, still waits for the end). The files
-    are the same bytes either way; what each process did is put back in order.
+    are the same bytes either way; what each process did is put back in order. This
+    process, if it is done first, settles the stamps of files too new to trust when
+    the build planned while it waits (:func:`_settled`: ``keys`` are the built
+    articles').
     """
     from dateline.emit.site import ELSEWHERE, SITE_EMITTERS  # noqa: PLC0415 - see _site_input
     from dateline.write.forked import fork_call  # noqa: PLC0415 - large builds only
@@ -2065,6 +2120,11 @@ def _render_site(
     for i, emit in enumerate(SITE_EMITTERS):
         if i not in there:
             done[i] = _site_files(settings, site, state, plan, writing, emit)
+    # while the copy still works (and only then: this time is free), stamps too new to
+    # trust when the build planned are settled, a few files at a time
+    racy = iter(plan.racy)
+    while not forked.ready() and (batch := list(itertools.islice(racy, SETTLE_BATCH))):
+        plan.stamps.update(_settled(settings, plan, keys, batch))
     result = forked.result()
     if result is None:  # the copy failed: its part is made here (any error comes again)
         done.update(

@@ -19,6 +19,7 @@ from __future__ import annotations
 import gc
 import os
 import pickle
+import select
 import threading
 from collections.abc import Callable
 from typing import Generic, TypeVar
@@ -34,6 +35,12 @@ class Forked(Generic[T]):
     def __init__(self, pid: int, reader: int) -> None:
         self._pid = pid
         self._reader = reader
+
+    def ready(self) -> bool:
+        """Whether the call is over (its result sent, or the copy gone): a look, no wait."""
+        poller = select.poll()  # not select(): it refuses descriptors past 1023
+        poller.register(self._reader, select.POLLIN)
+        return bool(poller.poll(0))
 
     def result(self) -> T | None:
         """What the call returned; None when it raised or the copy died (the caller
