@@ -28,6 +28,15 @@ from .events_helpers import events_of
             None,
             True,
         ),
+        # through or until a date: the end dates the happening
+        (
+            "NASA plans to spend a total of $2.6 billion on its contracts through November "
+            "2028, agency officials said.",
+            "NASA spends a total of $2.6 billion",
+            "2028-11",
+            None,
+            True,
+        ),
         # a season is its months
         (
             "Taylor Swift left Big Machine last fall.",
