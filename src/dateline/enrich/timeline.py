@@ -332,9 +332,11 @@ class TriggerDetector:
             return None
         times, inherited = self._times(context, verb)
         moved = False
-        if not times and self.rule.until:
-            times = _until(context, verb)  # "delayed until October 2007": when it now is
-            moved = bool(times)
+        if self.rule.until and all(t.kind == "since" for t in times):
+            # "delayed until October 2007": when it now is (not the end of a delay)
+            until = _until(context, verb)
+            if until:
+                times, moved = until, True
         if not times:
             return None  # the timeline is what the text dates
         scheduled = (
