@@ -8,7 +8,7 @@ that module so each rule's test can reach the shape it checks.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from dateline.enrich.gazetteer import Gazetteer, fold
 from dateline.enrich.given_names import given_names
@@ -24,6 +24,7 @@ from dateline.enrich.lexicon import (
     NAME_PARTICLES,
     NOT_NAMES,
     ORG_WORDS,
+    ORGAN_HEADS,
     ORGAN_MEMBERS,
     PARTY_WORDS,
     PLACE_WORDS,
@@ -40,6 +41,7 @@ __all__ = [
     "family",
     "given_name_first",
     "is_corporate_form",
+    "is_name_continued",
     "is_given_name",
     "is_organ",
     "is_short_for",
@@ -419,6 +421,26 @@ def is_corporate_form(short: list[str], long: list[str], gazetteer: Gazetteer) -
         head = " ".join(long[: -len(short)])
         return gazetteer.country(head) is not None
     return False
+
+
+def is_name_continued(
+    short: list[str], long: list[str], is_place: Callable[[str], bool]
+) -> bool:
+    """``Stanford`` is ``Stanford University`` and ``Yankees`` the ``New York Yankees``:
+    the longer name goes on after the shorter one in capitalised words (a body's name
+    said in full, then by its first words; not a unit of it, ``Senate Armed Services
+    Committee``), or puts a place or nationality before it (a team or paper by its home
+    town). Commas are no part of the words (``Acme Systems, Inc.``)."""
+    a = [w.rstrip(",") for w in short]
+    b = [w.rstrip(",") for w in long]
+    if not 0 < len(a) < len(b):
+        return False
+    if b[: len(a)] == a:
+        rest = b[len(a) :]
+        return rest[0][:1].isupper() and rest[-1] not in ORGAN_HEADS and all(
+            w[:1].isupper() or w in CONNECTOR_WORDS or w in {"and", "&"} for w in rest
+        )
+    return b[-len(a) :] == a and is_place(" ".join(b[: -len(a)]))
 
 
 def is_shortened(short: list[str], long: list[str]) -> bool:
