@@ -201,7 +201,7 @@ LINKER_RULES: dict[str, str] = {
     "written_name": "a place keeps the name the text wrote (U.S., Britain) as an alternateName",
     "organ_of_organization": "'Council of Heads of State of the SCO' publishes only the SCO",
     "org_short_form": "'Eurasian Union' is 'Eurasian Economic Union' said shorter",
-    "org_name_continued": "'Stanford' after 'Stanford University', 'Yankees' after the 'New York "
+    "org_name_continued": "'Rutgers' after 'Rutgers University', 'Yankees' after the 'New York "
     "Yankees': the body named in full, then shorter",
     "nationality_before_name": "'American Dennis Mitchell' is a person, American his country",
     "spaced_dash": "a spaced dash ends a name: 'Romania - Cosmin Contra' is two",
@@ -1610,29 +1610,31 @@ class EntityExtractor:
             if short.key not in result.entities:
                 continue
             words = short.name.split()
-            longer = [
-                o for o in by_head.get(short.name, []) if len(words) >= 2 and o is not short
-            ] or [
-                o
-                for o in by_first.get(words[0], []) + by_last.get(words[-1], [])
-                if o is not short
-                and o.key in result.entities
-                and (
-                    is_corporate_form(words, o.name.split(), self.gazetteer)
-                    or is_shortened(words, o.name.split())
-                )
-            ] or [
-                o
-                for o in by_first.get(words[0], []) + by_last.get(words[-1], [])
-                if o is not short
-                and o.key in result.entities
-                and not self._is_place(short.name)
-                and (
-                    first.get(o.key, _LAST) < first.get(short.key, _LAST)
-                    or not o.name.startswith(short.name)  # a home place before it
-                )
-                and is_name_continued(words, o.name.split(), self._is_home)
-            ]
+            longer = (
+                [o for o in by_head.get(short.name, []) if len(words) >= 2 and o is not short]
+                or [
+                    o
+                    for o in by_first.get(words[0], []) + by_last.get(words[-1], [])
+                    if o is not short
+                    and o.key in result.entities
+                    and (
+                        is_corporate_form(words, o.name.split(), self.gazetteer)
+                        or is_shortened(words, o.name.split())
+                    )
+                ]
+                or [
+                    o
+                    for o in by_first.get(words[0], []) + by_last.get(words[-1], [])
+                    if o is not short
+                    and o.key in result.entities
+                    and not self._is_place(short.name)
+                    and (
+                        first.get(o.key, _LAST) < first.get(short.key, _LAST)
+                        or not o.name.startswith(short.name)  # a home place before it
+                    )
+                    and is_name_continued(words, o.name.split(), self._is_home)
+                ]
+            )
             unique = {o.key: o for o in longer}
             if len(unique) != 1:
                 continue

@@ -423,10 +423,8 @@ def is_corporate_form(short: list[str], long: list[str], gazetteer: Gazetteer) -
     return False
 
 
-def is_name_continued(
-    short: list[str], long: list[str], is_place: Callable[[str], bool]
-) -> bool:
-    """``Stanford`` is ``Stanford University`` and ``Yankees`` the ``New York Yankees``:
+def is_name_continued(short: list[str], long: list[str], is_place: Callable[[str], bool]) -> bool:
+    """``Rutgers`` is ``Rutgers University`` and ``Yankees`` the ``New York Yankees``:
     the longer name goes on after the shorter one in capitalised words (a body's name
     said in full, then by its first words; not a unit of it, ``Senate Armed Services
     Committee``), or puts a place or nationality before it (a team or paper by its home
@@ -437,8 +435,10 @@ def is_name_continued(
         return False
     if b[: len(a)] == a:
         rest = b[len(a) :]
-        return rest[0][:1].isupper() and rest[-1] not in ORGAN_HEADS and all(
-            w[:1].isupper() or w in CONNECTOR_WORDS or w in {"and", "&"} for w in rest
+        return (
+            rest[0][:1].isupper()
+            and rest[-1] not in ORGAN_HEADS
+            and all(w[:1].isupper() or w in CONNECTOR_WORDS or w in {"and", "&"} for w in rest)
         )
     return b[-len(a) :] == a and is_place(" ".join(b[: -len(a)]))
 
