@@ -437,7 +437,7 @@ def is_name_continued(short: list[str], long: list[str], is_place: Callable[[str
         rest = b[len(a) :]
         return (
             rest[0][:1].isupper()
-            and rest[-1] not in ORGAN_HEADS
+            and not any(w in ORGAN_HEADS for w in rest)
             and all(w[:1].isupper() or w in CONNECTOR_WORDS or w in {"and", "&"} for w in rest)
         )
     return b[-len(a) :] == a and is_place(" ".join(b[: -len(a)]))
