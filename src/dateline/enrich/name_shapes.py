@@ -426,8 +426,9 @@ def is_corporate_form(short: list[str], long: list[str], gazetteer: Gazetteer) -
 def is_name_continued(short: list[str], long: list[str], is_place: Callable[[str], bool]) -> bool:
     """``Rutgers`` is ``Rutgers University`` and ``Yankees`` the ``New York Yankees``:
     the longer name goes on after the shorter one in capitalised words (a body's name
-    said in full, then by its first words; not a unit of it, ``Senate Armed Services
-    Committee``), or puts a place or nationality before it (a team or paper by its home
+    said in full, then by its first words: not a unit of it, ``Senate Armed Services
+    Committee``, nor a body named after a whole one, ``United Nations Framework Convention
+    on Climate Change``), or puts a place or nationality before it (a team or paper by its home
     town). Commas are no part of the words (``Acme Systems, Inc.``)."""
     a = [w.rstrip(",") for w in short]
     b = [w.rstrip(",") for w in long]
@@ -437,7 +438,9 @@ def is_name_continued(short: list[str], long: list[str], is_place: Callable[[str
         rest = b[len(a) :]
         return (
             rest[0][:1].isupper()
-            and not any(w in ORGAN_HEADS for w in rest)
+            and a[-1] not in ORG_WORDS  # "United Nations" is whole: not "... Convention on"
+            and len([w for w in rest if w not in CORPORATE_SUFFIXES]) <= 2
+            and not any(w in ORGAN_HEADS or w in DOCUMENT_WORDS for w in rest)
             and all(w[:1].isupper() or w in CONNECTOR_WORDS or w in {"and", "&"} for w in rest)
         )
     return b[-len(a) :] == a and is_place(" ".join(b[: -len(a)]))
