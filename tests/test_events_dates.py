@@ -60,6 +60,67 @@ from .events_helpers import events_of
             "2018",
             False,
         ),
+        # a past happening's season or weekend that would lie after the story is the one
+        # before (published Friday 2024-07-05); a plan's is the coming one
+        (
+            "The department paid the agency $449,000 this fall.",
+            "Department pays",
+            "2023-09",
+            "2023-11",
+            False,
+        ),
+        (
+            "The RAV4 Prime goes on sale this fall.",
+            "RAV4 Prime goes on sale",
+            "2024-09",
+            "2024-11",
+            True,
+        ),
+        (
+            "The army cleared barricades from the streets this weekend.",
+            "Army clears barricades",
+            "2024-06-29",
+            "2024-06-30",
+            False,
+        ),
+        # a decade or a part of one, after a preposition: its years
+        (
+            "Emirates will recommence its expansion in the early 2020s.",
+            "Emirates recommences its expansion",
+            "2020",
+            "2023",
+            True,
+        ),
+        # a century: its years
+        (
+            "The Black Death killed 25 million people in Europe in the 14th century.",
+            "Black Death kills 25 million people",
+            "1300",
+            "1399",
+            False,
+        ),
+        (
+            "The Black Death wiped out a third of the population in the 1300s.",
+            "Black Death wipes out a third",
+            "1300",
+            "1399",
+            False,
+        ),
+        # the span before the story: years as months, weeks and days as days
+        (
+            "The government paid farmers $28 billion over the past two years.",
+            "Government pays $28 billion",
+            "2022-07",
+            "2024-07",
+            False,
+        ),
+        (
+            "Police arrested 40 protesters over the last five days.",
+            "Police arrest 40 protesters",
+            "2024-06-30",
+            "2024-07-05",
+            False,
+        ),
     ],
 )
 def test_event_dates_beyond_timex_when(
@@ -85,6 +146,13 @@ def test_a_record_since_a_date_is_not_dated_by_it(sentence: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "name", "start"),
     [
+        # a date right after a saying verb is the saying's, wherever the parse hung it
+        (
+            "Health Department officials said Monday the victim was one of two people "
+            "who contracted the virus.",
+            "Health Department officials say",
+            "2024-07-01",
+        ),
         # a date before the noun of the occasion the verb happened at dates the verb
         (
             "Cal OES said in an Oct. 26 letter to carriers that their engagement was poor.",
@@ -121,3 +189,46 @@ def test_the_clause_own_finest_date_and_shared_subject(
 ) -> None:
     events = [e for e in events_of(sentence) if e.name.startswith(name)]
     assert start in [e.start for e in events], [(e.name, e.start) for e in events_of(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start"),
+    [
+        # a time within a day is on the day the story last dated a happening on
+        (
+            "Gordon Sondland testified before the committee on Tuesday. Later in the day, "
+            "Kurt Volker testified before the committee.",
+            "Kurt Volker testifies",
+            "2024-07-02",
+        ),
+        # the first happening of a sentence sets that day, not a date on a noun after it
+        (
+            "In the morning, lawmakers grilled Alexander Vindman on Tuesday about "
+            "Trump's July 25 phone call. Later in the day, Kurt Volker testified.",
+            "Kurt Volker testifies",
+            "2024-07-02",
+        ),
+        # the next day is the day after it
+        (
+            "Police arrested the suspect on Tuesday. The next morning, police searched "
+            "two properties in Ranui.",
+            "Police search two properties",
+            "2024-07-03",
+        ),
+        # before any, the publication day ("this morning" is the publication day)
+        (
+            "U.S. stocks hit record highs earlier in the session.",
+            "U.S. stocks hit record highs",
+            "2024-07-05",
+        ),
+    ],
+)
+def test_a_time_within_the_day_the_story_dated(text: str, name: str, start: str) -> None:
+    events = [e for e in events_of(text) if e.name.startswith(name)]
+    assert [e.start for e in events] == [start], [(e.name, e.start) for e in events_of(text)]
+
+
+def test_a_day_compared_with_is_no_date() -> None:
+    """'its tally rose over the previous day by 235': how much, not when."""
+    text = "Patna reported 40 new cases on Monday. Its tally rose over the previous day by 235."
+    assert [e.name for e in events_of(text) if e.start == "2024-06-30"] == []

@@ -22,6 +22,8 @@ from dateline.emit.feeds import (
     FeedPage,
     _text_entries,
     atom_from_entries,
+    entries_from_parts,
+    entry_parts,
     render_atom,
     render_rss,
     rss_from_entries,
@@ -279,7 +281,43 @@ def test_entries_written_as_text_are_feedgens_bytes(
         slow = EntryWriter(settings, fast=False)(summary, body)
     except ValueError:  # lxml refuses the text: the fast path leaves it to lxml
         assert _text_entries(summary, body) is None
+        assert entry_parts(summary, body) is None
         with pytest.raises(ValueError, match="XML compatible"):
             EntryWriter(settings)(summary, body)
         return
     assert EntryWriter(settings)(summary, body) == slow
+    # what a worker keeps for the archive pages: the same bytes once joined, made
+    # wherever the text path makes the entries
+    parts = entry_parts(summary, body)
+    assert (parts is None) == (_text_entries(summary, body) is None)
+    if parts is not None:
+        assert entries_from_parts(parts, body) == slow
+
+
+def test_archive_pages_joined_from_the_workers_entries_are_feedgens(tmp_path: Path) -> None:
+    """The archive pages hold every article of the site: they are joined from the
+    entries each article's worker made around its body and the cache kept. Rendered
+    again by feedgen alone (no text path, no kept entries) from the summaries and
+    bodies read back, every page is the same, byte for byte."""
+    from dateline.emit.site import render_feeds  # noqa: PLC0415
+    from dateline.emit.siteinput import SiteInput  # noqa: PLC0415
+    from dateline.pipeline import build_site  # noqa: PLC0415
+
+    from .test_incremental import make_site  # noqa: PLC0415
+
+    settings = make_site(tmp_path, count=6).model_copy(update={"max_items": 2})
+    assert build_site(settings, jobs=1).ok
+    cache = BuildCache(settings.output_dir)
+    state = cache.load_state()
+    keys = {source: entry.key for source, entry in state.articles.items()}
+    kept = cache.read_feeds(list(keys.values()))
+    # the workers made every article's entries (the path under test was taken)
+    assert len(kept) == 9
+    assert all(parts is not None for _, parts in kept.values())
+    listed = sorted((entry.summary for entry in state.articles.values()), key=lambda s: s.order)
+    again = SiteInput(listed, lambda summary: kept[keys[summary.source]][0])
+    again.shared["feed entry writer"] = EntryWriter(settings, fast=False)
+    pages = dict(render_feeds(settings, again))
+    assert len([name for name in pages if name.startswith("archive/")]) == 8
+    for name, data in pages.items():
+        assert data == (settings.output_dir / name).read_bytes(), name

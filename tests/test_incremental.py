@@ -7,8 +7,11 @@ import json
 import os
 import shutil
 import sqlite3
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import feedparser
 import pytest
@@ -361,6 +364,60 @@ def test_a_file_whose_stat_is_unchanged_is_not_read_and_any_change_is_seen(
     hashed.clear()
     assert build_site(settings).count("unchanged") == 11
     assert len(hashed) == 11
+
+
+def test_files_too_new_to_trust_when_a_large_build_planned_are_stamped_at_its_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A site written just before its first build (an import, a generated corpus): its
+    files' stamps cannot be trusted when the build plans, and the next build would read
+    and hash every one. While a large build's second process works, the build stamps
+    them, once they are old enough, if they still hold what was built; a file changed
+    since keeps none."""
+    monkeypatch.setattr(dateline.pipeline, "SECOND_PROCESS_ARTICLES", 1)
+    monkeypatch.setattr(dateline.pipeline, "SETTLE_BATCH", 4)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # see test_stream
+    monkeypatch.setattr(dateline.write.cache, "RACY_SECONDS", 3600.0)  # all too new
+    settings = make_site(tmp_path)
+    changed = settings.content_dir / "gen-04.txt"
+    real_files = dateline.pipeline._site_files
+    parent = os.getpid()
+
+    def slow(*args: Any) -> Any:
+        if os.getpid() != parent:  # the second process: this one has time to settle all
+            time.sleep(1.0)
+        return real_files(*args)
+
+    monkeypatch.setattr(dateline.pipeline, "_site_files", slow)
+    real_settled = dateline.pipeline._settled
+    batches: list[int] = []
+
+    def late(*args: Any) -> dict[str, tuple[str, str]]:
+        if not batches:  # the articles are built: one changes, every file grows old
+            changed.write_text(changed.read_text().replace("officials said", "officials SAID"))
+            monkeypatch.setattr(dateline.write.cache, "RACY_SECONDS", 0.2)
+            time.sleep(0.3)
+        batches.append(len(args[3]))
+        return real_settled(*args)
+
+    monkeypatch.setattr(dateline.pipeline, "_settled", late)
+    assert build_site(settings, jobs=None).count("built") == 11
+    assert batches == [4, 4, 3]
+    stamps = BuildCache(settings.output_dir).load_state().stamps
+    assert len(stamps) == 10
+    assert "gen-04.txt" not in stamps
+    # the next build reads the changed file alone, and builds it
+    hashed: list[str] = []
+    real_key = dateline.write.cache.article_key
+
+    def counting(site: str, source: str, *args: bytes | None) -> str:
+        hashed.append(source)
+        return real_key(site, source, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dateline.pipeline, "article_key", counting)
+    report = build_site(settings, jobs=1)
+    assert hashed == ["gen-04.txt"]
+    assert report.count("built") == 1
 
 
 def _same_slug_article(slug: str) -> str:

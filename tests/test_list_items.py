@@ -1,6 +1,7 @@
-"""List items (home, topic and entity pages) and the home page are written in code: the
-same bytes as the Jinja templates that made them before (``_list.html``, ``index.html``,
-kept in ``tests/data/reference/``)."""
+"""List items (home, topic and entity pages), the home page, topic pages and entity pages
+are written in code: the same bytes as the Jinja templates that made them before
+(``_list.html``, ``index.html``, ``topic.html``, ``entity.html``, kept in
+``tests/data/reference/``)."""
 
 from __future__ import annotations
 
@@ -13,11 +14,12 @@ from hypothesis import strategies as st
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader
 from lxml import html as lxml_html
 
-from dateline.emit.html import PageRenderer
+from dateline.emit.html import PageRenderer, kind_label
 from dateline.emit.lists import IndexPage, ListRenderer, list_item
 from dateline.emit.summary import ArticleSummary
 from dateline.emit.topics import Topic
 from dateline.emit.urls import FeedUrls
+from dateline.model.entities import Organization, Person, Place
 from dateline.settings import Settings, load_settings
 
 from .conftest import DATA
@@ -95,7 +97,7 @@ def test_list_items_are_the_templates_bytes_for_any_text(items: list[dict[str, A
     assert _ours(items) == _reference(items)
 
 
-def _reference_index(settings: Settings, **values: Any) -> str:
+def _reference_page(template: str, settings: Settings, **values: Any) -> str:
     env = Environment(
         loader=ChoiceLoader(
             [FileSystemLoader(DATA / "reference"), PackageLoader("dateline", "templates")]
@@ -103,7 +105,7 @@ def _reference_index(settings: Settings, **values: Any) -> str:
         autoescape=True,
         keep_trailing_newline=True,
     )
-    return env.get_template("index.html").render(
+    return env.get_template(template).render(
         site=settings, feeds=FeedUrls.for_site(settings.base_url), **values
     )
 
@@ -126,7 +128,8 @@ def test_the_home_page_is_the_templates_bytes(number: int, description: str, sec
     lists = ListRenderer(PageRenderer(settings))
     jsonld = '{"@graph": []}' if number == 0 else None
     ours = lists.index_page(page, summaries, topics, jsonld)
-    reference = _reference_index(
+    reference = _reference_page(
+        "index.html",
         settings,
         jsonld=jsonld,
         articles=[lists.item(s) for s in summaries],
@@ -157,3 +160,77 @@ def _summary(number: int, base: str) -> ArticleSummary:
         index_text="",
         nodes=(),
     )
+
+
+def _awkward_site(description: str = "") -> Settings:
+    return load_settings(DATA / "site" / "dateline.toml").model_copy(
+        update={"title": "Desk <&> 'News'", "description": description}
+    )
+
+
+@pytest.mark.parametrize("number", [0, 1, 2, 3])
+@pytest.mark.parametrize("kind", ["section", "tag", "author"])
+def test_topic_pages_are_the_templates_bytes(number: int, kind: str) -> None:
+    """A topic's page and its archive pages, written in code, are what ``topic.html``
+    made: title, links to newer and older pages, feed autodiscovery, the list."""
+    settings = _awkward_site()
+    base = str(settings.base_url)
+    topic = Topic(kind, "a-b", 'A & "B" <c>', base)
+    page = IndexPage(number, 3, base, topic.folder)
+    summaries = [_summary(n, base) for n in range(number + 1)]
+    lists = ListRenderer(PageRenderer(settings))
+    ours = lists.topic_page(topic, page, summaries)
+    reference = _reference_page(
+        "topic.html",
+        settings,
+        topic=topic,
+        title=topic.title(settings.title),
+        articles=[lists.item(s) for s in summaries],
+        page=page,
+    )
+    assert ours == reference
+    assert lxml_html.fromstring(ours).xpath("//h1/text()") == ['A & "B" <c>']
+
+
+@pytest.mark.parametrize(
+    "entity",
+    [
+        Person(
+            id="https://example.org/id/a-b",
+            name='Ana "B" <Cé> & co',
+            job_title="Minister <of> Things",
+            description="Said things & more.",
+            same_as=["https://www.wikidata.org/wiki/Q1", "https://en.wikipedia.org/wiki/A_%26_B"],
+        ),
+        Person(id="https://example.org/id/c", name="C"),
+        Organization(
+            id="https://example.org/id/d",
+            type="GovernmentOrganization",
+            name="D & E",
+            same_as=["https://d.example/"],
+        ),
+        Place(id="https://example.org/id/f", type="City", name="F", description=""),
+    ],
+    ids=["person", "bare person", "government body", "city"],
+)
+def test_entity_pages_are_the_templates_bytes(entity: Person | Organization | Place) -> None:
+    """An entity's page, written in code, is what ``entity.html`` made: its kind, job
+    title, description, links elsewhere, site graph and the stories that name it."""
+    settings = _awkward_site()
+    base = str(settings.base_url)
+    summaries = [_summary(n, base) for n in range(2)]
+    lists = ListRenderer(PageRenderer(settings))
+    jsonld = '{"@graph": [1]}'
+    ours = lists.entity_page(entity, summaries, jsonld)
+    reference = _reference_page(
+        "entity.html",
+        settings,
+        entity=entity,
+        kind=kind_label(entity.type),
+        job_title=getattr(entity, "job_title", None),
+        same_as=entity.same_as,
+        jsonld=jsonld,
+        articles=[lists.item(s) for s in summaries],
+    )
+    assert ours == reference
+    assert lxml_html.fromstring(ours).xpath("//h1/text()") == [entity.name]

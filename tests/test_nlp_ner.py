@@ -17,7 +17,13 @@ import pytest
 
 from dateline.enrich import default_enrichers
 from dateline.enrich.facts import FactsEnricher
-from dateline.enrich.nlp import DEFAULT_MODEL, DIGEST_FILE, NlpModel, news_ner_path
+from dateline.enrich.nlp import (
+    DEFAULT_MODEL,
+    DIGEST_FILE,
+    UNCONFIRMED,
+    NlpModel,
+    news_ner_path,
+)
 from dateline.errors import SettingsError
 from dateline.settings import PublisherSettings, Settings
 
@@ -94,6 +100,8 @@ def test_the_setting_chooses_the_recognizer(tuned: Path) -> None:
     assert model_of(nlp_ner="model").news_ner is None
     assert model_of(nlp_ner="news").news_ner == news_ner_path()
     assert model_of(nlp_ner=str(tuned)).news_ner == tuned
+    assert model_of().confirm == ()
+    assert model_of(nlp_ner_confirm=["ORG"]).confirm == ("ORG",)
     # tuned weights fit the default model only: another model keeps its own recognizer
     assert model_of(nlp_model="en_core_web_md", nlp_ner=str(tuned)).news_ner is None
 
@@ -103,3 +111,55 @@ def test_unreadable_weights_say_what_to_do(tmp_path: Path) -> None:
         _ = NlpModel(DEFAULT_MODEL, str(tmp_path / "missing")).nlp
     assert caught.value.code == "nlp_ner_unreadable"
     assert 'nlp_ner = "model"' in str(caught.value.hint)
+
+
+def _proposed(model: NlpModel, text: str, names: list[tuple[str, str]]) -> Any:
+    """A parsed paragraph whose entities are ``names`` (as if a tuned recognizer
+    proposed them): what :meth:`NlpModel._confirm` is given."""
+    doc = model.nlp.make_doc(text)
+    spans = []
+    for name, label in names:
+        start = text.index(name)
+        span = doc.char_span(start, start + len(name), label=label)
+        assert span is not None
+        spans.append(span)
+    doc.set_ents(spans, default="outside")
+    return doc
+
+
+def test_confirmed_labels_keep_only_names_the_models_own_recognizer_agrees_on() -> None:
+    """``nlp_ner_confirm``: a tuned recognizer's organization is published only when
+    the model's own recognizer reads the same name as an organization too; a menu
+    line taken for one is left as a proposal; other labels are untouched."""
+    model = NlpModel(DEFAULT_MODEL, "news", ("ORG",))
+    agreed = _proposed(
+        model,
+        "Officials of the European Union met Jane Doe in Brussels on Monday.",
+        [("European Union", "ORG"), ("Jane Doe", "PERSON"), ("Brussels", "GPE")],
+    )
+    menu = _proposed(model, "Translate English Travel Guide", [("Travel Guide", "ORG")])
+    untouched = _proposed(model, "Jane Doe spoke.", [("Jane Doe", "PERSON")])
+    model._confirm([agreed, menu, untouched])
+    # "the European Union" (the model's convention) is the same name as "European Union"
+    assert [(e.text, e.label_) for e in agreed.ents] == [
+        ("European Union", "ORG"),
+        ("Jane Doe", "PERSON"),
+        ("Brussels", "GPE"),
+    ]
+    assert [(e.text, e.label_) for e in menu.ents] == []
+    assert [(e.text, e.label_) for e in menu.spans[UNCONFIRMED]] == [("Travel Guide", "ORG")]
+    # a paragraph with nothing to confirm is not read again
+    assert [e.text for e in untouched.ents] == ["Jane Doe"]
+    assert UNCONFIRMED not in untouched.spans
+
+
+def test_confirming_is_part_of_the_version_and_needs_a_tuned_recognizer() -> None:
+    confirmed = NlpModel(DEFAULT_MODEL, "news", ("ORG",))
+    assert confirmed.version.endswith("+confirm-ORG")
+    assert NlpModel(DEFAULT_MODEL, "news").version != confirmed.version
+    # the model's own recognizer has nothing to confirm against
+    assert NlpModel(DEFAULT_MODEL, "model", ("ORG",)).confirm == ()
+    text = "Officials of the European Union met in Brussels."
+    assert [e.text for e in confirmed.pipe([text])[0].ents if e.label_ == "ORG"] == [
+        "European Union"
+    ]

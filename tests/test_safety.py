@@ -321,6 +321,19 @@ def test_sidecars_in_other_encodings_are_decoded(tmp_path: Path, encoding: str) 
     assert result.graph.article.description == summary
 
 
+def refuse_to_open(monkeypatch: pytest.MonkeyPatch, refused: Path) -> None:
+    """Opening ``refused`` fails as a file without read permission does (the tests run
+    as root, whom chmod does not stop); every other file opens."""
+    real_open = os.open
+
+    def refuse(file: Any, *args: Any, **kwargs: Any) -> Any:
+        if Path(file) == refused:
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
+
+
 def test_an_unreadable_sidecar_is_a_finding(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -328,14 +341,7 @@ def test_an_unreadable_sidecar_is_a_finding(
     path = story(settings.content_dir, "a.txt", "Shops open in Tehran")
     side = settings.content_dir / "a.yaml"
     side.write_text("section: Business\n")
-    real_open = Path.open
-
-    def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
-        if self == side:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)
-
-    monkeypatch.setattr(Path, "open", refuse)
+    refuse_to_open(monkeypatch, side)
     result = process_article(path, settings)
     assert [(f.code, f.path) for f in result.findings] == [("unreadable", side)]
 
@@ -381,14 +387,7 @@ def test_an_unreadable_article_keeps_its_page(
     story(settings.content_dir, "a.txt", "Shops open in Tehran")
     path = story(settings.content_dir, "b.txt", "Bazaar reopens")
     assert build_site(settings).ok
-    real_open = Path.open
-
-    def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
-        if self == path:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)
-
-    monkeypatch.setattr(Path, "open", refuse)
+    refuse_to_open(monkeypatch, path)
     report = build_site(settings)
     assert [(r.path.name, codes(r.findings)) for r in report.failed] == [("b.txt", ["unreadable"])]
     titles = [e.title for e in feedparser.parse(settings.output_dir / "rss.xml").entries]

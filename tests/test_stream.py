@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,8 @@ from hypothesis import strategies as st
 from lxml import html as lxml_html
 
 import dateline.emit.site
+import dateline.pipeline
+import dateline.write.forked
 import dateline.write.manifest
 from dateline.emit.jsonld import dumps
 from dateline.emit.site import site_document
@@ -21,6 +25,7 @@ from dateline.emit.summary import INDEX_KEYS, ZULU, ArticleSummary, SharedParts
 from dateline.pipeline import PathList, build_site
 from dateline.settings import Settings
 from dateline.write.cache import BuildCache, StateEntry
+from dateline.write.forked import fork_call
 from dateline.write.manifest import Manifest, OwnedFiles, article_files
 from dateline.write.stream import Chunks, same_chunks, write_chunks
 
@@ -130,6 +135,86 @@ def test_a_build_ends_its_worker_processes_before_the_site_wide_stage(
     monkeypatch.setattr(dateline.emit.site, "render_site_files", counting)
     assert build_site(settings, jobs=2).ok
     assert seen == [0]
+
+
+def _as_if_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Let this process be copied although other tests left threads in it (Dask's,
+    idle): a build copies itself only when it runs alone (tested below)."""
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+
+
+def _split_builds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Settings, Settings, list[object]]:
+    """Two copies of a site with topic and entity pages, the first built with its
+    site-wide stage in two processes (as a large build is), the second in one."""
+    monkeypatch.setattr(dateline.pipeline, "SECOND_PROCESS_ARTICLES", 1)
+    _as_if_alone(monkeypatch)
+    forks: list[object] = []
+    real = dateline.write.forked.fork_call
+
+    def counting(call: Callable[[], object]) -> object:
+        forks.append(real(call))
+        return forks[-1]
+
+    monkeypatch.setattr(dateline.write.forked, "fork_call", counting)
+    two = with_topics(make_site(tmp_path, count=6, name="two"))
+    one = with_topics(make_site(tmp_path, count=6, name="one"))
+    report = build_site(two, jobs=None)  # all cores: for 9 articles, this process alone
+    assert report.ok
+    # the copy made the entity and topic pages (it read their nodes and bodies back
+    # from the build cache) and the home pages, this process the feeds
+    assert {"id/antony-blinken.html", "tag/ukraine/rss.xml", "index.html"} <= set(report.outputs)
+    assert build_site(one, jobs=1).ok
+    return two, one, forks
+
+
+def test_the_site_wide_files_made_in_two_processes_are_those_one_makes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    two, one, forks = _split_builds(tmp_path, monkeypatch)
+    assert len(forks) == 1
+    assert forks[0] is not None
+    assert tree(two.output_dir) == tree(one.output_dir)
+    # what the copy made is in the state: a build after one change renders the same
+    # files again in both (the copy's fingerprints were kept), and the same bytes
+    for settings in (two, one):
+        changed = settings.content_dir / "gen-03.txt"
+        changed.write_text(changed.read_text() + "\nOne more sentence.\n")
+    again = [build_site(settings, jobs=1) for settings in (two, one)]
+    assert all(build.ok for build in again)
+    made = [sorted(n for n, size in b.outputs.items() if size is not None) for b in again]
+    assert "page/1.html" not in made[0]  # the home pages the change did not move: kept
+    assert made[0] == made[1]
+    assert tree(two.output_dir) == tree(one.output_dir)
+
+
+def test_when_the_second_process_fails_the_build_makes_its_files_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dateline.write.forked.Forked, "result", lambda self: None)
+    two, one, _ = _split_builds(tmp_path, monkeypatch)
+    assert tree(two.output_dir) == tree(one.output_dir)
+
+
+def test_a_forked_call_sends_back_its_result_or_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    with monkeypatch.context() as alone:
+        _as_if_alone(alone)
+        forked = fork_call(lambda: {"made": [1, 2]})
+        assert forked is not None
+        assert forked.result() == {"made": [1, 2]}
+        failing = fork_call(lambda: 1 // 0)
+        assert failing is not None
+        assert failing.result() is None  # the caller does the work itself
+    # with another thread running, the process is not copied
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert fork_call(lambda: 1) is None
+    finally:
+        stop.set()
+        thread.join()
 
 
 def test_the_manifest_is_json_as_json_writes_it(tmp_path: Path) -> None:

@@ -27,6 +27,12 @@ REFERENCE = dt.date(2024, 5, 22)
         ("26 cases between 2009 and 2018, reports", "2009", "2018"),
         ("from at least 2002 to 2005", "2002", "2005"),
         ("on Monday", "2024-05-20", None),
+        ("in the 2030s", "2030", "2039"),
+        ("since the mid-1950s, when", "1954", "1956"),
+        ("in the late 1990s", "1997", "1999"),
+        ("in the 14th century", "1300", "1399"),
+        ("over the past two years", "2022-05", "2024-05"),
+        ("in the last five days", "2024-05-17", "2024-05-22"),
     ],
 )
 def test_event_dates(text: str, start: str, end: str | None) -> None:
@@ -39,7 +45,9 @@ def test_event_dates(text: str, start: str, end: str | None) -> None:
     [
         "after last week, when",  # a bound that is neither a start nor a deadline
         "shares rose 5% in the third quarter",  # a quarter stays a TIMEX3 quarter
-        "in the 2030s",
+        "the 2030s will be hot",  # a decade with no preposition dates nothing
+        "for the past two years",  # how long, not a span before the story
+        "in the last 6 months of 2017",  # the end of another year, not before the story
         "by six months",  # a duration is no date
         "the 2008 Olympics were a success",  # a bare year is no date alone
     ],

@@ -79,7 +79,7 @@ if TYPE_CHECKING:
     # in a fraction of the time.
     from dateline.carry import CarriedArticle
     from dateline.emit.html import PageRenderer
-    from dateline.emit.site import SiteInput
+    from dateline.emit.site import SiteEmitter, SiteInput
     from dateline.emit.summary import ArticleSummary
     from dateline.enrich import Enricher
     from dateline.hold import Held
@@ -478,6 +478,9 @@ class ArticleOutput:
     stored: bytes | None = field(default=None, repr=False)
     #: what the build keeps of an article its worker wrote (then ``entry`` is None)
     kept: WrittenArticle | None = field(default=None, repr=False)
+    #: the article's feed entries around its body (:func:`~dateline.emit.feeds.entry_parts`),
+    #: kept in the cache for the archive pages; None: the site-wide stage writes them
+    feed: bytes | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -581,6 +584,7 @@ class ArticleWorker:
         return _write_own_files(made, made.entry, targets)
 
     def _render(self, task: ArticleTask, result: ArticleResult, keep: bool) -> ArticleOutput:
+        from dateline.emit.feeds import entry_parts  # noqa: PLC0415 - not loaded by a no-op build
         from dateline.emit.jsonld import document, dumps  # noqa: PLC0415 - not loaded by a no-op build
         from dateline.emit.summary import summarize  # noqa: PLC0415 - not loaded by a no-op build
 
@@ -612,7 +616,9 @@ class ArticleWorker:
             slug=graph.slug,
             status="built",
         )
-        return ArticleOutput(task, kept, files, entry)
+        # the entries every archive page of the site holds, made here, in parallel,
+        # where the site-wide stage would make one per article, serially
+        return ArticleOutput(task, kept, files, entry, feed=entry_parts(summary, body))
 
 
 class _Keyed:
@@ -690,6 +696,7 @@ def _write_own_files(made: ArticleOutput, entry: CacheEntry, targets: _Targets) 
         written=tuple(map(os.fspath, written)),
         stored=entry.to_bytes(),
         kept=kept,
+        feed=made.feed,
     )
 
 
@@ -1179,6 +1186,17 @@ class _Entries:
             return entry.body
         return self.cache.read_body(key) if self.cache is not None else None
 
+    def feeds(self, keys: Sequence[str]) -> dict[str, tuple[str, bytes | None]]:
+        """The bodies of these articles and the feed entries their workers made around
+        them (see :meth:`BuildCache.read_feeds`), by key; a key not cached is left out."""
+        found: dict[str, tuple[str, bytes | None]] = {
+            k: (e.body, None) for k in keys if (e := self.memory.get(k)) is not None
+        }
+        rest = [key for key in keys if key not in found]
+        if rest and self.cache is not None:
+            found.update(self.cache.read_feeds(rest))
+        return found
+
 
 def _graph_of(entry: CacheEntry) -> tuple[ArticleGraph, str]:
     from dateline.model.article import ArticleGraph  # noqa: PLC0415 - not loaded by a no-op build
@@ -1233,11 +1251,19 @@ def _site_input(
         text = entries.body(keys[summary.source])
         return text if text is not None else entry_of(summary).body
 
+    def feed(summaries: Sequence[ArticleSummary]) -> list[tuple[str, bytes | None]]:
+        found = entries.feeds([keys[summary.source] for summary in summaries])
+        return [
+            found.get(keys[summary.source]) or (entry_of(summary).body, None)
+            for summary in summaries
+        ]
+
     return SiteInput(
         listed,
         body,
         node,
         lambda s: keys[s.source],
+        feed=feed,
         **more,
     )
 
@@ -1377,6 +1403,9 @@ class _Plan:
     #: source → stamp of each article its worker keys: its key joins ``stamps`` when
     #: the worker tells it (see :meth:`keyed`)
     unkeyed: dict[str, str] = field(default_factory=dict)
+    #: the indexes (in ``names``) of the articles whose stamps were too new to trust
+    #: (see :func:`_settled`)
+    racy: list[int] = field(default_factory=list)
 
     def keyed(self, task: ArticleTask) -> None:
         """Record the key a worker made for ``task`` (the stamp was taken before it
@@ -1413,6 +1442,9 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
     names: list[str] = []
     sources, tasks, reuse, stamps = [], _Tasks(key_of_site), {}, {}
     unkeyed: dict[str, str] = {}
+    racy: list[int] = []
+    # only a build that may have a second process settles them (see _render_site)
+    settles = len(found) <= SECOND_PROCESS_MAX
     for name in found:
         names.append(name)
         source = name[len(prefix) :] if name.startswith(prefix) else _source(Path(name), content)
@@ -1430,6 +1462,8 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
             tasks.add(name, source, "")
             if stamp:
                 unkeyed[source] = stamp
+            elif settles:
+                racy.append(len(names) - 1)
             continue
         else:
             cap = settings.max_file_bytes
@@ -1447,6 +1481,8 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
                 key = article_key(key_of_site, source, data, side)
         if stamp and key:
             stamps[source] = (stamp, key)
+        elif key and settles:
+            racy.append(len(names) - 1)
         sources.append(source)
         before = state.articles.get(source)
         if (
@@ -1460,7 +1496,45 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
             reuse[source] = before
         else:
             tasks.add(name, source, key or f"unread-{source}")
-    return _Plan(names, sources, tasks, reuse, key_of_site, stamps, unkeyed)
+    return _Plan(names, sources, tasks, reuse, key_of_site, stamps, unkeyed, racy)
+
+
+def _settled(
+    settings: Settings, plan: _Plan, keys: Mapping[str, str], indexes: Iterable[int]
+) -> dict[str, tuple[str, str]]:
+    """The stamps of the articles at ``indexes`` of the plan, too new to be trusted by
+    their stamps when the build planned (see :data:`~dateline.write.cache.RACY_SECONDS`),
+    taken now that they are not, when each file still holds what the build read.
+
+    A site written just before its first build (an import, a checkout, a generated
+    benchmark corpus) would otherwise have each of those files read and hashed again
+    by the next build (~30 us each). Here each is stamped first and read after: a
+    change after the stamp shows as another stamp next time, a change before it as
+    another key (the file is then left for the next build to read)."""
+    content, cap = settings.content_dir, settings.max_file_bytes
+    sidecars = _Sidecars()
+    now_ns = time.time_ns()
+    settled: dict[str, tuple[str, str]] = {}
+    for index in indexes:
+        name, source = plan.names[index], plan.sources[index]
+        key = keys.get(source)
+        if not key:  # not built (a failure, a draft): nothing to trust
+            continue
+        sidecar = sidecars.of(name)
+        stamp = file_stamp(name, now_ns)
+        side_stamp = file_stamp(os.fspath(sidecar), now_ns) if sidecar is not None else "-"
+        if not stamp or not side_stamp:  # still too new
+            continue
+        try:
+            data = read_capped(Path(name), root=content, max_bytes=cap)
+            side = (
+                read_capped(sidecar, root=content, max_bytes=cap) if sidecar is not None else None
+            )
+        except (OSError, ArticleError):
+            continue
+        if article_key(plan.site_key, source, data, side) == key:
+            settled[source] = (f"{stamp}|{side_stamp}", key)
+    return settled
 
 
 class _Sidecars:
@@ -1767,16 +1841,16 @@ def _build_with(
             continue
         try:
             if kept is not None and made.stored is not None:
-                cache.write_stored(built_key, made.stored, kept.body)
+                cache.write_stored(built_key, made.stored, kept.body, made.feed)
                 report.written.extend(made.written or ())
             elif entry is None:
                 raise AssertionError("an article built without its cache entry")
             elif made.stored is not None and made.written is not None:
-                cache.write_entry(entry, made.stored)
+                cache.write_entry(entry, made.stored, made.feed)
                 report.written.extend(made.written)
             elif writing:
                 # the entry first: files without their entry would be built again anyway
-                cache.write_entry(entry)
+                cache.write_entry(entry, feed=made.feed)
                 written = write_group({inside(out, n): d for n, d in made.files.items()})
                 report.written.extend(written)
             else:
@@ -1871,40 +1945,24 @@ def _build_with(
     # time); a file that fails its checks is not written, and the one there stays
     site_files: dict[str, int] = {}  # written or kept → size
     broken: set[str] = set()
-    from dateline.emit.site import render_site_files  # noqa: PLC0415 - see _site_input
-
-    for name, data in render_site_files(settings, site):
-        if data is None:
-            report.outputs[name] = None
-            site_files[name] = state.site_files[name]  # kept only when intact
+    split = (
+        writing
+        and jobs != 1
+        and len(plan.tasks) >= SECOND_PROCESS_ARTICLES
+        and len(listed) <= SECOND_PROCESS_MAX
+    )
+    for done in _render_site(settings, site, cache, entries, keys, state, plan, writing, split):
+        report.outputs[done.name] = done.size
+        report.site_findings.extend(done.findings)
+        if done.listed is None:
+            broken.add(done.name)
             continue
-        if isinstance(data, Chunks):
-            # too large to hold (the site graph, the home page that embeds it): written
-            # as it is made; JSON-LD and HTML have no output checks to pass first
+        site_files[done.name] = done.listed
+        if done.changed:
             if writing:
-                changed, size = write_chunks(inside(out, name), data, durable="/" not in name)
-                if changed:
-                    report.written.append(out / name)
+                report.written.append(out / done.name)
             else:
-                same, size = same_chunks(out / name, data)
-                if not same:
-                    report.would_write.append(name)
-            report.outputs[name] = site_files[name] = size
-            continue
-        report.outputs[name] = len(data)
-        found = validate_output(settings, name, data, _checked_before(state, plan, out, name))
-        report.site_findings.extend(found)
-        if any(f.severity == "error" for f in found):
-            broken.add(name)
-            continue
-        site_files[name] = len(data)
-        if writing:
-            # top-level files (the feeds, sitemaps) are flushed to disk; the others are
-            # checked by size by the next build, as article files are
-            if write_atomic(inside(out, name), data, durable="/" not in name):
-                report.written.append(out / name)
-        elif not _same(out / name, data):
-            report.would_write.append(name)
+                report.would_write.append(done.name)
     report.site_findings.extend(_kept_finding(settings, s) for s in report.carried)
     new_state.site_marks = site.marks
     new_state.valid_until = _valid_until(listed, now)
@@ -1985,6 +2043,147 @@ def _build_with(
         return report
     report.seconds = time.perf_counter() - started
     return report
+
+
+#: Articles built in one build from which its site-wide stage runs in two processes
+#: (see :func:`_render_site`): below that the feeds' archives and the home pages are
+#: mostly kept, and copying the process costs more than it saves.
+SECOND_PROCESS_ARTICLES = 1000
+#: Files whose stamps are settled at a time while the second process works (see
+#: :func:`_settled`): ~2 ms of work between two looks at whether it is done.
+SETTLE_BATCH = 64
+#: Articles listed above which it does not: a forked copy of the build shares its
+#: memory only until it touches it (reference counts), and the summaries of a very
+#: large site would be copied in good part.
+SECOND_PROCESS_MAX = 20_000
+
+
+@dataclass(frozen=True)
+class _SiteFile:
+    """What the site-wide stage did with one file (in this process or the second)."""
+
+    name: str
+    #: its size as made (None: the file there was right, and kept)
+    size: int | None
+    #: its size as the state lists it (None: it failed its checks, nothing was written)
+    listed: int | None
+    findings: list[Finding]
+    #: written (a build), or would be (a dry run)
+    changed: bool
+
+
+def _render_site(
+    settings: Settings,
+    site: SiteInput,
+    cache: BuildCache,
+    entries: _Entries,
+    keys: Mapping[str, str],
+    state: CacheState,
+    plan: _Plan,
+    writing: bool,
+    split: bool,
+) -> list[_SiteFile]:
+    """Every site-wide file, made, checked and written (or compared, in a dry run), in
+    the order of :data:`~dateline.emit.site.SITE_EMITTERS`.
+
+    With ``split``, the emitters of :data:`~dateline.emit.site.ELSEWHERE` (the site
+    graph, the home pages, sitemaps, calendar) run in a forked copy of this process
+    while this one renders the feeds: after a full build's per-article stage this is
+    the part that ran on one core of two. The copy reads the build cache through a
+    connection of its own, so the entries written so far are committed first (the
+    state, which makes them part of a build, still waits for the end). The files
+    are the same bytes either way; what each process did is put back in order. This
+    process, if it is done first, settles the stamps of files too new to trust when
+    the build planned while it waits (:func:`_settled`: ``keys`` are the built
+    articles').
+    """
+    from dateline.emit.site import ELSEWHERE, SITE_EMITTERS  # noqa: PLC0415 - see _site_input
+    from dateline.write.forked import fork_call  # noqa: PLC0415 - large builds only
+
+    if not split:
+        return _site_files(settings, site, state, plan, writing)
+    there = [i for i, emit in enumerate(SITE_EMITTERS) if emit in ELSEWHERE]
+
+    def elsewhere() -> tuple[dict[int, list[_SiteFile]], dict[str, str]]:
+        entries.cache = BuildCache(settings.output_dir)  # not the parent's connection
+        entries.writable = False
+        done = {
+            i: _site_files(settings, site, state, plan, writing, SITE_EMITTERS[i]) for i in there
+        }
+        return done, site.marks
+
+    cache.commit()
+    forked = fork_call(elsewhere)
+    if forked is None:
+        return _site_files(settings, site, state, plan, writing)
+    done: dict[int, list[_SiteFile]] = {}
+    for i, emit in enumerate(SITE_EMITTERS):
+        if i not in there:
+            done[i] = _site_files(settings, site, state, plan, writing, emit)
+    # while the copy still works (and only then: this time is free), stamps too new to
+    # trust when the build planned are settled, a few files at a time
+    racy = iter(plan.racy)
+    while not forked.ready() and (batch := list(itertools.islice(racy, SETTLE_BATCH))):
+        plan.stamps.update(_settled(settings, plan, keys, batch))
+    result = forked.result()
+    if result is None:  # the copy failed: its part is made here (any error comes again)
+        done.update(
+            {i: _site_files(settings, site, state, plan, writing, SITE_EMITTERS[i]) for i in there}
+        )
+    else:
+        done.update(result[0])
+        site.marks.update(result[1])
+    return [f for i in sorted(done) for f in done[i]]
+
+
+def _site_files(
+    settings: Settings,
+    site: SiteInput,
+    state: CacheState,
+    plan: _Plan,
+    writing: bool,
+    emitter: SiteEmitter | None = None,
+) -> list[_SiteFile]:
+    """The files of one emitter (or of every one), each checked and written as soon as
+    it is made (one in memory at a time); a file that fails its checks is not written,
+    and the one there stays."""
+    from dateline.emit.site import render_site_files  # noqa: PLC0415 - see _site_input
+
+    out = settings.output_dir
+    made = (
+        render_site_files(settings, site)
+        if emitter is None
+        else render_site_files(settings, site, (emitter,))
+    )
+    done: list[_SiteFile] = []
+    for name, data in made:
+        if data is None:
+            done.append(
+                _SiteFile(name, None, state.site_files[name], [], False)
+            )  # kept when intact
+            continue
+        if isinstance(data, Chunks):
+            # too large to hold (the site graph, the home page that embeds it): written
+            # as it is made; JSON-LD and HTML have no output checks to pass first
+            if writing:
+                changed, size = write_chunks(inside(out, name), data, durable="/" not in name)
+            else:
+                same, size = same_chunks(out / name, data)
+                changed = not same
+            done.append(_SiteFile(name, size, size, [], changed))
+            continue
+        found = validate_output(settings, name, data, _checked_before(state, plan, out, name))
+        if any(f.severity == "error" for f in found):
+            done.append(_SiteFile(name, len(data), None, found, False))
+            continue
+        if writing:
+            # top-level files (the feeds, sitemaps) are flushed to disk; the others are
+            # checked by size by the next build, as article files are
+            changed = write_atomic(inside(out, name), data, durable="/" not in name)
+        else:
+            changed = not _same(out / name, data)
+        done.append(_SiteFile(name, len(data), len(data), found, changed))
+    return done
 
 
 class _KeysOf(Mapping[str, str]):

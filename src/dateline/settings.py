@@ -52,6 +52,8 @@ def _absolute_http_url(value: str) -> str:
 
 HttpUrl = Annotated[str, AfterValidator(_absolute_http_url)]
 TopicKind = Literal["section", "tag", "author"]
+#: The entity labels of the model's recognizer that enrichment reads (``nlp_ner_confirm``).
+NerLabel = Literal["ORG", "PERSON", "GPE", "LOC", "FAC", "NORP"]
 
 
 class PublisherSettings(BaseModel):
@@ -155,6 +157,12 @@ class Settings(BaseModel):
         description="Entity recognizer of the default model: `news` (dateline's own, tuned "
         "on annotated news, shipped), `model` (the model's own) or the `ner` folder of one "
         "fine-tuned by bench/train_ner.py. Other models keep their own.",
+    )
+    nlp_ner_confirm: list[NerLabel] = Field(
+        default_factory=list,
+        description="Labels (`ORG`, `PERSON`, `GPE`, `LOC`, `FAC`, `NORP`) whose names a tuned "
+        "`nlp_ner` proposes are kept only when the model's own recognizer gives the same name "
+        "the same label (costs a second recognizer on the paragraphs holding such names).",
     )
 
     hubs: list[HttpUrl] = Field(

@@ -43,6 +43,9 @@ __all__ = [
     "FeedPage",
     "as_datetime",
     "atom_from_entries",
+    "entries_from_parts",
+    "entry_parts",
+    "last_updated",
     "render_atom",
     "render_rss",
     "rss_from_entries",
@@ -154,7 +157,13 @@ def _generator(settings: Settings) -> Any:
     from feedgen.feed import FeedGenerator  # noqa: PLC0415 - see _extensions
 
     fg = FeedGenerator()
-    fg.load_extension("dc", atom=False, rss=True)
+    # what fg.load_extension("dc", atom=False, rss=True) registers, without its
+    # import of a module "dc_entry" that does not exist: a search of the import
+    # path per feed document (a site has hundreds of archive pages). Imported after
+    # feedgen.feed, which imports the lxml.etree it needs.
+    from feedgen.ext.dc import DcEntryExtension, DcExtension  # noqa: PLC0415
+
+    fg.register_extension("dc", DcExtension, DcEntryExtension, atom=False, rss=True)
     fg.register_extension("dateline", *_extensions(), atom=True, rss=True)
     return fg
 
@@ -166,8 +175,10 @@ def _feed(
     title: str | None = None,
     home_url: str | None = None,
     page: FeedPage | None = None,
+    updated: dt.datetime | None = None,
 ) -> Any:
-    """The feed's own elements (no entry yet), dated by the newest of ``articles``."""
+    """The feed's own elements (no entry yet), dated by the newest of ``articles``
+    (``updated``: that date, when the caller knows it)."""
     home = home_url or settings.base_url
     fg = _generator(settings)
     fg.dateline.hubs = list(settings.hubs)
@@ -186,13 +197,18 @@ def _feed(
         fg.link(href=hub, rel="hub")
     fg.link(href=home, rel="alternate", type="text/html")
     fg.generator("dateline", uri="https://pypi.org/project/dateline/")
-    newest = max(
-        (as_datetime(a.lastmod) for a in articles),
-        default=dt.datetime(1970, 1, 1, tzinfo=dt.UTC),
-    )
+    newest = updated if updated is not None else last_updated(articles)
     fg.updated(newest)
     fg.lastBuildDate(newest)
     return fg
+
+
+def last_updated(articles: Sequence[ArticleSummary]) -> dt.datetime:
+    """When the newest of ``articles`` was last changed: the date of a feed of them."""
+    return max(
+        (as_datetime(a.lastmod) for a in articles),
+        default=dt.datetime(1970, 1, 1, tzinfo=dt.UTC),
+    )
 
 
 def _fill(fe: Any, article: ArticleSummary, body: str) -> None:
@@ -334,6 +350,62 @@ def _text_entries(article: ArticleSummary, body: str) -> tuple[bytes, bytes] | N
     :class:`_LinksEntry`); None for an article whose text would not be written as
     it is (see :func:`_plain`), or that feedgen writes otherwise (an empty body
     or name: an empty element)."""
+    parts = _text_parts(article, body)
+    if parts is None:
+        return None
+    rss_head, rss_tail, atom_head, atom_tail = parts
+    content = _text(body)
+    try:
+        item = f"{rss_head}{content}{rss_tail}".encode()
+        entry = f"{atom_head}{content}{atom_tail}".encode()
+    except UnicodeEncodeError:  # a lone surrogate: lxml refuses it, with its own message
+        return None
+    # every text of the article is in the Atom entry (as element text or attribute)
+    return (item, entry) if _plain(entry) else None
+
+
+#: Between the four texts of :func:`entry_parts` (no entry holds it: see :func:`_plain`).
+_PART_END = b"\0"
+
+
+def entry_parts(article: ArticleSummary, body: str) -> bytes | None:
+    """The article's RSS item and Atom entry (:func:`_text_entries`) as the text around
+    their one variable part, the escaped body: made by the worker that built the
+    article, kept in the build cache and joined with the body there by
+    :func:`entries_from_parts`, so the site-wide stage, which is serial, does not
+    write an entry per article of the site for the archive pages. None where
+    :func:`_text_entries` is (feedgen writes that article's entries)."""
+    parts = _text_parts(article, body)
+    if parts is None:
+        return None
+    try:
+        encoded = [part.encode() for part in parts]
+        # escaping adds no character _plain looks for: the body is checked as it is
+        text = body.encode()
+    except UnicodeEncodeError:  # a lone surrogate (see _text_entries)
+        return None
+    if not (_plain(encoded[2]) and _plain(text) and _plain(encoded[3])):
+        return None
+    return _PART_END.join(encoded)
+
+
+def entries_from_parts(parts: bytes, body: str) -> tuple[bytes, bytes] | None:
+    """The two entries :func:`entry_parts` stands for, with the article's ``body``;
+    None when ``parts`` are not four texts (then the entries are written again)."""
+    split = parts.split(_PART_END)
+    if len(split) != 4:
+        return None
+    rss_head, rss_tail, atom_head, atom_tail = split
+    try:
+        content = _text(body).encode()
+    except UnicodeEncodeError:
+        return None
+    return b"".join((rss_head, content, rss_tail)), b"".join((atom_head, content, atom_tail))
+
+
+def _text_parts(article: ArticleSummary, body: str) -> tuple[str, str, str, str] | None:
+    """The text of the RSS item before and after its escaped body, then the Atom
+    entry's (see :func:`_text_entries`)."""
     url, graph_url, headline = article.url, article.graph_url, article.headline
     description, authors = article.description, article.authors
     terms = [*([article.section] if article.section else []), *article.keywords]
@@ -345,16 +417,18 @@ def _text_entries(article: ArticleSummary, body: str) -> tuple[bytes, bytes] | N
         return None  # feedgen refuses a time without its offset, with its own message
     url_text, url_attr, graph_attr = _text(url), _attribute(url), _attribute(graph_url)
     title = _text(headline)
-    content = _text(body)
     rss = [
         f"    <item>\n      <title>{title}</title>\n      <link>{url_text}</link>\n",
     ]
     if description:
         rss.append(f"      <description>{_text(description)}</description>\n")
-        rss.append(f"      <content:encoded>{content}</content:encoded>\n")
+        rss.append("      <content:encoded>")
+        close = "</content:encoded>\n"
     else:
-        rss.append(f"      <description>{content}</description>\n")
-    rss.append(f'      <guid isPermaLink="true">{url_text}</guid>\n')
+        rss.append("      <description>")
+        close = "</description>\n"
+    rss_head = "".join(rss)
+    rss = [close, f'      <guid isPermaLink="true">{url_text}</guid>\n']
     rss.extend(f"      <category>{_text(term)}</category>\n" for term in terms)
     rss.append(f"      <pubDate>{_rfc2822(published)}</pubDate>\n")
     rss.extend(f"      <dc:creator>{_text(a.name)}</dc:creator>\n" for a in authors)
@@ -369,7 +443,9 @@ def _text_entries(article: ArticleSummary, body: str) -> tuple[bytes, bytes] | N
     for a in authors:
         uri = f"      <uri>{_text(a.url)}</uri>\n" if a.url else ""
         atom.append(f"    <author>\n      <name>{_text(a.name)}</name>\n{uri}    </author>\n")
-    atom.append(f'    <content type="html">{content}</content>\n')
+    atom.append('    <content type="html">')
+    atom_head = "".join(atom)
+    atom = ["</content>\n"]
     if description:
         atom.append(f"    <summary>{_text(description)}</summary>\n")
     atom.extend(f'    <category term="{_attribute(term)}"/>\n' for term in terms)
@@ -379,12 +455,7 @@ def _text_entries(article: ArticleSummary, body: str) -> tuple[bytes, bytes] | N
         f'    <link rel="describedby" type="{JSONLD_TYPE}" href="{graph_attr}"/>\n'
         "  </entry>\n"
     )
-    try:
-        item, entry = "".join(rss).encode("utf-8"), "".join(atom).encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate: lxml refuses it, with its own message
-        return None
-    # every text of the article is in the Atom entry (as element text or attribute)
-    return (item, entry) if _plain(entry) else None
+    return rss_head, "".join(rss), atom_head, "".join(atom)
 
 
 def _early_year(article: ArticleSummary) -> bool:
@@ -413,11 +484,12 @@ def rss_from_entries(
     title: str | None = None,
     home_url: str | None = None,
     page: FeedPage | None = None,
+    updated: dt.datetime | None = None,
 ) -> bytes:
     """:func:`render_rss` of ``articles`` whose items :class:`EntryWriter` made
     (``entries``, in the same order): the same bytes, without rendering them again."""
     self_url = self_url or FeedUrls.for_site(settings.base_url).rss
-    fg = _feed(settings, articles, self_url, title, home_url, page)
+    fg = _feed(settings, articles, self_url, title, home_url, page, updated)
     return _joined(bytes(fg.rss_str(pretty=True)), b"  </channel>\n</rss>", entries)
 
 
@@ -429,11 +501,12 @@ def atom_from_entries(
     title: str | None = None,
     home_url: str | None = None,
     page: FeedPage | None = None,
+    updated: dt.datetime | None = None,
 ) -> bytes:
     """:func:`render_atom` from entries :class:`EntryWriter` made (see
     :func:`rss_from_entries`)."""
     self_url = self_url or FeedUrls.for_site(settings.base_url).atom
-    fg = _feed(settings, articles, self_url, title, home_url, page)
+    fg = _feed(settings, articles, self_url, title, home_url, page, updated)
     return _joined(bytes(fg.atom_str(pretty=True)), b"</feed>", entries)
 
 

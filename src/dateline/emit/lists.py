@@ -138,7 +138,6 @@ class ListRenderer:
 
     def __init__(self, pages: PageRenderer) -> None:
         self.settings = pages.settings
-        self.env = pages.env
         self.feeds = FeedUrls.for_site(self.settings.base_url)
 
     def item(self, article: ArticleSummary) -> dict[str, Any]:
@@ -225,15 +224,36 @@ class ListRenderer:
 
     def topic_page(self, topic: Topic, page: IndexPage, articles: Sequence[ArticleSummary]) -> str:
         """One page of a section's, tag's or author's list (numbered as the home
-        page's archive: see :func:`archive_split`); ``articles`` are its own."""
-        return self.env.get_template("topic.html").render(
-            site=self.settings,
-            feeds=self.feeds,
-            topic=topic,
-            title=topic.title(self.settings.title),
-            items=self.items_html(articles),
-            page=page,
+        page's archive: see :func:`archive_split`); ``articles`` are its own.
+
+        Written in code, the same bytes the template ``topic.html`` made (kept as the
+        tests' reference in ``tests/data/reference/``): a site with topics renders
+        the pages of the topics an article is in at each build where it changed, and
+        no list page loads Jinja now."""
+        e = escape
+        site = self.settings
+        name, title = e(topic.name), e(site.title)
+        out = [
+            self._head,
+            f"<title>{name} · {title}{f' · page {page.number}' if page.number else ''}</title>\n"
+            f'<link rel="canonical" href="{e(page.here)}">\n',
+        ]
+        if page.prev:
+            out.append(f'<link rel="prev" href="{e(page.prev)}">\n')
+        if page.next:
+            out.append(f'<link rel="next" href="{e(page.next)}">\n')
+        out.append(feed_links(site.title, str(site.base_url), [topic]))
+        out.append(self._style)
+        out.append(
+            f'</head>\n<body>\n<header>\n<p class="kicker"><a href="{e(str(site.base_url))}">'
+            f"{title}</a> · {e(topic.label)}</p>\n<h1>{name}</h1>\n"
+            f'<p class="meta">Follow {name}: <a href="{e(topic.rss)}">RSS</a> · '
+            f'<a href="{e(topic.atom)}">Atom</a> · <a href="{e(topic.json)}">JSON Feed</a></p>\n'
+            f'</header>\n<main>\n<ul class="articles">\n{self.items_html(articles)}</ul>\n'
         )
+        out.append(_pager(page))
+        out.append(f"</main>\n{self._footer('')}")
+        return "".join(out)
 
     def entity_page(
         self,
@@ -241,14 +261,58 @@ class ListRenderer:
         articles: Sequence[ArticleSummary],
         jsonld: str,
     ) -> str:
-        """A person's, organization's or place's page: what we know, and the stories."""
-        return self.env.get_template("entity.html").render(
-            site=self.settings,
-            feeds=self.feeds,
-            entity=entity,
-            kind=kind_label(entity.type),
-            job_title=getattr(entity, "job_title", None),
-            same_as=entity.same_as,
-            jsonld=jsonld,
-            items=self.items_html(articles),
+        """A person's, organization's or place's page: what we know, and the stories.
+
+        Written in code, the same bytes the template ``entity.html`` made (kept as the
+        tests' reference in ``tests/data/reference/``)."""
+        e = escape
+        site = self.settings
+        name, title = e(entity.name), e(site.title)
+        out = [
+            self._head,
+            f'<title>{name} · {title}</title>\n<link rel="canonical" href="{e(entity.id)}.html">\n',
+            feed_links(site.title, str(site.base_url), []),
+            self._style,
+            f'<script type="application/ld+json">\n{jsonld}\n</script>\n</head>\n<body>\n'
+            f'<header>\n<p class="kicker"><a href="{e(str(site.base_url))}">{title}</a> · '
+            f"{e(kind_label(entity.type))}</p>\n<h1>{name}</h1>\n",
+        ]
+        job_title = getattr(entity, "job_title", None)
+        if job_title:
+            out.append(f'<p class="meta">{e(job_title)}</p>\n')
+        if entity.description:
+            out.append(f"<p>{e(entity.description)}</p>\n")
+        if entity.same_as:
+            links = " · ".join(
+                f'<a href="{e(url)}" rel="external">{e(_host(url))}</a>' for url in entity.same_as
+            )
+            out.append(f'<p class="meta">Elsewhere: {links}</p>\n')
+        out.append(
+            f"</header>\n<main>\n<h2>Stories that name {name}</h2>\n"
+            f'<ul class="articles">\n{self.items_html(articles)}</ul>\n</main>\n'
         )
+        out.append(self._footer(" Place data from GeoNames (CC BY 4.0)."))
+        return "".join(out)
+
+    @cached_property
+    def _head(self) -> str:
+        """The start of every list page, up to its title."""
+        return (
+            f'<!DOCTYPE html>\n<html lang="{escape(self.settings.language)}">\n<head>\n'
+            '<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        )
+
+    def _footer(self, credits: str) -> str:
+        publisher = self.settings.publisher
+        return (
+            f'<footer><p><small>Published by <a href="{escape(str(publisher.url))}">'
+            f"{escape(publisher.name)}</a>.{credits}</small></p></footer>\n</body>\n</html>\n"
+        )
+
+
+def _host(url: str) -> str:
+    """What ``url.split('/')[2]`` showed in the template: the host of an absolute URL
+    (nothing when there is no such part, as Jinja printed an undefined item)."""
+    parts = url.split("/")
+    return parts[2] if len(parts) > 2 else ""

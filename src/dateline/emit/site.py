@@ -24,6 +24,7 @@ the newest ``max_items`` and link the newest full page.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from json.encoder import encode_basestring
@@ -34,6 +35,8 @@ from dateline.emit.feeds import (
     FeedItem,
     FeedPage,
     atom_from_entries,
+    entries_from_parts,
+    last_updated,
     rss_from_entries,
 )
 from dateline.emit.jsonfeed import render_jsonfeed
@@ -52,6 +55,7 @@ from dateline.settings import Settings
 from dateline.write.stream import Chunks
 
 __all__ = [
+    "ELSEWHERE",
     "SITE_EMITTERS",
     "SiteEmitter",
     "SiteFiles",
@@ -266,6 +270,7 @@ class _Feed:
         self.articles = articles
         self._items: list[FeedItem] | None = None
         self._entries: list[tuple[bytes, bytes]] | None = None
+        self._updated: dt.datetime | None = None
 
     def items(self) -> list[FeedItem]:
         if self._items is None:
@@ -274,17 +279,45 @@ class _Feed:
 
     def render(self, kind: str, **where: Any) -> bytes:
         if self._entries is None:
-            writer: EntryWriter = self.site.once(
-                "feed entry writer", lambda: EntryWriter(self.settings)
-            )
-            self._entries = [writer(summary, body) for summary, body in self.items()]
+            self._entries = self._made()
+        if self._updated is None:
+            self._updated = last_updated(self.articles)
         join = rss_from_entries if kind == "rss" else atom_from_entries
         column = 0 if kind == "rss" else 1
-        return join(self.settings, self.articles, [e[column] for e in self._entries], **where)
+        entries = [e[column] for e in self._entries]
+        return join(self.settings, self.articles, entries, updated=self._updated, **where)
+
+    def _made(self) -> list[tuple[bytes, bytes]]:
+        """Each article's two entries: as its worker made them around its body where it
+        did (:func:`~dateline.emit.feeds.entry_parts`: the archive pages hold every
+        article of the site), else written here."""
+        feed = self.site.feed
+        if feed is None or self._items is not None:
+            return [self._writer()(summary, body) for summary, body in self.items()]
+        items: list[FeedItem] = []
+        made: list[tuple[bytes, bytes]] = []
+        for summary, (body, parts) in zip(self.articles, feed(self.articles), strict=True):
+            items.append((summary, body))
+            joined = entries_from_parts(parts, body) if parts is not None else None
+            made.append(joined if joined is not None else self._writer()(summary, body))
+        self._items = items
+        return made
+
+    def _writer(self) -> EntryWriter:
+        writer: EntryWriter = self.site.once(
+            "feed entry writer", lambda: EntryWriter(self.settings)
+        )
+        return writer
 
 
 #: Every site-wide output, in the order they are rendered.
 SITE_EMITTERS: tuple[SiteEmitter, ...] = (render_index, render_feeds, render_readers)
+
+
+#: The emitters a large build runs in a second process while this one renders the
+#: feeds (see :func:`dateline.pipeline.build_site`): they read few bodies or none, the
+#: feeds read every article's. Their files are the same whichever process makes them.
+ELSEWHERE: tuple[SiteEmitter, ...] = (render_index, render_readers)
 
 
 def render_site_files(

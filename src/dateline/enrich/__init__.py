@@ -109,7 +109,7 @@ def default_enrichers(settings: Settings) -> tuple[Enricher, ...]:
         FactsEnricher(
             Gazetteer.shared(),
             registry,
-            NlpModel.shared(settings.nlp_model, settings.nlp_ner),
+            NlpModel.shared(settings.nlp_model, settings.nlp_ner, tuple(settings.nlp_ner_confirm)),
             min_confidence=settings.min_confidence,
         ),
     )

@@ -228,6 +228,21 @@ class SentenceParse:
             return False
         return after.head.i == root.i or root.head.i == after.i
 
+    def _saying_before(self, expr: TimeExpression) -> Token | None:
+        """The saying verb a date follows word for word: "officials said Monday the victim
+        was one of two" was said on Monday, whatever clause the parser hung "Monday" on
+        (wire style leaves out the "that" which would show where the saying ends)."""
+        before = [t for t in self._tokens if t.idx + len(t.text) <= self.offset + expr.start_offset]
+        if before and before[-1].lower_ == "on":
+            before.pop()
+        after = next((t for t in self._tokens if t.idx >= self.offset + expr.end_offset), None)
+        if after is not None and after.tag_ == "POS":
+            return None  # "said Friday's vote was a victory": the vote's date
+        verb = before[-1] if before else None
+        if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in _SAYING:
+            return None
+        return verb
+
     def clause_times(self, times: Sequence[TimeExpression]) -> dict[int, list[TimeExpression]]:
         """Each temporal expression under the clause (head token index) it belongs to."""
         out: dict[int, list[TimeExpression]] = {}
@@ -236,6 +251,10 @@ class SentenceParse:
             if root is None:
                 continue
             head = clause_head(root)
+            said = self._saying_before(expr)
+            if said is not None:
+                out.setdefault(said.i, []).append(expr)
+                continue
             if (
                 _describes_a_noun(root, head) or self._before_its_noun(expr, root, head)
             ) and not _dates_the_occasion(root, head):
@@ -243,6 +262,10 @@ class SentenceParse:
             if expr.kind == "since" and root.head.lower_ in _BOUNDS and not _bounds_the_verb(root):
                 continue  # "the highest since 2008": no start of what the clause reports
             out.setdefault(head.i, []).append(expr)
+        for at, found in out.items():
+            if any(t.kind != "same_day" and len(t.start) == 10 for t in found):
+                # "In the morning, lawmakers grilled him on Tuesday": the clause's own day
+                out[at] = [t for t in found if t.kind != "same_day"]
         return out
 
 
@@ -311,6 +334,8 @@ def _dates_the_occasion(root: Token, head: Token) -> bool:
 
 #: The prepositions of a start or a deadline: "grounded since March", "by 2024".
 _BOUNDS = frozenset({"since", "by"})
+#: Verbs of saying a date can follow word for word ("said Monday", "announced Tuesday").
+_SAYING = frozenset({"say", "announce", "confirm", "report", "state", "tell", "write"})
 
 
 def _bounds_the_verb(root: Token) -> bool:

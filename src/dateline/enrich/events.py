@@ -208,6 +208,8 @@ class _EventRun:
         self._detectors = detectors
         #: the people named so far, the most recently named last, for "he"/"she"
         self._recent_people: list[str] = []
+        #: the day the story last dated a past happening on, for "later that day"
+        self._day: dt.date | None = None
 
     def extract(
         self,
@@ -235,10 +237,12 @@ class _EventRun:
                     recent_people=tuple(self._recent_people),
                     absolute_only=self._absolute_only,
                     here=self._here,
+                    day=self._day,
                 )
                 found = self._in_clauses(self._sentence(context), context)
                 found.extend(self._timeline(context, found))
                 _mark_quoted(found, quotes)
+                self._day = _last_day(found, published) or self._day
             for person in self._named_last(self._mentions(sentence)):
                 if person in self._recent_people:
                     self._recent_people.remove(person)
@@ -671,6 +675,26 @@ def _doubt_the_name(event: EventDraft) -> None:
     if doubt:
         event.doubt = doubt
         event.confidence = min(event.confidence, DOUBT_CONFIDENCE)
+
+
+def _last_day(found: Sequence[EventDraft], published: dt.date) -> dt.date | None:
+    """The day the sentence's first past happening is dated to, if it gives one: the day
+    "later that day" or "in the morning" in the sentences after it are on (the first:
+    "In the morning, lawmakers grilled Vindman on Trump's July 25 call" is a story of that
+    morning, not of July 25)."""
+    days = [
+        e.start
+        for e in sorted(found, key=lambda e: e.span)
+        if e.start and len(e.start) == 10 and not e.scheduled and not e.quoted
+    ]
+    for start in days:
+        try:
+            day = dt.date.fromisoformat(start)
+        except ValueError:
+            continue
+        if day <= published:
+            return day
+    return None
 
 
 def _reads_as_english(parses: Iterable[SentenceParse]) -> bool:

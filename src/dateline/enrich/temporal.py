@@ -356,8 +356,16 @@ class TimeExpression:
     @property
     def relative(self) -> bool:
         """True when the text alone does not give the date (``on Thursday``, ``last week``)."""
-        return self.kind in ("weekday", "relative_day", "relative_period", "ago", "quarter") or (
-            self.kind in ("month_day", "day_month", "month") and not re.search(r"\d{4}", self.text)
+        return self.kind in (
+            "weekday",
+            "relative_day",
+            "relative_period",
+            "ago",
+            "quarter",
+            "same_day",
+        ) or (
+            self.kind in ("month_day", "day_month", "month", "season")
+            and not re.search(r"\d{4}", self.text)
         )
 
     @property
@@ -397,6 +405,8 @@ class TimeExpression:
     def explain(self) -> str:
         """How the expression was resolved, for ``dateline review``."""
         said = f"'{self.text.strip()}' → {self.interval()}"
+        if self.kind == "same_day" and self.reference is not None:
+            return f"{said}, within the day the story dated before ({self.reference.isoformat()})"
         if not self.relative or self.reference is None:
             return f"{said} (as written)"
         side = "looking forward" if self.future else "looking back"
@@ -803,11 +813,42 @@ _START_OR_DEADLINE = re.compile(r"\b(?:since|by)\s+(?:the\s+)?$", re.I)
 _PERIOD_SO_FAR = re.compile(
     r"\b(?:earlier\s+this|so\s+far\s+this)\s+(?P<unit>week|month|year)$", re.I
 )
+#: "in the early 2020s", "since the mid-1950s", "during the 1990s": a decade (or part of
+#: one) that dates a clause's happening, read with the part of the decade before it.
+_DECADE_BEFORE = re.compile(
+    r"\b(?:in|during|since|by|through|throughout|until)\s+(?:the\s+)?"
+    r"(?:(?P<part>early|mid|late)[-\s]*)?$",
+    re.I,
+)
+_DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+#: "in the 14th century", "in the 1300s": a century, as its years.
+_CENTURY = re.compile(
+    r"\b(?P<prep>in|during|since|by|through|throughout|until)\s+the\s+(?:"
+    r"(?P<ord>1[0-9]|[1-9])(?:st|nd|rd|th)[\s-]+century|(?P<hundreds>1[0-8])00s)\b",
+    re.I,
+)
+#: "over the past two years", "in the last five days", "over the past year": the span
+#: before the story, as the annotators date it (years as months, weeks as days).
+_PAST_SPAN = re.compile(r"\b(?:over|in|during|within)\s+(?:the\s+)?$", re.I)
+#: Times within a day the story dated before: "later that day", "earlier in the session",
+#: "in the morning", "that night", "the next day" (a shift in days from that day).
+_SAME_DAY = re.compile(
+    r"\b(?:(?:earlier|later)\s+(?:in\s+|during\s+)?(?:that|the)\s+"
+    r"(?:day|session|hearing|episode|meeting|game|match|morning|afternoon|evening|night)"
+    r"|(?:that|the\s+same)\s+(?:day|night|morning|afternoon|evening)"
+    r"|in\s+the\s+(?:morning|afternoon|evening)"
+    r"|(?P<next>the\s+(?:next|following)\s+(?:day|morning|night))"
+    r"|(?P<before>the\s+(?:day|night)\s+before|the\s+previous\s+(?:day|night)))\b",
+    re.I,
+)
+_COMPARED = re.compile(r"\b(?:over|from|than|since)\s+$", re.I)
 _SPAN_OPEN = re.compile(r"\b(?:between|from)\s+(?:at\s+least\s+)?(?:the\s+)?$", re.I)
 _SPAN_JOIN = re.compile(r"^\s*(?:and|to|through|until|till|-|–)\s*(?:the\s+)?$", re.I)
 
 
-def find_event_dates(sentence: str, reference: dt.date) -> list[TimeExpression]:
+def find_event_dates(
+    sentence: str, reference: dt.date, day: dt.date | None = None, future: bool | None = None
+) -> list[TimeExpression]:
     """The dates a clause's happening can be placed at, as calendar dates an Event can
     carry: :func:`find_dates`, and also
 
@@ -815,10 +856,17 @@ def find_event_dates(sentence: str, reference: dt.date) -> list[TimeExpression]:
     - ``since``/``by`` a date as that date (``grounded since March`` began in March,
       ``on the moon by 2024`` is dated 2024; the parse decides whether it is the verb's),
     - ``earlier this year``/``so far this month`` as the period's days before the story,
-    - ``between 2009 and 2018``, ``from 2002 to 2005`` as one span.
+    - ``between 2009 and 2018``, ``from 2002 to 2005`` as one span,
+    - a decade or century after a preposition as its years (``in the early 2020s`` =
+      2020 to 2023, ``in the 14th century`` = 1300 to 1399),
+    - ``over the past two years``, ``in the last five days`` as the span up to the story,
+    - given ``day`` (the day the story last dated a happening, else its publication day),
+      a time within a day as that day: ``later that day``, ``earlier in the session``,
+      ``in the morning``; ``the next day`` as the day after. (A clock time alone is not:
+      "updated at 5:45 p.m.", "will reopen at 5 a.m." are seldom the story's day.)
 
     TIMEX3 values (:func:`find_times`) are unchanged: this reading is for events only."""
-    found = find_times(sentence, reference)
+    found = _with_centuries(sentence, reference, find_times(sentence, reference, future))
     out: list[TimeExpression] = []
     skip = -1
     for at, expr in enumerate(found):
@@ -847,10 +895,126 @@ def find_event_dates(sentence: str, reference: dt.date) -> list[TimeExpression]:
         event = _event_date(sentence, expr, reference)
         if event is not None:
             out.append(event)
+    if day is not None and usable_reference(day):
+        out = _within_the_day(sentence, day, out, found)
     return out
 
 
+def _within_the_day(
+    sentence: str, day: dt.date, out: list[TimeExpression], found: list[TimeExpression]
+) -> list[TimeExpression]:
+    """``out`` and the times within ``day`` that ``sentence`` gives (see find_event_dates)."""
+    taken = _Taken()
+    for expr in found:
+        taken.add(expr.start_offset, expr.end_offset)
+    added = []
+    for match in _SAME_DAY.finditer(sentence):
+        if taken.overlaps(match.start(), match.end()) or _COMPARED.search(
+            sentence, max(match.start() - 8, 0), match.start()
+        ):
+            continue  # "its tally rose over the previous day by 235": a comparison
+        shift = 1 if match["next"] else -1 if match["before"] else 0
+        value = day + dt.timedelta(days=shift)
+        added.append(
+            TimeExpression(
+                match.group(0),
+                match.start(),
+                match.end(),
+                value.isoformat(),
+                kind="same_day",
+                reference=day,
+            )
+        )
+    if not added:
+        return out
+    return sorted([*out, *added], key=lambda t: t.start_offset)
+
+
+def _with_centuries(
+    sentence: str, reference: dt.date, found: list[TimeExpression]
+) -> list[TimeExpression]:
+    """``found`` and the centuries of ``sentence`` (which TIMEX3 reading leaves out)."""
+    centuries = []
+    for match in _CENTURY.finditer(sentence):
+        first = (int(match["ord"]) - 1) * 100 if match["ord"] else int(match["hundreds"]) * 100
+        at = match.start() + len(match["prep"]) + 1
+        centuries.append(
+            TimeExpression(
+                sentence[at : match.end()].strip(),
+                at,
+                match.end(),
+                f"{first:04d}",
+                f"{first + 99:04d}",
+                Precision.YEAR,
+                "century",
+                reference,
+            )
+        )
+    if not centuries:
+        return found
+    return sorted([*found, *centuries], key=lambda t: t.start_offset)
+
+
+def _past_span(sentence: str, expr: TimeExpression, reference: dt.date) -> TimeExpression | None:
+    """``over the past two years`` → 2022-07/2024-07 (in a story of July 2024), ``in the
+    last five days`` → the five days up to the story, ``over the past year`` → its months."""
+    lead = re.match(r"(?:the\s+)?(?:past|last)\s+", expr.text, re.I)
+    if (
+        lead is None
+        or not _PAST_SPAN.search(sentence, max(expr.start_offset - 16, 0), expr.start_offset)
+        or re.match(r"\s+of\s+(?:the\s+)?(?:\d|year)", sentence[expr.end_offset :])
+    ):
+        return None  # (not "the last 6 months of 2017": the end of another year)
+    if expr.kind == "relative_period":
+        count, unit = 1, expr.text.split()[-1].lower()
+        code = {"year": "Y", "month": "M", "week": "W"}.get(unit)
+    else:
+        value = re.fullmatch(r"P(\d+)([YMWD])", expr.start)
+        if value is None:
+            return None
+        count, code = int(value[1]), value[2]
+    if code in ("Y", "M"):
+        months = count * (12 if code == "Y" else 1)
+        return dataclasses.replace(
+            expr,
+            start=_month_index(reference, -months),
+            end=_month_index(reference, 0),
+            precision=Precision.MONTH,
+            kind="span",
+        )
+    if code in ("W", "D"):
+        first = reference - dt.timedelta(days=count * (7 if code == "W" else 1))
+        return dataclasses.replace(
+            expr,
+            start=first.isoformat(),
+            end=reference.isoformat(),
+            precision=Precision.RANGE,
+            kind="span",
+        )
+    return None
+
+
+def _decade(sentence: str, expr: TimeExpression) -> TimeExpression | None:
+    """``in the early 2020s`` → 2020 to 2023; ``during the 1990s`` → 1990 to 1999."""
+    before = _DECADE_BEFORE.search(sentence, max(expr.start_offset - 24, 0), expr.start_offset)
+    if before is None or not expr.start.isdigit():
+        return None
+    low, high = _DECADE_PARTS.get((before["part"] or "").lower(), (0, 9))
+    first = int(expr.start) * 10
+    return dataclasses.replace(
+        expr, start=f"{first + low:04d}", end=f"{first + high:04d}", precision=Precision.YEAR
+    )
+
+
 def _event_date(sentence: str, expr: TimeExpression, reference: dt.date) -> TimeExpression | None:
+    if expr.kind == "century":
+        return expr
+    if expr.kind == "decade":
+        return _decade(sentence, expr)
+    if expr.kind in ("duration", "relative_period"):
+        span = _past_span(sentence, expr, reference)
+        if span is not None:
+            return span
     if expr.kind not in NOT_WHEN:
         so_far = _PERIOD_SO_FAR.search(sentence, max(expr.start_offset - 16, 0), expr.end_offset)
         if expr.kind == "relative_period" and so_far is not None:

@@ -71,16 +71,21 @@ def read_capped(path: Path, *, root: Path, max_bytes: int, what: str = "file") -
             hint="copy the file into the content folder instead of linking to it",
         )
     try:
-        with path.open("rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
+        # the descriptor itself, not a buffered file object: open, fstat, read, close,
+        # where open() adds a stat, an isatty ioctl and a seek of its own per file
+        handle = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+        try:
+            size = os.fstat(handle).st_size
             data = b""
             if size <= max_bytes:
                 # read(n) allocates n bytes first: asking for the cap (10 MB) cost
                 # more than reading the article. One byte past the size tells a
                 # file that grew since fstat (or a device), read on to the cap.
-                data = handle.read(size + 1)
+                data = _read(handle, size + 1)
                 if len(data) > size:
-                    data += handle.read(max_bytes + 1 - len(data))
+                    data += _read(handle, max_bytes + 1 - len(data))
+        finally:
+            os.close(handle)
     except OSError as exc:
         raise ReadError(
             f"cannot read the {what}: {exc.strerror or exc}",
@@ -96,6 +101,20 @@ def read_capped(path: Path, *, root: Path, max_bytes: int, what: str = "file") -
             hint="split it, or raise max_file_bytes in dateline.toml",
         )
     return data
+
+
+def _read(handle: int, limit: int) -> bytes:
+    """Up to ``limit`` bytes from the descriptor, fewer only where the file ends (a
+    read may return less than asked: a pipe, a signal)."""
+    chunks: list[bytes] = []
+    got = 0
+    while got < limit:
+        chunk = os.read(handle, limit - got)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        got += len(chunk)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def _target(path: Path) -> str:

@@ -39,6 +39,7 @@ import os
 import sqlite3
 import time
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -64,7 +65,7 @@ __all__ = [
 #: The folder of the cache and the lock, inside the output folder.
 STATE_DIR = ".dateline"
 #: Bumped when the layout of entries or state changes: older caches are ignored.
-FORMAT = 9
+FORMAT = 10
 #: A file changed this recently (seconds) is read and hashed, whatever its stamp says.
 RACY_SECONDS = 2.0
 #: Window of the deflated summaries a build holds (2 KiB: more than a summary's length).
@@ -458,7 +459,7 @@ class CacheState:
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS entries (
-    key TEXT PRIMARY KEY, data BLOB NOT NULL, body TEXT, size INTEGER
+    key TEXT PRIMARY KEY, data BLOB NOT NULL, body TEXT, size INTEGER, feed BLOB
 );
 CREATE TABLE IF NOT EXISTS state (
     source TEXT PRIMARY KEY, key TEXT NOT NULL, summary TEXT NOT NULL,
@@ -469,6 +470,10 @@ CREATE TABLE IF NOT EXISTS stamps (
     source TEXT PRIMARY KEY, stamp TEXT NOT NULL, key TEXT NOT NULL
 );
 """
+
+
+#: Keys asked for in one query (SQLite before 3.32 takes at most 999 parameters).
+_KEYS_PER_QUERY = 500
 
 
 class BuildCache:
@@ -529,6 +534,20 @@ class BuildCache:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+    def commit(self) -> None:
+        """Commit the entries written so far, so that another connection (a second
+        process of the build) reads them. The state still names the last build's:
+        an entry no state names is dropped by the next :meth:`save_state`. Raises
+        OutputError when the disk refuses."""
+        if self._db is None:
+            return
+        try:
+            self._db.commit()
+        except sqlite3.Error as exc:
+            raise OutputError(
+                f"could not write to the build cache: {exc}", path=self.state_file
+            ) from exc
 
     def load_state(self, summaries: bool = True) -> CacheState:
         """The state of the last complete build; an empty one when absent or damaged.
@@ -686,16 +705,44 @@ class BuildCache:
             return None
         return row[0] if row is not None and isinstance(row[0], str) else None
 
-    def write_entry(self, entry: CacheEntry, stored: bytes | None = None) -> None:
+    def read_feeds(self, keys: Sequence[str]) -> dict[str, tuple[str, bytes | None]]:
+        """:meth:`read_body` of several articles, each with its feed entries around its
+        body as the worker that built it made them (:func:`~dateline.emit.feeds.entry_parts`;
+        None when it made none), by key: one query per feed document, where one per
+        article was most of the archive pages' time. A key not whole is left out."""
+        found: dict[str, tuple[str, bytes | None]] = {}
+        try:
+            db = self._open()
+            if db is None:
+                return found
+            for start in range(0, len(keys), _KEYS_PER_QUERY):
+                part = keys[start : start + _KEYS_PER_QUERY]
+                marks = ", ".join("?" * len(part))
+                for key, body, feed in db.execute(
+                    "SELECT key, body, feed FROM entries "
+                    f"WHERE key IN ({marks}) AND length(data) = size",
+                    part,
+                ):
+                    if isinstance(body, str):
+                        found[key] = body, feed if isinstance(feed, bytes) else None
+        except sqlite3.DatabaseError:
+            return {}
+        return found
+
+    def write_entry(
+        self, entry: CacheEntry, stored: bytes | None = None, feed: bytes | None = None
+    ) -> None:
         """Add an entry to this build's transaction (committed by :meth:`save_state`).
 
         ``stored`` is ``entry.to_bytes()`` when a worker process already made it (the
         ``entry`` then has no graph, but its body). The body is kept in a column of its
         own, not in the entry's JSON: the cache holds each article's body once.
+        ``feed``: the article's feed entries around its body (see :meth:`read_feed`).
         """
-        self.write_stored(entry.key, stored if stored is not None else entry.to_bytes(), entry.body)
+        data = stored if stored is not None else entry.to_bytes()
+        self.write_stored(entry.key, data, entry.body, feed)
 
-    def write_stored(self, key: str, data: bytes, body: str) -> None:
+    def write_stored(self, key: str, data: bytes, body: str, feed: bytes | None = None) -> None:
         """:meth:`write_entry` of an entry as :meth:`CacheEntry.to_bytes` made it (in the
         worker process that built the article) and its body."""
         db = self._open()
@@ -703,7 +750,8 @@ class BuildCache:
             return
         try:
             db.execute(
-                "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", (key, data, body, len(data))
+                "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)",
+                (key, data, body, len(data), feed),
             )
         except sqlite3.Error as exc:
             raise OutputError(
