@@ -254,6 +254,7 @@ LINKER_RULES: dict[str, str] = {
     "body_head_name": "'Comic Corps' is the 'Comic Corps of Canada' the article names; "
     "'Supreme Court' the 'Italian Supreme Court of Cassation'",
     "generic_head_word": "'the Church', 'the Bay' alone name no place or body",
+    "chamber_alone": "'the Senate' alone names the legislature, as 'Congress' does: a body",
     "facility_place": "'Public Auditorium', 'Century City Towers', 'WoodSpring Suites': a "
     "building or venue is a place, not a body",
     "hall_of_fame": "'Rock and Roll Hall of Fame' is an institution, not a hall",

@@ -221,7 +221,7 @@ DOCUMENT_WORDS = frozenset(
 )
 #: One-word proper names of organizations newsrooms use without explanation.
 SINGLE_ORGS = frozenset(
-    """Kremlin Pentagon Taliban Bundestag Bundesrat Knesset Majlis Duma Congress Hamas
+    """Kremlin Pentagon Taliban Bundestag Bundesrat Knesset Majlis Duma Congress Senate Hamas
     Hezbollah Houthis Interpol Europol OPEC Greenpeace Reuters Xinhua Facebook Twitter Google Apple
     Microsoft Amazon Meta Nvidia Gazprom Rosneft Aramco
     Bloomberg Netflix Hulu Spotify Uber Lyft Airbnb Tesla SpaceX Boeing Airbus Samsung Sony
