@@ -73,25 +73,42 @@ def test_every_rule_has_a_row_and_every_row_a_rule() -> None:
     assert {row["rule"] for row in RULES} == set(LINKER_RULES)
 
 
+#: row keys marking a known regression of the default recognizer: the news-tuned
+#: weights (``news_regression``), or confirming their organizations with the model's own
+#: recognizer (``confirm_regression``, setting ``nlp_ner_confirm``)
+_REGRESSIONS = ("news_regression", "confirm_regression")
+
+
+def _regression(row: dict[str, Any]) -> str:
+    """Why the default recognizer breaks a row ("" where it does not)."""
+    return next((str(row[key]) for key in _REGRESSIONS if row.get(key)), "")
+
+
 @pytest.mark.parametrize("row", RULES, ids=[row["rule"] for row in RULES])
 def test_linker_rule(row: dict[str, Any]) -> None:
     """Each row under the default recognizer; a row marked ``news_regression`` (a known
-    regression of the news-tuned weights) under the model's own, since it tests the rule."""
-    plain = NlpModel.shared(DEFAULT_MODEL, "model") if row.get("news_regression") else None
-    _check_row(row, plain)
+    regression of the news-tuned weights) under the model's own, and one marked
+    ``confirm_regression`` under the news weights without confirming, since they test
+    the rule."""
+    nlp = None
+    if row.get("news_regression"):
+        nlp = NlpModel.shared(DEFAULT_MODEL, "model")
+    elif row.get("confirm_regression"):
+        nlp = NlpModel.shared(DEFAULT_MODEL, "news", ())
+    _check_row(row, nlp)
 
 
 @pytest.mark.parametrize(
     "row",
     [
-        pytest.param(row, marks=pytest.mark.xfail(strict=True, reason=row["news_regression"]))
+        pytest.param(row, marks=pytest.mark.xfail(strict=True, reason=_regression(row)))
         for row in RULES
-        if row.get("news_regression")
+        if _regression(row)
     ],
-    ids=[row["rule"] for row in RULES if row.get("news_regression")],
+    ids=[row["rule"] for row in RULES if _regression(row)],
 )
 def test_linker_rule_under_the_news_recognizer(row: dict[str, Any]) -> None:
-    """The rows the news-tuned recognizer breaks, under it: strict xfail, so the day new
+    """The rows the default recognizer breaks, under it: strict xfail, so the day new
     weights or rules fix one, the test says so (and the mark is removed)."""
     _check_row(row, NlpModel.shared(DEFAULT_MODEL, "news"))
 

@@ -71,7 +71,7 @@ def test_the_shipped_weights_digest_is_recorded_where_the_version_reads_it() -> 
     folder = news_ner_path()
     recorded = (folder / DIGEST_FILE).read_text(encoding="utf-8").split()[0]
     assert recorded == hashlib.sha256((folder / "model").read_bytes()).hexdigest()
-    news = NlpModel.shared(DEFAULT_MODEL, "news")
+    news = NlpModel.shared(DEFAULT_MODEL, "news", ())
     assert news.news_ner == folder
     assert news.version.endswith(f"+ner-{recorded[:12]}")
 
@@ -100,8 +100,8 @@ def test_the_setting_chooses_the_recognizer(tuned: Path) -> None:
     assert model_of(nlp_ner="model").news_ner is None
     assert model_of(nlp_ner="news").news_ner == news_ner_path()
     assert model_of(nlp_ner=str(tuned)).news_ner == tuned
-    assert model_of().confirm == ()
-    assert model_of(nlp_ner_confirm=["ORG"]).confirm == ("ORG",)
+    assert model_of().confirm == ("ORG",)
+    assert model_of(nlp_ner_confirm=[]).confirm == ()
     # tuned weights fit the default model only: another model keeps its own recognizer
     assert model_of(nlp_model="en_core_web_md", nlp_ner=str(tuned)).news_ner is None
 
@@ -156,7 +156,7 @@ def test_confirmed_labels_keep_only_names_the_models_own_recognizer_agrees_on() 
 def test_confirming_is_part_of_the_version_and_needs_a_tuned_recognizer() -> None:
     confirmed = NlpModel(DEFAULT_MODEL, "news", ("ORG",))
     assert confirmed.version.endswith("+confirm-ORG")
-    assert NlpModel(DEFAULT_MODEL, "news").version != confirmed.version
+    assert NlpModel(DEFAULT_MODEL, "news", ()).version != confirmed.version
     # the model's own recognizer has nothing to confirm against
     assert NlpModel(DEFAULT_MODEL, "model", ("ORG",)).confirm == ()
     text = "Officials of the European Union met in Brussels."

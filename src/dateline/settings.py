@@ -159,7 +159,8 @@ class Settings(BaseModel):
         "fine-tuned by bench/train_ner.py. Other models keep their own.",
     )
     nlp_ner_confirm: list[NerLabel] = Field(
-        default_factory=list,
+        # = dateline.enrich.nlp.DEFAULT_CONFIRM (not imported: spaCy stays lazy)
+        default_factory=lambda: list[NerLabel](["ORG"]),
         description="Labels (`ORG`, `PERSON`, `GPE`, `LOC`, `FAC`, `NORP`) whose names a tuned "
         "`nlp_ner` proposes are kept only when the model's own recognizer gives the same name "
         "the same label (costs a second recognizer on the paragraphs holding such names).",

@@ -28,8 +28,8 @@ A tuned recognizer that has seen a few hundred annotated articles also proposes
 names no one would: menu lines of a web page ("Translate English", "Travel Guide"),
 headline fragments, products. The model's own recognizer, trained on far more text
 with other conventions, rarely proposes the same wrong name as an organization. So
-``nlp_ner_confirm`` (labels, e.g. ``["ORG"]``) keeps a name the tuned recognizer gives
-one of those labels only when the model's own recognizer, run on the same paragraph,
+``nlp_ner_confirm`` (labels; ``["ORG"]`` by default) keeps a name the tuned recognizer
+gives one of those labels only when the model's own recognizer, run on the same paragraph,
 gives the same name the same label; the others are left in ``doc.spans`` under
 :data:`UNCONFIRMED` for whoever wants to propose them. Measured by cross-validation
 (bench/NER-TRAINING.md): organizations' precision up ~.10 for ~.04 of recall. The second
@@ -58,6 +58,7 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
     from spacy.tokens import Doc, Span, Token
 
 __all__ = [
+    "DEFAULT_CONFIRM",
     "DEFAULT_MODEL",
     "DEFAULT_NER",
     "ENGLISH_STOP_SHARE",
@@ -88,6 +89,10 @@ DEFAULT_NER: NerChoice = NEWS_NER
 #: writes it): the shipped weights' version is read from it, not recomputed.
 DIGEST_FILE = "model.sha256"
 
+#: Labels whose tuned names need the model's own recognizer to agree, unless a site says
+#: (the ``nlp_ner_confirm`` setting's default too): organizations, the label the tuned
+#: recognizer over-proposes (module docstring).
+DEFAULT_CONFIRM: tuple[str, ...] = ("ORG",)
 #: ``doc.spans`` key of the names the model's own recognizer did not confirm
 #: (``nlp_ner_confirm``): proposals, not published.
 UNCONFIRMED = "ner_unconfirmed"
@@ -127,7 +132,7 @@ class NlpModel:
         self,
         name: str = DEFAULT_MODEL,
         ner: NerChoice = DEFAULT_NER,
-        confirm: Iterable[str] = (),
+        confirm: Iterable[str] = DEFAULT_CONFIRM,
     ) -> None:
         self.name = name
         #: the folder of a tuned recognizer that replaces the model's, or None (default
@@ -146,7 +151,9 @@ class NlpModel:
     @staticmethod
     @functools.cache
     def shared(
-        name: str = DEFAULT_MODEL, ner: NerChoice = DEFAULT_NER, confirm: tuple[str, ...] = ()
+        name: str = DEFAULT_MODEL,
+        ner: NerChoice = DEFAULT_NER,
+        confirm: tuple[str, ...] = DEFAULT_CONFIRM,
     ) -> NlpModel:
         """One model per name, recognizer and confirmed labels per process."""
         return NlpModel(name, ner, confirm)
