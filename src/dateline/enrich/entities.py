@@ -111,6 +111,7 @@ from dateline.enrich.name_shapes import (
     given_name_first,
     is_corporate_form,
     is_given_name,
+    is_name_continued,
     is_organ,
     is_short_for,
     is_shortened,
@@ -200,6 +201,8 @@ LINKER_RULES: dict[str, str] = {
     "written_name": "a place keeps the name the text wrote (U.S., Britain) as an alternateName",
     "organ_of_organization": "'Council of Heads of State of the SCO' publishes only the SCO",
     "org_short_form": "'Eurasian Union' is 'Eurasian Economic Union' said shorter",
+    "org_name_continued": "'Rutgers' after 'Rutgers University', 'Yankees' after the 'New York "
+    "Yankees': the body named in full, then shorter",
     "nationality_before_name": "'American Dennis Mitchell' is a person, American his country",
     "spaced_dash": "a spaced dash ends a name: 'Romania - Cosmin Contra' is two",
     "corporate_suffix": "'First Chicago NBD Corp.' is a company, not a title",
@@ -251,6 +254,7 @@ LINKER_RULES: dict[str, str] = {
     "body_head_name": "'Comic Corps' is the 'Comic Corps of Canada' the article names; "
     "'Supreme Court' the 'Italian Supreme Court of Cassation'",
     "generic_head_word": "'the Church', 'the Bay' alone name no place or body",
+    "chamber_alone": "'the Senate' alone names the legislature, as 'Congress' does: a body",
     "facility_place": "'Public Auditorium', 'Century City Towers', 'WoodSpring Suites': a "
     "building or venue is a place, not a body",
     "hall_of_fame": "'Rock and Roll Hall of Fame' is an institution, not a hall",
@@ -926,6 +930,11 @@ class EntityExtractor:
     def _is_state_code(self, code: str) -> bool:
         return self.gazetteer.us_state_code(code) is not None
 
+    def _is_home(self, name: str) -> bool:
+        """A place or a nationality a body's name may start with (``Pittsburgh``,
+        ``Afghan``), as the home of the body named after it."""
+        return self._is_place(name) or (" " not in name and self._demonym(name) is not None)
+
     def _is_place(self, name: str) -> bool:
         return self.gazetteer.place(name) is not None or self.gazetteer.us_state(name) is not None
 
@@ -1592,22 +1601,40 @@ class EntityExtractor:
             head = self._head_name(org.name)
             if head != org.name:
                 by_head.setdefault(head, []).append(org)
+        # where each is first named (the headline first): a body is named in full before
+        # it is shortened ("Acme" then "Acme Europe" are two)
+        first: dict[str, tuple[int, int]] = {}
+        for m in result.mentions:
+            first[m.key] = min(first.get(m.key, _LAST), (m.sentence, m.start))
         for short in sorted(orgs, key=lambda e: len(e.name)):
             if short.key not in result.entities:
                 continue
             words = short.name.split()
-            longer = [
-                o for o in by_head.get(short.name, []) if len(words) >= 2 and o is not short
-            ] or [
-                o
-                for o in by_first.get(words[0], []) + by_last.get(words[-1], [])
-                if o is not short
-                and o.key in result.entities
-                and (
-                    is_corporate_form(words, o.name.split(), self.gazetteer)
-                    or is_shortened(words, o.name.split())
-                )
-            ]
+            longer = (
+                [o for o in by_head.get(short.name, []) if len(words) >= 2 and o is not short]
+                or [
+                    o
+                    for o in by_first.get(words[0], []) + by_last.get(words[-1], [])
+                    if o is not short
+                    and o.key in result.entities
+                    and (
+                        is_corporate_form(words, o.name.split(), self.gazetteer)
+                        or is_shortened(words, o.name.split())
+                    )
+                ]
+                or [
+                    o
+                    for o in by_first.get(words[0], []) + by_last.get(words[-1], [])
+                    if o is not short
+                    and o.key in result.entities
+                    and not self._is_place(short.name)
+                    and (
+                        first.get(o.key, _LAST) < first.get(short.key, _LAST)
+                        or not o.name.startswith(short.name)  # a home place before it
+                    )
+                    and is_name_continued(words, o.name.split(), self._is_home)
+                ]
+            )
             unique = {o.key: o for o in longer}
             if len(unique) != 1:
                 continue
@@ -1646,5 +1673,8 @@ class EntityExtractor:
                             named=False,
                         )
 
+
+#: after every position in an article: where an entity without mentions is first named
+_LAST = (1 << 30, 0)
 
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "from"})

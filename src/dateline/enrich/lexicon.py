@@ -26,6 +26,7 @@ __all__ = [
     "NAME_PARTICLES",
     "NOT_CITY_HEADS",
     "NOT_NAMES",
+    "ORGAN_HEADS",
     "ORGAN_MEMBERS",
     "ORG_WORDS",
     "PARTY_NAMES",
@@ -94,6 +95,13 @@ ORG_WORDS = frozenset(
 ORGAN_MEMBERS = frozenset(
     """Heads State States Government Governments Governors Directors Ministers Members
     Experts Trustees Delegates Representatives Parties""".split()
+)
+#: Last words of a unit inside a body (``House Armed Services Committee``, ``Senate
+#: Democratic Caucus``): such a name said after the body's own is another entity, not its
+#: full name.
+ORGAN_HEADS = frozenset(
+    """Committee Subcommittee Caucus Council Commission Board Panel Division Unit Office
+    Bureau Department School Faculty Chapter Branch Wing Directorate Secretariat""".split()
 )
 #: Organization words that make it a government body.
 GOVERNMENT_WORDS = frozenset(
@@ -213,8 +221,8 @@ DOCUMENT_WORDS = frozenset(
 )
 #: One-word proper names of organizations newsrooms use without explanation.
 SINGLE_ORGS = frozenset(
-    """Kremlin Pentagon Taliban Bundestag Bundesrat Knesset Majlis Duma Congress Hamas Hezbollah
-    Houthis Interpol Europol OPEC Greenpeace Reuters Xinhua Facebook Twitter Google Apple
+    """Kremlin Pentagon Taliban Bundestag Bundesrat Knesset Majlis Duma Congress Senate Hamas
+    Hezbollah Houthis Interpol Europol OPEC Greenpeace Reuters Xinhua Facebook Twitter Google Apple
     Microsoft Amazon Meta Nvidia Gazprom Rosneft Aramco
     Bloomberg Netflix Hulu Spotify Uber Lyft Airbnb Tesla SpaceX Boeing Airbus Samsung Sony
     Nintendo Intel Qualcomm IBM Oracle Alibaba Tencent Huawei Baidu Walmart Disney Instagram

@@ -8,7 +8,7 @@ that module so each rule's test can reach the shape it checks.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from dateline.enrich.gazetteer import Gazetteer, fold
 from dateline.enrich.given_names import given_names
@@ -24,6 +24,7 @@ from dateline.enrich.lexicon import (
     NAME_PARTICLES,
     NOT_NAMES,
     ORG_WORDS,
+    ORGAN_HEADS,
     ORGAN_MEMBERS,
     PARTY_WORDS,
     PLACE_WORDS,
@@ -41,6 +42,7 @@ __all__ = [
     "given_name_first",
     "is_corporate_form",
     "is_given_name",
+    "is_name_continued",
     "is_organ",
     "is_short_for",
     "is_shortened",
@@ -419,6 +421,29 @@ def is_corporate_form(short: list[str], long: list[str], gazetteer: Gazetteer) -
         head = " ".join(long[: -len(short)])
         return gazetteer.country(head) is not None
     return False
+
+
+def is_name_continued(short: list[str], long: list[str], is_place: Callable[[str], bool]) -> bool:
+    """``Rutgers`` is ``Rutgers University`` and ``Yankees`` the ``New York Yankees``:
+    the longer name goes on after the shorter one in capitalised words (a body's name
+    said in full, then by its first words: not a unit of it, ``Senate Armed Services
+    Committee``, nor a body named after a whole one, ``United Nations Framework Convention
+    on Climate Change``), or puts a place or nationality before it (a team or paper by its home
+    town). Commas are no part of the words (``Acme Systems, Inc.``)."""
+    a = [w.rstrip(",") for w in short]
+    b = [w.rstrip(",") for w in long]
+    if not 0 < len(a) < len(b):
+        return False
+    if b[: len(a)] == a:
+        rest = b[len(a) :]
+        return (
+            rest[0][:1].isupper()
+            and a[-1] not in ORG_WORDS  # "United Nations" is whole: not "... Convention on"
+            and len([w for w in rest if w not in CORPORATE_SUFFIXES]) <= 2
+            and not any(w in ORGAN_HEADS or w in DOCUMENT_WORDS for w in rest)
+            and all(w[:1].isupper() or w in CONNECTOR_WORDS or w in {"and", "&"} for w in rest)
+        )
+    return b[-len(a) :] == a and is_place(" ".join(b[: -len(a)]))
 
 
 def is_shortened(short: list[str], long: list[str]) -> bool:
