@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span
 
 from dateline.enrich.gazetteer import fold
 from dateline.enrich.lexicon import (
@@ -31,7 +32,7 @@ from dateline.enrich.lexicon import (
     TITLE_WORDS,
 )
 from dateline.enrich.name_shapes import SPAN, UPPER, given_name_first, person_like
-from dateline.enrich.nlp import ParsedArticle
+from dateline.enrich.nlp import UNCONFIRMED, ParsedArticle
 from dateline.enrich.sentences import Sentence
 from dateline.enrich.teams import person_after_team
 
@@ -40,6 +41,7 @@ __all__ = [
     "US_STATE",
     "before_caption_label",
     "body_after_place",
+    "confirmed_organizations",
     "given_name_before",
     "joined",
     "known_companies",
@@ -50,6 +52,7 @@ __all__ = [
     "sourced",
     "state_tags",
     "team_spans",
+    "weak_organizations",
 ]
 
 
@@ -66,11 +69,15 @@ def model_candidates(
     by_paragraph: dict[int, list[Sentence]] = {}
     for sentence in sentences:
         by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+    known = confirmed_organizations(parsed)
     for number, group in by_paragraph.items():
         if number >= len(parsed.paragraphs):
             continue
         doc = parsed.paragraphs[number]
-        ents = [e for e in doc.ents if e.label_ in NER_LABELS]
+        ents = sorted(
+            [e for e in doc.ents if e.label_ in NER_LABELS] + weak_organizations(doc, known),
+            key=lambda e: e.start_char,
+        )
         cursor = 0
         at = 0
         for sentence in group:
@@ -86,6 +93,37 @@ def model_candidates(
                     (ent.start_char - offset, ent.end_char - offset, ent.label_)
                 )
                 at += 1
+    return out
+
+
+def confirmed_organizations(parsed: ParsedArticle) -> frozenset[str]:
+    """The organizations' names the recognizers agree on anywhere in the article."""
+    return frozenset(
+        fold(e.text.removeprefix("the ").removeprefix("The "))
+        for doc in (parsed.headline, *parsed.paragraphs)
+        for e in doc.ents
+        if e.label_ == "ORG"
+    )
+
+
+def weak_organizations(doc: Doc, known: frozenset[str]) -> list[Span]:
+    """The organizations the news recognizer proposed and the model's own did not
+    confirm (``nlp_ner_confirm``) that the text's own cue keeps: a name the article
+    names as an organization elsewhere ("the House of Representatives" again, before
+    "Speaker"), or one that ends in a company's word ("Balmond Studio", "Acme Corp.")."""
+    if UNCONFIRMED not in doc.spans:
+        return []
+    taken = [(e.start_char, e.end_char) for e in doc.ents]
+    out = []
+    for span in doc.spans[UNCONFIRMED]:
+        name = span.text.removeprefix("the ").removeprefix("The ")
+        last = name.split()[-1].rstrip(",") if name.split() else ""
+        if span.label_ != "ORG" or any(a < span.end_char and span.start_char < b for a, b in taken):
+            continue
+        if fold(name) in known or (
+            " " in name and (last in COMPANY_WORDS or last in CORPORATE_SUFFIXES)
+        ):
+            out.append(span)
     return out
 
 

@@ -34,6 +34,7 @@ from dateline.enrich.candidates import (
     SAYS,
     US_STATE,
     body_after_place,
+    confirmed_organizations,
     joined,
     known_companies,
     label_votes,
@@ -43,6 +44,7 @@ from dateline.enrich.candidates import (
     sourced,
     state_tags,
     team_spans,
+    weak_organizations,
 )
 from dateline.enrich.coref import Candidate, find_descriptions, resolve
 from dateline.enrich.dateline import Dateline
@@ -254,6 +256,8 @@ LINKER_RULES: dict[str, str] = {
     "body_head_name": "'Comic Corps' is the 'Comic Corps of Canada' the article names; "
     "'Supreme Court' the 'Italian Supreme Court of Cassation'",
     "generic_head_word": "'the Church', 'the Bay' alone name no place or body",
+    "unconfirmed_kept": "an organization the recognizers disagree on is kept where the article "
+    "names it as one elsewhere or it ends in a company's word ('Balmond Studio')",
     "chamber_alone": "'the Senate' alone names the legislature, as 'Congress' does: a body",
     "facility_place": "'Public Auditorium', 'Century City Towers', 'WoodSpring Suites': a "
     "building or venue is a place, not a body",
@@ -418,11 +422,14 @@ class EntityExtractor:
                 spans = self._corroborated(text, spans, cased, result.teams)
             self._unit(result, text, sentence.index, acronyms, spans, shouted)
         headline_spans = (
-            [
+            sorted(
                 (e.start_char, e.end_char, e.label_)
-                for e in parsed.headline.ents
+                for e in [
+                    *parsed.headline.ents,
+                    *weak_organizations(parsed.headline, confirmed_organizations(parsed)),
+                ]
                 if e.label_ in NER_LABELS
-            ]
+            )
             if parsed.headline.text == headline
             else []
         )
