@@ -256,6 +256,8 @@ LINKER_RULES: dict[str, str] = {
     "body_head_name": "'Comic Corps' is the 'Comic Corps of Canada' the article names; "
     "'Supreme Court' the 'Italian Supreme Court of Cassation'",
     "generic_head_word": "'the Church', 'the Bay' alone name no place or body",
+    "outlet_noun_after": "'Le Monde newspaper said': a name before 'newspaper', 'news agency' "
+    "is an outlet, whatever label the model gave",
     "unconfirmed_kept": "an organization the recognizers disagree on is kept where the article "
     "names it as one elsewhere or it ends in a company's word ('Balmond Studio')",
     "chamber_alone": "'the Senate' alone names the legislature, as 'Congress' does: a body",
@@ -868,6 +870,13 @@ class EntityExtractor:
                 return self._person(result, span, text, index, start)
         words = span.split()
         end = start + len(span)
+        if (
+            label in ("PERSON", "GPE", "LOC", None)
+            and OUTLET_AFTER.match(text, end)
+            and not self._is_place(span)
+        ):
+            # "Le Monde newspaper said": a paper, a channel or an agency, named as such
+            return self._organization_like(result, span, text)
         if label != "NORP" and self._role_before(text, start, words):
             # "economist Eswar Prasad", "his father Leopold III": a person, whatever label
             return self._person(result, span, text, index, start)
@@ -1680,6 +1689,12 @@ class EntityExtractor:
                             named=False,
                         )
 
+
+#: What an outlet's name is followed by: "Le Monde newspaper", "Tasnim news agency".
+OUTLET_AFTER = re.compile(
+    r"\s+(?:(?:daily|weekly)\s+)?(?:newspaper|tabloid|magazine|broadcaster|news\s+agency|"
+    r"news\s+website)s?\b"
+)
 
 #: after every position in an article: where an entity without mentions is first named
 _LAST = (1 << 30, 0)
