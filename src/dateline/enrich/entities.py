@@ -33,6 +33,7 @@ from dateline.enrich.candidates import (
     NER_LABELS,
     SAYS,
     US_STATE,
+    before_caption_label,
     body_after_place,
     confirmed_organizations,
     joined,
@@ -648,12 +649,14 @@ class EntityExtractor:
                 and fold(rule_span.group(0)) not in result.teams
             ):
                 continue  # every word of an all-capitals line is capitalised
+            # "student Ahmed Mohamed Image: Twitter": no credit label in the name
+            cut = before_caption_label(rest, rule_span.start(), rule_span.end())
             self._span(
                 result,
                 text,
                 index,
                 rule_span.start(),
-                rule_span.group(0),
+                rest[rule_span.start() : cut],
                 acronyms,
                 long_forms,
                 None,
