@@ -20,6 +20,7 @@ from dateline.enrich.lexicon import (
     COMMON_STARTERS,
     COMPANIES_NAMED_AFTER_PEOPLE,
     COMPANY_WORDS,
+    COMPASS_WORDS,
     CORPORATE_SUFFIXES,
     DOCUMENT_WORDS,
     NAME_PARTICLES,
@@ -41,6 +42,7 @@ __all__ = [
     "US_STATE",
     "before_caption_label",
     "body_after_place",
+    "compass_before",
     "confirmed_organizations",
     "given_name_before",
     "joined",
@@ -417,8 +419,20 @@ def joined(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, 
             else:
                 start = given_name_before(text, start, out[-1][1] if out else 0)
         end = before_caption_label(text, start, end)
+        if label in ("PERSON", "GPE", "LOC") and " " not in text[start:end]:
+            start = compass_before(text, start, out[-1][1] if out else 0)
         out.append((start, end, label))
     return out
+
+
+def compass_before(text: str, start: int, floor: int) -> int:
+    """The start of a one-word place name with the compass word the model cut off it:
+    ``Central`` + ``Java``, ``East`` + ``Kalimantan`` are the region, not the island."""
+    found = _COMPASS_BEFORE.search(text, max(floor, start - 12), start)
+    return found.start(1) if found and found.end() == start else start
+
+
+_COMPASS_BEFORE = re.compile(r"(?<![\w-])(" + "|".join(sorted(COMPASS_WORDS)) + r") $")
 
 
 COMPANY_NAMES = re.compile(
