@@ -28,6 +28,15 @@ from .events_helpers import events_of
             None,
             True,
         ),
+        # through or until a date: the end dates the happening
+        (
+            "NASA plans to spend a total of $2.6 billion on its contracts through November "
+            "2028, agency officials said.",
+            "NASA spends a total of $2.6 billion",
+            "2028-11",
+            None,
+            True,
+        ),
         # a season is its months
         (
             "Taylor Swift left Big Machine last fall.",
@@ -232,3 +241,26 @@ def test_a_day_compared_with_is_no_date() -> None:
     """'its tally rose over the previous day by 235': how much, not when."""
     text = "Patna reported 40 new cases on Monday. Its tally rose over the previous day by 235."
     assert [e.name for e in events_of(text) if e.start == "2024-06-30"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "start"),
+    [
+        # a year right before a noun of a happening is its date; its "by" says who
+        (
+            "A confident 2010 appearance by the Liberal Democrat leader Nick Clegg sparked "
+            "a wave of Cleggmania.",
+            "Confident appearance by Nick Clegg",
+            "2010",
+        ),
+        # a "by" phrase tells a dated noun from others when nothing else does
+        (
+            "A March 2019 study by Harvard University concluded that consumers pay.",
+            "Study by Harvard University",
+            "2019-03",
+        ),
+    ],
+)
+def test_a_noun_dated_in_its_own_phrase(sentence: str, name: str, start: str) -> None:
+    events = [e for e in events_of(sentence) if e.name.startswith(name)]
+    assert [e.start for e in events] == [start], [(e.name, e.start) for e in events_of(sentence)]

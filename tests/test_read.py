@@ -241,3 +241,81 @@ def test_discovered_names_are_the_paths_sorted_by_their_parts(tmp_path: Path) ->
     assert [p.relative_to(tmp_path).as_posix() for p in paths] == [
         "A.md", "a/b/c.md", "a/z.md", "a-b.md", "a.b/d.txt", "a.md", "b.md", "ä.md"
     ]  # fmt: skip
+
+
+# --- front matter in its common shapes, read without the YAML parser --------------------
+
+_KEYS = st.sampled_from(["title", "date", "author", "tags", "summary", "slug", "x_1", "Title"])
+_WORDS = st.sampled_from(
+    ["Energy", "North Korea", "U.S.", "a-b", "yes", "No", "NULL", "on", "Off", "true", "x1e3",
+     "1.5", "12", "0x1F", ".inf", "a:b", "a: b", "a #b", "#a", "a,b", " a", "a ", "a  b", "",
+     "~", "-a", "é", "a'b", "2024-01-01", "Priya Nair", "TRUE", "null x"]
+)  # fmt: skip
+_MOMENT_TEXTS = [
+    "2024-07-05", "2024-07-05T23:02:00+03:30", "2024-07-05T23:02:00Z", "2024-07-05T23:02:00",
+    "2024-07-05T23:02:00-00:00", "2024-07-05T23:02:00-05:00", "2024-07-05T23:02:00+00:00",
+    "2024-13-45", "2024-02-30", "2024-07-05T25:00:00", "2024-07-05T23:60:00",
+    "2024-07-05T23:02:00+24:00", "2024-07-05T23:02:00-03:30", "2024-7-5",
+    "2024-07-05 23:02:00", "2024-07-05T23:02:00.5Z", "0000-01-01",
+]  # fmt: skip
+_MOMENTS = st.sampled_from(_MOMENT_TEXTS)
+_VALUES = st.one_of(
+    st.text(max_size=12).map(lambda text: f'"{text}"'),
+    st.lists(_WORDS, max_size=4).map(lambda words: "[" + ", ".join(words) + "]"),
+    _WORDS,
+    _MOMENTS,
+    st.text(alphabet="ab .-_:#1'\"[]{}!&*|>%@`\\\t", max_size=8),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.tuples(_KEYS, st.sampled_from([": ", ": ", ": ", ":", ":  "]), _VALUES), max_size=3)
+)
+def test_common_front_matter_is_read_as_yaml_reads_it(
+    lines: list[tuple[str, str, str]],
+) -> None:
+    """Front matter in the shapes most articles use is read without the YAML parser
+    (a third of reading an article); whatever it reads so, it reads as the parser
+    does (values, their types and time zones, each key's line), and it leaves
+    every other text, good or bad, to the parser and its errors."""
+    from dateline.read.yamlmeta import _simple_mapping, _yaml_mapping  # noqa: PLC0415
+
+    text = "".join(f"{key}{colon}{value}\n" for key, colon, value in lines)
+    simple = _simple_mapping(text, 1)
+    if simple is None:
+        return
+    data, where = _yaml_mapping(text, Path("a.md"), 1)
+    assert repr(simple[0]) == repr(data)
+    assert simple[1] == where
+
+
+@pytest.mark.parametrize("moment", _MOMENT_TEXTS)
+def test_a_date_or_time_is_read_as_yaml_reads_it(moment: str) -> None:
+    """Dates and times, offsets east and west, Z, none, and dates no calendar has
+    (those go to the parser, whose error names them)."""
+    from dateline.read.yamlmeta import _simple_mapping, _yaml_mapping  # noqa: PLC0415
+
+    text = f"date: {moment}\n"
+    simple = _simple_mapping(text, 1)
+    try:
+        parsed = _yaml_mapping(text, Path("a.md"), 1)
+    except ReadError:
+        assert simple is None
+        return
+    assert simple is None or repr(simple) == repr(parsed)
+
+
+def test_generated_news_front_matter_takes_the_short_way() -> None:
+    """The shapes the short way reads are those of real front matter (title, date
+    with offset, author, tags, summary, slug), else the test above would hold for
+    a path no article takes."""
+    from bench.bench import article_text  # noqa: PLC0415
+
+    from dateline.read.yamlmeta import _simple_mapping, _yaml_mapping  # noqa: PLC0415
+
+    for number in range(30):
+        front = article_text(number, seed=1)[1].split("---\n")[1]
+        simple = _simple_mapping(front, 1)
+        assert simple is not None, front
+        assert repr(simple) == repr(_yaml_mapping(front, Path("a.md"), 1))

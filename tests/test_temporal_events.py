@@ -48,6 +48,7 @@ def test_event_dates(text: str, start: str, end: str | None) -> None:
         "the 2030s will be hot",  # a decade with no preposition dates nothing
         "for the past two years",  # how long, not a span before the story
         "in the last 6 months of 2017",  # the end of another year, not before the story
+        "the 2012 through 2015 design",  # the end of a span of model years, not a deadline
         "by six months",  # a duration is no date
         "the 2008 Olympics were a success",  # a bare year is no date alone
     ],

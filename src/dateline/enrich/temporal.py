@@ -153,7 +153,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month",
         re.compile(
-            rf"\b(?:in\s+|since\s+|by\s+)?(?:(?:early|mid|late)-?\s*)?(?P<mon>{_MONTH_RE})\b"
+            rf"\b(?:in\s+|since\s+|by\s+|(?P<last>last\s+|this\s+past\s+))?"
+            rf"(?:(?:early|mid|late)-?\s*)?(?P<mon>{_MONTH_RE})\b"
             rf"(?:,?\s+(?P<y>\d{{4}}))?",
             re.I,
         ),
@@ -477,12 +478,14 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, future: bool) -> TimeExp
         if not g.get("y"):
             # "May" alone is far more often the verb; other short forms need a year
             if word.lower() in _NOT_MONTH_ALONE and not text.lower().startswith(
-                ("in ", "since ", "by ")
+                ("in ", "since ", "by ", "last ", "this ")
             ):
                 return None
             if not word[0].isupper():
                 return None
             year = _month_back(ref, month, future)
+            if g.get("last"):  # "last May", "this past May": the latest before this month
+                year = ref.year if month < ref.month else ref.year - 1
         else:
             year = int(g["y"])
         month_expr = made(f"{year:04d}-{month:02d}", precision=Precision.MONTH)
@@ -806,9 +809,13 @@ def find_dates(
 #: A season's months, as the calendar of the northern hemisphere has them (winter runs
 #: into the next year).
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
-#: Words before a date that make it the start or the deadline of the clause's happening:
-#: "grounded since March" began in March, "return to the moon by 2024" is dated 2024.
-_START_OR_DEADLINE = re.compile(r"\b(?:since|by)\s+(?:the\s+)?$", re.I)
+#: Words before a date that make it the start, the deadline or the end of the clause's
+#: happening: "grounded since March" began in March, "return to the moon by 2024" is dated
+#: 2024, "spend $2.6 billion through November 2028" and "won't hit other platforms until
+#: 2020" are dated by the end.
+_START_OR_DEADLINE = re.compile(r"\b(?:since|by|through|until|till)\s+(?:the\s+)?$", re.I)
+#: "the 2012 through 2015 design": the end of a span of dates, not of a happening.
+_FROM_A_DATE = re.compile(r"\d\s+(?:through|until|till)\s+(?:the\s+)?$", re.I)
 #: "earlier this year", "so far this month": the part of the period before the story.
 _PERIOD_SO_FAR = re.compile(
     r"\b(?:earlier\s+this|so\s+far\s+this)\s+(?P<unit>week|month|year)$", re.I
@@ -1055,6 +1062,7 @@ def _event_date(sentence: str, expr: TimeExpression, reference: dt.date) -> Time
         expr.kind == "since"
         and calendar
         and _START_OR_DEADLINE.search(sentence, max(expr.start_offset - 12, 0), expr.start_offset)
+        and not _FROM_A_DATE.search(sentence, max(expr.start_offset - 24, 0), expr.start_offset)
     ):
         return expr
     return None

@@ -332,9 +332,11 @@ class TriggerDetector:
             return None
         times, inherited = self._times(context, verb)
         moved = False
-        if not times and self.rule.until:
-            times = _until(context, verb)  # "delayed until October 2007": when it now is
-            moved = bool(times)
+        if self.rule.until and all(t.kind == "since" for t in times):
+            # "delayed until October 2007": when it now is (not the end of a delay)
+            until = _until(context, verb)
+            if until:
+                times, moved = until, True
         if not times:
             return None  # the timeline is what the text dates
         scheduled = (
@@ -518,7 +520,16 @@ class TriggerDetector:
         subject = self._subject(verb, context) if noun.dep_ != "nsubjpass" else None
         subject = _antecedent(verb, subject)
         if self.rule.own_date:  # who: the noun's possessor ("GM's filing"), not the clause's
-            subject = next((c for c in noun.children if c.dep_ == "poss"), None)
+            subject = next((c for c in noun.children if c.dep_ == "poss"), None) or next(
+                (  # or its "by" ("a 2010 appearance by Nick Clegg")
+                    o
+                    for c in noun.children
+                    if c.dep_ == "prep" and c.lower_ == "by"
+                    for o in c.children
+                    if o.dep_ == "pobj"
+                ),
+                None,
+            )
         people = [k for k in self._people(context, subject) if context.type_of(k) in _AGENT_TYPES]
         # the words before the noun in its phrase, without articles, possessives and dates:
         # "its maiden flight", "A European Commission review", "the June 29 launch"
@@ -966,8 +977,10 @@ def own_times(context: SentenceContext, noun: Token) -> list[TimeExpression]:
             if _right_before(context, expr, noun) and expr.kind not in NOT_WHEN:
                 out.append(expr)  # "the September 11, 2001 attacks", parsed apart
             continue
-        if expr.kind in NOT_WHEN and expr.kind != "since":
-            continue
+        year = starts[expr.start_offset]
+        premodifier = expr.kind == "bare_year" and year.head.i == noun.i and year.i < noun.i
+        if expr.kind in NOT_WHEN and expr.kind != "since" and not premodifier:
+            continue  # (but "a 2010 appearance by Nick Clegg" was in 2010)
         before = starts[expr.start_offset].i - 1
         while before >= 0 and noun.doc[before].dep_ == "det":
             before -= 1  # "after the June 29 launch": the bound is before the article
@@ -982,7 +995,7 @@ _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd"})
 #: Words before a noun that put its date ahead: "a scheduled Dec. 15 imposition".
 _PLANNED = frozenset({"scheduled", "planned", "upcoming", "proposed", "expected", "due"})
 #: Prepositions whose phrase tells one dated noun from another: where, between whom.
-_TELLING = frozenset({"at", "in", "between"})
+_TELLING = frozenset({"at", "in", "between", "by"})
 
 
 #: Determiners of a source the text does not identify: "a senior official", "some aides".
@@ -1074,7 +1087,8 @@ def _planned(noun: Token) -> bool:
 
 def _telling_phrase(context: SentenceContext, noun: Token) -> list[Token]:
     """The noun's prepositional phrase naming a place or people the text names (``at the
-    White House``, ``in Miami``, ``between Trump and Liu He``; not ``with`` someone: "said
+    White House``, ``in Miami``, ``between Trump and Liu He``, ``by the Centre for Economic
+    Policy Research``; not ``with`` someone: "said
     meeting with Giuliani on Monday was part of it" is no one meeting), without dates, for a
     name; [] when it has none."""
     for prep in noun.children:
