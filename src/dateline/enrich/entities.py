@@ -636,27 +636,25 @@ class EntityExtractor:
         # what the model left of a capitalised run before its name ("Refugee Council"
         # before "Enver Solomon") is still a run the strong rules may claim
         rest = "".join("\0" if covered[i] else c for i, c in enumerate(visible))
-        for rule_span in SPAN.finditer(rest):
-            if rest[rule_span.start() - 2 : rule_span.start()] == "\0 " and not SAYS.match(
-                rest, rule_span.end()
-            ):
+        for begin, stop in hall_runs(rest, [(m.start(), m.end()) for m in SPAN.finditer(rest)]):
+            if rest[begin - 2 : begin] == "\0 " and not SAYS.match(rest, stop):
                 # "BART Police Chief", "U.S. Attorney's Office": the model's name goes on
                 # (but "the Refugee Council Enver Solomon told": a speaker after it)
                 continue
             if (
                 shouted
-                and self.gazetteer.country(rule_span.group(0)) is None
-                and fold(rule_span.group(0)) not in result.teams
+                and self.gazetteer.country(rest[begin:stop]) is None
+                and fold(rest[begin:stop]) not in result.teams
             ):
                 continue  # every word of an all-capitals line is capitalised
             # "student Ahmed Mohamed Image: Twitter": no credit label in the name
-            cut = before_caption_label(rest, rule_span.start(), rule_span.end())
+            cut = before_caption_label(rest, begin, stop)
             self._span(
                 result,
                 text,
                 index,
-                rule_span.start(),
-                rest[rule_span.start() : cut],
+                begin,
+                rest[begin:cut],
                 acronyms,
                 long_forms,
                 None,
@@ -1254,7 +1252,7 @@ class EntityExtractor:
         if len(words) > 1 and words[-1] in EVENT_WORDS:
             # "the United Nations Climate Action Summit": an event (not "Exhibition Centre")
             return None
-        if church_body(words) or any(w in ORG_WORDS for w in words):
+        if church_body(words) or "Hall of Fame" in span or any(w in ORG_WORDS for w in words):
             # "the Church of Scientology": a body, not the building "Church" would make it
             return self._organization_like(result, span, text)
         if self._speaks_for(result, text, index, start) and g.place(span) is None:
@@ -1698,6 +1696,25 @@ OUTLET_AFTER = re.compile(
     r"\s+(?:(?:daily|weekly)\s+)?(?:newspaper|tabloid|magazine|broadcaster|news\s+agency|"
     r"news\s+website)s?\b"
 )
+
+
+def hall_runs(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Capitalised runs, with a one-word run joined by "and" to a hall of fame's name
+    after it made one: ``Rock`` + ``and`` + ``Roll Hall of Fame``, as the name is written
+    (the recognizers cut it there)."""
+    out: list[tuple[int, int]] = []
+    for begin, stop in runs:
+        if (
+            out
+            and text[out[-1][1] : begin] == " and "
+            and " " not in text[out[-1][0] : out[-1][1]]
+            and "Hall of Fame" in text[begin:stop]
+        ):
+            out[-1] = (out[-1][0], stop)
+        else:
+            out.append((begin, stop))
+    return out
+
 
 #: after every position in an article: where an entity without mentions is first named
 _LAST = (1 << 30, 0)
