@@ -120,15 +120,16 @@ def weak_organizations(doc: Doc, known: frozenset[str]) -> list[Span]:
     for span in doc.spans[UNCONFIRMED]:
         name = span.text.removeprefix("the ").removeprefix("The ")
         last = name.split()[-1].rstrip(",") if name.split() else ""
-        if (
-            span.label_ != "ORG"
-            or "/" in name  # "Acme Corp/Beta Music LLC": a list, not one name
-            or doc.text[span.end_char : span.end_char + 1] == "-"  # "Urban Co-op Banks"
-            or any(a < span.end_char and span.start_char < b for a, b in taken)
-        ):
+        if span.label_ != "ORG" or any(a < span.end_char and span.start_char < b for a, b in taken):
             continue
-        if fold(name) in known or (
-            " " in name and (last in COMPANY_WORDS or last in CORPORATE_SUFFIXES)
+        if (
+            fold(name) in known
+            or (
+                " " in name
+                and (last in COMPANY_WORDS or last in CORPORATE_SUFFIXES)
+                and "/" not in name  # "Acme Corp/Beta Music LLC": a list, not one name
+                and doc.text[span.end_char : span.end_char + 1] != "-"  # "Urban Co-op Banks"
+            )
         ):
             out.append(span)
     return out
