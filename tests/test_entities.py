@@ -9,11 +9,12 @@ from typing import Any
 
 import pytest
 import yaml
+from spacy.tokens import Doc, Span
 
 from dateline.enrich.dateline import find_dateline
 from dateline.enrich.entities import LINKER_RULES, EntityExtractor, Extraction
 from dateline.enrich.gazetteer import Gazetteer
-from dateline.enrich.nlp import DEFAULT_MODEL, NlpModel, reads_as_english
+from dateline.enrich.nlp import DEFAULT_MODEL, UNCONFIRMED, NlpModel, reads_as_english
 from dateline.enrich.registry import Registry, RegistryEntry, load_registry
 from dateline.enrich.sentences import split_sentences
 from dateline.errors import SettingsError
@@ -33,11 +34,13 @@ def extract(
     headline: str = "",
     ents: dict[str, str] | None = None,
     nlp: NlpModel | None = None,
+    unconfirmed: dict[str, str] | None = None,
 ) -> Extraction:
     """The extraction of ``text``; ``ents`` replaces the recognizer's names with the given
     ones (``name: LABEL``, or ``name#2: LABEL`` for its second occurrence only), so that a
     row can say what a recognizer proposed and the linker rule is tested whatever the
-    weights in use propose."""
+    weights in use propose; ``unconfirmed`` gives, the same way, the names it proposed
+    that the model's own recognizer did not confirm (``nlp_ner_confirm``)."""
     paragraphs = [Paragraph(p, i) for i, p in enumerate(text.split("\n\n"))]
     sentences = split_sentences(paragraphs)
     dateline = find_dateline(paragraphs[0].text)
@@ -49,20 +52,28 @@ def extract(
         joined = [" ".join(texts.get(i, [])) for i in range(max(texts, default=-1) + 1)]
         parsed = (nlp or NlpModel.shared()).parse_article(headline, joined)
         seen: dict[str, int] = {}
+        weak_seen: dict[str, int] = {}
         for doc in (parsed.headline, *parsed.paragraphs):
-            spans = []
-            for spec, label in ents.items():
-                name, _, nth = spec.partition("#")
-                for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text):
-                    seen[name] = seen.get(name, 0) + 1
-                    if not nth or int(nth) == seen[name]:
-                        span = doc.char_span(match.start(), match.end(), label=label)
-                        assert span is not None, f"{name!r} is no run of tokens"
-                        spans.append(span)
-            doc.ents = sorted(spans, key=lambda span: span.start)
+            doc.ents = _spans(doc, ents, seen)
+            doc.spans[UNCONFIRMED] = _spans(doc, unconfirmed or {}, weak_seen)
     return EntityExtractor(Gazetteer.shared(), registry, nlp).extract(
         headline, sentences, dateline, parsed
     )
+
+
+def _spans(doc: Doc, specs: dict[str, str], seen: dict[str, int]) -> list[Span]:
+    """The runs of ``doc`` the specs name (``name#2``: its second occurrence in the
+    article only; ``seen`` counts the occurrences across the article's docs)."""
+    spans = []
+    for spec, label in specs.items():
+        name, _, nth = spec.partition("#")
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text):
+            seen[name] = seen.get(name, 0) + 1
+            if not nth or int(nth) == seen[name]:
+                span = doc.char_span(match.start(), match.end(), label=label)
+                assert span is not None, f"{name!r} is no run of tokens"
+                spans.append(span)
+    return sorted(spans, key=lambda span: span.start)
 
 
 def by_name(result: Extraction) -> dict[str, Any]:
@@ -115,7 +126,9 @@ def test_linker_rule_under_the_news_recognizer(row: dict[str, Any]) -> None:
 
 def _check_row(row: dict[str, Any], nlp: NlpModel | None) -> None:
     registry = load_registry(ROOT / "content") if row.get("registry") else None
-    result = extract(row["text"], registry, row.get("headline", ""), row.get("ents"), nlp)
+    result = extract(
+        row["text"], registry, row.get("headline", ""), row.get("ents"), nlp, row.get("unconfirmed")
+    )
     found = by_name(result)
     kinds = {(e.name, e.type) for e in result.named()}
     for name, kind in (row.get("found") or {}).items():

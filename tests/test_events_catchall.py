@@ -79,3 +79,19 @@ def test_a_reduced_passive_tagged_as_a_past_tense_is_a_passive() -> None:
 def test_a_source_tied_to_a_named_body(sentence: str, identified: bool) -> None:
     said = [e for e in events_of(sentence) if " say" in e.name]
     assert [e.confidence >= 0.75 for e in said] == [identified]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # a light verb with the word that makes it a happening: "came out" was released
+        ("The album came out on Friday.", "Album comes out"),
+        # "first appeared": the beginning of what the subject names
+        (
+            "Cases of Eastern Equine Encephalitis first appeared in Michigan in August.",
+            "Cases of Eastern Equine Encephalitis appear",
+        ),
+    ],
+)
+def test_an_excluded_verb_with_its_idiom_word_is_a_happening(sentence: str, name: str) -> None:
+    assert name in [e.name for e in events_of(sentence)]

@@ -24,6 +24,9 @@ CASES = [
     ("day_month", "It was agreed on 12 March 2024.", "2024-03-12", None, Precision.DAY),
     ("month", "In December 2023, they signed a deal.", "2023-12", None, Precision.MONTH),
     ("month", "The vote is due in October.", "2024-10", None, Precision.MONTH),
+    # "last"/"this past" a month: the latest one before the reference's own month
+    ("month", "The agency chose 11 firms this past July.", "2023-07", None, Precision.MONTH),
+    ("month", "The agency chose 11 firms last May.", "2024-05", None, Precision.MONTH),
     ("year", "It was founded in 2002.", "2002", None, Precision.YEAR),
     ("weekday", "They met on Thursday.", "2024-07-04", None, Precision.DAY),
     ("weekday", "They met on Friday.", "2024-07-05", None, Precision.DAY),

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span
 
 from dateline.enrich.gazetteer import fold
 from dateline.enrich.lexicon import (
@@ -19,6 +20,7 @@ from dateline.enrich.lexicon import (
     COMMON_STARTERS,
     COMPANIES_NAMED_AFTER_PEOPLE,
     COMPANY_WORDS,
+    COMPASS_WORDS,
     CORPORATE_SUFFIXES,
     DOCUMENT_WORDS,
     NAME_PARTICLES,
@@ -31,7 +33,7 @@ from dateline.enrich.lexicon import (
     TITLE_WORDS,
 )
 from dateline.enrich.name_shapes import SPAN, UPPER, given_name_first, person_like
-from dateline.enrich.nlp import ParsedArticle
+from dateline.enrich.nlp import UNCONFIRMED, ParsedArticle
 from dateline.enrich.sentences import Sentence
 from dateline.enrich.teams import person_after_team
 
@@ -40,6 +42,8 @@ __all__ = [
     "US_STATE",
     "before_caption_label",
     "body_after_place",
+    "compass_before",
+    "confirmed_organizations",
     "given_name_before",
     "joined",
     "known_companies",
@@ -50,6 +54,7 @@ __all__ = [
     "sourced",
     "state_tags",
     "team_spans",
+    "weak_organizations",
 ]
 
 
@@ -66,11 +71,15 @@ def model_candidates(
     by_paragraph: dict[int, list[Sentence]] = {}
     for sentence in sentences:
         by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+    known = confirmed_organizations(parsed)
     for number, group in by_paragraph.items():
         if number >= len(parsed.paragraphs):
             continue
         doc = parsed.paragraphs[number]
-        ents = [e for e in doc.ents if e.label_ in NER_LABELS]
+        ents = sorted(
+            [e for e in doc.ents if e.label_ in NER_LABELS] + weak_organizations(doc, known),
+            key=lambda e: e.start_char,
+        )
         cursor = 0
         at = 0
         for sentence in group:
@@ -86,6 +95,43 @@ def model_candidates(
                     (ent.start_char - offset, ent.end_char - offset, ent.label_)
                 )
                 at += 1
+    return out
+
+
+def confirmed_organizations(parsed: ParsedArticle) -> frozenset[str]:
+    """The organizations' names the recognizers agree on anywhere in the article."""
+    return frozenset(
+        fold(e.text.removeprefix("the ").removeprefix("The "))
+        for doc in (parsed.headline, *parsed.paragraphs)
+        for e in doc.ents
+        if e.label_ == "ORG"
+    )
+
+
+def weak_organizations(doc: Doc, known: frozenset[str]) -> list[Span]:
+    """The organizations the news recognizer proposed and the model's own did not
+    confirm (``nlp_ner_confirm``) that the text's own cue keeps: a name the article
+    names as an organization elsewhere ("the House of Representatives" again, before
+    "Speaker"), or one that ends in a company's word ("Balmond Studio", "Acme Corp.")."""
+    if UNCONFIRMED not in doc.spans:
+        return []
+    taken = [(e.start_char, e.end_char) for e in doc.ents]
+    out = []
+    for span in doc.spans[UNCONFIRMED]:
+        name = span.text.removeprefix("the ").removeprefix("The ")
+        last = name.split()[-1].rstrip(",") if name.split() else ""
+        if span.label_ != "ORG" or any(a < span.end_char and span.start_char < b for a, b in taken):
+            continue
+        if (
+            fold(name) in known
+            or (
+                " " in name
+                and (last in COMPANY_WORDS or last in CORPORATE_SUFFIXES)
+                and "/" not in name  # "Acme Corp/Beta Music LLC": a list, not one name
+                and doc.text[span.end_char : span.end_char + 1] != "-"  # "Urban Co-op Banks"
+            )
+        ):
+            out.append(span)
     return out
 
 
@@ -379,8 +425,20 @@ def joined(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, 
             else:
                 start = given_name_before(text, start, out[-1][1] if out else 0)
         end = before_caption_label(text, start, end)
+        if label in ("PERSON", "GPE", "LOC") and " " not in text[start:end]:
+            start = compass_before(text, start, out[-1][1] if out else 0)
         out.append((start, end, label))
     return out
+
+
+def compass_before(text: str, start: int, floor: int) -> int:
+    """The start of a one-word place name with the compass word the model cut off it:
+    ``Central`` + ``Java``, ``East`` + ``Kalimantan`` are the region, not the island."""
+    found = _COMPASS_BEFORE.search(text, max(floor, start - 12), start)
+    return found.start(1) if found and found.end() == start else start
+
+
+_COMPASS_BEFORE = re.compile(r"(?<![\w-])(" + "|".join(sorted(COMPASS_WORDS)) + r") $")
 
 
 COMPANY_NAMES = re.compile(

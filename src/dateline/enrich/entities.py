@@ -33,7 +33,9 @@ from dateline.enrich.candidates import (
     NER_LABELS,
     SAYS,
     US_STATE,
+    before_caption_label,
     body_after_place,
+    confirmed_organizations,
     joined,
     known_companies,
     label_votes,
@@ -43,6 +45,7 @@ from dateline.enrich.candidates import (
     sourced,
     state_tags,
     team_spans,
+    weak_organizations,
 )
 from dateline.enrich.coref import Candidate, find_descriptions, resolve
 from dateline.enrich.dateline import Dateline
@@ -254,6 +257,10 @@ LINKER_RULES: dict[str, str] = {
     "body_head_name": "'Comic Corps' is the 'Comic Corps of Canada' the article names; "
     "'Supreme Court' the 'Italian Supreme Court of Cassation'",
     "generic_head_word": "'the Church', 'the Bay' alone name no place or body",
+    "outlet_noun_after": "'Le Monde newspaper said': a name before 'newspaper', 'news agency' "
+    "is an outlet, whatever label the model gave",
+    "unconfirmed_kept": "an organization the recognizers disagree on is kept where the article "
+    "names it as one elsewhere or it ends in a company's word ('Balmond Studio')",
     "chamber_alone": "'the Senate' alone names the legislature, as 'Congress' does: a body",
     "facility_place": "'Public Auditorium', 'Century City Towers', 'WoodSpring Suites': a "
     "building or venue is a place, not a body",
@@ -418,11 +425,14 @@ class EntityExtractor:
                 spans = self._corroborated(text, spans, cased, result.teams)
             self._unit(result, text, sentence.index, acronyms, spans, shouted)
         headline_spans = (
-            [
+            sorted(
                 (e.start_char, e.end_char, e.label_)
-                for e in parsed.headline.ents
+                for e in [
+                    *parsed.headline.ents,
+                    *weak_organizations(parsed.headline, confirmed_organizations(parsed)),
+                ]
                 if e.label_ in NER_LABELS
-            ]
+            )
             if parsed.headline.text == headline
             else []
         )
@@ -626,25 +636,25 @@ class EntityExtractor:
         # what the model left of a capitalised run before its name ("Refugee Council"
         # before "Enver Solomon") is still a run the strong rules may claim
         rest = "".join("\0" if covered[i] else c for i, c in enumerate(visible))
-        for rule_span in SPAN.finditer(rest):
-            if rest[rule_span.start() - 2 : rule_span.start()] == "\0 " and not SAYS.match(
-                rest, rule_span.end()
-            ):
+        for begin, stop in hall_runs(rest, [(m.start(), m.end()) for m in SPAN.finditer(rest)]):
+            if rest[begin - 2 : begin] == "\0 " and not SAYS.match(rest, stop):
                 # "BART Police Chief", "U.S. Attorney's Office": the model's name goes on
                 # (but "the Refugee Council Enver Solomon told": a speaker after it)
                 continue
             if (
                 shouted
-                and self.gazetteer.country(rule_span.group(0)) is None
-                and fold(rule_span.group(0)) not in result.teams
+                and self.gazetteer.country(rest[begin:stop]) is None
+                and fold(rest[begin:stop]) not in result.teams
             ):
                 continue  # every word of an all-capitals line is capitalised
+            # "student Ahmed Mohamed Image: Twitter": no credit label in the name
+            cut = before_caption_label(rest, begin, stop)
             self._span(
                 result,
                 text,
                 index,
-                rule_span.start(),
-                rule_span.group(0),
+                begin,
+                rest[begin:cut],
                 acronyms,
                 long_forms,
                 None,
@@ -861,6 +871,13 @@ class EntityExtractor:
                 return self._person(result, span, text, index, start)
         words = span.split()
         end = start + len(span)
+        if (
+            label in ("PERSON", "GPE", "LOC", None)
+            and OUTLET_AFTER.match(text, end)
+            and not self._is_place(span)
+        ):
+            # "Le Monde newspaper said": a paper, a channel or an agency, named as such
+            return self._organization_like(result, span, text)
         if label != "NORP" and self._role_before(text, start, words):
             # "economist Eswar Prasad", "his father Leopold III": a person, whatever label
             return self._person(result, span, text, index, start)
@@ -1235,7 +1252,7 @@ class EntityExtractor:
         if len(words) > 1 and words[-1] in EVENT_WORDS:
             # "the United Nations Climate Action Summit": an event (not "Exhibition Centre")
             return None
-        if church_body(words) or any(w in ORG_WORDS for w in words):
+        if church_body(words) or "Hall of Fame" in span or any(w in ORG_WORDS for w in words):
             # "the Church of Scientology": a body, not the building "Church" would make it
             return self._organization_like(result, span, text)
         if self._speaks_for(result, text, index, start) and g.place(span) is None:
@@ -1672,6 +1689,31 @@ class EntityExtractor:
                             place=country,
                             named=False,
                         )
+
+
+#: What an outlet's name is followed by: "Le Monde newspaper", "Tasnim news agency".
+OUTLET_AFTER = re.compile(
+    r"\s+(?:(?:daily|weekly)\s+)?(?:newspaper|tabloid|magazine|broadcaster|news\s+agency|"
+    r"news\s+website)s?\b"
+)
+
+
+def hall_runs(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Capitalised runs, with a one-word run joined by "and" to a hall of fame's name
+    after it made one: ``Rock`` + ``and`` + ``Roll Hall of Fame``, as the name is written
+    (the recognizers cut it there)."""
+    out: list[tuple[int, int]] = []
+    for begin, stop in runs:
+        if (
+            out
+            and text[out[-1][1] : begin] == " and "
+            and " " not in text[out[-1][0] : out[-1][1]]
+            and "Hall of Fame" in text[begin:stop]
+        ):
+            out[-1] = (out[-1][0], stop)
+        else:
+            out.append((begin, stop))
+    return out
 
 
 #: after every position in an article: where an entity without mentions is first named

@@ -153,7 +153,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month",
         re.compile(
-            rf"\b(?:in\s+|since\s+|by\s+)?(?:(?:early|mid|late)-?\s*)?(?P<mon>{_MONTH_RE})\b"
+            rf"\b(?:in\s+|since\s+|by\s+|(?P<last>last\s+|this\s+past\s+))?"
+            rf"(?:(?:early|mid|late)-?\s*)?(?P<mon>{_MONTH_RE})\b"
             rf"(?:,?\s+(?P<y>\d{{4}}))?",
             re.I,
         ),
@@ -477,12 +478,14 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, future: bool) -> TimeExp
         if not g.get("y"):
             # "May" alone is far more often the verb; other short forms need a year
             if word.lower() in _NOT_MONTH_ALONE and not text.lower().startswith(
-                ("in ", "since ", "by ")
+                ("in ", "since ", "by ", "last ", "this ")
             ):
                 return None
             if not word[0].isupper():
                 return None
             year = _month_back(ref, month, future)
+            if g.get("last"):  # "last May", "this past May": the latest before this month
+                year = ref.year if month < ref.month else ref.year - 1
         else:
             year = int(g["y"])
         month_expr = made(f"{year:04d}-{month:02d}", precision=Precision.MONTH)
