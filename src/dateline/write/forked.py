@@ -7,8 +7,9 @@ everything the stage needs already in memory (the summaries of every article,
 the build's settings and plan): nothing is sent to it, and it sends back only
 a short account of what it did (see :func:`fork_call`).
 
-A copy is only made where it is safe and cheap: a platform with ``fork()`` and a
-process with no other thread running (a forked copy of a process with threads
+A copy is only made where it is safe and cheap: a platform with ``fork()`` (not
+macOS, whose system libraries may not work in a forked copy) and a process with no
+other thread running (a forked copy of a process with threads
 holds whatever locks those threads held, forever). The copy never returns into
 the build: it ends with ``os._exit`` (no exit handlers, no flushing of buffers
 that belong to this process) once it has sent its result.
@@ -20,6 +21,7 @@ import gc
 import os
 import pickle
 import select
+import sys
 import threading
 from collections.abc import Callable
 from typing import Generic, TypeVar
@@ -61,7 +63,8 @@ def fork_call(call: Callable[[], T]) -> Forked[T] | None:
     """Start ``call()`` in a forked copy of this process; None when this process
     cannot be copied safely (no ``fork()``, or other threads running): the caller
     runs ``call`` itself."""
-    if not hasattr(os, "fork") or threading.active_count() > 1:
+    if not hasattr(os, "fork") or sys.platform == "darwin" or threading.active_count() > 1:
+        # macOS: system libraries may not work in a forked copy (Python spawns there)
         return None
     reader, writer = os.pipe()
     try:
