@@ -50,6 +50,20 @@ def article(number: int, city: str = "") -> str:
     )
 
 
+def count_hashed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The sources whose bytes a build hashes for their cache key, in order: a file whose
+    stat says it is unchanged must not be read at all."""
+    hashed: list[str] = []
+    real_key = dateline.write.cache.article_key
+
+    def counting(site: str, source: str, *args: bytes | None) -> str:
+        hashed.append(source)
+        return real_key(site, source, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dateline.pipeline, "article_key", counting)
+    return hashed
+
+
 def make_site(tmp_path: Path, count: int = 8, name: str = "site") -> Settings:
     """The test site (three articles, one with a sidecar) plus ``count`` generated ones;
     enrichment off, so the tests measure the build, not the language model."""
@@ -330,14 +344,7 @@ def test_a_file_whose_stat_is_unchanged_is_not_read_and_any_change_is_seen(
     tmp_path: Path, processed: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(dateline.write.cache, "RACY_SECONDS", 0.0)
-    hashed: list[str] = []
-    real_key = dateline.write.cache.article_key
-
-    def counting(site: str, source: str, *args: bytes | None) -> str:
-        hashed.append(source)
-        return real_key(site, source, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(dateline.pipeline, "article_key", counting)
+    hashed = count_hashed(monkeypatch)
     settings = make_site(tmp_path)
     assert build_site(settings).ok
     assert len(hashed) == 11
@@ -407,14 +414,7 @@ def test_files_too_new_to_trust_when_a_large_build_planned_are_stamped_at_its_en
     assert len(stamps) == 10
     assert "gen-04.txt" not in stamps
     # the next build reads the changed file alone, and builds it
-    hashed: list[str] = []
-    real_key = dateline.write.cache.article_key
-
-    def counting(site: str, source: str, *args: bytes | None) -> str:
-        hashed.append(source)
-        return real_key(site, source, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(dateline.pipeline, "article_key", counting)
+    hashed = count_hashed(monkeypatch)
     report = build_site(settings, jobs=1)
     assert hashed == ["gen-04.txt"]
     assert report.count("built") == 1
@@ -478,14 +478,7 @@ def test_a_version_carried_without_the_cache_keeps_its_time_zone(tmp_path: Path)
 def test_the_cache_key_reads_a_file_within_the_readers_limits(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    hashed: list[str] = []
-    real_key = dateline.write.cache.article_key
-
-    def counting(site: str, source: str, *args: bytes | None) -> str:
-        hashed.append(source)
-        return real_key(site, source, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(dateline.pipeline, "article_key", counting)
+    hashed = count_hashed(monkeypatch)
     settings = make_site(tmp_path, count=1).model_copy(update={"max_file_bytes": 4000})
     (settings.content_dir / "huge.txt").write_text(article(7) + "x" * 5000)
     (settings.content_dir / "away.txt").symlink_to(tmp_path / "elsewhere.txt")

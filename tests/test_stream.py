@@ -393,24 +393,20 @@ _SLUGS = st.sampled_from(["a", "b", "c", "d"])
 _FILES = st.sampled_from(["articles/a.html", "articles/b.jsonld", "x/y.txt", "index.html"])
 
 
+def _manifest_rows(
+    sources: list[str],
+) -> st.SearchStrategy[list[tuple[str, str, list[str] | None]]]:
+    """Up to four (source, slug, owned files or None) rows of a manifest."""
+    return st.lists(
+        st.tuples(st.sampled_from(sources), _SLUGS, st.none() | st.lists(_FILES, max_size=2)),
+        max_size=4,
+    )
+
+
 @hyp_settings(max_examples=200, deadline=None)
 @given(
-    st.lists(
-        st.tuples(
-            st.sampled_from(["1.md", "2.md", "3.md", "4.md"]),
-            _SLUGS,
-            st.none() | st.lists(_FILES, max_size=2),
-        ),
-        max_size=4,
-    ),
-    st.lists(
-        st.tuples(
-            st.sampled_from(["1.md", "2.md", "3.md", "5.md"]),
-            _SLUGS,
-            st.none() | st.lists(_FILES, max_size=2),
-        ),
-        max_size=4,
-    ),
+    _manifest_rows(["1.md", "2.md", "3.md", "4.md"]),
+    _manifest_rows(["1.md", "2.md", "3.md", "5.md"]),
 )
 def test_stale_files_told_from_slugs_are_those_told_file_by_file(
     before: list[tuple[str, str, list[str] | None]], after: list[tuple[str, str, list[str] | None]]
