@@ -195,7 +195,12 @@ def _entity_evidence(proposal: Proposal, key: str) -> list[str]:
         return []
     basis = proposal.facts.bases.get(key)
     lines = []
-    if basis is not None:
+    if basis is None:
+        lines.append(
+            "      not named in the text (it holds a place the text names, or an adjective "
+            "gives it): published with what links to it"
+        )
+    else:
         sure = f"confidence {CONFIDENCE[basis]:.2f} ({EXPLAINED[basis]})"
         if basis is Basis.UNCONFIRMED:
             sure += ": proposed, not published"

@@ -101,11 +101,12 @@ def entity_bases(
     sentences: Sequence[Sentence],
     confirmed: Sequence[str] = ("ORG",),
 ) -> dict[str, Basis]:
-    """Each entity's basis (by key): the strongest basis among its name mentions.
+    """Each named entity's basis (by key): the strongest basis among its name mentions.
 
     ``confirmed`` are the labels a second recognizer checked (``nlp_ner_confirm``): only
-    a name of such a label can rest on both. An entity with no name mention (a country
-    added for a named city, a person found through a description) rests on a rule."""
+    a name of such a label can rest on both. A named entity with no name mention (a
+    person found through a description) rests on a rule; an entity the text does not
+    name (the country of a named city) has none: it stands with the place it holds."""
     starts = _sentence_starts(parsed, sentences)
     best: dict[str, Basis] = {}
     for mention in extraction.mentions:
@@ -115,7 +116,7 @@ def entity_bases(
         held = best.get(mention.key)
         if held is None or _ORDER.index(basis) < _ORDER.index(held):
             best[mention.key] = basis
-    return {key: best.get(key, Basis.RULE) for key in extraction.entities}
+    return {e.key: best.get(e.key, Basis.RULE) for e in extraction.named()}
 
 
 def mention_basis(

@@ -128,9 +128,7 @@ class FactsEnricher:
         ``min_confidence`` (and the events they are part of), every inferred node under
         a key of its own."""
         named = facts.entities.named()
-        dropped = unsure(
-            {e.key: facts.bases[e.key] for e in named if e.key in facts.bases}, min_confidence
-        )
+        dropped = unsure(facts.bases, min_confidence)
         named = [e for e in named if e.key not in dropped]
         every = [e.spec() for e in facts.entities.entities.values()]
         entities = [unlinked(e, dropped) for e in every if e.id not in dropped]
