@@ -191,7 +191,8 @@ def render(proposal: Proposal) -> str:
 
 def _unconfirmed(proposal: Proposal) -> list[str]:
     """The organizations the recognizers disagree on and no cue keeps: never published
-    (``nlp_ner_confirm``), listed so an editor can keep the right ones in the sidecar."""
+    (``nlp_ner_confirm``), listed so an editor can add the right ones to the sidecar by
+    hand (``--write`` does not write them: most are not names at all)."""
     if proposal.facts is None:
         return []
     found = proposal.facts.entities
