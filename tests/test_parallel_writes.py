@@ -9,6 +9,8 @@ site still shows (none, for two new articles), whichever worker wrote last.
 
 from __future__ import annotations
 
+import fcntl
+import os
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,7 @@ from dateline.pipeline import ArticleTask, WriteTo, build_site, run_articles
 from dateline.read.files import read_capped
 from dateline.settings import Settings, load_settings
 from dateline.write import cache as cache_module
+from dateline.write.lock import BuildLocked, build_lock
 
 from .conftest import DATA
 
@@ -200,3 +203,30 @@ def test_a_full_build_keys_each_article_once_in_its_worker(
     assert again.count("unchanged") == 40
     assert again.written == []
     assert read == []  # the stamps told every key
+
+
+@pytest.mark.skipif(not pipeline.fork_workers(), reason="workers are spawned here")
+def test_forked_workers_do_not_keep_the_build_lock(tmp_path: Path) -> None:
+    """A build forks its workers (they start with dateline imported, where a spawned
+    one imports it again), but a forked worker must not hold the build lock: once the
+    build's own descriptor is closed (as when the build is killed outright), the
+    folder is free at once, even while its workers still run."""
+    settings = _site(tmp_path, "site", count=4)
+    lock_file = tmp_path / "site" / "build.lock"
+    fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o644)
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    pool = pipeline.WorkerPool(settings, fd)
+    try:
+        executor = pool.executor(2)
+        context = executor._mp_context
+        assert context is not None
+        assert context.get_start_method() == "fork"
+        assert executor.submit(os.getpid).result() != os.getpid()
+        assert len(executor._processes) == 2
+        with pytest.raises(BuildLocked), build_lock(lock_file):  # held by this process
+            pass
+        os.close(fd)  # the build's hold ends; its workers live on
+        with build_lock(lock_file):  # and another build gets the folder
+            pass
+    finally:
+        pool.close()
