@@ -11,6 +11,10 @@ published: see .gitignore), one SQLite database with:
 - ``state``: for every source, the key and summary of what the output folder
   holds for it now; ``site_files``: the feeds' and index's sizes; ``meta``: the
   site key;
+- ``staged``: the state rows of the articles this build has built so far, written
+  as they arrive while the workers still run and moved into ``state`` in one
+  statement when the build saves it (a build that dies leaves them unused; the next
+  one empties the table);
 - ``stamps``: for every source, the ``stat`` of its file and sidecar (size,
   modification and change times, inode) when its key was last computed, so a
   rebuild need not read and hash a file whose stamp is the same. A stamp is
@@ -39,7 +43,7 @@ import os
 import sqlite3
 import time
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -250,7 +254,7 @@ class StateEntry:
     The summary is parsed on first use: a build where nothing changed never needs it.
     """
 
-    __slots__ = ("_files", "_findings", "_shared", "_summary", "carried", "key")
+    __slots__ = ("_files", "_findings", "_shared", "_summary", "carried", "key", "staged")
 
     def __init__(
         self,
@@ -277,6 +281,8 @@ class StateEntry:
         self._files = files if isinstance(files, str | int) else _packed(files, summary)
         #: a previous version kept for a source that fails now (built again next time)
         self.carried = carried
+        #: its row is written already (:meth:`BuildCache.stage`)
+        self.staged = False
 
     @classmethod
     def holding_text(
@@ -465,6 +471,10 @@ CREATE TABLE IF NOT EXISTS state (
     source TEXT PRIMARY KEY, key TEXT NOT NULL, summary TEXT NOT NULL,
     findings TEXT NOT NULL, files TEXT NOT NULL, carried INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS staged (
+    source TEXT PRIMARY KEY, key TEXT NOT NULL, summary TEXT NOT NULL,
+    findings TEXT NOT NULL, files TEXT NOT NULL, carried INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS site_files (name TEXT PRIMARY KEY, size INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS stamps (
     source TEXT PRIMARY KEY, stamp TEXT NOT NULL, key TEXT NOT NULL
@@ -519,6 +529,7 @@ class BuildCache:
             db.execute("PRAGMA synchronous = NORMAL")
             if self.writable:
                 db.executescript(_SCHEMA)
+                db.execute("DELETE FROM staged")  # what a build that died left
             version = db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()
             if version is None and self.writable:
                 db.execute("INSERT INTO meta VALUES ('format', ?)", (str(FORMAT),))
@@ -621,12 +632,17 @@ class BuildCache:
             changed = (  # one row at a time: a full build changes every row
                 entry.row(source)
                 for source, entry in state.articles.items()
-                if (old := before.articles.get(source)) is None
-                or old.key != entry.key
-                or old.carried != entry.carried
-                or not old.same_files(entry)
+                if not entry.staged
+                and (
+                    (old := before.articles.get(source)) is None
+                    or old.key != entry.key
+                    or old.carried != entry.carried
+                    or not old.same_files(entry)
+                )
             )
             db.executemany("INSERT OR REPLACE INTO state VALUES (?, ?, ?, ?, ?, ?)", changed)
+            db.execute("INSERT OR REPLACE INTO state SELECT * FROM staged")
+            db.execute("DELETE FROM staged")
             gone = [(source,) for source in before.articles if source not in state.articles]
             db.executemany("DELETE FROM state WHERE source = ?", gone)
             # the entries no source uses any more (replaced, deleted, never published):
@@ -653,6 +669,40 @@ class BuildCache:
             db.rollback()
             raise OutputError(
                 f"could not save the build cache: {exc}", path=self.state_file
+            ) from exc
+
+    def stage(self, articles: Iterable[tuple[str, StateEntry]]) -> None:
+        """Write the state rows of ``articles`` (source, entry: built by this build)
+        into this build's transaction now, for :meth:`save_state` to make them part of
+        the state: a full build makes them while its workers still run, instead of one
+        by one after its last article. Raises OutputError when the disk refuses."""
+        db = self._open()
+        if db is None:
+            return
+        entries = list(articles)
+        try:
+            db.executemany(
+                "INSERT OR REPLACE INTO staged VALUES (?, ?, ?, ?, ?, ?)",
+                [entry.row(source) for source, entry in entries],
+            )
+        except sqlite3.Error as exc:
+            raise OutputError(
+                f"could not write to the build cache: {exc}", path=self.state_file
+            ) from exc
+        for _, entry in entries:
+            entry.staged = True
+
+    def unstage(self, source: str) -> None:
+        """Take back the staged row of ``source`` (an article a cross-article check
+        failed after it was built: the state keeps what the folder held before)."""
+        db = self._open()
+        if db is None:
+            return
+        try:
+            db.execute("DELETE FROM staged WHERE source = ?", (source,))
+        except sqlite3.Error as exc:
+            raise OutputError(
+                f"could not write to the build cache: {exc}", path=self.state_file
             ) from exc
 
     def save_stamps(self, stamps: dict[str, tuple[str, str]], before: CacheState) -> None:
