@@ -11,10 +11,10 @@ published: see .gitignore), one SQLite database with:
 - ``state``: for every source, the key and summary of what the output folder
   holds for it now; ``site_files``: the feeds' and index's sizes; ``meta``: the
   site key;
-- ``staged``: the state rows of the articles this build has built so far, written
-  as they arrive while the workers still run and moved into ``state`` in one
-  statement when the build saves it (a build that dies leaves them unused; the next
-  one empties the table);
+- ``staged`` (a temporary table, the build's connection's alone): the state rows of
+  the articles this build has built so far, written as they arrive while the
+  workers still run and moved into ``state`` in one statement when the build saves
+  it (a build that dies takes them with it);
 - ``stamps``: for every source, the ``stat`` of its file and sidecar (size,
   modification and change times, inode) when its key was last computed, so a
   rebuild need not read and hash a file whose stamp is the same. A stamp is
@@ -471,14 +471,17 @@ CREATE TABLE IF NOT EXISTS state (
     source TEXT PRIMARY KEY, key TEXT NOT NULL, summary TEXT NOT NULL,
     findings TEXT NOT NULL, files TEXT NOT NULL, carried INTEGER NOT NULL
 );
-CREATE TABLE IF NOT EXISTS staged (
-    source TEXT PRIMARY KEY, key TEXT NOT NULL, summary TEXT NOT NULL,
-    findings TEXT NOT NULL, files TEXT NOT NULL, carried INTEGER NOT NULL
-);
 CREATE TABLE IF NOT EXISTS site_files (name TEXT PRIMARY KEY, size INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS stamps (
     source TEXT PRIMARY KEY, stamp TEXT NOT NULL, key TEXT NOT NULL
 );
+"""
+#: The build's own rows of ``state`` until it saves them (see :meth:`BuildCache.stage`).
+_STAGED = """
+CREATE TEMP TABLE staged (
+    source TEXT NOT NULL, key TEXT NOT NULL, summary TEXT NOT NULL,
+    findings TEXT NOT NULL, files TEXT NOT NULL, carried INTEGER NOT NULL
+)
 """
 
 
@@ -529,7 +532,7 @@ class BuildCache:
             db.execute("PRAGMA synchronous = NORMAL")
             if self.writable:
                 db.executescript(_SCHEMA)
-                db.execute("DELETE FROM staged")  # what a build that died left
+                db.execute(_STAGED)
             version = db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()
             if version is None and self.writable:
                 db.execute("INSERT INTO meta VALUES ('format', ?)", (str(FORMAT),))
@@ -642,7 +645,7 @@ class BuildCache:
             )
             db.executemany("INSERT OR REPLACE INTO state VALUES (?, ?, ?, ?, ?, ?)", changed)
             db.execute("INSERT OR REPLACE INTO state SELECT * FROM staged")
-            db.execute("DELETE FROM staged")
+            db.execute("DELETE FROM staged")  # in this transaction: none if it fails
             gone = [(source,) for source in before.articles if source not in state.articles]
             db.executemany("DELETE FROM state WHERE source = ?", gone)
             # the entries no source uses any more (replaced, deleted, never published):
@@ -682,7 +685,7 @@ class BuildCache:
         entries = list(articles)
         try:
             db.executemany(
-                "INSERT OR REPLACE INTO staged VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO staged VALUES (?, ?, ?, ?, ?, ?)",
                 [entry.row(source) for source, entry in entries],
             )
         except sqlite3.Error as exc:
