@@ -29,7 +29,7 @@ def test_the_state_is_the_same_whether_rows_are_staged_or_saved_at_the_end(
     staged = make_site(tmp_path, name="staged")
     assert build_site(staged, jobs=2).ok
 
-    def refused(self: BuildCache, articles: object) -> None:
+    def refused(self: BuildCache, articles: object, parse: bool) -> None:
         raise OutputError("disk full", path=self.state_file)
 
     monkeypatch.setattr(BuildCache, "stage", refused)  # every row saved at the end

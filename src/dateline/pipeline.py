@@ -1923,7 +1923,7 @@ def _build_with(
                 extra_files[source] = owned
             held = StateEntry.holding_text(key, entry.summary, entry.findings, entry.files, shared)
         seen[source] = new_state.articles[source] = held
-        staging.add(source, held)
+        staging.add(source, slug, held)
 
     for _ in shown:  # let a progress bar finish
         pass
@@ -2115,20 +2115,20 @@ class _Staging:
     def __init__(self, cache: BuildCache | None, parse: bool) -> None:
         self._cache = cache
         self._parse = parse
-        self._batch: list[tuple[str, StateEntry]] = []
+        self._batch: list[tuple[str, str, StateEntry]] = []
 
-    def add(self, source: str, entry: StateEntry) -> None:
-        self._batch.append((source, entry))
+    def add(self, source: str, slug: str, entry: StateEntry) -> None:
+        self._batch.append((source, slug, entry))
         if len(self._batch) >= STAGE_BATCH:
             self.flush()
 
     def flush(self) -> None:
         if self._cache is not None and self._batch:
             with contextlib.suppress(OutputError):
-                self._cache.stage(self._batch)
+                self._cache.stage(self._batch, self._parse)
         if self._parse:
-            for _, entry in self._batch:
-                _ = entry.summary  # parsed now; its text is let go
+            for _, _, entry in self._batch:
+                _ = entry.summary  # parsed now (if staging did not), its text let go
         self._batch.clear()
 
 

@@ -54,6 +54,7 @@ import orjson
 from dateline.emit.summary import ArticleSummary, SharedParts
 from dateline.errors import Finding, OutputError
 from dateline.settings import Settings
+from dateline.write.manifest import article_files
 
 __all__ = [
     "STATE_DIR",
@@ -369,6 +370,26 @@ class StateEntry:
         files = self._files if isinstance(self._files, str) else _dumps(self.files)
         return (source, self.key, summary, self._findings, files, int(self.carried))
 
+    def staged_row(
+        self, source: str, slug: str, parse: bool
+    ) -> tuple[str, str, str, str, str, int]:
+        """:meth:`row` of an entry built by this build (see :meth:`holding_text`): its
+        summary inflated once, the names of its files told by its ``slug`` (not by
+        parsing the summary for them), and with ``parse`` the summary parsed from that
+        text (held as an object from then on: :attr:`summary`)."""
+        if not isinstance(self._summary, bytes):
+            return self.row(source)
+        text = zlib.decompress(self._summary, -_WINDOW_BITS).decode("utf-8")
+        if isinstance(self._files, int):
+            html, jsonld = article_files(slug)
+            files = _dumps({html: self._files >> _SIZE_BITS, jsonld: self._files & _SIZE_MASK})
+        else:
+            files = self._files
+        if parse:
+            self._summary = text
+            _ = self.summary
+        return (source, self.key, text, self._findings, files, int(self.carried))
+
 
 def _summary_json(summary: ArticleSummary) -> bytes:
     """The summary's JSON (UTF-8): with orjson, several times faster than json (its
@@ -674,11 +695,13 @@ class BuildCache:
                 f"could not save the build cache: {exc}", path=self.state_file
             ) from exc
 
-    def stage(self, articles: Iterable[tuple[str, StateEntry]]) -> None:
-        """Write the state rows of ``articles`` (source, entry: built by this build)
-        into this build's transaction now, for :meth:`save_state` to make them part of
-        the state: a full build makes them while its workers still run, instead of one
-        by one after its last article. Raises OutputError when the disk refuses."""
+    def stage(self, articles: Iterable[tuple[str, str, StateEntry]], parse: bool) -> None:
+        """Write the state rows of ``articles`` (source, slug, entry: built by this
+        build) into this build's transaction now, for :meth:`save_state` to make them
+        part of the state: a full build makes them while its workers still run, instead
+        of one by one after its last article. With ``parse`` their summaries are parsed
+        too (see :meth:`StateEntry.staged_row`). Raises OutputError when the disk
+        refuses."""
         db = self._open()
         if db is None:
             return
@@ -686,13 +709,13 @@ class BuildCache:
         try:
             db.executemany(
                 "INSERT INTO staged VALUES (?, ?, ?, ?, ?, ?)",
-                [entry.row(source) for source, entry in entries],
+                [entry.staged_row(source, slug, parse) for source, slug, entry in entries],
             )
         except sqlite3.Error as exc:
             raise OutputError(
                 f"could not write to the build cache: {exc}", path=self.state_file
             ) from exc
-        for _, entry in entries:
+        for _, _, entry in entries:
             entry.staged = True
 
     def unstage(self, source: str) -> None:
