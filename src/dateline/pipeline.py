@@ -491,8 +491,9 @@ class WrittenArticle:
     summary object (and its nodes and bylines) nor encodes it again; no graph."""
 
     slug: str
-    #: the summary, deflated JSON (:attr:`StateEntry.summary` reads it)
-    summary: bytes
+    #: the summary, deflated JSON or JSON text (see :class:`WriteTo`;
+    #: :attr:`StateEntry.summary` reads both)
+    summary: bytes | str
     #: the files' sizes as the state holds them
     files: str | int
     #: the files, when they are not the slug's two (see :func:`_owned`)
@@ -515,6 +516,9 @@ class WriteTo:
 
     output_dir: Path
     now: float
+    #: the summary the worker sends back deflated (a build that holds it as bytes until
+    #: the site-wide stage), or as its JSON text (one that reads it back on arrival)
+    deflate: bool = True
 
 
 class ArticleWorker:
@@ -581,7 +585,7 @@ class ArticleWorker:
         targets = self._targets.get(write_to.output_dir)
         if targets is None:
             targets = self._targets[write_to.output_dir] = _Targets(write_to.output_dir)
-        return _write_own_files(made, made.entry, targets)
+        return _write_own_files(made, made.entry, targets, write_to.deflate)
 
     def _render(self, task: ArticleTask, result: ArticleResult, keep: bool) -> ArticleOutput:
         from dateline.emit.feeds import entry_parts  # noqa: PLC0415 - not loaded by a no-op build
@@ -663,7 +667,9 @@ class _Targets:
         return (inside(self.out, name), False) if stat.S_ISLNK(mode) else (target, False)
 
 
-def _write_own_files(made: ArticleOutput, entry: CacheEntry, targets: _Targets) -> ArticleOutput:
+def _write_own_files(
+    made: ArticleOutput, entry: CacheEntry, targets: _Targets, deflate: bool = True
+) -> ArticleOutput:
     """Write an article's files where it was built (all or nothing, see
     :func:`~dateline.write.atomic.write_group`); a failure fails this article only."""
     try:
@@ -680,7 +686,7 @@ def _write_own_files(made: ArticleOutput, entry: CacheEntry, targets: _Targets) 
             made.task,
             ArticleResult(made.task.path, findings=(*made.result.findings, *exc.findings())),
         )
-    summary, sizes = held_summary(entry.summary, entry.files)
+    summary, sizes = held_summary(entry.summary, entry.files, deflate)
     kept = WrittenArticle(
         entry.summary.slug,
         summary,
@@ -1798,7 +1804,10 @@ def _build_with(
         jobs,
         enrichers,
         scheduler=scheduler,
-        write_to=WriteTo(out, now.timestamp()) if writing and scheduler is None else None,
+        # summaries read back on arrival (see _Staging) are sent as text, not deflated
+        write_to=WriteTo(out, now.timestamp(), deflate=len(plan.sources) > SECOND_PROCESS_MAX)
+        if writing and scheduler is None
+        else None,
         pool=pool,
     )
     shown = iter(progress(PathList(plan.names)) if progress is not None else plan.names)
