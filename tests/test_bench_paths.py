@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from dateline.errors import OutputError, ReadError
 from dateline.read.files import inside, read_capped
+from dateline.write import atomic
 from dateline.write.atomic import TEMP_SUFFIX, remove_leftovers, write_atomic, write_group
 
 
@@ -341,3 +342,72 @@ def test_enrichment_layer_is_what_validating_it_gives(text: str) -> None:
     assert [v.model_dump() for v in seen] == [v.model_dump() for v in views]
     assert [v.model_fields_set for v in seen] == [v.model_fields_set for v in views]
     assert layer.agency is not None or "Reuters" not in text
+
+
+needs_nameless = pytest.mark.skipif(
+    not atomic._NAMELESS_FLAGS, reason="no nameless files (O_TMPFILE) on this system"
+)
+
+
+@needs_nameless
+def test_a_new_file_is_written_without_a_temp_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file that is not there yet is made nameless and linked into place: no temp file
+    is staged (a build killed mid-write leaves nothing), and it is readable by others
+    whatever the umask."""
+
+    def no_staging(path: Path, data: bytes, durable: bool) -> Path:
+        raise AssertionError(f"staged {path}")
+
+    monkeypatch.setattr(atomic, "_stage", no_staging)
+    target = tmp_path / "articles" / "a.html"  # in a folder not made yet
+    old = os.umask(0o077)
+    try:
+        assert write_group({target: b"<p/>"}, new={target}) == [target]
+    finally:
+        os.umask(old)
+    assert target.read_bytes() == b"<p/>"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    assert [p.name for p in target.parent.iterdir()] == ["a.html"]
+
+
+@needs_nameless
+def test_a_new_file_whose_name_was_taken_meanwhile_replaces_it_whole(tmp_path: Path) -> None:
+    """Told a file is new when another process has just made it (two articles with one
+    slug in two workers): the link fails, and the file is written as an existing one."""
+    target = tmp_path / "a.html"
+    target.write_bytes(b"from the other worker")
+    assert write_group({target: b"mine"}, new={target}) == [target]
+    assert target.read_bytes() == b"mine"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.html"]
+
+
+@needs_nameless
+@pytest.mark.parametrize("failing", ["write", "link"])
+def test_a_failed_group_of_new_files_leaves_none_of_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str
+) -> None:
+    """A full disk while the second of an article's new files is written, or named:
+    the group fails naming that file, and neither file is left, complete or not."""
+    first, second = tmp_path / "a.jsonld", tmp_path / "a.html"
+    real_write, real_link = os.write, os.link
+    data = {first: b"first", second: b"second" * 100}
+
+    def write(fd: int, view: memoryview) -> int:
+        if failing == "write" and bytes(view).startswith(b"second"):
+            real_write(fd, view[:3])  # part of it, then the disk is full
+            raise OSError(28, "No space left on device")
+        return real_write(fd, view)
+
+    def link(src: str, dst: Path, **kwargs: object) -> None:
+        if failing == "link" and Path(dst) == second:
+            raise OSError(28, "No space left on device")
+        real_link(src, dst, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("dateline.write.atomic.os.write", write)
+    monkeypatch.setattr("dateline.write.atomic.os.link", link)
+    with pytest.raises(OutputError) as caught:
+        write_group(data, new=set(data))
+    assert caught.value.path == second
+    assert list(tmp_path.iterdir()) == []

@@ -394,6 +394,19 @@ NAMES = [
         "Visit of the Pennsylvania National Horse Show",
         "2024-10-11",
     ),
+    # ... also in a clause hung on another ("when the season begins June 1", dev4), or
+    # a participle or noun whose tense is the present clause's (dev4 mc1587149671)
+    (
+        "Tom Quill wants a deal before the fiscal year ends Sept. 30.",
+        "Fiscal year ends",
+        "2024-09-30",
+    ),
+    (
+        "The group aims to bring owners to Washington, starting with a rally at the White "
+        "House on Aug. 1.",
+        "Rally at the White House",
+        "2024-08-01",
+    ),
     # ... and a plan is published as one, named or not (annot-dev3 a130)
     ("The layoffs will begin this week in the U.S.", "Layoffs begin", "2024-07-01"),
     # "which"/"that" stand for the noun their clause hangs on (annot-dev, dev3 a153)

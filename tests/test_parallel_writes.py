@@ -9,6 +9,9 @@ site still shows (none, for two new articles), whichever worker wrote last.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -200,3 +203,89 @@ def test_a_full_build_keys_each_article_once_in_its_worker(
     assert again.count("unchanged") == 40
     assert again.written == []
     assert read == []  # the stamps told every key
+
+
+#: Run in a fresh interpreter (no thread of the test run's own: a Dask client or a
+#: loopback server leaves some, and then workers are spawned): forks a pool holding
+#: the build lock, closes the build's descriptor, and takes the lock again.
+_FORKED_LOCK = """
+import fcntl, os, sys
+from pathlib import Path
+from dateline import pipeline
+from dateline.settings import Settings
+from dateline.write.lock import BuildLocked, build_lock
+
+settings = Settings.model_validate_json(sys.argv[1])
+lock_file = Path(sys.argv[2])
+fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o644)
+fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+pool = pipeline.WorkerPool(settings, fd)
+executor = pool.executor(2)
+assert executor._mp_context.get_start_method() == "fork"
+assert executor.submit(os.getpid).result() != os.getpid()
+assert len(executor._processes) == 2
+try:
+    with build_lock(lock_file):
+        raise SystemExit("the lock was free while the build held it")
+except BuildLocked:
+    pass
+os.close(fd)  # the build's hold ends (as when it is killed); its workers live on
+with build_lock(lock_file):  # another build gets the folder
+    pass
+pool.close()
+print("ok")
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "fork") or sys.platform == "darwin", reason="no fork here")
+def test_forked_workers_do_not_keep_the_build_lock(tmp_path: Path) -> None:
+    """A build forks its workers (they start with dateline imported, where a spawned
+    one imports it again), but a forked worker must not hold the build lock: once the
+    build's own descriptor is closed (as when the build is killed outright), the
+    folder is free at once, even while its workers still run."""
+    settings = _site(tmp_path, "site", count=4)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _FORKED_LOCK,
+            settings.model_dump_json(),
+            str(tmp_path / "build.lock"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
+
+
+def test_a_worker_sends_the_summary_as_text_to_a_build_that_reads_it_on_arrival(
+    tmp_path: Path,
+) -> None:
+    """Deflated for a build that holds it until the site-wide stage, as its JSON text for
+    one that reads it back on arrival (no deflating only to inflate): either way the
+    build reads back the same summary and writes the same state row."""
+    settings = _site(tmp_path, "site", count=3)
+    tasks = [ArticleTask(p, p.name, "k") for p in sorted(settings.content_dir.iterdir())]
+    held: dict[bool, list[pipeline.WrittenArticle | None]] = {}
+    for deflate in (True, False):
+        out = settings.output_dir / str(deflate)
+        worker = pipeline.ArticleWorker(settings)
+        held[deflate] = [
+            worker(task, write_to=WriteTo(out, 1e18, deflate=deflate)).kept for task in tasks
+        ]
+    for deflated, text in zip(held[True], held[False], strict=True):
+        assert deflated is not None
+        assert text is not None
+        assert isinstance(deflated.summary, bytes)
+        assert isinstance(text.summary, str)
+        as_sent = [
+            cache_module.StateEntry("k", kept.summary, kept.findings, kept.files)
+            for kept in (deflated, text)
+        ]
+        rows = [entry.staged_row("a.md", text.slug, True) for entry in as_sent]
+        assert rows[0] == rows[1]
+        assert as_sent[0].summary == as_sent[1].summary
+        assert as_sent[1].summary.slug == text.slug

@@ -491,8 +491,9 @@ class WrittenArticle:
     summary object (and its nodes and bylines) nor encodes it again; no graph."""
 
     slug: str
-    #: the summary, deflated JSON (:attr:`StateEntry.summary` reads it)
-    summary: bytes
+    #: the summary, deflated JSON or JSON text (see :class:`WriteTo`;
+    #: :attr:`StateEntry.summary` reads both)
+    summary: bytes | str
     #: the files' sizes as the state holds them
     files: str | int
     #: the files, when they are not the slug's two (see :func:`_owned`)
@@ -515,6 +516,9 @@ class WriteTo:
 
     output_dir: Path
     now: float
+    #: the summary the worker sends back deflated (a build that holds it as bytes until
+    #: the site-wide stage), or as its JSON text (one that reads it back on arrival)
+    deflate: bool = True
 
 
 class ArticleWorker:
@@ -581,7 +585,7 @@ class ArticleWorker:
         targets = self._targets.get(write_to.output_dir)
         if targets is None:
             targets = self._targets[write_to.output_dir] = _Targets(write_to.output_dir)
-        return _write_own_files(made, made.entry, targets)
+        return _write_own_files(made, made.entry, targets, write_to.deflate)
 
     def _render(self, task: ArticleTask, result: ArticleResult, keep: bool) -> ArticleOutput:
         from dateline.emit.feeds import entry_parts  # noqa: PLC0415 - not loaded by a no-op build
@@ -663,7 +667,9 @@ class _Targets:
         return (inside(self.out, name), False) if stat.S_ISLNK(mode) else (target, False)
 
 
-def _write_own_files(made: ArticleOutput, entry: CacheEntry, targets: _Targets) -> ArticleOutput:
+def _write_own_files(
+    made: ArticleOutput, entry: CacheEntry, targets: _Targets, deflate: bool = True
+) -> ArticleOutput:
     """Write an article's files where it was built (all or nothing, see
     :func:`~dateline.write.atomic.write_group`); a failure fails this article only."""
     try:
@@ -680,7 +686,7 @@ def _write_own_files(made: ArticleOutput, entry: CacheEntry, targets: _Targets) 
             made.task,
             ArticleResult(made.task.path, findings=(*made.result.findings, *exc.findings())),
         )
-    summary, sizes = held_summary(entry.summary, entry.files)
+    summary, sizes = held_summary(entry.summary, entry.files, deflate)
     kept = WrittenArticle(
         entry.summary.slug,
         summary,
@@ -710,14 +716,19 @@ def _process_worker(settings_json: str) -> ArticleWorker:
 ORPHAN_CHECK_SECONDS = 0.5
 
 
-def _init_worker(parent: int) -> None:
+def _init_worker(parent: int, inherited: tuple[int, ...] = ()) -> None:
     """Set up one worker process: leave when the build does.
 
     A build killed outright (SIGKILL, OOM killer, a closed terminal) cannot tell
     its pool to stop, and the workers, each holding its own end of the task queue,
     would wait for work forever, ~50-300 MB apiece. So each worker watches its
-    parent and exits once it has been re-parented.
+    parent and exits once it has been re-parented. A forked worker also closes
+    ``inherited`` (the build lock's descriptor): the lock is the build's alone,
+    and is gone with the build, not with the last of its workers.
     """
+    for fd in inherited:
+        with contextlib.suppress(OSError):
+            os.close(fd)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     # What the worker holds once started (every module it imported) lives as long as
     # the worker: the garbage collector need not walk it again at each full
@@ -774,6 +785,15 @@ _ARTICLE_MODULES = (
 )
 
 
+def fork_workers() -> bool:
+    """Whether this process can fork its workers: a platform with ``fork()`` (not
+    macOS, whose system libraries may not work in a forked copy; Python spawns there)
+    and no other thread running (a forked copy of a process with threads holds
+    whatever locks those threads held, forever): a command-line build; a library
+    caller with threads of its own gets spawned workers."""
+    return hasattr(os, "fork") and sys.platform != "darwin" and threading.active_count() == 1
+
+
 def _warm(settings_json: str) -> None:
     """Make a worker's per-article state (imports, the page template, the feed entry
     writer) while the build still plans; enrichment state stays lazy."""
@@ -786,15 +806,20 @@ def _warm(settings_json: str) -> None:
 class WorkerPool:
     """The local worker processes of one build, made on first use or ahead of it.
 
-    A spawned worker spends ~0.4 s of CPU importing dateline and compiling its
-    templates before its first article. :meth:`start` begins that while the build
-    still plans (a full build of a large site plans for about as long), so the
-    workers are ready when the first articles are; the build closes the pool when
-    the per-article stage ends (:meth:`close`, also on any error).
+    Where it is safe (see :func:`fork_workers`) the workers are forked from the
+    build's process once it has imported the per-article stage (:func:`_warm`): they
+    start with it in memory, shared, where a spawned worker spends ~0.3 s of CPU
+    starting Python and importing dateline again, each (a tenth of a 1,000-article
+    build's CPU). Elsewhere they are spawned. :meth:`start` begins that while the
+    build still plans (a full build of a large site plans for about as long), so
+    the workers are ready when the first articles are; the build closes the pool
+    when the per-article stage ends (:meth:`close`, also on any error).
     """
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, lock: int | None = None) -> None:
         self.settings_json = settings.model_dump_json()
+        #: the build lock's descriptor, which a forked worker closes (see _init_worker)
+        self.lock = lock
         self._executor: ProcessPoolExecutor | None = None
         self._workers = 0
 
@@ -810,15 +835,22 @@ class WorkerPool:
         if self._executor is not None and self._workers != workers:
             self.close()
         if self._executor is None:
-            # spawned, not forked: a forked worker starts as a copy of this process (its
-            # cache state, its plan) and the tree's memory counts those pages once per
-            # worker; a spawned one holds only what it imports, and inherits no
-            # descriptor (so the build lock's needs no closing)
+            if fork_workers():
+                # what every worker needs, imported and made once, here: a forked
+                # worker starts with it (pages this process does not write to stay
+                # shared, and the tree's memory counts them once)
+                _warm(self.settings_json)
+                context: multiprocessing.context.BaseContext = multiprocessing.get_context("fork")
+                inherited = () if self.lock is None else (self.lock,)
+            else:
+                # spawned: it holds only what it imports, and inherits no descriptor
+                context = multiprocessing.get_context("spawn")
+                inherited = ()
             self._executor = ProcessPoolExecutor(
                 max_workers=workers,
-                mp_context=multiprocessing.get_context("spawn"),
+                mp_context=context,
                 initializer=_init_worker,
-                initargs=(os.getpid(),),
+                initargs=(os.getpid(), inherited),
             )
             self._workers = workers
         return self._executor
@@ -865,8 +897,8 @@ def run_articles(
     With ``jobs`` > 1 the articles are spread over that many processes (each loads
     its own enrichment state, lazily); the order of results, and so every output,
     is the same as with one. Given ``enrichers`` (a library caller's own) it runs
-    in this process. Workers are spawned: they inherit no descriptor (the build
-    lock stays the build's alone) and none of this process's memory. With ``scheduler`` the
+    in this process. Workers are forked where that is safe, else spawned (see
+    :class:`WorkerPool`); neither keeps the build lock. With ``scheduler`` the
     articles go to that Dask cluster instead (:func:`run_on_dask`). With ``write_to``
     local workers write each article's files themselves (a Dask worker does not:
     the output folder is on this machine). ``pool`` is the build's
@@ -1594,8 +1626,9 @@ def build_site(
 
     Unchanged articles are reused from the build cache unless ``force``; ``jobs``
     processes build the others (``None``: as many as there are cores and work
-    for; they are spawned, so a script calling this with ``jobs`` > 1 needs the
-    ``if __name__ == "__main__":`` guard). ``now`` (default: the wall clock) decides
+    for; where they are spawned, as on macOS or in a process running threads, a
+    script calling this with ``jobs`` > 1 needs the ``if __name__ == "__main__":``
+    guard). ``now`` (default: the wall clock) decides
     which articles are still embargoed. ``scheduler`` (a Dask scheduler's address)
     builds the articles on that cluster instead of local processes. With ``dry_run``
     nothing is written: the report lists what would be written and removed. Raises
@@ -1650,7 +1683,7 @@ def _build(
     from dateline.hold import wall_clock  # noqa: PLC0415 - not loaded by a no-op build
 
     cache = BuildCache(settings.output_dir, writable=mode == "build")
-    pool = WorkerPool(settings)
+    pool = WorkerPool(settings, lock)
     try:
         with _fewer_collections():
             return _build_with(
@@ -1771,7 +1804,10 @@ def _build_with(
         jobs,
         enrichers,
         scheduler=scheduler,
-        write_to=WriteTo(out, now.timestamp()) if writing and scheduler is None else None,
+        # summaries read back on arrival (see _Staging) are sent as text, not deflated
+        write_to=WriteTo(out, now.timestamp(), deflate=len(plan.sources) > SECOND_PROCESS_MAX)
+        if writing and scheduler is None
+        else None,
         pool=pool,
     )
     shown = iter(progress(PathList(plan.names)) if progress is not None else plan.names)
@@ -1786,6 +1822,10 @@ def _build_with(
     # rare, so not a dict of every source
     extra_files: dict[str, tuple[str, ...]] = {}
     claimed: dict[str, str] = {}  # slug → source, in this build
+    # built articles whose state rows are not written yet (see _Staging)
+    staging = _Staging(cache if writing else None, parse=len(plan.sources) <= SECOND_PROCESS_MAX)
+    # a build with workers imports what its site-wide stage needs while they run
+    early_imports = jobs != 1 and len(plan.tasks) >= EARLY_POOL_ENTRIES
 
     for name, source in zip(plan.names, plan.sources, strict=True):
         next(shown, None)
@@ -1813,6 +1853,9 @@ def _build_with(
             continue
         made = next(outputs)
         assert made.task.source == source
+        if early_imports:
+            _import_site_stage()
+            early_imports = False
         plan.keyed(made.task)
         # built and written by its worker (which held back nothing it wrote), or built
         entry, kept = made.entry, made.kept
@@ -1889,10 +1932,12 @@ def _build_with(
                 extra_files[source] = owned
             held = StateEntry.holding_text(key, entry.summary, entry.findings, entry.files, shared)
         seen[source] = new_state.articles[source] = held
+        staging.add(source, slug, held)
 
     for _ in shown:  # let a progress bar finish
         pass
     outputs.close()  # the worker processes end here, before the site-wide stage
+    staging.flush()
     summaries = {s: v.summary if isinstance(v, StateEntry) else v for s, v in seen.items()}
     del seen, claimed
     for source, summary in summaries.items():
@@ -1912,7 +1957,8 @@ def _build_with(
         if before.status in ("built", "unchanged"):
             failed_late[source] = before.status
         results[source] = ArticleResult(before._path, findings=(*before.findings, *found))
-        new_state.articles.pop(source, None)
+        if (dropped := new_state.articles.pop(source, None)) is not None and dropped.staged:
+            cache.unstage(source)
     report.results = [results[s] for s in plan.sources]
 
     # failing articles published before keep their last good version
@@ -2058,6 +2104,65 @@ SETTLE_BATCH = 64
 SECOND_PROCESS_MAX = 20_000
 
 
+#: Built articles whose state rows are written to the cache at a time (see _Staging).
+STAGE_BATCH = 256
+
+
+class _Staging:
+    """The state rows of the articles a build built, written to the cache in batches
+    as they arrive (:meth:`~dateline.write.cache.BuildCache.stage`), while the
+    workers still run: after the last article, saving the state of a 10,000-article
+    build was ~0.15 s of one core of two with the other idle.
+
+    With ``parse``, each summary is also parsed once its row is written (a few
+    microseconds, on arrival, instead of one after another when the site-wide stage
+    begins); a very large site keeps them as text until then (a third of the memory).
+    A batch the cache refuses stays unstaged: :meth:`~dateline.write.cache.BuildCache.save_state`
+    writes those rows itself (and meets the same error, reported there).
+    """
+
+    def __init__(self, cache: BuildCache | None, parse: bool) -> None:
+        self._cache = cache
+        self._parse = parse
+        self._batch: list[tuple[str, str, StateEntry]] = []
+
+    def add(self, source: str, slug: str, entry: StateEntry) -> None:
+        self._batch.append((source, slug, entry))
+        if len(self._batch) >= STAGE_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._cache is not None and self._batch:
+            with contextlib.suppress(OutputError):
+                self._cache.stage(self._batch, self._parse)
+        if self._parse:
+            for _, _, entry in self._batch:
+                _ = entry.summary  # parsed now (if staging did not), its text let go
+        self._batch.clear()
+
+
+#: Modules only the site-wide stage uses, each imported on its first use (some by
+#: another module, lazily): a build with workers imports them while they run.
+_SITE_STAGE_MODULES = (
+    "dateline.emit.site",
+    "dateline.validate.conflicts",
+    "dateline.validate.feeds",
+    "dateline.validate.sitemaps",
+    "dateline.write.forked",
+    "feedgen.feed",
+    "icalendar",
+    "jsonschema",
+)
+
+
+def _import_site_stage() -> None:
+    """Import what the site-wide stage needs, in a build with workers, on its first
+    result: ~0.3 s of one core that it spent after the last article (with the
+    other idle), and that its second process (:func:`_render_site`) spent again."""
+    for module in _SITE_STAGE_MODULES:
+        importlib.import_module(module)
+
+
 @dataclass(frozen=True)
 class _SiteFile:
     """What the site-wide stage did with one file (in this process or the second)."""
@@ -2087,9 +2192,11 @@ def _render_site(
     the order of :data:`~dateline.emit.site.SITE_EMITTERS`.
 
     With ``split``, the emitters of :data:`~dateline.emit.site.ELSEWHERE` (the site
-    graph, the home pages, sitemaps, calendar) run in a forked copy of this process
-    while this one renders the feeds: after a full build's per-article stage this is
-    the part that ran on one core of two. The copy reads the build cache through a
+    graph, the home pages, sitemaps, calendar, the newest of the feeds' archive
+    pages) run in a forked copy of this process while this one renders the rest of
+    the feeds (:data:`~dateline.emit.site.SPLIT_EMITTERS`: the same files in the same
+    order): after a full build's per-article stage this is the part that ran on one
+    core of two. The copy reads the build cache through a
     connection of its own, so the entries written so far are committed first (the
     state, which makes them part of a build, still waits for the end). The files
     are the same bytes either way; what each process did is put back in order. This
@@ -2097,18 +2204,18 @@ def _render_site(
     the build planned while it waits (:func:`_settled`: ``keys`` are the built
     articles').
     """
-    from dateline.emit.site import ELSEWHERE, SITE_EMITTERS  # noqa: PLC0415 - see _site_input
+    from dateline.emit.site import ELSEWHERE, SPLIT_EMITTERS  # noqa: PLC0415 - see _site_input
     from dateline.write.forked import fork_call  # noqa: PLC0415 - large builds only
 
     if not split:
         return _site_files(settings, site, state, plan, writing)
-    there = [i for i, emit in enumerate(SITE_EMITTERS) if emit in ELSEWHERE]
+    there = [i for i, emit in enumerate(SPLIT_EMITTERS) if emit in ELSEWHERE]
 
     def elsewhere() -> tuple[dict[int, list[_SiteFile]], dict[str, str]]:
         entries.cache = BuildCache(settings.output_dir)  # not the parent's connection
         entries.writable = False
         done = {
-            i: _site_files(settings, site, state, plan, writing, SITE_EMITTERS[i]) for i in there
+            i: _site_files(settings, site, state, plan, writing, SPLIT_EMITTERS[i]) for i in there
         }
         return done, site.marks
 
@@ -2117,7 +2224,7 @@ def _render_site(
     if forked is None:
         return _site_files(settings, site, state, plan, writing)
     done: dict[int, list[_SiteFile]] = {}
-    for i, emit in enumerate(SITE_EMITTERS):
+    for i, emit in enumerate(SPLIT_EMITTERS):
         if i not in there:
             done[i] = _site_files(settings, site, state, plan, writing, emit)
     # while the copy still works (and only then: this time is free), stamps too new to
@@ -2128,7 +2235,7 @@ def _render_site(
     result = forked.result()
     if result is None:  # the copy failed: its part is made here (any error comes again)
         done.update(
-            {i: _site_files(settings, site, state, plan, writing, SITE_EMITTERS[i]) for i in there}
+            {i: _site_files(settings, site, state, plan, writing, SPLIT_EMITTERS[i]) for i in there}
         )
     else:
         done.update(result[0])

@@ -124,7 +124,7 @@ def doubted_organizations(doc: Doc, kept: Sequence[Span]) -> list[tuple[int, int
             a < span.end_char and span.start_char < b and (a < span.start_char or span.end_char < b)
             for a, b in runs
         )
-        and not re.search(r"[/\d]", span.text)
+        and not re.search(r"[/:\d]", span.text)
     ]
 
 

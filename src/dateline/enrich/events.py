@@ -56,10 +56,12 @@ from dateline.enrich.timeline import (
     EventDetector,
     SentenceContext,
     TriggerDetector,
+    ahead_by_form,
     backward,
     default_detectors,
     finer_first,
     forward,
+    on_the_verb,
     own_times,
     past_tense,
 )
@@ -295,9 +297,12 @@ class _EventRun:
             own = list(context.clause_times.get(head.i, [])) or lent_times(
                 head, context.clause_times
             )
-            if token.pos_ == "NOUN":  # "a July 10 meeting": the noun's own date first
-                own = own_times(context, token) or own
-            if mood is Modality.SCHEDULED:
+            noun_own = own_times(context, token) if token.pos_ == "NOUN" else []
+            own = noun_own or own  # "a July 10 meeting": the noun's own date first
+            if mood is Modality.SCHEDULED or (
+                # "when hurricane season begins June 1": the present tells the calendar
+                (not noun_own or on_the_verb(token, head)) and ahead_by_form(head, own)
+            ):
                 event.scheduled = True
                 own = [forward(t, context.published) for t in own]
             elif past_tense(head):

@@ -370,13 +370,16 @@ _SHARE_WORDS = frozenset(
 def furniture_line(text: str) -> bool:
     """A line of the web page around the story, kept by the scraper: a menu or a list of
     links (four items or more parted by " - ", " | " or " • ", each of five words or
-    fewer, most capitalised, none ending a sentence: "Education - Urdu News - Car Prices
-    - Breaking News"), or a bar of sharing buttons ("Share on Facebook Twitter Email").
+    fewer, most capitalised, none with a comma or ending a sentence: "Education - Urdu
+    News - Car Prices - Breaking News"), or a bar of sharing buttons ("Share on Facebook
+    Twitter Email").
     Decided by the line's shape, never by the names in it: such a line names no one
     the story reports on, and its capitals carry no signal."""
     items = [item for item in _ITEM_BREAK.split(text.strip()) if item]
     if len(items) >= 4 and all(
-        len(item.split()) <= 5 and not item.rstrip().endswith((".", "!", "?", ":", ","))
+        len(item.split()) <= 5
+        and not item.rstrip().endswith((".", "!", "?", ":"))
+        and not re.search(r"[,;]", item)  # "France - Bernard Lama; Lilian Thuram, ...": a squad
         for item in items
     ):
         return sum(1 for item in items if item[:1].isupper()) >= 0.75 * len(items)

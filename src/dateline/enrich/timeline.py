@@ -58,12 +58,15 @@ __all__ = [
     "EventDetector",
     "SentenceContext",
     "TriggerDetector",
+    "ahead_by_form",
     "backward",
     "default_detectors",
     "finer_first",
     "forward",
+    "on_the_verb",
     "own_times",
     "past_tense",
+    "present_tense",
 ]
 
 _PLACE_TYPES = frozenset({"City", "Country", "Place", "AdministrativeArea"})
@@ -345,7 +348,7 @@ class TriggerDetector:
             or (
                 verb.lemma_.lower() not in self.rule.weak
                 and not inherited
-                and _ahead_by_form(verb, times)
+                and ahead_by_form(verb, times)
             )
         )
         if scheduled:
@@ -512,7 +515,18 @@ class TriggerDetector:
             times, inherited = self._times(context, verb)
         if not times:
             return None
-        scheduled = mood is Modality.SCHEDULED or _planned(noun)
+        scheduled = (
+            mood is Modality.SCHEDULED
+            or _planned(noun)
+            or (
+                # "battle to win the Dec. 12 election", "starting with a rally on May 1":
+                # an argument of a present clause is on the calendar; a noun deeper in
+                # the clause keeps its own time ("questions about Trump's July 25 call")
+                not inherited
+                and (not self.rule.own_date or on_the_verb(noun, verb))
+                and ahead_by_form(verb, times)
+            )
+        )
         if scheduled:
             times = [forward(t, context.published) for t in times]
         elif past_tense(verb):
@@ -1080,6 +1094,15 @@ def _argument_of(noun: Token, verb: Token) -> bool:
     return noun.head.i == verb.i and noun.dep_ in _ARGUMENTS
 
 
+def on_the_verb(noun: Token, verb: Token) -> bool:
+    """Whether ``noun`` is the verb's subject or object, or the object of a preposition
+    on it ("starting with a rally on May 1"): the verb's tense is the noun's."""
+    if _argument_of(noun, verb):
+        return True
+    head = noun.head
+    return noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.i == verb.i
+
+
 def _planned(noun: Token) -> bool:
     """``a scheduled Dec. 15 imposition``, ``the upcoming June vote``: dated forward."""
     return any(c.dep_ in ("amod", "compound") and c.lower_ in _PLANNED for c in noun.children)
@@ -1173,7 +1196,7 @@ def _relative_object(
 _WHICH_ONE = frozenset({"weekday", "month_day", "day_month", "month"})
 
 
-def _ahead_by_form(verb: Token, times: Sequence[TimeExpression]) -> bool:
+def ahead_by_form(verb: Token, times: Sequence[TimeExpression]) -> bool:
     """A clause that tells what is ahead by its verb's form alone, dated by a day or
     month that does not say which one: the simple present of a story's body ("The
     Gophers play Saturday against the Wildcats", "the order books open from the end of
@@ -1181,18 +1204,21 @@ def _ahead_by_form(verb: Token, times: Sequence[TimeExpression]) -> bool:
     the present) and the imperative of a listing ("VISIT the Horse Show, Oct. 11-21")."""
     if not times or not all(t.relative and t.kind in _WHICH_ONE for t in times):
         return False
-    if any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children):
+    if any(c.dep_ == "neg" for c in verb.children):
         return False
-    if verb.tag_ in ("VBZ", "VBP") and verb.dep_ in ("ROOT", "conj", "ccomp", "relcl"):
+    if present_tense(verb):
         return True
-    # an imperative opens its sentence with a bare verb and has no subject
+    # an imperative opens its sentence with a bare verb and has no subject; what hangs
+    # on it without a tense of its own is on the same calendar ("SPEND a day rooting
+    # for your riders during the Three-Day Event, Oct. 18-21")
+    root = verb.sent.root
     first = next(iter(verb.sent), None)
     return (
-        verb.tag_ == "VB"
-        and verb.dep_ == "ROOT"
+        root.tag_ == "VB"
+        and (root.i == verb.i or verb.tag_ in ("VB", "VBG"))
         and first is not None
-        and first.i == verb.i
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+        and first.i == root.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
     )
 
 
@@ -1437,6 +1463,35 @@ def past_tense(verb: Token) -> bool:
         (c.dep_ == "aux" and c.lemma_ == "have") or (c.dep_ == "auxpass" and c.tag_ == "VBD")
         for c in verb.children
     )
+
+
+#: How a verb without a tense of its own hangs on the one that gives it: "aims to bring
+#: …, starting with a rally", "battle to win", "when the season begins".
+_TENSE_FROM_HEAD = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "acl"})
+
+
+def present_tense(verb: Token) -> bool:
+    """``begins``, ``is held``, ``aims to bring … starting with``: the clause is in the
+    simple present (its own finite verb, or the one a participle or infinitive hangs
+    on), which is how news writes what is on the calendar ("hurricane season begins
+    June 1", "before the fiscal year ends Sept. 30"); a modal, a perfect or a past tense
+    anywhere up the chain says otherwise."""
+    current = verb
+    for _ in range(8):
+        auxes = [c for c in current.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.tag_ == "MD" or a.lemma_.lower() in ("have", "do") for a in auxes):
+            return False  # "will", "could", "has set", "did not": not a plain present
+        finite = [a for a in auxes if a.tag_ in ("VBZ", "VBP", "VBD")]
+        if finite:
+            return finite[0].tag_ != "VBD"
+        if current.tag_ in ("VBZ", "VBP", "VBD"):
+            return current.tag_ != "VBD"
+        if current.dep_ not in _TENSE_FROM_HEAD or current.head.i == current.i:
+            return False
+        if current.tag_ not in ("VB", "VBG") and current.pos_ != "ADP":
+            return False  # "approved by", "the agreement signed": a past participle
+        current = current.head
+    return False
 
 
 def backward(expr: TimeExpression, published: dt.date) -> TimeExpression:
