@@ -74,7 +74,7 @@ class Basis(StrEnum):
 
 
 #: The share of entities on each basis that were right on annotated news no recognizer
-#: weights had seen (three cross-validation folds, 2,058 entities: bench/NER-TRAINING.md).
+#: weights had seen (three cross-validation folds, 2,057 entities: bench/NER-TRAINING.md).
 CONFIDENCE: Mapping[Basis, float] = {
     Basis.AGREED: 0.76,
     Basis.RECOGNIZED: 0.86,
