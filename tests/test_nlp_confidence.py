@@ -24,7 +24,7 @@ from dateline.pipeline import build_site
 
 from .conftest import ROOT, repo_settings
 
-ARTICLE = ROOT / "tests" / "data" / "review" / "mc1577551432.md"
+ARTICLE = ROOT / "tests" / "data" / "review" / "mc1732261760.md"
 
 
 def _content(tmp_path: Path, min_confidence: float | None = None) -> tuple[Path, Path]:
@@ -73,29 +73,52 @@ def _published(tmp_path: Path, content: Path, min_confidence: float | None = Non
     return {n["name"] for n in graph if n["@type"] not in ("NewsArticle", "Event", "WebPage")}
 
 
+def _sure(basis: Basis) -> str:
+    return f"confidence {CONFIDENCE[basis]:.2f} ({EXPLAINED[basis]})"
+
+
 def test_review_gives_each_entity_its_confidence_and_words(tmp_path: Path) -> None:
     content, config = _content(tmp_path)
     listed = _review(content, config)
-    assert "confidence 0.75 (both recognizers name it)" in listed["Eugene Police Department"]
-    assert "words: “Demario Aundre Jackson”, “Jackson”" in listed["Demario Aundre Jackson"]
-    assert "confidence 0.86 (the news recognizer names it)" in listed["Demario Aundre Jackson"]
-    cue = "confidence 0.63 (the recognizers disagree; a cue in the text keeps it)"
-    assert cue in listed["West University"]  # published at the default 0.6
-    assert any(line.startswith("evidence: “A second suspect") for line in listed["West University"])
-    assert "West University" in _published(tmp_path, content)
+    assert _sure(Basis.AGREED) in listed["NFL"]
+    assert _sure(Basis.RECOGNIZED) in listed["Mile High Stadium"]
+    assert "words: “Mile High Stadium”" in listed["Mile High Stadium"]
+    cue = _sure(Basis.CUE)
+    assert cue in listed["Tampa Bay Buccaneers"]
+    assert _sure(Basis.RULE) in listed["South Park Twitter"]
+    assert any(
+        line.startswith("evidence: “The official South Park")
+        for line in listed["South Park Twitter"]
+    )
+    assert not any(
+        "proposed" in line for name in ("NFL", "South Park Twitter") for line in listed[name]
+    )
+
+
+def test_review_lists_an_unconfirmed_organization_a_build_does_not_publish(tmp_path: Path) -> None:
+    """The recognizers disagree on "Denver Broncos Game" (a headline's words) and no cue
+    keeps it: review proposes it, says it is not published, and the page's JSON-LD has
+    no such organization; what both recognizers name is published."""
+    content, config = _content(tmp_path)
+    listed = _review(content, config)
+    unconfirmed = _sure(Basis.UNCONFIRMED) + ": proposed, not published"
+    assert unconfirmed in listed["Denver Broncos Game"]
+    assert "words: “Denver Broncos Game”" in listed["Denver Broncos Game"]
+    published = _published(tmp_path, content)
+    assert "Denver Broncos Game" not in published
+    assert {"NFL", "Tampa Bay Buccaneers", "South Park Twitter"} <= published
 
 
 def test_min_confidence_leaves_out_the_entities_below_it(tmp_path: Path) -> None:
-    content, config = _content(tmp_path, min_confidence=0.7)
+    content, config = _content(tmp_path, min_confidence=0.75)
     listed = _review(content, config)
-    assert any(
-        "(below min_confidence 0.7: proposed, not published)" in line
-        for line in listed["West University"]
-    )
-    assert not any("proposed" in line for line in listed["Eugene Police Department"])
-    published = _published(tmp_path, content, min_confidence=0.7)
-    assert "West University" not in published
-    assert {"Eugene Police Department", "Demario Aundre Jackson", "Eugene"} <= published
+    below = "(below min_confidence 0.75: proposed, not published)"
+    assert any(below in line for line in listed["South Park Twitter"])
+    assert any(below in line for line in listed["Tampa Bay Buccaneers"])
+    assert not any("proposed" in line for line in listed["NFL"])
+    published = _published(tmp_path, content, min_confidence=0.75)
+    assert not {"South Park Twitter", "Tampa Bay Buccaneers"} & published
+    assert {"NFL", "Denver", "Mile High Stadium"} <= published
 
 
 def test_confidences_are_documented_as_measured() -> None:

@@ -25,17 +25,20 @@ one merged in :mod:`.merges`, and the result is an :mod:`.extraction`.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from dateline.enrich.candidates import (
+    DOUBTED,
     NER_LABELS,
     SAYS,
     US_STATE,
     before_caption_label,
     body_after_place,
     confirmed_organizations,
+    doubted_organizations,
     joined,
     known_companies,
     label_votes,
@@ -98,6 +101,8 @@ from dateline.enrich.name_shapes import (
     LOWER_WORD,
     MODEL_NUMBER,
     ORG_COMMA,
+    ORG_CUE_AFTER,
+    ORG_CUE_BEFORE,
     POSSESSIVE,
     POSSESSIVE_SPLIT,
     PRODUCT,
@@ -111,6 +116,7 @@ from dateline.enrich.name_shapes import (
     counted_names,
     event_name,
     family,
+    furniture_line,
     given_name_first,
     is_corporate_form,
     is_given_name,
@@ -128,6 +134,7 @@ from dateline.enrich.name_shapes import (
     owned_product,
     person_like,
     previous_word,
+    programme_names,
     shouted_line,
     shouted_word,
     strip_connectors,
@@ -295,6 +302,14 @@ LINKER_RULES: dict[str, str] = {
     "before a person-like name the model called an organization makes it a person",
     "org_comma": "'Bleacher Report, Uber Eats': a comma parts two bodies (not 'Acme, Inc.', "
     "nor 'Council on Energy, Environment and Water')",
+    "doubted_cue": "an organization the recognizers disagree on is one where the text says "
+    "what it is ('beauty company Glossier', 'a news station, WRAL', 'CEO of Zoom')",
+    "doubted_proposed": "an organization the recognizers disagree on that nothing settles is "
+    "proposed for review, not published ('our Employee Networks')",
+    "programme_name": "'the Paycheck Protection Program (PPP)', 'the CLPS program', "
+    "'Hurricane Florence': a programme, a mission's vehicle or a storm is no organization",
+    "furniture_line": "a menu or a list of links scraped with the story ('Education - Urdu "
+    "News - Car Prices - ...'), or a bar of sharing buttons, names no entity",
     "platform_reaction": "'the Twitter reaction', 'top Twitter trends', 'a Tumblr post': the "
     "platform as where people said it, not the company",
     "sports_team": "'Leicestershire beat Somerset', 'Pohang 3 Ulsan 2': a club named after a "
@@ -358,10 +373,15 @@ class EntityExtractor:
         article (:meth:`FactsEnricher.parse`); without it the sentences are parsed here."""
         if parsed is None:
             parsed = self._parse(headline, sentences)
+        # a menu or a list of links scraped with the story names no one it reports on
+        sentences = [s for s in sentences if not furniture_line(s.text)]
         candidates = model_candidates(parsed, sentences)
         texts = {s.index: s.text for s in sentences}
         labelled = [
-            (texts[i][a:b], label) for i, spans in candidates.items() for a, b, label in spans
+            (texts[i][a:b], label)
+            for i, spans in candidates.items()
+            for a, b, label in spans
+            if label != DOUBTED  # a doubt is no vote: the name's other labels decide
         ]
         titled = frozenset(
             texts[i][a:b]
@@ -394,6 +414,7 @@ class EntityExtractor:
         )
         acronyms = self._find_acronyms(s.text for s in sentences)
         result.acronyms = acronyms
+        result.programmes = programme_names([headline, *texts.values()], acronyms)
         # names written in ordinary case somewhere: what an all-capitals line may name
         cased = {
             fold(texts[i][a:b])
@@ -424,14 +445,17 @@ class EntityExtractor:
             if shouted or title_cased(text):
                 spans = self._corroborated(text, spans, cased, result.teams)
             self._unit(result, text, sentence.index, acronyms, spans, shouted)
+        weak = weak_organizations(parsed.headline, confirmed_organizations(parsed))
         headline_spans = (
             sorted(
-                (e.start_char, e.end_char, e.label_)
-                for e in [
-                    *parsed.headline.ents,
-                    *weak_organizations(parsed.headline, confirmed_organizations(parsed)),
+                [
+                    *(
+                        (e.start_char, e.end_char, e.label_)
+                        for e in [*parsed.headline.ents, *weak]
+                        if e.label_ in NER_LABELS
+                    ),
+                    *doubted_organizations(parsed.headline, weak),
                 ]
-                if e.label_ in NER_LABELS
             )
             if parsed.headline.text == headline
             else []
@@ -445,6 +469,9 @@ class EntityExtractor:
         self._add_containing_countries(result)
         self._resolve_descriptions(result, headline, sentences)
         self._unname_demonyms(result)
+        published = {m.key for m in result.mentions}
+        result.proposed = [e for e in result.proposed if e.key not in published]
+        result.proposed_mentions = [m for m in result.proposed_mentions if m.key not in published]
         return result
 
     def _unname_demonyms(self, result: Extraction) -> None:
@@ -831,6 +858,9 @@ class EntityExtractor:
         if label == US_STATE:
             state = self.gazetteer.us_state_code(span)
             return self._place(result, state, text, span) if state is not None else None
+        doubted = label == DOUBTED
+        if doubted:
+            label = None  # read as a name no recognizer labelled, then a second look
         if (
             span in CELESTIAL_BODIES
             and _SPACE_STORY.search(text)
@@ -840,6 +870,10 @@ class EntityExtractor:
             return self._found(result, key_for(span), "Place", span, text)
         if fold(span) in result.indexes or fold(acronyms.get(span, "")) in result.indexes:
             return None  # "the benchmark Sensex", "Hang Seng Index (HSI)": a stock index
+        if label != "PERSON" and (
+            fold(span) in result.programmes or fold(acronyms.get(span, "")) in result.programmes
+        ):
+            return None  # "the Paycheck Protection Program (PPP)", "Hurricane Florence"
         if span in acronyms:
             return self._organization_like(result, acronyms[span], text, acronym=span)
         if span in long_forms:
@@ -893,6 +927,8 @@ class EntityExtractor:
             # nothing there
             return self._place_candidate(result, text, start, end, span, words, "GPE")
         if label is None:
+            if doubted:
+                return self._doubted(result, text, index, start, span)
             return self._classify_rule(result, text, index, start, span)
         person = self._surname(result, span) if label != _DATELINE else None
         if person is not None:
@@ -918,6 +954,35 @@ class EntityExtractor:
         if label == "ORG":
             return self._org_candidate(result, text, start, span, words)
         return self._place_candidate(result, text, start, end, span, words, label)
+
+    def _doubted(
+        self, result: Extraction, text: str, index: int, start: int, span: str
+    ) -> Found | None:
+        """An organization the recognizers disagree on (:data:`DOUBTED`): what the strong
+        rules make of any capitalised run (a country, a person named in full, a surname),
+        or an organization where the text says what it is around it (``beauty company
+        Glossier``); else proposed for review, not published (two in three such names
+        are no organization: programmes, products, menus). A city's name is not taken
+        for the city here: doubted ones are mostly its club or a company (``Barcelona``
+        beat, a stake in ``Ithaca``)."""
+        found = self._classify_rule(result, text, index, start, span)
+        if found is not None:
+            return found
+        words = span.split()
+        end = start + len(span)
+        if ORG_CUE_BEFORE.search(text[max(0, start - 40) : start]) or ORG_CUE_AFTER.match(
+            text, end
+        ):
+            return self._org_candidate(result, text, start, span, words)
+        scratch = dataclasses.replace(
+            result, entities={}, mentions=[], descriptions=[], proposed=[], proposed_mentions=[]
+        )
+        found = self._org_candidate(scratch, text, start, span, words)
+        if found is not None and family(found.type) == "organization":
+            if all(e.key != found.key for e in result.proposed):
+                result.proposed.append(found)
+            result.proposed_mentions.append(Mention(found.key, index, start, end, span))
+        return None
 
     def _role_before(self, text: str, start: int, words: list[str]) -> bool:
         """``economist Eswar Prasad``, ``the Shiite cleric Nimr al-Nimr``: a lowercase noun
