@@ -53,6 +53,7 @@ __all__ = [
     "market_indexes",
     "name_like",
     "next_word",
+    "org_cue_before",
     "org_names",
     "organ_of",
     "owned_product",
@@ -297,6 +298,28 @@ ORG_CUE_AFTER = re.compile(
     r"newspaper|journal|website|magazine|agency|start-?up|maker|retailer|carrier|airline|"
     r"lender|insurer|broadcaster|non-?profit|charity|publisher|label|brand|outlet)\b"
 )
+
+
+#: a name listed before another: "Astrobotic, " or "Sprint and " (read backwards)
+_LISTED_BEFORE = re.compile(
+    rf"{WORD}(?:{CONNECT}{WORD})*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$"
+)
+
+
+def org_cue_before(text: str, start: int) -> bool:
+    """Whether the text says what kind of body the name at ``start`` is, right before it
+    or before the list it ends (:data:`ORG_CUE_BEFORE`): "chipmaker Intel", "companies
+    Astrobotic, Intuitive Machines and Orbit Beyond", "carriers like Sprint and Verizon"."""
+    at = start
+    for _ in range(8):  # a list of eight names at most
+        before = text[max(0, at - 80) : at]
+        if ORG_CUE_BEFORE.search(before):
+            return True
+        listed = _LISTED_BEFORE.search(before)
+        if listed is None:
+            return False
+        at -= len(before) - listed.start()
+    return False
 
 
 AFTER_PLACE = re.compile(r"\s+(?:police|residents|firefighters|governor|mayor)\b")
