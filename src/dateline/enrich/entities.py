@@ -128,6 +128,7 @@ from dateline.enrich.name_shapes import (
     looks_like_person,
     market_indexes,
     name_like,
+    named_product,
     next_word,
     org_cue_before,
     org_names,
@@ -309,6 +310,11 @@ LINKER_RULES: dict[str, str] = {
     "proposed for review, not published ('our Employee Networks')",
     "programme_name": "'the Paycheck Protection Program (PPP)', 'the CLPS program', "
     "'Hurricane Florence': a programme, a mission's vehicle or a storm is no organization",
+    "title_case_headline": "a headline in title case names only what the article also writes "
+    "in prose, a country or a city, as a body line in title case",
+    "named_product": "'the A12X Bionic chip', 'the A10 Fusion chipset', 'a CT scan': a name "
+    "before a product's noun names the product (a one-word maker's name stays: 'a Qualcomm "
+    "chipset')",
     "roundup_dateline": "a later paragraph's dateline ('NEW DELHI: Shares of ...', 'GLASGOW, "
     "Scotland - ...') names its place, a country or a city of 100,000 people",
     "dateline_region": "the region printed in a dateline ('KYIV, Ukraine —', 'WEST PALM BEACH, "
@@ -489,7 +495,9 @@ class EntityExtractor:
             if parsed.headline.text == headline
             else []
         )
-        if shouted_line(headline):
+        if shouted_line(headline) or title_cased(headline):
+            # a headline in title case ("'Drunkorexia' On The Rise Among Female University
+            # Students"): its capitals carry no signal, as a body line's in title case
             headline_spans = self._corroborated(headline, headline_spans, cased, result.teams)
         self._unit(result, headline, -1, acronyms, headline_spans, shouted_line(headline))
         self._merge_surnames(result)
@@ -942,6 +950,8 @@ class EntityExtractor:
             return None
         if label != "PERSON" and owned_product(text, start, start + len(span)):
             return None  # "Webb's Ford sedan": the car, not the company
+        if label in ("ORG", None) and named_product(text, start, span):
+            return None  # "the A12X Bionic chip", "Swiss Army knives", "a CT scan"
         if span in PLATFORMS and as_medium(text, start, start + len(span)):
             return None  # "ridicule across Twitter": where it was said, not who said it
         if self._is_team(result, text, start, span, label):

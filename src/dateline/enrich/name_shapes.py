@@ -52,6 +52,7 @@ __all__ = [
     "looks_like_person",
     "market_indexes",
     "name_like",
+    "named_product",
     "next_word",
     "org_cue_before",
     "org_names",
@@ -332,6 +333,31 @@ PRODUCT_NOUN = re.compile(
     r"\s+(?:sedans?|SUVs?|trucks?|pickups?|cars?|minivans?|hatchbacks?|coupes?|vans?|"
     r"phones?|smartphones?|laptops?|tablets?|consoles?|watch|headphones|earbuds)\b"
 )
+
+
+#: what a thing's name is the name of, said right after it ("the A12X Bionic chip", "Swiss
+#: Army knives", "the SLS Block 1B rocket")
+_THING_AFTER = re.compile(
+    r"\s+(?:chip|chipset|processor|app|apps|knife|knives|rocket|rockets|booster|capsule|"
+    r"charger|chargers)\b"
+)
+_SCAN_AFTER = re.compile(r"\s+scans?\b")
+
+
+def named_product(text: str, start: int, span: str) -> bool:
+    """A name of two words or more, with no word of a body's or a company's and no big
+    company's name first, right before a noun for a product ("A10 Fusion chipset"); or
+    an acronym before "scan" ("a CT scan"). A one-word name there stays a maker's
+    ("a Qualcomm chipset", "the BBC app")."""
+    words = span.split()
+    end = start + len(span)
+    if len(words) == 1:
+        return span.isupper() and _SCAN_AFTER.match(text, end) is not None
+    return (
+        _THING_AFTER.match(text, end) is not None
+        and words[0] not in SINGLE_ORGS
+        and not any(w in ORG_WORDS or w in COMPANY_WORDS or w in CORPORATE_SUFFIXES for w in words)
+    )
 
 
 def two_names(words: list[str]) -> bool:
