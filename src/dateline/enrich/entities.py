@@ -315,6 +315,8 @@ LINKER_RULES: dict[str, str] = {
     "named_product": "'the A12X Bionic chip', 'the A10 Fusion chipset', 'a CT scan': a name "
     "before a product's noun names the product (a one-word maker's name stays: 'a Qualcomm "
     "chipset')",
+    "office_place": "'Wilmington Mayor Bill Saffo', 'Westchester County Executive George "
+    "Latimer': the place a local office serves, not an organization",
     "roundup_dateline": "a later paragraph's dateline ('NEW DELHI: Shares of ...', 'GLASGOW, "
     "Scotland - ...') names its place, a country or a city of 100,000 people",
     "dateline_region": "the region printed in a dateline ('KYIV, Ukraine —', 'WEST PALM BEACH, "
@@ -344,7 +346,11 @@ _SPACE_STORY = re.compile(
     r"astronauts?|space|probe|telescope|NASA|ESA|solar system|crater|atmosphere)\b"
 )
 _DATELINE = "DATELINE"  # the dateline's place, as a candidate of its own
-_ROUNDUP = "ROUNDUP_DATELINE"  # the place of a later paragraph's dateline (a roundup)
+_ROUNDUP = "ROUNDUP_DATELINE"
+#: titles of an office a place elects: "Wilmington Mayor Bill Saffo" names Wilmington
+_LOCAL_OFFICES = frozenset(
+    {"Mayor", "Governor", "Sheriff", "Premier"}
+)  # the place of a later paragraph's dateline (a roundup)
 #: "the Star Wars game", "its Echo Buds", "Amazon's Tony Moly": a thing's name follows
 _THING_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|its|his|her|their|our|your|my|this|that|new)|['’]s)\s+$", re.IGNORECASE
@@ -1595,13 +1601,49 @@ class EntityExtractor:
             person.job_title = title
         if qualifier:
             place = self.gazetteer.country(qualifier) or self.gazetteer.demonym(qualifier)
+            office = (
+                self._office_place(result, text, qualifier, words[first_title])
+                if place is None
+                else None
+            )
             if place is not None:
                 key = self._place(result, place, text).key
+            elif office is not None:
+                # "Wilmington Mayor Bill Saffo": the place whose mayor he is, named there
+                key = office.key
+                self._mention(result, office, index, start, start + len(qualifier), text)
             else:
                 key = self._organization_like(result, qualifier, text).key
             if key not in person.affiliation:
                 person.affiliation.append(key)
         return person
+
+    def _office_place(
+        self, result: Extraction, text: str, qualifier: str, title: str
+    ) -> Found | None:
+        """The place a local office's holder serves, written before the title: a county or
+        a state (``Westchester County Executive``, ``Kano State Governor``), or for a
+        mayor, a governor, a sheriff or a premier any name (``Manor Mayor``), the
+        gazetteer's state or city where it knows one. Else None: the organization a title
+        belongs to (``Acme CEO``) is read as before."""
+        g = self.gazetteer
+        words = qualifier.split()
+        if any(
+            w in ORG_WORDS or w in COMPANY_WORDS or w in PARTY_WORDS or w in TITLE_WORDS
+            for w in words
+        ) or self._demonym(words[0]):
+            return None
+        if len(words) > 1 and words[-1] in AREA_HEADS and name_like(words[:-1]):
+            return self._found(result, key_for(qualifier), "AdministrativeArea", qualifier, text)
+        if title not in _LOCAL_OFFICES or not name_like(words):
+            return None
+        state = g.us_state(qualifier)
+        if state is not None:
+            return self._place(result, state, text, qualifier)
+        city = g.city(qualifier, result.context)
+        if city is not None and fold(city.name) == fold(qualifier):
+            return self._place(result, city, text, qualifier)
+        return self._found(result, key_for(qualifier), "Place", qualifier, text)
 
     def _title_before(self, result: Extraction, person: Found, text: str, start: int) -> None:
         """``Russian President [Vladimir Putin]`` for a name the registry matched."""
