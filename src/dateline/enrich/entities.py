@@ -315,6 +315,9 @@ LINKER_RULES: dict[str, str] = {
     "named_product": "'the A12X Bionic chip', 'the A10 Fusion chipset', 'a CT scan': a name "
     "before a product's noun names the product (a one-word maker's name stays: 'a Qualcomm "
     "chipset')",
+    "placed_city": "a name no recognizer labelled, after 'in', 'at', 'near' or 'the town of', "
+    "that the gazetteer knows by that name as a city or a US state is the place ('in nearby "
+    "Windsor'; not 'a stake in Ithaca')",
     "office_place": "'Wilmington Mayor Bill Saffo', 'Westchester County Executive George "
     "Latimer': the place a local office serves, not an organization",
     "roundup_dateline": "a later paragraph's dateline ('NEW DELHI: Shares of ...', 'GLASGOW, "
@@ -347,6 +350,12 @@ _SPACE_STORY = re.compile(
 )
 _DATELINE = "DATELINE"  # the dateline's place, as a candidate of its own
 _ROUNDUP = "ROUNDUP_DATELINE"
+#: words that put the name after them on a map: "in nearby Ranui", "the town of Manor"
+#: (not "a stake in Ithaca", "shares in ...": what is held there is a company)
+_IN_PLACE = re.compile(
+    r"(?:(?<!stake )(?<!stakes )(?<!shares )(?<!invest )(?<!invested )\b(?:in|near|outside|at)"
+    r"(?:\s+(?:nearby|neighbou?ring|downtown))?|\b(?:city|town|village|suburb)\s+of)\s+$"
+)
 #: titles of an office a place elects: "Wilmington Mayor Bill Saffo" names Wilmington
 _LOCAL_OFFICES = frozenset(
     {"Mayor", "Governor", "Sheriff", "Premier"}
@@ -1438,6 +1447,9 @@ class EntityExtractor:
             return self._surname(result, span) or self._found(
                 result, key_for(span), "Person", span, text
             )
+        placed = self._placed_city(result, text, start, span, words)
+        if placed is not None:
+            return placed
         if not self.weak_rules:
             return self._surname(result, span) if len(words) == 1 else None
         city = g.city(span, result.context)
@@ -1617,6 +1629,28 @@ class EntityExtractor:
             if key not in person.affiliation:
                 person.affiliation.append(key)
         return person
+
+    def _placed_city(
+        self, result: Extraction, text: str, start: int, span: str, words: list[str]
+    ) -> Found | None:
+        """A name no recognizer labelled that the text puts someone in (``in nearby
+        Ranui``, ``at Coolum``, ``the town of Stony Point``) and the gazetteer knows by
+        that very name as a US state or a city: the place (not ``a stake in Ithaca``, nor
+        a name with a body's word)."""
+        if _IN_PLACE.search(text[max(0, start - 30) : start]) is None or any(
+            w in ORG_WORDS or w in COMPANY_WORDS or w in PLACE_WORDS for w in words
+        ):
+            return None
+        if not name_like(words) or next_word(text, start + len(span)) in PARTY_WORDS:
+            return None
+        g = self.gazetteer
+        state = g.us_state(span)
+        if state is not None:
+            return self._place(result, state, text, span)
+        city = g.city(span, result.context)
+        if city is not None and fold(city.name) == fold(span):
+            return self._place(result, city, text, span)
+        return None
 
     def _office_place(
         self, result: Extraction, text: str, qualifier: str, title: str
