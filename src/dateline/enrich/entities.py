@@ -322,8 +322,8 @@ LINKER_RULES: dict[str, str] = {
     "Latimer': the place a local office serves, not an organization",
     "roundup_dateline": "a later paragraph's dateline ('NEW DELHI: Shares of ...', 'GLASGOW, "
     "Scotland - ...') names its place, a country or a city of 100,000 people",
-    "dateline_region": "the region printed in a dateline ('KYIV, Ukraine —', 'WEST PALM BEACH, "
-    "Fla. –') is a place the story names; an AP state abbreviation is the state",
+    "dateline_region": "the region printed in a dateline ('GLASGOW, Scotland -') is a place the "
+    "story names (a state's code, 'BUFFALO, N.Y.', is not read)",
     "party_state": "a state a party tag spells out ('Sen. John Cornyn, R-Texas') is the state",
     "org_cue_list": "names the text calls companies ('companies Astrobotic, Intuitive Machines "
     "and Orbit Beyond', 'carriers like Sprint and Verizon') are organizations, whatever the label",
@@ -471,7 +471,8 @@ class EntityExtractor:
                         text = text[:cut] + " " * len(here.agency) + text[cut + len(here.agency) :]
                 if text.startswith(here.place):
                     # the region printed with the place ("GLASGOW, Scotland -") keeps the
-                    # model's label; the rest of the dateline (date, agency) names nothing
+                    # model's label, not a state's postal or AP code ("BUFFALO, N.Y.",
+                    # which annotators leave out); the rest (date, agency) names nothing
                     region = (
                         text.find(here.region, len(here.place), here.end) if here.region else -1
                     )
@@ -486,9 +487,6 @@ class EntityExtractor:
                             and not self._is_state_code(here.region)
                         )
                     ]
-                    if here.region and region >= 0 and self._is_state_code(here.region):
-                        # "WEST PALM BEACH, Fla. -": the state, written as AP does
-                        spans.insert(1, (region, region + len(here.region), US_STATE))
             skip = here.end if here is not None else 0
             spans = state_tags(text, spans, self._is_state_code, skip)
             shouted = shouted_line(text)
