@@ -2192,9 +2192,11 @@ def _render_site(
     the order of :data:`~dateline.emit.site.SITE_EMITTERS`.
 
     With ``split``, the emitters of :data:`~dateline.emit.site.ELSEWHERE` (the site
-    graph, the home pages, sitemaps, calendar) run in a forked copy of this process
-    while this one renders the feeds: after a full build's per-article stage this is
-    the part that ran on one core of two. The copy reads the build cache through a
+    graph, the home pages, sitemaps, calendar, the newest of the feeds' archive
+    pages) run in a forked copy of this process while this one renders the rest of
+    the feeds (:data:`~dateline.emit.site.SPLIT_EMITTERS`: the same files in the same
+    order): after a full build's per-article stage this is the part that ran on one
+    core of two. The copy reads the build cache through a
     connection of its own, so the entries written so far are committed first (the
     state, which makes them part of a build, still waits for the end). The files
     are the same bytes either way; what each process did is put back in order. This
@@ -2202,18 +2204,18 @@ def _render_site(
     the build planned while it waits (:func:`_settled`: ``keys`` are the built
     articles').
     """
-    from dateline.emit.site import ELSEWHERE, SITE_EMITTERS  # noqa: PLC0415 - see _site_input
+    from dateline.emit.site import ELSEWHERE, SPLIT_EMITTERS  # noqa: PLC0415 - see _site_input
     from dateline.write.forked import fork_call  # noqa: PLC0415 - large builds only
 
     if not split:
         return _site_files(settings, site, state, plan, writing)
-    there = [i for i, emit in enumerate(SITE_EMITTERS) if emit in ELSEWHERE]
+    there = [i for i, emit in enumerate(SPLIT_EMITTERS) if emit in ELSEWHERE]
 
     def elsewhere() -> tuple[dict[int, list[_SiteFile]], dict[str, str]]:
         entries.cache = BuildCache(settings.output_dir)  # not the parent's connection
         entries.writable = False
         done = {
-            i: _site_files(settings, site, state, plan, writing, SITE_EMITTERS[i]) for i in there
+            i: _site_files(settings, site, state, plan, writing, SPLIT_EMITTERS[i]) for i in there
         }
         return done, site.marks
 
@@ -2222,7 +2224,7 @@ def _render_site(
     if forked is None:
         return _site_files(settings, site, state, plan, writing)
     done: dict[int, list[_SiteFile]] = {}
-    for i, emit in enumerate(SITE_EMITTERS):
+    for i, emit in enumerate(SPLIT_EMITTERS):
         if i not in there:
             done[i] = _site_files(settings, site, state, plan, writing, emit)
     # while the copy still works (and only then: this time is free), stamps too new to
@@ -2233,7 +2235,7 @@ def _render_site(
     result = forked.result()
     if result is None:  # the copy failed: its part is made here (any error comes again)
         done.update(
-            {i: _site_files(settings, site, state, plan, writing, SITE_EMITTERS[i]) for i in there}
+            {i: _site_files(settings, site, state, plan, writing, SPLIT_EMITTERS[i]) for i in there}
         )
     else:
         done.update(result[0])

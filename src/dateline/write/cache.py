@@ -73,6 +73,8 @@ STATE_DIR = ".dateline"
 FORMAT = 10
 #: A file changed this recently (seconds) is read and hashed, whatever its stamp says.
 RACY_SECONDS = 2.0
+#: Bytes per page of a new cache database (SQLite's default is 4096).
+PAGE_SIZE = 16384
 #: Window of the deflated summaries a build holds (2 KiB: more than a summary's length).
 _WINDOW_BITS = 11
 
@@ -562,6 +564,11 @@ class BuildCache:
         try:
             db.execute("PRAGMA synchronous = NORMAL")
             if self.writable:
+                # for a new database: an entry is ~12 KB (its JSON, body and feed
+                # entries), which 4 KiB pages (the default) split over overflow pages;
+                # measured on a 10k full build, ~0.15-0.3 s less of the build process's
+                # CPU, reads unchanged (an existing cache keeps its page size)
+                db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
                 db.executescript(_SCHEMA)
                 db.execute(_STAGED)
             version = db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()
