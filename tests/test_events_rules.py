@@ -159,6 +159,18 @@ def test_undated_happenings_are_not_on_the_timeline() -> None:
     assert events_of("Emirates ordered 30 Boeing 787 jets.") == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The store will reopen at 5 a.m.",  # a plan at a clock time: which day is unsaid
+        "This story was updated at 5:45 p.m. ET.",  # a page's stamp
+        "On the previous shift, 4 p.m. to midnight, six staffers were working.",  # hours
+    ],
+)
+def test_a_clock_time_dates_only_a_past_clause(sentence: str) -> None:
+    assert events_of(sentence) == []
+
+
 def test_an_event_and_an_entity_with_one_key_get_distinct_ids() -> None:
     assert distinct_keys({"kohelet-policy-forum"}, ["kohelet-policy-forum", "other"]) == {
         "kohelet-policy-forum": "kohelet-policy-forum-event",
@@ -407,6 +419,8 @@ NAMES = [
         "Rally at the White House",
         "2024-08-01",
     ),
+    # a clock time alone dates a past clause on the story's day (dev4 mc1502375798)
+    ("The plane landed at the Delhi airport at 6am.", "Plane lands", "2024-07-05"),
     # ... and a plan is published as one, named or not (annot-dev3 a130)
     ("The layoffs will begin this week in the U.S.", "Layoffs begin", "2024-07-01"),
     # "which"/"that" stand for the noun their clause hangs on (annot-dev, dev3 a153)

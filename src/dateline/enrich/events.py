@@ -297,6 +297,7 @@ class _EventRun:
             own = list(context.clause_times.get(head.i, [])) or lent_times(
                 head, context.clause_times
             )
+            own = [t for t in own if t.kind != "clock_day" or past_tense(head)]
             noun_own = own_times(context, token) if token.pos_ == "NOUN" else []
             own = noun_own or own  # "a July 10 meeting": the noun's own date first
             if mood is Modality.SCHEDULED or (

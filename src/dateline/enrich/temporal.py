@@ -364,6 +364,7 @@ class TimeExpression:
             "ago",
             "quarter",
             "same_day",
+            "clock_day",
         ) or (
             self.kind in ("month_day", "day_month", "month", "season")
             and not re.search(r"\d{4}", self.text)
@@ -406,7 +407,7 @@ class TimeExpression:
     def explain(self) -> str:
         """How the expression was resolved, for ``dateline review``."""
         said = f"'{self.text.strip()}' → {self.interval()}"
-        if self.kind == "same_day" and self.reference is not None:
+        if self.kind in ("same_day", "clock_day") and self.reference is not None:
             return f"{said}, within the day the story dated before ({self.reference.isoformat()})"
         if not self.relative or self.reference is None:
             return f"{said} (as written)"
@@ -848,6 +849,13 @@ _SAME_DAY = re.compile(
     r"|(?P<before>the\s+(?:day|night)\s+before|the\s+previous\s+(?:day|night)))\b",
     re.I,
 )
+#: The words that hang a clock time on a clause ("landed at 6am", "left about 4:30
+#: a.m."); not a shift's "4 p.m. to midnight"
+_CLOCK_HUNG = re.compile(
+    r"\b(?:at|around|about|shortly\s+(?:before|after)|just\s+(?:before|after))"
+    r"(?:\s+(?:about|around|approximately|roughly))?\s+$",
+    re.I,
+)
 _COMPARED = re.compile(r"\b(?:over|from|than|since)\s+$", re.I)
 _SPAN_OPEN = re.compile(r"\b(?:between|from)\s+(?:at\s+least\s+)?(?:the\s+)?$", re.I)
 _SPAN_JOIN = re.compile(r"^\s*(?:and|to|through|until|till|-|–)\s*(?:the\s+)?$", re.I)
@@ -869,8 +877,9 @@ def find_event_dates(
     - ``over the past two years``, ``in the last five days`` as the span up to the story,
     - given ``day`` (the day the story last dated a happening, else its publication day),
       a time within a day as that day: ``later that day``, ``earlier in the session``,
-      ``in the morning``; ``the next day`` as the day after. (A clock time alone is not:
-      "updated at 5:45 p.m.", "will reopen at 5 a.m." are seldom the story's day.)
+      ``in the morning``; ``the next day`` as the day after; a clock time alone
+      (``landed at 6am``) as that day, of kind ``clock``, which a happening takes only
+      in the past tense ("will reopen at 5 a.m." is seldom the story's day).
 
     TIMEX3 values (:func:`find_times`) are unchanged: this reading is for events only."""
     found = _with_centuries(sentence, reference, find_times(sentence, reference, future))
@@ -932,6 +941,27 @@ def _within_the_day(
                 reference=day,
             )
         )
+    if (
+        found
+        and not added
+        and all(
+            t.kind == "clock" and _CLOCK_HUNG.search(sentence, 0, t.start_offset) for t in found
+        )
+    ):
+        # a clock time alone ("landed at 6am", "left about 4:30 a.m.") is on the day the
+        # story is telling, as kind "clock_day": the parse keeps it for a past clause
+        # only ("will reopen at 5 a.m." is seldom that day)
+        added = [
+            dataclasses.replace(
+                t,
+                start=day.isoformat(),
+                end=None,
+                precision=Precision.DAY,
+                kind="clock_day",
+                reference=day,
+            )
+            for t in found
+        ]
     if not added:
         return out
     return sorted([*out, *added], key=lambda t: t.start_offset)
