@@ -191,10 +191,31 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        # "at the end of the month", "by the end of next year": the period (TIMEX3 writes
+        # the same value, with mod="END")
+        "period_end",
+        re.compile(
+            r"\b(?:the\s+)?end\s+of\s+(?P<which>the|this|next|last)\s+(?P<unit>week|month|year)\b",
+            re.I,
+        ),
+    ),
+    (
         "relative_period",
         re.compile(
             r"\b(?:(?:early|late)\s+)?(?P<which>last|next|this past|this|earlier this|later this"
-            r"|past|over the)\s+(?P<unit>weekend|week|month|year)\b",
+            r"|past|over the|at the|through the)\s+(?P<unit>weekend|week|month|year)\b",
+            re.I,
+        ),
+    ),
+    (
+        # a holiday with a fixed day (or the US Thanksgiving), after the words that date
+        # something by it: "on Christmas", "over Thanksgiving", "by New Year's Day"
+        "holiday",
+        re.compile(
+            r"\b(?:on|at|over|by|before|after|until|through|for)\s+(?:the\s+)?"
+            r"(?P<hol>christmas\s+eve|christmas(?:\s+day)?|new\s+year['’]s\s+(?:eve|day)"
+            r"|thanksgiving(?:\s+day)?|halloween|valentine['’]s\s+day|fourth\s+of\s+july"
+            r"|july\s+(?:4th|fourth))\b",
             re.I,
         ),
     ),
@@ -314,6 +335,8 @@ _REFERENCES = {
 }
 #: A bound, not a time: "delayed until October 2007", "by 2018", "after June 18".
 _BOUND = re.compile(r"\b(?:until|till|through|by|since|before|after)\s+(?:the\s+)?$", re.I)
+#: "by the end of the year", "before the end of last year": within that period, not a bound
+_WITHIN = re.compile(r"\b(?:by|before)\s+(?:the\s+)?$", re.I)
 _PREPOSITION = re.compile(r"^(?:on|in|since|by|during|over|for|at)\s+", re.I)
 # Words that look like months but are not dates in running text.
 _NOT_MONTH_ALONE = {
@@ -365,6 +388,8 @@ class TimeExpression:
             "quarter",
             "same_day",
             "clock_day",
+            "period_end",
+            "holiday",
         ) or (
             self.kind in ("month_day", "day_month", "month", "season")
             and not re.search(r"\d{4}", self.text)
@@ -573,10 +598,28 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, future: bool) -> TimeExp
         if unit == "month":
             return made(_month_index(ref, -count), precision=Precision.MONTH)
         return made(f"{ref.year - count:04d}", precision=Precision.YEAR)
+    if kind == "period_end":
+        which, unit = g["which"].lower(), g["unit"].lower()
+        step = {"last": -1, "next": 1}.get(which, 0)
+        if unit == "week":
+            monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=step)
+            return made(
+                monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat(), Precision.RANGE
+            )
+        if unit == "month":
+            return made(_month_index(ref, step), precision=Precision.MONTH)
+        return made(f"{ref.year + step:04d}", precision=Precision.YEAR)
+    if kind == "holiday":
+        found = _holiday(" ".join(g["hol"].lower().replace("’", "'").split()), ref, future)
+        return day(found) if found else None
     if kind == "relative_period":
         which, unit = " ".join(g["which"].lower().split()), g["unit"].lower()
         if unit == "weekend":
-            return _weekend(which, ref, future, made)
+            return _weekend(
+                "over the" if which in ("at the", "through the") else which, ref, future, made
+            )
+        if which in ("at the", "through the"):
+            return None  # "at the year's end", "through the month": not a calendar period
         if which in ("over the", "this past"):
             return None  # "over the year": a span, not a calendar period
         step = {"last": -1, "past": -1, "next": 1}.get(which, 0)
@@ -590,6 +633,34 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, future: bool) -> TimeExp
         if unit == "month":
             return made(_month_index(ref, step), precision=Precision.MONTH)
         return made(f"{ref.year + step:04d}", precision=Precision.YEAR)
+    return None
+
+
+#: Holidays on a fixed day of the year: (month, day).
+_HOLIDAYS = {
+    "christmas": (12, 25),
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "halloween": (10, 31),
+    "valentine's day": (2, 14),
+    "fourth of july": (7, 4),
+    "july 4th": (7, 4),
+    "july fourth": (7, 4),
+}
+
+
+def _holiday(name: str, ref: dt.date, future: bool) -> dt.date | None:
+    """The nearest such holiday on the right side of ``ref`` (US Thanksgiving: the fourth
+    Thursday of November)."""
+    if name in _HOLIDAYS:
+        return _day_back(ref, *_HOLIDAYS[name], future)
+    for year in (ref.year, ref.year + 1) if future else (ref.year, ref.year - 1):
+        first = dt.date(year, 11, 1)
+        candidate = first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+        if (future and candidate >= ref) or (not future and candidate <= ref):
+            return candidate
     return None
 
 
@@ -700,8 +771,10 @@ def find_times(
                 continue
             ahead = clauses.is_future(match.start(), match.end()) if future is None else future
             resolved = _resolve(kind, match, reference, ahead)
-            if resolved is not None and _BOUND.search(
-                sentence, max(match.start() - 16, 0), match.start()
+            if (
+                resolved is not None
+                and _BOUND.search(sentence, max(match.start() - 16, 0), match.start())
+                and not (kind == "period_end" and _WITHIN.search(sentence, 0, match.start()))
             ):
                 resolved = dataclasses.replace(resolved, kind="since")  # "until October"
             if resolved is not None:

@@ -1447,6 +1447,8 @@ def _read_again(expr: TimeExpression, published: dt.date, future: bool) -> list[
 def _readable(expr: TimeExpression) -> str:
     """The expression's words as they can be read again alone: "in May" for a month
     read after "in" ("May" alone is read as the verb, not a date)."""
+    if expr.kind == "holiday":
+        return f"on {expr.text}"  # "Thanksgiving" alone is read after its preposition
     return f"in {expr.text}" if expr.kind == "month" else expr.text
 
 
