@@ -51,6 +51,8 @@ CASES = [
     ("fiscal", "It reported fiscal 2023 results.", "FY2023", None, Precision.FISCAL),
     ("season", "They will launch it this summer.", "2024-SU", None, Precision.SEASON),
     ("set", "The meeting is held every year.", "P1Y", None, Precision.SET),
+    ("set", "Smog returns every November.", "XXXX-11", None, Precision.SET),
+    ("set", "They meet each Tuesday.", "XXXX-WXX-2", None, Precision.SET),
     ("duration", "The deal runs for three years.", "P3Y", None, Precision.DURATION),
     ("clock", "The polls closed at 8:30 p.m.", "2024-07-05T20:30", None, Precision.TIME),
     # the end of a period dates by the period; a fixed-day holiday by its day (dev4)

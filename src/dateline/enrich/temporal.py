@@ -253,6 +253,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "set",
         re.compile(
             r"\b(?:(?:every|each|per)\s+(?P<unit>day|week|month|quarter|year)"
+            rf"|(?:every|each)\s+(?P<named>{_MONTH_RE}|monday|tuesday|wednesday|thursday"
+            r"|friday|saturday|sunday)"
             r"|(?P<adverb>daily|weekly|monthly|quarterly|annually|yearly))\b",
             re.I,
         ),
@@ -542,6 +544,11 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, future: bool) -> TimeExp
         code = _SEASONS[g["season"].lower()]
         return made(f"{year:04d}-{code}", precision=Precision.SEASON)
     if kind == "set":
+        named = (g.get("named") or "").lower()
+        if named in _WEEKDAYS:  # "every Tuesday": XXXX-WXX-2
+            return made(f"XXXX-WXX-{_WEEKDAYS[named] + 1}", precision=Precision.SET)
+        if named:  # "every November": XXXX-11, a habit, not one November
+            return made(f"XXXX-{MONTHS[named]:02d}", precision=Precision.SET)
         return made(_SETS[(g.get("unit") or g["adverb"]).lower()], precision=Precision.SET)
     if kind == "duration":
         return made(_duration(g), precision=Precision.DURATION)
@@ -767,6 +774,10 @@ def find_times(
                 sentence, max(match.start() - 16, 0), match.start()
             ):
                 continue
+            if kind in _HABITUAL and _EVERY.search(
+                sentence, max(match.start() - 8, 0), match.start()
+            ):
+                continue  # "every November": a habit (read as a set below), not one November
             if kind == "duration" and not _is_duration(sentence, match):
                 continue
             ahead = clauses.is_future(match.start(), match.end()) if future is None else future
@@ -783,6 +794,9 @@ def find_times(
     return _named_days(sorted(found, key=lambda t: t.start_offset), sentence)
 
 
+#: Kinds that "every"/"each" before them make a habit of: "every November", "each Monday".
+_HABITUAL = frozenset({"month", "weekday", "month_day", "day_month"})
+_EVERY = re.compile(r"\b(?:every|each)\s+$", re.I)
 #: Days named by a word before the weekday, not a weekday of the story's week:
 #: ``Black Friday``, ``Cyber Monday``, ``Super Tuesday``, ``Good Friday``.
 _NAMED_DAY = re.compile(
