@@ -153,6 +153,11 @@ def _check_row(row: dict[str, Any], nlp: NlpModel | None) -> None:
     for said, name in (row.get("refers") or {}).items():
         keys = [m.key for m in result.descriptions if m.text == said]
         assert keys == ([found[name].key] if name else []), said
+    proposed = {e.key: e.name for e in result.proposed}
+    for name in row.get("proposed") or []:
+        assert name in proposed.values(), f"{name} not proposed in {sorted(proposed.values())}"
+        key = next(k for k, v in proposed.items() if v == name)
+        assert any(m.key == key and m.text == name for m in result.proposed_mentions), name
 
 
 # --- the false facts of issue 7 ------------------------------------------------------------

@@ -7,7 +7,9 @@ compare on generated input, so a fast path that drifts fails here.
 
 from __future__ import annotations
 
+import html
 import json
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote, urljoin, urlsplit
@@ -34,7 +36,15 @@ from dateline.pipeline import process_article
 from dateline.read import discover
 from dateline.read.draft import NO_META, Draft
 from dateline.read.files import inside
-from dateline.read.markdown import _BLOCKS, block_texts, render_markdown
+from dateline.read.markdown import (
+    _ANY_TAG,
+    _BLOCK_TAG,
+    _BLOCKS,
+    _collapsed,
+    _counted_blocks,
+    block_texts,
+    render_markdown,
+)
 from dateline.read.yamlmeta import _check_shape, _check_tree, _construct
 from dateline.settings import Settings, load_settings
 from dateline.validate.graph import _refs
@@ -101,6 +111,35 @@ def test_block_texts_match_the_html_parser_on_samples(source: str) -> None:
 def test_block_texts_match_the_html_parser(source: str) -> None:
     rendered = render_markdown(source)
     assert block_texts(rendered) == _reference(rendered)
+
+
+def test_every_whitespace_but_the_space_is_unprintable() -> None:
+    """What lets :func:`_collapsed` skip splitting: ``isprintable`` refuses every
+    character ``str.split`` splits on, but the space."""
+    spaces = [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and c != " "]
+    assert len(spaces) > 20
+    assert not any(c.isprintable() for c in spaces)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from("ab \t\n\r\x0b\x0c\x1c\x85\xa0\u2002\u3000\u2028\u200b\0<>&"),
+        max_size=60,
+    )
+)
+def test_blocks_counted_without_splitting_are_those_split(text: str) -> None:
+    """Blocks already collapsed are kept as they are, with their spaces counted: the
+    same texts and counts as splitting every block."""
+    for block in text.split("\0"):
+        if block and _collapsed(block):
+            assert " ".join(block.split()) == block
+            assert block.count(" ") + 1 == len(block.split())
+    rendered = "".join(f"<p>{html.escape(part, quote=False)}</p>\n" for part in text.split("\0"))
+    text = html.unescape(_ANY_TAG.sub("", _BLOCK_TAG.sub("\0", rendered)))
+    slow = [(" ".join(w), len(w)) for b in text.split("\0") if (w := b.split())]
+    assert _counted_blocks(rendered) == slow
+    assert [t for t, _ in _counted_blocks(rendered)] == _reference(rendered)
 
 
 def _slow_absolute_url(value: str) -> str:

@@ -24,7 +24,8 @@ from dateline.pipeline import build_site
 
 from .conftest import ROOT, repo_settings
 
-ARTICLE = ROOT / "tests" / "data" / "review" / "mc1577551432.md"
+ARTICLE = ROOT / "tests" / "data" / "review" / "mc1732261760.md"
+SEED = "000_92e7f391879ebd38"
 
 
 def _content(tmp_path: Path, min_confidence: float | None = None) -> tuple[Path, Path]:
@@ -73,29 +74,52 @@ def _published(tmp_path: Path, content: Path, min_confidence: float | None = Non
     return {n["name"] for n in graph if n["@type"] not in ("NewsArticle", "Event", "WebPage")}
 
 
+def _sure(basis: Basis) -> str:
+    return f"confidence {CONFIDENCE[basis]:.2f} ({EXPLAINED[basis]})"
+
+
 def test_review_gives_each_entity_its_confidence_and_words(tmp_path: Path) -> None:
     content, config = _content(tmp_path)
     listed = _review(content, config)
-    assert "confidence 0.75 (both recognizers name it)" in listed["Eugene Police Department"]
-    assert "words: “Demario Aundre Jackson”, “Jackson”" in listed["Demario Aundre Jackson"]
-    assert "confidence 0.86 (the news recognizer names it)" in listed["Demario Aundre Jackson"]
-    cue = "confidence 0.63 (the recognizers disagree; a cue in the text keeps it)"
-    assert cue in listed["West University"]  # published at the default 0.6
-    assert any(line.startswith("evidence: “A second suspect") for line in listed["West University"])
-    assert "West University" in _published(tmp_path, content)
+    assert _sure(Basis.AGREED) in listed["NFL"]
+    assert _sure(Basis.RECOGNIZED) in listed["Mile High Stadium"]
+    assert "words: “Mile High Stadium”" in listed["Mile High Stadium"]
+    cue = _sure(Basis.CUE)
+    assert cue in listed["Tampa Bay Buccaneers"]
+    assert _sure(Basis.RULE) in listed["South Park Twitter"]
+    assert any(
+        line.startswith("evidence: “The official South Park")
+        for line in listed["South Park Twitter"]
+    )
+    assert not any(
+        "proposed" in line for name in ("NFL", "South Park Twitter") for line in listed[name]
+    )
+
+
+def test_review_lists_an_unconfirmed_organization_a_build_does_not_publish(tmp_path: Path) -> None:
+    """The recognizers disagree on "Denver Broncos Game" (a headline's words) and no cue
+    keeps it: review proposes it, says it is not published, and the page's JSON-LD has
+    no such organization; what both recognizers name is published."""
+    content, config = _content(tmp_path)
+    listed = _review(content, config)
+    unconfirmed = _sure(Basis.UNCONFIRMED) + ": proposed, not published"
+    assert unconfirmed in listed["Denver Broncos Game"]
+    assert "words: “Denver Broncos Game”" in listed["Denver Broncos Game"]
+    published = _published(tmp_path, content)
+    assert "Denver Broncos Game" not in published
+    assert {"NFL", "Tampa Bay Buccaneers", "South Park Twitter"} <= published
 
 
 def test_min_confidence_leaves_out_the_entities_below_it(tmp_path: Path) -> None:
-    content, config = _content(tmp_path, min_confidence=0.7)
+    content, config = _content(tmp_path, min_confidence=0.75)
     listed = _review(content, config)
-    assert any(
-        "(below min_confidence 0.7: proposed, not published)" in line
-        for line in listed["West University"]
-    )
-    assert not any("proposed" in line for line in listed["Eugene Police Department"])
-    published = _published(tmp_path, content, min_confidence=0.7)
-    assert "West University" not in published
-    assert {"Eugene Police Department", "Demario Aundre Jackson", "Eugene"} <= published
+    below = "(below min_confidence 0.75: proposed, not published)"
+    assert any(below in line for line in listed["South Park Twitter"])
+    assert any(below in line for line in listed["Tampa Bay Buccaneers"])
+    assert not any("proposed" in line for line in listed["NFL"])
+    published = _published(tmp_path, content, min_confidence=0.75)
+    assert not {"South Park Twitter", "Tampa Bay Buccaneers"} & published
+    assert {"NFL", "Denver", "Mile High Stadium"} <= published
 
 
 def test_confidences_are_documented_as_measured() -> None:
@@ -103,8 +127,9 @@ def test_confidences_are_documented_as_measured() -> None:
     agree with it to two decimals."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     rows = re.findall(r"^\| (.+?) \| (0\.\d\d) \| ([\d,]+) of ([\d,]+) \|$", readme, re.M)
-    assert len(rows) == len(Basis)
-    for (label, shown, right, total), basis in zip(rows, Basis, strict=True):
+    measured = [b for b in Basis if b is not Basis.REGISTRY]  # the editors' word
+    assert len(rows) == len(measured)
+    for (label, shown, right, total), basis in zip(rows, measured, strict=True):
         assert label.startswith(EXPLAINED[basis].split(" (")[0].split(";")[0])
         assert float(shown) == CONFIDENCE[basis]
         share = int(right.replace(",", "")) / int(total.replace(",", ""))
@@ -135,5 +160,34 @@ def test_links_to_an_unpublished_entity_are_dropped() -> None:
 
 @pytest.mark.parametrize("basis", list(Basis))
 def test_every_basis_has_a_confidence_and_words(basis: Basis) -> None:
-    assert 0 < CONFIDENCE[basis] < 1
+    assert 0 < CONFIDENCE[basis] <= 1
     assert EXPLAINED[basis]
+
+
+def test_a_registry_entity_rests_on_the_editors_word(tmp_path: Path) -> None:
+    """The seed's registry names Ali Khamenei ("the Leader of the Islamic Revolution"):
+    review says so, and a site that publishes only its surest entities keeps him and the
+    registry's others, and leaves out the rest (Astana, the events' place, and Tehran,
+    the dateline's, with the links to them: the article still builds)."""
+    content = tmp_path / "content"
+    content.mkdir()
+    for name in (f"{SEED}.txt", "entities.yaml"):
+        shutil.copy(ROOT / "content" / name, content)
+    config = tmp_path / "dateline.toml"
+    config.write_text((ROOT / "dateline.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    shown = CliRunner().invoke(
+        main, ["review", str(content / f"{SEED}.txt"), "--config", str(config)]
+    )
+    assert shown.exit_code == 0, shown.output
+    entry = re.split(r"\n  \S", shown.stdout.split("ali-khamenei: Ali Khamenei\n", 1)[1])[0]
+    assert _sure(Basis.REGISTRY) in entry
+    report = build_site(
+        repo_settings(tmp_path / "out", content).model_copy(update={"min_confidence": 0.99})
+    )
+    assert not report.failed, [str(f) for f in report.findings]
+    (article,) = report.published
+    page = (tmp_path / "out" / "articles" / f"{article.slug}.html").read_text(encoding="utf-8")
+    (doc,) = extruct.extract(page, syntaxes=["json-ld"])["json-ld"]
+    names = {n["name"] for n in doc["@graph"] if "name" in n}
+    assert {"Ali Khamenei", "Vladimir Putin", "Shanghai Cooperation Organization"} <= names
+    assert not {"Astana", "Tehran", "Council of Heads of State"} & names  # 0.86, 0.71

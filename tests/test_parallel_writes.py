@@ -10,6 +10,7 @@ site still shows (none, for two new articles), whichever worker wrote last.
 from __future__ import annotations
 
 import os
+import pickle
 import subprocess
 import sys
 from pathlib import Path
@@ -259,3 +260,48 @@ def test_forked_workers_do_not_keep_the_build_lock(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
+
+
+def test_a_worker_sends_the_summary_as_text_to_a_build_that_reads_it_on_arrival(
+    tmp_path: Path,
+) -> None:
+    """Deflated for a build that holds it until the site-wide stage, as its JSON text for
+    one that reads it back on arrival (no deflating only to inflate): either way the
+    build reads back the same summary and writes the same state row."""
+    settings = _site(tmp_path, "site", count=3)
+    tasks = [ArticleTask(p, p.name, "k") for p in sorted(settings.content_dir.iterdir())]
+    held: dict[bool, list[pipeline.WrittenArticle | None]] = {}
+    for deflate in (True, False):
+        out = settings.output_dir / str(deflate)
+        worker = pipeline.ArticleWorker(settings)
+        held[deflate] = [
+            worker(task, write_to=WriteTo(out, 1e18, deflate=deflate)).kept for task in tasks
+        ]
+    for deflated, text in zip(held[True], held[False], strict=True):
+        assert deflated is not None
+        assert text is not None
+        assert isinstance(deflated.summary, bytes)
+        assert isinstance(text.summary, str)
+        as_sent = [
+            cache_module.StateEntry("k", kept.summary, kept.findings, kept.files)
+            for kept in (deflated, text)
+        ]
+        rows = [entry.staged_row("a.md", text.slug, True) for entry in as_sent]
+        assert rows[0] == rows[1]
+        assert as_sent[0].summary == as_sent[1].summary
+        assert as_sent[1].summary.slug == text.slug
+
+
+def test_what_goes_between_processes_comes_back_equal(tmp_path: Path) -> None:
+    """A task and what its worker wrote cross a pipe with each article (pickled field by
+    field, see their ``__reduce__``): every field comes back."""
+    settings = _site(tmp_path, "site", count=1)
+    path = next(settings.content_dir.iterdir())
+    task = ArticleTask(path, path.name, "", "site-key")
+    made = pipeline.ArticleWorker(settings)(task, write_to=WriteTo(settings.output_dir, 1e18))
+    assert made.kept is not None
+    for value in (task, made.task, made.kept):
+        again = pickle.loads(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        assert again == value
+        assert type(again) is type(value)
+    assert pickle.loads(pickle.dumps(made)).kept == made.kept

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -20,7 +21,7 @@ import dateline.pipeline
 import dateline.write.forked
 import dateline.write.manifest
 from dateline.emit.jsonld import dumps
-from dateline.emit.site import site_document
+from dateline.emit.site import SiteEmitter, SiteFiles, SiteInput, site_document
 from dateline.emit.summary import INDEX_KEYS, ZULU, ArticleSummary, SharedParts
 from dateline.pipeline import PathList, build_site
 from dateline.settings import Settings
@@ -144,7 +145,7 @@ def _as_if_alone(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _split_builds(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, copy_works: bool = True
 ) -> tuple[Settings, Settings, list[object]]:
     """Two copies of a site with topic and entity pages, the first built with its
     site-wide stage in two processes (as a large build is), the second in one."""
@@ -158,6 +159,22 @@ def _split_builds(
         return forks[-1]
 
     monkeypatch.setattr(dateline.write.forked, "fork_call", counting)
+    # which process made each archive page of the feeds (the copy's list is its own)
+    makers = tmp_path / "archive-makers.txt"
+
+    def noting(emit: SiteEmitter) -> SiteEmitter:
+        def emitter(settings: Settings, site: SiteInput) -> SiteFiles:
+            for name, data in emit(settings, site):
+                if name.startswith("archive/"):
+                    with makers.open("a") as noted:
+                        noted.write(f"{os.getpid()} {name}\n")
+                yield name, data
+
+        return emitter
+
+    split = tuple(map(noting, dateline.emit.site.SPLIT_EMITTERS))
+    monkeypatch.setattr(dateline.emit.site, "SPLIT_EMITTERS", split)
+    monkeypatch.setattr(dateline.emit.site, "ELSEWHERE", (split[0], split[2], split[3]))
     two = with_topics(make_site(tmp_path, count=6, name="two"))
     one = with_topics(make_site(tmp_path, count=6, name="one"))
     report = build_site(two, jobs=None)  # all cores: for 9 articles, this process alone
@@ -165,6 +182,17 @@ def _split_builds(
     # the copy made the entity and topic pages (it read their nodes and bodies back
     # from the build cache) and the home pages, this process the feeds
     assert {"id/antony-blinken.html", "tag/ukraine/rss.xml", "index.html"} <= set(report.outputs)
+    # but for their newest archive pages (9 articles, 2 an item: 4 pages each), which
+    # the copy makes too, unless it failed (then this process makes every page)
+    made = [line.split() for line in makers.read_text().splitlines()]
+    here = str(os.getpid())
+    newest = ["archive/atom-4.xml", "archive/rss-4.xml"]
+    older = [f"archive/{kind}-{n}.xml" for kind in ("atom", "rss") for n in (1, 2, 3)]
+    assert sorted(n for pid, n in made if pid == here) == (
+        older if copy_works else sorted([*older, *newest])
+    )
+    assert sorted(n for pid, n in made if pid != here) == newest  # the copy's, even failed
+    makers.unlink()
     assert build_site(one, jobs=1).ok
     return two, one, forks
 
@@ -193,7 +221,7 @@ def test_when_the_second_process_fails_the_build_makes_its_files_itself(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(dateline.write.forked.Forked, "result", lambda self: None)
-    two, one, _ = _split_builds(tmp_path, monkeypatch)
+    two, one, _ = _split_builds(tmp_path, monkeypatch, copy_works=False)
     assert tree(two.output_dir) == tree(one.output_dir)
 
 

@@ -1,6 +1,6 @@
 """``python -m dateline``: the same command line as the ``dateline`` script."""
 
-from dateline.cli import main
+from dateline.cli import run
 
 if __name__ == "__main__":
-    main(prog_name="dateline")
+    run()

@@ -8,6 +8,7 @@ a user mistake never shows a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import json
@@ -609,3 +610,28 @@ def publish(
             err=True,
         )
     sys.exit(EXIT_OK if report.ok and not failed else EXIT_ARTICLE_FAILED)
+
+
+def run() -> None:
+    """The ``dateline`` command: :func:`main`, then the process ends at once.
+
+    Ending the usual way frees every object the command made, one by one: after a
+    build of 10,000 articles, ~0.1 s in which nothing is written and the command
+    is still running. By the time the command returns its files are written and
+    closed, its worker processes are gone and its output is flushed here, so the
+    process ends with ``os._exit`` (as mypy does) and the exit code ``main`` gave.
+    A caller that imports :func:`main` (a test, a script) keeps the usual exit.
+    """
+    code: int = EXIT_OK
+    try:
+        main(prog_name="dateline")
+    except SystemExit as exc:
+        if isinstance(exc.code, int):
+            code = exc.code
+        elif exc.code is not None:  # a message: printed, and the command failed
+            print(exc.code, file=sys.stderr)
+            code = 1
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing to show
+            stream.flush()
+    os._exit(code)

@@ -138,8 +138,9 @@ def render(proposal: Proposal) -> str:
     events = meta.events or []
     entities = meta.entities or []
     about = set(meta.about or [])
+    doubted = len(proposal.facts.entities.proposed) if proposal.facts is not None else 0
     lines = [
-        f"{proposal.path}: {len(events)} events and {len(entities)} entities proposed",
+        f"{proposal.path}: {len(events)} events and {len(entities) + doubted} entities proposed",
     ]
     if proposal.sidecar_has_facts:
         lines.append(
@@ -184,7 +185,29 @@ def render(proposal: Proposal) -> str:
             lines.append("      " + " · ".join(facts))
         lines.extend(_entity_evidence(proposal, entity.id))
         lines.append(f"      evidence: “{entity.evidence or ''}”")
+    lines.extend(_unconfirmed(proposal))
     return "\n".join(lines) + "\n"
+
+
+def _unconfirmed(proposal: Proposal) -> list[str]:
+    """The organizations the recognizers disagree on and no cue keeps: never published
+    (``nlp_ner_confirm``), listed so an editor can add the right ones to the sidecar by
+    hand (``--write`` does not write them: most are not names at all)."""
+    if proposal.facts is None:
+        return []
+    found = proposal.facts.entities
+    sure = Basis.UNCONFIRMED
+    lines = []
+    for entity in found.proposed:
+        lines.append(f"  {entity.type:<22} {entity.key}: {entity.name}")
+        lines.append(
+            f"      confidence {CONFIDENCE[sure]:.2f} ({EXPLAINED[sure]}): proposed, not published"
+        )
+        words = dict.fromkeys(m.text for m in found.proposed_mentions if m.key == entity.key)
+        if words:
+            lines.append("      words: " + ", ".join(f"“{w}”" for w in words))
+        lines.append(f"      evidence: “{entity.evidence}”")
+    return lines
 
 
 def _entity_evidence(proposal: Proposal, key: str) -> list[str]:

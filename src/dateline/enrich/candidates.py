@@ -38,12 +38,14 @@ from dateline.enrich.sentences import Sentence
 from dateline.enrich.teams import person_after_team
 
 __all__ = [
+    "DOUBTED",
     "SAYS",
     "US_STATE",
     "before_caption_label",
     "body_after_place",
     "compass_before",
     "confirmed_organizations",
+    "doubted_organizations",
     "given_name_before",
     "joined",
     "known_companies",
@@ -61,6 +63,11 @@ __all__ = [
 # The model's labels that can name a Person, Organization or Place.
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 
+#: The label of an organization the news recognizer proposed, the model's own did not
+#: confirm and no cue of :func:`weak_organizations` keeps: the linker takes a second look
+#: (a person or a place the name is, a cue around it) and proposes the rest for review.
+DOUBTED = "DOUBTED_ORG"
+
 
 def model_candidates(
     parsed: ParsedArticle, sentences: Sequence[Sentence]
@@ -76,9 +83,11 @@ def model_candidates(
         if number >= len(parsed.paragraphs):
             continue
         doc = parsed.paragraphs[number]
+        weak = weak_organizations(doc, known)
         ents = sorted(
-            [e for e in doc.ents if e.label_ in NER_LABELS] + weak_organizations(doc, known),
-            key=lambda e: e.start_char,
+            [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in NER_LABELS]
+            + [(e.start_char, e.end_char, e.label_) for e in weak]
+            + doubted_organizations(doc, weak),
         )
         cursor = 0
         at = 0
@@ -87,15 +96,36 @@ def model_candidates(
             if offset < 0:
                 continue
             cursor = offset + len(sentence.text)
-            while at < len(ents) and ents[at].start_char < offset:
+            while at < len(ents) and ents[at][0] < offset:
                 at += 1
-            while at < len(ents) and ents[at].end_char <= cursor:
-                ent = ents[at]
-                out.setdefault(sentence.index, []).append(
-                    (ent.start_char - offset, ent.end_char - offset, ent.label_)
-                )
+            while at < len(ents) and ents[at][1] <= cursor:
+                start, end, label = ents[at]
+                out.setdefault(sentence.index, []).append((start - offset, end - offset, label))
                 at += 1
     return out
+
+
+def doubted_organizations(doc: Doc, kept: Sequence[Span]) -> list[tuple[int, int, str]]:
+    """The unconfirmed organizations no cue kept (:func:`weak_organizations`), labelled
+    :data:`DOUBTED`: the confirming step doubts the label, not that a name is there
+    ("Koon said", "by Armenia"), so the linker still reads them."""
+    if UNCONFIRMED not in doc.spans:
+        return []
+    taken = [(e.start_char, e.end_char) for e in [*doc.ents, *kept]]
+    runs = [m.span() for m in SPAN.finditer(doc.text)]
+    return [
+        (span.start_char, span.end_char, DOUBTED)
+        for span in doc.spans[UNCONFIRMED]
+        if span.label_ == "ORG"
+        and not any(a < span.end_char and span.start_char < b for a, b in taken)
+        # a name's piece ("Mikel" + "Afzelius") or a credit line ("News / Sputnik - 29th
+        # April"): the capitalised run is read whole, as if no recognizer had seen it
+        and not any(
+            a < span.end_char and span.start_char < b and (a < span.start_char or span.end_char < b)
+            for a, b in runs
+        )
+        and not re.search(r"[/:\d]", span.text)
+    ]
 
 
 def confirmed_organizations(parsed: ParsedArticle) -> frozenset[str]:
@@ -238,6 +268,10 @@ _STATE_CODE = r"(?:[A-Z]{2}\b(?![-.'’]\w)|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z][a-z]?
 _STATE_TAG = re.compile(rf"(?:(?<=[(\s])[RDI]-|(?<=[a-z]), )(?P<code>{_STATE_CODE})(?=[\s,.;:)]|$)")
 
 
+#: a state a party tag spells out, as AP style does for eight ("R-Texas", "D-Ohio.")
+_PARTY_STATE = re.compile(r"(?<=[(\s])[RDI]-(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=[\s,.;:)]|$)")
+
+
 def state_tags(
     text: str,
     spans: Sequence[tuple[int, int, str]],
@@ -245,14 +279,20 @@ def state_tags(
     start: int = 0,
 ) -> list[tuple[int, int, str]]:
     """The model's candidates with the US states a text writes as codes: ``Rep. Jane Roe
-    (R-TX)``, ``in Trenton, NJ``. The model leaves such codes out or takes them into the
-    town's name; each is its own candidate, labelled :data:`US_STATE`. ``start`` skips the
-    dateline, whose region is read on its own."""
+    (R-TX)``, ``Sen. John Cornyn, R-Texas``, ``in Trenton, NJ``. The model leaves such
+    codes out or takes them into the town's name; each is its own candidate, labelled
+    :data:`US_STATE`. ``start`` skips the dateline, whose region is read on its own."""
     found = [
         (m.start("code"), m.end("code"))
         for m in _STATE_TAG.finditer(text, start)
         if is_state(m["code"])
     ]
+    found += [
+        (m.start("name"), m.end("name"))
+        for m in _PARTY_STATE.finditer(text, start)
+        if is_state(m["name"]) and not any(a <= m.start("name") < b for a, b in found)
+    ]
+    found.sort()
     if not found:
         return list(spans)
     out: list[tuple[int, int, str]] = []
@@ -517,7 +557,10 @@ def list_mates(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[i
         if mates and len(words) >= 2:
             out[i] = (start, end, "PERSON")
     out = [s for s in out if s[0] < s[1]]
-    return sorted(out + _unlabelled_mates(text, out))
+    mates = _unlabelled_mates(text, out)
+    # a doubted organization that reads as one more person of the list is that person
+    out = [s for s in out if s[2] != DOUBTED or not any(m[0] < s[1] and s[0] < m[1] for m in mates)]
+    return sorted(out + mates)
 
 
 def _unlabelled_mates(
@@ -534,7 +577,7 @@ def _unlabelled_mates(
         words = run.group(0).split()
         if (
             not 2 <= len(words) <= 3
-            or any(s[0] < end and start < s[1] for s in spans)
+            or any(s[0] < end and start < s[1] and s[2] != DOUBTED for s in spans)
             or any(w in COMPANY_WORDS or w in CORPORATE_SUFFIXES or w in ORG_WORDS for w in words)
             or not all(_PLAIN_NAME.fullmatch(w) or w in NAME_PARTICLES for w in words)
             or not person_like(words)

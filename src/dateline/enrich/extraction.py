@@ -98,6 +98,9 @@ class Extraction:
     teams: frozenset[str] = frozenset()
     #: folded names the article uses as stock indexes ("the benchmark Sensex")
     indexes: frozenset[str] = frozenset()
+    #: folded names the article uses for programmes, missions' vehicles and storms
+    #: ("the Paycheck Protection Program", "the CLPS program", "Hurricane Florence")
+    programmes: frozenset[str] = frozenset()
     #: folded full names that beat or lost to another in a story about sport: players
     players: frozenset[str] = frozenset()
     #: the model's candidates as written (no leading "the", no possessive ending): the
@@ -105,6 +108,14 @@ class Extraction:
     alone: frozenset[str] = frozenset()
     #: one-word names the article also writes as plurals ("Macs"): products
     counted: frozenset[str] = frozenset()
+
+    #: organizations proposed, not published: names the news recognizer called an
+    #: organization that the model's own recognizer did not confirm (``nlp_ner_confirm``)
+    #: and that no cue of the text settles, as the linker would have published them;
+    #: ``dateline review`` lists them for an editor to judge. Never in the metadata.
+    proposed: list[Found] = field(default_factory=list)
+    #: where each proposed organization is named (``Mention.key`` is its ``Found.key``)
+    proposed_mentions: list[Mention] = field(default_factory=list)
 
     def in_sentence(self, index: int, descriptions: bool = False) -> list[Mention]:
         """The mentions in one sentence, in text order; with ``descriptions``, the

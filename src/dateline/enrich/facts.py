@@ -158,7 +158,7 @@ class FactsEnricher:
         )
         layer["about"] = [lead] if lead is not None else []
         layer["mentions"] = [e.id for e in events if e.id != lead] + [e.key for e in named]
-        if facts.dateline_place:
+        if facts.dateline_place and facts.dateline_place not in dropped:
             layer["dateline_place"] = facts.dateline_place
         if facts.timezone:
             layer["timezone"] = facts.timezone

@@ -8,7 +8,7 @@ that module so each rule's test can reach the shape it checks.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from dateline.enrich.gazetteer import Gazetteer, fold
 from dateline.enrich.given_names import given_names
@@ -29,6 +29,7 @@ from dateline.enrich.lexicon import (
     PARTY_WORDS,
     PLACE_WORDS,
     PLATFORMS,
+    SINGLE_ORGS,
     TITLE_WORDS,
 )
 
@@ -39,6 +40,7 @@ __all__ = [
     "counted_names",
     "event_name",
     "family",
+    "furniture_line",
     "given_name_first",
     "is_corporate_form",
     "is_given_name",
@@ -50,12 +52,15 @@ __all__ = [
     "looks_like_person",
     "market_indexes",
     "name_like",
+    "named_product",
     "next_word",
+    "org_cue_before",
     "org_names",
     "organ_of",
     "owned_product",
     "person_like",
     "previous_word",
+    "programme_names",
     "shouted_line",
     "shouted_word",
     "strip_connectors",
@@ -273,6 +278,51 @@ ROLE_NOUNS = LOWER_TITLES | frozenset(
 ROLE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS)) + r")\s+$")
 
 
+#: What an organization is, said right before its name ("beauty company Glossier", "a news
+#: station, WRAL", "companies like Astrobotic", "a group called ReOpenNC", "CEO of Zoom"):
+#: the name is a body's, whatever a recognizer doubted
+ORG_CUE_BEFORE = re.compile(
+    r"\b(?:(?:company|companies|firm|firms|group|station|network|newspaper|journal|website|"
+    r"magazine|agency|start-?up|maker|chipmaker|automaker|carmaker|retailers?|carriers?|"
+    r"airline|lender|insurer|broadcaster|non-?profit|charity|publisher|label|brand|outlet|"
+    r"conglomerate)(?:,|\s+(?:like|such\s+as|called|named))?"
+    r"|(?:CEO|CFO|COO|CTO|[Cc]hief\s+executive|[Cc]o-?founder|[Ff]ounder|chairman|chairwoman|"
+    r"spokes(?:man|woman|person)|employees|executives)(?:\s+&\s+founder)?(?:\s+(?:of|at|for)|,)"
+    r"|published\s+(?:on|by))\s+(?:the\s+)?$"
+)
+
+#: ... or right after it ("LVMH CFO", "Acme employees", "Acme, a German company")
+ORG_CUE_AFTER = re.compile(
+    r"(?:['’]s?)?\s+(?:CEO|CFO|COO|CTO|chief\s+executive|spokes(?:man|woman|person)|"
+    r"employees|shareholders|headquarters)\b"
+    r"|,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|group|station|network|"
+    r"newspaper|journal|website|magazine|agency|start-?up|maker|retailer|carrier|airline|"
+    r"lender|insurer|broadcaster|non-?profit|charity|publisher|label|brand|outlet)\b"
+)
+
+
+#: a name listed before another: "Astrobotic, " or "Sprint and " (read backwards)
+_LISTED_BEFORE = re.compile(
+    rf"{WORD}(?:{CONNECT}{WORD})*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$"
+)
+
+
+def org_cue_before(text: str, start: int) -> bool:
+    """Whether the text says what kind of body the name at ``start`` is, right before it
+    or before the list it ends (:data:`ORG_CUE_BEFORE`): "chipmaker Intel", "companies
+    Astrobotic, Intuitive Machines and Orbit Beyond", "carriers like Sprint and Verizon"."""
+    at = start
+    for _ in range(8):  # a list of eight names at most
+        before = text[max(0, at - 80) : at]
+        if ORG_CUE_BEFORE.search(before):
+            return True
+        listed = _LISTED_BEFORE.search(before)
+        if listed is None:
+            return False
+        at -= len(before) - listed.start()
+    return False
+
+
 AFTER_PLACE = re.compile(r"\s+(?:police|residents|firefighters|governor|mayor)\b")
 
 
@@ -283,6 +333,31 @@ PRODUCT_NOUN = re.compile(
     r"\s+(?:sedans?|SUVs?|trucks?|pickups?|cars?|minivans?|hatchbacks?|coupes?|vans?|"
     r"phones?|smartphones?|laptops?|tablets?|consoles?|watch|headphones|earbuds)\b"
 )
+
+
+#: what a thing's name is the name of, said right after it ("the A12X Bionic chip", "Swiss
+#: Army knives", "the SLS Block 1B rocket")
+_THING_AFTER = re.compile(
+    r"\s+(?:chip|chipset|processor|app|apps|knife|knives|rocket|rockets|booster|capsule|"
+    r"charger|chargers)\b"
+)
+_SCAN_AFTER = re.compile(r"\s+scans?\b")
+
+
+def named_product(text: str, start: int, span: str) -> bool:
+    """A name of two words or more, with no word of a body's or a company's and no big
+    company's name first, right before a noun for a product ("A10 Fusion chipset"); or
+    an acronym before "scan" ("a CT scan"). A one-word name there stays a maker's
+    ("a Qualcomm chipset", "the BBC app")."""
+    words = span.split()
+    end = start + len(span)
+    if len(words) == 1:
+        return span.isupper() and _SCAN_AFTER.match(text, end) is not None
+    return (
+        _THING_AFTER.match(text, end) is not None
+        and words[0] not in SINGLE_ORGS
+        and not any(w in ORG_WORDS or w in COMPANY_WORDS or w in CORPORATE_SUFFIXES for w in words)
+    )
 
 
 def two_names(words: list[str]) -> bool:
@@ -330,6 +405,39 @@ def title_cased(text: str) -> bool:
         return False
     capitalised = sum(1 for w in words if w[0].isupper())
     return capitalised >= 0.85 * len(words) and any(w in TITLE_FUNCTION_WORDS for w in words[1:])
+
+
+#: what parts the items of a site's menu or a list of links: " - ", " | ", " • ", " · "
+_ITEM_BREAK = re.compile(r"\s+[-|•·»]\s+")
+#: the words of a bar of sharing buttons, beside the platforms' names
+_SHARE_WORDS = frozenset(
+    """share tweet email e-mail print pin follow us on this article story page comment
+    comments save copy link whatsapp messenger sms flipboard""".split()
+)
+
+
+def furniture_line(text: str) -> bool:
+    """A line of the web page around the story, kept by the scraper: a menu or a list of
+    links (four items or more parted by " - ", " | " or " • ", each of five words or
+    fewer, most capitalised, none with a comma or ending a sentence: "Education - Urdu
+    News - Car Prices - Breaking News"), or a bar of sharing buttons ("Share on Facebook
+    Twitter Email").
+    Decided by the line's shape, never by the names in it: such a line names no one
+    the story reports on, and its capitals carry no signal."""
+    items = [item for item in _ITEM_BREAK.split(text.strip()) if item]
+    if len(items) >= 4 and all(
+        len(item.split()) <= 5
+        and not item.rstrip().endswith((".", "!", "?", ":"))
+        and not re.search(r"[,;]", item)  # "France - Bernard Lama; Lilian Thuram, ...": a squad
+        for item in items
+    ):
+        return sum(1 for item in items if item[:1].isupper()) >= 0.75 * len(items)
+    words = LINE_WORD.findall(text)
+    return (
+        2 <= len(words) <= 12
+        and any(w in PLATFORMS for w in words)
+        and all(w.lower() in _SHARE_WORDS or w in PLATFORMS for w in words)
+    )
 
 
 def shouted_line(text: str) -> bool:
@@ -588,6 +696,66 @@ def market_indexes(texts: Iterable[str]) -> frozenset[str]:
                     if head[-1] == "Industrial":
                         head = head[:-1]  # "Dow Jones Industrial Average" → "Dow Jones"
                     found.add(fold(" ".join(head)))
+    return frozenset(found)
+
+
+#: the last word of a programme's or a vehicle's name, not a body's ("Paycheck Protection
+#: Program", "Jobs Support Scheme", "Volatiles Investigating Polar Exploration Rover")
+_PROGRAMME_HEADS = frozenset({"Program", "Programme", "Scheme", "Rover", "Lander"})
+#: ... or the lowercase word after it, past the acronym it defines ("Commercial Lunar
+#: Payload Services (CLPS) program", "the Human Landing System (HLS) procurement")
+_PROGRAMME_AFTER = re.compile(
+    r"(?:\s+\((?P<before>[A-Z][A-Za-z0-9&-]{1,9})\))?\s+(?:programs?|programmes?|procurement|"
+    r"rovers?|landers?|schemes?|spacecraft|telescope)\b(?:\s+\((?P<after>[A-Z][A-Za-z0-9&-]{1,9})\))?"
+)
+#: a storm's name: "Hurricane Florence", "Typhoon Hagibis"
+_STORM_WORDS = frozenset({"Hurricane", "Typhoon", "Cyclone", "Storm"})
+#: the United Nations' programmes are bodies: "World Food Programme"
+_AGENCY_FIRST = frozenset({"United", "UN", "U.N.", "World"})
+
+
+def programme_names(texts: Iterable[str], acronyms: Mapping[str, str]) -> frozenset[str]:
+    """Folded names an article uses for a programme, a mission's vehicle or a storm:
+    ``Paycheck Protection Program``, ``the CLPS program``, ``Hurricane Florence``.
+    Recognizers often call them organizations; readers and annotators do not, and where
+    the article says so once, the name (and the acronym it defines) is that everywhere.
+    A name with a body's word (``National Aeronautics and Space Administration``) or a
+    company's, or one everyone knows as a body (``SpaceX``), is never one."""
+    long_forms = {long: short for short, long in acronyms.items()}
+    found: set[str] = set()
+    for text in texts:
+        for match in SPAN.finditer(text):
+            name = POSSESSIVE_SPLIT.split(match.group(0))[-1]
+            words = name.split()
+            if words[0] == "The":
+                words = words[1:]
+            if not words:
+                continue
+            name = " ".join(words)
+            full = acronyms.get(name, name).split()
+            after = _PROGRAMME_AFTER.match(text, match.end())
+            if (len(words) == 2 and words[0] in _STORM_WORDS) or (
+                len(words) > 1 and words[-1] in _PROGRAMME_HEADS and words[0] not in _AGENCY_FIRST
+            ):
+                pass
+            elif not (
+                after
+                and (len(words) > 1 or name in acronyms)
+                and name not in SINGLE_ORGS
+                and not any(
+                    (w in ORG_WORDS and w not in _PROGRAMME_HEADS)
+                    or w in COMPANY_WORDS
+                    or w in CORPORATE_SUFFIXES
+                    for w in full
+                )
+            ):
+                continue
+            found.add(fold(name))
+            found.add(fold(" ".join(full)))
+            if name in long_forms:
+                found.add(fold(long_forms[name]))
+            if after:  # "(CLPS)" before or after "program": the acronym it defines
+                found.update(fold(a) for a in after.group("before", "after") if a)
     return frozenset(found)
 
 
