@@ -159,6 +159,20 @@ def test_undated_happenings_are_not_on_the_timeline() -> None:
     assert events_of("Emirates ordered 30 Boeing 787 jets.") == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The store will reopen at 5 a.m.",  # a plan at a clock time: which day is unsaid
+        "This story was updated at 5:45 p.m. ET.",  # a page's stamp
+        "On the previous shift, 4 p.m. to midnight, six staffers were working.",  # hours
+        # a habit: "every November" is no one November (annot-dev a015)
+        "These extreme pollution events happen across North India every November.",
+    ],
+)
+def test_no_day_of_its_own(sentence: str) -> None:
+    assert events_of(sentence) == []
+
+
 def test_an_event_and_an_entity_with_one_key_get_distinct_ids() -> None:
     assert distinct_keys({"kohelet-policy-forum"}, ["kohelet-policy-forum", "other"]) == {
         "kohelet-policy-forum": "kohelet-policy-forum-event",
@@ -406,6 +420,26 @@ NAMES = [
         "House on Aug. 1.",
         "Rally at the White House",
         "2024-08-01",
+    ),
+    # a clock time alone dates a past clause on the story's day (dev4 mc1502375798)
+    ("The plane landed at the Delhi airport at 6am.", "Plane lands", "2024-07-05"),
+    # a count is not "some of" a group; "these" points back at what the text named; a
+    # name the parse cut inside a hyphenated word loses the half word (annot-dev2 a082,
+    # a085, dev3 a141)
+    (
+        "Several thousand teachers surrounded the Indiana Statehouse on Tuesday.",
+        "Several thousand teachers surround",
+        "2024-07-02",
+    ),
+    (
+        "He faced two inquiries, but these cases were dropped in 2015.",
+        "These cases dropped",
+        "2015",
+    ),
+    (
+        "Kurt Volker and Tim Morrison testified side-by-side before the committee on Tuesday.",
+        "Kurt Volker and Tim Morrison testify",
+        "2024-07-02",
     ),
     # ... and a plan is published as one, named or not (annot-dev3 a130)
     ("The layoffs will begin this week in the U.S.", "Layoffs begin", "2024-07-01"),

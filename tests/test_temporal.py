@@ -51,8 +51,28 @@ CASES = [
     ("fiscal", "It reported fiscal 2023 results.", "FY2023", None, Precision.FISCAL),
     ("season", "They will launch it this summer.", "2024-SU", None, Precision.SEASON),
     ("set", "The meeting is held every year.", "P1Y", None, Precision.SET),
+    ("set", "Smog returns every November.", "XXXX-11", None, Precision.SET),
+    ("set", "They meet each Tuesday.", "XXXX-WXX-2", None, Precision.SET),
     ("duration", "The deal runs for three years.", "P3Y", None, Precision.DURATION),
     ("clock", "The polls closed at 8:30 p.m.", "2024-07-05T20:30", None, Precision.TIME),
+    # the end of a period dates by the period; a fixed-day holiday by its day (dev4)
+    (
+        "period_end",
+        "Airports hoped to reopen at the end of the month.",
+        "2024-07",
+        None,
+        Precision.MONTH,
+    ),
+    ("period_end", "It was done before the end of last year.", "2023", None, Precision.YEAR),
+    ("holiday", "Homes were crowded on Christmas.", "2023-12-25", None, Precision.DAY),
+    ("holiday", "Gatherings will be limited on Thanksgiving.", "2024-11-28", None, Precision.DAY),
+    (
+        "relative_period",
+        "The interview aired at the weekend.",
+        "2024-06-29",
+        "2024-06-30",
+        Precision.RANGE,
+    ),
 ]
 
 #: (sentence, the expression's words, its TIMEX3 value), as the TIMEX3 guidelines write them:

@@ -51,7 +51,7 @@ from dateline.enrich.candidates import (
     weak_organizations,
 )
 from dateline.enrich.coref import Candidate, find_descriptions, resolve
-from dateline.enrich.dateline import Dateline
+from dateline.enrich.dateline import Dateline, find_dateline
 from dateline.enrich.extraction import Extraction, Found, Mention
 from dateline.enrich.gazetteer import Gazetteer, GeoPlace, fold
 from dateline.enrich.given_names import given_names
@@ -128,7 +128,9 @@ from dateline.enrich.name_shapes import (
     looks_like_person,
     market_indexes,
     name_like,
+    named_product,
     next_word,
+    org_cue_before,
     org_names,
     organ_of,
     owned_product,
@@ -308,6 +310,25 @@ LINKER_RULES: dict[str, str] = {
     "proposed for review, not published ('our Employee Networks')",
     "programme_name": "'the Paycheck Protection Program (PPP)', 'the CLPS program', "
     "'Hurricane Florence': a programme, a mission's vehicle or a storm is no organization",
+    "title_case_headline": "a headline in title case names only what the article also writes "
+    "in prose, a country or a city, as a body line in title case",
+    "named_product": "'the A12X Bionic chip', 'the A10 Fusion chipset', 'a CT scan': a name "
+    "before a product's noun names the product (a one-word maker's name stays: 'a Qualcomm "
+    "chipset')",
+    "town_before_state": "the town a state's code follows ('Ruth Eckerd Hall – Clearwater, Fla.') "
+    "is a place, where the model left it out",
+    "placed_city": "a name no recognizer labelled, after 'in', 'at', 'near' or 'the town of', "
+    "that the gazetteer knows by that name as a city or a US state is the place ('in nearby "
+    "Windsor'; not 'a stake in Ithaca')",
+    "office_place": "'Wilmington Mayor Bill Saffo', 'Westchester County Executive George "
+    "Latimer': the place a local office serves, not an organization",
+    "roundup_dateline": "a later paragraph's dateline ('NEW DELHI: Shares of ...', 'GLASGOW, "
+    "Scotland - ...') names its place, a country or a city of 100,000 people",
+    "dateline_region": "the region printed in a dateline ('GLASGOW, Scotland -') is a place the "
+    "story names (a state's code, 'BUFFALO, N.Y.', is not read)",
+    "party_state": "a state a party tag spells out ('Sen. John Cornyn, R-Texas') is the state",
+    "org_cue_list": "names the text calls companies ('companies Astrobotic, Intuitive Machines "
+    "and Orbit Beyond', 'carriers like Sprint and Verizon') are organizations, whatever the label",
     "furniture_line": "a menu or a list of links scraped with the story ('Education - Urdu "
     "News - Car Prices - ...'), or a bar of sharing buttons, names no entity",
     "platform_reaction": "'the Twitter reaction', 'top Twitter trends', 'a Tumblr post': the "
@@ -330,6 +351,17 @@ _SPACE_STORY = re.compile(
     r"astronauts?|space|probe|telescope|NASA|ESA|solar system|crater|atmosphere)\b"
 )
 _DATELINE = "DATELINE"  # the dateline's place, as a candidate of its own
+_ROUNDUP = "ROUNDUP_DATELINE"
+#: words that put the name after them on a map: "in nearby Ranui", "the town of Manor"
+#: (not "a stake in Ithaca", "shares in ...": what is held there is a company)
+_IN_PLACE = re.compile(
+    r"(?:(?<!stake )(?<!stakes )(?<!shares )(?<!invest )(?<!invested )\b(?:in|near|outside|at)"
+    r"(?:\s+(?:nearby|neighbou?ring|downtown))?|\b(?:city|town|village|suburb)\s+of)\s+$"
+)
+#: titles of an office a place elects: "Wilmington Mayor Bill Saffo" names Wilmington
+_LOCAL_OFFICES = frozenset(
+    {"Mayor", "Governor", "Sheriff", "Premier"}
+)  # the place of a later paragraph's dateline (a roundup)
 #: "the Star Wars game", "its Echo Buds", "Amazon's Tony Moly": a thing's name follows
 _THING_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|its|his|her|their|our|your|my|this|that|new)|['’]s)\s+$", re.IGNORECASE
@@ -422,24 +454,42 @@ class EntityExtractor:
             if not shouted_line(texts[i]) and not title_cased(texts[i])
             for a, b, _ in spans
         }
+        opening = {s.paragraph: s.index for s in reversed(sentences)}
         for sentence in sentences:
             text = sentence.text
             spans = candidates.get(sentence.index, [])
-            if sentence.index == 0 and dateline is not None:
-                if dateline.agency:
+            here = (
+                dateline
+                if sentence.index == 0
+                else self._roundup_dateline(text)
+                if opening[sentence.paragraph] == sentence.index
+                else None
+            )
+            if here is not None:
+                if here.agency:
                     # "WASHINGTON (Reuters) -": the agency is a credit, not a mention
-                    cut = text.find(dateline.agency)
-                    if 0 <= cut < dateline.end:
-                        text = (
-                            text[:cut]
-                            + " " * len(dateline.agency)
-                            + text[cut + len(dateline.agency) :]
+                    cut = text.find(here.agency)
+                    if 0 <= cut < here.end:
+                        text = text[:cut] + " " * len(here.agency) + text[cut + len(here.agency) :]
+                if text.startswith(here.place):
+                    # the region printed with the place ("GLASGOW, Scotland -") keeps the
+                    # model's label, not a state's postal or AP code ("BUFFALO, N.Y.",
+                    # which annotators leave out); the rest (date, agency) names nothing
+                    region = (
+                        text.find(here.region, len(here.place), here.end) if here.region else -1
+                    )
+                    spans = [(0, len(here.place), _DATELINE if here is dateline else _ROUNDUP)] + [
+                        c
+                        for c in spans
+                        if c[0] >= here.end
+                        or (
+                            here.region
+                            and region <= c[0]
+                            and c[1] <= region + len(here.region)
+                            and not self._is_state_code(here.region)
                         )
-                if text.startswith(dateline.place):
-                    spans = [(0, len(dateline.place), _DATELINE)] + [
-                        c for c in spans if c[0] >= dateline.end
                     ]
-            skip = dateline.end if sentence.index == 0 and dateline is not None else 0
+            skip = here.end if here is not None else 0
             spans = state_tags(text, spans, self._is_state_code, skip)
             shouted = shouted_line(text)
             if shouted or title_cased(text):
@@ -460,7 +510,9 @@ class EntityExtractor:
             if parsed.headline.text == headline
             else []
         )
-        if shouted_line(headline):
+        if shouted_line(headline) or title_cased(headline):
+            # a headline in title case ("'Drunkorexia' On The Rise Among Female University
+            # Students"): its capitals carry no signal, as a body line's in title case
             headline_spans = self._corroborated(headline, headline_spans, cased, result.teams)
         self._unit(result, headline, -1, acronyms, headline_spans, shouted_line(headline))
         self._merge_surnames(result)
@@ -473,6 +525,28 @@ class EntityExtractor:
         result.proposed = [e for e in result.proposed if e.key not in published]
         result.proposed_mentions = [m for m in result.proposed_mentions if m.key not in published]
         return result
+
+    def _roundup_dateline(self, text: str) -> Dateline | None:
+        """A dateline opening a later paragraph, as in a roundup of wire stories
+        (``NEW DELHI: Shares of ...``, ``GLASGOW, Scotland - Thousands ...``): its place
+        is where that part was filed, when the gazetteer knows it as a country or a city
+        of 100,000 people (not ``READ MORE:``, ``FTC:``, ``Greg Palast —``)."""
+        found = find_dateline(text)
+        return found if found is not None and self._roundup_place(found) is not None else None
+
+    def _roundup_place(self, found: Dateline) -> GeoPlace | None:
+        """A roundup dateline's place: a country, or a city of 100,000 people in the
+        region printed with it (``GLASGOW, Scotland``, not Glasgow, Montana)."""
+        g = self.gazetteer
+        country = g.country(found.place)
+        if country is not None:
+            return country
+        region = found.region or ""
+        home = g.country(region) or (
+            g.country_by_code("US") if self._is_state_code(region) else None
+        )
+        city = g.city(found.place, [home.country] if home is not None and home.country else [])
+        return city if city is not None and city.population >= 100_000 else None
 
     def _unname_demonyms(self, result: Extraction) -> None:
         """A country the article only describes with its adjective (``the British
@@ -856,7 +930,7 @@ class EntityExtractor:
     ) -> Found | None:
         """The linker: what one candidate names, given the model's label and its context."""
         if label == US_STATE:
-            state = self.gazetteer.us_state_code(span)
+            state = self._state_of_code(span)
             return self._place(result, state, text, span) if state is not None else None
         doubted = label == DOUBTED
         if doubted:
@@ -891,6 +965,8 @@ class EntityExtractor:
             return None
         if label != "PERSON" and owned_product(text, start, start + len(span)):
             return None  # "Webb's Ford sedan": the car, not the company
+        if label in ("ORG", None) and named_product(text, start, span):
+            return None  # "the A12X Bionic chip", "Swiss Army knives", "a CT scan"
         if span in PLATFORMS and as_medium(text, start, start + len(span)):
             return None  # "ridicule across Twitter": where it was said, not who said it
         if self._is_team(result, text, start, span, label):
@@ -912,6 +988,15 @@ class EntityExtractor:
         ):
             # "Le Monde newspaper said": a paper, a channel or an agency, named as such
             return self._organization_like(result, span, text)
+        if (
+            label in ("GPE", "LOC", "FAC", None)
+            and org_cue_before(text, start)
+            and not self._is_place(span)
+            and not given_name_first(words)
+        ):
+            # "companies Astrobotic, Intuitive Machines and Orbit Beyond", "carriers like
+            # Sprint and Verizon": what the text calls companies are, whatever the label
+            return self._org_candidate(result, text, start, span, words)
         if label != "NORP" and self._role_before(text, start, words):
             # "economist Eswar Prasad", "his father Leopold III": a person, whatever label
             return self._person(result, span, text, index, start)
@@ -930,11 +1015,15 @@ class EntityExtractor:
             if doubted:
                 return self._doubted(result, text, index, start, span)
             return self._classify_rule(result, text, index, start, span)
-        person = self._surname(result, span) if label != _DATELINE else None
+        person = self._surname(result, span) if label not in (_DATELINE, _ROUNDUP) else None
         if person is not None:
             return person  # "Scholz" after "Olaf Scholz", whatever the model's label
         if label == _DATELINE:
             place = self.gazetteer.country(span) or self.gazetteer.city(span, result.context)
+            return self._place(result, place, text, span) if place is not None else None
+        if label == _ROUNDUP:
+            here = find_dateline(text)
+            place = self._roundup_place(here) if here is not None else None
             return self._place(result, place, text, span) if place is not None else None
         area = _AREA.match(text, end)
         if area and label != "NORP" and self._demonym(span) is None and name_like(words):
@@ -1010,7 +1099,11 @@ class EntityExtractor:
         )
 
     def _is_state_code(self, code: str) -> bool:
-        return self.gazetteer.us_state_code(code) is not None
+        return self._state_of_code(code) is not None
+
+    def _state_of_code(self, code: str) -> GeoPlace | None:
+        """``TX``, ``Calif.``, or a state's name in a party tag (``R-Texas``)."""
+        return self.gazetteer.us_state_code(code) or self.gazetteer.us_state(code)
 
     def _is_home(self, name: str) -> bool:
         """A place or a nationality a body's name may start with (``Pittsburgh``,
@@ -1354,6 +1447,9 @@ class EntityExtractor:
             return self._surname(result, span) or self._found(
                 result, key_for(span), "Person", span, text
             )
+        placed = self._placed_city(result, text, start, span, words)
+        if placed is not None:
+            return placed
         if not self.weak_rules:
             return self._surname(result, span) if len(words) == 1 else None
         city = g.city(span, result.context)
@@ -1517,13 +1613,71 @@ class EntityExtractor:
             person.job_title = title
         if qualifier:
             place = self.gazetteer.country(qualifier) or self.gazetteer.demonym(qualifier)
+            office = (
+                self._office_place(result, text, qualifier, words[first_title])
+                if place is None
+                else None
+            )
             if place is not None:
                 key = self._place(result, place, text).key
+            elif office is not None:
+                # "Wilmington Mayor Bill Saffo": the place whose mayor he is, named there
+                key = office.key
+                self._mention(result, office, index, start, start + len(qualifier), text)
             else:
                 key = self._organization_like(result, qualifier, text).key
             if key not in person.affiliation:
                 person.affiliation.append(key)
         return person
+
+    def _placed_city(
+        self, result: Extraction, text: str, start: int, span: str, words: list[str]
+    ) -> Found | None:
+        """A name no recognizer labelled that the text puts someone in (``in nearby
+        Ranui``, ``at Coolum``, ``the town of Stony Point``) and the gazetteer knows by
+        that very name as a US state or a city: the place (not ``a stake in Ithaca``, nor
+        a name with a body's word)."""
+        if _IN_PLACE.search(text[max(0, start - 30) : start]) is None or any(
+            w in ORG_WORDS or w in COMPANY_WORDS or w in PLACE_WORDS for w in words
+        ):
+            return None
+        if not name_like(words) or next_word(text, start + len(span)) in PARTY_WORDS:
+            return None
+        g = self.gazetteer
+        state = g.us_state(span)
+        if state is not None:
+            return self._place(result, state, text, span)
+        city = g.city(span, result.context)
+        if city is not None and fold(city.name) == fold(span):
+            return self._place(result, city, text, span)
+        return None
+
+    def _office_place(
+        self, result: Extraction, text: str, qualifier: str, title: str
+    ) -> Found | None:
+        """The place a local office's holder serves, written before the title: a county or
+        a state (``Westchester County Executive``, ``Kano State Governor``), or for a
+        mayor, a governor, a sheriff or a premier any name (``Manor Mayor``), the
+        gazetteer's state or city where it knows one. Else None: the organization a title
+        belongs to (``Acme CEO``) is read as before."""
+        g = self.gazetteer
+        words = qualifier.split()
+        if any(
+            w in ORG_WORDS or w in COMPANY_WORDS or w in PARTY_WORDS or w in TITLE_WORDS
+            for w in words
+        ) or self._demonym(words[0]):
+            return None
+        if len(words) > 1 and words[-1] in AREA_HEADS and name_like(words[:-1]):
+            return self._found(result, key_for(qualifier), "AdministrativeArea", qualifier, text)
+        if title not in _LOCAL_OFFICES or not name_like(words):
+            return None
+        state = g.us_state(qualifier)
+        if state is not None:
+            return self._place(result, state, text, qualifier)
+        city = g.city(qualifier, result.context)
+        if city is not None and fold(city.name) == fold(qualifier):
+            return self._place(result, city, text, qualifier)
+        return self._found(result, key_for(qualifier), "Place", qualifier, text)
 
     def _title_before(self, result: Extraction, person: Found, text: str, start: int) -> None:
         """``Russian President [Vladimir Putin]`` for a name the registry matched."""

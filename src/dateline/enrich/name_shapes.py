@@ -52,7 +52,9 @@ __all__ = [
     "looks_like_person",
     "market_indexes",
     "name_like",
+    "named_product",
     "next_word",
+    "org_cue_before",
     "org_names",
     "organ_of",
     "owned_product",
@@ -299,6 +301,28 @@ ORG_CUE_AFTER = re.compile(
 )
 
 
+#: a name listed before another: "Astrobotic, " or "Sprint and " (read backwards)
+_LISTED_BEFORE = re.compile(
+    rf"{WORD}(?:{CONNECT}{WORD})*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$"
+)
+
+
+def org_cue_before(text: str, start: int) -> bool:
+    """Whether the text says what kind of body the name at ``start`` is, right before it
+    or before the list it ends (:data:`ORG_CUE_BEFORE`): "chipmaker Intel", "companies
+    Astrobotic, Intuitive Machines and Orbit Beyond", "carriers like Sprint and Verizon"."""
+    at = start
+    for _ in range(8):  # a list of eight names at most
+        before = text[max(0, at - 80) : at]
+        if ORG_CUE_BEFORE.search(before):
+            return True
+        listed = _LISTED_BEFORE.search(before)
+        if listed is None:
+            return False
+        at -= len(before) - listed.start()
+    return False
+
+
 AFTER_PLACE = re.compile(r"\s+(?:police|residents|firefighters|governor|mayor)\b")
 
 
@@ -309,6 +333,31 @@ PRODUCT_NOUN = re.compile(
     r"\s+(?:sedans?|SUVs?|trucks?|pickups?|cars?|minivans?|hatchbacks?|coupes?|vans?|"
     r"phones?|smartphones?|laptops?|tablets?|consoles?|watch|headphones|earbuds)\b"
 )
+
+
+#: what a thing's name is the name of, said right after it ("the A12X Bionic chip", "Swiss
+#: Army knives", "the SLS Block 1B rocket")
+_THING_AFTER = re.compile(
+    r"\s+(?:chip|chipset|processor|app|apps|knife|knives|rocket|rockets|booster|capsule|"
+    r"charger|chargers)\b"
+)
+_SCAN_AFTER = re.compile(r"\s+scans?\b")
+
+
+def named_product(text: str, start: int, span: str) -> bool:
+    """A name of two words or more, with no word of a body's or a company's and no big
+    company's name first, right before a noun for a product ("A10 Fusion chipset"); or
+    an acronym before "scan" ("a CT scan"). A one-word name there stays a maker's
+    ("a Qualcomm chipset", "the BBC app")."""
+    words = span.split()
+    end = start + len(span)
+    if len(words) == 1:
+        return span.isupper() and _SCAN_AFTER.match(text, end) is not None
+    return (
+        _THING_AFTER.match(text, end) is not None
+        and words[0] not in SINGLE_ORGS
+        and not any(w in ORG_WORDS or w in COMPANY_WORDS or w in CORPORATE_SUFFIXES for w in words)
+    )
 
 
 def two_names(words: list[str]) -> bool:

@@ -191,10 +191,31 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        # "at the end of the month", "by the end of next year": the period (TIMEX3 writes
+        # the same value, with mod="END")
+        "period_end",
+        re.compile(
+            r"\b(?:the\s+)?end\s+of\s+(?P<which>the|this|next|last)\s+(?P<unit>week|month|year)\b",
+            re.I,
+        ),
+    ),
+    (
         "relative_period",
         re.compile(
             r"\b(?:(?:early|late)\s+)?(?P<which>last|next|this past|this|earlier this|later this"
-            r"|past|over the)\s+(?P<unit>weekend|week|month|year)\b",
+            r"|past|over the|at the|through the)\s+(?P<unit>weekend|week|month|year)\b",
+            re.I,
+        ),
+    ),
+    (
+        # a holiday with a fixed day (or the US Thanksgiving), after the words that date
+        # something by it: "on Christmas", "over Thanksgiving", "by New Year's Day"
+        "holiday",
+        re.compile(
+            r"\b(?:on|at|over|by|before|after|until|through|for)\s+(?:the\s+)?"
+            r"(?P<hol>christmas\s+eve|christmas(?:\s+day)?|new\s+year['’]s\s+(?:eve|day)"
+            r"|thanksgiving(?:\s+day)?|halloween|valentine['’]s\s+day|fourth\s+of\s+july"
+            r"|july\s+(?:4th|fourth))\b",
             re.I,
         ),
     ),
@@ -232,6 +253,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "set",
         re.compile(
             r"\b(?:(?:every|each|per)\s+(?P<unit>day|week|month|quarter|year)"
+            rf"|(?:every|each)\s+(?P<named>{_MONTH_RE}|monday|tuesday|wednesday|thursday"
+            r"|friday|saturday|sunday)"
             r"|(?P<adverb>daily|weekly|monthly|quarterly|annually|yearly))\b",
             re.I,
         ),
@@ -314,6 +337,8 @@ _REFERENCES = {
 }
 #: A bound, not a time: "delayed until October 2007", "by 2018", "after June 18".
 _BOUND = re.compile(r"\b(?:until|till|through|by|since|before|after)\s+(?:the\s+)?$", re.I)
+#: "by the end of the year", "before the end of last year": within that period, not a bound
+_WITHIN = re.compile(r"\b(?:by|before)\s+(?:the\s+)?$", re.I)
 _PREPOSITION = re.compile(r"^(?:on|in|since|by|during|over|for|at)\s+", re.I)
 # Words that look like months but are not dates in running text.
 _NOT_MONTH_ALONE = {
@@ -364,6 +389,9 @@ class TimeExpression:
             "ago",
             "quarter",
             "same_day",
+            "clock_day",
+            "period_end",
+            "holiday",
         ) or (
             self.kind in ("month_day", "day_month", "month", "season")
             and not re.search(r"\d{4}", self.text)
@@ -406,7 +434,7 @@ class TimeExpression:
     def explain(self) -> str:
         """How the expression was resolved, for ``dateline review``."""
         said = f"'{self.text.strip()}' → {self.interval()}"
-        if self.kind == "same_day" and self.reference is not None:
+        if self.kind in ("same_day", "clock_day") and self.reference is not None:
             return f"{said}, within the day the story dated before ({self.reference.isoformat()})"
         if not self.relative or self.reference is None:
             return f"{said} (as written)"
@@ -516,6 +544,11 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, future: bool) -> TimeExp
         code = _SEASONS[g["season"].lower()]
         return made(f"{year:04d}-{code}", precision=Precision.SEASON)
     if kind == "set":
+        named = (g.get("named") or "").lower()
+        if named in _WEEKDAYS:  # "every Tuesday": XXXX-WXX-2
+            return made(f"XXXX-WXX-{_WEEKDAYS[named] + 1}", precision=Precision.SET)
+        if named:  # "every November": XXXX-11, a habit, not one November
+            return made(f"XXXX-{MONTHS[named]:02d}", precision=Precision.SET)
         return made(_SETS[(g.get("unit") or g["adverb"]).lower()], precision=Precision.SET)
     if kind == "duration":
         return made(_duration(g), precision=Precision.DURATION)
@@ -572,10 +605,28 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, future: bool) -> TimeExp
         if unit == "month":
             return made(_month_index(ref, -count), precision=Precision.MONTH)
         return made(f"{ref.year - count:04d}", precision=Precision.YEAR)
+    if kind == "period_end":
+        which, unit = g["which"].lower(), g["unit"].lower()
+        step = {"last": -1, "next": 1}.get(which, 0)
+        if unit == "week":
+            monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=step)
+            return made(
+                monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat(), Precision.RANGE
+            )
+        if unit == "month":
+            return made(_month_index(ref, step), precision=Precision.MONTH)
+        return made(f"{ref.year + step:04d}", precision=Precision.YEAR)
+    if kind == "holiday":
+        found = _holiday(" ".join(g["hol"].lower().replace("’", "'").split()), ref, future)
+        return day(found) if found else None
     if kind == "relative_period":
         which, unit = " ".join(g["which"].lower().split()), g["unit"].lower()
         if unit == "weekend":
-            return _weekend(which, ref, future, made)
+            return _weekend(
+                "over the" if which in ("at the", "through the") else which, ref, future, made
+            )
+        if which in ("at the", "through the"):
+            return None  # "at the year's end", "through the month": not a calendar period
         if which in ("over the", "this past"):
             return None  # "over the year": a span, not a calendar period
         step = {"last": -1, "past": -1, "next": 1}.get(which, 0)
@@ -589,6 +640,34 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, future: bool) -> TimeExp
         if unit == "month":
             return made(_month_index(ref, step), precision=Precision.MONTH)
         return made(f"{ref.year + step:04d}", precision=Precision.YEAR)
+    return None
+
+
+#: Holidays on a fixed day of the year: (month, day).
+_HOLIDAYS = {
+    "christmas": (12, 25),
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "halloween": (10, 31),
+    "valentine's day": (2, 14),
+    "fourth of july": (7, 4),
+    "july 4th": (7, 4),
+    "july fourth": (7, 4),
+}
+
+
+def _holiday(name: str, ref: dt.date, future: bool) -> dt.date | None:
+    """The nearest such holiday on the right side of ``ref`` (US Thanksgiving: the fourth
+    Thursday of November)."""
+    if name in _HOLIDAYS:
+        return _day_back(ref, *_HOLIDAYS[name], future)
+    for year in (ref.year, ref.year + 1) if future else (ref.year, ref.year - 1):
+        first = dt.date(year, 11, 1)
+        candidate = first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+        if (future and candidate >= ref) or (not future and candidate <= ref):
+            return candidate
     return None
 
 
@@ -695,12 +774,18 @@ def find_times(
                 sentence, max(match.start() - 16, 0), match.start()
             ):
                 continue
+            if kind in _HABITUAL and _EVERY.search(
+                sentence, max(match.start() - 8, 0), match.start()
+            ):
+                continue  # "every November": a habit (read as a set below), not one November
             if kind == "duration" and not _is_duration(sentence, match):
                 continue
             ahead = clauses.is_future(match.start(), match.end()) if future is None else future
             resolved = _resolve(kind, match, reference, ahead)
-            if resolved is not None and _BOUND.search(
-                sentence, max(match.start() - 16, 0), match.start()
+            if (
+                resolved is not None
+                and _BOUND.search(sentence, max(match.start() - 16, 0), match.start())
+                and not (kind == "period_end" and _WITHIN.search(sentence, 0, match.start()))
             ):
                 resolved = dataclasses.replace(resolved, kind="since")  # "until October"
             if resolved is not None:
@@ -709,6 +794,9 @@ def find_times(
     return _named_days(sorted(found, key=lambda t: t.start_offset), sentence)
 
 
+#: Kinds that "every"/"each" before them make a habit of: "every November", "each Monday".
+_HABITUAL = frozenset({"month", "weekday", "month_day", "day_month"})
+_EVERY = re.compile(r"\b(?:every|each)\s+$", re.I)
 #: Days named by a word before the weekday, not a weekday of the story's week:
 #: ``Black Friday``, ``Cyber Monday``, ``Super Tuesday``, ``Good Friday``.
 _NAMED_DAY = re.compile(
@@ -848,6 +936,13 @@ _SAME_DAY = re.compile(
     r"|(?P<before>the\s+(?:day|night)\s+before|the\s+previous\s+(?:day|night)))\b",
     re.I,
 )
+#: The words that hang a clock time on a clause ("landed at 6am", "left about 4:30
+#: a.m."); not a shift's "4 p.m. to midnight"
+_CLOCK_HUNG = re.compile(
+    r"\b(?:at|around|about|shortly\s+(?:before|after)|just\s+(?:before|after))"
+    r"(?:\s+(?:about|around|approximately|roughly))?\s+$",
+    re.I,
+)
 _COMPARED = re.compile(r"\b(?:over|from|than|since)\s+$", re.I)
 _SPAN_OPEN = re.compile(r"\b(?:between|from)\s+(?:at\s+least\s+)?(?:the\s+)?$", re.I)
 _SPAN_JOIN = re.compile(r"^\s*(?:and|to|through|until|till|-|–)\s*(?:the\s+)?$", re.I)
@@ -869,8 +964,9 @@ def find_event_dates(
     - ``over the past two years``, ``in the last five days`` as the span up to the story,
     - given ``day`` (the day the story last dated a happening, else its publication day),
       a time within a day as that day: ``later that day``, ``earlier in the session``,
-      ``in the morning``; ``the next day`` as the day after. (A clock time alone is not:
-      "updated at 5:45 p.m.", "will reopen at 5 a.m." are seldom the story's day.)
+      ``in the morning``; ``the next day`` as the day after; a clock time alone
+      (``landed at 6am``) as that day, of kind ``clock``, which a happening takes only
+      in the past tense ("will reopen at 5 a.m." is seldom the story's day).
 
     TIMEX3 values (:func:`find_times`) are unchanged: this reading is for events only."""
     found = _with_centuries(sentence, reference, find_times(sentence, reference, future))
@@ -932,6 +1028,27 @@ def _within_the_day(
                 reference=day,
             )
         )
+    if (
+        found
+        and not added
+        and all(
+            t.kind == "clock" and _CLOCK_HUNG.search(sentence, 0, t.start_offset) for t in found
+        )
+    ):
+        # a clock time alone ("landed at 6am", "left about 4:30 a.m.") is on the day the
+        # story is telling, as kind "clock_day": the parse keeps it for a past clause
+        # only ("will reopen at 5 a.m." is seldom that day)
+        added = [
+            dataclasses.replace(
+                t,
+                start=day.isoformat(),
+                end=None,
+                precision=Precision.DAY,
+                kind="clock_day",
+                reference=day,
+            )
+            for t in found
+        ]
     if not added:
         return out
     return sorted([*out, *added], key=lambda t: t.start_offset)

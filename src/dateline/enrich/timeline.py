@@ -334,6 +334,7 @@ class TriggerDetector:
         if mood in (Modality.NEGATED, Modality.HYPOTHETICAL):
             return None
         times, inherited = self._times(context, verb)
+        times = _on_the_clock(times, verb)
         moved = False
         if self.rule.until and all(t.kind == "since" for t in times):
             # "delayed until October 2007": when it now is (not the end of a delay)
@@ -513,6 +514,7 @@ class TriggerDetector:
             times, inherited = own_times(context, noun), False
         else:
             times, inherited = self._times(context, verb)
+        times = _on_the_clock(times, verb)
         if not times:
             return None
         scheduled = (
@@ -1445,6 +1447,8 @@ def _read_again(expr: TimeExpression, published: dt.date, future: bool) -> list[
 def _readable(expr: TimeExpression) -> str:
     """The expression's words as they can be read again alone: "in May" for a month
     read after "in" ("May" alone is read as the verb, not a date)."""
+    if expr.kind == "holiday":
+        return f"on {expr.text}"  # "Thanksgiving" alone is read after its preposition
     return f"in {expr.text}" if expr.kind == "month" else expr.text
 
 
@@ -1492,6 +1496,19 @@ def present_tense(verb: Token) -> bool:
             return False  # "approved by", "the agreement signed": a past participle
         current = current.head
     return False
+
+
+def _on_the_clock(times: list[TimeExpression], verb: Token) -> list[TimeExpression]:
+    """``times`` without a clock time alone unless the clause tells of the past: "landed
+    at 6am" was on the story's day, "will reopen at 5 a.m." or "updated at 5:45 p.m."
+    (a page's stamp, in no tense) seldom is."""
+    if all(t.kind != "clock_day" for t in times):
+        return times
+    told = verb.lemma_.lower() != "update" and (
+        past_tense(verb)
+        or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+    )
+    return times if told else [t for t in times if t.kind != "clock_day"]
 
 
 def backward(expr: TimeExpression, published: dt.date) -> TimeExpression:
