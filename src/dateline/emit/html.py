@@ -33,6 +33,7 @@ __all__ = [
     "Page",
     "PageRenderer",
     "entity_key",
+    "escaped",
     "feed_links",
     "human_date",
     "kind_label",
@@ -153,10 +154,11 @@ def _standfirst(description: str | None, body: str) -> str | None:
     return description
 
 
-def _escaped(text: str) -> str:
+def escaped(text: str) -> str:
     """``text`` escaped as Jinja's autoescape (markupsafe) escapes it: ``&<>'"``, the
-    quotes as ``&#39;``/``&#34;``. The list pages' templates escape so; the article
-    page must write the same bytes a template did."""
+    quotes as ``&#39;``/``&#34;``. The pages were written by templates once and must
+    keep their bytes; this makes no ``Markup`` object per value (a 10k build's list
+    pages escape ~70,000 values: ~0.1 s of CPU in markupsafe's own calls)."""
     return (
         text.replace("&", "&amp;")
         .replace(">", "&gt;")
@@ -169,7 +171,7 @@ def _escaped(text: str) -> str:
 def feed_links(site_title: str, base_url: str, topics: Sequence[Topic]) -> str:
     """The ``<link rel="alternate">`` autodiscovery lines of a page: what
     ``_feeds.html`` writes for the list pages."""
-    title, base = _escaped(site_title), _escaped(base_url)
+    title, base = escaped(site_title), escaped(base_url)
     parts = [
         f'<link rel="alternate" type="application/rss+xml" title="{title} (RSS)" '
         f'href="{base}rss.xml">\n'
@@ -181,7 +183,7 @@ def feed_links(site_title: str, base_url: str, topics: Sequence[Topic]) -> str:
         f'href="{base}events.ics">\n'
     ]
     for topic in topics:
-        named, page = _escaped(topic.title(site_title)), _escaped(topic.page)
+        named, page = escaped(topic.title(site_title)), escaped(topic.page)
         parts.append(
             f'<link rel="alternate" type="application/rss+xml" title="{named} (RSS)" '
             f'href="{page}rss.xml">\n'
@@ -231,7 +233,7 @@ class PageRenderer:
         """The site's title and address, escaped, and the page's closing lines up to
         its JSON-LD link: the same on every article page."""
         settings = self.settings
-        title, base = _escaped(settings.title), _escaped(str(settings.base_url))
+        title, base = escaped(settings.title), escaped(str(settings.base_url))
         return (
             title,
             base,
@@ -247,7 +249,7 @@ class PageRenderer:
     def render(self, graph: ArticleGraph, body: str, jsonld: str | None = None) -> str:
         """The article's page; ``jsonld`` is its document as :func:`dumps` wrote it for
         the ``.jsonld`` file, when the caller has it (else it is serialised here)."""
-        e = _escaped
+        e = escaped
         settings = self.settings
         title, base, footer = self._site
         article = graph.article

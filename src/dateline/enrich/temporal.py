@@ -486,6 +486,18 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, future: bool) -> TimeExp
     def day(value: dt.date) -> TimeExpression:
         return made(value.isoformat())
 
+    def calendar(unit: str, step: int) -> TimeExpression:
+        """The calendar week (Monday to Sunday, a range), month or year ``step`` from
+        the reference date's; any other unit counts as a year."""
+        if unit == "week":
+            monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=step)
+            return made(
+                monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat(), Precision.RANGE
+            )
+        if unit == "month":
+            return made(_month_index(ref, step), precision=Precision.MONTH)
+        return made(f"{ref.year + step:04d}", precision=Precision.YEAR)
+
     if kind == "iso":
         try:
             return day(dt.date(int(g["y"]), int(g["m"]), int(g["d"])))
@@ -607,15 +619,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, future: bool) -> TimeExp
         return made(f"{ref.year - count:04d}", precision=Precision.YEAR)
     if kind == "period_end":
         which, unit = g["which"].lower(), g["unit"].lower()
-        step = {"last": -1, "next": 1}.get(which, 0)
-        if unit == "week":
-            monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=step)
-            return made(
-                monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat(), Precision.RANGE
-            )
-        if unit == "month":
-            return made(_month_index(ref, step), precision=Precision.MONTH)
-        return made(f"{ref.year + step:04d}", precision=Precision.YEAR)
+        return calendar(unit, {"last": -1, "next": 1}.get(which, 0))
     if kind == "holiday":
         found = _holiday(" ".join(g["hol"].lower().replace("’", "'").split()), ref, future)
         return day(found) if found else None
@@ -630,16 +634,9 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, future: bool) -> TimeExp
         if which in ("over the", "this past"):
             return None  # "over the year": a span, not a calendar period
         step = {"last": -1, "past": -1, "next": 1}.get(which, 0)
-        if unit == "week":
-            if which not in ("last", "next", "this", "earlier this", "later this"):
-                return None
-            monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=step)
-            return made(
-                monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat(), Precision.RANGE
-            )
-        if unit == "month":
-            return made(_month_index(ref, step), precision=Precision.MONTH)
-        return made(f"{ref.year + step:04d}", precision=Precision.YEAR)
+        if unit == "week" and which not in ("last", "next", "this", "earlier this", "later this"):
+            return None
+        return calendar(unit, step)
     return None
 
 

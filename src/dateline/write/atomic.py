@@ -70,6 +70,17 @@ def _open_temp(path: Path) -> tuple[int, str]:
     return tempfile.mkstemp(dir=path.parent, prefix=".", suffix=TEMP_SUFFIX)
 
 
+def _fill(fd: int, data: bytes, durable: bool) -> None:
+    """Write all of ``data`` to the new file ``fd`` (on disk first when ``durable``),
+    readable by the web server whatever the umask (mkstemp's files are 0600)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+    if durable:
+        os.fsync(fd)
+    os.fchmod(fd, 0o644)
+
+
 def _stage(path: Path, data: bytes, durable: bool) -> Path:
     try:
         fd, tmp = _open_temp(path)
@@ -80,13 +91,7 @@ def _stage(path: Path, data: bytes, durable: bool) -> Path:
         fd, tmp = _open_temp(path)
     try:
         try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            if durable:
-                os.fsync(fd)
-            # readable by the web server whatever the umask (mkstemp's files are 0600)
-            os.fchmod(fd, 0o644)
+            _fill(fd, data, durable)
         finally:
             os.close(fd)
     except BaseException:
@@ -116,12 +121,7 @@ def _nameless(path: Path, data: bytes, durable: bool) -> int | None:
     except OSError:  # not supported here (EOPNOTSUPP, EISDIR on old kernels...)
         return None
     try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
-        if durable:
-            os.fsync(fd)
-        os.fchmod(fd, 0o644)  # whatever the umask, as a staged file
+        _fill(fd, data, durable)
     except BaseException:
         os.close(fd)  # the file had no name: nothing is left
         raise
