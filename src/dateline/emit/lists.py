@@ -99,6 +99,20 @@ def _pager(page: IndexPage) -> str:
     return f"<nav>{newer} <span>{where}</span> {older}</nav>\n"
 
 
+def _escaped(text: str) -> str:
+    """``text`` escaped as markupsafe's ``escape`` (Jinja's autoescape) escapes it, the
+    same characters as the same entities, without making a ``Markup`` object of each
+    value: a list item escapes seven, and a full build of 10,000 articles ~70,000
+    (~0.1 s of CPU in markupsafe's own calls)."""
+    return (
+        text.replace("&", "&amp;")
+        .replace(">", "&gt;")
+        .replace("<", "&lt;")
+        .replace("'", "&#39;")
+        .replace('"', "&#34;")
+    )
+
+
 def list_item(item: dict[str, Any]) -> str:
     """One article of a list (``<li>``), from :meth:`ListRenderer.item`: the markup the
     Jinja loop of ``_list.html`` made (kept as the tests' reference in
@@ -106,7 +120,7 @@ def list_item(item: dict[str, Any]) -> str:
     index, topic and entity pages list every article several times over (a full
     build of 10,000 articles renders ~50,000 items), and the template's loop cost
     several times this."""
-    e = escape
+    e = _escaped
     section = item["section"]
     if section:
         url = item["section_url"]

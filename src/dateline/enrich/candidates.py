@@ -268,6 +268,8 @@ _STATE_CODE = r"(?:[A-Z]{2}\b(?![-.'’]\w)|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z][a-z]?
 _STATE_TAG = re.compile(rf"(?:(?<=[(\s])[RDI]-|(?<=[a-z]), )(?P<code>{_STATE_CODE})(?=[\s,.;:)]|$)")
 
 
+#: a town's name right before ", <state code>": one to three capitalised words
+_TOWN_BEFORE = re.compile(r"(?<![\w’'.-])[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?=, $)")
 #: a state a party tag spells out, as AP style does for eight ("R-Texas", "D-Ohio.")
 _PARTY_STATE = re.compile(r"(?<=[(\s])[RDI]-(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=[\s,.;:)]|$)")
 
@@ -282,11 +284,8 @@ def state_tags(
     (R-TX)``, ``Sen. John Cornyn, R-Texas``, ``in Trenton, NJ``. The model leaves such
     codes out or takes them into the town's name; each is its own candidate, labelled
     :data:`US_STATE`. ``start`` skips the dateline, whose region is read on its own."""
-    found = [
-        (m.start("code"), m.end("code"))
-        for m in _STATE_TAG.finditer(text, start)
-        if is_state(m["code"])
-    ]
+    tags = [m for m in _STATE_TAG.finditer(text, start) if is_state(m["code"])]
+    found = [(m.start("code"), m.end("code")) for m in tags]
     found += [
         (m.start("name"), m.end("name"))
         for m in _PARTY_STATE.finditer(text, start)
@@ -304,6 +303,12 @@ def state_tags(
         b = a + len(text[a : inside[0][0]].rstrip(" ,-(")) if inside else model_end
         if b > a:
             out.append((a, b, label))
+    for m in tags:
+        # "Ruth Eckerd Hall – Clearwater, Fla.": the town the code follows, which the
+        # model left out (in a list of venues, say), is a place
+        town = _TOWN_BEFORE.search(text, max(start, m.start() - 40), m.start("code"))
+        if town is not None and not any(a < town.end() and town.start() < b for a, b, _ in out):
+            out.append((town.start(), town.end(), "GPE"))
     return sorted([*out, *((a, b, US_STATE) for a, b in found)])
 
 

@@ -315,6 +315,8 @@ LINKER_RULES: dict[str, str] = {
     "named_product": "'the A12X Bionic chip', 'the A10 Fusion chipset', 'a CT scan': a name "
     "before a product's noun names the product (a one-word maker's name stays: 'a Qualcomm "
     "chipset')",
+    "town_before_state": "the town a state's code follows ('Ruth Eckerd Hall – Clearwater, Fla.') "
+    "is a place, where the model left it out",
     "placed_city": "a name no recognizer labelled, after 'in', 'at', 'near' or 'the town of', "
     "that the gazetteer knows by that name as a city or a US state is the place ('in nearby "
     "Windsor'; not 'a stake in Ithaca')",
