@@ -288,6 +288,8 @@ def test_facts_kept_with_their_date_and_status(
         ("Some air quality index monitors max out", True),
         ("Those Uber side hustle commercials drive for Uber", True),
         ("These cases dropped", False),  # points back at what the text named
+        ("Attack of at least one military airport", False),  # "at least" is no link
+        ("Swearing-in of Sarah Eckhardt", False),  # a hyphenated word's last part
         ("Only two commit to that timeline", True),
         ("Several", False),
         ("Emirates orders 30 Boeing 787 jets", False),
@@ -298,6 +300,13 @@ def test_facts_kept_with_their_date_and_status(
 )
 def test_names_a_reader_could_not_trust(name: str, doubted: bool) -> None:
     assert bool(_name_doubt(name)) is doubted
+
+
+def test_a_name_cut_inside_a_hyphenated_word_is_mended_not_doubted() -> None:
+    """The parse splits "13-inch" and "side-by-side": the half word goes, the rest is
+    published (annot-dev a021, dev2 a082)."""
+    events = events_of("The entry-level 13-inch MacBook Pro was last updated in July.")
+    assert [(e.name, e.doubt) for e in events] == [("MacBook Pro updated", "")]
 
 
 def test_a_doubted_name_is_proposed_with_its_reason() -> None:

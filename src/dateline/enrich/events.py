@@ -642,7 +642,11 @@ _DANGLING = frozenset(
 )
 #: Word endings the tokenizer split off a word (``may well have expand ed``).
 _FRAGMENTS = frozenset({"ed", "es", "s", "d", "ly", "ing", "st", "nd", "rd", "th"})
-_TWO_LINKS = re.compile(r"\b(?:of|to|for|in|by|on|at)\s+(?:of|to|for|in|by|on|at)\b", re.I)
+#: (not "of at least one", "at most", nor a hyphenated word's last part: "Swearing-in of")
+_TWO_LINKS = re.compile(
+    r"(?<![-\w])(?:of|to|for|in|by|on|at)\s+(?:of|to|for|in|by|on|at)\b(?!\s+(?:least|most)\b)",
+    re.I,
+)
 _TWICE = re.compile(r"\b(\w+)\s+\1\b", re.I)
 #: Quantifiers and pointers that open a generic or partial subject ("Some air quality
 #: monitors max out", "Those commercials were cool", "Only two commit"): the event says
@@ -690,6 +694,9 @@ def _mended(name: str) -> str:
     words = name.split()
     if len(words) > 2 and words[-1].endswith("-") and words[-1][:-1].isalpha():
         return " ".join(words[:-1])
+    if len(words) > 2 and words[0].startswith("-") and words[0][1:].isalpha():
+        rest = " ".join(words[1:])  # "-inch MacBook Pro updated" of "13-inch"
+        return rest[:1].upper() + rest[1:]
     return name
 
 
