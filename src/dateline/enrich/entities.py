@@ -1643,13 +1643,17 @@ class EntityExtractor:
             return None
         if not name_like(words) or next_word(text, start + len(span)) in PARTY_WORDS:
             return None
-        g = self.gazetteer
-        state = g.us_state(span)
+        return self._state_or_city(result, text, span)
+
+    def _state_or_city(self, result: Extraction, text: str, name: str) -> Found | None:
+        """``name`` as the US state or the city (of exactly that name, in the story's
+        context) the gazetteer knows, or None."""
+        state = self.gazetteer.us_state(name)
         if state is not None:
-            return self._place(result, state, text, span)
-        city = g.city(span, result.context)
-        if city is not None and fold(city.name) == fold(span):
-            return self._place(result, city, text, span)
+            return self._place(result, state, text, name)
+        city = self.gazetteer.city(name, result.context)
+        if city is not None and fold(city.name) == fold(name):
+            return self._place(result, city, text, name)
         return None
 
     def _office_place(
@@ -1660,7 +1664,6 @@ class EntityExtractor:
         mayor, a governor, a sheriff or a premier any name (``Manor Mayor``), the
         gazetteer's state or city where it knows one. Else None: the organization a title
         belongs to (``Acme CEO``) is read as before."""
-        g = self.gazetteer
         words = qualifier.split()
         if any(
             w in ORG_WORDS or w in COMPANY_WORDS or w in PARTY_WORDS or w in TITLE_WORDS
@@ -1671,12 +1674,9 @@ class EntityExtractor:
             return self._found(result, key_for(qualifier), "AdministrativeArea", qualifier, text)
         if title not in _LOCAL_OFFICES or not name_like(words):
             return None
-        state = g.us_state(qualifier)
-        if state is not None:
-            return self._place(result, state, text, qualifier)
-        city = g.city(qualifier, result.context)
-        if city is not None and fold(city.name) == fold(qualifier):
-            return self._place(result, city, text, qualifier)
+        known = self._state_or_city(result, text, qualifier)
+        if known is not None:
+            return known
         return self._found(result, key_for(qualifier), "Place", qualifier, text)
 
     def _title_before(self, result: Extraction, person: Found, text: str, start: int) -> None:
