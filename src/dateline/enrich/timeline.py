@@ -31,6 +31,7 @@ from dateline.enrich.clauses import (
     lent_times,
     modality,
     unproven,
+    verbless,
 )
 from dateline.enrich.entities import Extraction, Mention
 from dateline.enrich.event_rules import (
@@ -90,6 +91,9 @@ _MEASURES = frozenset(
     """magnitude percent per cent degree kilometre kilometer km mile metre meter foot feet
     ton tonne point inch hectare acre""".split()
 )
+#: First-person subjects, as an event's name writes them: the writer, or those the
+#: writer speaks for ("we launched it last week").
+_FIRST_PERSON = {"i": "I", "we": "We"}
 #: Pronouns standing for a thing or group, not a person ("when it arrives").
 _THING_PRONOUNS = frozenset({"it", "they"})
 #: Participles whose noun is still to come: "the tariffs scheduled for December".
@@ -412,6 +416,13 @@ class TriggerDetector:
             return None  # "it comes in addition to", "they got a signal": no one did it
         if actor is not None and actor.lower_ in ("he", "she") and not (subjects or objects):
             return None  # someone the text did not name: no one to name the event after
+        if (
+            subject is not None
+            and subject.lower_ in _FIRST_PERSON
+            and not scheduled
+            and present_tense(verb)
+        ):
+            return None  # "I am writing to you today", "galaxies we observe today": the page
         roles: dict[str, list[str]] = {"attendee": [], "organizer": [], "about": [], "location": []}
         agents = [k for k in subjects if context.type_of(k) in _AGENT_TYPES]
         roles[self.rule.subject_role].extend(agents)
@@ -805,6 +816,7 @@ class TriggerDetector:
             or subject.lower_ in _PLURALS
             or _nationals_at(context, subject)
         )
+        plural = plural or (subject is not None and subject.lower_ == "i")  # "I write"
         lemma = verb.lemma_.lower()
         verb_text = (lemma if plural else _third_person(lemma)) + (
             f" {particle}" if particle else ""
@@ -872,6 +884,11 @@ class TriggerDetector:
                 person = _pronoun_person(context, part)
                 if person is not None:
                     names.append(context.name_of(person))
+                    continue
+                if part.lower_ in _FIRST_PERSON:
+                    # "we launched it last week", "I wrote in August": the writer (or the
+                    # body the writer speaks for) did it, in the text's own words
+                    names.append(_FIRST_PERSON[part.lower_])
                     continue
                 return ""
             mention = context.mention_at(part)
@@ -1203,13 +1220,16 @@ def ahead_by_form(verb: Token, times: Sequence[TimeExpression]) -> bool:
     month that does not say which one: the simple present of a story's body ("The
     Gophers play Saturday against the Wildcats", "the order books open from the end of
     November": news tells what happened in the past tense, what is on the calendar in
-    the present) and the imperative of a listing ("VISIT the Horse Show, Oct. 11-21")."""
+    the present), the imperative of a listing ("VISIT the Horse Show, Oct. 11-21") and
+    a line with no verb at all, a schedule's entry ("Nov. 12: opening hearing")."""
     if not times or not all(t.relative and t.kind in _WHICH_ONE for t in times):
         return False
     if any(c.dep_ == "neg" for c in verb.children):
         return False
     if present_tense(verb):
         return True
+    if verbless(verb.sent):
+        return True  # a schedule's line: "Nov. 12: opening hearing"
     # an imperative opens its sentence with a bare verb and has no subject; what hangs
     # on it without a tense of its own is on the same calendar ("SPEND a day rooting
     # for your riders during the Three-Day Event, Oct. 18-21")
