@@ -64,6 +64,7 @@ __all__ = [
     "default_detectors",
     "finer_first",
     "forward",
+    "in_the_clause_year",
     "on_the_verb",
     "own_times",
     "past_tense",
@@ -946,8 +947,9 @@ def _nearest_first(
 
 def finer_first(times: Sequence[TimeExpression]) -> list[TimeExpression]:
     """A clause's dates with a finer date inside the first one moved first: "Last
-    summer, Hurricane Barry hit Louisiana on July 13" was on July 13."""
-    ordered = list(times)
+    summer, Hurricane Barry hit Louisiana on July 13" was on July 13; a day written
+    without its year is in the year its clause gives (:func:`in_the_clause_year`)."""
+    ordered = in_the_clause_year(times)
     if not ordered:
         return ordered
     first = ordered[0]
@@ -956,6 +958,38 @@ def finer_first(times: Sequence[TimeExpression]) -> list[TimeExpression]:
         ordered.remove(inside[0])
         ordered.insert(0, inside[0])
     return ordered
+
+
+#: Dates that say their year only through the story's day: "July 15", "15 July", "in May".
+_YEARLESS = frozenset({"month_day", "day_month", "month"})
+#: Dates that give a clause its year: "in 2022", "next year", "this year".
+_YEAR_KINDS = frozenset({"year", "relative_period"})
+
+
+def in_the_clause_year(times: Sequence[TimeExpression]) -> list[TimeExpression]:
+    """A clause's dates with each day or month written without a year placed in the one
+    year the clause gives: "will take place July 15-24 in 2022" is 2022-07-15, "on July
+    23-August 8 next year" next year's July 23, whatever the story's day would make of
+    "July 15" alone. Two years in a clause say nothing about which one a day is in. The
+    day placed so is as written: no tense reads it forward or back again."""
+    years = {t.start for t in times if t.kind in _YEAR_KINDS and len(t.start) == 4 and not t.end}
+    if len(years) != 1:
+        return list(times)
+    year = next(iter(years))
+    out = []
+    for expr in times:
+        if expr.relative and expr.kind in _YEARLESS and expr.start[:4] != year:
+            placed = year + expr.start[4:]
+            try:
+                if len(placed) == 10:
+                    dt.date.fromisoformat(placed)  # (not a February 29 of another year)
+            except ValueError:
+                out.append(expr)
+                continue
+            end = year + expr.end[4:] if expr.end else None
+            expr = dataclasses.replace(expr, start=placed, end=end, kind="in_year")
+        out.append(expr)
+    return out
 
 
 def _within(inner: TimeExpression, outer: TimeExpression) -> bool:
