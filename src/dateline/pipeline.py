@@ -535,6 +535,9 @@ class WriteTo:
     #: still keeps them): two per article of a typical site, each a Finding and its
     #: path made again on arrival, ~10 us of the build's own process per article
     notices: bool = True
+    #: folders of the output (relative to it) that held nothing when the build planned:
+    #: a file there is written as new without looking first (see :class:`_Targets`)
+    empty: frozenset[str] = frozenset()
 
 
 class ArticleWorker:
@@ -545,7 +548,7 @@ class ArticleWorker:
     def __init__(self, settings: Settings, enrichers: Sequence[Enricher] | None = None) -> None:
         self.settings = settings
         self._enrichers = enrichers
-        self._targets: dict[Path, _Targets] = {}
+        self._targets: dict[tuple[Path, frozenset[str]], _Targets] = {}
 
     @cached_property
     def enrichers(self) -> Sequence[Enricher]:
@@ -598,9 +601,10 @@ class ArticleWorker:
             )
         if write_to is None or made.entry is None or _held(made.entry.summary, write_to.now):
             return made
-        targets = self._targets.get(write_to.output_dir)
+        where = (write_to.output_dir, write_to.empty)
+        targets = self._targets.get(where)
         if targets is None:
-            targets = self._targets[write_to.output_dir] = _Targets(write_to.output_dir)
+            targets = self._targets[where] = _Targets(write_to.output_dir, write_to.empty)
         return _write_own_files(made, made.entry, targets, write_to.deflate, write_to.notices)
 
     def _render(self, task: ArticleTask, result: ArticleResult, keep: bool) -> ArticleOutput:
@@ -657,10 +661,19 @@ class _Keyed:
 class _Targets:
     """Where files go in an output folder: ``inside(out, name)``, with each folder
     resolved (and checked to be in the output folder) once per build instead of
-    once per file. A name that is a link is resolved whole, as :func:`inside` does."""
+    once per file. A name that is a link is resolved whole, as :func:`inside` does.
 
-    def __init__(self, out: Path) -> None:
+    In a folder of ``empty`` (one that held nothing when the build planned: a first
+    build's, or a new output folder's) every file is taken as new without an
+    ``lstat``: in a folder filling with thousands of names, looking up one that is not
+    there costs the kernel ~6 us more than the write's own lookup. Should one be there
+    after all (put there since), the new file's link fails and it is written as an
+    existing file is, through a temp file and a rename: never into a link's target.
+    """
+
+    def __init__(self, out: Path, empty: frozenset[str] = frozenset()) -> None:
         self.out = out
+        self.empty = empty
         self.folders: dict[str, Path] = {}
 
     def __call__(self, name: str) -> tuple[Path, bool]:
@@ -674,6 +687,8 @@ class _Targets:
         if resolved is None:
             resolved = self.folders[folder] = inside(self.out, folder)
         target = resolved / base
+        if folder in self.empty:
+            return target, True
         try:
             mode = os.lstat(target).st_mode
         except FileNotFoundError:
@@ -1850,7 +1865,11 @@ def _build_with(
         scheduler=scheduler,
         # summaries read back on arrival (see _Staging) are sent as text, not deflated
         write_to=WriteTo(
-            out, now.timestamp(), deflate=len(plan.sources) > SECOND_PROCESS_MAX, notices=notices
+            out,
+            now.timestamp(),
+            deflate=len(plan.sources) > SECOND_PROCESS_MAX,
+            notices=notices,
+            empty=_empty_folders(out, {n.rpartition("/")[0] for n in article_files("-")}),
         )
         if writing and scheduler is None
         else None,
@@ -2374,6 +2393,25 @@ class _KeysOf(Mapping[str, str]):
 
     def __len__(self) -> int:
         return len(self._articles)
+
+
+def _empty_folders(out: Path, folders: Iterable[str]) -> frozenset[str]:
+    """Those of ``folders`` (relative to ``out``) that are missing or hold nothing (one
+    entry read, not the whole listing), and are no link."""
+    empty = set()
+    for folder in folders:
+        path = out / folder
+        try:
+            if path.is_symlink():
+                continue
+            with os.scandir(path) as listing:
+                if next(listing, None) is None:
+                    empty.add(folder)
+        except FileNotFoundError:
+            empty.add(folder)
+        except OSError:
+            continue
+    return frozenset(empty)
 
 
 def _owned(files: Iterable[str], summary: ArticleSummary) -> tuple[str, ...] | None:
