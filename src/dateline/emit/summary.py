@@ -416,23 +416,17 @@ def summarize(
         node = article.jsonld()
     # the text json.dumps(..., ensure_ascii=False, indent=2) writes (see dumps)
     index = dumps({k: v for k, v in node.items() if k in INDEX_KEYS})[:-1]
+    published = article.date_published.isoformat()
     modified = article.date_modified.isoformat() if article.date_modified else None
-    fields = (
-        article.id,
-        article.url,
-        article.headline,
-        article.date_published.isoformat(),
-        modified,
-        article.in_language,
-    )
+    fields = (article.id, article.url, article.headline, published, modified, article.in_language)
     tail = f"articles/{graph.slug}.html"
     summary = ArticleSummary(
         source=source,
         slug=graph.slug,
         base=article.url[: -len(tail)] if article.url.endswith(tail) else article.url,
         headline=article.headline,
-        date_published=article.date_published.isoformat(),
-        date_modified=article.date_modified.isoformat() if article.date_modified else None,
+        date_published=published,
+        date_modified=modified,
         published_text=human_date(article.date_published, graph.timezone),
         timestamp=as_datetime(article.date_published).timestamp(),
         dateline=article.dateline,
