@@ -231,7 +231,9 @@ try:
 except BuildLocked:
     pass
 os.close(fd)  # the build's hold ends (as when it is killed); its workers live on
-with build_lock(lock_file):  # another build gets the folder
+# another build gets the folder (a worker still starting holds the inherited descriptor
+# until its initializer closes it: a moment, longer on a loaded machine; never for good)
+with build_lock(lock_file, wait=10):
     pass
 pool.close()
 print("ok")
