@@ -26,6 +26,14 @@ from types import FrameType, TracebackType
 
 from dateline.errors import ArticleError
 
+try:
+    # the C module signal.signal wraps: the wrapper turns the handler it returns into an
+    # enum member, which for a function handler costs a ValueError with its message
+    # formatted (most of the budget's cost, twice per article)
+    import _signal as _handlers  # type: ignore[import-not-found,unused-ignore]
+except ImportError:  # pragma: no cover - CPython has it (signal.py imports it)
+    _handlers = signal
+
 __all__ = ["TooDeep", "TooSlow", "article_budget"]
 
 
@@ -61,12 +69,12 @@ class _Alarm:
         self.seconds = seconds
 
     def __enter__(self) -> None:
-        self.previous = signal.signal(signal.SIGALRM, _expire)
+        self.previous = _handlers.signal(signal.SIGALRM.value, _expire)
         self.old = signal.setitimer(signal.ITIMER_REAL, self.seconds)
 
     def __exit__(self, *exc: object) -> None:
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, self.previous)
+        _handlers.signal(signal.SIGALRM.value, self.previous)
         old_delay, old_interval = self.old
         if old_delay:
             signal.setitimer(signal.ITIMER_REAL, old_delay, old_interval)

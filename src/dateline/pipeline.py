@@ -679,18 +679,31 @@ class _Targets:
     def __init__(self, out: Path) -> None:
         self.out = out
         self.folders: dict[str, Path] = {}
+        #: folders that held nothing when first looked at (see :meth:`__call__`)
+        self.empty: set[str] = set()
 
     def __call__(self, name: str) -> tuple[Path, bool]:
         """The file's path, and whether nothing is there yet: one ``lstat`` tells both,
         and spares :func:`~dateline.write.atomic.write_group` a look at a file that is
-        not there (a full build's every file)."""
+        not there (a full build's every file).
+
+        In a folder that held nothing when this build first wrote to it (a full build
+        into a new output folder), a file is new without a look: only this build puts
+        files there, each name once, and a name taken meanwhile all the same (two
+        articles with one slug) makes the nameless file's link fail, never replace
+        anything; it is then written as an existing file is (see
+        :func:`~dateline.write.atomic.write_group`)."""
         folder, _, base = name.rpartition("/")
         if not folder or base in ("", ".", ".."):
             return inside(self.out, name), False
         resolved = self.folders.get(folder)
         if resolved is None:
             resolved = self.folders[folder] = inside(self.out, folder)
+            if _holds_nothing(resolved):
+                self.empty.add(folder)
         target = resolved / base
+        if folder in self.empty:
+            return target, True
         try:
             mode = os.lstat(target).st_mode
         except FileNotFoundError:
@@ -698,6 +711,17 @@ class _Targets:
         except OSError:
             return target, False
         return (inside(self.out, name), False) if stat.S_ISLNK(mode) else (target, False)
+
+
+def _holds_nothing(folder: Path) -> bool:
+    """Whether ``folder`` is missing or empty."""
+    try:
+        with os.scandir(folder) as entries:
+            return next(entries, None) is None
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
 
 
 def _write_own_files(

@@ -72,9 +72,9 @@ def human_date(value: dt.datetime | dt.date | str, zone: str | None = None) -> s
             value = value.astimezone(ZoneInfo(zone))
             # Etc/GMT+3 names no place: its offset says more (and its sign is inverted)
             if not zone.startswith("Etc/") or zone in _UTC_NAMES:
-                return f"{value.day} {value:%B %Y, %H:%M} {zone_label(zone)}"
+                return f"{_day_month_year_time(value)} {zone_label(zone)}"
         offset = value.strftime("%z")
-        return f"{value.day} {value:%B %Y, %H:%M} {offset[:3]}:{offset[3:]}"
+        return f"{_day_month_year_time(value)} {offset[:3]}:{offset[3:]}"
     if isinstance(value, dt.date):
         return f"{value.day} {value:%B %Y}"
     parts = value.split("-")
@@ -82,6 +82,25 @@ def human_date(value: dt.datetime | dt.date | str, zone: str | None = None) -> s
         return value
     month = dt.date(2000, int(parts[1]), 1).strftime("%B")
     return f"{int(parts[2])} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
+
+
+#: The months as ``%B`` writes them in the C locale, which dateline never changes.
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def _day_month_year_time(value: dt.datetime) -> str:
+    """``f"{value.day} {value:%B %Y, %H:%M}"`` without ``strftime`` (made for every
+    article's page and summary); a year before 1000 goes through it as before (some
+    platforms pad it, some do not)."""
+    if value.year < 1000:
+        return f"{value.day} {value:%B %Y, %H:%M}"
+    return (
+        f"{value.day} {_MONTH_NAMES[value.month - 1]} {value.year}, "
+        f"{value.hour:02d}:{value.minute:02d}"
+    )
 
 
 @dataclass(frozen=True)

@@ -348,8 +348,30 @@ def _index_json(
     )
 
 
+def _index_items(
+    article_id: str,
+    url: str,
+    headline: str,
+    published: str,
+    modified: str | None,
+    language: str,
+) -> list[tuple[str, Any]]:
+    """The items of the index node :func:`_index_json` writes, in its order."""
+    items: list[tuple[str, Any]] = [
+        ("@id", article_id),
+        ("@type", "NewsArticle"),
+        ("url", url),
+        ("headline", headline),
+        ("datePublished", published),
+    ]
+    if modified is not None:
+        items.append(("dateModified", modified))
+    items.append(("inLanguage", language))
+    return items
+
+
 def _index_text(
-    index: str,
+    index: list[tuple[str, Any]],
     article_id: str,
     url: str,
     headline: str,
@@ -357,11 +379,21 @@ def _index_text(
     modified: str | None,
     language: str,
 ) -> str:
-    """What a summary keeps of its index node ``index`` (see :attr:`ArticleSummary.index_text`)."""
-    if index == _index_json(article_id, url, headline, published, modified, language):
+    """What a summary keeps of its index node, given as its items in order (see
+    :attr:`ArticleSummary.index_text`).
+
+    Told from the items, not their text: JSON text is one-to-one with the ordered
+    items, so the node's text is :func:`_index_json`'s exactly when its items are
+    those :func:`_index_json` writes (each article's node was serialised only to be
+    compared); only a node that is neither is written out."""
+    if index == _index_items(article_id, url, headline, published, modified, language):
         return ""
-    zulu = _index_json(article_id, url, headline, _zulu(published), _zulu(modified), language)
-    return ZULU if index == zulu else index
+    zulu = _index_items(article_id, url, headline, _zulu(published), _zulu(modified), language)
+    if index == zulu:
+        return ZULU
+    from dateline.emit.jsonld import dumps  # noqa: PLC0415 - not loaded by a no-op build (see dateline.pipeline)
+
+    return dumps(dict(index))[:-1]
 
 
 def parse_date(text: str) -> dt.datetime | dt.date:
@@ -398,7 +430,6 @@ def summarize(
     summary derives the document's URL, the ``@id`` and the files from the page's)."""
     from dateline.emit.feeds import as_datetime  # noqa: PLC0415 - not loaded by a no-op build (see dateline.pipeline)
     from dateline.emit.html import human_date, named_entities  # noqa: PLC0415 - not loaded by a no-op build (see dateline.pipeline)
-    from dateline.emit.jsonld import dumps  # noqa: PLC0415 - not loaded by a no-op build (see dateline.pipeline)
     from dateline.model.entities import Person  # noqa: PLC0415 - not loaded by a no-op build (see dateline.pipeline)
 
     article = graph.article
@@ -415,7 +446,7 @@ def summarize(
     if node is None:
         node = article.jsonld()
     # the text json.dumps(..., ensure_ascii=False, indent=2) writes (see dumps)
-    index = dumps({k: v for k, v in node.items() if k in INDEX_KEYS})[:-1]
+    index = [(k, v) for k, v in node.items() if k in INDEX_KEYS]
     published = article.date_published.isoformat()
     modified = article.date_modified.isoformat() if article.date_modified else None
     fields = (article.id, article.url, article.headline, published, modified, article.in_language)

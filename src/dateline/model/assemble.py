@@ -8,6 +8,7 @@ field. Everything downstream renders the graph built here and nothing else.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -75,13 +76,27 @@ def slug_for(meta: ArticleMeta, path: Path) -> str:
 def publisher_node(meta: ArticleMeta, base_url: str) -> Organization:
     assert meta.publisher is not None  # the site layer always sets one
     pub = meta.publisher
+    return _publisher(pub.name, pub.url, pub.logo, base_url)
+
+
+@functools.lru_cache(maxsize=8)
+def _publisher(name: str, url: str, logo: str | None, base_url: str) -> Organization:
+    """The publisher's node, made (and validated) once per site in a process, not for
+    each of its articles: the same values make the same node, which is frozen."""
     return Organization(
-        id=entity_id(base_url, key_for(pub.name)),
+        id=entity_id(base_url, key_for(name)),
         type="NewsMediaOrganization",
-        name=pub.name,
-        url=pub.url,
-        logo=ImageObject(url=pub.logo) if pub.logo else None,
+        name=name,
+        url=url,
+        logo=ImageObject(url=logo) if logo else None,
     )
+
+
+@functools.lru_cache(maxsize=8)
+def _ref(node_id: str) -> Ref:
+    """A link to a node every article of a site links to (its publisher, the site): made
+    once per site in a process; a :class:`Ref` is frozen."""
+    return Ref(id=node_id)
 
 
 class _Builder:
@@ -260,7 +275,7 @@ class _Credits:
     ) -> Ref:
         node_id = entity_id(self.base_url, key)
         if node_id == self.publisher.id:
-            return self.publisher.ref()  # the site itself
+            return _ref(node_id)  # the site itself
         taken = self.keys.get(key)
         if taken is not None and taken not in _ORGS:
             node_id = entity_id(self.base_url, f"{key}-organization")
@@ -392,7 +407,7 @@ def _graph(
     agency = credits.agency(meta.agency)
     # unsigned: the agency the text credits is the author (a wire story's byline), else
     # the publisher (a newsroom's corporate byline); an editor's byline always wins
-    author_refs = author_refs or [agency or publisher.ref()]
+    author_refs = author_refs or [agency or _ref(publisher.id)]
     contributor = credits.people(meta.contributor or [])
     editor = credits.people(meta.editor or [])
 
@@ -436,11 +451,11 @@ def _graph(
         "source_organization": agency,
         "contributor": contributor,
         "editor": editor,
-        "publisher": publisher.ref(),
+        "publisher": _ref(publisher.id),
         "location_created": location_created,
         "about": about,
         "mentions": mentions,
-        "is_part_of": Ref(id=website_id(base)),
+        "is_part_of": _ref(website_id(base)),
         "is_based_on": meta.source,
     }
     graph = {
