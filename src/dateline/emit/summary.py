@@ -304,6 +304,21 @@ _NODES, _AUTHORS, _EVENTS = (_FIELDS.index(n) for n in ("nodes", "authors", "eve
 _KEYWORDS, _INDEX_TEXT = (_FIELDS.index(n) for n in ("keywords", "index_text"))
 
 
+_D = TypeVar("_D", ArticleSummary, NodeBrief, Byline)
+
+
+def _uninterned(cls: type[_D], *values: Any) -> _D:
+    """``cls(*values)`` (every field, in order) without the ``__post_init__`` that interns
+    its texts: :func:`summarize` runs where an article is built, and a worker writes
+    the summary out as JSON at once (the build interns what it reads back, see
+    :meth:`ArticleSummary.from_json`; a summary pickled to it is made through
+    ``__init__``, see ``__reduce__``). Interning there was a fifth of summarizing."""
+    made = _new(cls)
+    for name, value in zip(cls.__slots__, values, strict=True):
+        object.__setattr__(made, name, value)
+    return made
+
+
 def _intern(target: object, *names: str) -> None:
     """Intern the text fields ``names`` of a frozen dataclass (None stays None)."""
     for name in names:
@@ -441,7 +456,7 @@ def summarize(
         author = graph.node(ref.id)
         if author is not None:
             name, url = getattr(author, "name", ""), getattr(author, "url", None)
-            authors.append(Byline(name, url, isinstance(author, Person)))
+            authors.append(_uninterned(Byline, name, url, isinstance(author, Person)))
     events = (_event_brief(event, graph) for event in graph.events())
     if node is None:
         node = article.jsonld()
@@ -451,24 +466,25 @@ def summarize(
     modified = article.date_modified.isoformat() if article.date_modified else None
     fields = (article.id, article.url, article.headline, published, modified, article.in_language)
     tail = f"articles/{graph.slug}.html"
-    summary = ArticleSummary(
-        source=source,
-        slug=graph.slug,
-        base=article.url[: -len(tail)] if article.url.endswith(tail) else article.url,
-        headline=article.headline,
-        date_published=published,
-        date_modified=modified,
-        published_text=human_date(article.date_published, graph.timezone),
-        timestamp=as_datetime(article.date_published).timestamp(),
-        dateline=article.dateline,
-        description=article.description,
-        in_language=article.in_language,
-        section=article.article_section,
-        keywords=tuple(article.keywords),
-        authors=tuple(authors),
-        index_text=_index_text(index, *fields),
-        nodes=tuple(
-            NodeBrief(
+    values = {
+        "source": source,
+        "slug": graph.slug,
+        "base": article.url[: -len(tail)] if article.url.endswith(tail) else article.url,
+        "headline": article.headline,
+        "date_published": published,
+        "date_modified": modified,
+        "published_text": human_date(article.date_published, graph.timezone),
+        "timestamp": as_datetime(article.date_published).timestamp(),
+        "dateline": article.dateline,
+        "description": article.description,
+        "in_language": article.in_language,
+        "section": article.article_section,
+        "keywords": tuple(article.keywords),
+        "authors": tuple(authors),
+        "index_text": _index_text(index, *fields),
+        "nodes": tuple(
+            _uninterned(
+                NodeBrief,
                 n.id,
                 n.type,
                 n.name,
@@ -477,11 +493,12 @@ def summarize(
             )
             for n in graph.nodes
         ),
-        timezone=graph.timezone,
-        draft=graph.draft,
-        image=article.image[0].url if article.image else None,
-        events=tuple(e for e in events if e is not None),
-    )
+        "timezone": graph.timezone,
+        "draft": graph.draft,
+        "image": article.image[0].url if article.image else None,
+        "events": tuple(e for e in events if e is not None),
+    }
+    summary = _uninterned(ArticleSummary, *(values[name] for name in _FIELDS))
     if (
         summary.url != article.url
         or summary.graph_url != graph.id

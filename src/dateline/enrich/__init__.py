@@ -45,8 +45,11 @@ class DatelineEnricher:
     def __call__(self, draft: Draft, known: ArticleMeta) -> ArticleMeta:
         if not draft.paragraphs:
             return NO_META
+        from dateline.model.layers import constructed  # noqa: PLC0415 - as enrich's
+
         found = find_dateline(draft.paragraphs[0].text)
-        return ArticleMeta(dateline=found.place) if found else NO_META
+        # a plain text field: what validating it would make of the text (see constructed)
+        return constructed({"dateline": found.place}) if found else NO_META
 
 
 class SummaryEnricher:
@@ -56,9 +59,12 @@ class SummaryEnricher:
         if not draft.paragraphs:
             return NO_META
         lead = draft.paragraphs[0].text
+        from dateline.model.layers import constructed  # noqa: PLC0415 - as enrich's
+
         found = find_dateline(lead)
         end = found.end if found else placeless_end(lead)  # "March 21 (Reuters) - …"
-        return ArticleMeta(summary=lead[end:].strip())
+        # a plain text field: what validating it would make of the text (see constructed)
+        return constructed({"summary": lead[end:].strip()})
 
 
 class CreditEnricher:

@@ -92,11 +92,31 @@ def _publisher(name: str, url: str, logo: str | None, base_url: str) -> Organiza
     )
 
 
-@functools.lru_cache(maxsize=8)
+#: Credited people, agencies and the links to them (and to the publisher and the site)
+#: remembered per process: a site credits the same few in article after article.
+_CREDITS_KEPT = 256
+
+
+@functools.lru_cache(maxsize=_CREDITS_KEPT)
 def _ref(node_id: str) -> Ref:
-    """A link to a node every article of a site links to (its publisher, the site): made
-    once per site in a process; a :class:`Ref` is frozen."""
+    """A link to a node many articles link to (the publisher, the site, a reporter): made
+    (and validated) once in a process; a :class:`Ref` is frozen."""
     return Ref(id=node_id)
+
+
+@functools.lru_cache(maxsize=_CREDITS_KEPT)
+def _person(node_id: str, name: str, url: str | None) -> Person:
+    """A credited person's node, made once in a process (frozen: shared by the graphs
+    of the articles that credit them, as their text is)."""
+    return Person(id=node_id, name=name, url=url)
+
+
+@functools.lru_cache(maxsize=_CREDITS_KEPT)
+def _organization(
+    node_id: str, kind: Literal["Organization", "NewsMediaOrganization"], name: str, url: str | None
+) -> Organization:
+    """A credited organization's node (an agency), made once in a process (frozen)."""
+    return Organization(id=node_id, type=kind, name=name, url=url)
 
 
 class _Builder:
@@ -263,8 +283,8 @@ class _Credits:
             key = f"{key}-person"
         node_id = entity_id(self.base_url, key)
         if kind not in _PERSON and not self._made(node_id):
-            self.nodes.append(Person(id=node_id, name=spec.name, url=spec.url))
-        return Ref(id=node_id)
+            self.nodes.append(_person(node_id, spec.name, spec.url))
+        return _ref(node_id)
 
     def organization(
         self,
@@ -280,8 +300,8 @@ class _Credits:
         if taken is not None and taken not in _ORGS:
             node_id = entity_id(self.base_url, f"{key}-organization")
         if taken not in _ORGS and not self._made(node_id):
-            self.nodes.append(Organization(id=node_id, type=kind, name=name, url=url))
-        return Ref(id=node_id)
+            self.nodes.append(_organization(node_id, kind, name, url))
+        return _ref(node_id)
 
     def agency(self, spec: AgencySpec | None) -> Ref | None:
         if spec is None:
