@@ -23,7 +23,6 @@ from dateline.pipeline import ArticleTask, WriteTo, build_site, run_articles
 from dateline.read.files import read_capped
 from dateline.settings import Settings, load_settings
 from dateline.write import cache as cache_module
-from dateline.write.manifest import article_files
 
 from .conftest import DATA
 
@@ -375,45 +374,3 @@ def test_a_first_build_writes_its_article_files_without_looking_for_them(
     again = build_site(settings, jobs=1, force=True)
     assert again.count("built") == 3
     assert len(looked) == 6
-
-
-def test_a_file_put_in_an_empty_folder_since_the_plan_is_replaced_not_followed(
-    tmp_path: Path,
-) -> None:
-    """A worker told the articles folder was empty writes each file as new; one put
-    there meanwhile (a stale file, a link to a file elsewhere) is replaced by the
-    article's file, and the link's target is left as it was."""
-    settings = _site(tmp_path, "site", count=1)
-    path = next(settings.content_dir.iterdir())
-    task = ArticleTask(path, path.name, "k")
-    reference = pipeline.ArticleWorker(settings)(
-        task, write_to=WriteTo(tmp_path / "reference", 1e18)
-    )
-    assert reference.kept is not None
-    html, jsonld = (tmp_path / "reference" / n for n in article_files(reference.kept.slug))
-    out = settings.output_dir
-    (out / "articles").mkdir(parents=True)
-    outside = tmp_path / "elsewhere.txt"
-    outside.write_text("not dateline's")
-    (out / "articles" / html.name).write_text("stale")
-    (out / "articles" / jsonld.name).symlink_to(outside)
-    made = pipeline.ArticleWorker(settings)(
-        task, write_to=WriteTo(out, 1e18, empty=frozenset({"articles"}))
-    )
-    assert made.kept is not None
-    assert (out / "articles" / html.name).read_bytes() == html.read_bytes()
-    assert not (out / "articles" / jsonld.name).is_symlink()
-    assert (out / "articles" / jsonld.name).read_bytes() == jsonld.read_bytes()
-    assert outside.read_text() == "not dateline's"
-    assert sorted(Path(p).name for p in made.written or ()) == sorted([html.name, jsonld.name])
-
-
-def test_empty_folders_are_missing_or_hold_nothing_and_are_no_links(tmp_path: Path) -> None:
-    (tmp_path / "empty").mkdir()
-    (tmp_path / "full").mkdir()
-    (tmp_path / "full" / "a.html").write_text("a")
-    (tmp_path / "link").symlink_to(tmp_path / "empty")
-    assert pipeline._empty_folders(tmp_path, ["empty", "full", "link", "missing"]) == {
-        "empty",
-        "missing",
-    }

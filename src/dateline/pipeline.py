@@ -505,14 +505,20 @@ class WrittenArticle:
     owned: tuple[str, ...] | None
     #: its findings as the cache keeps them
     findings: list[dict[str, Any]]
-    #: the body HTML (the cache keeps it apart, for the feeds)
-    body: str
+    #: the body HTML in UTF-8, as the worker encoded it once for the page and the feed
+    #: entries (sent so, it is not encoded again to be sent)
+    body_utf8: bytes
+
+    @property
+    def body(self) -> str:
+        """The body HTML (the cache keeps it apart, for the feeds)."""
+        return self.body_utf8.decode("utf-8")
 
     def __reduce__(self) -> tuple[Any, ...]:
         # as ArticleTask's: 6.5 us less per article in the worker, 2 in the build
         return (
             WrittenArticle,
-            (self.slug, self.summary, self.files, self.owned, self.findings, self.body),
+            (self.slug, self.summary, self.files, self.owned, self.findings, self.body_utf8),
         )
 
 
@@ -535,9 +541,6 @@ class WriteTo:
     #: still keeps them): two per article of a typical site, each a Finding and its
     #: path made again on arrival, ~10 us of the build's own process per article
     notices: bool = True
-    #: folders of the output (relative to it) that held nothing when the build planned:
-    #: a file there is written as new without looking first (see :class:`_Targets`)
-    empty: frozenset[str] = frozenset()
 
 
 class ArticleWorker:
@@ -548,7 +551,7 @@ class ArticleWorker:
     def __init__(self, settings: Settings, enrichers: Sequence[Enricher] | None = None) -> None:
         self.settings = settings
         self._enrichers = enrichers
-        self._targets: dict[tuple[Path, frozenset[str]], _Targets] = {}
+        self._targets: dict[Path, _Targets] = {}
 
     @cached_property
     def enrichers(self) -> Sequence[Enricher]:
@@ -594,34 +597,49 @@ class ArticleWorker:
         if not result.ok or result.graph is None or result.body is None:
             return ArticleOutput(task, ArticleResult(task.path, findings=result.findings))
         try:
-            made = self._render(task, result, keep_graph)
+            made, body = self._rendered(task, result, keep_graph)
         except Exception as exc:  # a bug in an emitter must not stop the other articles
             return ArticleOutput(
                 task, ArticleResult(task.path, findings=(_internal_error(task.path, exc),))
             )
         if write_to is None or made.entry is None or _held(made.entry.summary, write_to.now):
             return made
-        where = (write_to.output_dir, write_to.empty)
-        targets = self._targets.get(where)
+        targets = self._targets.get(write_to.output_dir)
         if targets is None:
-            targets = self._targets[where] = _Targets(write_to.output_dir, write_to.empty)
-        return _write_own_files(made, made.entry, targets, write_to.deflate, write_to.notices)
+            targets = self._targets[write_to.output_dir] = _Targets(write_to.output_dir)
+        return _write_own_files(
+            made, made.entry, targets, write_to.deflate, body, notices=write_to.notices
+        )
 
     def _render(self, task: ArticleTask, result: ArticleResult, keep: bool) -> ArticleOutput:
+        return self._rendered(task, result, keep)[0]
+
+    def _rendered(
+        self, task: ArticleTask, result: ArticleResult, keep: bool
+    ) -> tuple[ArticleOutput, bytes]:
+        """The article's files and cache entry, and its body HTML in UTF-8.
+
+        The JSON-LD document is serialised once, to the bytes of its file, and the
+        page is made around those bytes and the body's (see
+        :meth:`~dateline.emit.html.PageRenderer.render_bytes`), which the feed
+        entries and the build take too: each encoded once."""
         from dateline.emit.feeds import entry_parts  # noqa: PLC0415 - not loaded by a no-op build
-        from dateline.emit.jsonld import document, dumps  # noqa: PLC0415 - not loaded by a no-op build
+        from dateline.emit.jsonld import document, dumps_bytes  # noqa: PLC0415 - not loaded by a no-op build
         from dateline.emit.summary import summarize  # noqa: PLC0415 - not loaded by a no-op build
 
         graph, body = result.graph, result.body
         assert graph is not None
         assert body is not None
         doc = document(graph, result.nodes)
-        jsonld = dumps(doc)
-        files = {
-            f"articles/{graph.slug}.jsonld": jsonld.encode("utf-8"),
-            f"articles/{graph.slug}.html": self.pages.render(graph, body, jsonld).encode("utf-8"),
-        }
+        jsonld = dumps_bytes(doc)
         summary = summarize(task.source, graph, doc["@graph"][0])
+        body_utf8 = body.encode("utf-8")
+        # the page prints the publication time as the summary tells it: made once
+        page = self.pages.render_bytes(graph, body_utf8, jsonld, summary.published_text)
+        files = {
+            f"articles/{graph.slug}.jsonld": jsonld,
+            f"articles/{graph.slug}.html": page,
+        }
         entry = CacheEntry(
             key=task.key,
             summary=summary,
@@ -642,7 +660,8 @@ class ArticleWorker:
         )
         # the entries every archive page of the site holds, made here, in parallel,
         # where the site-wide stage would make one per article, serially
-        return ArticleOutput(task, kept, files, entry, feed=entry_parts(summary, body))
+        feed = entry_parts(summary, body, body_utf8)
+        return ArticleOutput(task, kept, files, entry, feed=feed), body_utf8
 
 
 class _Keyed:
@@ -661,31 +680,33 @@ class _Keyed:
 class _Targets:
     """Where files go in an output folder: ``inside(out, name)``, with each folder
     resolved (and checked to be in the output folder) once per build instead of
-    once per file. A name that is a link is resolved whole, as :func:`inside` does.
+    once per file. A name that is a link is resolved whole, as :func:`inside` does."""
 
-    In a folder of ``empty`` (one that held nothing when the build planned: a first
-    build's, or a new output folder's) every file is taken as new without an
-    ``lstat``: in a folder filling with thousands of names, looking up one that is not
-    there costs the kernel ~6 us more than the write's own lookup. Should one be there
-    after all (put there since), the new file's link fails and it is written as an
-    existing file is, through a temp file and a rename: never into a link's target.
-    """
-
-    def __init__(self, out: Path, empty: frozenset[str] = frozenset()) -> None:
+    def __init__(self, out: Path) -> None:
         self.out = out
-        self.empty = empty
         self.folders: dict[str, Path] = {}
+        #: folders that held nothing when first looked at (see :meth:`__call__`)
+        self.empty: set[str] = set()
 
     def __call__(self, name: str) -> tuple[Path, bool]:
         """The file's path, and whether nothing is there yet: one ``lstat`` tells both,
         and spares :func:`~dateline.write.atomic.write_group` a look at a file that is
-        not there (a full build's every file)."""
+        not there (a full build's every file).
+
+        In a folder that held nothing when this build first wrote to it (a full build
+        into a new output folder), a file is new without a look: only this build puts
+        files there, each name once, and a name taken meanwhile all the same (two
+        articles with one slug) makes the nameless file's link fail, never replace
+        anything; it is then written as an existing file is (see
+        :func:`~dateline.write.atomic.write_group`)."""
         folder, _, base = name.rpartition("/")
         if not folder or base in ("", ".", ".."):
             return inside(self.out, name), False
         resolved = self.folders.get(folder)
         if resolved is None:
             resolved = self.folders[folder] = inside(self.out, folder)
+            if _holds_nothing(resolved):
+                self.empty.add(folder)
         target = resolved / base
         if folder in self.empty:
             return target, True
@@ -698,16 +719,30 @@ class _Targets:
         return (inside(self.out, name), False) if stat.S_ISLNK(mode) else (target, False)
 
 
+def _holds_nothing(folder: Path) -> bool:
+    """Whether ``folder`` is missing or empty."""
+    try:
+        with os.scandir(folder) as entries:
+            return next(entries, None) is None
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+
+
 def _write_own_files(
     made: ArticleOutput,
     entry: CacheEntry,
     targets: _Targets,
     deflate: bool = True,
+    body_utf8: bytes | None = None,
+    *,
     notices: bool = True,
 ) -> ArticleOutput:
     """Write an article's files where it was built (all or nothing, see
     :func:`~dateline.write.atomic.write_group`); a failure fails this article only.
-    Without ``notices`` its result holds none (see :class:`WriteTo`)."""
+    ``body_utf8``: the entry's body in UTF-8, when the caller has it. Without
+    ``notices`` its result holds none (see :class:`WriteTo`)."""
     try:
         files: dict[Path, bytes] = {}
         new: set[Path] = set()
@@ -730,7 +765,7 @@ def _write_own_files(
         _owned(entry.files, entry.summary),
         entry.findings,
         # the body: the cache keeps it apart too, for the feeds (BuildCache.read_body)
-        entry.body,
+        entry.body.encode("utf-8") if body_utf8 is None else body_utf8,
     )
     result = made.result
     if not notices and any(f.severity == "notice" for f in result.findings):
@@ -1869,7 +1904,6 @@ def _build_with(
             now.timestamp(),
             deflate=len(plan.sources) > SECOND_PROCESS_MAX,
             notices=notices,
-            empty=_empty_folders(out, {n.rpartition("/")[0] for n in article_files("-")}),
         )
         if writing and scheduler is None
         else None,
@@ -2393,25 +2427,6 @@ class _KeysOf(Mapping[str, str]):
 
     def __len__(self) -> int:
         return len(self._articles)
-
-
-def _empty_folders(out: Path, folders: Iterable[str]) -> frozenset[str]:
-    """Those of ``folders`` (relative to ``out``) that are missing or hold nothing (one
-    entry read, not the whole listing), and are no link."""
-    empty = set()
-    for folder in folders:
-        path = out / folder
-        try:
-            if path.is_symlink():
-                continue
-            with os.scandir(path) as listing:
-                if next(listing, None) is None:
-                    empty.add(folder)
-        except FileNotFoundError:
-            empty.add(folder)
-        except OSError:
-            continue
-    return frozenset(empty)
 
 
 def _owned(files: Iterable[str], summary: ArticleSummary) -> tuple[str, ...] | None:
