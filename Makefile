@@ -9,6 +9,9 @@ DEV    := $(VENV)/.installed-dev
 # dateline's news recognizer: generated from bench/data/ner (see `ner` below)
 NER_DATA  := bench/data/ner
 NER_MODEL := src/dateline/data/ner/model
+# the weights' digest (the model version reads it), written with them; remade if lost
+NER_DIGEST := src/dateline/data/ner/model.sha256
+NER := $(NER_MODEL) $(NER_DIGEST)
 
 .PHONY: all feeds test lint format schemas vocabulary bench eval eval-public eval-annotated eval-ingest ner check serve clean
 
@@ -27,20 +30,20 @@ $(DEV): pyproject.toml $(RUN)
 	@touch $@
 
 ## feeds: regenerate everything in feeds/ from content/ (the default target)
-feeds: $(RUN) $(NER_MODEL)
+feeds: $(RUN) $(NER)
 	$(BIN)/dateline build
 
 ## check: validate every article, write nothing
-check: $(RUN) $(NER_MODEL)
+check: $(RUN) $(NER)
 	$(BIN)/dateline check
 
 ## serve: preview the site on http://127.0.0.1:8000/, rebuilt on change (feeds/ untouched)
 PORT ?= 8000
-serve: $(RUN) $(NER_MODEL)
+serve: $(RUN) $(NER)
 	$(BIN)/dateline serve --port $(PORT)
 
 ## test: install the test dependencies and run the whole suite
-test: $(DEV) $(NER_MODEL)
+test: $(DEV) $(NER)
 	$(BIN)/python -m pytest
 
 ## lint: ruff (lint + format check) and mypy --strict
@@ -63,25 +66,25 @@ vocabulary: $(RUN)
 	$(BIN)/python -m dateline.validate.vocabgen $(SCHEMAORG) 30.0
 
 ## bench: build a generated corpus and print time and memory
-bench: $(DEV) $(NER_MODEL)
+bench: $(DEV) $(NER)
 	$(BIN)/python bench/bench.py
 
 ## eval: precision and recall of automatic enrichment on tests/data/eval (tuning and held-out halves)
-eval: $(DEV) $(NER_MODEL)
+eval: $(DEV) $(NER)
 	$(BIN)/python -m bench.evaluate
 
 ## eval-public: scores on public corpora annotated by others; give the paths you have:
 ##   make eval-public CONLL=.../eng.testb TEMPEVAL=.../te3-platinum MEANTIME=.../intra_cross-doc_annotation
 ##   GUM=.../gum (the GUM repository or its dep/ folder; news documents, odd = tuning, even = held out)
 ##   (SAMPLE=N scores N documents per corpus, chosen with a fixed seed). Not part of `make test`.
-eval-public: $(DEV) $(NER_MODEL)
+eval-public: $(DEV) $(NER)
 	$(BIN)/python -m bench.eval_public $(if $(CONLL),--conll $(CONLL)) \
 		$(if $(TEMPEVAL),--tempeval $(TEMPEVAL)) $(if $(MEANTIME),--meantime $(MEANTIME)) \
 		$(if $(GUM),--gum $(GUM)) $(if $(SAMPLE),--sample $(SAMPLE))
 
 ## eval-annotated: the same on real articles annotated by hand (GOLD: <id>.yaml files in the
 ## format of bench/corpora/annotated.py; CONTENT: the <id>.md articles). Not part of `make test`.
-eval-annotated: $(DEV) $(NER_MODEL)
+eval-annotated: $(DEV) $(NER)
 	@test -n "$(GOLD)" -a -n "$(CONTENT)" || { echo "usage: make eval-annotated GOLD=gold/ CONTENT=content/"; exit 2; }
 	$(BIN)/python -m bench.eval_annotated --gold "$(GOLD)" --content "$(CONTENT)"
 
@@ -106,6 +109,8 @@ $(NER_MODEL): | $(RUN)
 	$(train_ner)
 ner: $(RUN)
 	$(train_ner)
+$(NER_DIGEST): | $(NER_MODEL)
+	$(BIN)/python -c "import hashlib, pathlib; p = pathlib.Path('$(NER_MODEL)'); pathlib.Path('$@').write_text(hashlib.sha256(p.read_bytes()).hexdigest() + '  model\n')"
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache src/*.egg-info

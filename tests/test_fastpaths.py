@@ -7,12 +7,14 @@ compare on generated input, so a fast path that drifts fails here.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote, urljoin, urlsplit
+from zoneinfo import ZoneInfo
 
 import nh3
 import pytest
@@ -22,8 +24,16 @@ from hypothesis import strategies as st
 from pydantic_core import PydanticCustomError
 
 from dateline.emit.body import body_html
-from dateline.emit.html import PageRenderer
-from dateline.emit.jsonld import document, dumps, script_json, script_text
+from dateline.emit.html import PageRenderer, human_date
+from dateline.emit.jsonld import (
+    document,
+    dumps,
+    dumps_bytes,
+    script_bytes,
+    script_json,
+    script_text,
+)
+from dateline.emit.summary import ZULU, _index_json, _index_text, _zulu
 from dateline.emit.topics import topics_of
 from dateline.emit.urls import FeedUrls
 from dateline.enrich import default_enrichers, enrich
@@ -184,6 +194,7 @@ def test_script_text_of_the_dumped_document_is_script_json(doc: dict[str, object
     assert text == script_json(doc)
     assert json.loads(text) == doc
     assert "</script" not in text
+    assert script_bytes(dumps_bytes(doc)) == text.encode("utf-8")
 
 
 _JSON = st.recursive(
@@ -205,11 +216,86 @@ _JSON = st.recursive(
 def test_dumps_writes_what_json_writes(doc: dict[str, object]) -> None:
     """The JSON-LD files are byte-identical to the standard library's text."""
     assert dumps(doc) == json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    assert dumps_bytes(doc) == (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode()
 
 
-def test_dumps_takes_what_orjson_refuses() -> None:
-    doc: dict[str, object] = {"big": 2**80, "nested": {"x": [1e-05, "e-5 0.00001"]}}
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"big": 2**80, "nested": {"x": [1e-05, "e-5 0.00001"]}},
+        {"small": [1e-05, 1.5e-07]},
+        {"text": "e-5 and 0.00001 are words here", "n": 2.5},
+    ],
+)
+def test_dumps_takes_what_orjson_refuses(doc: dict[str, object]) -> None:
     assert dumps(doc) == json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    assert dumps_bytes(doc) == dumps(doc).encode("utf-8")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.datetimes(
+        min_value=dt.datetime(1, 1, 1),
+        max_value=dt.datetime(9999, 12, 31),
+        timezones=st.sampled_from([dt.UTC, dt.timezone(dt.timedelta(hours=3, minutes=30))]),
+    ),
+    st.sampled_from([None, "Asia/Tehran", "UTC", "Etc/GMT+3", "America/New_York"]),
+)
+def test_dates_told_without_strftime_are_strftimes(moment: dt.datetime, zone: str | None) -> None:
+    """A page's and a summary's "5 July 2024, 23:02 Tehran time", as strftime told it."""
+    shown = moment.astimezone(ZoneInfo(zone)) if zone is not None else moment
+    try:
+        reference = f"{shown.day} {shown:%B %Y, %H:%M}"
+    except OverflowError:  # out of the zone's range: the same error either way
+        with pytest.raises(OverflowError):
+            human_date(moment, zone)
+        return
+    assert human_date(moment, zone).startswith(reference + " ")
+
+
+def _index_text_by_text(index: dict[str, object], *fields: str | None) -> str:
+    """What a summary kept of its index node when the node was serialised to be compared."""
+    text = dumps(index)[:-1]
+    made = _index_json(*fields)  # type: ignore[arg-type]
+    if text == made:
+        return ""
+    zulu = (*fields[:3], _zulu(fields[3]), _zulu(fields[4]), fields[5])
+    return ZULU if text == _index_json(*zulu) else text  # type: ignore[arg-type]
+
+
+_WORDS = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    headline=_WORDS | st.just("e-5 0.0000"),
+    published=st.sampled_from(["2024-07-05T23:02:00+00:00", "2024-07-05", "2024-07-05T23:02:00Z"]),
+    modified=st.none() | st.sampled_from(["2024-07-06T01:00:00+00:00", "2024-07-06T01:00:00Z"]),
+    language=st.sampled_from(["en", "fa", 'e"n']),
+    order=st.booleans(),
+    extra=st.booleans(),
+)
+def test_index_nodes_told_by_items_are_those_told_by_text(
+    headline: str,
+    published: str,
+    modified: str | None,
+    language: str,
+    order: bool,
+    extra: bool,
+) -> None:
+    url = "https://ex.org/articles/a.html"
+    node: dict[str, object] = {"@id": url + "#article", "@type": "NewsArticle"}
+    if order:
+        node |= {"url": url, "headline": headline}
+    else:
+        node |= {"headline": headline, "url": url}
+    node["datePublished"] = published.replace("+00:00", "Z") if extra else published
+    if modified is not None:
+        node["dateModified"] = modified.replace("+00:00", "Z")
+    node["inLanguage"] = language
+    fields = (url + "#article", url, headline, published, modified, language)
+    expected = _index_text_by_text(node, *fields)
+    assert _index_text(list(node.items()), *fields) == expected
 
 
 def _all_refs(model: SchemaModel) -> list[tuple[str, Ref]]:
@@ -483,6 +569,14 @@ def _pages_agree(settings: Settings, path: Path) -> None:
     assert PageRenderer(settings).render(result.graph, result.body) == reference
     text = dumps(document(result.graph))
     assert PageRenderer(settings).render(result.graph, result.body, text) == reference
+    # what a build writes: the page made around the document's and the body's bytes
+    made = PageRenderer(settings).render_bytes(
+        result.graph,
+        result.body.encode("utf-8"),
+        dumps_bytes(document(result.graph)),
+        human_date(result.graph.article.date_published, result.graph.timezone),
+    )
+    assert made == reference.encode("utf-8")
 
 
 @pytest.mark.parametrize("topics", [["section"], ["section", "tag", "author"]])

@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 
+import dateline.pipeline
 from dateline.errors import OutputError
 from dateline.pipeline import build_site
-from dateline.write.cache import BuildCache
+from dateline.write.cache import FORMAT, BuildCache
 
 from .test_incremental import _same_slug_article, article, make_site
 
@@ -81,3 +82,56 @@ def test_a_build_that_dies_after_staging_leaves_the_previous_state(
     assert {s: r for s, r in after.items() if s != "gen-02.txt"} == {
         s: r for s, r in good.items() if s != "gen-02.txt"
     }
+
+
+def test_a_build_with_workers_commits_its_entries_while_they_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a build wrote to the cache (entries, staged rows) reaches the file in
+    batches while its workers run, not all at once after the last article; the state
+    is still the one the build saves at its end."""
+    settings = make_site(tmp_path)
+    monkeypatch.setattr(dateline.pipeline, "STAGE_BATCH", 2)
+    monkeypatch.setattr(dateline.pipeline, "COMMIT_BATCHES", 1)
+    seen: list[tuple[int, int]] = []  # (entries, state rows) another connection reads
+    real_commit, real_save = BuildCache.commit, BuildCache.save_state
+
+    def commit(self: BuildCache) -> None:
+        real_commit(self)
+        with contextlib.closing(sqlite3.connect(self.state_file)) as db:
+            entries = db.execute("SELECT count(*) FROM entries").fetchone()[0]
+            state = db.execute("SELECT count(*) FROM state").fetchone()[0]
+        seen.append((entries, state))
+
+    saved: list[int] = []
+
+    def save_state(self: BuildCache, state: Any, before: Any) -> None:
+        saved.append(len(seen))
+        real_save(self, state, before)
+
+    monkeypatch.setattr(BuildCache, "commit", commit)
+    monkeypatch.setattr(BuildCache, "save_state", save_state)
+    assert build_site(settings, jobs=2).ok
+    during = seen[: saved[0]]
+    # committed a few at a time, growing, before the state was saved; no state yet
+    assert len(during) >= 3
+    assert [entries for entries, _ in during] == sorted(entries for entries, _ in during)
+    assert during[0][0] < len(_rows(settings.output_dir))
+    assert all(state == 0 for _, state in during)
+    assert len(_rows(settings.output_dir)) == 11
+
+
+def test_a_cache_of_another_format_is_replaced(tmp_path: Path) -> None:
+    settings = make_site(tmp_path)
+    assert build_site(settings).ok
+    cache_file = settings.output_dir / ".dateline" / "cache.sqlite"
+    with contextlib.closing(sqlite3.connect(cache_file)) as db:
+        db.execute("UPDATE meta SET value = 'old' WHERE name = 'format'")
+        db.commit()
+    again = build_site(settings)
+    assert again.ok
+    assert again.count("built") == 11  # nothing trusted from the old cache
+    with contextlib.closing(sqlite3.connect(cache_file)) as db:
+        (version,) = db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()
+    assert version == str(FORMAT)
+    assert build_site(settings).count("unchanged") == 11

@@ -97,16 +97,21 @@ def test_review_gives_each_entity_its_confidence_and_words(tmp_path: Path) -> No
 
 
 def test_review_lists_an_unconfirmed_organization_a_build_does_not_publish(tmp_path: Path) -> None:
-    """The recognizers disagree on "Denver Broncos Game" (a headline's words) and no cue
-    keeps it: review proposes it, says it is not published, and the page's JSON-LD has
-    no such organization; what both recognizers name is published."""
+    """Where the recognizers disagree on an organization and no cue keeps it (with the
+    weights trained on the session-9 machine "Denver Broncos Game", a headline's words;
+    with others "Broncos" or "Comedy Central": which names they disagree on moves with
+    the weights' training noise, so the names are read from the review), review
+    proposes it, says it is not published, and the page's JSON-LD has no such node;
+    what both recognizers name is published."""
     content, config = _content(tmp_path)
     listed = _review(content, config)
     unconfirmed = _sure(Basis.UNCONFIRMED) + ": proposed, not published"
-    assert unconfirmed in listed["Denver Broncos Game"]
-    assert "words: “Denver Broncos Game”" in listed["Denver Broncos Game"]
+    proposed = {name for name, lines in listed.items() if unconfirmed in lines}
+    assert proposed, listed
+    for name in proposed:
+        assert f"words: “{name}”" in listed[name]
     published = _published(tmp_path, content)
-    assert "Denver Broncos Game" not in published
+    assert not proposed & published
     assert {"NFL", "Tampa Bay Buccaneers", "South Park Twitter"} <= published
 
 

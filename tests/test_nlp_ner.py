@@ -76,6 +76,21 @@ def test_the_shipped_weights_digest_is_recorded_where_the_version_reads_it() -> 
     assert news.version.endswith(f"+ner-{recorded[:12]}")
 
 
+def test_shipped_weights_without_their_digest_file_are_hashed(
+    tuned: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The digest file is generated, not in git, so a checkout updated past the commit
+    that stopped tracking it loses it while keeping the weights: the version then
+    hashes the weights instead of failing every enriched build."""
+    folder = tmp_path / "ner"
+    folder.mkdir()
+    for name in ("cfg", "moves", "model"):
+        (folder / name).write_bytes((tuned / name).read_bytes())
+    monkeypatch.setattr("dateline.enrich.nlp.news_ner_path", lambda: folder)
+    digest = hashlib.sha256((folder / "model").read_bytes()).hexdigest()
+    assert f"+ner-{digest[:12]}+" in NlpModel(DEFAULT_MODEL, "news").version
+
+
 def test_the_news_recognizer_is_not_the_models() -> None:
     news, plain = NlpModel.shared(DEFAULT_MODEL, "news"), NlpModel.shared(DEFAULT_MODEL, "model")
     weights = [m.nlp.get_pipe("ner").to_bytes(exclude=["vocab"]) for m in (news, plain)]  # type: ignore[attr-defined]

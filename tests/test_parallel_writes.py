@@ -231,7 +231,9 @@ try:
 except BuildLocked:
     pass
 os.close(fd)  # the build's hold ends (as when it is killed); its workers live on
-with build_lock(lock_file):  # another build gets the folder
+# another build gets the folder (a worker still starting holds the inherited descriptor
+# until its initializer closes it: a moment, longer on a loaded machine; never for good)
+with build_lock(lock_file, wait=10):
     pass
 pool.close()
 print("ok")
@@ -305,3 +307,70 @@ def test_what_goes_between_processes_comes_back_equal(tmp_path: Path) -> None:
         assert again == value
         assert type(again) is type(value)
     assert pickle.loads(pickle.dumps(made)).kept == made.kept
+
+
+def test_a_build_that_shows_no_notices_keeps_them_for_one_that_does(tmp_path: Path) -> None:
+    """Workers send back no notices to a build that does not show them (the command
+    line's default), and the cache still keeps them: a later build with notices shows
+    each article's, as a build that built them would."""
+    settings = _site(tmp_path, "site")
+    first = build_site(settings, jobs=2, notices=False)
+    assert first.ok
+    assert first.count("built") == 70
+    assert not [f for f in first.findings if f.severity == "notice"]
+    again = build_site(settings, jobs=2, notices=True)
+    assert again.count("unchanged") == 70
+    shown = [f for f in again.findings if f.severity == "notice"]
+    fresh = _site(tmp_path, "fresh")
+    built = build_site(fresh, jobs=2, notices=True)
+    expected = [f for f in built.findings if f.severity == "notice"]
+    assert expected
+    assert sorted((f.path.name, f.code) for f in shown if f.path is not None) == sorted(
+        (f.path.name, f.code) for f in expected if f.path is not None
+    )
+    # and the worker itself: its result for a build without notices holds none
+    path = next(iter(sorted(settings.content_dir.iterdir())))
+    task = ArticleTask(path, path.name, "k")
+    for notices in (True, False):
+        out = settings.output_dir.parent / f"out-{notices}"
+        made = pipeline.ArticleWorker(settings)(task, write_to=WriteTo(out, 1e18, notices=notices))
+        assert made.kept is not None
+        assert any(f["severity"] == "notice" for f in made.kept.findings)
+        assert any(f.severity == "notice" for f in made.result.findings) is notices
+
+
+@pytest.mark.parametrize(("count", "jobs"), [(1, 2), (70, 2), (1000, 3), (10_000, 2)])
+def test_chunks_cover_every_task_in_order_and_shrink_at_the_end(count: int, jobs: int) -> None:
+    """The pool's chunks take every task once, in order, never more than the chunk size;
+    the last ones are small, so no process is left building a full chunk alone."""
+    chunk = max(1, min(64, count // (jobs * 8)))
+    bounds = list(pipeline.chunk_bounds(count, chunk, jobs))
+    assert [i for start, end in bounds for i in range(start, end)] == list(range(count))
+    sizes = [end - start for start, end in bounds]
+    assert max(sizes) <= chunk
+    assert all(size <= pipeline.TAIL_CHUNK for size in sizes[-2 * jobs :])
+    if count >= 10_000:
+        assert sizes[0] == chunk  # full chunks while there is plenty of work
+
+
+def test_a_first_build_writes_its_article_files_without_looking_for_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Into an output whose articles folder holds nothing, each file is written as new
+    (no lookup first); a build over files already there looks, as before."""
+    settings = _site(tmp_path, "site", count=3)
+    looked: list[str] = []
+    real = os.lstat
+
+    def lstat(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+        if Path(path).parent.name == "articles":  # an article's file, not the folder
+            looked.append(os.fspath(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "lstat", lstat)
+    first = build_site(settings, jobs=1)
+    assert first.count("built") == 3
+    assert looked == []
+    again = build_site(settings, jobs=1, force=True)
+    assert again.count("built") == 3
+    assert len(looked) == 6

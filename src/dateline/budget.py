@@ -20,11 +20,19 @@ import ctypes
 import signal
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from types import FrameType
+from types import FrameType, TracebackType
 
 from dateline.errors import ArticleError
+
+try:
+    # the C module signal.signal wraps: the wrapper turns the handler it returns into an
+    # enum member, which for a function handler costs a ValueError with its message
+    # formatted (most of the budget's cost, twice per article)
+    import _signal as _handlers  # type: ignore[import-not-found,unused-ignore]
+except ImportError:  # pragma: no cover - CPython has it (signal.py imports it)
+    _handlers = signal
 
 __all__ = ["TooDeep", "TooSlow", "article_budget"]
 
@@ -46,18 +54,28 @@ class _Expired(BaseException):
     ``except Exception`` in a library on the way swallows it."""
 
 
-@contextmanager
-def _alarm(seconds: float) -> Iterator[None]:
-    def expire(signum: int, frame: FrameType | None) -> None:
-        raise _Expired
+def _expire(signum: int, frame: FrameType | None) -> None:
+    raise _Expired
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    old_delay, old_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
+
+class _Alarm:
+    """A ``SIGALRM`` timer over the body (a process's main thread): a class, not a
+    generator, since it is entered for every article (the generator's own frames
+    were a third of its cost)."""
+
+    __slots__ = ("old", "previous", "seconds")
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+    def __enter__(self) -> None:
+        self.previous = _handlers.signal(signal.SIGALRM.value, _expire)
+        self.old = signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+    def __exit__(self, *exc: object) -> None:
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        _handlers.signal(signal.SIGALRM.value, self.previous)
+        old_delay, old_interval = self.old
         if old_delay:
             signal.setitimer(signal.ITIMER_REAL, old_delay, old_interval)
 
@@ -89,31 +107,57 @@ def _watchdog(seconds: float) -> Iterator[None]:
         timer.cancel()
 
 
-@contextmanager
-def article_budget(seconds: float, path: Path) -> Iterator[None]:
+class _Budget:
+    """:func:`article_budget`'s context manager."""
+
+    __slots__ = ("path", "seconds", "timer")
+
+    def __init__(self, seconds: float, path: Path) -> None:
+        self.seconds, self.path = seconds, path
+        in_main = threading.current_thread() is threading.main_thread()
+        self.timer: AbstractContextManager[None] = (
+            _Alarm(seconds) if in_main and hasattr(signal, "setitimer") else _watchdog(seconds)
+        )
+
+    def __enter__(self) -> None:
+        self.timer.__enter__()
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        # the timer ends first, whatever happened: none fires in what follows (one that
+        # fires as it ends is time up all the same)
+        try:
+            self.timer.__exit__(kind, exc, tb)
+        except _Expired as late:
+            exc = late
+        seconds, path = self.seconds, self.path
+        if isinstance(exc, _Expired):
+            raise TooSlow(
+                f"processing the article took over {seconds:g} seconds, and was stopped",
+                path=path,
+                hint="shorten the article or split it; or raise max_article_seconds in "
+                "dateline.toml",
+            ) from None
+        if isinstance(exc, RecursionError):
+            raise TooDeep(
+                f"the article nests or chains something too deeply to follow, {_where(exc)}",
+                path=path,
+                hint="break up the long chain: of possessives, quotes, brackets or list items",
+            ) from None
+
+
+def article_budget(seconds: float, path: Path) -> AbstractContextManager[None]:
     """Run the body for at most ``seconds``; then raise :class:`TooSlow` naming ``path``.
 
     A :class:`RecursionError` inside becomes :class:`TooDeep`: both are properties of
     the input (a body too long to handle, a chain too deep to follow), reported as
     the article's failure, never as a crash of dateline.
     """
-    in_main = threading.current_thread() is threading.main_thread()
-    timer = _alarm if in_main and hasattr(signal, "setitimer") else _watchdog
-    try:
-        with timer(seconds):
-            yield
-    except _Expired:
-        raise TooSlow(
-            f"processing the article took over {seconds:g} seconds, and was stopped",
-            path=path,
-            hint="shorten the article or split it; or raise max_article_seconds in dateline.toml",
-        ) from None
-    except RecursionError as exc:
-        raise TooDeep(
-            f"the article nests or chains something too deeply to follow, {_where(exc)}",
-            path=path,
-            hint="break up the long chain: of possessives, quotes, brackets or list items",
-        ) from None
+    return _Budget(seconds, path)
 
 
 def _where(exc: BaseException) -> str:

@@ -505,14 +505,20 @@ class WrittenArticle:
     owned: tuple[str, ...] | None
     #: its findings as the cache keeps them
     findings: list[dict[str, Any]]
-    #: the body HTML (the cache keeps it apart, for the feeds)
-    body: str
+    #: the body HTML in UTF-8, as the worker encoded it once for the page and the feed
+    #: entries (sent so, it is not encoded again to be sent)
+    body_utf8: bytes
+
+    @property
+    def body(self) -> str:
+        """The body HTML (the cache keeps it apart, for the feeds)."""
+        return self.body_utf8.decode("utf-8")
 
     def __reduce__(self) -> tuple[Any, ...]:
         # as ArticleTask's: 6.5 us less per article in the worker, 2 in the build
         return (
             WrittenArticle,
-            (self.slug, self.summary, self.files, self.owned, self.findings, self.body),
+            (self.slug, self.summary, self.files, self.owned, self.findings, self.body_utf8),
         )
 
 
@@ -531,6 +537,10 @@ class WriteTo:
     #: the summary the worker sends back deflated (a build that holds it as bytes until
     #: the site-wide stage), or as its JSON text (one that reads it back on arrival)
     deflate: bool = True
+    #: the build reports notices; without, the worker sends back none (the cache entry
+    #: still keeps them): two per article of a typical site, each a Finding and its
+    #: path made again on arrival, ~10 us of the build's own process per article
+    notices: bool = True
 
 
 class ArticleWorker:
@@ -587,7 +597,7 @@ class ArticleWorker:
         if not result.ok or result.graph is None or result.body is None:
             return ArticleOutput(task, ArticleResult(task.path, findings=result.findings))
         try:
-            made = self._render(task, result, keep_graph)
+            made, body = self._rendered(task, result, keep_graph)
         except Exception as exc:  # a bug in an emitter must not stop the other articles
             return ArticleOutput(
                 task, ArticleResult(task.path, findings=(_internal_error(task.path, exc),))
@@ -597,23 +607,39 @@ class ArticleWorker:
         targets = self._targets.get(write_to.output_dir)
         if targets is None:
             targets = self._targets[write_to.output_dir] = _Targets(write_to.output_dir)
-        return _write_own_files(made, made.entry, targets, write_to.deflate)
+        return _write_own_files(
+            made, made.entry, targets, write_to.deflate, body, notices=write_to.notices
+        )
 
     def _render(self, task: ArticleTask, result: ArticleResult, keep: bool) -> ArticleOutput:
+        return self._rendered(task, result, keep)[0]
+
+    def _rendered(
+        self, task: ArticleTask, result: ArticleResult, keep: bool
+    ) -> tuple[ArticleOutput, bytes]:
+        """The article's files and cache entry, and its body HTML in UTF-8.
+
+        The JSON-LD document is serialised once, to the bytes of its file, and the
+        page is made around those bytes and the body's (see
+        :meth:`~dateline.emit.html.PageRenderer.render_bytes`), which the feed
+        entries and the build take too: each encoded once."""
         from dateline.emit.feeds import entry_parts  # noqa: PLC0415 - not loaded by a no-op build
-        from dateline.emit.jsonld import document, dumps  # noqa: PLC0415 - not loaded by a no-op build
+        from dateline.emit.jsonld import document, dumps_bytes  # noqa: PLC0415 - not loaded by a no-op build
         from dateline.emit.summary import summarize  # noqa: PLC0415 - not loaded by a no-op build
 
         graph, body = result.graph, result.body
         assert graph is not None
         assert body is not None
         doc = document(graph, result.nodes)
-        jsonld = dumps(doc)
-        files = {
-            f"articles/{graph.slug}.jsonld": jsonld.encode("utf-8"),
-            f"articles/{graph.slug}.html": self.pages.render(graph, body, jsonld).encode("utf-8"),
-        }
+        jsonld = dumps_bytes(doc)
         summary = summarize(task.source, graph, doc["@graph"][0])
+        body_utf8 = body.encode("utf-8")
+        # the page prints the publication time as the summary tells it: made once
+        page = self.pages.render_bytes(graph, body_utf8, jsonld, summary.published_text)
+        files = {
+            f"articles/{graph.slug}.jsonld": jsonld,
+            f"articles/{graph.slug}.html": page,
+        }
         entry = CacheEntry(
             key=task.key,
             summary=summary,
@@ -634,7 +660,8 @@ class ArticleWorker:
         )
         # the entries every archive page of the site holds, made here, in parallel,
         # where the site-wide stage would make one per article, serially
-        return ArticleOutput(task, kept, files, entry, feed=entry_parts(summary, body))
+        feed = entry_parts(summary, body, body_utf8)
+        return ArticleOutput(task, kept, files, entry, feed=feed), body_utf8
 
 
 class _Keyed:
@@ -658,18 +685,31 @@ class _Targets:
     def __init__(self, out: Path) -> None:
         self.out = out
         self.folders: dict[str, Path] = {}
+        #: folders that held nothing when first looked at (see :meth:`__call__`)
+        self.empty: set[str] = set()
 
     def __call__(self, name: str) -> tuple[Path, bool]:
         """The file's path, and whether nothing is there yet: one ``lstat`` tells both,
         and spares :func:`~dateline.write.atomic.write_group` a look at a file that is
-        not there (a full build's every file)."""
+        not there (a full build's every file).
+
+        In a folder that held nothing when this build first wrote to it (a full build
+        into a new output folder), a file is new without a look: only this build puts
+        files there, each name once, and a name taken meanwhile all the same (two
+        articles with one slug) makes the nameless file's link fail, never replace
+        anything; it is then written as an existing file is (see
+        :func:`~dateline.write.atomic.write_group`)."""
         folder, _, base = name.rpartition("/")
         if not folder or base in ("", ".", ".."):
             return inside(self.out, name), False
         resolved = self.folders.get(folder)
         if resolved is None:
             resolved = self.folders[folder] = inside(self.out, folder)
+            if _holds_nothing(resolved):
+                self.empty.add(folder)
         target = resolved / base
+        if folder in self.empty:
+            return target, True
         try:
             mode = os.lstat(target).st_mode
         except FileNotFoundError:
@@ -679,11 +719,30 @@ class _Targets:
         return (inside(self.out, name), False) if stat.S_ISLNK(mode) else (target, False)
 
 
+def _holds_nothing(folder: Path) -> bool:
+    """Whether ``folder`` is missing or empty."""
+    try:
+        with os.scandir(folder) as entries:
+            return next(entries, None) is None
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+
+
 def _write_own_files(
-    made: ArticleOutput, entry: CacheEntry, targets: _Targets, deflate: bool = True
+    made: ArticleOutput,
+    entry: CacheEntry,
+    targets: _Targets,
+    deflate: bool = True,
+    body_utf8: bytes | None = None,
+    *,
+    notices: bool = True,
 ) -> ArticleOutput:
     """Write an article's files where it was built (all or nothing, see
-    :func:`~dateline.write.atomic.write_group`); a failure fails this article only."""
+    :func:`~dateline.write.atomic.write_group`); a failure fails this article only.
+    ``body_utf8``: the entry's body in UTF-8, when the caller has it. Without
+    ``notices`` its result holds none (see :class:`WriteTo`)."""
     try:
         files: dict[Path, bytes] = {}
         new: set[Path] = set()
@@ -706,11 +765,15 @@ def _write_own_files(
         _owned(entry.files, entry.summary),
         entry.findings,
         # the body: the cache keeps it apart too, for the feeds (BuildCache.read_body)
-        entry.body,
+        entry.body.encode("utf-8") if body_utf8 is None else body_utf8,
     )
+    result = made.result
+    if not notices and any(f.severity == "notice" for f in result.findings):
+        shown = tuple(f for f in result.findings if f.severity != "notice")
+        result = ArticleResult(result.path, findings=shown, slug=result.slug, status=result.status)
     return ArticleOutput(
         made.task,
-        made.result,
+        result,
         written=tuple(map(os.fspath, written)),
         stored=entry.to_bytes(),
         kept=kept,
@@ -932,7 +995,7 @@ def run_articles(
     try:
         executor = pool.executor(jobs)
         as_json = pool.settings_json
-        chunks = (tasks[start : start + chunk] for start in range(0, len(tasks), chunk))
+        chunks = (tasks[start:end] for start, end in chunk_bounds(len(tasks), chunk, jobs))
         # a window of chunks, not every task at once (as pool.map would): when this
         # process falls behind, finished articles wait in the workers' queue, not here
         pending = collections.deque(
@@ -947,6 +1010,25 @@ def run_articles(
             yield from done
     finally:  # done, or the build stopped early: the rest is not built
         pool.close()
+
+
+def chunk_bounds(count: int, chunk: int, jobs: int) -> Iterator[tuple[int, int]]:
+    """Where each chunk of ``count`` tasks starts and ends: ``chunk`` tasks, smaller
+    towards the end (the remaining work shared ``TAIL_SHARES`` ways per process, not
+    below :data:`TAIL_CHUNK`), so the processes run out of work together: with
+    chunks of one size, one process could still build its last chunk (~0.1 s at 10k)
+    with the other's core idle."""
+    start = 0
+    while start < count:
+        left = count - start
+        size = max(min(chunk, left // (jobs * TAIL_SHARES)), min(TAIL_CHUNK, chunk), 1)
+        yield start, min(count, start + size)
+        start += size
+
+
+#: See :func:`chunk_bounds`.
+TAIL_SHARES = 4
+TAIL_CHUNK = 8
 
 
 #: Articles sent to a Dask cluster ahead of the one being collected: enough to keep
@@ -1817,7 +1899,12 @@ def _build_with(
         enrichers,
         scheduler=scheduler,
         # summaries read back on arrival (see _Staging) are sent as text, not deflated
-        write_to=WriteTo(out, now.timestamp(), deflate=len(plan.sources) > SECOND_PROCESS_MAX)
+        write_to=WriteTo(
+            out,
+            now.timestamp(),
+            deflate=len(plan.sources) > SECOND_PROCESS_MAX,
+            notices=notices,
+        )
         if writing and scheduler is None
         else None,
         pool=pool,
@@ -1835,7 +1922,9 @@ def _build_with(
     extra_files: dict[str, tuple[str, ...]] = {}
     claimed: dict[str, str] = {}  # slug → source, in this build
     # built articles whose state rows are not written yet (see _Staging)
-    staging = _Staging(cache if writing else None, parse=len(plan.sources) <= SECOND_PROCESS_MAX)
+    staging = _Staging(
+        cache if writing else None, parse=len(plan.sources) <= SECOND_PROCESS_MAX, commit=jobs != 1
+    )
     # a build with workers imports what its site-wide stage needs while they run
     early_imports = jobs != 1 and len(plan.tasks) >= EARLY_POOL_ENTRIES
 
@@ -2118,6 +2207,9 @@ SECOND_PROCESS_MAX = 20_000
 
 #: Built articles whose state rows are written to the cache at a time (see _Staging).
 STAGE_BATCH = 256
+#: Batches of :data:`STAGE_BATCH` between two commits of the cache while a build's
+#: workers run (see _Staging).
+COMMIT_BATCHES = 4
 
 
 class _Staging:
@@ -2131,11 +2223,21 @@ class _Staging:
     begins); a very large site keeps them as text until then (a third of the memory).
     A batch the cache refuses stays unstaged: :meth:`~dateline.write.cache.BuildCache.save_state`
     writes those rows itself (and meets the same error, reported there).
+
+    With ``commit``, what the build wrote to the cache so far (entries, staged rows;
+    never the state) is committed every :data:`COMMIT_BATCHES` batches: the
+    entries of a 10,000-article build are ~170 MB, and a first commit after the
+    last article (before the site-wide stage's second process can read them) waited
+    ~0.1 s for the disk with both cores idle; committed while the workers run, the
+    disk takes them a few megabytes at a time, and the build process waits while
+    they compute.
     """
 
-    def __init__(self, cache: BuildCache | None, parse: bool) -> None:
+    def __init__(self, cache: BuildCache | None, parse: bool, commit: bool = False) -> None:
         self._cache = cache
         self._parse = parse
+        self._commit = commit
+        self._flushed = 0
         self._batch: list[tuple[str, str, StateEntry]] = []
 
     def add(self, source: str, slug: str, entry: StateEntry) -> None:
@@ -2147,6 +2249,9 @@ class _Staging:
         if self._cache is not None and self._batch:
             with contextlib.suppress(OutputError):
                 self._cache.stage(self._batch, self._parse)
+                self._flushed += 1
+                if self._commit and self._flushed % COMMIT_BATCHES == 0:
+                    self._cache.commit()
         if self._parse:
             for _, _, entry in self._batch:
                 _ = entry.summary  # parsed now (if staging did not), its text let go

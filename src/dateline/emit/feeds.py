@@ -368,20 +368,21 @@ def _text_entries(article: ArticleSummary, body: str) -> tuple[bytes, bytes] | N
 _PART_END = b"\0"
 
 
-def entry_parts(article: ArticleSummary, body: str) -> bytes | None:
+def entry_parts(article: ArticleSummary, body: str, body_utf8: bytes | None = None) -> bytes | None:
     """The article's RSS item and Atom entry (:func:`_text_entries`) as the text around
     their one variable part, the escaped body: made by the worker that built the
     article, kept in the build cache and joined with the body there by
     :func:`entries_from_parts`, so the site-wide stage, which is serial, does not
     write an entry per article of the site for the archive pages. None where
-    :func:`_text_entries` is (feedgen writes that article's entries)."""
+    :func:`_text_entries` is (feedgen writes that article's entries). ``body_utf8``:
+    the body in UTF-8, when the caller has it."""
     parts = _text_parts(article, body)
     if parts is None:
         return None
     try:
         encoded = [part.encode() for part in parts]
         # escaping adds no character _plain looks for: the body is checked as it is
-        text = body.encode()
+        text = body.encode() if body_utf8 is None else body_utf8
     except UnicodeEncodeError:  # a lone surrogate (see _text_entries)
         return None
     if not (_plain(encoded[2]) and _plain(text) and _plain(encoded[3])):

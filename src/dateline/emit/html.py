@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from dateline.emit.jsonld import document, script_json, script_text
+from dateline.emit.jsonld import document, script_bytes, script_json, script_text
 from dateline.emit.topics import Topic, topics_of
 from dateline.model.article import ArticleGraph
 from dateline.model.entities import Organization, Person, Place
@@ -72,9 +72,9 @@ def human_date(value: dt.datetime | dt.date | str, zone: str | None = None) -> s
             value = value.astimezone(ZoneInfo(zone))
             # Etc/GMT+3 names no place: its offset says more (and its sign is inverted)
             if not zone.startswith("Etc/") or zone in _UTC_NAMES:
-                return f"{value.day} {value:%B %Y, %H:%M} {zone_label(zone)}"
+                return f"{_day_month_year_time(value)} {zone_label(zone)}"
         offset = value.strftime("%z")
-        return f"{value.day} {value:%B %Y, %H:%M} {offset[:3]}:{offset[3:]}"
+        return f"{_day_month_year_time(value)} {offset[:3]}:{offset[3:]}"
     if isinstance(value, dt.date):
         return f"{value.day} {value:%B %Y}"
     parts = value.split("-")
@@ -82,6 +82,25 @@ def human_date(value: dt.datetime | dt.date | str, zone: str | None = None) -> s
         return value
     month = dt.date(2000, int(parts[1]), 1).strftime("%B")
     return f"{int(parts[2])} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
+
+
+#: The months as ``%B`` writes them in the C locale, which dateline never changes.
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def _day_month_year_time(value: dt.datetime) -> str:
+    """``f"{value.day} {value:%B %Y, %H:%M}"`` without ``strftime`` (made for every
+    article's page and summary); a year before 1000 goes through it as before (some
+    platforms pad it, some do not)."""
+    if value.year < 1000:
+        return f"{value.day} {value:%B %Y, %H:%M}"
+    return (
+        f"{value.day} {_MONTH_NAMES[value.month - 1]} {value.year}, "
+        f"{value.hour:02d}:{value.minute:02d}"
+    )
 
 
 @dataclass(frozen=True)
@@ -246,9 +265,42 @@ class PageRenderer:
             ),
         )
 
-    def render(self, graph: ArticleGraph, body: str, jsonld: str | None = None) -> str:
+    def render(
+        self,
+        graph: ArticleGraph,
+        body: str,
+        jsonld: str | None = None,
+        published_text: str | None = None,
+    ) -> str:
         """The article's page; ``jsonld`` is its document as :func:`dumps` wrote it for
-        the ``.jsonld`` file, when the caller has it (else it is serialised here)."""
+        the ``.jsonld`` file, when the caller has it (else it is serialised here);
+        ``published_text`` its publication time as :func:`human_date` tells it in the
+        article's zone, when the caller has it (the summary's ``published_text``)."""
+        head, middle, tail = self._around(graph, published_text)
+        text = script_text(jsonld) if jsonld is not None else script_json(document(graph))
+        return f"{head}{text}{middle}{body}{tail}"
+
+    def render_bytes(
+        self, graph: ArticleGraph, body: bytes, jsonld: bytes, published_text: str | None = None
+    ) -> bytes:
+        """:meth:`render`'s page as UTF-8, from the body and the document as UTF-8
+        (``jsonld``: the ``.jsonld`` file's bytes, see
+        :func:`~dateline.emit.jsonld.dumps_bytes`): the same bytes, without encoding
+        again the two parts the build has as bytes already, which are most of the page
+        (the encoder was 8% of an article's build)."""
+        head, middle, tail = self._around(graph, published_text)
+        return b"".join(
+            (
+                head.encode("utf-8"),
+                script_bytes(jsonld),
+                middle.encode("utf-8"),
+                body,
+                tail.encode("utf-8"),
+            )
+        )
+
+    def _around(self, graph: ArticleGraph, published_text: str | None) -> tuple[str, str, str]:
+        """The page's text before its JSON-LD, between that and the body, after the body."""
         e = escaped
         settings = self.settings
         title, base, footer = self._site
@@ -292,12 +344,12 @@ class PageRenderer:
         out.extend(f'<meta property="article:tag" content="{e(t)}">\n' for t in article.keywords)
         out.extend(f'<meta property="og:image" content="{e(i.url)}">\n' for i in article.image)
         out.append(feed_links(settings.title, str(settings.base_url), topics))
-        text = script_text(jsonld) if jsonld is not None else script_json(document(graph))
         out.append(
             f'<link rel="alternate" type="application/ld+json" href="{jsonld_url}">\n'
-            f'{self._style}<script type="application/ld+json">\n{text}\n</script>\n'
-            f'</head>\n<body>\n<p class="kicker"><a href="{base}">{title}</a>'
+            f'{self._style}<script type="application/ld+json">\n'
         )
+        head = "".join(out)
+        out = [f'\n</script>\n</head>\n<body>\n<p class="kicker"><a href="{base}">{title}</a>']
         if section:
             page = next((t.page for t in topics if t.kind == "section"), None)
             shown = f'<a href="{e(page)}">{section}</a>' if page else section
@@ -317,10 +369,10 @@ class PageRenderer:
                     f'<a href="{e(page)}" rel="author">{e(name)}</a>' if page else e(name)
                 )
             out.append(f"By {', '.join(bylines)} · ")
-        out.append(
-            f'{e(publisher)} · <time datetime="{published}">'
-            f"{e(human_date(article.date_published, graph.timezone))}</time>"
-        )
+        when = published_text
+        if when is None:
+            when = human_date(article.date_published, graph.timezone)
+        out.append(f'{e(publisher)} · <time datetime="{published}">{e(when)}</time>')
         if modified and article.date_modified:
             out.append(
                 f' · updated <time datetime="{e(modified)}">'
@@ -328,7 +380,9 @@ class PageRenderer:
             )
         if article.dateline:
             out.append(f' · <span class="dateline">{e(article.dateline)}</span>')
-        out.append(f"</p>\n</header>\n{body}\n")
+        out.append("</p>\n</header>\n")
+        middle = "".join(out)
+        out = ["\n"]
         if article.is_based_on:
             host = urlsplit(article.is_based_on).hostname or article.is_based_on
             name = publisher or host.removeprefix("www.")
@@ -375,4 +429,4 @@ class PageRenderer:
             f'</article>\n<footer><p><a href="{base}">{title}</a> · '
             f'<a href="{jsonld_url}">JSON-LD</a> · {footer}'
         )
-        return "".join(out)
+        return head, middle, "".join(out)

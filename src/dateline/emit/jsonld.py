@@ -15,7 +15,7 @@ import orjson
 from dateline.jsonld.context import SCHEMA_ORG
 from dateline.model.article import ArticleGraph, SiteGraph
 
-__all__ = ["document", "dumps", "script_json", "script_text"]
+__all__ = ["document", "dumps", "dumps_bytes", "script_bytes", "script_json", "script_text"]
 
 
 def document(
@@ -35,6 +35,22 @@ _ORJSON_EXPONENT = re.compile(r"e-\d(?!\d)")
 
 def _orjson_differs(text: str) -> bool:
     return "0.0000" in text or _ORJSON_EXPONENT.search(text) is not None
+
+
+#: :data:`_ORJSON_EXPONENT` for orjson's own bytes (which write a float's digits in ASCII).
+_ORJSON_EXPONENT_BYTES = re.compile(rb"e-\d(?!\d)")
+
+
+def dumps_bytes(doc: dict[str, Any]) -> bytes:
+    """:func:`dumps` as UTF-8: what a ``.jsonld`` file holds, from orjson's own bytes,
+    not decoded to text only to be encoded again (an article's document is ~5 KB)."""
+    try:
+        data = orjson.dumps(doc, option=orjson.OPT_INDENT_2)
+    except TypeError:  # orjson.JSONEncodeError
+        data = None
+    if data is None or b"0.0000" in data or _ORJSON_EXPONENT_BYTES.search(data) is not None:
+        return json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
+    return data + b"\n"
 
 
 def dumps(doc: dict[str, Any]) -> str:
@@ -71,6 +87,22 @@ def script_json(doc: dict[str, Any]) -> str:
     The result is still JSON that parses to the same document.
     """
     return script_text(json.dumps(doc, ensure_ascii=False, indent=2))
+
+
+#: :data:`_SCRIPT_ESCAPES` in UTF-8: each character is its own bytes, which no other
+#: character's encoding contains.
+_SCRIPT_ESCAPE_BYTES = {
+    char.encode("utf-8"): escaped.encode("ascii") for char, escaped in _SCRIPT_ESCAPES.items()
+}
+
+
+def script_bytes(data: bytes) -> bytes:
+    """:func:`script_text` of a document :func:`dumps_bytes` wrote, in UTF-8."""
+    data = data.removesuffix(b"\n")
+    for char, escaped in _SCRIPT_ESCAPE_BYTES.items():
+        if char in data:
+            data = data.replace(char, escaped)
+    return data
 
 
 def script_text(text: str) -> str:

@@ -304,6 +304,21 @@ _NODES, _AUTHORS, _EVENTS = (_FIELDS.index(n) for n in ("nodes", "authors", "eve
 _KEYWORDS, _INDEX_TEXT = (_FIELDS.index(n) for n in ("keywords", "index_text"))
 
 
+_D = TypeVar("_D", ArticleSummary, NodeBrief, Byline)
+
+
+def _uninterned(cls: type[_D], *values: Any) -> _D:
+    """``cls(*values)`` (every field, in order) without the ``__post_init__`` that interns
+    its texts: :func:`summarize` runs where an article is built, and a worker writes
+    the summary out as JSON at once (the build interns what it reads back, see
+    :meth:`ArticleSummary.from_json`; a summary pickled to it is made through
+    ``__init__``, see ``__reduce__``). Interning there was a fifth of summarizing."""
+    made = _new(cls)
+    for name, value in zip(cls.__slots__, values, strict=True):
+        object.__setattr__(made, name, value)
+    return made
+
+
 def _intern(target: object, *names: str) -> None:
     """Intern the text fields ``names`` of a frozen dataclass (None stays None)."""
     for name in names:
@@ -348,8 +363,30 @@ def _index_json(
     )
 
 
+def _index_items(
+    article_id: str,
+    url: str,
+    headline: str,
+    published: str,
+    modified: str | None,
+    language: str,
+) -> list[tuple[str, Any]]:
+    """The items of the index node :func:`_index_json` writes, in its order."""
+    items: list[tuple[str, Any]] = [
+        ("@id", article_id),
+        ("@type", "NewsArticle"),
+        ("url", url),
+        ("headline", headline),
+        ("datePublished", published),
+    ]
+    if modified is not None:
+        items.append(("dateModified", modified))
+    items.append(("inLanguage", language))
+    return items
+
+
 def _index_text(
-    index: str,
+    index: list[tuple[str, Any]],
     article_id: str,
     url: str,
     headline: str,
@@ -357,11 +394,21 @@ def _index_text(
     modified: str | None,
     language: str,
 ) -> str:
-    """What a summary keeps of its index node ``index`` (see :attr:`ArticleSummary.index_text`)."""
-    if index == _index_json(article_id, url, headline, published, modified, language):
+    """What a summary keeps of its index node, given as its items in order (see
+    :attr:`ArticleSummary.index_text`).
+
+    Told from the items, not their text: JSON text is one-to-one with the ordered
+    items, so the node's text is :func:`_index_json`'s exactly when its items are
+    those :func:`_index_json` writes (each article's node was serialised only to be
+    compared); only a node that is neither is written out."""
+    if index == _index_items(article_id, url, headline, published, modified, language):
         return ""
-    zulu = _index_json(article_id, url, headline, _zulu(published), _zulu(modified), language)
-    return ZULU if index == zulu else index
+    zulu = _index_items(article_id, url, headline, _zulu(published), _zulu(modified), language)
+    if index == zulu:
+        return ZULU
+    from dateline.emit.jsonld import dumps  # noqa: PLC0415 - not loaded by a no-op build (see dateline.pipeline)
+
+    return dumps(dict(index))[:-1]
 
 
 def parse_date(text: str) -> dt.datetime | dt.date:
@@ -398,7 +445,6 @@ def summarize(
     summary derives the document's URL, the ``@id`` and the files from the page's)."""
     from dateline.emit.feeds import as_datetime  # noqa: PLC0415 - not loaded by a no-op build (see dateline.pipeline)
     from dateline.emit.html import human_date, named_entities  # noqa: PLC0415 - not loaded by a no-op build (see dateline.pipeline)
-    from dateline.emit.jsonld import dumps  # noqa: PLC0415 - not loaded by a no-op build (see dateline.pipeline)
     from dateline.model.entities import Person  # noqa: PLC0415 - not loaded by a no-op build (see dateline.pipeline)
 
     article = graph.article
@@ -410,40 +456,35 @@ def summarize(
         author = graph.node(ref.id)
         if author is not None:
             name, url = getattr(author, "name", ""), getattr(author, "url", None)
-            authors.append(Byline(name, url, isinstance(author, Person)))
+            authors.append(_uninterned(Byline, name, url, isinstance(author, Person)))
     events = (_event_brief(event, graph) for event in graph.events())
     if node is None:
         node = article.jsonld()
     # the text json.dumps(..., ensure_ascii=False, indent=2) writes (see dumps)
-    index = dumps({k: v for k, v in node.items() if k in INDEX_KEYS})[:-1]
+    index = [(k, v) for k, v in node.items() if k in INDEX_KEYS]
+    published = article.date_published.isoformat()
     modified = article.date_modified.isoformat() if article.date_modified else None
-    fields = (
-        article.id,
-        article.url,
-        article.headline,
-        article.date_published.isoformat(),
-        modified,
-        article.in_language,
-    )
+    fields = (article.id, article.url, article.headline, published, modified, article.in_language)
     tail = f"articles/{graph.slug}.html"
-    summary = ArticleSummary(
-        source=source,
-        slug=graph.slug,
-        base=article.url[: -len(tail)] if article.url.endswith(tail) else article.url,
-        headline=article.headline,
-        date_published=article.date_published.isoformat(),
-        date_modified=article.date_modified.isoformat() if article.date_modified else None,
-        published_text=human_date(article.date_published, graph.timezone),
-        timestamp=as_datetime(article.date_published).timestamp(),
-        dateline=article.dateline,
-        description=article.description,
-        in_language=article.in_language,
-        section=article.article_section,
-        keywords=tuple(article.keywords),
-        authors=tuple(authors),
-        index_text=_index_text(index, *fields),
-        nodes=tuple(
-            NodeBrief(
+    values = {
+        "source": source,
+        "slug": graph.slug,
+        "base": article.url[: -len(tail)] if article.url.endswith(tail) else article.url,
+        "headline": article.headline,
+        "date_published": published,
+        "date_modified": modified,
+        "published_text": human_date(article.date_published, graph.timezone),
+        "timestamp": as_datetime(article.date_published).timestamp(),
+        "dateline": article.dateline,
+        "description": article.description,
+        "in_language": article.in_language,
+        "section": article.article_section,
+        "keywords": tuple(article.keywords),
+        "authors": tuple(authors),
+        "index_text": _index_text(index, *fields),
+        "nodes": tuple(
+            _uninterned(
+                NodeBrief,
                 n.id,
                 n.type,
                 n.name,
@@ -452,11 +493,12 @@ def summarize(
             )
             for n in graph.nodes
         ),
-        timezone=graph.timezone,
-        draft=graph.draft,
-        image=article.image[0].url if article.image else None,
-        events=tuple(e for e in events if e is not None),
-    )
+        "timezone": graph.timezone,
+        "draft": graph.draft,
+        "image": article.image[0].url if article.image else None,
+        "events": tuple(e for e in events if e is not None),
+    }
+    summary = _uninterned(ArticleSummary, *(values[name] for name in _FIELDS))
     if (
         summary.url != article.url
         or summary.graph_url != graph.id

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from dateline.enrich.credit import find_credit, placeless_end
 from dateline.enrich.dateline import Dateline, find_dateline
 from dateline.model.meta import AgencySpec, ArticleMeta, AuthorSpec
-from dateline.read.draft import Draft
+from dateline.read.draft import NO_META, Draft
 from dateline.settings import Settings
 
 if TYPE_CHECKING:
@@ -44,9 +44,12 @@ class DatelineEnricher:
 
     def __call__(self, draft: Draft, known: ArticleMeta) -> ArticleMeta:
         if not draft.paragraphs:
-            return ArticleMeta()
+            return NO_META
+        from dateline.model.layers import constructed  # noqa: PLC0415 - as enrich's
+
         found = find_dateline(draft.paragraphs[0].text)
-        return ArticleMeta(dateline=found.place) if found else ArticleMeta()
+        # a plain text field: what validating it would make of the text (see constructed)
+        return constructed({"dateline": found.place}) if found else NO_META
 
 
 class SummaryEnricher:
@@ -54,11 +57,14 @@ class SummaryEnricher:
 
     def __call__(self, draft: Draft, known: ArticleMeta) -> ArticleMeta:
         if not draft.paragraphs:
-            return ArticleMeta()
+            return NO_META
         lead = draft.paragraphs[0].text
+        from dateline.model.layers import constructed  # noqa: PLC0415 - as enrich's
+
         found = find_dateline(lead)
         end = found.end if found else placeless_end(lead)  # "March 21 (Reuters) - …"
-        return ArticleMeta(summary=lead[end:].strip())
+        # a plain text field: what validating it would make of the text (see constructed)
+        return constructed({"summary": lead[end:].strip()})
 
 
 class CreditEnricher:
@@ -81,7 +87,8 @@ class CreditEnricher:
             found["contributor"] = [AuthorSpec(name=n) for n in credit.contributors]
         if credit.editors:
             found["editor"] = [AuthorSpec(name=n) for n in credit.editors]
-        return ArticleMeta.model_validate(found)
+        # most articles credit nothing: the empty layer, not a validation of nothing
+        return ArticleMeta.model_validate(found) if found else NO_META
 
 
 #: Enrichers that need no data: what ``enrich`` runs when given nothing else.

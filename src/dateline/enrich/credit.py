@@ -201,7 +201,7 @@ def _credit_line(text: str, agencies: Sequence[Agency]) -> list[Credited] | None
         found = _names(contributed["names"], agencies)
         return [Credited(n, Role.CONTRIBUTING) for n in found] or None
     people: list[Credited] = []
-    for segment in re.split(r"\s*;\s*", line):
+    for segment in re.split(r"\s*;\s*", line) if ";" in line else [line]:
         match = _SEGMENT.match(segment.strip())
         if match is None:
             return None  # one part that is not a credit: the paragraph is article text
@@ -242,7 +242,9 @@ def find_credit(paragraphs: Sequence[str], agencies: Sequence[Agency] | None = N
         lines.insert(0, paragraphs[index].strip())
         text_end = (index, None)
         index -= 1
-    if index >= 0:
+    # the credit in brackets that ends the last paragraph of text; the pattern ends with
+    # the closing bracket, which a search would look for at every character
+    if index >= 0 and paragraphs[index].rstrip().endswith(")"):
         trailing = _TRAILING.search(paragraphs[index])
         found = _credit_line(trailing["credit"], table) if trailing else None
         if trailing is not None and found is not None and trailing.start() > 0:

@@ -7,6 +7,7 @@ and the date that some styles add are not part of it.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -41,8 +42,13 @@ class Dateline:
     end: int  # where the first sentence starts
 
 
+@functools.lru_cache(maxsize=16)
 def find_dateline(paragraph: str) -> Dateline | None:
-    """The dateline at the start of ``paragraph``, if it has one."""
+    """The dateline at the start of ``paragraph``, if it has one.
+
+    Remembered for the last few paragraphs asked about: the dateline, the summary
+    and the credit enrichers (and entity finding, with enrichment on) each ask it
+    of the same lead paragraph of every article; a :class:`Dateline` is frozen."""
     for pattern in _PATTERNS:
         match = pattern.match(paragraph)
         if match and len(match["place"]) >= 2:

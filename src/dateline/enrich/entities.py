@@ -241,6 +241,10 @@ LINKER_RULES: dict[str, str] = {
     "single_org_first": "'Google', 'Twitter' are the companies whatever label the model gave",
     "portfolio": "'Education' alone is a minister's portfolio, not an organization",
     "party_name": "'Labour has a plan': a party by the one-word name it goes by",
+    "party_name_any_label": "a party's one-word name the model took for a place or a person "
+    "is the party",
+    "country_not_person": "'an earthquake struck Morocco': a country's name the model took "
+    "for a person is the country, unless it is also a given name (Jordan, Chad)",
     "centre_for": "'Australian Centre for Control of ...' is an organization, not a place",
     "platform_as_medium": "'on Twitter', 'turned to Instagram', 'Twitter users': a medium, "
     "not the company",
@@ -991,11 +995,14 @@ class EntityExtractor:
         if (
             label in ("GPE", "LOC", "FAC", None)
             and org_cue_before(text, start)
-            and not self._is_place(span)
+            and (
+                not self._is_place(span) or ORG_CUE_BEFORE.search(text[max(0, start - 80) : start])
+            )
             and not given_name_first(words)
         ):
             # "companies Astrobotic, Intuitive Machines and Orbit Beyond", "carriers like
-            # Sprint and Verizon": what the text calls companies are, whatever the label
+            # Sprint and Verizon": what the text calls companies are, whatever the label;
+            # a place's name too when the word is right before it ("bicycle maker Raleigh")
             return self._org_candidate(result, text, start, span, words)
         if label != "NORP" and self._role_before(text, start, words):
             # "economist Eswar Prasad", "his father Leopold III": a person, whatever label
@@ -1035,6 +1042,20 @@ class EntityExtractor:
             # "Google" the model took for a place (GeoNames lists it as Topeka's
             # nickname) or "Twitter" for a person: the organization everyone means
             return self._single_org(result, span, text)
+        if span in PARTY_NAMES and label in ("PERSON", "GPE", "LOC"):
+            # "Labour has a plan" the model took for a place or a person: the party, as
+            # the organization rule reads it (not "Labour MP ...")
+            return self._org_candidate(result, text, start, span, words)
+        if label == "PERSON" and len(words) == 1:
+            country = self.gazetteer.country(span)
+            if (
+                country is not None
+                and span.upper() not in given_names()
+                and previous_word(text, start) not in TITLE_WORDS
+            ):
+                # "an earthquake struck Morocco" the model took for a person: a country's
+                # name is no one's name unless it is also a given name (Jordan, Chad)
+                return self._place(result, country, text, span)
         if label == "PERSON" or (
             previous_word(text, start) in TITLE_WORDS and looks_like_person(words)
         ):

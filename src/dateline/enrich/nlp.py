@@ -41,6 +41,7 @@ whose editors supply every fact, never pays for loading it.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import importlib
@@ -217,11 +218,14 @@ class NlpModel:
 
         The shipped weights' digest is the one recorded beside them (``make ner`` writes
         both, and a test checks they agree), so a process need not hash 6 MB to key its
-        cache; a folder given by path is hashed, since its files may change any time."""
+        cache; a folder given by path is hashed, since its files may change any time,
+        and so are shipped weights whose digest file is gone (it is generated, not in
+        git: a checkout that once tracked it loses it on update)."""
         assert self.news_ner is not None
         if self.news_ner == news_ner_path():
-            recorded = (self.news_ner / DIGEST_FILE).read_text(encoding="utf-8")
-            return recorded.split()[0][:12]
+            with contextlib.suppress(FileNotFoundError):
+                recorded = (self.news_ner / DIGEST_FILE).read_text(encoding="utf-8")
+                return recorded.split()[0][:12]
         return hashlib.sha256((self.news_ner / "model").read_bytes()).hexdigest()[:12]
 
     def pipe(self, texts: Iterable[str]) -> list[Doc]:

@@ -8,6 +8,7 @@ field. Everything downstream renders the graph built here and nothing else.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -75,13 +76,47 @@ def slug_for(meta: ArticleMeta, path: Path) -> str:
 def publisher_node(meta: ArticleMeta, base_url: str) -> Organization:
     assert meta.publisher is not None  # the site layer always sets one
     pub = meta.publisher
+    return _publisher(pub.name, pub.url, pub.logo, base_url)
+
+
+@functools.lru_cache(maxsize=8)
+def _publisher(name: str, url: str, logo: str | None, base_url: str) -> Organization:
+    """The publisher's node, made (and validated) once per site in a process, not for
+    each of its articles: the same values make the same node, which is frozen."""
     return Organization(
-        id=entity_id(base_url, key_for(pub.name)),
+        id=entity_id(base_url, key_for(name)),
         type="NewsMediaOrganization",
-        name=pub.name,
-        url=pub.url,
-        logo=ImageObject(url=pub.logo) if pub.logo else None,
+        name=name,
+        url=url,
+        logo=ImageObject(url=logo) if logo else None,
     )
+
+
+#: Credited people, agencies and the links to them (and to the publisher and the site)
+#: remembered per process: a site credits the same few in article after article.
+_CREDITS_KEPT = 256
+
+
+@functools.lru_cache(maxsize=_CREDITS_KEPT)
+def _ref(node_id: str) -> Ref:
+    """A link to a node many articles link to (the publisher, the site, a reporter): made
+    (and validated) once in a process; a :class:`Ref` is frozen."""
+    return Ref(id=node_id)
+
+
+@functools.lru_cache(maxsize=_CREDITS_KEPT)
+def _person(node_id: str, name: str, url: str | None) -> Person:
+    """A credited person's node, made once in a process (frozen: shared by the graphs
+    of the articles that credit them, as their text is)."""
+    return Person(id=node_id, name=name, url=url)
+
+
+@functools.lru_cache(maxsize=_CREDITS_KEPT)
+def _organization(
+    node_id: str, kind: Literal["Organization", "NewsMediaOrganization"], name: str, url: str | None
+) -> Organization:
+    """A credited organization's node (an agency), made once in a process (frozen)."""
+    return Organization(id=node_id, type=kind, name=name, url=url)
 
 
 class _Builder:
@@ -248,8 +283,8 @@ class _Credits:
             key = f"{key}-person"
         node_id = entity_id(self.base_url, key)
         if kind not in _PERSON and not self._made(node_id):
-            self.nodes.append(Person(id=node_id, name=spec.name, url=spec.url))
-        return Ref(id=node_id)
+            self.nodes.append(_person(node_id, spec.name, spec.url))
+        return _ref(node_id)
 
     def organization(
         self,
@@ -260,13 +295,13 @@ class _Credits:
     ) -> Ref:
         node_id = entity_id(self.base_url, key)
         if node_id == self.publisher.id:
-            return self.publisher.ref()  # the site itself
+            return _ref(node_id)  # the site itself
         taken = self.keys.get(key)
         if taken is not None and taken not in _ORGS:
             node_id = entity_id(self.base_url, f"{key}-organization")
         if taken not in _ORGS and not self._made(node_id):
-            self.nodes.append(Organization(id=node_id, type=kind, name=name, url=url))
-        return Ref(id=node_id)
+            self.nodes.append(_organization(node_id, kind, name, url))
+        return _ref(node_id)
 
     def agency(self, spec: AgencySpec | None) -> Ref | None:
         if spec is None:
@@ -392,7 +427,7 @@ def _graph(
     agency = credits.agency(meta.agency)
     # unsigned: the agency the text credits is the author (a wire story's byline), else
     # the publisher (a newsroom's corporate byline); an editor's byline always wins
-    author_refs = author_refs or [agency or publisher.ref()]
+    author_refs = author_refs or [agency or _ref(publisher.id)]
     contributor = credits.people(meta.contributor or [])
     editor = credits.people(meta.editor or [])
 
@@ -436,11 +471,11 @@ def _graph(
         "source_organization": agency,
         "contributor": contributor,
         "editor": editor,
-        "publisher": publisher.ref(),
+        "publisher": _ref(publisher.id),
         "location_created": location_created,
         "about": about,
         "mentions": mentions,
-        "is_part_of": Ref(id=website_id(base)),
+        "is_part_of": _ref(website_id(base)),
         "is_based_on": meta.source,
     }
     graph = {

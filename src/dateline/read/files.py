@@ -9,6 +9,7 @@ is a finding that names it, not a crash.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -52,6 +53,29 @@ def _plain_file_in(path: Path, root: Path) -> bool:
         return False
 
 
+#: Opening with this refuses a link as the last part of the path (ELOOP); 0 where the
+#: system has no such flag.
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def _open_entry(path: Path, root: Path) -> int | None:
+    """``path`` open for reading, if it is an entry of the folder ``root`` itself and not
+    a link (then it is in the root, see :func:`_plain_file_in`), in one system call;
+    None for any other path, which :func:`inside` must check first. Raises OSError
+    when it cannot be opened."""
+    if not _NOFOLLOW:
+        return None
+    folder, name = os.path.split(path)
+    if name in ("", ".", "..") or folder != os.fspath(root):
+        return None
+    try:
+        return os.open(path, os.O_RDONLY | os.O_CLOEXEC | _NOFOLLOW)
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.EMLINK):  # a link: checked the long way
+            return None
+        raise
+
+
 def _under(target: str, base: str) -> bool:
     return target == base or target.startswith(base.rstrip(os.sep) + os.sep)
 
@@ -63,17 +87,22 @@ def read_capped(path: Path, *, root: Path, max_bytes: int, what: str = "file") -
     past the cap, so a file that grows between the check and the read, or a
     device that never ends, still costs at most ``max_bytes`` (plus one).
     """
-    if not inside(path, root):
-        raise ReadError(
-            f"the {what} is a link to {_target(path)}, outside the content folder; it was not read",
-            path=path,
-            code="outside_content",
-            hint="copy the file into the content folder instead of linking to it",
-        )
     try:
-        # the descriptor itself, not a buffered file object: open, fstat, read, close,
-        # where open() adds a stat, an isatty ioctl and a seek of its own per file
-        handle = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+        # an entry of the content folder itself, opened only if it is no link: what
+        # inside() would tell with an lstat first (most articles sit there)
+        handle = _open_entry(path, root)
+        if handle is None:
+            if not inside(path, root):
+                raise ReadError(
+                    f"the {what} is a link to {_target(path)}, outside the content folder; "
+                    "it was not read",
+                    path=path,
+                    code="outside_content",
+                    hint="copy the file into the content folder instead of linking to it",
+                )
+            # the descriptor itself, not a buffered file object: open, fstat, read,
+            # close, where open() adds a stat, an isatty ioctl and a seek of its own
+            handle = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
         try:
             size = os.fstat(handle).st_size
             data = b""

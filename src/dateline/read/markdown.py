@@ -141,7 +141,7 @@ def _counted_blocks(rendered: str) -> list[tuple[str, int]]:
     text = html.unescape(_ANY_TAG.sub("", _BLOCK_TAG.sub("\0", rendered)))
     blocks: list[tuple[str, int]] = []
     for block in text.split("\0"):
-        if not block:
+        if not block or block == "\n":  # between two blocks (markdown-it ends each so)
             continue
         if _collapsed(block):
             # most paragraphs (one line of single spaces): splitting 600 words only to

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 from pathlib import Path
 from typing import Any
@@ -314,12 +315,7 @@ def _timestamp(text: str) -> dt.date | dt.datetime | None:
         if len(text) == 10:
             return day
         zone = text[19:]
-        tzinfo: dt.tzinfo | None = None
-        if zone == "Z":
-            tzinfo = dt.UTC
-        elif zone:
-            delta = dt.timedelta(hours=int(zone[1:3]), minutes=int(zone[4:6]))
-            tzinfo = dt.timezone(-delta if zone[0] == "-" else delta)
+        tzinfo = _offset(zone) if zone else None
         return dt.datetime(
             day.year,
             day.month,
@@ -331,6 +327,16 @@ def _timestamp(text: str) -> dt.date | dt.datetime | None:
         )
     except ValueError:
         return None
+
+
+@functools.lru_cache(maxsize=64)
+def _offset(zone: str) -> dt.tzinfo:
+    """The zone of a YAML time's ``Z`` or ``+03:30`` (:func:`_timestamp`), made once per
+    offset: an archive's times have a handful (raises ValueError as ``timedelta`` does)."""
+    if zone == "Z":
+        return dt.UTC
+    delta = dt.timedelta(hours=int(zone[1:3]), minutes=int(zone[4:6]))
+    return dt.timezone(-delta if zone[0] == "-" else delta)
 
 
 def load_yaml_mapping(
