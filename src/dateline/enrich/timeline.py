@@ -987,7 +987,8 @@ def in_the_clause_year(times: Sequence[TimeExpression]) -> list[TimeExpression]:
                 out.append(expr)
                 continue
             end = year + expr.end[4:] if expr.end else None
-            expr = dataclasses.replace(expr, start=placed, end=end, kind="in_year")
+            out.append(dataclasses.replace(expr, start=placed, end=end, kind="in_year"))
+            continue
         out.append(expr)
     return out
 
