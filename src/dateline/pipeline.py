@@ -684,11 +684,13 @@ class _Targets:
 
     def __init__(self, out: Path) -> None:
         self.out = out
-        self.folders: dict[str, Path] = {}
+        #: each folder, resolved, as text (the files' paths are made as text: see
+        #: :data:`~dateline.write.atomic.Target`)
+        self.folders: dict[str, str] = {}
         #: folders that held nothing when first looked at (see :meth:`__call__`)
         self.empty: set[str] = set()
 
-    def __call__(self, name: str) -> tuple[Path, bool]:
+    def __call__(self, name: str) -> tuple[Path | str, bool]:
         """The file's path, and whether nothing is there yet: one ``lstat`` tells both,
         and spares :func:`~dateline.write.atomic.write_group` a look at a file that is
         not there (a full build's every file).
@@ -704,10 +706,11 @@ class _Targets:
             return inside(self.out, name), False
         resolved = self.folders.get(folder)
         if resolved is None:
-            resolved = self.folders[folder] = inside(self.out, folder)
-            if _holds_nothing(resolved):
+            where = inside(self.out, folder)
+            resolved = self.folders[folder] = os.fspath(where)
+            if _holds_nothing(where):
                 self.empty.add(folder)
-        target = resolved / base
+        target = f"{resolved}{os.sep}{base}"
         if folder in self.empty:
             return target, True
         try:
@@ -744,8 +747,8 @@ def _write_own_files(
     ``body_utf8``: the entry's body in UTF-8, when the caller has it. Without
     ``notices`` its result holds none (see :class:`WriteTo`)."""
     try:
-        files: dict[Path, bytes] = {}
-        new: set[Path] = set()
+        files: dict[Path | str, bytes] = {}
+        new: set[Path | str] = set()
         for name, data in made.files.items():
             path, missing = targets(name)
             files[path] = data
@@ -774,7 +777,7 @@ def _write_own_files(
     return ArticleOutput(
         made.task,
         result,
-        written=tuple(map(os.fspath, written)),
+        written=tuple([os.fspath(path) for path in written]),
         stored=entry.to_bytes(),
         kept=kept,
         feed=made.feed,
