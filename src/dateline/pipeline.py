@@ -394,7 +394,7 @@ def process_article(
     from dateline.model.assemble import assemble  # noqa: PLC0415 - not loaded by a no-op build
     from dateline.model.layers import Layer, merge_layers  # noqa: PLC0415
     from dateline.read.readers import read_article  # noqa: PLC0415 - not loaded by a no-op build
-    from dateline.validate import validate_graph  # noqa: PLC0415 - not loaded by a no-op build
+    from dateline.validate.graph import validate_graph  # noqa: PLC0415 - not loaded by a no-op build
 
     if enrichers is None:
         enrichers = default_enrichers(settings)
