@@ -257,6 +257,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--content", type=Path, required=True, help="folder of the articles (<id>.md)"
     )
+    parser.add_argument(
+        "--ner",
+        help="nlp_ner for the run: the ner folder bench/train_ner.py wrote (default: shipped)",
+    )
     parser.add_argument("--json", action="store_true", help="print only the JSON line")
     parser.add_argument(
         "--misses",
@@ -274,7 +278,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not articles:
         print(f"no <id>.yaml annotations in {args.gold}", file=sys.stderr)
         return 2
-    result = evaluate(articles, Runner(), misses=sys.stderr if args.misses else None)
+    result = evaluate(articles, Runner(args.ner), misses=sys.stderr if args.misses else None)
     return print_result(result, render, args.json)
 
 

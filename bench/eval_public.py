@@ -666,6 +666,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--sample", type=int, help="score N documents per corpus (seeded)")
     parser.add_argument("--seed", type=int, default=7, help="seed for --sample (default 7)")
+    parser.add_argument(
+        "--ner",
+        help="nlp_ner for the run: the ner folder bench/train_ner.py wrote (default: shipped)",
+    )
     parser.add_argument("--json", action="store_true", help="print only the JSON line")
     parser.add_argument(
         "--misses",
@@ -681,7 +685,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if given is not None and not given.exists():
             parser.error(f"{given} does not exist")
     result: dict[str, Any] = {}
-    runner = Runner() if args.conll or args.meantime or args.gum else None
+    runner = Runner(args.ner) if args.conll or args.meantime or args.gum else None
     if args.tempeval:
         result["tempeval"] = eval_tempeval(args.tempeval)
     if args.conll and runner:

@@ -10,6 +10,11 @@ the conventions: its ``ner`` component (which has its own token encoder, so the
 tagger and parser are untouched) is updated on the annotated articles, their names
 projected onto the text (:mod:`bench.corpora.ner_spans`).
 
+More human-annotated text can come from GUM (``--names``: the JSON Lines files
+:mod:`bench.corpora.gum_names` writes, whose every named person, organization and place
+is a span: :func:`bench.corpora.ner_spans.named_spans`); ``make ner`` does not use it
+(measured: bench/NER-TRAINING.md, session 10).
+
 So that it does not forget what it knew, every epoch also rehearses (a) the model's
 own labels the annotators do not cover (dates, numbers, nationalities ...), kept in
 the annotated texts, and (b) the original model's entities on unannotated articles
@@ -18,7 +23,9 @@ the annotated texts, and (b) the original model's entities on unannotated articl
 Deterministic: fixed seed, texts in sorted order, shuffled by a seeded generator, one
 thread (run it with ``OMP_NUM_THREADS=1``). A gold folder holding a file named
 ``HELD-OUT`` is refused, and so is any article listed in bench/data/ner/held-out.txt
-or in a ``--held-out`` folder: held-out articles are never trained on nor rehearsed.
+or in a ``--held-out`` folder: held-out articles are never trained on nor rehearsed. The
+list also names GUM's held-out news documents (the public evaluation's), so a names file
+holding one is refused.
 
 Writes ``--out``/``ner`` (the component alone, what dateline ships: ``make ner``
 writes it into the package) with ``model.sha256``, the digest dateline's model version
@@ -38,7 +45,14 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from bench.corpora.annotated import _article, read_annotated
-from bench.corpora.ner_spans import Projection, TextSpans, project_article, rehearsal_spans
+from bench.corpora.gum_names import read_names
+from bench.corpora.ner_spans import (
+    Projection,
+    TextSpans,
+    named_spans,
+    project_article,
+    rehearsal_spans,
+)
 from bench.eval_annotated import HELD_OUT_MARK
 from dateline.enrich.nlp import DEFAULT_MODEL, reads_as_english
 
@@ -47,6 +61,7 @@ __all__ = [
     "held_out_ids",
     "listed_held_out",
     "load_examples",
+    "load_names",
     "main",
     "rehearsal_files",
     "save_ner",
@@ -118,6 +133,26 @@ def load_examples(
     return annotated, rehearsal, projections
 
 
+def load_names(
+    nlp: Any, files: Sequence[Path], held_out: frozenset[str] = frozenset()
+) -> tuple[list[TextSpans], int]:
+    """The texts of names files (:mod:`bench.corpora.gum_names`) with their spans in
+    the model's labels, and how many documents; a held-out document is refused."""
+    texts: list[TextSpans] = []
+    documents = 0
+    for path in files:
+        for document in read_names(path):
+            if document.id in held_out:
+                raise SystemExit(f"{path}: {document.id} is held out: never trained on")
+            documents += 1
+            rows = [t for t in document.texts if t.text.strip()]
+            docs = nlp.pipe(t.text for t in rows)
+            texts.extend(
+                named_spans(t.text, t.names, _ents(d)) for t, d in zip(rows, docs, strict=True)
+            )
+    return texts, documents
+
+
 def _example(nlp: Any, item: TextSpans) -> Any:
     from spacy.training import Example  # noqa: PLC0415 - heavy import
 
@@ -148,6 +183,7 @@ def train(
     learn_rate: float = 0.001,
     rehearse_ratio: float = 1.0,
     held_out: frozenset[str] = frozenset(),
+    names_files: Sequence[Path] = (),
     log: TextIO | None = sys.stderr,
 ) -> Any:
     """The base pipeline with its ``ner`` updated on the annotations; returns it."""
@@ -157,6 +193,7 @@ def train(
     fix_random_seed(seed)
     nlp = spacy.load(base)
     annotated, rehearsal, projections = load_examples(nlp, gold, content, rehearse, held_out)
+    named, named_documents = load_names(nlp, names_files, held_out)
     names = sum(p.names for p in projections)
     unplaced = [u for p in projections for u in p.unplaced]
     skipped = sum(p.skipped_texts for p in projections)
@@ -168,14 +205,17 @@ def train(
     say(
         f"{len(projections)} articles, {names} annotated names, {len(unplaced)} not found "
         f"in the text ({skipped} texts holding them glued to other words left out); "
-        f"{len(annotated)} annotated texts, {len(rehearsal)} rehearsal texts"
+        f"{len(annotated)} annotated texts, {len(rehearsal)} rehearsal texts; "
+        f"{named_documents} documents of names files, {len(named)} texts"
     )
     for line in unplaced:
         say(f"  not placed: {line}")
     gold_examples = [_example(nlp, t) for t in annotated if t.text.strip()]
+    gold_examples.extend(_example(nlp, t) for t in named)
     rehearsal_examples = [_example(nlp, t) for t in rehearsal if t.text.strip()]
-    # rehearsal is sampled afresh each epoch, as many texts as the ratio says, so
-    # pseudo-gold does not outweigh the annotations however much of it there is
+    # rehearsal is sampled afresh each epoch, as many texts as the ratio says of all
+    # the annotated ones (news and names files), so pseudo-gold does not outweigh the
+    # annotations however much of it there is, nor the annotations drown what it keeps
     per_epoch = min(len(rehearsal_examples), round(rehearse_ratio * len(gold_examples)))
     optimizer = nlp.resume_training()
     optimizer.learn_rate = learn_rate
@@ -212,6 +252,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=[],
         help="unannotated article files, or folders of them (*.md)",
     )
+    parser.add_argument(
+        "--names",
+        type=Path,
+        nargs="*",
+        default=[],
+        help="names files (bench.corpora.gum_names: JSON Lines of texts with name spans)",
+    )
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--base", default=DEFAULT_MODEL)
     parser.add_argument("--epochs", type=int, default=8)
@@ -241,6 +288,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         learn_rate=args.learn_rate,
         rehearse_ratio=args.rehearse_ratio,
         held_out=held_out_ids(args.held_out) | listed_held_out(),
+        names_files=args.names,
     )
     save_ner(nlp, args.out)
     if args.pipeline:

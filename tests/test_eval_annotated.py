@@ -12,7 +12,10 @@ from pathlib import Path
 
 import pytest
 from bench.corpora.annotated import Happening, read_annotated
+from bench.corpora.run import Runner
 from bench.eval_annotated import annotated_date, main, on_date, same_sentence
+
+from dateline.enrich.nlp import news_ner_path
 
 DATA = Path(__file__).resolve().parent / "data" / "annotated"
 
@@ -181,3 +184,11 @@ def test_the_annotators_value_is_the_date_scored(
     assert result["found_on_date"] == 1
     assert result["gold_with_date"] == 2
     assert result["recall_on_date_of_dated"] == 0.5
+
+
+def test_the_scorers_can_run_other_recognizer_weights(tmp_path: Path) -> None:
+    """``--ner FOLDER`` scores weights bench/train_ner.py wrote elsewhere (trained
+    without the set scored), with every other setting a new site's."""
+    assert Runner().facts.nlp.news_ner == news_ner_path()
+    assert Runner(str(tmp_path)).facts.nlp.news_ner == tmp_path
+    assert Runner("model").facts.nlp.news_ner is None

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from .events_helpers import events_of
@@ -264,3 +266,31 @@ def test_a_day_compared_with_is_no_date() -> None:
 def test_a_noun_dated_in_its_own_phrase(sentence: str, name: str, start: str) -> None:
     events = [e for e in events_of(sentence) if e.name.startswith(name)]
     assert [e.start for e in events] == [start], [(e.name, e.start) for e in events_of(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "start", "scheduled"),
+    [
+        # a day without its year is in the year its clause gives, not the story's
+        (
+            "The championships will take place July 15-24 in 2022.",
+            dt.date(2020, 4, 8),
+            "2022-07-15",
+            True,
+        ),
+        (
+            "Organisers said the Games will now take place on July 23-August 8 next year.",
+            dt.date(2020, 4, 8),
+            "2021-07-23",
+            True,
+        ),
+        ("The ferry sank on July 15 in 2018.", dt.date(2020, 4, 8), "2018-07-15", False),
+    ],
+)
+def test_a_yearless_day_is_in_its_clauses_year(
+    sentence: str, published: dt.date, start: str, scheduled: bool
+) -> None:
+    events = [e for e in events_of(sentence, published) if e.start]
+    assert [(e.start, e.scheduled) for e in events] == [(start, scheduled)], [
+        e.name for e in events
+    ]

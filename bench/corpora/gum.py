@@ -39,7 +39,17 @@ import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["GUM_TYPES", "GumDocument", "GumEntity", "read_gum", "read_gum_folder", "split_of"]
+from dateline.enrich.lexicon import TITLE_WORDS
+
+__all__ = [
+    "GUM_TYPES",
+    "GumDocument",
+    "GumEntity",
+    "GumName",
+    "read_gum",
+    "read_gum_folder",
+    "split_of",
+]
 
 #: GUM entity types scored, by the CoNLL family they count as
 GUM_TYPES = {"person": "PER", "organization": "ORG", "place": "LOC"}
@@ -58,6 +68,19 @@ class GumEntity:
     identity: str | None = None
 
 
+@dataclass(frozen=True)
+class GumName:
+    """One named mention where the text has it: ``text`` indexes
+    :meth:`GumDocument.texts` (the headline first, when there is one), ``start``/``end``
+    are character offsets of the name (the proper-noun run, as :class:`GumEntity`'s
+    names) in that text, ``family`` PER/ORG/LOC by its group's type."""
+
+    text: int
+    start: int
+    end: int
+    family: str
+
+
 @dataclass
 class GumDocument:
     """A GUM document as dateline would read it: headline, date, body paragraphs."""
@@ -67,6 +90,12 @@ class GumDocument:
     date: str | None
     paragraphs: list[str] = field(default_factory=list)
     entities: list[GumEntity] = field(default_factory=list)
+    #: every named person/organization/place mention, where it is (for training)
+    names: list[GumName] = field(default_factory=list)
+
+    def texts(self) -> list[str]:
+        """The headline (when the document has one) and the body paragraphs."""
+        return [self.title, *self.paragraphs] if self.title else list(self.paragraphs)
 
 
 @dataclass
@@ -78,6 +107,7 @@ class _Token:
     head: int  # index in the sentence (1-based), 0 = root
     space: bool
     paragraph: int
+    start: int = 0  # character offset in its paragraph's text (set when its sentence ends)
 
 
 @dataclass
@@ -114,6 +144,34 @@ def _text(tokens: list[_Token]) -> str:
         if token.space and i < len(tokens) - 1:
             out += " "
     return out
+
+
+def _place(tokens: list[_Token], offset: int) -> None:
+    """Give each token its character offset in the paragraph text, as :func:`_text`
+    and the paragraph's join lay them out (the sentence starts at ``offset``)."""
+    for i, token in enumerate(tokens):
+        token.start = offset
+        offset += len(token.form) + (1 if token.space and i < len(tokens) - 1 else 0)
+
+
+def _place_written(tokens: list[_Token], written: str, offset: int) -> bool:
+    """Give each token its offset in ``written`` (the sentence as written, starting at
+    ``offset`` in its paragraph); False, nothing changed, if a token is not found in
+    order with only spaces before it."""
+    starts = []
+    at = 0
+    for token in tokens:
+        while at < len(written) and written[at] == " ":
+            at += 1
+        if not written.startswith(token.form, at):
+            return False
+        starts.append(at)
+        at += len(token.form)
+    if at != len(written):
+        return False
+    for token, start in zip(tokens, starts, strict=True):
+        token.start = offset + start
+    return True
 
 
 def _head(mention: _Mention) -> int:
@@ -200,8 +258,14 @@ def _name_tokens(mention: _Mention) -> tuple[int, int] | None:
     return start, end
 
 
-def read_gum(path: Path) -> list[GumDocument]:
-    """The documents of one GUM CoNLL-U file (usually one)."""
+def read_gum(path: Path, *, as_written: bool = False) -> list[GumDocument]:
+    """The documents of one GUM CoNLL-U file (usually one).
+
+    Each sentence's text is laid out from its tokens and their ``SpaceAfter=No``
+    (what the scorers read), or with ``as_written`` as the sentence's ``# text`` line
+    gives it: a fifth of GUM's sentences lose no space in their tokens where the
+    writer wrote none (``Church of Scientology 's``), which a recognizer trained on
+    them would learn; the token layout is kept where a token cannot be found there."""
     documents: list[GumDocument] = []
     fields = ["GRP", "etype", "infstat", "salience", "centering", "minspan", "link", "identity"]
     doc: GumDocument | None = None
@@ -212,12 +276,19 @@ def read_gum(path: Path) -> list[GumDocument]:
     open_: dict[str, list[_Mention]] = {}
     created: str | None = None
     sentence: list[_Token] = []
+    written = ""
 
     def end_sentence() -> None:
-        nonlocal sentence
+        nonlocal sentence, written
         if sentence:
-            paragraphs[-1].append(_text(sentence))
+            offset = sum(len(s) + 1 for s in paragraphs[-1])
+            if as_written and _place_written(sentence, written, offset):
+                paragraphs[-1].append(written)
+            else:
+                _place(sentence, offset)
+                paragraphs[-1].append(_text(sentence))
         sentence = []
+        written = ""
 
     def new_paragraph() -> None:
         end_sentence()
@@ -239,6 +310,8 @@ def read_gum(path: Path) -> list[GumDocument]:
             sentence = []
         elif line.startswith("# global.Entity ="):
             fields = line.split("=", 1)[1].strip().split("-")
+        elif line.startswith("# text ="):
+            written = line.split("=", 1)[1].strip()
         elif line.startswith("# meta::dateCreated ="):
             created = line.split("=", 1)[1].strip()
         elif line == "# newpar" or line.startswith("# newpar "):
@@ -333,9 +406,64 @@ def _document(
         if marked and short:
             doc.date = marked.group(1)
             skip.add(first_body)
-    doc.paragraphs = [t for i, t in enumerate(texts) if i >= first_body and i not in skip]
+    kept = [i for i in range(len(texts)) if i >= first_body and i not in skip]
+    doc.paragraphs = [texts[i] for i in kept]
     doc.entities = _entities(mentions, skip)
+    where = {i: n for n, i in enumerate(([0] if first_body else []) + kept)}
+    doc.names = _names(mentions, where)
     return doc
+
+
+def _names(mentions: list[_Mention], where: dict[int, int]) -> list[GumName]:
+    """Each named person/organization/place mention, placed in the document's texts
+    (``where`` maps a paragraph to its index there; others, the date line, are left
+    out), by the rules :func:`_entities` names entities by.
+
+    For training a recognizer, a person's name is the name alone: GUM's trees sometimes
+    join the title and the place before it to the name (``US President Barack Obama``,
+    ``Chief Justice``), where a recognizer, like the annotators, reads ``US`` a place and
+    ``Barack Obama`` a person. Leading words that are another name or a title
+    (:data:`dateline.enrich.lexicon.TITLE_WORDS`) are dropped; a title alone names no one."""
+    kinds: dict[str, str] = {}
+    for mention in mentions:
+        kinds.setdefault(mention.group, mention.etype)
+    found: list[tuple[_Mention, str, int, int]] = []
+    others: dict[int, set[int]] = {}  # sentence → its tokens in non-person names
+    for mention in mentions:
+        family = GUM_TYPES.get(kinds[mention.group])
+        if family is None or mention.last < 0 or mention.sentence[0].paragraph not in where:
+            continue
+        tokens = _name_tokens(mention)
+        if tokens is None:
+            continue
+        first, last = tokens
+        if mention.etype == "person" and all(
+            t.xpos == "NNPS" for t in mention.sentence[first : last + 1]
+        ):
+            continue
+        found.append((mention, family, first, last))
+        if family != "PER":
+            others.setdefault(id(mention.sentence), set()).update(range(first, last + 1))
+    out = set()
+    for mention, family, head, tail in found:
+        sentence = mention.sentence
+        first, last = head, tail
+        while last > first and (sentence[last].xpos == "POS" or sentence[last].upos == "PUNCT"):
+            last -= 1  # "Church of Scientology 's" is the Church of Scientology
+        if family == "PER":
+            inside = others.get(id(sentence), set())
+            while first <= last and (first in inside or _title(sentence[first].form)):
+                first += 1
+            if first > last:
+                continue
+        end = sentence[last].start + len(sentence[last].form)
+        out.add(GumName(where[sentence[0].paragraph], sentence[first].start, end, family))
+    return sorted(out, key=lambda n: (n.text, n.start, n.end, n.family))
+
+
+def _title(word: str) -> bool:
+    """A word of a title before a name (``President``, ``Dr.``) or not a name's word."""
+    return word.rstrip(".") in TITLE_WORDS or not word[:1].isupper()
 
 
 def _entities(mentions: list[_Mention], skip: set[int]) -> list[GumEntity]:
@@ -375,12 +503,15 @@ def _entities(mentions: list[_Mention], skip: set[int]) -> list[GumEntity]:
     return out
 
 
-def read_gum_folder(path: Path, genre: str = "news") -> list[GumDocument]:
+def read_gum_folder(
+    path: Path, genre: str = "news", *, as_written: bool = False
+) -> list[GumDocument]:
     """Every ``GUM_<genre>_*.conllu`` document under ``path`` (the corpus root or its
     ``dep/`` folder), sorted by name."""
     folder = path / "dep" if (path / "dep").is_dir() else path
     files = sorted(folder.glob(f"GUM_{genre}_*.conllu"))
-    return sorted((d for f in files for d in read_gum(f)), key=lambda d: d.name)
+    documents = (d for f in files for d in read_gum(f, as_written=as_written))
+    return sorted(documents, key=lambda d: d.name)
 
 
 def split_of(documents: list[GumDocument]) -> dict[str, str]:

@@ -25,7 +25,14 @@ from typing import Any
 
 from bench.corpora.annotated import AnnotatedArticle
 
-__all__ = ["FACILITY_HEADS", "Projection", "TextSpans", "project_article", "rehearsal_spans"]
+__all__ = [
+    "FACILITY_HEADS",
+    "Projection",
+    "TextSpans",
+    "named_spans",
+    "project_article",
+    "rehearsal_spans",
+]
 
 #: the annotators' families → the OntoNotes labels the model uses
 _FAMILY_LABEL = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
@@ -139,6 +146,46 @@ def project_article(
                 spans.append((s, e, label))
         out.texts.append(TextSpans(text, tuple(sorted(spans))))
     return out
+
+
+def named_spans(
+    text: str,
+    names: Iterable[tuple[int, int, str]],
+    model_ents: Iterable[tuple[int, int, str]],
+) -> TextSpans:
+    """A text whose every named person, organization and place is annotated where it
+    is (``names``: ``(start, end, family)``, GUM's mentions), in the model's labels.
+
+    As in :func:`project_article`: the model's other labels are kept where no name
+    lies, and its person/organization/place names that are not annotated are taught as
+    no entity. Where the conventions differ, the model's label wins for what dateline's
+    annotators read the same way: GUM types a country by what it does (``Sweden beat
+    England`` names two organizations), dateline's annotators list a country as a place,
+    so an organization the model reads as a GPE on the same words stays a GPE; a
+    "person" the model reads as a nationality or group (``Moriori``) stays NORP. Of
+    overlapping names the longest is kept (``University of Washington``, not
+    ``Washington``)."""
+    model = {(s, e): label for s, e, label in model_ents}
+    spans: list[tuple[int, int, str]] = []
+    for start, end, family in sorted(names, key=lambda n: (n[0] - n[1], n[0], n[2])):
+        if any(s < end and start < e for s, e, _ in spans):
+            continue
+        own = model.get((start, end))
+        if family == "LOC":
+            label = _place_label(text, start, end, model)
+        elif family == "ORG" and own == "GPE":
+            label = "GPE"
+        elif family == "PER" and own == "NORP":
+            label = "NORP"
+        else:
+            label = _FAMILY_LABEL[family]
+        spans.append((start, end, label))
+    for s, e, label in model_ents:
+        if label in _FAMILY_LABELS:
+            continue
+        if not any(s < ce and cs < e for cs, ce, _ in spans):
+            spans.append((s, e, label))
+    return TextSpans(text, tuple(sorted(spans)))
 
 
 def rehearsal_spans(texts: Iterable[str], docs: Iterable[Any]) -> list[TextSpans]:

@@ -79,16 +79,19 @@ class Output:
 _NO_REGISTRY = Path(__file__).resolve().parent / "no-registry"
 
 
-def _settings() -> Settings:
+def _settings(ner: str | None = None) -> Settings:
     """A site's default settings (so the enrichers, model and confidence threshold are
-    the ones a new user gets), with no registry."""
-    return Settings(
+    the ones a new user gets), with no registry; ``ner`` is another ``nlp_ner`` (the
+    ``ner`` folder of weights bench/train_ner.py wrote, to score weights that never saw
+    the text scored)."""
+    settings = Settings(
         title="eval",
         base_url="https://eval.example.org/",
         timezone="UTC",
         publisher=PublisherSettings(name="Eval", url="https://eval.example.org/"),
         content_dir=_NO_REGISTRY,
     )
+    return settings if ner is None else settings.model_copy(update={"nlp_ner": ner})
 
 
 def _superclasses() -> dict[str, list[str]]:
@@ -101,8 +104,8 @@ def _superclasses() -> dict[str, list[str]]:
 class Runner:
     """dateline's enrichment, set up once (gazetteer, language model) for many documents."""
 
-    def __init__(self) -> None:
-        self.settings = _settings()
+    def __init__(self, ner: str | None = None) -> None:
+        self.settings = _settings(ner)
         self.enrichers = default_enrichers(self.settings)
         facts = [e for e in self.enrichers if isinstance(e, FactsEnricher)]
         self.facts = facts[0] if facts else FactsEnricher(Gazetteer.shared())

@@ -55,7 +55,7 @@ from dateline.read import discover_names
 from dateline.read.files import read_capped
 from dateline.read.sidecar import SIDECAR_SUFFIXES, sidecar_path
 from dateline.settings import REGISTRY_FILE, Settings
-from dateline.write.atomic import inside, remove_leftovers, write_atomic, write_group
+from dateline.write.atomic import inside, remove_leftovers, write_group
 from dateline.write.cache import (
     BuildCache,
     CacheEntry,
@@ -2373,10 +2373,16 @@ def _site_files(
 ) -> list[_SiteFile]:
     """The files of one emitter (or of every one), each checked and written as soon as
     it is made (one in memory at a time); a file that fails its checks is not written,
-    and the one there stays."""
+    and the one there stays.
+
+    Files are placed as an article's are (:class:`_Targets`): each folder (``archive/``,
+    ``page/``) resolved once, not each of a large site's ~900 files' every path
+    component, and a file not there yet written as new (no temp file made and renamed).
+    """
     from dateline.emit.site import render_site_files  # noqa: PLC0415 - see _site_input
 
     out = settings.output_dir
+    targets = _Targets(out)
     made = (
         render_site_files(settings, site)
         if emitter is None
@@ -2406,7 +2412,9 @@ def _site_files(
         if writing:
             # top-level files (the feeds, sitemaps) are flushed to disk; the others are
             # checked by size by the next build, as article files are
-            changed = write_atomic(inside(out, name), data, durable="/" not in name)
+            path, new = targets(name)
+            written = write_group({path: data}, "/" not in name, new=(path,) if new else ())
+            changed = bool(written)
         else:
             changed = not _same(out / name, data)
         done.append(_SiteFile(name, len(data), len(data), found, changed))

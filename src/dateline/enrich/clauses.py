@@ -17,7 +17,7 @@ Read from the one parse :class:`~dateline.enrich.facts.FactsEnricher` makes per 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -36,6 +36,7 @@ __all__ = [
     "lent_times",
     "modality",
     "unproven",
+    "verbless",
 ]
 
 
@@ -80,6 +81,23 @@ _MODAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can
 _CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
 #: Adverbs that make a clause a possibility: ``may be eliminated`` written ``maybe``.
 _HEDGES = frozenset({"maybe", "perhaps", "possibly"})
+
+
+#: How a verb form modifies a noun rather than heads a clause ("meet-and-greet hour").
+_MODIFYING = frozenset({"amod", "compound", "nmod"})
+
+
+def verbless(tokens: Iterable[Token]) -> bool:
+    """Whether a line has no verb that makes a clause: a schedule's entry ("Nov. 12:
+    opening hearing"), a heading. Verbs that modify a noun ("opening hearing",
+    "meet-and-greet hour") do not make one; a participle that heads the line or a
+    clause of it does ("Updated: Jan 23", "while strolling along the beach")."""
+    seen = False
+    for token in tokens:
+        seen = True
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in _MODIFYING:
+            return False
+    return seen
 
 
 def clause_head(token: Token) -> Token:

@@ -49,6 +49,8 @@ class EventKind(StrEnum):
     OCCASION = "occasion"
     OCCURRENCE = "occurrence"
     PHASE = "phase"
+    #: an entry of a schedule, a line with no verb (:mod:`dateline.enrich.listings`)
+    LISTING = "listing"
 
 
 #: The schema.org Event subtypes dateline emits: only where the kind clearly fits.

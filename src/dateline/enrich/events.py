@@ -40,6 +40,7 @@ from dateline.enrich.clauses import (
 )
 from dateline.enrich.entities import Extraction, Mention
 from dateline.enrich.event_rules import EventKind, SchemaEventType
+from dateline.enrich.listings import ListingDetector
 from dateline.enrich.nlp import reads_as_english
 from dateline.enrich.posts import PostDetector
 from dateline.enrich.sentence_rules import (
@@ -151,7 +152,9 @@ class EventExtractor:
         rules: Sequence[SentenceRule] | None = None,
     ) -> None:
         self.detectors = (
-            tuple(detectors) if detectors is not None else (*default_detectors(), PostDetector())
+            tuple(detectors)
+            if detectors is not None
+            else (*default_detectors(), PostDetector(), ListingDetector())
         )
         self.rules = tuple(rules) if rules is not None else default_rules()
 
@@ -522,6 +525,12 @@ _PLACE_TYPES = {"City", "Country", "Place", "AdministrativeArea"}
 def _same_happening(event: ClauseEvent, other: EventDraft) -> bool:
     if other.sentence != event.sentence:
         return False
+    if (
+        event.kind is EventKind.LISTING
+        and bool(event.times)
+        and other.start == event.times[0].start
+    ):
+        return True  # a schedule's entry another detector read on its day: that event
     overlaps = other.span[0] < event.span[1] and event.span[0] < other.span[1]
     same_day = bool(event.times) and other.start == event.times[0].start
     alike = (

@@ -31,6 +31,7 @@ from dateline.enrich.clauses import (
     lent_times,
     modality,
     unproven,
+    verbless,
 )
 from dateline.enrich.entities import Extraction, Mention
 from dateline.enrich.event_rules import (
@@ -63,6 +64,7 @@ __all__ = [
     "default_detectors",
     "finer_first",
     "forward",
+    "in_the_clause_year",
     "on_the_verb",
     "own_times",
     "past_tense",
@@ -90,6 +92,9 @@ _MEASURES = frozenset(
     """magnitude percent per cent degree kilometre kilometer km mile metre meter foot feet
     ton tonne point inch hectare acre""".split()
 )
+#: First-person subjects, as an event's name writes them: the writer, or those the
+#: writer speaks for ("we launched it last week").
+_FIRST_PERSON = {"i": "I", "we": "We"}
 #: Pronouns standing for a thing or group, not a person ("when it arrives").
 _THING_PRONOUNS = frozenset({"it", "they"})
 #: Participles whose noun is still to come: "the tariffs scheduled for December".
@@ -412,6 +417,13 @@ class TriggerDetector:
             return None  # "it comes in addition to", "they got a signal": no one did it
         if actor is not None and actor.lower_ in ("he", "she") and not (subjects or objects):
             return None  # someone the text did not name: no one to name the event after
+        if (
+            subject is not None
+            and subject.lower_ in _FIRST_PERSON
+            and not scheduled
+            and present_tense(verb)
+        ):
+            return None  # "I am writing to you today", "galaxies we observe today": the page
         roles: dict[str, list[str]] = {"attendee": [], "organizer": [], "about": [], "location": []}
         agents = [k for k in subjects if context.type_of(k) in _AGENT_TYPES]
         roles[self.rule.subject_role].extend(agents)
@@ -805,6 +817,7 @@ class TriggerDetector:
             or subject.lower_ in _PLURALS
             or _nationals_at(context, subject)
         )
+        plural = plural or (subject is not None and subject.lower_ == "i")  # "I write"
         lemma = verb.lemma_.lower()
         verb_text = (lemma if plural else _third_person(lemma)) + (
             f" {particle}" if particle else ""
@@ -873,6 +886,11 @@ class TriggerDetector:
                 if person is not None:
                     names.append(context.name_of(person))
                     continue
+                if part.lower_ in _FIRST_PERSON:
+                    # "we launched it last week", "I wrote in August": the writer (or the
+                    # body the writer speaks for) did it, in the text's own words
+                    names.append(_FIRST_PERSON[part.lower_])
+                    continue
                 return ""
             mention = context.mention_at(part)
             if (
@@ -929,8 +947,9 @@ def _nearest_first(
 
 def finer_first(times: Sequence[TimeExpression]) -> list[TimeExpression]:
     """A clause's dates with a finer date inside the first one moved first: "Last
-    summer, Hurricane Barry hit Louisiana on July 13" was on July 13."""
-    ordered = list(times)
+    summer, Hurricane Barry hit Louisiana on July 13" was on July 13; a day written
+    without its year is in the year its clause gives (:func:`in_the_clause_year`)."""
+    ordered = in_the_clause_year(times)
     if not ordered:
         return ordered
     first = ordered[0]
@@ -939,6 +958,39 @@ def finer_first(times: Sequence[TimeExpression]) -> list[TimeExpression]:
         ordered.remove(inside[0])
         ordered.insert(0, inside[0])
     return ordered
+
+
+#: Dates that say their year only through the story's day: "July 15", "15 July", "in May".
+_YEARLESS = frozenset({"month_day", "day_month", "month"})
+#: Dates that give a clause its year: "in 2022", "next year", "this year".
+_YEAR_KINDS = frozenset({"year", "relative_period"})
+
+
+def in_the_clause_year(times: Sequence[TimeExpression]) -> list[TimeExpression]:
+    """A clause's dates with each day or month written without a year placed in the one
+    year the clause gives: "will take place July 15-24 in 2022" is 2022-07-15, "on July
+    23-August 8 next year" next year's July 23, whatever the story's day would make of
+    "July 15" alone. Two years in a clause say nothing about which one a day is in. The
+    day placed so is as written: no tense reads it forward or back again."""
+    years = {t.start for t in times if t.kind in _YEAR_KINDS and len(t.start) == 4 and not t.end}
+    if len(years) != 1:
+        return list(times)
+    year = next(iter(years))
+    out = []
+    for expr in times:
+        if expr.relative and expr.kind in _YEARLESS and expr.start[:4] != year:
+            placed = year + expr.start[4:]
+            try:
+                if len(placed) == 10:
+                    dt.date.fromisoformat(placed)  # (not a February 29 of another year)
+            except ValueError:
+                out.append(expr)
+                continue
+            end = year + expr.end[4:] if expr.end else None
+            out.append(dataclasses.replace(expr, start=placed, end=end, kind="in_year"))
+            continue
+        out.append(expr)
+    return out
 
 
 def _within(inner: TimeExpression, outer: TimeExpression) -> bool:
@@ -1203,13 +1255,16 @@ def ahead_by_form(verb: Token, times: Sequence[TimeExpression]) -> bool:
     month that does not say which one: the simple present of a story's body ("The
     Gophers play Saturday against the Wildcats", "the order books open from the end of
     November": news tells what happened in the past tense, what is on the calendar in
-    the present) and the imperative of a listing ("VISIT the Horse Show, Oct. 11-21")."""
+    the present), the imperative of a listing ("VISIT the Horse Show, Oct. 11-21") and
+    a line with no verb at all, a schedule's entry ("Nov. 12: opening hearing")."""
     if not times or not all(t.relative and t.kind in _WHICH_ONE for t in times):
         return False
     if any(c.dep_ == "neg" for c in verb.children):
         return False
     if present_tense(verb):
         return True
+    if verbless(verb.sent):
+        return True  # a schedule's line: "Nov. 12: opening hearing"
     # an imperative opens its sentence with a bare verb and has no subject; what hangs
     # on it without a tense of its own is on the same calendar ("SPEND a day rooting
     # for your riders during the Three-Day Event, Oct. 18-21")
