@@ -25,3 +25,14 @@ def test_a_happening_after_a_closed_quotation_is_published() -> None:
     (event,) = [e for e in events_of(TEXT) if e.name.startswith("Donald Trump announces")]
     assert (event.start, event.quoted) == ("2023-09", False)
     assert event.confidence >= DEFAULT_MIN_CONFIDENCE
+
+
+def test_a_past_happening_told_in_a_quotation_is_published() -> None:
+    """“We signed the deal on Monday,” he said: a quotation that tells a dated past
+    happening is reported as the text reports it (published, marked quoted); what a quote
+    exhorts or plans stays a proposal (tests/test_events_rules.py)."""
+    text = "“We signed the deal with Boeing on Monday,” the chief executive said."
+    told = [e for e in events_of(text) if e.name.startswith("We sign")]
+    assert [(e.start, e.quoted, e.confidence >= DEFAULT_MIN_CONFIDENCE) for e in told] == [
+        ("2024-07-01", True, True)
+    ], [(e.name, e.confidence) for e in events_of(text)]
