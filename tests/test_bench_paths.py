@@ -372,6 +372,25 @@ def test_a_new_file_is_written_without_a_temp_name(
     assert [p.name for p in target.parent.iterdir()] == ["a.html"]
 
 
+@pytest.mark.parametrize("new", [True, False])
+def test_files_named_by_their_text_are_written_as_by_their_path(tmp_path: Path, new: bool) -> None:
+    """A worker names an article's files by their text: written the same, returned as
+    given, and a failure names the file as a path."""
+    fresh, there = os.fspath(tmp_path / "articles" / "a.html"), tmp_path / "b.html"
+    there.write_bytes(b"old")
+    files: dict[Path | str, bytes] = {fresh: b"<p/>", there: b"new"}
+    assert write_group(files, new={fresh} if new else set()) == [fresh, there]
+    assert Path(fresh).read_bytes() == b"<p/>"
+    assert there.read_bytes() == b"new"
+    assert write_group(files) == []  # unchanged: not written again
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where a folder should be")
+    with pytest.raises(OutputError) as caught:
+        write_group({os.fspath(blocker / "c.html"): b"x"}, new={os.fspath(blocker / "c.html")})
+    assert caught.value.path == blocker / "c.html"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["articles", "b.html", "blocker"]
+
+
 @needs_nameless
 def test_a_new_file_whose_name_was_taken_meanwhile_replaces_it_whole(tmp_path: Path) -> None:
     """Told a file is new when another process has just made it (two articles with one

@@ -22,6 +22,7 @@ from dateline import pipeline
 from dateline.pipeline import ArticleTask, WriteTo, build_site, run_articles
 from dateline.read.files import read_capped
 from dateline.settings import Settings, load_settings
+from dateline.write import atomic
 from dateline.write import cache as cache_module
 
 from .conftest import DATA
@@ -374,3 +375,30 @@ def test_a_first_build_writes_its_article_files_without_looking_for_them(
     again = build_site(settings, jobs=1, force=True)
     assert again.count("built") == 3
     assert len(looked) == 6
+
+
+def test_site_files_are_placed_by_folder_not_each_resolved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The site-wide stage places its files in folders (archive pages, home pages) as
+    the articles' are placed: each folder resolved once, not every file's path; the
+    files are the same."""
+    settings = _site(tmp_path, "site")
+    resolved: list[str] = []
+
+    def inside(root: Path, relative: str) -> Path:
+        resolved.append(relative)
+        return atomic.inside(root, relative)
+
+    monkeypatch.setattr(pipeline, "inside", inside)
+    assert build_site(settings, jobs=1).ok
+    in_folders = [name for name in resolved if "/" in name]
+    assert in_folders == []  # "archive", "page": folders, once each
+    assert "archive" in resolved
+    assert resolved.count("archive") == 1
+    out = _published(settings.output_dir)
+    assert any(name.startswith("archive/") for name in out)
+    monkeypatch.undo()
+    again = _site(tmp_path, "again")
+    assert build_site(again, jobs=1).ok
+    assert _published(again.output_dir) == out

@@ -410,6 +410,20 @@ def test_words_that_name_enumeration_members_are_text(tmp_path: Path) -> None:
     assert titles == {"Monday", "Shops open"}
 
 
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_value_of_the_wrong_type_is_caught_whatever_was_checked_before(order: int) -> None:
+    """The check remembers which JSON types fit a property: a text where a number goes
+    is still caught after numbers fitted there, and the other way round."""
+    vocabulary = Vocabulary.bundled()
+    nodes = [
+        {"@id": f"https://x.example/#a{i}", "@type": "NewsArticle", "wordCount": value}
+        for i, value in enumerate([5, "many", 7, True][::order])
+    ]
+    for _ in range(2):
+        found = vocabulary.check(nodes, None, {})
+        assert sorted(f.message.rsplit(" ", 2)[-2] for f in found) == ["bool", "str"]
+
+
 def test_enumeration_only_ranges_are_still_checked() -> None:
     node = {"@id": "https://x.example/#e", "@type": "Event", "name": "A meeting"}
     vocabulary = Vocabulary.bundled()

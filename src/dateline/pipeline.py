@@ -55,7 +55,7 @@ from dateline.read import discover_names
 from dateline.read.files import read_capped
 from dateline.read.sidecar import SIDECAR_SUFFIXES, sidecar_path
 from dateline.settings import REGISTRY_FILE, Settings
-from dateline.write.atomic import inside, remove_leftovers, write_atomic, write_group
+from dateline.write.atomic import inside, remove_leftovers, write_group
 from dateline.write.cache import (
     BuildCache,
     CacheEntry,
@@ -394,7 +394,7 @@ def process_article(
     from dateline.model.assemble import assemble  # noqa: PLC0415 - not loaded by a no-op build
     from dateline.model.layers import Layer, merge_layers  # noqa: PLC0415
     from dateline.read.readers import read_article  # noqa: PLC0415 - not loaded by a no-op build
-    from dateline.validate import validate_graph  # noqa: PLC0415 - not loaded by a no-op build
+    from dateline.validate.graph import validate_graph  # noqa: PLC0415 - not loaded by a no-op build
 
     if enrichers is None:
         enrichers = default_enrichers(settings)
@@ -684,11 +684,13 @@ class _Targets:
 
     def __init__(self, out: Path) -> None:
         self.out = out
-        self.folders: dict[str, Path] = {}
+        #: each folder, resolved, as text (the files' paths are made as text: see
+        #: :data:`~dateline.write.atomic.Target`)
+        self.folders: dict[str, str] = {}
         #: folders that held nothing when first looked at (see :meth:`__call__`)
         self.empty: set[str] = set()
 
-    def __call__(self, name: str) -> tuple[Path, bool]:
+    def __call__(self, name: str) -> tuple[Path | str, bool]:
         """The file's path, and whether nothing is there yet: one ``lstat`` tells both,
         and spares :func:`~dateline.write.atomic.write_group` a look at a file that is
         not there (a full build's every file).
@@ -704,10 +706,11 @@ class _Targets:
             return inside(self.out, name), False
         resolved = self.folders.get(folder)
         if resolved is None:
-            resolved = self.folders[folder] = inside(self.out, folder)
-            if _holds_nothing(resolved):
+            where = inside(self.out, folder)
+            resolved = self.folders[folder] = os.fspath(where)
+            if _holds_nothing(where):
                 self.empty.add(folder)
-        target = resolved / base
+        target = f"{resolved}{os.sep}{base}"
         if folder in self.empty:
             return target, True
         try:
@@ -744,8 +747,8 @@ def _write_own_files(
     ``body_utf8``: the entry's body in UTF-8, when the caller has it. Without
     ``notices`` its result holds none (see :class:`WriteTo`)."""
     try:
-        files: dict[Path, bytes] = {}
-        new: set[Path] = set()
+        files: dict[Path | str, bytes] = {}
+        new: set[Path | str] = set()
         for name, data in made.files.items():
             path, missing = targets(name)
             files[path] = data
@@ -774,7 +777,7 @@ def _write_own_files(
     return ArticleOutput(
         made.task,
         result,
-        written=tuple(map(os.fspath, written)),
+        written=tuple([os.fspath(path) for path in written]),
         stored=entry.to_bytes(),
         kept=kept,
         feed=made.feed,
@@ -2370,10 +2373,16 @@ def _site_files(
 ) -> list[_SiteFile]:
     """The files of one emitter (or of every one), each checked and written as soon as
     it is made (one in memory at a time); a file that fails its checks is not written,
-    and the one there stays."""
+    and the one there stays.
+
+    Files are placed as an article's are (:class:`_Targets`): each folder (``archive/``,
+    ``page/``) resolved once, not each of a large site's ~900 files' every path
+    component, and a file not there yet written as new (no temp file made and renamed).
+    """
     from dateline.emit.site import render_site_files  # noqa: PLC0415 - see _site_input
 
     out = settings.output_dir
+    targets = _Targets(out)
     made = (
         render_site_files(settings, site)
         if emitter is None
@@ -2403,7 +2412,9 @@ def _site_files(
         if writing:
             # top-level files (the feeds, sitemaps) are flushed to disk; the others are
             # checked by size by the next build, as article files are
-            changed = write_atomic(inside(out, name), data, durable="/" not in name)
+            path, new = targets(name)
+            written = write_group({path: data}, "/" not in name, new=(path,) if new else ())
+            changed = bool(written)
         else:
             changed = not _same(out / name, data)
         done.append(_SiteFile(name, len(data), len(data), found, changed))

@@ -308,10 +308,10 @@ def _plain(data: bytes) -> bool:
     """Whether UTF-8 ``data`` holds no character lxml refuses or libxml2 would write
     as a reference: a control character, U+FFFE, U+FFFF (a lone surrogate never gets
     this far: it cannot be encoded)."""
-    return (
-        not data.translate(None, _NOT_CONTROL)
-        and b"\xef\xbf\xbe" not in data
-        and (b"\xef\xbf\xbf" not in data)
+    # both non-characters start with 0xEF, which few texts hold: one search for a byte
+    # (memchr) before two for three bytes, each slower (an article's body is checked)
+    return not data.translate(None, _NOT_CONTROL) and (
+        b"\xef" not in data or (b"\xef\xbf\xbe" not in data and b"\xef\xbf\xbf" not in data)
     )
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from dateline.enrich.credit import find_credit, placeless_end
 from dateline.enrich.dateline import Dateline, find_dateline
+from dateline.model.layers import constructed
 from dateline.model.meta import AgencySpec, ArticleMeta, AuthorSpec
 from dateline.read.draft import NO_META, Draft
 from dateline.settings import Settings
@@ -45,8 +46,6 @@ class DatelineEnricher:
     def __call__(self, draft: Draft, known: ArticleMeta) -> ArticleMeta:
         if not draft.paragraphs:
             return NO_META
-        from dateline.model.layers import constructed  # noqa: PLC0415 - as enrich's
-
         found = find_dateline(draft.paragraphs[0].text)
         # a plain text field: what validating it would make of the text (see constructed)
         return constructed({"dateline": found.place}) if found else NO_META
@@ -59,8 +58,6 @@ class SummaryEnricher:
         if not draft.paragraphs:
             return NO_META
         lead = draft.paragraphs[0].text
-        from dateline.model.layers import constructed  # noqa: PLC0415 - as enrich's
-
         found = find_dateline(lead)
         end = found.end if found else placeless_end(lead)  # "March 21 (Reuters) - …"
         # a plain text field: what validating it would make of the text (see constructed)
@@ -132,8 +129,6 @@ def enrich(
     views and the layer are put together without validating them again, which cost
     more than the three text-only enrichers' own work (see :func:`merge_layers`).
     """
-    from dateline.model.layers import constructed  # noqa: PLC0415 - the models load lazily
-
     written = {name: getattr(known, name) for name in known.model_fields_set}
     inferred: dict[str, object] = {}
     for enricher in enrichers:

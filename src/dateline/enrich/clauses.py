@@ -128,6 +128,9 @@ def _governors(verb: Token) -> Iterator[Token]:
 
 def modality(verb: Token) -> Modality:
     """Whether the clause headed by ``verb`` asserts, schedules, denies or supposes."""
+    implied = _implied_by(verb)
+    if implied is not None:
+        return modality(implied)
     chain = list(_governors(verb))
     scheduled = False
     for depth, token in enumerate(chain):
@@ -165,6 +168,28 @@ def modality(verb: Token) -> Modality:
     return Modality.SCHEDULED if scheduled else Modality.ASSERTED
 
 
+#: Governors whose infinitive happened when they did: "managed to catch a flight", "was
+#: able to catch one", "proceeded to sign": the complement is asserted, scheduled, denied
+#: or supposed as its governor is, not a purpose or a wish.
+_IMPLICATIVE = frozenset({"manage", "able", "proceed", "opt", "choose", "rush", "hurry"})
+
+
+def _implied_by(verb: Token) -> Token | None:
+    """The clause an implicative infinitive takes its modality from: the verb it is the
+    complement of ("managed"), or the "be" of "was able"; None for any other verb."""
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    head = verb.head
+    if head is verb or head.lemma_.lower() not in _IMPLICATIVE:
+        return None
+    if head.pos_ == "ADJ":  # "was able to": the clause is the "be" it describes
+        be = head.head
+        return (
+            be if head.dep_ == "acomp" and be is not head and be.pos_ in ("AUX", "VERB") else None
+        )
+    return head if head.pos_ == "VERB" else None
+
+
 #: Nouns whose content has not been shown to happen: "his claim that he visited",
 #: "its plans for an initial public offering", "the prospect of a strike".
 _UNPROVEN_NOUNS = frozenset(
@@ -178,6 +203,12 @@ def unproven(token: Token) -> bool:
     """Whether ``token`` (a clause's verb, or a noun naming a happening) is what a claim,
     plan or hope is about: ``his claim that he visited``, ``plans for an offering``."""
     head = token.head
+    if (
+        token.dep_ == "acl"
+        and token.tag_ == "VBN"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children)
+    ):
+        return False  # "a forecast released Thursday": what was done to it, not its content
     if token.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN":
         return head.lemma_.lower() in _UNPROVEN_NOUNS
     if token.dep_ == "pobj" and head.lower_ in ("for", "of", "to") and head.head is not head:

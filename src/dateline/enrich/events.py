@@ -657,6 +657,8 @@ _TWO_LINKS = re.compile(
     re.I,
 )
 _TWICE = re.compile(r"\b(\w+)\s+\1\b", re.I)
+#: An amount a name may start with: "$300 billion offering blocked".
+_AN_AMOUNT = re.compile(r"[$€£¥]\d")
 #: Quantifiers and pointers that open a generic or partial subject ("Some air quality
 #: monitors max out", "Those commercials were cool", "Only two commit"): the event says
 #: of some what the text does not name. Not "these": "these cases were dropped in 2015"
@@ -672,7 +674,7 @@ DOUBT_CONFIDENCE = 0.45
 def _name_doubt(name: str) -> str:
     """Why a name cannot be published as it stands, or ``""``."""
     words = name.split()
-    if not words or not name[:1].isalnum():
+    if not words or not (name[:1].isalnum() or _AN_AMOUNT.match(name)):
         return "the name does not start with a word"
     last = words[-1].lower()
     if last in _DANGLING or last.endswith(("-", "'s", "’s")):

@@ -1199,9 +1199,9 @@ def _idiom(verb: Token, words: frozenset[str] | None) -> bool:
         return False
     for child in verb.children:
         if (
-            child.dep_ in ("dobj", "prt", "acomp", "advmod", "attr")
+            child.dep_ in ("dobj", "prt", "acomp", "advmod", "attr", "nsubjpass")
             and child.lemma_.lower() in words
-        ):
+        ):  # (and the passive's subject: "the announcement was made on Friday")
             return True
         if child.dep_ == "prep" and any(
             g.dep_ == "pobj" and g.lemma_.lower() in words for g in child.children

@@ -91,7 +91,10 @@ class ArticleGraph(Node):
     def node(self, node_id: str) -> Node | None:
         if node_id == self.article.id:
             return self.article
-        return next((n for n in self.nodes if n.id == node_id), None)
+        for node in self.nodes:  # a loop, not next() of a generator closed early
+            if node.id == node_id:
+                return node
+        return None
 
 
 class SiteGraph(Node):

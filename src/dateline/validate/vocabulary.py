@@ -80,6 +80,13 @@ class Vocabulary:
             found = self._fits[key] = self.is_a(kinds, self.properties[prop][side])
         return found
 
+    @functools.cached_property
+    def _literal_fits(self) -> dict[tuple[type, str], bool]:
+        """(JSON type, property) → whether every value of that type fits the property's
+        range (see :meth:`_value`): an article's texts and numbers are checked by one
+        look each, not a walk through the ranges."""
+        return {}
+
     def terms(self) -> list[str]:
         return sorted({*self.classes, *self.properties})
 
@@ -132,8 +139,18 @@ class Vocabulary:
                         field=prop,
                     )
                 )
+            ranges = spec["ranges"]
+            fits = self._literal_fits
             for item in value if isinstance(value, list) else [value]:
-                problem = self._value(item, spec["ranges"], types, prop)
+                literal = type(item)
+                if literal in _LITERALS:
+                    fit = fits.get((literal, prop))
+                    if fit is None:
+                        fit = "Thing" in ranges or not _LITERALS[literal].isdisjoint(ranges)
+                        fits[literal, prop] = fit
+                    if fit:  # what _value says of any such value here: it fits
+                        continue
+                problem = self._value(item, ranges, types, prop)
                 if problem:
                     findings.append(
                         Finding(

@@ -27,19 +27,28 @@ import os
 import tempfile
 from collections.abc import Collection, Mapping
 from pathlib import Path
+from typing import TypeVar
 
 from dateline.errors import OutputError
 
 __all__ = ["TEMP_SUFFIX", "inside", "remove_leftovers", "write_atomic", "write_group"]
 
+_T = TypeVar("_T", Path, str, Path | str)
+
 #: Temp files carry this suffix, so a later build can tell its own leftovers apart.
 TEMP_SUFFIX = ".dateline.tmp"
 
 
-def _error(path: Path, exc: OSError) -> OutputError:
+#: A file to write: a path, or its text (a worker names an article's files as text:
+#: a :class:`~pathlib.Path` made, hashed and parsed again for its folder took longer
+#: than the file's own system calls).
+Target = Path | str
+
+
+def _error(path: Target, exc: OSError) -> OutputError:
     return OutputError(
         f"could not write: {exc.strerror or exc}; the previous file is unchanged",
-        path=path,
+        path=Path(path),
         hint="check free space and permissions of the output folder, and the length "
         "of the file name",
     )
@@ -49,7 +58,7 @@ def _error(path: Path, exc: OSError) -> OutputError:
 _TEMP_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
 
 
-def _open_temp(path: Path) -> tuple[int, str]:
+def _open_temp(path: Target) -> tuple[int, str]:
     """A new temp file next to ``path``, open for writing: its descriptor and name.
 
     Named after the file and this process (``.name.PID.dateline.tmp``): one
@@ -59,7 +68,8 @@ def _open_temp(path: Path) -> tuple[int, str]:
     process id left it, another thread of this process is writing the same path,
     or the name would be too long; then :func:`tempfile.mkstemp` picks one.
     """
-    tmp = os.path.join(path.parent, f".{path.name}.{os.getpid()}{TEMP_SUFFIX}")
+    folder, name = os.path.split(path)
+    tmp = os.path.join(folder, f".{name}.{os.getpid()}{TEMP_SUFFIX}")
     try:
         return os.open(tmp, _TEMP_FLAGS, 0o644), tmp
     except FileExistsError:
@@ -67,7 +77,7 @@ def _open_temp(path: Path) -> tuple[int, str]:
     except OSError as exc:
         if exc.errno != errno.ENAMETOOLONG:
             raise
-    return tempfile.mkstemp(dir=path.parent, prefix=".", suffix=TEMP_SUFFIX)
+    return tempfile.mkstemp(dir=folder, prefix=".", suffix=TEMP_SUFFIX)
 
 
 def _fill(fd: int, data: bytes, durable: bool) -> None:
@@ -81,13 +91,13 @@ def _fill(fd: int, data: bytes, durable: bool) -> None:
     os.fchmod(fd, 0o644)
 
 
-def _stage(path: Path, data: bytes, durable: bool) -> Path:
+def _stage(path: Target, data: bytes, durable: bool) -> Path:
     try:
         fd, tmp = _open_temp(path)
     except FileNotFoundError:
         # The folder is made only when missing: most writes go to folders that
         # exist, and a mkdir per file cost a syscall and an exception each.
-        path.parent.mkdir(parents=True, exist_ok=True)
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = _open_temp(path)
     try:
         try:
@@ -104,18 +114,19 @@ def _stage(path: Path, data: bytes, durable: bool) -> Path:
 _NAMELESS_FLAGS = getattr(os, "O_TMPFILE", 0) and (os.O_TMPFILE | os.O_WRONLY | os.O_CLOEXEC)
 
 
-def _nameless(path: Path, data: bytes, durable: bool) -> int | None:
+def _nameless(path: Target, data: bytes, durable: bool) -> int | None:
     """``data`` in a new file without a name, in ``path``'s folder: its open descriptor
     (:func:`_link` names it), or None when this system or file system makes no such
     file (the caller stages a temp file instead)."""
     if not _NAMELESS_FLAGS:
         return None
+    folder = os.path.dirname(path)
     try:
-        fd = os.open(path.parent, _NAMELESS_FLAGS, 0o644)
+        fd = os.open(folder, _NAMELESS_FLAGS, 0o644)
     except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        Path(folder).mkdir(parents=True, exist_ok=True)
         try:
-            fd = os.open(path.parent, _NAMELESS_FLAGS, 0o644)
+            fd = os.open(folder, _NAMELESS_FLAGS, 0o644)
         except OSError:
             return None
     except OSError:  # not supported here (EOPNOTSUPP, EISDIR on old kernels...)
@@ -128,7 +139,7 @@ def _nameless(path: Path, data: bytes, durable: bool) -> int | None:
     return fd
 
 
-def _link(fd: int, path: Path) -> bool:
+def _link(fd: int, path: Target) -> bool:
     """Give the nameless file ``fd`` its name ``path``; False when the name is taken
     (nothing changed). ``/proc/self/fd/N`` names the open file; the path is absolute,
     so ``linkat`` ignores the folder descriptor (given only to make Python call
@@ -140,9 +151,9 @@ def _link(fd: int, path: Path) -> bool:
     return True
 
 
-def _unchanged(path: Path, data: bytes) -> bool:
+def _unchanged(path: Target, data: bytes) -> bool:
     try:
-        return path.stat().st_size == len(data) and path.read_bytes() == data
+        return os.stat(path).st_size == len(data) and Path(path).read_bytes() == data
     except OSError:
         return False
 
@@ -158,19 +169,19 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> bool:
 
 
 def write_group(
-    files: Mapping[Path, bytes], durable: bool = False, *, new: Collection[Path] = ()
-) -> list[Path]:
+    files: Mapping[_T, bytes], durable: bool = False, *, new: Collection[_T] = ()
+) -> list[_T]:
     """Write several files all or nothing; return those whose content changed.
 
-    ``new`` are files the caller just saw were not there: they are not looked at
-    again (a stat per file of a full build). Raises
-    :class:`~dateline.errors.OutputError` naming the file that failed; in that case
-    none of ``files`` has changed.
+    ``files`` are named by paths or by their text (see :data:`Target`). ``new`` are
+    files the caller just saw were not there: they are not looked at again (a stat
+    per file of a full build). Raises :class:`~dateline.errors.OutputError` naming
+    the file that failed; in that case none of ``files`` has changed.
     """
     changed = [path for path, data in files.items() if path in new or not _unchanged(path, data)]
-    staged: dict[Path, Path] = {}
-    nameless: dict[Path, int] = {}
-    linked: list[Path] = []
+    staged: dict[_T, Path] = {}
+    nameless: dict[_T, int] = {}
+    linked: list[_T] = []
     current = None
     try:
         try:
@@ -197,7 +208,7 @@ def write_group(
         for tmp in staged.values():
             tmp.unlink(missing_ok=True)
         for path in linked:  # new: without it, the folder is as it was
-            path.unlink(missing_ok=True)
+            Path(path).unlink(missing_ok=True)
         raise _error(current or next(iter(files)), exc) from exc
     return changed
 
