@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from dateline.enrich.clauses import verbless
 from dateline.enrich.event_rules import EventKind
 from dateline.enrich.temporal import Precision, TimeExpression
-from dateline.enrich.timeline import ClauseEvent, SentenceContext, forward
+from dateline.enrich.timeline import ClauseEvent, SentenceContext, forward, tokens_text
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from spacy.tokens import Token
@@ -142,7 +142,7 @@ class ListingDetector:
     ) -> ClauseEvent | None:
         scheduled = day.relative and day.kind in _WHICH_ONE
         when = forward(day, context.published) if scheduled else day
-        text = _text(words)
+        text = tokens_text(words)
         head = [t for t in words if t.pos_ in ("NOUN", "PROPN")][-1]  # English heads last
         start = context.parse.start_of(words[0])
         end = context.parse.start_of(words[-1]) + len(words[-1].text)
@@ -166,12 +166,3 @@ def _a_day(expr: TimeExpression) -> bool:
     return expr.kind in _DAY_KINDS and (
         expr.precision is Precision.DAY or (expr.kind == "span" and len(expr.start) == 10)
     )
-
-
-def _text(tokens: list[Token]) -> str:
-    parts: list[str] = []
-    for at, token in enumerate(tokens):
-        if at and (tokens[at - 1].whitespace_ or token.i != tokens[at - 1].i + 1):
-            parts.append(" ")
-        parts.append(token.text)
-    return "".join(parts).strip()

@@ -69,6 +69,7 @@ __all__ = [
     "own_times",
     "past_tense",
     "present_tense",
+    "tokens_text",
 ]
 
 _PLACE_TYPES = frozenset({"City", "Country", "Place", "AdministrativeArea"})
@@ -251,7 +252,7 @@ def _phrase(token: Token, cut: frozenset[str] = _CUT) -> list[Token]:
     return sorted(keep, key=lambda t: t.i)
 
 
-def _text(tokens: Sequence[Token]) -> str:
+def tokens_text(tokens: Sequence[Token]) -> str:
     """The tokens as text; words that were apart in the sentence stay apart (``sticky,
     repeating`` without its comma is ``sticky repeating``, not ``stickyrepeating``)."""
     parts: list[str] = []
@@ -602,7 +603,7 @@ class TriggerDetector:
                     return None
                 if not of:  # "the September 11, 2001 attacks": a day in full names it
                     dated_name = f"{noun.text} of {full[0].text}"
-        words = _text(sorted([*modifiers, noun, *of], key=lambda t: t.i))
+        words = tokens_text(sorted([*modifiers, noun, *of], key=lambda t: t.i))
         name = _capitalise(dated_name or words)
         if people:
             name += f" {self.rule.joiner} " + _join([context.name_of(k) for k in people])
@@ -798,7 +799,7 @@ class TriggerDetector:
                 None,
             )
             if who and idiom is not None:  # "Man set on fire": the words that make it one
-                return _capitalise(f"{who} {verb.lower_} {_text(list(idiom.subtree))}")
+                return _capitalise(f"{who} {verb.lower_} {tokens_text(list(idiom.subtree))}")
             if who:
                 return _capitalise(f"{who} {verb.lower_}".strip())
             return noun_for(self.rule, verb.lemma_.lower())
@@ -860,9 +861,9 @@ class TriggerDetector:
             if said:  # "The New York Times reports that WeWork is preparing to cut jobs"
                 rest = said
             elif prep is not None:
-                rest = _text(_phrase(prep, frozenset({"relcl", "acl", "appos", "punct"})))
+                rest = tokens_text(_phrase(prep, frozenset({"relcl", "acl", "appos", "punct"})))
             elif clause is not None:  # "decides to raise rates"
-                rest = _text(
+                rest = tokens_text(
                     [
                         t
                         for t in _phrase(clause, frozenset({"relcl", "advcl", "punct", "prep"}))
@@ -916,7 +917,7 @@ class TriggerDetector:
             words = [w for w in words if context.parse.start_of(w) >= context.skip_before]
             if len(words) > 8:
                 words = [t for t in words if t.i >= part.i - 3 and t.i <= part.i]
-            text = _text(words)
+            text = tokens_text(words)
             first = text.split(" ", 1)
             if not keep_article and first[0].lower() in _HEADLINE_DROP and len(first) > 1:
                 text = first[1]
@@ -1359,7 +1360,7 @@ def _said(context: SentenceContext, verb: Token) -> str:
             and not (t.dep_ == "prep" and all(_is_time_word(context, c) for c in t.children))
         ]
         if words and len(words) <= _SAID_WORDS:
-            return "that " + _text(words)  # "WeWork confirms that it had been contacted"
+            return "that " + tokens_text(words)  # "WeWork confirms that it had been contacted"
     return ""
 
 
