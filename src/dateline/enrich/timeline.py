@@ -1255,7 +1255,7 @@ def _short_phrase(context: SentenceContext, noun: Token) -> list[Token]:
     for prep in noun.children:
         if prep.dep_ != "prep" or prep.i < noun.i:
             continue
-        words = [t for t in _phrase(prep, frozenset({"relcl", "acl", "appos", "punct"}))]
+        words = _phrase(prep, frozenset({"relcl", "acl", "appos", "punct"}))
         if _is_time(context, prep) or len(words) > _SHORT:
             return []
         if any(t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" for t in words):
