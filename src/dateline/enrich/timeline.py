@@ -352,9 +352,12 @@ class TriggerDetector:
                 times, moved = until, True
         if not times:
             return None  # the timeline is what the text dates
+        if _set_for(verb) and _called_off(verb.head):
+            return None  # "the vote scheduled for Friday was postponed": not on Friday now
         scheduled = (
             mood is Modality.SCHEDULED
             or moved
+            or _set_for(verb)
             or (
                 verb.lemma_.lower() not in self.rule.weak
                 and not inherited
@@ -385,8 +388,13 @@ class TriggerDetector:
         if not passive and any(c.dep_ == "auxpass" for c in verb.children):
             # "rescued by police was released Monday", parsed without its subject: the
             # police of the other clause did not release anything
+            raised = subject if verb.dep_ == "xcomp" else None
             subject = _agent_of(verb)
             shared = _shared_patient(verb)
+            if raised is not None and raised.pos_ in ("NOUN", "PROPN"):
+                # "the listing ceremony is due to be held next Tuesday": the subject of
+                # the verb an infinitive passive completes is what is done
+                passive, patient = True, raised
             if shared is not None:
                 # "had been shelved in 2017 but was re-opened earlier this year": the
                 # investigation of the clause it is coordinated with was re-opened
@@ -1417,6 +1425,27 @@ def _light_complement(context: SentenceContext, verb: Token) -> str:
 
 #: Prepositions of a passive that tell who, why or when, not what was done.
 _NOT_WHAT_WAS_DONE = frozenset({"by", "after", "before", "for", "because", "despite", "since"})
+
+
+def _set_for(verb: Token) -> bool:
+    """``a protest set for Friday``, ``the flight scheduled for Tuesday``: a participle
+    that puts the noun it describes on the calendar, whose date is ahead."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.lemma_.lower() in _FUTURE_PARTICIPLES
+        and any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children)
+    )
+
+
+#: Verbs that take a happening off the day it was set for.
+_CALLING_OFF = frozenset({"postpone", "cancel", "delay", "reschedule", "scrap", "suspend", "move"})
+
+
+def _called_off(noun: Token) -> bool:
+    """Whether the clause ``noun`` is the subject or object of moves or cancels it."""
+    verb = clause_head(noun)
+    return verb is not noun and verb.lemma_.lower() in _CALLING_OFF
 
 
 def _a_person(context: SentenceContext, keys: Sequence[str]) -> bool:
