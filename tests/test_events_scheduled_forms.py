@@ -55,10 +55,11 @@ def test_a_noun_set_for_a_day_is_one_happening() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "He set the table for dinner on Monday.",  # "set" without a calendar's "for"
+        "John Smith set the table on Monday.",  # "set" without a calendar's "for"
         "The vote scheduled for Friday was postponed on Tuesday.",  # no longer on Friday
     ],
 )
 def test_a_setting_that_schedules_nothing(sentence: str) -> None:
     events = events_of(sentence, WEDNESDAY)
-    assert [e.name for e in events if e.scheduled] == [], [(e.name, e.start) for e in events]
+    setting = [e.name for e in events if e.scheduled or e.name.endswith(("sets the table", "set"))]
+    assert setting == [], [(e.name, e.start) for e in events]
