@@ -21,8 +21,7 @@ WEDNESDAY = dt.date(2020, 4, 22)
     ("sentence", "name", "start"),
     [
         (
-            "The listing ceremony is due to be held at the Hong Kong Stock Exchange next "
-            "Tuesday.",
+            "The listing ceremony is due to be held at the Hong Kong Stock Exchange next Tuesday.",
             "Listing ceremony held",
             "2020-04-28",
         ),
@@ -41,13 +40,13 @@ WEDNESDAY = dt.date(2020, 4, 22)
 )
 def test_a_participle_or_a_raised_passive_schedules(sentence: str, name: str, start: str) -> None:
     events = [e for e in events_of(sentence, WEDNESDAY) if e.name == name]
-    assert [(e.start, e.scheduled, e.confidence >= 0.6) for e in events] == [
-        (start, True, True)
-    ], [(e.name, e.start) for e in events_of(sentence, WEDNESDAY)]
+    assert [(e.start, e.scheduled, e.confidence >= 0.6) for e in events] == [(start, True, True)], [
+        (e.name, e.start) for e in events_of(sentence, WEDNESDAY)
+    ]
 
 
 def test_a_noun_set_for_a_day_is_one_happening() -> None:
-    """"The hearing is set for May 5": the hearing and its setting are one Event."""
+    """ "The hearing is set for May 5": the hearing and its setting are one Event."""
     events = events_of("The hearing is set for May 5.", WEDNESDAY)
     assert [(e.start, e.scheduled) for e in events] == [("2020-05-05", True)]
 

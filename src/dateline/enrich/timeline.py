@@ -833,12 +833,7 @@ class TriggerDetector:
             or (
                 subject.tag_ == "NNS"
                 and (
-                    subject.is_lower
-                    or _described(subject)
-                    or _AGENT_PLURAL.search(subject.lower_)
-                    # capitalised only as the sentence's first word ("Stocks rose"), and
-                    # no name the text gives
-                    or (subject.i == subject.sent.start and context.mention_at(subject) is None)
+                    subject.is_lower or _described(subject) or _AGENT_PLURAL.search(subject.lower_)
                 )
             )
             or subject.lower_ in _PLURALS
@@ -1263,6 +1258,8 @@ def _short_phrase(context: SentenceContext, noun: Token) -> list[Token]:
     for prep in noun.children:
         if prep.dep_ != "prep" or prep.i < noun.i:
             continue
+        if prep.lower_ == "with":
+            return []  # "said meeting with Giuliani on Monday was part of it": no one met
         words = _phrase(prep, frozenset({"relcl", "acl", "appos", "punct"}))
         if _is_time(context, prep) or len(words) > _SHORT:
             return []
