@@ -726,3 +726,34 @@ def test_articles_made_without_validating_again_are_the_validated_ones(
         assert not isinstance(fast, ArticleGraph)
         assert type(fast) is type(validated)
         assert [f.as_dict() for f in fast.findings()] == [f.as_dict() for f in validated.findings()]
+
+
+def test_cache_entries_made_with_the_summary_json_are_those_made_without(tmp_path: Path) -> None:
+    """A worker makes each summary's JSON once, for the state the build holds and for
+    the cache entry (``CacheEntry.to_bytes(summary)``): the very bytes of an entry
+    that serialises its summary itself, and the same JSON where orjson refuses the
+    entry (an integer past 64 bits) and json writes it."""
+    from dateline.pipeline import ArticleTask, ArticleWorker  # noqa: PLC0415
+    from dateline.write.cache import CacheEntry, summary_bytes  # noqa: PLC0415
+
+    settings = load_settings(copy_test_site(tmp_path))
+    worker = ArticleWorker(settings)
+    made = 0
+    for path in sorted(settings.content_dir.glob("*.md")):
+        entry = worker(ArticleTask(path, path.name, "k")).entry
+        if entry is None:
+            continue
+        made += 1
+        assert entry.to_bytes(summary_bytes(entry.summary)) == entry.to_bytes()
+        huge = CacheEntry(
+            entry.key,
+            entry.summary,
+            entry.body,
+            [*entry.graph, {"@id": "#n", "value": 2**70}],
+            entry.findings,
+            entry.files,
+        )
+        spliced = huge.to_bytes(summary_bytes(huge.summary))
+        assert json.loads(spliced) == json.loads(huge.to_bytes())
+        assert CacheEntry.from_bytes(spliced, "k", entry.body) == huge
+    assert made
