@@ -726,15 +726,15 @@ class EntityExtractor:
                 self._title_before(result, found, text, match.start)
                 self._apposition(result, found, text, index, match.end)
             masked[match.start : match.end] = "\0" * (match.end - match.start)
-        for match in OUTLET_DOMAIN.finditer(text):
-            if "\0" in masked[match.start() : match.end()]:
+        for site in OUTLET_DOMAIN.finditer(text):
+            if "\0" in masked[site.start() : site.end()]:
                 continue
             # "told News.Az", "reprinted on Wired.com": a website written as a name is the
             # outlet (the annotators of real news list them as organizations), whatever
             # the recognizers made of its pieces
-            outlet = self._found(result, key_for(match[0]), "Organization", match[0], text)
-            self._mention(result, outlet, index, match.start(), match.end(), text)
-            masked[match.start() : match.end()] = "\0" * (match.end() - match.start())
+            outlet = self._found(result, key_for(site[0]), "Organization", site[0], text)
+            self._mention(result, outlet, index, site.start(), site.end(), text)
+            masked[site.start() : site.end()] = "\0" * (site.end() - site.start())
         visible = "".join(masked)
         long_forms = {v: k for k, v in acronyms.items()}
         covered = [False] * (len(text) + 1)

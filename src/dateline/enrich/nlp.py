@@ -70,8 +70,8 @@ __all__ = [
     "NerChoice",
     "NlpModel",
     "ParsedArticle",
-    "foreign_function_words",
     "core",
+    "foreign_function_words",
     "news_ner_path",
     "reads_as_english",
 ]
