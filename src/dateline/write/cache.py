@@ -11,10 +11,11 @@ published: see .gitignore), one SQLite database with:
 - ``state``: for every source, the key and summary of what the output folder
   holds for it now; ``site_files``: the feeds' and index's sizes; ``meta``: the
   site key;
-- ``staged`` (a temporary table, the build's connection's alone): the state rows of
-  the articles this build has built so far, written as they arrive while the
-  workers still run and moved into ``state`` in one statement when the build saves
-  it (a build that dies takes them with it);
+- ``staged``: the state rows of the articles this build has built so far, written
+  as they arrive while the workers still run (made anew by the build's first
+  batch; what a build that died left there is never read) and made part of
+  ``state`` when the build saves it: moved in one statement, or, when they are the
+  whole new state (a full build), by renaming the table, in the same transaction;
 - ``stamps``: for every source, the ``stat`` of its file and sidecar (size,
   modification and change times, inode) when its key was last computed, so a
   rebuild need not read and hash a file whose stamp is the same. A stamp is
@@ -73,8 +74,10 @@ STATE_DIR = ".dateline"
 FORMAT = 10
 #: A file changed this recently (seconds) is read and hashed, whatever its stamp says.
 RACY_SECONDS = 2.0
-#: Bytes per page of a new cache database (SQLite's default is 4096).
-PAGE_SIZE = 16384
+#: Bytes per page of a new cache database (SQLite's default is 4096; its largest).
+#: An entry is ~12 KB: a 16 KiB page held one (a quarter of it empty), a 64 KiB page
+#: holds five, so a 10k full build writes ~130 MB of cache instead of ~165 MB.
+PAGE_SIZE = 65536
 #: Window of the deflated summaries a build holds (2 KiB: more than a summary's length).
 _WINDOW_BITS = 11
 
@@ -495,27 +498,25 @@ class CacheState:
     stamps: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
-_SCHEMA = """
+#: The columns of ``state`` (and of ``staged``, which becomes it: see save_state).
+_STATE_COLUMNS = """(
+    source TEXT PRIMARY KEY, key TEXT NOT NULL, summary TEXT NOT NULL,
+    findings TEXT NOT NULL, files TEXT NOT NULL, carried INTEGER NOT NULL
+)"""
+_SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS entries (
     key TEXT PRIMARY KEY, data BLOB NOT NULL, body TEXT, size INTEGER, feed BLOB
 );
-CREATE TABLE IF NOT EXISTS state (
-    source TEXT PRIMARY KEY, key TEXT NOT NULL, summary TEXT NOT NULL,
-    findings TEXT NOT NULL, files TEXT NOT NULL, carried INTEGER NOT NULL
-);
+CREATE TABLE IF NOT EXISTS state {_STATE_COLUMNS};
 CREATE TABLE IF NOT EXISTS site_files (name TEXT PRIMARY KEY, size INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS stamps (
     source TEXT PRIMARY KEY, stamp TEXT NOT NULL, key TEXT NOT NULL
 );
 """
-#: The build's own rows of ``state`` until it saves them (see :meth:`BuildCache.stage`).
-_STAGED = """
-CREATE TEMP TABLE staged (
-    source TEXT NOT NULL, key TEXT NOT NULL, summary TEXT NOT NULL,
-    findings TEXT NOT NULL, files TEXT NOT NULL, carried INTEGER NOT NULL
-)
-"""
+#: The build's own rows of ``state`` until it saves them (see :meth:`BuildCache.stage`):
+#: the same table as ``state``, so that it can become it.
+_STAGED = ("DROP TABLE IF EXISTS staged", f"CREATE TABLE staged {_STATE_COLUMNS}")
 
 
 #: Keys asked for in one query (SQLite before 3.32 takes at most 999 parameters).
@@ -531,6 +532,8 @@ class BuildCache:
         self.root = output_dir / STATE_DIR
         self.writable = writable
         self._db: sqlite3.Connection | None = None
+        #: this connection made ``staged`` (in its open transaction) for this build
+        self._staging = False
 
     @property
     def lock_file(self) -> Path:
@@ -565,9 +568,11 @@ class BuildCache:
             db.execute("PRAGMA synchronous = NORMAL")
             if self.writable:
                 # for a new database: an entry is ~12 KB (its JSON, body and feed
-                # entries), which 4 KiB pages (the default) split over overflow pages;
-                # measured on a 10k full build, ~0.15-0.3 s less of the build process's
-                # CPU, reads unchanged (an existing cache keeps its page size)
+                # entries), which 4 KiB pages (the default) split over overflow pages
+                # and 16 KiB pages hold one each with a quarter empty; written into the
+                # kernel's page cache, those bytes were most of the build process's
+                # system time (see PAGE_SIZE); reads unchanged (an existing cache keeps
+                # its page size)
                 db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
                 # one transaction: a new cache's tables and its format made with one
                 # commit (each statement committed alone flushed the disk three times:
@@ -576,7 +581,6 @@ class BuildCache:
                     f"BEGIN; {_SCHEMA} "
                     f"INSERT OR IGNORE INTO meta VALUES ('format', '{FORMAT}'); COMMIT;"
                 )
-                db.execute(_STAGED)
             version = db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()
             if version is not None and version[0] != str(FORMAT):
                 raise sqlite3.DatabaseError("a cache of another format")
@@ -673,6 +677,8 @@ class BuildCache:
         if db is None:
             return
         try:
+            if not db.in_transaction:  # the table statements below open none themselves
+                db.execute("BEGIN")
             changed = (  # one row at a time: a full build changes every row
                 entry.row(source)
                 for source, entry in state.articles.items()
@@ -684,11 +690,19 @@ class BuildCache:
                     or not old.same_files(entry)
                 )
             )
-            db.executemany("INSERT OR REPLACE INTO state VALUES (?, ?, ?, ?, ?, ?)", changed)
-            db.execute("INSERT OR REPLACE INTO state SELECT * FROM staged")
-            db.execute("DELETE FROM staged")  # in this transaction: none if it fails
-            gone = [(source,) for source in before.articles if source not in state.articles]
-            db.executemany("DELETE FROM state WHERE source = ?", gone)
+            if self._staging and all(entry.staged for entry in state.articles.values()):
+                # a full build: the staged rows are the new state, row for row (written
+                # already, committed with the entries while the workers ran), so the
+                # table becomes the state instead of being copied into it at the end
+                db.execute("DROP TABLE state")
+                db.execute("ALTER TABLE staged RENAME TO state")
+            else:
+                db.executemany("INSERT OR REPLACE INTO state VALUES (?, ?, ?, ?, ?, ?)", changed)
+                if self._staging:
+                    db.execute("INSERT OR REPLACE INTO state SELECT * FROM staged")
+                    db.execute("DROP TABLE staged")  # in this transaction: none if it fails
+                gone = [(source,) for source in before.articles if source not in state.articles]
+                db.executemany("DELETE FROM state WHERE source = ?", gone)
             # the entries no source uses any more (replaced, deleted, never published):
             # told by the database over its key index, not from sets of every key of a
             # large site (and each key this build wrote) held until now
@@ -714,6 +728,7 @@ class BuildCache:
             raise OutputError(
                 f"could not save the build cache: {exc}", path=self.state_file
             ) from exc
+        self._staging = False
 
     def stage(self, articles: Iterable[tuple[str, str, StateEntry]], parse: bool) -> None:
         """Write the state rows of ``articles`` (source, slug, entry: built by this
@@ -727,8 +742,14 @@ class BuildCache:
             return
         entries = list(articles)
         try:
+            if not self._staging:  # this build's first rows: a new table, in its transaction
+                if not db.in_transaction:
+                    db.execute("BEGIN")
+                for statement in _STAGED:
+                    db.execute(statement)
+                self._staging = True
             db.executemany(
-                "INSERT INTO staged VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO staged VALUES (?, ?, ?, ?, ?, ?)",
                 [entry.staged_row(source, slug, parse) for source, slug, entry in entries],
             )
         except sqlite3.Error as exc:
@@ -742,7 +763,7 @@ class BuildCache:
         """Take back the staged row of ``source`` (an article a cross-article check
         failed after it was built: the state keeps what the folder held before)."""
         db = self._open()
-        if db is None:
+        if db is None or not self._staging:
             return
         try:
             db.execute("DELETE FROM staged WHERE source = ?", (source,))
