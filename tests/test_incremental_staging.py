@@ -12,9 +12,10 @@ from typing import Any
 import pytest
 
 import dateline.pipeline
+import dateline.write.cache
 from dateline.errors import OutputError
 from dateline.pipeline import build_site
-from dateline.write.cache import FORMAT, BuildCache
+from dateline.write.cache import FORMAT, BuildCache, CacheState, StateEntry
 
 from .test_incremental import _same_slug_article, article, make_site
 
@@ -135,3 +136,64 @@ def test_a_cache_of_another_format_is_replaced(tmp_path: Path) -> None:
         (version,) = db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()
     assert version == str(FORMAT)
     assert build_site(settings).count("unchanged") == 11
+
+
+def _entry(key: str) -> StateEntry:
+    return StateEntry(key, '{"summary": "' + key + '"}', [], {"articles/x.html": 1})
+
+
+@pytest.mark.parametrize("stages", [False, True], ids=["stages-nothing", "stages-others"])
+def test_rows_a_dead_build_staged_never_become_state(tmp_path: Path, stages: bool) -> None:
+    """Staged rows are committed with the entries while a build runs: a build that died
+    leaves them in the cache, and the next build saves its own rows, never those."""
+    dead = BuildCache(tmp_path, writable=True)
+    dead.load_state()
+    dead.stage([("a.md", "a", _entry("dead-a")), ("b.md", "b", _entry("dead-b"))], parse=False)
+    dead.commit()
+    dead.close()  # killed before it saved its state
+
+    cache = BuildCache(tmp_path, writable=True)
+    before = cache.load_state()
+    assert before.articles == {}
+    built = _entry("new-b")
+    if stages:
+        cache.stage([("b.md", "b", built)], parse=False)
+    cache.save_state(CacheState(site_key="site", articles={"b.md": built}), before)
+    cache.close()
+    assert {source: row[0] for source, row in _rows(tmp_path).items()} == {"b.md": "new-b"}
+
+
+def test_a_full_build_state_then_an_incremental_one_keeps_the_unchanged_rows(
+    tmp_path: Path,
+) -> None:
+    """A full build's staged rows become the state whole; the next build, which
+    stages one row, adds it to the rows it reuses."""
+    settings = make_site(tmp_path)
+    assert build_site(settings, jobs=2).ok
+    full = _rows(settings.output_dir)
+    (settings.content_dir / "gen-03.txt").write_text(article(3, city="Lima"))
+    assert build_site(settings, jobs=2).count("built") == 1
+    after = _rows(settings.output_dir)
+    assert after.keys() == full.keys()
+    assert [s for s in full if after[s] != full[s]] == ["gen-03.txt"]
+
+
+def test_a_full_build_that_fails_to_save_its_state_leaves_the_previous_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = make_site(tmp_path)
+    assert build_site(settings, jobs=2).ok
+    good = _rows(settings.output_dir)
+
+    def refused(*args: object) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    (settings.content_dir / "gen-04.txt").write_text(article(4, city="Oslo"))
+    with monkeypatch.context() as patched:
+        # the last statements of saving the state fail: none of it is kept (also when
+        # the cache was committed just before, as a large build's second process needs)
+        patched.setattr(dateline.write.cache, "_write_stamps", refused)
+        patched.setattr(dateline.pipeline, "SECOND_PROCESS_ARTICLES", 1)
+        report = build_site(settings, jobs=2, force=True)
+    assert [f.code for f in report.site_findings] == ["cache_not_saved"]
+    assert _rows(settings.output_dir) == good

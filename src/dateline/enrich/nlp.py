@@ -65,10 +65,12 @@ __all__ = [
     "ENGLISH_STOP_SHARE",
     "MODEL_NER",
     "NEWS_NER",
+    "OWN_NAMES",
     "UNCONFIRMED",
     "NerChoice",
     "NlpModel",
     "ParsedArticle",
+    "core",
     "foreign_function_words",
     "news_ner_path",
     "reads_as_english",
@@ -97,6 +99,10 @@ DEFAULT_CONFIRM: tuple[str, ...] = ("ORG",)
 #: ``doc.spans`` key of the names the model's own recognizer did not confirm
 #: (``nlp_ner_confirm``): proposals, not published.
 UNCONFIRMED = "ner_unconfirmed"
+#: ``doc.spans`` key of what the model's own recognizer named in a paragraph it read to
+#: confirm (``nlp_ner_confirm``): where the two disagree, its label is a second opinion
+#: (an organization the tuned one proposed that it reads as a place, ``Wisconsin``)
+OWN_NAMES = "ner_own"
 #: Words at the edges of a name that the two recognizers' conventions disagree on
 #: (OntoNotes, the model's, writes "the European Union"; dateline's annotators
 #: "European Union"): not part of the name when comparing them.
@@ -251,8 +257,9 @@ class NlpModel:
         for _ in self._own_ner.pipe(todo, batch_size=_BATCH):
             pass
         for doc, ents in zip(todo, proposed, strict=True):
-            own = {(_core(e), e.label_) for e in doc.ents}
-            kept = [e for e in ents if e.label_ not in self.confirm or (_core(e), e.label_) in own]
+            doc.spans[OWN_NAMES] = list(doc.ents)
+            own = {(core(e), e.label_) for e in doc.ents}
+            kept = [e for e in ents if e.label_ not in self.confirm or (core(e), e.label_) in own]
             doc.spans[UNCONFIRMED] = [e for e in ents if e not in kept]
             doc.set_ents(kept, default="outside")
 
@@ -262,7 +269,7 @@ class NlpModel:
         return ParsedArticle(headline=docs[0], paragraphs=tuple(docs[1:]))
 
 
-def _core(span: Span) -> tuple[int, int]:
+def core(span: Span) -> tuple[int, int]:
     """A name's token range without the edge words two conventions disagree on."""
     start, end = span.start, span.end
     doc = span.doc

@@ -11,10 +11,11 @@ published: see .gitignore), one SQLite database with:
 - ``state``: for every source, the key and summary of what the output folder
   holds for it now; ``site_files``: the feeds' and index's sizes; ``meta``: the
   site key;
-- ``staged`` (a temporary table, the build's connection's alone): the state rows of
-  the articles this build has built so far, written as they arrive while the
-  workers still run and moved into ``state`` in one statement when the build saves
-  it (a build that dies takes them with it);
+- ``staged``: the state rows of the articles this build has built so far, written
+  as they arrive while the workers still run (made anew by the build's first
+  batch; what a build that died left there is never read) and made part of
+  ``state`` when the build saves it: moved in one statement, or, when they are the
+  whole new state (a full build), by renaming the table, in the same transaction;
 - ``stamps``: for every source, the ``stat`` of its file and sidecar (size,
   modification and change times, inode) when its key was last computed, so a
   rebuild need not read and hash a file whose stamp is the same. A stamp is
@@ -63,8 +64,10 @@ __all__ = [
     "CacheState",
     "StateEntry",
     "article_key",
+    "findings_json",
     "held_summary",
     "site_key",
+    "summary_bytes",
 ]
 
 #: The folder of the cache and the lock, inside the output folder.
@@ -73,8 +76,10 @@ STATE_DIR = ".dateline"
 FORMAT = 10
 #: A file changed this recently (seconds) is read and hashed, whatever its stamp says.
 RACY_SECONDS = 2.0
-#: Bytes per page of a new cache database (SQLite's default is 4096).
-PAGE_SIZE = 16384
+#: Bytes per page of a new cache database (SQLite's default is 4096; its largest).
+#: An entry is ~12 KB: a 16 KiB page held one (a quarter of it empty), a 64 KiB page
+#: holds five, so a 10k full build writes ~130 MB of cache instead of ~165 MB.
+PAGE_SIZE = 65536
 #: Window of the deflated summaries a build holds (2 KiB: more than a summary's length).
 _WINDOW_BITS = 11
 
@@ -216,13 +221,14 @@ class CacheEntry:
     #: file (relative to the output folder) → its size in bytes
     files: dict[str, int]
 
-    def to_bytes(self) -> bytes:
+    def to_bytes(self, summary: bytes | None = None) -> bytes:
         """The entry without its body (kept in a column of its own: see
-        :meth:`BuildCache.write_entry`)."""
+        :meth:`BuildCache.write_entry`). ``summary``: the summary's JSON
+        (:func:`summary_bytes`), when the caller has made it already."""
         data = {
             "format": FORMAT,
             "key": self.key,
-            "summary": self.summary.to_json(),
+            "summary": self.summary.to_json() if summary is None else orjson.Fragment(summary),
             "graph": self.graph,
             "findings": self.findings,
             "files": self.files,
@@ -230,6 +236,7 @@ class CacheEntry:
         try:  # any valid JSON will do here, and orjson writes it several times faster
             return orjson.dumps(data)
         except TypeError:  # an integer past 64 bits (a number an editor wrote)
+            data["summary"] = self.summary.to_json()
             return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
     @classmethod
@@ -368,7 +375,7 @@ class StateEntry:
         elif isinstance(self._summary, str):
             summary = self._summary
         else:
-            summary = _summary_json(self.summary).decode("utf-8")
+            summary = summary_bytes(self.summary).decode("utf-8")
         files = self._files if isinstance(self._files, str) else _dumps(self.files)
         return (source, self.key, summary, self._findings, files, int(self.carried))
 
@@ -396,7 +403,7 @@ class StateEntry:
         return (source, self.key, text, self._findings, files, int(self.carried))
 
 
-def _summary_json(summary: ArticleSummary) -> bytes:
+def summary_bytes(summary: ArticleSummary) -> bytes:
     """The summary's JSON (UTF-8): with orjson, several times faster than json (its
     bytes are let go at once: deflated, or saved), or json where orjson refuses."""
     data = summary.to_json()
@@ -412,7 +419,10 @@ _SIZE_MASK = (1 << _SIZE_BITS) - 1
 
 
 def held_summary(
-    summary: ArticleSummary, files: dict[str, int], deflate: bool = True
+    summary: ArticleSummary,
+    files: dict[str, int],
+    deflate: bool = True,
+    data: bytes | None = None,
 ) -> tuple[bytes | str, str | int]:
     """The summary and the files of an article as a :class:`StateEntry` holds them
     (:meth:`StateEntry.holding_text`): made where the article is built, so that the
@@ -420,13 +430,16 @@ def held_summary(
     The summary is its JSON, deflated (raw deflate, a 2 KiB window, level 1); without
     ``deflate``, its JSON text: for a build that reads it back on arrival (see
     :meth:`StateEntry.staged_row`), deflating in the worker only to inflate in the
-    build was ~15 us per article for nothing."""
+    build was ~15 us per article for nothing. ``data``: :func:`summary_bytes` of
+    the summary, when the caller has made it already."""
+    if data is None:
+        data = summary_bytes(summary)
     if not deflate:
-        return _summary_json(summary).decode("utf-8"), _packed(files, summary)
+        return data.decode("utf-8"), _packed(files, summary)
     # a small window: a summary is ~1 KB, and the default one costs more to set up
     # than to use
     packer = zlib.compressobj(1, zlib.DEFLATED, -_WINDOW_BITS, 4)
-    return packer.compress(_summary_json(summary)) + packer.flush(), _packed(files, summary)
+    return packer.compress(data) + packer.flush(), _packed(files, summary)
 
 
 def _packed(files: dict[str, int], summary: ArticleSummary | str | bytes | None) -> str | int:
@@ -464,6 +477,13 @@ def _loads(text: str | bytes) -> Any:
         return json.loads(text)
 
 
+def findings_json(findings: list[dict[str, Any]]) -> str:
+    """Findings as the cache saves them (:func:`finding_to_json` of each), as JSON text:
+    made where the article is built, so the build's own process saves that text as it
+    arrives."""
+    return _dumps(findings)
+
+
 def _dumps(data: object) -> str:
     """Compact JSON text of findings, file sizes, marks: with orjson (a full build
     saves the findings of every article), or json for what orjson refuses (an
@@ -495,27 +515,25 @@ class CacheState:
     stamps: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
-_SCHEMA = """
+#: The columns of ``state`` (and of ``staged``, which becomes it: see save_state).
+_STATE_COLUMNS = """(
+    source TEXT PRIMARY KEY, key TEXT NOT NULL, summary TEXT NOT NULL,
+    findings TEXT NOT NULL, files TEXT NOT NULL, carried INTEGER NOT NULL
+)"""
+_SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS entries (
     key TEXT PRIMARY KEY, data BLOB NOT NULL, body TEXT, size INTEGER, feed BLOB
 );
-CREATE TABLE IF NOT EXISTS state (
-    source TEXT PRIMARY KEY, key TEXT NOT NULL, summary TEXT NOT NULL,
-    findings TEXT NOT NULL, files TEXT NOT NULL, carried INTEGER NOT NULL
-);
+CREATE TABLE IF NOT EXISTS state {_STATE_COLUMNS};
 CREATE TABLE IF NOT EXISTS site_files (name TEXT PRIMARY KEY, size INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS stamps (
     source TEXT PRIMARY KEY, stamp TEXT NOT NULL, key TEXT NOT NULL
 );
 """
-#: The build's own rows of ``state`` until it saves them (see :meth:`BuildCache.stage`).
-_STAGED = """
-CREATE TEMP TABLE staged (
-    source TEXT NOT NULL, key TEXT NOT NULL, summary TEXT NOT NULL,
-    findings TEXT NOT NULL, files TEXT NOT NULL, carried INTEGER NOT NULL
-)
-"""
+#: The build's own rows of ``state`` until it saves them (see :meth:`BuildCache.stage`):
+#: the same table as ``state``, so that it can become it.
+_STAGED = ("DROP TABLE IF EXISTS staged", f"CREATE TABLE staged {_STATE_COLUMNS}")
 
 
 #: Keys asked for in one query (SQLite before 3.32 takes at most 999 parameters).
@@ -531,6 +549,8 @@ class BuildCache:
         self.root = output_dir / STATE_DIR
         self.writable = writable
         self._db: sqlite3.Connection | None = None
+        #: this connection made ``staged`` (in its open transaction) for this build
+        self._staging = False
 
     @property
     def lock_file(self) -> Path:
@@ -565,9 +585,11 @@ class BuildCache:
             db.execute("PRAGMA synchronous = NORMAL")
             if self.writable:
                 # for a new database: an entry is ~12 KB (its JSON, body and feed
-                # entries), which 4 KiB pages (the default) split over overflow pages;
-                # measured on a 10k full build, ~0.15-0.3 s less of the build process's
-                # CPU, reads unchanged (an existing cache keeps its page size)
+                # entries), which 4 KiB pages (the default) split over overflow pages
+                # and 16 KiB pages hold one each with a quarter empty; written into the
+                # kernel's page cache, those bytes were most of the build process's
+                # system time (see PAGE_SIZE); reads unchanged (an existing cache keeps
+                # its page size)
                 db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
                 # one transaction: a new cache's tables and its format made with one
                 # commit (each statement committed alone flushed the disk three times:
@@ -576,7 +598,6 @@ class BuildCache:
                     f"BEGIN; {_SCHEMA} "
                     f"INSERT OR IGNORE INTO meta VALUES ('format', '{FORMAT}'); COMMIT;"
                 )
-                db.execute(_STAGED)
             version = db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()
             if version is not None and version[0] != str(FORMAT):
                 raise sqlite3.DatabaseError("a cache of another format")
@@ -673,6 +694,8 @@ class BuildCache:
         if db is None:
             return
         try:
+            if not db.in_transaction:  # the table statements below open none themselves
+                db.execute("BEGIN")
             changed = (  # one row at a time: a full build changes every row
                 entry.row(source)
                 for source, entry in state.articles.items()
@@ -684,11 +707,19 @@ class BuildCache:
                     or not old.same_files(entry)
                 )
             )
-            db.executemany("INSERT OR REPLACE INTO state VALUES (?, ?, ?, ?, ?, ?)", changed)
-            db.execute("INSERT OR REPLACE INTO state SELECT * FROM staged")
-            db.execute("DELETE FROM staged")  # in this transaction: none if it fails
-            gone = [(source,) for source in before.articles if source not in state.articles]
-            db.executemany("DELETE FROM state WHERE source = ?", gone)
+            if self._staging and all(entry.staged for entry in state.articles.values()):
+                # a full build: the staged rows are the new state, row for row (written
+                # already, committed with the entries while the workers ran), so the
+                # table becomes the state instead of being copied into it at the end
+                db.execute("DROP TABLE state")
+                db.execute("ALTER TABLE staged RENAME TO state")
+            else:
+                db.executemany("INSERT OR REPLACE INTO state VALUES (?, ?, ?, ?, ?, ?)", changed)
+                if self._staging:
+                    db.execute("INSERT OR REPLACE INTO state SELECT * FROM staged")
+                    db.execute("DROP TABLE staged")  # in this transaction: none if it fails
+                gone = [(source,) for source in before.articles if source not in state.articles]
+                db.executemany("DELETE FROM state WHERE source = ?", gone)
             # the entries no source uses any more (replaced, deleted, never published):
             # told by the database over its key index, not from sets of every key of a
             # large site (and each key this build wrote) held until now
@@ -714,6 +745,7 @@ class BuildCache:
             raise OutputError(
                 f"could not save the build cache: {exc}", path=self.state_file
             ) from exc
+        self._staging = False
 
     def stage(self, articles: Iterable[tuple[str, str, StateEntry]], parse: bool) -> None:
         """Write the state rows of ``articles`` (source, slug, entry: built by this
@@ -727,8 +759,14 @@ class BuildCache:
             return
         entries = list(articles)
         try:
+            if not self._staging:  # this build's first rows: a new table, in its transaction
+                if not db.in_transaction:
+                    db.execute("BEGIN")
+                for statement in _STAGED:
+                    db.execute(statement)
+                self._staging = True
             db.executemany(
-                "INSERT INTO staged VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO staged VALUES (?, ?, ?, ?, ?, ?)",
                 [entry.staged_row(source, slug, parse) for source, slug, entry in entries],
             )
         except sqlite3.Error as exc:
@@ -742,7 +780,7 @@ class BuildCache:
         """Take back the staged row of ``source`` (an article a cross-article check
         failed after it was built: the state keeps what the folder held before)."""
         db = self._open()
-        if db is None:
+        if db is None or not self._staging:
             return
         try:
             db.execute("DELETE FROM staged WHERE source = ?", (source,))
