@@ -197,3 +197,35 @@ def test_a_full_build_that_fails_to_save_its_state_leaves_the_previous_one(
         report = build_site(settings, jobs=2, force=True)
     assert [f.code for f in report.site_findings] == ["cache_not_saved"]
     assert _rows(settings.output_dir) == good
+
+
+def test_the_last_batches_are_committed_one_by_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Near the end of the articles to build, each batch is committed as it is staged:
+    when the workers are done, at most one batch is left for the disk to take (the
+    second process of the site-wide stage needs every entry committed first)."""
+    settings = make_site(tmp_path)
+    monkeypatch.setattr(dateline.pipeline, "STAGE_BATCH", 2)
+    monkeypatch.setattr(dateline.pipeline, "COMMIT_BATCHES", 4)
+    committed: list[int] = []  # entries another connection reads after each commit
+    real_commit, real_save = BuildCache.commit, BuildCache.save_state
+
+    def commit(self: BuildCache) -> None:
+        real_commit(self)
+        with contextlib.closing(sqlite3.connect(self.state_file)) as db:
+            committed.append(db.execute("SELECT count(*) FROM entries").fetchone()[0])
+
+    before_save: list[int] = []
+
+    def save_state(self: BuildCache, state: Any, before: Any) -> None:
+        before_save.append(committed[-1] if committed else 0)
+        real_save(self, state, before)
+
+    monkeypatch.setattr(BuildCache, "commit", commit)
+    monkeypatch.setattr(BuildCache, "save_state", save_state)
+    assert build_site(settings, jobs=2).ok
+    assert len(_rows(settings.output_dir)) == 11
+    # every batch but the last (which is the build's end) committed while articles came
+    assert 11 - before_save[0] <= 2
+    assert committed == sorted(committed)
