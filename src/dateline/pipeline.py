@@ -1315,15 +1315,16 @@ class _Entries:
             return entry.body
         return self.cache.read_body(key) if self.cache is not None else None
 
-    def feeds(self, keys: Sequence[str]) -> dict[str, tuple[str, bytes | None]]:
-        """The bodies of these articles and the feed entries their workers made around
-        them (see :meth:`BuildCache.read_feeds`), by key; a key not cached is left out."""
-        found: dict[str, tuple[str, bytes | None]] = {
+    def feeds(self, keys: Sequence[str]) -> dict[str, tuple[str | bytes, bytes | None]]:
+        """The bodies of these articles (text, or read from the cache, UTF-8) and the
+        feed entries their workers made around them (see :meth:`BuildCache.read_feeds`),
+        by key; a key not cached is left out."""
+        found: dict[str, tuple[str | bytes, bytes | None]] = {
             k: (e.body, None) for k in keys if (e := self.memory.get(k)) is not None
         }
         rest = [key for key in keys if key not in found]
         if rest and self.cache is not None:
-            found.update(self.cache.read_feeds(rest))
+            found.update(self.cache.read_feeds(rest, utf8=True))
         return found
 
 
@@ -1380,7 +1381,7 @@ def _site_input(
         text = entries.body(keys[summary.source])
         return text if text is not None else entry_of(summary).body
 
-    def feed(summaries: Sequence[ArticleSummary]) -> list[tuple[str, bytes | None]]:
+    def feed(summaries: Sequence[ArticleSummary]) -> list[tuple[str | bytes, bytes | None]]:
         found = entries.feeds([keys[summary.source] for summary in summaries])
         return [
             found.get(keys[summary.source]) or (entry_of(summary).body, None)

@@ -48,7 +48,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 import orjson
 
@@ -822,12 +822,27 @@ class BuildCache:
             return None
         return row[0] if row is not None and isinstance(row[0], str) else None
 
-    def read_feeds(self, keys: Sequence[str]) -> dict[str, tuple[str, bytes | None]]:
+    @overload
+    def read_feeds(
+        self, keys: Sequence[str], utf8: Literal[False] = False
+    ) -> dict[str, tuple[str, bytes | None]]: ...
+    @overload
+    def read_feeds(
+        self, keys: Sequence[str], utf8: Literal[True]
+    ) -> dict[str, tuple[bytes, bytes | None]]: ...
+    def read_feeds(
+        self, keys: Sequence[str], utf8: bool = False
+    ) -> dict[str, tuple[str, bytes | None]] | dict[str, tuple[bytes, bytes | None]]:
         """:meth:`read_body` of several articles, each with its feed entries around its
         body as the worker that built it made them (:func:`~dateline.emit.feeds.entry_parts`;
         None when it made none), by key: one query per feed document, where one per
-        article was most of the archive pages' time. A key not whole is left out."""
-        found: dict[str, tuple[str, bytes | None]] = {}
+        article was most of the archive pages' time. A key not whole is left out.
+
+        With ``utf8`` the bodies are their UTF-8 bytes as the database holds them (the
+        archive pages join them into bytes: decoding each body here and encoding it
+        again there was a third of joining an archive page's entries)."""
+        found: dict[str, tuple[Any, bytes | None]] = {}
+        column = "CAST(body AS BLOB)" if utf8 else "body"
         try:
             db = self._open()
             if db is None:
@@ -836,11 +851,11 @@ class BuildCache:
                 part = keys[start : start + _KEYS_PER_QUERY]
                 marks = ", ".join("?" * len(part))
                 for key, body, feed in db.execute(
-                    "SELECT key, body, feed FROM entries "
-                    f"WHERE key IN ({marks}) AND length(data) = size",
+                    f"SELECT key, {column}, feed FROM entries "
+                    f"WHERE key IN ({marks}) AND length(data) = size AND typeof(body) = 'text'",
                     part,
                 ):
-                    if isinstance(body, str):
+                    if isinstance(body, bytes if utf8 else str):
                         found[key] = body, feed if isinstance(feed, bytes) else None
         except sqlite3.DatabaseError:
             return {}
