@@ -1992,7 +1992,7 @@ def _build_with(
             continue
         try:
             if kept is not None and made.stored is not None:
-                cache.write_stored(built_key, made.stored, kept.body, made.feed)
+                cache.write_stored(built_key, made.stored, kept.body_utf8, made.feed)
                 report.written.extend(made.written or ())
             elif entry is None:
                 raise AssertionError("an article built without its cache entry")

@@ -874,15 +874,19 @@ class BuildCache:
         data = stored if stored is not None else entry.to_bytes()
         self.write_stored(entry.key, data, entry.body, feed)
 
-    def write_stored(self, key: str, data: bytes, body: str, feed: bytes | None = None) -> None:
+    def write_stored(
+        self, key: str, data: bytes, body: str | bytes, feed: bytes | None = None
+    ) -> None:
         """:meth:`write_entry` of an entry as :meth:`CacheEntry.to_bytes` made it (in the
-        worker process that built the article) and its body."""
+        worker process that built the article) and its body: its text, or the UTF-8 of
+        its text as the worker encoded it, kept as that text is (``CAST``: the same
+        bytes, and the build does not decode each body only for SQLite to encode it)."""
         db = self._open()
         if db is None:
             return
         try:
             db.execute(
-                "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO entries VALUES (?, ?, CAST(? AS TEXT), ?, ?)",
                 (key, data, body, len(data), feed),
             )
         except sqlite3.Error as exc:
