@@ -44,7 +44,7 @@ import os
 import sqlite3
 import time
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -534,6 +534,8 @@ class BuildCache:
         self._db: sqlite3.Connection | None = None
         #: this connection made ``staged`` (in its open transaction) for this build
         self._staging = False
+        #: stamps written with the staged rows (source → stamp, key): see :meth:`stage`
+        self._stamped: dict[str, tuple[str, str]] = {}
 
     @property
     def lock_file(self) -> Path:
@@ -710,7 +712,8 @@ class BuildCache:
                 "DELETE FROM entries WHERE key IN "
                 "(SELECT key FROM entries WHERE key NOT IN (SELECT key FROM state))"
             )
-            _write_stamps(db, state.stamps, before.stamps)
+            # the stamps written with the staged rows are not written again
+            _write_stamps(db, state.stamps, {**before.stamps, **self._stamped})
             db.execute("DELETE FROM site_files")
             db.executemany("INSERT INTO site_files VALUES (?, ?)", state.site_files.items())
             db.execute("INSERT OR REPLACE INTO meta VALUES ('site_key', ?)", (state.site_key,))
@@ -729,18 +732,32 @@ class BuildCache:
                 f"could not save the build cache: {exc}", path=self.state_file
             ) from exc
         self._staging = False
+        self._stamped = {}
 
-    def stage(self, articles: Iterable[tuple[str, str, StateEntry]], parse: bool) -> None:
+    def stage(
+        self,
+        articles: Iterable[tuple[str, str, StateEntry]],
+        parse: bool,
+        stamps: Mapping[str, tuple[str, str]] | None = None,
+    ) -> None:
         """Write the state rows of ``articles`` (source, slug, entry: built by this
         build) into this build's transaction now, for :meth:`save_state` to make them
         part of the state: a full build makes them while its workers still run, instead
         of one by one after its last article. With ``parse`` their summaries are parsed
-        too (see :meth:`StateEntry.staged_row`). Raises OutputError when the disk
-        refuses."""
+        too (see :meth:`StateEntry.staged_row`). ``stamps``: the stamps (source → stamp,
+        key) of these articles' files, written into ``stamps`` now too (not with the
+        state at the end: a stamp only says which key a file's bytes give, true
+        whatever the state says, and each is written once). Raises OutputError when
+        the disk refuses."""
         db = self._open()
         if db is None:
             return
         entries = list(articles)
+        stamped = {
+            source: stamp
+            for source, _, _ in entries
+            if stamps is not None and (stamp := stamps.get(source)) is not None
+        }
         try:
             if not self._staging:  # this build's first rows: a new table, in its transaction
                 if not db.in_transaction:
@@ -752,12 +769,18 @@ class BuildCache:
                 "INSERT OR REPLACE INTO staged VALUES (?, ?, ?, ?, ?, ?)",
                 [entry.staged_row(source, slug, parse) for source, slug, entry in entries],
             )
+            if stamped:
+                db.executemany(
+                    "INSERT OR REPLACE INTO stamps VALUES (?, ?, ?)",
+                    [(source, *stamp) for source, stamp in stamped.items()],
+                )
         except sqlite3.Error as exc:
             raise OutputError(
                 f"could not write to the build cache: {exc}", path=self.state_file
             ) from exc
         for _, _, entry in entries:
             entry.staged = True
+        self._stamped.update(stamped)
 
     def unstage(self, source: str) -> None:
         """Take back the staged row of ``source`` (an article a cross-article check
