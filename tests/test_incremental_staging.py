@@ -15,6 +15,7 @@ import dateline.pipeline
 import dateline.write.cache
 from dateline.errors import OutputError
 from dateline.pipeline import build_site
+from dateline.read.files import read_capped
 from dateline.write.cache import FORMAT, BuildCache, CacheState, StateEntry
 
 from .test_incremental import _same_slug_article, article, make_site
@@ -268,11 +269,10 @@ def test_the_stamps_of_built_articles_are_written_while_they_arrive(
     assert sorted(stamps) == sorted(state)
     assert all(stamps[source][1] == row[0] for source, row in state.items())
     read: list[Path] = []
-    real_read = dateline.pipeline.read_capped
 
     def counted(path: Path, *args: Any, **kwargs: Any) -> bytes:
         read.append(path)
-        return real_read(path, *args, **kwargs)
+        return read_capped(path, *args, **kwargs)
 
     monkeypatch.setattr(dateline.pipeline, "read_capped", counted)
     assert build_site(settings, jobs=2).count("unchanged") == 11
