@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from dateline.enrich.dateline import find_dateline
 from dateline.enrich.entities import LINKER_RULES, EntityExtractor, Extraction
 from dateline.enrich.gazetteer import Gazetteer
-from dateline.enrich.nlp import DEFAULT_MODEL, UNCONFIRMED, NlpModel, reads_as_english
+from dateline.enrich.nlp import DEFAULT_MODEL, OWN_NAMES, UNCONFIRMED, NlpModel, reads_as_english
 from dateline.enrich.registry import Registry, RegistryEntry, load_registry
 from dateline.enrich.sentences import split_sentences
 from dateline.errors import SettingsError
@@ -35,12 +35,14 @@ def extract(
     ents: dict[str, str] | None = None,
     nlp: NlpModel | None = None,
     unconfirmed: dict[str, str] | None = None,
+    own: dict[str, str] | None = None,
 ) -> Extraction:
     """The extraction of ``text``; ``ents`` replaces the recognizer's names with the given
     ones (``name: LABEL``, or ``name#2: LABEL`` for its second occurrence only), so that a
     row can say what a recognizer proposed and the linker rule is tested whatever the
     weights in use propose; ``unconfirmed`` gives, the same way, the names it proposed
-    that the model's own recognizer did not confirm (``nlp_ner_confirm``)."""
+    that the model's own recognizer did not confirm (``nlp_ner_confirm``), and ``own``
+    what the model's own recognizer named where it read to confirm."""
     paragraphs = [Paragraph(p, i) for i, p in enumerate(text.split("\n\n"))]
     sentences = split_sentences(paragraphs)
     dateline = find_dateline(paragraphs[0].text)
@@ -53,9 +55,11 @@ def extract(
         parsed = (nlp or NlpModel.shared()).parse_article(headline, joined)
         seen: dict[str, int] = {}
         weak_seen: dict[str, int] = {}
+        own_seen: dict[str, int] = {}
         for doc in (parsed.headline, *parsed.paragraphs):
             doc.ents = _spans(doc, ents, seen)
             doc.spans[UNCONFIRMED] = _spans(doc, unconfirmed or {}, weak_seen)
+            doc.spans[OWN_NAMES] = _spans(doc, own or {}, own_seen)
     return EntityExtractor(Gazetteer.shared(), registry, nlp).extract(
         headline, sentences, dateline, parsed
     )
@@ -127,7 +131,13 @@ def test_linker_rule_under_the_news_recognizer(row: dict[str, Any]) -> None:
 def _check_row(row: dict[str, Any], nlp: NlpModel | None) -> None:
     registry = load_registry(ROOT / "content") if row.get("registry") else None
     result = extract(
-        row["text"], registry, row.get("headline", ""), row.get("ents"), nlp, row.get("unconfirmed")
+        row["text"],
+        registry,
+        row.get("headline", ""),
+        row.get("ents"),
+        nlp,
+        row.get("unconfirmed"),
+        row.get("own"),
     )
     found = by_name(result)
     kinds = {(e.name, e.type) for e in result.named()}

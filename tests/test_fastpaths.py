@@ -24,8 +24,11 @@ from hypothesis import strategies as st
 from pydantic_core import PydanticCustomError
 
 from dateline.emit.body import body_html
+from dateline.emit.feeds import _rfc2822
 from dateline.emit.html import PageRenderer, human_date
 from dateline.emit.jsonld import (
+    _ORJSON_EXPONENT_BYTES,
+    _has_exponent,
     document,
     dumps,
     dumps_bytes,
@@ -50,9 +53,13 @@ from dateline.read.markdown import (
     _ANY_TAG,
     _BLOCK_TAG,
     _BLOCKS,
+    _LONE_BRACKETS,
     _collapsed,
     _counted_blocks,
+    _escape_lone_brackets,
+    _read_blocks,
     block_texts,
+    only_paragraphs,
     render_markdown,
 )
 from dateline.read.yamlmeta import _check_shape, _check_tree, _construct
@@ -121,6 +128,56 @@ def test_block_texts_match_the_html_parser_on_samples(source: str) -> None:
 def test_block_texts_match_the_html_parser(source: str) -> None:
     rendered = render_markdown(source)
     assert block_texts(rendered) == _reference(rendered)
+    # the reader tells the page whether the body is paragraphs alone, found as it
+    # takes the blocks apart: what only_paragraphs counts
+    blocks, paragraphs = _read_blocks(rendered)
+    assert paragraphs is only_paragraphs(rendered)
+    assert blocks == _counted_blocks(rendered)
+    assert _escape_lone_brackets(source) == _lone_brackets_escaped(source)
+
+
+def _lone_brackets_escaped(source: str) -> str:
+    """_escape_lone_brackets before its first look for a ``[``."""
+    last_close = source.rfind("]")
+    if source.count("[", last_close + 1) < _LONE_BRACKETS:
+        return source
+    head, tail = source[: last_close + 1], source[last_close + 1 :]
+    return head + tail.replace("[", "\\[")
+
+
+@pytest.mark.parametrize("source", ["[" * 1001, "a] " + "[" * 1200 + "b", "[]" * 900])
+def test_lone_brackets_are_escaped_as_before(source: str) -> None:
+    assert _escape_lone_brackets(source) == _lone_brackets_escaped(source)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=40) | st.text(alphabet="e-0123456789x. E", max_size=40).map(str.encode))
+def test_exponents_found_without_the_pattern_are_those_it_finds(data: bytes) -> None:
+    """dumps_bytes looks for orjson's exponents by each ``e-``, not by the pattern."""
+    assert _has_exponent(data) is (_ORJSON_EXPONENT_BYTES.search(data) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.datetimes(min_value=dt.datetime(1, 1, 2), max_value=dt.datetime(9999, 12, 30)),
+    st.integers(min_value=-86399, max_value=86399),
+    st.booleans(),
+    st.sampled_from([0, 0, 7]),
+)
+def test_feed_dates_written_out_are_what_strftime_writes(
+    moment: dt.datetime, seconds: int, whole_minutes: bool, micro: int
+) -> None:
+    """The RSS date of a feed entry, written field by field: ``strftime``'s own
+    ``%H:%M:%S %z``, for offsets of whole minutes and of seconds."""
+    offset = dt.timedelta(seconds=int(seconds / 60) * 60 if whole_minutes else seconds)
+    aware = moment.replace(tzinfo=dt.timezone(offset + dt.timedelta(microseconds=micro)))
+    days, months = "Mon Tue Wed Thu Fri Sat Sun".split(), "Jan Feb Mar Apr May Jun".split()
+    months += "Jul Aug Sep Oct Nov Dec".split()
+    expected = (
+        f"{days[aware.weekday()]}, {aware.day:02d} {months[aware.month - 1]} "
+        f"{aware.year:04d} {aware:%H:%M:%S %z}"
+    )
+    assert _rfc2822(aware) == expected
 
 
 def test_every_whitespace_but_the_space_is_unprintable() -> None:
@@ -726,3 +783,50 @@ def test_articles_made_without_validating_again_are_the_validated_ones(
         assert not isinstance(fast, ArticleGraph)
         assert type(fast) is type(validated)
         assert [f.as_dict() for f in fast.findings()] == [f.as_dict() for f in validated.findings()]
+
+
+def test_cache_entries_made_with_the_summary_json_are_those_made_without(tmp_path: Path) -> None:
+    """A worker makes each summary's JSON once, for the state the build holds and for
+    the cache entry (``CacheEntry.to_bytes(summary)``): the very bytes of an entry
+    that serialises its summary itself, and the same JSON where orjson refuses the
+    entry (an integer past 64 bits) and json writes it."""
+    from dateline.pipeline import ArticleTask, ArticleWorker  # noqa: PLC0415
+    from dateline.write.cache import CacheEntry, summary_bytes  # noqa: PLC0415
+
+    settings = load_settings(copy_test_site(tmp_path))
+    worker = ArticleWorker(settings)
+    made = 0
+    for path in sorted(settings.content_dir.glob("*.md")):
+        entry = worker(ArticleTask(path, path.name, "k")).entry
+        if entry is None:
+            continue
+        made += 1
+        assert entry.to_bytes(summary_bytes(entry.summary)) == entry.to_bytes()
+        huge = CacheEntry(
+            entry.key,
+            entry.summary,
+            entry.body,
+            [*entry.graph, {"@id": "#n", "value": 2**70}],
+            entry.findings,
+            entry.files,
+        )
+        spliced = huge.to_bytes(summary_bytes(huge.summary))
+        assert json.loads(spliced) == json.loads(huge.to_bytes())
+        assert CacheEntry.from_bytes(spliced, "k", entry.body) == huge
+    assert made
+
+
+def test_findings_about_the_article_leave_its_path_out_whichever_path_object_names_it(
+    tmp_path: Path,
+) -> None:
+    """The cache keeps a finding about the article itself without its path (told by the
+    very path object first, then by an equal one); any other file keeps its path."""
+    from dateline.errors import Finding  # noqa: PLC0415
+    from dateline.write.cache import finding_from_json, finding_to_json  # noqa: PLC0415
+
+    own = tmp_path / "content" / "a.md"
+    for named in (own, Path(str(own)), tmp_path / "content" / "b.yaml"):
+        finding = Finding("code", "message", named, severity="notice")
+        saved = finding_to_json(finding, tmp_path / "content", own)
+        assert ("path" in saved) is (named != own)
+        assert finding_from_json(saved, tmp_path / "content", own=own) == finding

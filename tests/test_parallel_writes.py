@@ -9,6 +9,7 @@ site still shows (none, for two new articles), whichever worker wrote last.
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import subprocess
@@ -310,6 +311,36 @@ def test_what_goes_between_processes_comes_back_equal(tmp_path: Path) -> None:
     assert pickle.loads(pickle.dumps(made)).kept == made.kept
 
 
+@pytest.mark.parametrize("notices", [True, False])
+def test_what_a_worker_wrote_comes_back_whole_and_as_text(tmp_path: Path, notices: bool) -> None:
+    """An article its worker wrote comes back as texts and bytes (see
+    ``ArticleOutput.__reduce__``): everything the build reads of it is there, and
+    it makes no path for the article until one is asked for."""
+    settings = _site(tmp_path, "site", count=1)
+    path = next(settings.content_dir.iterdir())
+    task = ArticleTask(path, path.name, "", "site-key")
+    write_to = WriteTo(settings.output_dir, 1e18, deflate=False, notices=notices)
+    made = pipeline.ArticleWorker(settings)(task, write_to=write_to)
+    assert made.kept is not None
+    assert made.written
+    sent = pickle.dumps([made], protocol=pickle.HIGHEST_PROTOCOL)
+    if not notices:  # no finding names the file: no path object is sent at all
+        assert b"pathlib" not in sent
+    (again,) = pickle.loads(sent)
+    assert again.task == made.task
+    assert again.task.path == path
+    for name in ("files", "entry", "written", "stored", "kept", "feed"):
+        assert getattr(again, name) == getattr(made, name), name
+    assert again.result.findings == made.result.findings
+    assert bool(again.result.findings) is notices
+    assert (again.result.slug, again.result.status, again.result.path) == (
+        made.result.slug,
+        "built",
+        path,
+    )
+    assert again.result.ok
+
+
 def test_a_build_that_shows_no_notices_keeps_them_for_one_that_does(tmp_path: Path) -> None:
     """Workers send back no notices to a build that does not show them (the command
     line's default), and the cache still keeps them: a later build with notices shows
@@ -336,7 +367,7 @@ def test_a_build_that_shows_no_notices_keeps_them_for_one_that_does(tmp_path: Pa
         out = settings.output_dir.parent / f"out-{notices}"
         made = pipeline.ArticleWorker(settings)(task, write_to=WriteTo(out, 1e18, notices=notices))
         assert made.kept is not None
-        assert any(f["severity"] == "notice" for f in made.kept.findings)
+        assert any(f["severity"] == "notice" for f in json.loads(made.kept.findings))
         assert any(f.severity == "notice" for f in made.result.findings) is notices
 
 

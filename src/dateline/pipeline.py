@@ -65,8 +65,10 @@ from dateline.write.cache import (
     file_stamp,
     finding_from_json,
     finding_to_json,
+    findings_json,
     held_summary,
     site_key,
+    summary_bytes,
 )
 from dateline.write.lock import build_lock
 from dateline.write.manifest import MANIFEST, Manifest, article_files
@@ -441,7 +443,6 @@ def _internal_error(path: Path, exc: Exception) -> Finding:
 # --- the per-article stage ------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
 class ArticleTask:
     """One article to build: its file, its path in the content folder, its cache key.
 
@@ -449,17 +450,56 @@ class ArticleTask:
     reads (:func:`~dateline.write.cache.article_key`), and its output's task carries
     it. A full build keys every article so: reading each file in the build's own
     process first, only to hash it, was a serial tenth of the build.
+
+    The file may be given as its path's text: its :class:`~pathlib.Path` is made when
+    first asked for. A task goes to a worker and back with each article, as that text:
+    the build makes no path for an article its worker reports nothing about (a path
+    was made, taken apart to be sent, and parsed on arrival, twice per article).
     """
 
-    path: Path
-    source: str
-    key: str
-    site_key: str | None = None
+    __slots__ = ("_path", "key", "site_key", "source")
+
+    def __init__(
+        self, path: Path | str, source: str, key: str, site_key: str | None = None
+    ) -> None:
+        self._path = path
+        self.source = source
+        self.key = key
+        self.site_key = site_key
+
+    @property
+    def path(self) -> Path:
+        """The article's file."""
+        path = self._path
+        if not isinstance(path, Path):
+            path = self._path = Path(path)  # made once
+        return path
+
+    @property
+    def name(self) -> str:
+        """The article's file, as text."""
+        return os.fspath(self._path)
+
+    def _fields(self) -> tuple[str, str, str, str | None]:
+        return (os.fspath(self._path), self.source, self.key, self.site_key)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ArticleTask):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (
+            f"ArticleTask(path={self.path!r}, source={self.source!r}, key={self.key!r}, "
+            f"site_key={self.site_key!r})"
+        )
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # its fields in a tuple: a slotted dataclass otherwise pickles through Python
-        # helpers (a task goes to a worker and back with each article)
-        return (ArticleTask, (self.path, self.source, self.key, self.site_key))
+        # its fields in a tuple, the path as text (see above)
+        return (ArticleTask, self._fields())
 
 
 @dataclass(frozen=True)
@@ -487,6 +527,83 @@ class ArticleOutput:
     #: kept in the cache for the archive pages; None: the site-wide stage writes them
     feed: bytes | None = field(default=None, repr=False)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        kept, result = self.kept, self.result
+        if (
+            kept is None
+            or self.entry is not None
+            or self.files
+            or self.written is None
+            or self.stored is None
+            or result.status != "built"
+            or result.slug != kept.slug
+            or result._graph is not None
+            or result._body is not None
+            or result._load is not None
+            or result.nodes is not None
+        ):
+            return (
+                ArticleOutput,
+                (
+                    self.task,
+                    result,
+                    self.files,
+                    self.entry,
+                    self.written,
+                    self.stored,
+                    kept,
+                    self.feed,
+                ),
+            )
+        # an article its worker wrote (every article of a full build): sent as a flat
+        # tuple of texts and bytes, not as the objects the build makes of them (the
+        # task, its result, what is kept), whose pickling and unpickling took ~25 us
+        # per article of the build's own process and its worker's
+        return (
+            _written_output,
+            (
+                *self.task._fields(),
+                result.findings,
+                kept.slug,
+                kept.summary,
+                kept.files,
+                kept.owned,
+                kept.findings,
+                kept.body_utf8,
+                self.written,
+                self.stored,
+                self.feed,
+            ),
+        )
+
+
+def _written_output(
+    name: str,
+    source: str,
+    key: str,
+    site_key: str | None,
+    findings: tuple[Finding, ...],
+    slug: str,
+    summary: bytes | str,
+    files: str | int,
+    owned: tuple[str, ...] | None,
+    findings_json: str,
+    body_utf8: bytes,
+    written: tuple[str, ...],
+    stored: bytes,
+    feed: bytes | None,
+) -> ArticleOutput:
+    """An :class:`ArticleOutput` of an article its worker wrote, as it arrives (see
+    :meth:`ArticleOutput.__reduce__`): the file stays text until a path is asked for."""
+    return ArticleOutput(
+        ArticleTask(name, source, key, site_key),
+        ArticleResult(name, findings=findings, slug=slug, status="built"),
+        written=written,
+        stored=stored,
+        kept=WrittenArticle(slug, summary, files, owned, findings_json, body_utf8),
+        feed=feed,
+    )
+
 
 @dataclass(frozen=True, slots=True)
 class WrittenArticle:
@@ -503,8 +620,8 @@ class WrittenArticle:
     files: str | int
     #: the files, when they are not the slug's two (see :func:`_owned`)
     owned: tuple[str, ...] | None
-    #: its findings as the cache keeps them
-    findings: list[dict[str, Any]]
+    #: its findings as the cache keeps them: their JSON text (:func:`findings_json`)
+    findings: str
     #: the body HTML in UTF-8, as the worker encoded it once for the page and the feed
     #: entries (sent so, it is not encoded again to be sent)
     body_utf8: bytes
@@ -760,13 +877,15 @@ def _write_own_files(
             made.task,
             ArticleResult(made.task.path, findings=(*made.result.findings, *exc.findings())),
         )
-    summary, sizes = held_summary(entry.summary, entry.files, deflate)
+    # the summary's JSON, made once: held by the build, and part of the cache entry
+    summary_json = summary_bytes(entry.summary)
+    summary, sizes = held_summary(entry.summary, entry.files, deflate, summary_json)
     kept = WrittenArticle(
         entry.summary.slug,
         summary,
         sizes,
         _owned(entry.files, entry.summary),
-        entry.findings,
+        findings_json(entry.findings),
         # the body: the cache keeps it apart too, for the feeds (BuildCache.read_body)
         entry.body.encode("utf-8") if body_utf8 is None else body_utf8,
     )
@@ -778,7 +897,7 @@ def _write_own_files(
         made.task,
         result,
         written=tuple([os.fspath(path) for path in written]),
-        stored=entry.to_bytes(),
+        stored=entry.to_bytes(summary_json),
         kept=kept,
         feed=made.feed,
     )
@@ -1478,8 +1597,8 @@ def _source(path: Path, content_dir: Path) -> str:
 
 class _Tasks(Sequence[ArticleTask]):
     """The articles to build, kept as the texts of their paths, sources and keys (the
-    plan holds those anyway): a task, and its :class:`~pathlib.Path`, is made when the
-    pool takes it, not held for each article of a large site's full build."""
+    plan holds those anyway): a task is made when the pool takes it, not held for each
+    article of a large site's full build (and its path stays text: see ArticleTask)."""
 
     __slots__ = ("_keys", "_names", "_sources", "site_key")
 
@@ -1492,8 +1611,8 @@ class _Tasks(Sequence[ArticleTask]):
 
     def _task(self, name: str, source: str, key: str) -> ArticleTask:
         if key:
-            return ArticleTask(Path(name), source, key)
-        return ArticleTask(Path(name), source, f"unread-{source}", self.site_key)
+            return ArticleTask(name, source, key)
+        return ArticleTask(name, source, f"unread-{source}", self.site_key)
 
     def add(self, name: str, source: str, key: str) -> None:
         self._names.append(name)

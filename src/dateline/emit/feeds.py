@@ -333,10 +333,19 @@ def _attribute(value: str) -> str:
 
 
 def _rfc2822(moment: dt.datetime) -> str:
-    """``formatRFC2822`` of feedgen: C-locale day and month names."""
+    """``formatRFC2822`` of feedgen: C-locale day and month names; the time and its
+    offset written out, not by ``strftime`` (two thirds of this function's time, for
+    each article), but for an offset of seconds, which ``%z`` writes as it does."""
+    offset = moment.utcoffset()
+    if offset is None or offset.seconds % 60 or offset.microseconds:
+        zone = f"{moment:%z}"
+    else:
+        minutes = offset.days * 1440 + offset.seconds // 60
+        hours, minutes = divmod(abs(minutes), 60)
+        zone = f"{'-' if offset.days < 0 else '+'}{hours:02d}{minutes:02d}"
     return (
         f"{_DAYS[moment.weekday()]}, {moment.day:02d} {_MONTHS[moment.month - 1]} "
-        f"{moment.year:04d} {moment:%H:%M:%S %z}"
+        f"{moment.year:04d} {moment.hour:02d}:{moment.minute:02d}:{moment.second:02d} {zone}"
     )
 
 

@@ -41,6 +41,19 @@ def _orjson_differs(text: str) -> bool:
 _ORJSON_EXPONENT_BYTES = re.compile(rb"e-\d(?!\d)")
 
 
+def _has_exponent(data: bytes) -> bool:
+    """``_ORJSON_EXPONENT_BYTES.search(data) is not None``, told by finding each ``e-``
+    (a search in C; an article has a few, in hyphenated words) and looking at what
+    follows: the pattern's own scan stopped at every ``e`` of the text, ~6 us per
+    article's document."""
+    at = data.find(b"e-")
+    while at >= 0:
+        if data[at + 2 : at + 3].isdigit() and not data[at + 3 : at + 4].isdigit():
+            return True
+        at = data.find(b"e-", at + 2)
+    return False
+
+
 def dumps_bytes(doc: dict[str, Any]) -> bytes:
     """:func:`dumps` as UTF-8: what a ``.jsonld`` file holds, from orjson's own bytes,
     not decoded to text only to be encoded again (an article's document is ~5 KB)."""
@@ -48,7 +61,7 @@ def dumps_bytes(doc: dict[str, Any]) -> bytes:
         data = orjson.dumps(doc, option=orjson.OPT_INDENT_2)
     except TypeError:  # orjson.JSONEncodeError
         data = None
-    if data is None or b"0.0000" in data or _ORJSON_EXPONENT_BYTES.search(data) is not None:
+    if data is None or b"0.0000" in data or _has_exponent(data):
         return json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
     return data + b"\n"
 

@@ -33,12 +33,14 @@ from dateline.enrich.lexicon import (
     TITLE_WORDS,
 )
 from dateline.enrich.name_shapes import SPAN, UPPER, given_name_first, person_like
-from dateline.enrich.nlp import UNCONFIRMED, ParsedArticle
+from dateline.enrich.nlp import OWN_NAMES, UNCONFIRMED, ParsedArticle, core
 from dateline.enrich.sentences import Sentence
 from dateline.enrich.teams import person_after_team
 
 __all__ = [
     "DOUBTED",
+    "DOUBTED_PLACE",
+    "DOUBTS",
     "SAYS",
     "US_STATE",
     "before_caption_label",
@@ -67,6 +69,12 @@ NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 #: confirm and no cue of :func:`weak_organizations` keeps: the linker takes a second look
 #: (a person or a place the name is, a cue around it) and proposes the rest for review.
 DOUBTED = "DOUBTED_ORG"
+#: A doubted organization the model's own recognizer read as a place (a GPE or LOC of
+#: the same words, ``Wisconsin``, ``Nawada``): the linker takes it for the place when the
+#: gazetteer knows one of that name, else doubts it as any other.
+DOUBTED_PLACE = "DOUBTED_ORG_PLACE"
+#: The labels of doubted organizations.
+DOUBTS = frozenset({DOUBTED, DOUBTED_PLACE})
 
 
 def model_candidates(
@@ -113,8 +121,9 @@ def doubted_organizations(doc: Doc, kept: Sequence[Span]) -> list[tuple[int, int
         return []
     taken = [(e.start_char, e.end_char) for e in [*doc.ents, *kept]]
     runs = [m.span() for m in SPAN.finditer(doc.text)]
+    places = {core(e) for e in doc.spans.get(OWN_NAMES, []) if e.label_ in ("GPE", "LOC")}
     return [
-        (span.start_char, span.end_char, DOUBTED)
+        (span.start_char, span.end_char, DOUBTED_PLACE if core(span) in places else DOUBTED)
         for span in doc.spans[UNCONFIRMED]
         if span.label_ == "ORG"
         and not any(a < span.end_char and span.start_char < b for a, b in taken)
@@ -564,7 +573,9 @@ def list_mates(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[i
     out = [s for s in out if s[0] < s[1]]
     mates = _unlabelled_mates(text, out)
     # a doubted organization that reads as one more person of the list is that person
-    out = [s for s in out if s[2] != DOUBTED or not any(m[0] < s[1] and s[0] < m[1] for m in mates)]
+    out = [
+        s for s in out if s[2] not in DOUBTS or not any(m[0] < s[1] and s[0] < m[1] for m in mates)
+    ]
     return sorted(out + mates)
 
 
@@ -582,7 +593,7 @@ def _unlabelled_mates(
         words = run.group(0).split()
         if (
             not 2 <= len(words) <= 3
-            or any(s[0] < end and start < s[1] and s[2] != DOUBTED for s in spans)
+            or any(s[0] < end and start < s[1] and s[2] not in DOUBTS for s in spans)
             or any(w in COMPANY_WORDS or w in CORPORATE_SUFFIXES or w in ORG_WORDS for w in words)
             or not all(_PLAIN_NAME.fullmatch(w) or w in NAME_PARTICLES for w in words)
             or not person_like(words)

@@ -344,8 +344,17 @@ def _describes_a_noun(root: Token, head: Token) -> bool:
         and root.head.pos_ in ("NOUN", "PROPN")
         and root.head.i > root.i
         and root.head.i != head.i
+        # (but "fell on early Tuesday's trade", "Monday's session": a noun that only
+        # finishes the time is that time, and it dates the clause)
+        and root.head.lower_ not in _TIME_NOUNS
     ):
         return True
+    return _compares(root, head)
+
+
+def _compares(root: Token, head: Token) -> bool:
+    """Whether on the way from a time up to its clause's head a comparing preposition
+    hangs on a noun, or an adjective describes one (the time is the noun's)."""
     token = root
     while token.i not in (head.i, token.head.i):
         if token.pos_ == "ADJ" and token.dep_ in ("advcl", "amod") and token.i != root.i:
@@ -367,8 +376,12 @@ _AT_AN_OCCASION = frozenset({"at", "during", "in"})
 
 def _dates_the_occasion(root: Token, head: Token) -> bool:
     """Whether a date before a noun dates the occasion the clause's verb happened at, and
-    so the verb: "backed the assessment at last week's hearing" was last week."""
+    so the verb: "backed the assessment at last week's hearing" was last week, "said in a
+    Saturday Facebook post" on Saturday (the day before a name that modifies the noun)."""
     noun = root.head
+    if root.dep_ == "compound":
+        while noun.dep_ == "compound" and noun.pos_ == "PROPN" and noun.head is not noun:
+            noun = noun.head
     prep = noun.head
     return (
         root.dep_ in _NOUN_MODIFIER

@@ -32,6 +32,8 @@ from collections.abc import Iterable, Sequence
 
 from dateline.enrich.candidates import (
     DOUBTED,
+    DOUBTED_PLACE,
+    DOUBTS,
     NER_LABELS,
     SAYS,
     US_STATE,
@@ -222,7 +224,13 @@ LINKER_RULES: dict[str, str] = {
     "known_name": "a person's name said again without the model's label is still that person",
     "description": "'Iran's acting president' is the one person of the story it can be",
     "description_conflict": "a description no single person fits stays unresolved",
-    "handle_or_domain": "'@POTUS' or 'Gawker.com' is an account or a website, not an entity",
+    "handle_or_domain": "'@POTUS' or 'gawker.com/video' is an account or a link, not an entity",
+    "outlet_domain": "'told News.Az', 'reprinted on Wired.com': a website written as a name, "
+    "capitalised, is the outlet: an organization",
+    "country_acronym": "'the Democratic Republic of Congo (DRC)': an acronym the text defines "
+    "for a country is the country, not an organization",
+    "doubted_place": "'Wisconsin' the tuned recognizer called an organization and the model's "
+    "own a place is the place the gazetteer knows by that name (not 'Marriott')",
     "caption_label": "'Image:', 'Photo:' after a caption is a credit label, no name's last word",
     "results_line": "scores after a name ('Todd Martin 6-4 6-2') are no part of it",
     "generic_acronym": "'EV', 'USB', 'CEO' abbreviate things, not bodies: no entity",
@@ -417,7 +425,7 @@ class EntityExtractor:
             (texts[i][a:b], label)
             for i, spans in candidates.items()
             for a, b, label in spans
-            if label != DOUBTED  # a doubt is no vote: the name's other labels decide
+            if label not in DOUBTS  # a doubt is no vote: the name's other labels decide
         ]
         titled = frozenset(
             texts[i][a:b]
@@ -718,6 +726,15 @@ class EntityExtractor:
                 self._title_before(result, found, text, match.start)
                 self._apposition(result, found, text, index, match.end)
             masked[match.start : match.end] = "\0" * (match.end - match.start)
+        for site in OUTLET_DOMAIN.finditer(text):
+            if "\0" in masked[site.start() : site.end()]:
+                continue
+            # "told News.Az", "reprinted on Wired.com": a website written as a name is the
+            # outlet (the annotators of real news list them as organizations), whatever
+            # the recognizers made of its pieces
+            outlet = self._found(result, key_for(site[0]), "Organization", site[0], text)
+            self._mention(result, outlet, index, site.start(), site.end(), text)
+            masked[site.start() : site.end()] = "\0" * (site.end() - site.start())
         visible = "".join(masked)
         long_forms = {v: k for k, v in acronyms.items()}
         covered = [False] * (len(text) + 1)
@@ -814,6 +831,16 @@ class EntityExtractor:
             and undotted(owner) not in KNOWN_ACRONYMS
             and not self._is_place(owner)
             and self._surname(result, owner) is None
+        )
+
+    def _named_place(self, name: str) -> bool:
+        """A country, a US state or a city the gazetteer knows by exactly this name."""
+        g = self.gazetteer
+        city = g.city(name)
+        return (
+            g.country(name) is not None
+            or g.us_state(name) is not None
+            or (city is not None and fold(city.name) == fold(name))
         )
 
     def _known_place(self, name: str) -> bool:
@@ -936,6 +963,10 @@ class EntityExtractor:
         if label == US_STATE:
             state = self._state_of_code(span)
             return self._place(result, state, text, span) if state is not None else None
+        if label == DOUBTED_PLACE:
+            # "Wisconsin" the tuned recognizer called an organization and the model's own
+            # a place: the place, where the gazetteer knows one by exactly that name
+            label = "GPE" if self._named_place(span) else DOUBTED
         doubted = label == DOUBTED
         if doubted:
             label = None  # read as a name no recognizer labelled, then a second look
@@ -952,10 +983,13 @@ class EntityExtractor:
             fold(span) in result.programmes or fold(acronyms.get(span, "")) in result.programmes
         ):
             return None  # "the Paycheck Protection Program (PPP)", "Hurricane Florence"
-        if span in acronyms:
-            return self._organization_like(result, acronyms[span], text, acronym=span)
-        if span in long_forms:
-            return self._organization_like(result, span, text, acronym=long_forms[span])
+        if span in acronyms or span in long_forms:
+            long, short = (acronyms[span], span) if span in acronyms else (span, long_forms[span])
+            country = self.gazetteer.country(long) or self.gazetteer.country(short)
+            if country is not None:
+                # "the Democratic Republic of Congo (DRC)": a country the text abbreviates
+                return self._place(result, country, text, span)
+            return self._organization_like(result, long, text, acronym=short)
         bare = undotted(span)
         if bare in KNOWN_ACRONYMS and label != "PERSON":
             # "EU" (or "U.N.") said bare: the body everyone means by it
@@ -1930,6 +1964,15 @@ class EntityExtractor:
                             named=False,
                         )
 
+
+#: A website written as a name, capitalised as one (``Wired.com``, ``KUT.org``,
+#: ``PanARMENIAN.Net``, ``News.Az``): not part of a link (``www.``, ``/``, ``@``) nor a
+#: path, and not written in lower case (``pic.twitter.com``), which names a link.
+OUTLET_DOMAIN = re.compile(
+    r"(?<![\w@/.:-])[A-Z][\w-]*(?:\.[A-Za-z][\w-]*)*"
+    r"\.(?i:com|org|net|info|news|gov|edu|io|tv|fm|biz|(?:co\.|com\.)?(?!js\b)[a-z]{2})"
+    r"(?![\w/@-]|\.\w)"
+)
 
 #: What an outlet's name is followed by: "Le Monde newspaper", "Tasnim news agency".
 OUTLET_AFTER = re.compile(

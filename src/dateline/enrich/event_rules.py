@@ -97,6 +97,10 @@ class TriggerRule:
     joiner: str = "with"
     #: a noun trigger counts only with a date in its own phrase (``the June 29 launch``)
     own_date: bool = False
+    #: with ``own_date``: any noun a day is written before counts too, not only ``nouns``
+    #: ("Tuesday's auction", "a Monday headline", "an October 11 presentation"): a day
+    #: names when a thing happened, not who owns it or what it is made of
+    day_nouns: bool = False
     #: a clause with no date of its own is dated by ``until``/``to`` a date: the new date
     #: of a happening moved there (``delayed until October 2007``), as a scheduled Event
     until: bool = False
@@ -135,6 +139,7 @@ def _rule(row: dict[str, Any]) -> TriggerRule:
         light_verbs=frozenset(row.get("light_verbs", [])),
         joiner=str(row.get("joiner", "with")),
         own_date=bool(row.get("own_date", False)),
+        day_nouns=bool(row.get("day_nouns", False)),
         until=bool(row.get("until", False)),
         subject_happens=bool(row.get("subject_happens", False)),
     )

@@ -550,7 +550,13 @@ def _same_happening(event: ClauseEvent, other: EventDraft) -> bool:
         or other.trigger.lower() in event.name.lower()
         or (not other.timeline and other.kind is not EventKind.GATHERING)
     )
-    return overlaps or (same_day and (alike or told or generic))
+    # "The hearing is set for May 5": the hearing is what the setting's name says was set
+    named = (
+        other.timeline
+        and other.kind is EventKind.SCHEDULING
+        and event.trigger.lower() in other.name.lower().split()
+    )
+    return overlaps or (same_day and (alike or told or generic or named))
 
 
 def _rule_draft(event: ClauseEvent, sentence: str) -> EventDraft:

@@ -299,7 +299,10 @@ class TriggerDetector:
     def _triggers(self, context: SentenceContext) -> list[Token]:
         out = []
         for token in context.parse.tokens():
-            if token.pos_ == "NOUN" and token.lemma_.lower() in self.rule.nouns:
+            if token.pos_ == "NOUN" and (
+                token.lemma_.lower() in self.rule.nouns
+                or (self.rule.day_nouns and _day_before(context, token))
+            ):
                 out.append(token)
                 continue
             if token.pos_ != "VERB":
@@ -349,9 +352,12 @@ class TriggerDetector:
                 times, moved = until, True
         if not times:
             return None  # the timeline is what the text dates
+        if _set_for(verb) and _called_off(verb.head):
+            return None  # "the vote scheduled for Friday was postponed": not on Friday now
         scheduled = (
             mood is Modality.SCHEDULED
             or moved
+            or _set_for(verb)
             or (
                 verb.lemma_.lower() not in self.rule.weak
                 and not inherited
@@ -382,8 +388,13 @@ class TriggerDetector:
         if not passive and any(c.dep_ == "auxpass" for c in verb.children):
             # "rescued by police was released Monday", parsed without its subject: the
             # police of the other clause did not release anything
+            raised = subject if verb.dep_ == "xcomp" else None
             subject = _agent_of(verb)
             shared = _shared_patient(verb)
+            if raised is not None and raised.pos_ in ("NOUN", "PROPN"):
+                # "the listing ceremony is due to be held next Tuesday": the subject of
+                # the verb an infinitive passive completes is what is done
+                passive, patient = True, raised
             if shared is not None:
                 # "had been shelved in 2017 but was re-opened earlier this year": the
                 # investigation of the clause it is coordinated with was re-opened
@@ -409,10 +420,15 @@ class TriggerDetector:
         objects = self._people(context, patient) if patient is not None else []
         if self._needs_a_named_agent(verb) and (
             inherited
-            or passive
-            or not (
-                any(context.type_of(k) in _AGENT_TYPES for k in subjects)
-                or (_proper(subject) and subject is not None and subject.pos_ != "PRON")
+            # (a person it was done to is someone: "She was taken to the isolation ward
+            # on Monday", "Smith was given a ten-year sentence on Friday")
+            or (passive and not _a_person(context, objects))
+            or (
+                not passive
+                and not (
+                    any(context.type_of(k) in _AGENT_TYPES for k in subjects)
+                    or (_proper(subject) and subject is not None and subject.pos_ != "PRON")
+                )
             )
         ):
             return None  # "it comes in addition to", "they got a signal": no one did it
@@ -599,6 +615,8 @@ class TriggerDetector:
                 # House", "this week's game in Miami")
                 of = _telling_phrase(context, noun)
                 full = [d for d in dates if not d.relative and d.precision is Precision.DAY]
+                if not of and not full and self.rule.day_nouns:
+                    of = _short_phrase(context, noun)  # "presentation to bondholders"
                 if not of and not full:
                     return None
                 if not of:  # "the September 11, 2001 attacks": a day in full names it
@@ -800,6 +818,9 @@ class TriggerDetector:
             )
             if who and idiom is not None:  # "Man set on fire": the words that make it one
                 return _capitalise(f"{who} {verb.lower_} {tokens_text(list(idiom.subtree))}")
+            rest = _light_complement(context, verb) if self._needs_a_named_agent(verb) else ""
+            if who and rest:  # "Meena Devi taken to the isolation ward": where, or what
+                return _capitalise(f"{who} {verb.lower_} {rest}")
             if who:
                 return _capitalise(f"{who} {verb.lower_}".strip())
             return noun_for(self.rule, verb.lemma_.lower())
@@ -1062,7 +1083,9 @@ def own_times(context: SentenceContext, noun: Token) -> list[TimeExpression]:
 #: A noun's own arguments in its clause: what the clause's mood is about.
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd"})
 #: Words before a noun that put its date ahead: "a scheduled Dec. 15 imposition".
-_PLANNED = frozenset({"scheduled", "planned", "upcoming", "proposed", "expected", "due"})
+_PLANNED = frozenset(
+    {"scheduled", "rescheduled", "planned", "upcoming", "proposed", "expected", "due"}
+)
 #: Prepositions whose phrase tells one dated noun from another: where, between whom.
 _TELLING = frozenset({"at", "in", "between", "by"})
 
@@ -1180,6 +1203,69 @@ def _telling_phrase(context: SentenceContext, noun: Token) -> list[Token]:
         words = [t for t in prep.subtree if not _is_time_word(context, t)]
         cut = {t.i for c in pobj.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
         return [t for t in words if t.i not in cut]
+    return []
+
+
+#: Prepositions whose noun is the occasion its verb happened at, dated with it.
+_OCCASION = frozenset({"at", "during", "in"})
+#: Dates that name one day: what a day written before a noun gives it.
+_DAYS = frozenset({"weekday", "month_day", "day_month"})
+#: How a day stands before the noun it dates: "Tuesday's auction", "a Monday headline".
+_BEFORE_A_NOUN = frozenset({"poss", "compound", "nmod"})
+#: Nouns a day is written before that are not something that happened on it: a
+#: stretch of time ("Monday night"), a limit ("the Dec. 15 deadline"), what measures
+#: or prints ("Friday's close", "Sunday's paper"), a person ("Tuesday's winner").
+_NOT_ON_THE_DAY = frozenset(
+    """morning afternoon evening night noon midnight time session hours minutes trade
+    deadline date level levels high low close price prices paper edition issue newspaper
+    column winner loser schedule forecast weather""".split()
+)
+
+
+def _day_before(context: SentenceContext, noun: Token) -> bool:
+    """Whether a day is written right before ``noun`` as its modifier ("Tuesday's $50
+    billion auction", "a Monday headline", "an October 11 presentation"), which says the
+    noun is a thing that happened (or will) on that day; the noun is not a time itself."""
+    if noun.lower_ in _NOT_ON_THE_DAY or noun.lemma_.lower() in _NOT_ON_THE_DAY:
+        return False
+    if _is_time_word(context, noun):
+        return False
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ in _OCCASION and prep.head.pos_ in ("VERB", "AUX"):
+        return False  # "said in a Saturday Facebook post": the saying is the happening
+    # the day, or the day before a name that modifies the noun ("a Saturday Facebook post")
+    children = [c for c in noun.children if c.dep_ in _BEFORE_A_NOUN and c.i < noun.i]
+    children += [g for c in children if c.pos_ == "PROPN" for g in c.children]
+    for child in children:
+        if child.dep_ not in _BEFORE_A_NOUN:
+            continue
+        at = context.parse.start_of(child)
+        if any(
+            t.start_offset <= at < t.end_offset and t.kind in _DAYS and not t.end
+            for t in context.times
+        ):
+            return True
+    return False
+
+
+#: The most words of a phrase that tells a dated noun apart ("to bondholders").
+_SHORT = 5
+
+
+def _short_phrase(context: SentenceContext, noun: Token) -> list[Token]:
+    """The noun's first prepositional phrase after it, if short and about a thing or
+    someone ("an October 11 presentation to bondholders"), without dates; [] if none."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.i < noun.i:
+            continue
+        if prep.lower_ == "with":
+            return []  # "said meeting with Giuliani on Monday was part of it": no one met
+        words = _phrase(prep, frozenset({"relcl", "acl", "appos", "punct"}))
+        if _is_time(context, prep) or len(words) > _SHORT:
+            return []
+        if any(t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" for t in words):
+            return words
+        return []
     return []
 
 
@@ -1312,6 +1398,57 @@ def _under_the_dateline(context: SentenceContext, verb: Token) -> Token | None:
         ):
             return token
     return None
+
+
+def _light_complement(context: SentenceContext, verb: Token) -> str:
+    """What a light verb's passive carries, which says what was done: its object ("given a
+    ten-year sentence"), else its first place or direction ("taken to the isolation
+    ward"); a date, a cause or a bound, and a long phrase do not name it."""
+    cut = frozenset({"relcl", "acl", "appos", "punct", "prep"})
+    for child in verb.children:
+        if child.i < verb.i or _is_time(context, child):
+            continue
+        if child.dep_ == "dobj":
+            words = _phrase(child, cut)
+        elif child.dep_ == "prep" and child.lower_ not in _NOT_WHAT_WAS_DONE:
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            words = [child, *_phrase(pobj, cut)] if pobj is not None else []
+        else:
+            continue
+        if words and len(words) <= _SHORT + 1:
+            return tokens_text(words)
+    return ""
+
+
+#: Prepositions of a passive that tell who, why or when, not what was done.
+_NOT_WHAT_WAS_DONE = frozenset({"by", "after", "before", "for", "because", "despite", "since"})
+
+
+def _set_for(verb: Token) -> bool:
+    """``a protest set for Friday``, ``the flight scheduled for Tuesday``: a participle
+    that puts the noun it describes on the calendar, whose date is ahead."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.lemma_.lower() in _FUTURE_PARTICIPLES
+        and any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children)
+    )
+
+
+#: Verbs that take a happening off the day it was set for.
+_CALLING_OFF = frozenset({"postpone", "cancel", "delay", "reschedule", "scrap", "suspend", "move"})
+
+
+def _called_off(noun: Token) -> bool:
+    """Whether the clause ``noun`` is the subject or object of moves or cancels it."""
+    verb = clause_head(noun)
+    return verb is not noun and verb.lemma_.lower() in _CALLING_OFF
+
+
+def _a_person(context: SentenceContext, keys: Sequence[str]) -> bool:
+    """Whether the entities a clause's patient names are all people (a light verb's
+    passive of a person, "she was taken to hospital", is something done to someone)."""
+    return bool(keys) and all(context.type_of(k) == "Person" for k in keys)
 
 
 def _agent_of(verb: Token) -> Token | None:

@@ -46,6 +46,9 @@ class Draft:
     body_markdown: str | None = None
     #: ``body_markdown`` rendered to HTML by the reader, so that it is rendered once
     body_rendered: str | None = None
+    #: whether the only tags of ``body_rendered`` are ``<p>`` and ``</p>``, as the
+    #: reader found (see :func:`~dateline.read.markdown.only_paragraphs`); None: not told
+    paragraphs_only: bool | None = None
 
     @property
     def body_text(self) -> str:

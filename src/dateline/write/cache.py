@@ -64,8 +64,10 @@ __all__ = [
     "CacheState",
     "StateEntry",
     "article_key",
+    "findings_json",
     "held_summary",
     "site_key",
+    "summary_bytes",
 ]
 
 #: The folder of the cache and the lock, inside the output folder.
@@ -169,7 +171,8 @@ def finding_to_json(finding: Finding, content_dir: Path, own: Path | None = None
     few texts, held once (see :meth:`StateEntry.holding_text`)."""
     data: dict[str, Any] = dict(finding.as_dict())
     if finding.path is not None:
-        if own is not None and finding.path == own:
+        # (the worker's findings name its very path object: no paths compared then)
+        if own is not None and (finding.path is own or finding.path == own):
             del data["path"]
             return data
         try:
@@ -219,13 +222,14 @@ class CacheEntry:
     #: file (relative to the output folder) → its size in bytes
     files: dict[str, int]
 
-    def to_bytes(self) -> bytes:
+    def to_bytes(self, summary: bytes | None = None) -> bytes:
         """The entry without its body (kept in a column of its own: see
-        :meth:`BuildCache.write_entry`)."""
+        :meth:`BuildCache.write_entry`). ``summary``: the summary's JSON
+        (:func:`summary_bytes`), when the caller has made it already."""
         data = {
             "format": FORMAT,
             "key": self.key,
-            "summary": self.summary.to_json(),
+            "summary": self.summary.to_json() if summary is None else orjson.Fragment(summary),
             "graph": self.graph,
             "findings": self.findings,
             "files": self.files,
@@ -233,6 +237,7 @@ class CacheEntry:
         try:  # any valid JSON will do here, and orjson writes it several times faster
             return orjson.dumps(data)
         except TypeError:  # an integer past 64 bits (a number an editor wrote)
+            data["summary"] = self.summary.to_json()
             return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
     @classmethod
@@ -371,7 +376,7 @@ class StateEntry:
         elif isinstance(self._summary, str):
             summary = self._summary
         else:
-            summary = _summary_json(self.summary).decode("utf-8")
+            summary = summary_bytes(self.summary).decode("utf-8")
         files = self._files if isinstance(self._files, str) else _dumps(self.files)
         return (source, self.key, summary, self._findings, files, int(self.carried))
 
@@ -399,7 +404,7 @@ class StateEntry:
         return (source, self.key, text, self._findings, files, int(self.carried))
 
 
-def _summary_json(summary: ArticleSummary) -> bytes:
+def summary_bytes(summary: ArticleSummary) -> bytes:
     """The summary's JSON (UTF-8): with orjson, several times faster than json (its
     bytes are let go at once: deflated, or saved), or json where orjson refuses."""
     data = summary.to_json()
@@ -415,7 +420,10 @@ _SIZE_MASK = (1 << _SIZE_BITS) - 1
 
 
 def held_summary(
-    summary: ArticleSummary, files: dict[str, int], deflate: bool = True
+    summary: ArticleSummary,
+    files: dict[str, int],
+    deflate: bool = True,
+    data: bytes | None = None,
 ) -> tuple[bytes | str, str | int]:
     """The summary and the files of an article as a :class:`StateEntry` holds them
     (:meth:`StateEntry.holding_text`): made where the article is built, so that the
@@ -423,13 +431,16 @@ def held_summary(
     The summary is its JSON, deflated (raw deflate, a 2 KiB window, level 1); without
     ``deflate``, its JSON text: for a build that reads it back on arrival (see
     :meth:`StateEntry.staged_row`), deflating in the worker only to inflate in the
-    build was ~15 us per article for nothing."""
+    build was ~15 us per article for nothing. ``data``: :func:`summary_bytes` of
+    the summary, when the caller has made it already."""
+    if data is None:
+        data = summary_bytes(summary)
     if not deflate:
-        return _summary_json(summary).decode("utf-8"), _packed(files, summary)
+        return data.decode("utf-8"), _packed(files, summary)
     # a small window: a summary is ~1 KB, and the default one costs more to set up
     # than to use
     packer = zlib.compressobj(1, zlib.DEFLATED, -_WINDOW_BITS, 4)
-    return packer.compress(_summary_json(summary)) + packer.flush(), _packed(files, summary)
+    return packer.compress(data) + packer.flush(), _packed(files, summary)
 
 
 def _packed(files: dict[str, int], summary: ArticleSummary | str | bytes | None) -> str | int:
@@ -465,6 +476,13 @@ def _loads(text: str | bytes) -> Any:
         return orjson.loads(text)
     except orjson.JSONDecodeError:
         return json.loads(text)
+
+
+def findings_json(findings: list[dict[str, Any]]) -> str:
+    """Findings as the cache saves them (:func:`finding_to_json` of each), as JSON text:
+    made where the article is built, so the build's own process saves that text as it
+    arrives."""
+    return _dumps(findings)
 
 
 def _dumps(data: object) -> str:
