@@ -62,10 +62,10 @@ def test_a_reported_will_or_a_not_until_reports_a_happening(
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Trump said he would sign the bill on Monday if Congress passed it.",
-        "Trump said he would have signed the bill on Monday.",
-        "Trump said he could sign the bill on Monday.",
-        "Trump says he would sign the bill on Monday.",
+        "John Smith said he would sign the bill on Monday if Congress passed it.",
+        "John Smith said he would have signed the bill on Monday.",
+        "John Smith said he could sign the bill on Monday.",
+        "John Smith says he would sign the bill on Monday.",
         "The company did not release the report on Monday.",
     ],
 )
