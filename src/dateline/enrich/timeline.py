@@ -749,7 +749,9 @@ class TriggerDetector:
             if (current.dep_ in ("xcomp", "conj") or participle) and current.head is not current:
                 passive = next((c for c in current.head.children if c.dep_ == "nsubjpass"), None)
                 if passive is not None and current.dep_ == "xcomp":
-                    return passive  # "Russia and Iran are expected to sign"
+                    # "Russia and Iran are expected to sign"; "the license, which is set to
+                    # expire in February": the noun the relative pronoun stands for
+                    return _relative_subject(current.head, passive)
                 current = current.head
             else:
                 break
