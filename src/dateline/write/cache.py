@@ -171,7 +171,8 @@ def finding_to_json(finding: Finding, content_dir: Path, own: Path | None = None
     few texts, held once (see :meth:`StateEntry.holding_text`)."""
     data: dict[str, Any] = dict(finding.as_dict())
     if finding.path is not None:
-        if own is not None and finding.path == own:
+        # (the worker's findings name its very path object: no paths compared then)
+        if own is not None and (finding.path is own or finding.path == own):
             del data["path"]
             return data
         try:
