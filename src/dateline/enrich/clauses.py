@@ -126,11 +126,12 @@ def _governors(verb: Token) -> Iterator[Token]:
         yield current
 
 
-def modality(verb: Token) -> Modality:
-    """Whether the clause headed by ``verb`` asserts, schedules, denies or supposes."""
+def modality(verb: Token, negation: bool = True) -> Modality:
+    """Whether the clause headed by ``verb`` asserts, schedules, denies or supposes
+    (``negation=False``: what it would be without its "not", for "won't … until 2020")."""
     implied = _implied_by(verb)
     if implied is not None:
-        return modality(implied)
+        return modality(implied, negation)
     chain = list(_governors(verb))
     scheduled = False
     for depth, token in enumerate(chain):
@@ -139,7 +140,7 @@ def modality(verb: Token) -> Modality:
         if token.dep_ == "ccomp" and token.head.lemma_.lower() in _GUESSING_GOVERNORS:
             return Modality.HYPOTHETICAL
         children = list(token.children)
-        if any(c.dep_ == "neg" for c in children):
+        if negation and any(c.dep_ == "neg" for c in children):
             return Modality.NEGATED
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in children):
             return Modality.HYPOTHETICAL
@@ -147,7 +148,9 @@ def modality(verb: Token) -> Modality:
             return Modality.HYPOTHETICAL
         aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
         if aux & _MODAL_AUX:
-            return Modality.HYPOTHETICAL
+            if not _reported_will(token, aux):
+                return Modality.HYPOTHETICAL
+            scheduled = True
         if aux & _FUTURE_AUX:
             scheduled = True
         if depth > 0 and chain[depth - 1].dep_ == "xcomp":
@@ -166,6 +169,35 @@ def modality(verb: Token) -> Modality:
     ):
         return Modality.SCHEDULED if scheduled else Modality.HYPOTHETICAL
     return Modality.SCHEDULED if scheduled else Modality.ASSERTED
+
+
+#: The modal a reported "will" becomes after a past saying: "he said it would be
+#: provided next year" reports "it will be provided next year".
+_REPORTED_WILL = frozenset({"would", "'d"})
+#: Verbs whose content clause reports what someone said, in their words' tense.
+_REPORTING = frozenset({"say", "tell", "announce", "state", "confirm", "write", "add"})
+
+
+def _reported_will(token: Token, aux: set[str]) -> bool:
+    """Whether ``would`` on ``token`` is a "will" reported in the past ("Day said he would
+    announce his plans at 1 p.m. Monday", "SNC would be able to start missions in 2022,
+    he said"): the clause says what was said of it, not that it is only possible; unless
+    another modal, a perfect ("would have signed") or a condition ("would resign if …")
+    makes it a supposition."""
+    if not aux & _REPORTED_WILL or aux & (_MODAL_AUX - _REPORTED_WILL) or "have" in aux:
+        return False
+    head = token.head
+    if not (
+        token.dep_ == "ccomp"
+        and head is not token
+        and head.lemma_.lower() in _REPORTING
+        and head.tag_ == "VBD"
+    ):
+        return False
+    return not any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)
+        for c in token.children
+    )
 
 
 #: Governors whose infinitive happened when they did: "managed to catch a flight", "was
