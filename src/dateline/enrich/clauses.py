@@ -33,6 +33,7 @@ __all__ = [
     "SentenceParse",
     "align_sentences",
     "clause_head",
+    "first_to",
     "lent_times",
     "modality",
     "unproven",
@@ -208,7 +209,11 @@ _IMPLICATIVE = frozenset({"manage", "able", "proceed", "opt", "choose", "rush", 
 
 def _implied_by(verb: Token) -> Token | None:
     """The clause an implicative infinitive takes its modality from: the verb it is the
-    complement of ("managed"), or the "be" of "was able"; None for any other verb."""
+    complement of ("managed"), or the "be" of "was able" or of "was the first to"; None
+    for any other verb."""
+    ranked = first_to(verb)
+    if ranked is not None:
+        return ranked
     if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None
     head = verb.head
@@ -220,6 +225,30 @@ def _implied_by(verb: Token) -> Token | None:
             be if head.dep_ == "acomp" and be is not head and be.pos_ in ("AUX", "VERB") else None
         )
     return head if head.pos_ == "VERB" else None
+
+
+#: Ranks whose infinitive did what the rank says: "was the first to release it".
+_RANKS = frozenset({"first", "last", "only"})
+#: Verbs that give a subject its rank: "was the first to", "became the first company to".
+_RANKING = frozenset({"be", "become"})
+
+
+def first_to(verb: Token) -> Token | None:
+    """The "be" or "become" of "Samsung was the first to release AirPlay 2 support" or
+    "Apple became the first company to sell a phone": an infinitive hung on a rank says
+    its subject did it (as that verb is asserted, planned or denied); None otherwise."""
+    if verb.dep_ not in ("relcl", "acl") or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        return None
+    rank = verb.head
+    ranked = rank.lower_ in _RANKS or any(
+        c.dep_ == "amod" and c.lower_ in _RANKS for c in rank.children
+    )
+    be = rank.head
+    if not ranked or rank.dep_ != "attr" or be is rank or be.lemma_.lower() not in _RANKING:
+        return None
+    return be
 
 
 #: Nouns whose content has not been shown to happen: "his claim that he visited",

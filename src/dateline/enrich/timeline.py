@@ -28,6 +28,7 @@ from dateline.enrich.clauses import (
     Modality,
     SentenceParse,
     clause_head,
+    first_to,
     lent_times,
     modality,
     unproven,
@@ -633,7 +634,10 @@ class TriggerDetector:
         words = tokens_text(sorted([*modifiers, noun, *of], key=lambda t: t.i))
         name = _capitalise(dated_name or words)
         if people:
-            name += f" {self.rule.joiner} " + _join([context.name_of(k) for k in people])
+            owned = subject is not None and subject.dep_ == "poss"  # (not "by X")
+            undergone = owned and noun.lemma_.lower() in self.rule.undergone
+            joiner = "of" if undergone else self.rule.joiner
+            name += f" {joiner} " + _join([context.name_of(k) for k in people])
         elif self.rule.light_verbs and subject is not None and subject.pos_ != "PRON":
             phrase = self._phrase_name(context, subject, keep_article=True)
             first = phrase.split(" ", 1)
@@ -745,6 +749,10 @@ class TriggerDetector:
                 continue
             if current.dep_ == "acomp" and current.head is not current:
                 current = current.head  # "the next round is due to start": the round
+                continue
+            ranked = first_to(current)
+            if ranked is not None:
+                current = ranked  # "Samsung was the first to release it": Samsung
                 continue
             if (current.dep_ in ("xcomp", "conj") or participle) and current.head is not current:
                 passive = next((c for c in current.head.children if c.dep_ == "nsubjpass"), None)
