@@ -1,4 +1,4 @@
-"""The build cache's size on disk: an article's entry (~12 KB: its JSON-LD, body and
+"""How the build cache stores entries: an article's entry (~12 KB: its JSON-LD, body and
 feed entries) takes about its own size, not a whole database page and a quarter more."""
 
 from __future__ import annotations
@@ -24,3 +24,18 @@ def test_an_entry_takes_about_its_own_size_on_disk(tmp_path: Path) -> None:
     entry = 7_013 + 3_507 + 1_500
     # 16 KiB pages (one entry each) took 16,384 bytes per entry here
     assert (after - before) / 200 < entry * 1.1
+
+
+def test_a_body_given_as_its_utf8_is_kept_as_its_text(tmp_path: Path) -> None:
+    """A worker sends an article's body as the UTF-8 it encoded once; the cache keeps
+    it as text, the same as the body given as text, for every reader of it."""
+    body = "<p>KYIV, Ukraine \u2014 caf\u00e9 \U0001f4f0 &amp; more</p>"
+    cache = BuildCache(tmp_path, writable=True)
+    cache.write_stored("a" * 64, b"{}", body.encode("utf-8"), b"feed")
+    cache.write_stored("b" * 64, b"{}", body, b"feed")
+    cache.commit()
+    for key in ("a" * 64, "b" * 64):
+        assert cache.read_body(key) == body
+        assert cache.read_feeds([key]) == {key: (body, b"feed")}
+        assert cache.read_feeds([key], utf8=True) == {key: (body.encode("utf-8"), b"feed")}
+    cache.close()
