@@ -30,6 +30,12 @@ WEDNESDAY = dt.date(2020, 4, 22)
             "Protest at the state Capitol set",
             "2020-04-24",
         ),
+        # a relative pronoun raised to the governor of the infinitive stands for its noun
+        (
+            "It is the third extension of the license, which is now set to expire in February.",
+            "License expires",
+            "2021-02",
+        ),
         # a participle of the calendar reads its month ahead, not back
         (
             "Turnout at the nation's general election scheduled for November may be low.",

@@ -814,3 +814,19 @@ def test_cache_entries_made_with_the_summary_json_are_those_made_without(tmp_pat
         assert json.loads(spliced) == json.loads(huge.to_bytes())
         assert CacheEntry.from_bytes(spliced, "k", entry.body) == huge
     assert made
+
+
+def test_findings_about_the_article_leave_its_path_out_whichever_path_object_names_it(
+    tmp_path: Path,
+) -> None:
+    """The cache keeps a finding about the article itself without its path (told by the
+    very path object first, then by an equal one); any other file keeps its path."""
+    from dateline.errors import Finding  # noqa: PLC0415
+    from dateline.write.cache import finding_from_json, finding_to_json  # noqa: PLC0415
+
+    own = tmp_path / "content" / "a.md"
+    for named in (own, Path(str(own)), tmp_path / "content" / "b.yaml"):
+        finding = Finding("code", "message", named, severity="notice")
+        saved = finding_to_json(finding, tmp_path / "content", own)
+        assert ("path" in saved) is (named != own)
+        assert finding_from_json(saved, tmp_path / "content", own=own) == finding

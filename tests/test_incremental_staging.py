@@ -15,6 +15,7 @@ import dateline.pipeline
 import dateline.write.cache
 from dateline.errors import OutputError
 from dateline.pipeline import build_site
+from dateline.read.files import read_capped
 from dateline.write.cache import FORMAT, BuildCache, CacheState, StateEntry
 
 from .test_incremental import _same_slug_article, article, make_site
@@ -31,7 +32,7 @@ def test_the_state_is_the_same_whether_rows_are_staged_or_saved_at_the_end(
     staged = make_site(tmp_path, name="staged")
     assert build_site(staged, jobs=2).ok
 
-    def refused(self: BuildCache, articles: object, parse: bool) -> None:
+    def refused(self: BuildCache, articles: object, parse: bool, stamps: object) -> None:
         raise OutputError("disk full", path=self.state_file)
 
     monkeypatch.setattr(BuildCache, "stage", refused)  # every row saved at the end
@@ -197,3 +198,82 @@ def test_a_full_build_that_fails_to_save_its_state_leaves_the_previous_one(
         report = build_site(settings, jobs=2, force=True)
     assert [f.code for f in report.site_findings] == ["cache_not_saved"]
     assert _rows(settings.output_dir) == good
+
+
+def test_the_last_batches_are_committed_one_by_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Near the end of the articles to build, each batch is committed as it is staged:
+    when the workers are done, at most one batch is left for the disk to take (the
+    second process of the site-wide stage needs every entry committed first)."""
+    settings = make_site(tmp_path)
+    monkeypatch.setattr(dateline.pipeline, "STAGE_BATCH", 2)
+    monkeypatch.setattr(dateline.pipeline, "COMMIT_BATCHES", 4)
+    committed: list[int] = []  # entries another connection reads after each commit
+    real_commit, real_save = BuildCache.commit, BuildCache.save_state
+
+    def commit(self: BuildCache) -> None:
+        real_commit(self)
+        with contextlib.closing(sqlite3.connect(self.state_file)) as db:
+            committed.append(db.execute("SELECT count(*) FROM entries").fetchone()[0])
+
+    before_save: list[int] = []
+
+    def save_state(self: BuildCache, state: Any, before: Any) -> None:
+        before_save.append(committed[-1] if committed else 0)
+        real_save(self, state, before)
+
+    monkeypatch.setattr(BuildCache, "commit", commit)
+    monkeypatch.setattr(BuildCache, "save_state", save_state)
+    assert build_site(settings, jobs=2).ok
+    assert len(_rows(settings.output_dir)) == 11
+    # every batch but the last (which is the build's end) committed while articles came
+    assert 11 - before_save[0] <= 2
+    assert committed == sorted(committed)
+
+
+def _stamps(out: Path) -> dict[str, tuple[str, str]]:
+    with contextlib.closing(sqlite3.connect(out / ".dateline" / "cache.sqlite")) as db:
+        return {row[0]: (row[1], row[2]) for row in db.execute("SELECT * FROM stamps")}
+
+
+def test_the_stamps_of_built_articles_are_written_while_they_arrive(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stamps of the files a build read (which key their bytes give) are written
+    with the staged rows while the workers run, not after the site-wide stage; the
+    next build trusts them: it reads no file again."""
+    settings = make_site(tmp_path)
+    monkeypatch.setattr(dateline.write.cache, "RACY_SECONDS", 0.0)  # every file trusted now
+    monkeypatch.setattr(dateline.pipeline, "STAGE_BATCH", 2)
+    monkeypatch.setattr(dateline.pipeline, "COMMIT_BATCHES", 1)
+    committed: list[int] = []
+    real_commit, real_save = BuildCache.commit, BuildCache.save_state
+
+    def commit(self: BuildCache) -> None:
+        real_commit(self)
+        committed.append(len(_stamps(settings.output_dir)))
+
+    before_save: list[int] = []
+
+    def save_state(self: BuildCache, state: Any, before: Any) -> None:
+        before_save.append(committed[-1] if committed else 0)
+        real_save(self, state, before)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(BuildCache, "commit", commit)
+        patched.setattr(BuildCache, "save_state", save_state)
+        assert build_site(settings, jobs=2).ok
+    assert before_save[0] >= 9
+    stamps, state = _stamps(settings.output_dir), _rows(settings.output_dir)
+    assert sorted(stamps) == sorted(state)
+    assert all(stamps[source][1] == row[0] for source, row in state.items())
+    read: list[Path] = []
+
+    def counted(path: Path, *args: Any, **kwargs: Any) -> bytes:
+        read.append(path)
+        return read_capped(path, *args, **kwargs)
+
+    monkeypatch.setattr(dateline.pipeline, "read_capped", counted)
+    assert build_site(settings, jobs=2).count("unchanged") == 11
+    assert read == []

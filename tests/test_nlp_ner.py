@@ -22,6 +22,7 @@ from dateline.enrich.nlp import (
     DIGEST_FILE,
     UNCONFIRMED,
     NlpModel,
+    carries_on,
     news_ner_path,
 )
 from dateline.errors import SettingsError
@@ -166,6 +167,52 @@ def test_confirmed_labels_keep_only_names_the_models_own_recognizer_agrees_on() 
     # a paragraph with nothing to confirm is not read again
     assert [e.text for e in untouched.ents] == ["Jane Doe"]
     assert UNCONFIRMED not in untouched.spans
+
+
+def test_a_body_the_models_own_recognizer_names_in_full_is_confirmed_in_full() -> None:
+    """The tuned recognizer cut "Centers for Disease Control [and Prevention]"; the model's
+    own names the body in full: the full name is the confirmed organization."""
+    model = NlpModel(DEFAULT_MODEL, "news", ("ORG",))
+    doc = _proposed(
+        model,
+        "Officials at the Centers for Disease Control and Prevention said masks help.",
+        [("Centers for Disease Control", "ORG")],
+    )
+    model._confirm([doc])
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("the Centers for Disease Control and Prevention", "ORG")
+    ]
+    assert list(doc.spans[UNCONFIRMED]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "own", "tuned", "carried"),
+    [
+        (
+            "He spoke at the Diplomatic Academy of Vietnam.",
+            "the Diplomatic Academy of Vietnam",
+            "Diplomatic Academy",
+            True,
+        ),
+        (
+            "Officials of the Information and Public Relations Department spoke.",
+            "Information and Public Relations Department",
+            "Public Relations Department",
+            True,
+        ),
+        # "and" alone joins two names; a name before another is not its continuation
+        ("NASA is building SLS and Orion.", "SLS and Orion", "SLS", False),
+        ("Aides in the Trump White House spoke.", "Trump White House", "White House", False),
+    ],
+)
+def test_a_name_carried_on_is_one_body(text: str, own: str, tuned: str, carried: bool) -> None:
+    doc = NlpModel(DEFAULT_MODEL, "news", ()).nlp.make_doc(text)
+    at, start = text.index(own), text.index(tuned)
+    theirs = doc.char_span(at, at + len(own), label="ORG")
+    ours = doc.char_span(start, start + len(tuned), label="ORG")
+    assert theirs is not None
+    assert ours is not None
+    assert carries_on(theirs, ours) is carried
 
 
 def test_confirming_is_part_of_the_version_and_needs_a_tuned_recognizer() -> None:

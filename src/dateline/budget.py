@@ -58,6 +58,11 @@ def _expire(signum: int, frame: FrameType | None) -> None:
     raise _Expired
 
 
+#: The signal's number (an enum member's ``value`` is a Python property, asked twice
+#: per article otherwise); 0 where there is no such signal (no _Alarm is made there).
+_SIGALRM: int = signal.SIGALRM.value if hasattr(signal, "SIGALRM") else 0
+
+
 class _Alarm:
     """A ``SIGALRM`` timer over the body (a process's main thread): a class, not a
     generator, since it is entered for every article (the generator's own frames
@@ -69,12 +74,12 @@ class _Alarm:
         self.seconds = seconds
 
     def __enter__(self) -> None:
-        self.previous = _handlers.signal(signal.SIGALRM.value, _expire)
+        self.previous = _handlers.signal(_SIGALRM, _expire)
         self.old = signal.setitimer(signal.ITIMER_REAL, self.seconds)
 
     def __exit__(self, *exc: object) -> None:
         signal.setitimer(signal.ITIMER_REAL, 0)
-        _handlers.signal(signal.SIGALRM.value, self.previous)
+        _handlers.signal(_SIGALRM, self.previous)
         old_delay, old_interval = self.old
         if old_delay:
             signal.setitimer(signal.ITIMER_REAL, old_delay, old_interval)

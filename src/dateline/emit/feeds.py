@@ -399,17 +399,23 @@ def entry_parts(article: ArticleSummary, body: str, body_utf8: bytes | None = No
     return _PART_END.join(encoded)
 
 
-def entries_from_parts(parts: bytes, body: str) -> tuple[bytes, bytes] | None:
-    """The two entries :func:`entry_parts` stands for, with the article's ``body``;
-    None when ``parts`` are not four texts (then the entries are written again)."""
+def entries_from_parts(parts: bytes, body: str | bytes) -> tuple[bytes, bytes] | None:
+    """The two entries :func:`entry_parts` stands for, with the article's ``body``
+    (its text, or its UTF-8 bytes: escaped as they are, since no byte of a character
+    past ASCII is ``&``, ``<`` or ``>``, which spares decoding and encoding it, the
+    archive pages' bodies being most of what a large site's feeds hold); None when
+    ``parts`` are not four texts (then the entries are written again)."""
     split = parts.split(_PART_END)
     if len(split) != 4:
         return None
     rss_head, rss_tail, atom_head, atom_tail = split
-    try:
-        content = _text(body).encode()
-    except UnicodeEncodeError:
-        return None
+    if isinstance(body, bytes):
+        content = body.replace(b"&", b"&amp;").replace(b"<", b"&lt;").replace(b">", b"&gt;")
+    else:
+        try:
+            content = _text(body).encode()
+        except UnicodeEncodeError:
+            return None
     return b"".join((rss_head, content, rss_tail)), b"".join((atom_head, content, atom_tail))
 
 

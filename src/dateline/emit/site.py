@@ -287,6 +287,11 @@ def _feeds(settings: Settings, site: SiteInput, rest: bool | None) -> SiteFiles:
 _KINDS = ("rss", "atom")
 
 
+def _as_text(body: str | bytes) -> str:
+    """A body as text (read back from the build cache, it is its UTF-8 bytes)."""
+    return body if isinstance(body, str) else body.decode("utf-8")
+
+
 class _Feed:
     """One feed document's articles, in RSS and Atom: each article's entries made once
     (:class:`~dateline.emit.feeds.EntryWriter`) and joined into both documents, where
@@ -297,12 +302,20 @@ class _Feed:
         self.site = site
         self.articles = articles
         self._items: list[FeedItem] | None = None
+        #: the articles' bodies, read back with their entries (see _made)
+        self._bodies: list[str | bytes] | None = None
         self._entries: list[tuple[bytes, bytes]] | None = None
         self._updated: dt.datetime | None = None
 
     def items(self) -> list[FeedItem]:
         if self._items is None:
-            self._items = self.site.items(self.articles)
+            if self._bodies is not None:  # read with the entries (see _made)
+                self._items = [
+                    (summary, _as_text(body))
+                    for summary, body in zip(self.articles, self._bodies, strict=True)
+                ]
+            else:
+                self._items = self.site.items(self.articles)
         return self._items
 
     def render(self, kind: str, **where: Any) -> bytes:
@@ -320,15 +333,19 @@ class _Feed:
         did (:func:`~dateline.emit.feeds.entry_parts`: the archive pages hold every
         article of the site), else written here."""
         feed = self.site.feed
-        if feed is None or self._items is not None:
+        if feed is None or self._items is not None or self._bodies is not None:
             return [self._writer()(summary, body) for summary, body in self.items()]
-        items: list[FeedItem] = []
+        bodies: list[str | bytes] = []
         made: list[tuple[bytes, bytes]] = []
         for summary, (body, parts) in zip(self.articles, feed(self.articles), strict=True):
-            items.append((summary, body))
+            # a body read back from the cache is its UTF-8 bytes, joined as they are
+            # into the entries (see items() for its text)
+            bodies.append(body)
             joined = entries_from_parts(parts, body) if parts is not None else None
-            made.append(joined if joined is not None else self._writer()(summary, body))
-        self._items = items
+            if joined is None:
+                joined = self._writer()(summary, _as_text(body))
+            made.append(joined)
+        self._bodies = bodies
         return made
 
     def _writer(self) -> EntryWriter:

@@ -64,10 +64,11 @@ class SiteInput:
     #: what every output depends on besides the articles (settings, dateline's code):
     #: part of each :meth:`digest`, so a file made under other settings is made again
     site_key: str = ""
-    #: each article's body and its feed entries around it as its worker made them
+    #: each article's body (its text, or its UTF-8 bytes as the build cache holds it)
+    #: and its feed entries around it as its worker made them
     #: (:func:`~dateline.emit.feeds.entry_parts`; None: not made), read together for
     #: a feed's articles; None: not known
-    feed: Callable[[Sequence[ArticleSummary]], list[tuple[str, bytes | None]]] | None = None
+    feed: Callable[[Sequence[ArticleSummary]], list[tuple[str | bytes, bytes | None]]] | None = None
 
     def once(self, name: str, make: Callable[[], Any]) -> Any:
         """``make()``, made once per build (several files embed the site graph)."""

@@ -32,7 +32,7 @@ from dateline.enrich.lexicon import (
     SINGLE_ORGS,
     TITLE_WORDS,
 )
-from dateline.enrich.name_shapes import SPAN, UPPER, given_name_first, person_like
+from dateline.enrich.name_shapes import SPAN, UPPER, given_name_first, org_cue_before, person_like
 from dateline.enrich.nlp import OWN_NAMES, UNCONFIRMED, ParsedArticle, core
 from dateline.enrich.sentences import Sentence
 from dateline.enrich.teams import person_after_team
@@ -551,6 +551,8 @@ def list_mates(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[i
             continue
         if text[start:end] in COMPANIES_NAMED_AFTER_PEOPLE or not person_like(words):
             continue
+        if org_cue_before(text, start):
+            continue  # "companies Astrobotic, Intuitive Machines and Orbit Beyond"
         after = out[i + 1] if i + 1 < len(out) else None
         if after and after[2] == "PERSON" and text[end : after[0]] == " " and len(words) == 1:
             out[i] = (start, start, "")  # joined into the next: emptied, then dropped

@@ -33,6 +33,7 @@ __all__ = [
     "SentenceParse",
     "align_sentences",
     "clause_head",
+    "first_to",
     "lent_times",
     "modality",
     "unproven",
@@ -126,11 +127,12 @@ def _governors(verb: Token) -> Iterator[Token]:
         yield current
 
 
-def modality(verb: Token) -> Modality:
-    """Whether the clause headed by ``verb`` asserts, schedules, denies or supposes."""
+def modality(verb: Token, negation: bool = True) -> Modality:
+    """Whether the clause headed by ``verb`` asserts, schedules, denies or supposes
+    (``negation=False``: what it would be without its "not", for "won't … until 2020")."""
     implied = _implied_by(verb)
     if implied is not None:
-        return modality(implied)
+        return modality(implied, negation)
     chain = list(_governors(verb))
     scheduled = False
     for depth, token in enumerate(chain):
@@ -139,7 +141,7 @@ def modality(verb: Token) -> Modality:
         if token.dep_ == "ccomp" and token.head.lemma_.lower() in _GUESSING_GOVERNORS:
             return Modality.HYPOTHETICAL
         children = list(token.children)
-        if any(c.dep_ == "neg" for c in children):
+        if negation and any(c.dep_ == "neg" for c in children):
             return Modality.NEGATED
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in children):
             return Modality.HYPOTHETICAL
@@ -147,7 +149,9 @@ def modality(verb: Token) -> Modality:
             return Modality.HYPOTHETICAL
         aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
         if aux & _MODAL_AUX:
-            return Modality.HYPOTHETICAL
+            if not _reported_will(token, aux):
+                return Modality.HYPOTHETICAL
+            scheduled = True
         if aux & _FUTURE_AUX:
             scheduled = True
         if depth > 0 and chain[depth - 1].dep_ == "xcomp":
@@ -168,6 +172,35 @@ def modality(verb: Token) -> Modality:
     return Modality.SCHEDULED if scheduled else Modality.ASSERTED
 
 
+#: The modal a reported "will" becomes after a past saying: "he said it would be
+#: provided next year" reports "it will be provided next year".
+_REPORTED_WILL = frozenset({"would", "'d"})
+#: Verbs whose content clause reports what someone said, in their words' tense.
+_REPORTING = frozenset({"say", "tell", "announce", "state", "confirm", "write", "add"})
+
+
+def _reported_will(token: Token, aux: set[str]) -> bool:
+    """Whether ``would`` on ``token`` is a "will" reported in the past ("Day said he would
+    announce his plans at 1 p.m. Monday", "SNC would be able to start missions in 2022,
+    he said"): the clause says what was said of it, not that it is only possible; unless
+    another modal, a perfect ("would have signed") or a condition ("would resign if …")
+    makes it a supposition."""
+    if not aux & _REPORTED_WILL or aux & (_MODAL_AUX - _REPORTED_WILL) or "have" in aux:
+        return False
+    head = token.head
+    if not (
+        token.dep_ == "ccomp"
+        and head is not token
+        and head.lemma_.lower() in _REPORTING
+        and head.tag_ == "VBD"
+    ):
+        return False
+    return not any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)
+        for c in token.children
+    )
+
+
 #: Governors whose infinitive happened when they did: "managed to catch a flight", "was
 #: able to catch one", "proceeded to sign": the complement is asserted, scheduled, denied
 #: or supposed as its governor is, not a purpose or a wish.
@@ -176,7 +209,11 @@ _IMPLICATIVE = frozenset({"manage", "able", "proceed", "opt", "choose", "rush", 
 
 def _implied_by(verb: Token) -> Token | None:
     """The clause an implicative infinitive takes its modality from: the verb it is the
-    complement of ("managed"), or the "be" of "was able"; None for any other verb."""
+    complement of ("managed"), or the "be" of "was able" or of "was the first to"; None
+    for any other verb."""
+    ranked = first_to(verb)
+    if ranked is not None:
+        return ranked
     if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None
     head = verb.head
@@ -188,6 +225,30 @@ def _implied_by(verb: Token) -> Token | None:
             be if head.dep_ == "acomp" and be is not head and be.pos_ in ("AUX", "VERB") else None
         )
     return head if head.pos_ == "VERB" else None
+
+
+#: Ranks whose infinitive did what the rank says: "was the first to release it".
+_RANKS = frozenset({"first", "last", "only"})
+#: Verbs that give a subject its rank: "was the first to", "became the first company to".
+_RANKING = frozenset({"be", "become"})
+
+
+def first_to(verb: Token) -> Token | None:
+    """The "be" or "become" of "Samsung was the first to release AirPlay 2 support" or
+    "Apple became the first company to sell a phone": an infinitive hung on a rank says
+    its subject did it (as that verb is asserted, planned or denied); None otherwise."""
+    if verb.dep_ not in ("relcl", "acl") or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        return None
+    rank = verb.head
+    ranked = rank.lower_ in _RANKS or any(
+        c.dep_ == "amod" and c.lower_ in _RANKS for c in rank.children
+    )
+    be = rank.head
+    if not ranked or rank.dep_ != "attr" or be is rank or be.lemma_.lower() not in _RANKING:
+        return None
+    return be
 
 
 #: Nouns whose content has not been shown to happen: "his claim that he visited",

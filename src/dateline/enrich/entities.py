@@ -239,6 +239,8 @@ LINKER_RULES: dict[str, str] = {
     "given_name_before": "'Council Enver Solomon': the model cut the given name off; rejoined",
     "company_named_after_people": "'Morgan Stanley', 'Lockheed Martin' are companies",
     "list_mates": "a name in a list of people ('Lukaku, Carrasco, and Dries Mertens') is one",
+    "company_list": "'companies Astrobotic, Intuitive Machines and Orbit Beyond': in a list the "
+    "text calls companies, an organization's neighbours do not make it a person",
     "same_name": "one name the model typed two ways in an article is one entity",
     "church_body": "'Catholic Church', 'Church of Scientology' are organizations, not places",
     "given_name_word": "'Billy Ashley', 'Christian Blanc', 'Leopold III' stay whole persons",

@@ -95,6 +95,8 @@ class TriggerRule:
     light_verbs: frozenset[str] = frozenset()
     #: how a noun-named event joins who took part: ``Hearing with X``, ``Visit by X``
     joiner: str = "with"
+    #: nouns whose owner is who it happened to, joined by "of" ("Death of X", not "by")
+    undergone: frozenset[str] = frozenset()
     #: a noun trigger counts only with a date in its own phrase (``the June 29 launch``)
     own_date: bool = False
     #: with ``own_date``: any noun a day is written before counts too, not only ``nouns``
@@ -138,6 +140,7 @@ def _rule(row: dict[str, Any]) -> TriggerRule:
         weak_confidence=float(row.get("weak_confidence", 0.5)),
         light_verbs=frozenset(row.get("light_verbs", [])),
         joiner=str(row.get("joiner", "with")),
+        undergone=frozenset(row.get("undergone", [])),
         own_date=bool(row.get("own_date", False)),
         day_nouns=bool(row.get("day_nouns", False)),
         until=bool(row.get("until", False)),

@@ -362,8 +362,9 @@ def named_product(text: str, start: int, span: str) -> bool:
 
 def two_names(words: list[str]) -> bool:
     """``Black Widow and Captain America``, ``Santo Spirito and Immacolata``: two names
-    joined by "and", one of them of two words or more, no "of" around."""
-    if "and" not in words or "of" in words:
+    joined by "and", one of them of two words or more, no "of", "for" or "on" around
+    (``Centers for Disease Control and Prevention`` is one body's name)."""
+    if "and" not in words or any(w in ("of", "for", "on") for w in words):
         return False
     at = words.index("and")
     return at > 0 and max(at, len(words) - at - 1) >= 2

@@ -52,6 +52,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dateline.enrich.lexicon import ORG_WORDS
 from dateline.errors import SettingsError
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -70,6 +71,7 @@ __all__ = [
     "NerChoice",
     "NlpModel",
     "ParsedArticle",
+    "carries_on",
     "core",
     "foreign_function_words",
     "news_ner_path",
@@ -257,16 +259,54 @@ class NlpModel:
         for _ in self._own_ner.pipe(todo, batch_size=_BATCH):
             pass
         for doc, ents in zip(todo, proposed, strict=True):
-            doc.spans[OWN_NAMES] = list(doc.ents)
-            own = {(core(e), e.label_) for e in doc.ents}
+            theirs = list(doc.ents)
+            doc.spans[OWN_NAMES] = theirs
+            own = {(core(e), e.label_) for e in theirs}
             kept = [e for e in ents if e.label_ not in self.confirm or (core(e), e.label_) in own]
-            doc.spans[UNCONFIRMED] = [e for e in ents if e not in kept]
+            doubted = [e for e in ents if e not in kept]
+            longer = [
+                o for o in theirs if any(o.label_ == e.label_ and carries_on(o, e) for e in doubted)
+            ]
+            doubted = [
+                e
+                for e in doubted
+                if not any(o.label_ == e.label_ and carries_on(o, e) for o in longer)
+            ]
+            kept = sorted(
+                [e for e in kept if not any(o.start < e.end and e.start < o.end for o in longer)]
+                + longer,
+                key=lambda e: e.start,
+            )
+            doc.spans[UNCONFIRMED] = doubted
             doc.set_ents(kept, default="outside")
 
     def parse_article(self, headline: str, paragraphs: Sequence[str]) -> ParsedArticle:
         """Parse an article's headline and paragraphs in one batch."""
         docs = self.pipe([headline, *paragraphs])
         return ParsedArticle(headline=docs[0], paragraphs=tuple(docs[1:]))
+
+
+#: Words that carry a body's name on past where one recognizer cut it: "Centers for
+#: Disease Control [and Prevention]", "[Information and] Public Relations Department",
+#: "the Diplomatic Academy [of Vietnam]".
+_CARRY_ON = frozenset({"of", "and", "for", "&"})
+
+
+def carries_on(own: Span, tuned: Span) -> bool:
+    """Whether the model's own name is the tuned one carried on by a connecting word and
+    capitalised words (the same body named in full), not another name around it."""
+    start, end = core(tuned)
+    if not (own.start <= start and end <= own.end) or core(own) == (start, end):
+        return False
+    extra = [t for t in own if not start <= t.i < end and t.lower_ not in _EDGE_WORDS]
+    # "and" alone may join two names ("SLS and Orion"): one body's name holds "of" or
+    # "for", or ends in a body's word ("Information and Public Relations Department")
+    return (
+        any(t.lower_ in _CARRY_ON for t in extra)
+        and all(t.lower_ in _CARRY_ON or t.text[:1].isupper() for t in extra)
+        and own[-1].text[:1].isupper()
+        and (any(t.lower_ in ("of", "for", "&") for t in own) or own[-1].text in ORG_WORDS)
+    )
 
 
 def core(span: Span) -> tuple[int, int]:

@@ -28,6 +28,7 @@ from dateline.enrich.clauses import (
     Modality,
     SentenceParse,
     clause_head,
+    first_to,
     lent_times,
     modality,
     unproven,
@@ -340,9 +341,18 @@ class TriggerDetector:
             return self._noun_event(context, trigger)
         verb = trigger
         mood = modality(verb)
+        not_until = _until(context, verb, _NOT_UNTIL) if mood is Modality.NEGATED else []
+        if not_until:
+            # "those features won't hit other platforms until 2020": they will, in 2020
+            mood = modality(verb, negation=False)
         if mood in (Modality.NEGATED, Modality.HYPOTHETICAL):
             return None
         times, inherited = self._times(context, verb)
+        if not_until:
+            times, inherited = not_until, False
+            if mood is Modality.ASSERTED and _told_in_the_past(verb):
+                # "did not release the report until Monday": the Monday before
+                times = _until(context, verb, _NOT_UNTIL, future=False)
         times = _on_the_clock(times, verb)
         moved = False
         if self.rule.until and all(t.kind == "since" for t in times):
@@ -624,7 +634,10 @@ class TriggerDetector:
         words = tokens_text(sorted([*modifiers, noun, *of], key=lambda t: t.i))
         name = _capitalise(dated_name or words)
         if people:
-            name += f" {self.rule.joiner} " + _join([context.name_of(k) for k in people])
+            owned = subject is not None and subject.dep_ == "poss"  # (not "by X")
+            undergone = owned and noun.lemma_.lower() in self.rule.undergone
+            joiner = "of" if undergone else self.rule.joiner
+            name += f" {joiner} " + _join([context.name_of(k) for k in people])
         elif self.rule.light_verbs and subject is not None and subject.pos_ != "PRON":
             phrase = self._phrase_name(context, subject, keep_article=True)
             first = phrase.split(" ", 1)
@@ -737,10 +750,16 @@ class TriggerDetector:
             if current.dep_ == "acomp" and current.head is not current:
                 current = current.head  # "the next round is due to start": the round
                 continue
+            ranked = first_to(current)
+            if ranked is not None:
+                current = ranked  # "Samsung was the first to release it": Samsung
+                continue
             if (current.dep_ in ("xcomp", "conj") or participle) and current.head is not current:
                 passive = next((c for c in current.head.children if c.dep_ == "nsubjpass"), None)
                 if passive is not None and current.dep_ == "xcomp":
-                    return passive  # "Russia and Iran are expected to sign"
+                    # "Russia and Iran are expected to sign"; "the license, which is set to
+                    # expire in February": the noun the relative pronoun stands for
+                    return _relative_subject(current.head, passive)
                 current = current.head
             else:
                 break
@@ -947,6 +966,8 @@ class TriggerDetector:
 
 
 _UNTIL = re.compile(r"\b(?:until|till|to)\s+(?:the\s+)?$", re.I)
+#: The bound of "not … until": when what is denied before it does happen.
+_NOT_UNTIL = re.compile(r"\b(?:until|till)\s+(?:the\s+)?$", re.I)
 
 
 def _nearest_first(
@@ -1032,16 +1053,21 @@ def _shared_patient(verb: Token) -> Token | None:
     return next((c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
 
 
-def _until(context: SentenceContext, verb: Token) -> list[TimeExpression]:
+def _until(
+    context: SentenceContext,
+    verb: Token,
+    before: re.Pattern[str] = _UNTIL,
+    future: bool = True,
+) -> list[TimeExpression]:
     """The new date of a moved happening: ``delayed until October 2007``, ``postponed
     to March``: a bound for the clause, but when the happening is now set to be."""
     text = context.parse.sentence.text
     bounds = [
         t
-        for t in find_times(text, context.published, future=True)
+        for t in find_times(text, context.published, future=future)
         if t.kind == "since"
         and t.start_offset >= context.skip_before
-        and _UNTIL.search(text, max(t.start_offset - 12, 0), t.start_offset)
+        and before.search(text, max(t.start_offset - 12, 0), t.start_offset)
     ]
     return context.parse.clause_times(bounds).get(verb.i, [])
 
@@ -1424,6 +1450,13 @@ def _light_complement(context: SentenceContext, verb: Token) -> str:
 _NOT_WHAT_WAS_DONE = frozenset({"by", "after", "before", "for", "because", "despite", "since"})
 
 
+def _told_in_the_past(verb: Token) -> bool:
+    """``did not release``, ``was not shown``: a past tense, on the verb or its auxiliary."""
+    return verb.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children
+    )
+
+
 def _set_for(verb: Token) -> bool:
     """``a protest set for Friday``, ``the flight scheduled for Tuesday``: a participle
     that puts the noun it describes on the calendar, whose date is ahead."""
@@ -1466,12 +1499,28 @@ def _pronoun_person(context: SentenceContext, pronoun: Token) -> str | None:
     sex = {"he": "m", "she": "f"}.get(pronoun.lower_)
     if sex is None:
         return None
-    for person in reversed(context.recent_people):
+    sayer = _sayer(context, pronoun)
+    for person in (*context.recent_people, *([sayer] if sayer else []))[::-1]:
         name = context.name_of(person)
         other = given_name_sex(name.split(" ", 1)[0]) if " " in name else None
         if other is None or other == sex:
             return person
     return None
+
+
+def _sayer(context: SentenceContext, pronoun: Token) -> str | None:
+    """The person who says what ``he``/``she`` does, when the text names them in the same
+    sentence: in "John Smith said he would resign", "he" is John Smith."""
+    clause = clause_head(pronoun)
+    if clause.dep_ != "ccomp" or clause.head is clause:
+        return None
+    subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i > pronoun.i:
+        return None
+    mention = context.mention_at(subject)
+    if mention is None or context.type_of(mention.key) != "Person":
+        return None
+    return mention.key
 
 
 #: The most words of what was said that an event's name carries.

@@ -44,11 +44,11 @@ import os
 import sqlite3
 import time
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 import orjson
 
@@ -80,6 +80,8 @@ RACY_SECONDS = 2.0
 #: An entry is ~12 KB: a 16 KiB page held one (a quarter of it empty), a 64 KiB page
 #: holds five, so a 10k full build writes ~130 MB of cache instead of ~165 MB.
 PAGE_SIZE = 65536
+#: Kibibytes of pages a connection to the cache keeps in memory (SQLite's default).
+CACHE_KIB = 2000
 #: Window of the deflated summaries a build holds (2 KiB: more than a summary's length).
 _WINDOW_BITS = 11
 
@@ -171,7 +173,8 @@ def finding_to_json(finding: Finding, content_dir: Path, own: Path | None = None
     few texts, held once (see :meth:`StateEntry.holding_text`)."""
     data: dict[str, Any] = dict(finding.as_dict())
     if finding.path is not None:
-        if own is not None and finding.path == own:
+        # (the worker's findings name its very path object: no paths compared then)
+        if own is not None and (finding.path is own or finding.path == own):
             del data["path"]
             return data
         try:
@@ -551,6 +554,8 @@ class BuildCache:
         self._db: sqlite3.Connection | None = None
         #: this connection made ``staged`` (in its open transaction) for this build
         self._staging = False
+        #: stamps written with the staged rows (source → stamp, key): see :meth:`stage`
+        self._stamped: dict[str, tuple[str, str]] = {}
 
     @property
     def lock_file(self) -> Path:
@@ -591,6 +596,11 @@ class BuildCache:
                 # system time (see PAGE_SIZE); reads unchanged (an existing cache keeps
                 # its page size)
                 db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
+                # the page cache's size again, now in pages of that size: a new
+                # database kept the count made for the default pages (~500), which in
+                # 64 KiB pages held ~30 MB of the build process for nothing (a 10k full
+                # build; SQLite's default, 2 MB, also took less CPU than the larger)
+                db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
                 # one transaction: a new cache's tables and its format made with one
                 # commit (each statement committed alone flushed the disk three times:
                 # ~0.07 s of the start of a first build, waiting)
@@ -727,7 +737,8 @@ class BuildCache:
                 "DELETE FROM entries WHERE key IN "
                 "(SELECT key FROM entries WHERE key NOT IN (SELECT key FROM state))"
             )
-            _write_stamps(db, state.stamps, before.stamps)
+            # the stamps written with the staged rows are not written again
+            _write_stamps(db, state.stamps, {**before.stamps, **self._stamped})
             db.execute("DELETE FROM site_files")
             db.executemany("INSERT INTO site_files VALUES (?, ?)", state.site_files.items())
             db.execute("INSERT OR REPLACE INTO meta VALUES ('site_key', ?)", (state.site_key,))
@@ -746,18 +757,32 @@ class BuildCache:
                 f"could not save the build cache: {exc}", path=self.state_file
             ) from exc
         self._staging = False
+        self._stamped = {}
 
-    def stage(self, articles: Iterable[tuple[str, str, StateEntry]], parse: bool) -> None:
+    def stage(
+        self,
+        articles: Iterable[tuple[str, str, StateEntry]],
+        parse: bool,
+        stamps: Mapping[str, tuple[str, str]] | None = None,
+    ) -> None:
         """Write the state rows of ``articles`` (source, slug, entry: built by this
         build) into this build's transaction now, for :meth:`save_state` to make them
         part of the state: a full build makes them while its workers still run, instead
         of one by one after its last article. With ``parse`` their summaries are parsed
-        too (see :meth:`StateEntry.staged_row`). Raises OutputError when the disk
-        refuses."""
+        too (see :meth:`StateEntry.staged_row`). ``stamps``: the stamps (source → stamp,
+        key) of these articles' files, written into ``stamps`` now too (not with the
+        state at the end: a stamp only says which key a file's bytes give, true
+        whatever the state says, and each is written once). Raises OutputError when
+        the disk refuses."""
         db = self._open()
         if db is None:
             return
         entries = list(articles)
+        stamped = {
+            source: stamp
+            for source, _, _ in entries
+            if stamps is not None and (stamp := stamps.get(source)) is not None
+        }
         try:
             if not self._staging:  # this build's first rows: a new table, in its transaction
                 if not db.in_transaction:
@@ -769,12 +794,18 @@ class BuildCache:
                 "INSERT OR REPLACE INTO staged VALUES (?, ?, ?, ?, ?, ?)",
                 [entry.staged_row(source, slug, parse) for source, slug, entry in entries],
             )
+            if stamped:
+                db.executemany(
+                    "INSERT OR REPLACE INTO stamps VALUES (?, ?, ?)",
+                    [(source, *stamp) for source, stamp in stamped.items()],
+                )
         except sqlite3.Error as exc:
             raise OutputError(
                 f"could not write to the build cache: {exc}", path=self.state_file
             ) from exc
         for _, _, entry in entries:
             entry.staged = True
+        self._stamped.update(stamped)
 
     def unstage(self, source: str) -> None:
         """Take back the staged row of ``source`` (an article a cross-article check
@@ -839,12 +870,27 @@ class BuildCache:
             return None
         return row[0] if row is not None and isinstance(row[0], str) else None
 
-    def read_feeds(self, keys: Sequence[str]) -> dict[str, tuple[str, bytes | None]]:
+    @overload
+    def read_feeds(
+        self, keys: Sequence[str], utf8: Literal[False] = False
+    ) -> dict[str, tuple[str, bytes | None]]: ...
+    @overload
+    def read_feeds(
+        self, keys: Sequence[str], utf8: Literal[True]
+    ) -> dict[str, tuple[bytes, bytes | None]]: ...
+    def read_feeds(
+        self, keys: Sequence[str], utf8: bool = False
+    ) -> dict[str, tuple[str, bytes | None]] | dict[str, tuple[bytes, bytes | None]]:
         """:meth:`read_body` of several articles, each with its feed entries around its
         body as the worker that built it made them (:func:`~dateline.emit.feeds.entry_parts`;
         None when it made none), by key: one query per feed document, where one per
-        article was most of the archive pages' time. A key not whole is left out."""
-        found: dict[str, tuple[str, bytes | None]] = {}
+        article was most of the archive pages' time. A key not whole is left out.
+
+        With ``utf8`` the bodies are their UTF-8 bytes as the database holds them (the
+        archive pages join them into bytes: decoding each body here and encoding it
+        again there was a third of joining an archive page's entries)."""
+        found: dict[str, tuple[Any, bytes | None]] = {}
+        column = "CAST(body AS BLOB)" if utf8 else "body"
         try:
             db = self._open()
             if db is None:
@@ -853,11 +899,11 @@ class BuildCache:
                 part = keys[start : start + _KEYS_PER_QUERY]
                 marks = ", ".join("?" * len(part))
                 for key, body, feed in db.execute(
-                    "SELECT key, body, feed FROM entries "
-                    f"WHERE key IN ({marks}) AND length(data) = size",
+                    f"SELECT key, {column}, feed FROM entries "
+                    f"WHERE key IN ({marks}) AND length(data) = size AND typeof(body) = 'text'",
                     part,
                 ):
-                    if isinstance(body, str):
+                    if isinstance(body, bytes if utf8 else str):
                         found[key] = body, feed if isinstance(feed, bytes) else None
         except sqlite3.DatabaseError:
             return {}
@@ -876,15 +922,19 @@ class BuildCache:
         data = stored if stored is not None else entry.to_bytes()
         self.write_stored(entry.key, data, entry.body, feed)
 
-    def write_stored(self, key: str, data: bytes, body: str, feed: bytes | None = None) -> None:
+    def write_stored(
+        self, key: str, data: bytes, body: str | bytes, feed: bytes | None = None
+    ) -> None:
         """:meth:`write_entry` of an entry as :meth:`CacheEntry.to_bytes` made it (in the
-        worker process that built the article) and its body."""
+        worker process that built the article) and its body: its text, or the UTF-8 of
+        its text as the worker encoded it, kept as that text is (``CAST``: the same
+        bytes, and the build does not decode each body only for SQLite to encode it)."""
         db = self._open()
         if db is None:
             return
         try:
             db.execute(
-                "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO entries VALUES (?, ?, CAST(? AS TEXT), ?, ?)",
                 (key, data, body, len(data), feed),
             )
         except sqlite3.Error as exc:
