@@ -53,3 +53,22 @@ def contexts_of(text: str, published: dt.date = FRIDAY) -> list[SentenceContext]
     extraction = enricher.entities.extract("A story", sentences, None, parsed)
     parses = align_sentences(sentences, [p.text for p in paragraphs], parsed.paragraphs)
     return [SentenceContext.build(parses[s.index], extraction, published) for s in sentences]
+
+
+def assert_reported(
+    sentence: str,
+    name: str,
+    start: str,
+    scheduled: bool,
+    published: dt.date = FRIDAY,
+    *,
+    exact: bool = True,
+) -> None:
+    """One published Event named ``name`` (or, not ``exact``, named starting with it), at
+    ``start``, scheduled or not: what every rule table of a happening asserts. The failure
+    lists every Event the sentence gave, so a renamed or re-dated one is seen at once."""
+    events = events_of(sentence, published)
+    named = [e for e in events if (e.name == name if exact else e.name.startswith(name))]
+    assert [(e.start, e.scheduled, e.confidence >= 0.6) for e in named] == [
+        (start, scheduled, True)
+    ], [(e.name, e.start, e.scheduled) for e in events]

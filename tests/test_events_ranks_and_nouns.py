@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from .events_helpers import events_of
+from .events_helpers import assert_reported, events_of
 
 #: Friday 24 April 2020.
 FRIDAY = dt.date(2020, 4, 24)
@@ -36,10 +36,7 @@ FRIDAY = dt.date(2020, 4, 24)
 def test_a_rank_or_an_undergone_noun_reports_a_happening(
     sentence: str, name: str, start: str
 ) -> None:
-    events = [e for e in events_of(sentence, FRIDAY) if e.name == name]
-    assert [(e.start, e.scheduled, e.confidence >= 0.6) for e in events] == [
-        (start, False, True)
-    ], [(e.name, e.start) for e in events_of(sentence, FRIDAY)]
+    assert_reported(sentence, name, start, False, FRIDAY)
 
 
 @pytest.mark.parametrize(

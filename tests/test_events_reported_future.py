@@ -11,7 +11,7 @@ import datetime as dt
 
 import pytest
 
-from .events_helpers import events_of
+from .events_helpers import assert_reported, events_of
 
 #: Friday 24 April 2020.
 FRIDAY = dt.date(2020, 4, 24)
@@ -53,10 +53,7 @@ FRIDAY = dt.date(2020, 4, 24)
 def test_a_reported_will_or_a_not_until_reports_a_happening(
     sentence: str, name: str, start: str, scheduled: bool
 ) -> None:
-    events = [e for e in events_of(sentence, FRIDAY) if e.name == name]
-    assert [(e.start, e.scheduled, e.confidence >= 0.6) for e in events] == [
-        (start, scheduled, True)
-    ], [(e.name, e.start) for e in events_of(sentence, FRIDAY)]
+    assert_reported(sentence, name, start, scheduled, FRIDAY)
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ import datetime as dt
 
 import pytest
 
-from .events_helpers import events_of
+from .events_helpers import assert_reported, events_of
 
 #: Wednesday 22 April 2020.
 WEDNESDAY = dt.date(2020, 4, 22)
@@ -45,10 +45,7 @@ WEDNESDAY = dt.date(2020, 4, 22)
     ],
 )
 def test_a_participle_or_a_raised_passive_schedules(sentence: str, name: str, start: str) -> None:
-    events = [e for e in events_of(sentence, WEDNESDAY) if e.name == name]
-    assert [(e.start, e.scheduled, e.confidence >= 0.6) for e in events] == [(start, True, True)], [
-        (e.name, e.start) for e in events_of(sentence, WEDNESDAY)
-    ]
+    assert_reported(sentence, name, start, True, WEDNESDAY)
 
 
 def test_a_noun_set_for_a_day_is_one_happening() -> None:
