@@ -3,7 +3,11 @@ feed entries) takes about its own size, not a whole database page and a quarter 
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 from pathlib import Path
+
+import pytest
 
 from dateline.write.cache import BuildCache
 
@@ -39,3 +43,34 @@ def test_a_body_given_as_its_utf8_is_kept_as_its_text(tmp_path: Path) -> None:
         assert cache.read_feeds([key]) == {key: (body, b"feed")}
         assert cache.read_feeds([key], utf8=True) == {key: (body.encode("utf-8"), b"feed")}
     cache.close()
+
+
+def _sqlite_memory() -> int | None:
+    """Bytes SQLite's allocator holds now, if the library Python uses can be asked."""
+    name = ctypes.util.find_library("sqlite3")
+    if name is None:
+        return None
+    try:
+        library = ctypes.CDLL(name)
+    except OSError:
+        return None
+    library.sqlite3_memory_used.restype = ctypes.c_int64
+    return int(library.sqlite3_memory_used())
+
+
+def test_a_new_cache_keeps_few_pages_in_memory(tmp_path: Path) -> None:
+    """A full build writes every entry through one connection: its page cache holds
+    a couple of megabytes whatever the size of the database's pages."""
+    cache = BuildCache(tmp_path, writable=True)
+    cache.load_state()
+    before = _sqlite_memory()
+    for number in range(2500):  # ~30 MB of entries
+        data = b'{"graph": "' + bytes([97 + number % 26]) * 7_000 + b'"}'
+        cache.write_stored(f"{number:064x}", data, "<p>" + "b" * 3_500 + "</p>", b"f" * 1_500)
+        if number % 1000 == 999:
+            cache.commit()
+    held = _sqlite_memory()
+    cache.close()
+    if before is None or held is None or held == before:
+        pytest.skip("this Python's SQLite does not share its allocator's counters")
+    assert held - before < 8 << 20

@@ -42,6 +42,19 @@ def test_a_gold_file_without_its_article_says_which(tmp_path: Path) -> None:
         read_annotated(tmp_path, DATA / "content")
 
 
+def test_a_page_without_a_headline_is_titled_by_its_first_line(tmp_path: Path) -> None:
+    """Web pages whose reader found no headline (names/trafilatura) still score: dateline
+    needs a title, and the first line is the one a reader sees as such."""
+    (tmp_path / "page.yaml").write_text("id: page\norganizations: [{name: UK}]\n", "utf-8")
+    (tmp_path / "page.md").write_text(
+        '---\ntitle: ""\n---\n\nHalls too full, experts warn\n\nAs UK universities reopen.\n',
+        encoding="utf-8",
+    )
+    (article,) = read_annotated(tmp_path, tmp_path)
+    assert article.title == "Halls too full, experts warn"
+    assert article.paragraphs == ["As UK universities reopen."]
+
+
 @pytest.mark.parametrize(
     ("annotated", "evidence", "same"),
     [

@@ -31,6 +31,8 @@ CASES = [
     ("weekday", "They met on Thursday.", "2024-07-04", None, Precision.DAY),
     ("weekday", "They met on Friday.", "2024-07-05", None, Precision.DAY),
     ("weekday", "They met last Friday.", "2024-06-28", None, Precision.DAY),
+    # "this past Friday" in Friday's story is the Friday gone, not that day
+    ("weekday", "They met this past Friday.", "2024-06-28", None, Precision.DAY),
     ("weekday", "They will meet on Thursday.", "2024-07-11", None, Precision.DAY),
     ("relative_day", "He spoke yesterday.", "2024-07-04", None, Precision.DAY),
     ("relative_day", "He will travel tomorrow.", "2024-07-06", None, Precision.DAY),

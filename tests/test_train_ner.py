@@ -167,3 +167,22 @@ def test_the_repository_trains_on_no_held_out_article() -> None:
     rehearsed = {p.stem for p in rehearsal_files(sorted(data.glob("rehearsal/*")))}
     assert len(rehearsed) > 100
     assert not rehearsed & (held | gold)
+
+
+def test_the_names_only_set_is_rehearsal_text_annotated_verbatim() -> None:
+    """names/trafilatura annotates rehearsal pages for scoring: each id is a rehearsal
+    page (none held out, none trained on as gold), and every name form it lists is in
+    that page's text word for word, or the scorer would count a miss no one can find."""
+    data = HELD_OUT_LIST.parent
+    rows = sorted((data / "names" / "trafilatura").glob("*.yaml"))
+    assert len(rows) > 100
+    articles = read_annotated(data / "names" / "trafilatura", data / "rehearsal" / "trafilatura")
+    assert not {a.id for a in articles} & (
+        listed_held_out() | {p.stem for p in data.glob("gold/*/*.yaml")}
+    )
+    for article in articles:
+        text = "\n".join([article.title, *article.paragraphs])
+        for family, names in article.entities.items():
+            for forms in names:
+                missing = [f for f in forms if f not in text]
+                assert not missing, (article.id, family, missing)

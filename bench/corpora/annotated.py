@@ -122,6 +122,10 @@ def read_annotated(gold: Path, content: Path) -> list[AnnotatedArticle]:
         if source is None:
             raise FileNotFoundError(f"{path}: no article {key}.md or {key}.txt in {content}")
         title, published, paragraphs = _article(source)
+        if not title.strip() and paragraphs:
+            # A page whose reader found no headline: its first line is the one a
+            # reader sees as the title (scoring runs the article as dateline would).
+            title = paragraphs.pop(0)
         out.append(
             AnnotatedArticle(
                 id=key,

@@ -169,7 +169,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday",
         re.compile(
-            r"\b(?:on\s+|last\s+|next\s+|this\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+            r"\b(?:on\s+|last\s+|next\s+|this\s+past\s+|this\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
             r"(?:\s+(?:morning|afternoon|evening|night))?\b",
             re.I,
         ),
@@ -585,10 +585,11 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, future: bool) -> TimeExp
         target = _WEEKDAYS[g["wd"].lower()]
         lowered = text.lower()
         forward = future or lowered.startswith("next")
-        if lowered.startswith("last"):
+        back = lowered.startswith(("last", "this past"))  # "this past Monday": the one gone
+        if back:
             forward = False
         # "said on Tuesday" in Tuesday's story is that day (wire style); "last Tuesday" is not
-        delta = (ref.weekday() - target) % 7 or (7 if lowered.startswith("last") else 0)
+        delta = (ref.weekday() - target) % 7 or (7 if back else 0)
         value = ref - dt.timedelta(days=delta)
         if forward:  # "will land on Monday" in Monday's story is that day; "next Monday" is not
             ahead = (target - ref.weekday()) % 7 or (7 if lowered.startswith("next") else 0)
