@@ -493,7 +493,9 @@ class EntityExtractor:
                     region = (
                         text.find(here.region, len(here.place), here.end) if here.region else -1
                     )
-                    coded = bool(here.region) and region >= 0 and self._is_state_code(here.region)
+                    coded = (
+                        here.region is not None and region >= 0 and self._is_state_code(here.region)
+                    )
                     spans = [(0, len(here.place), _DATELINE if here is dateline else _ROUNDUP)] + [
                         c
                         for c in spans
