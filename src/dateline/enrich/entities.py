@@ -339,7 +339,7 @@ LINKER_RULES: dict[str, str] = {
     "roundup_dateline": "a later paragraph's dateline ('NEW DELHI: Shares of ...', 'GLASGOW, "
     "Scotland - ...') names its place, a country or a city of 100,000 people",
     "dateline_region": "the region printed in a dateline ('GLASGOW, Scotland -') is a place the "
-    "story names (a state's code, 'BUFFALO, N.Y.', is not read)",
+    "story names; a state's code ('LOUISVILLE, Ky. (AP) —') is the state",
     "party_state": "a state a party tag spells out ('Sen. John Cornyn, R-Texas') is the state",
     "org_cue_list": "names the text calls companies ('companies Astrobotic, Intuitive Machines "
     "and Orbit Beyond', 'carriers like Sprint and Verizon') are organizations, whatever the label",
@@ -487,10 +487,14 @@ class EntityExtractor:
                         text = text[:cut] + " " * len(here.agency) + text[cut + len(here.agency) :]
                 if text.startswith(here.place):
                     # the region printed with the place ("GLASGOW, Scotland -") keeps the
-                    # model's label, not a state's postal or AP code ("BUFFALO, N.Y.",
-                    # which annotators leave out); the rest (date, agency) names nothing
+                    # model's label, and a state's postal or AP code ("BUFFALO, N.Y.",
+                    # "LOUISVILLE, Ky. (AP)") is the state (annotators of dev1-4 list it in
+                    # every such dateline); the rest (date, agency) names nothing
                     region = (
                         text.find(here.region, len(here.place), here.end) if here.region else -1
+                    )
+                    coded = (
+                        here.region is not None and region >= 0 and self._is_state_code(here.region)
                     )
                     spans = [(0, len(here.place), _DATELINE if here is dateline else _ROUNDUP)] + [
                         c
@@ -500,9 +504,11 @@ class EntityExtractor:
                             here.region
                             and region <= c[0]
                             and c[1] <= region + len(here.region)
-                            and not self._is_state_code(here.region)
+                            and not coded
                         )
                     ]
+                    if coded and here.region:
+                        spans.insert(1, (region, region + len(here.region), US_STATE))
             skip = here.end if here is not None else 0
             spans = state_tags(text, spans, self._is_state_code, skip)
             shouted = shouted_line(text)
@@ -682,7 +688,8 @@ class EntityExtractor:
         for start, end, label in spans:
             name = text[start:end]
             if (
-                fold(name) in cased
+                label in (US_STATE, _DATELINE, _ROUNDUP)  # read from the dateline's shape
+                or fold(name) in cased
                 or fold(name) in teams
                 or g.country(name) is not None
                 or g.city(name) is not None
@@ -1368,6 +1375,10 @@ class EntityExtractor:
         country = g.country(span) or g.continent(span)
         if country is not None:
             return self._place(result, country, text, span)
+        coded = g.us_state_code(span)
+        if coded is not None:
+            # "BUFFALO, N.Y." as a headline: the state its code names, as in the dateline
+            return self._place(result, coded, text, span)
         if len(words) > 1 and words[-1] in AREA_HEADS and g.place(" ".join(words[:-1])):
             # "Kano State", whatever label the model gave it: the region, not the city
             return self._found(result, key_for(span), "AdministrativeArea", span, text)
