@@ -365,3 +365,31 @@ def test_a_results_table_keeps_its_people() -> None:
     names = {e.name: e.type for e in facts.entities.named()}
     assert names.get("Tim Henman") == "Person", names
     assert names.get("Croatia") == "Country", names
+
+
+def test_a_registry_key_of_another_kind_is_never_reused() -> None:
+    """Consumers merge a site's documents by @id: a person whose key the registry (or
+    the site's publisher) holds for an organization gets a key saying its kind, in an
+    article that never names the organization too."""
+    entry = RegistryEntry.model_validate(
+        {"id": "anna-berg", "type": "Organization", "name": "Anna Berg Foundation"}
+    )
+    text = "OSLO — Anna Berg told reporters on Monday that she would retire."
+    plain = extract(text, ents={"Anna Berg": "PERSON"})
+    assert {(e.key, e.type) for e in plain.entities.values()} >= {("anna-berg", "Person")}
+    found = extract(text, Registry((entry,)), ents={"Anna Berg": "PERSON"})
+    keys = {e.key: e.type for e in found.entities.values()}
+    assert keys.get("anna-berg-person") == "Person" and "anna-berg" not in keys
+
+
+def test_the_sites_publisher_is_a_registry_name() -> None:
+    registry = Registry().with_publisher("Harbour Gazette")
+    found = extract("Three sources told the Harbour Gazette on Friday.", registry)
+    assert {(e.key, e.type) for e in found.entities.values()} == {
+        ("harbour-gazette", "NewsMediaOrganization")
+    }
+    # the newsroom's own entry for that name wins
+    mine = RegistryEntry.model_validate(
+        {"id": "hg", "type": "Organization", "name": "Harbour Gazette"}
+    )
+    assert Registry((mine,)).with_publisher("Harbour Gazette").entries == (mine,)
