@@ -379,7 +379,8 @@ def test_a_registry_key_of_another_kind_is_never_reused() -> None:
     assert {(e.key, e.type) for e in plain.entities.values()} >= {("anna-berg", "Person")}
     found = extract(text, Registry((entry,)), ents={"Anna Berg": "PERSON"})
     keys = {e.key: e.type for e in found.entities.values()}
-    assert keys.get("anna-berg-person") == "Person" and "anna-berg" not in keys
+    assert keys.get("anna-berg-person") == "Person"
+    assert "anna-berg" not in keys
 
 
 def test_the_sites_publisher_is_a_registry_name() -> None:
