@@ -1664,7 +1664,9 @@ class _Plan:
             self.stamps[task.source] = (stamp, task.key)
 
 
-def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool) -> _Plan:
+def _plan(
+    settings: Settings, cache: BuildCache, state: CacheState, force: bool, now: float
+) -> _Plan:
     """Which articles to build and which to reuse.
 
     An article is reused when its key (a hash of its bytes, its sidecar's and the
@@ -1738,7 +1740,7 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
             usable
             and key
             and before is not None
-            and before.key == key
+            and (before.key == key or _still_held(before.key, key, now))
             and not before.carried
             and cache.intact(before.files)
         ):
@@ -1980,7 +1982,7 @@ def _build_with(
         workers = _early_workers(settings, jobs)
         if workers > 1:
             pool.start(workers)
-    plan = _plan(settings, cache, state, force or mode == "check")
+    plan = _plan(settings, cache, state, force or mode == "check", now.timestamp())
     old_manifest = Manifest.read(out) if mode != "check" else Manifest()
     report = BuildReport()
 
@@ -2060,9 +2062,12 @@ def _build_with(
         reused = plan.reuse.get(source)
         if reused is not None:
             summary = reused.summary  # read back once here (every unchanged article)
-            if _held(summary, now):  # --now went back in time
-                results[source] = _hold(report, Path(name), summary, ())
+            if _held(summary, now):  # still held, or --now went back in time
+                again = _reused(source, reused, summary.slug, name, settings, _unloaded, notices)
+                results[source] = _hold(report, Path(name), summary, again.findings)
                 seen[source] = summary
+                if not reused.files:  # held when built: its entry stays (see _held_key)
+                    new_state.articles[source] = reused
                 continue
             results[source] = _reused(
                 source,
@@ -2092,9 +2097,14 @@ def _build_with(
         elif entry is not None:
             slug, built_key = entry.summary.slug, entry.key
             if _held(entry.summary, now):
-                # a draft or an embargo: checked, never written (built again next time)
+                # a draft or an embargo: checked, never written; its state entry, with
+                # no files, lets the next build skip it while it is held (see _held_key)
                 results[source] = _hold(report, Path(name), entry.summary, made.result.findings)
                 seen[source] = entry.summary
+                if writing:
+                    new_state.articles[source] = StateEntry(
+                        _held_key(built_key, entry.summary), entry.summary, entry.findings, {}
+                    )
                 continue
         else:
             results[source] = made.result
@@ -2605,6 +2615,39 @@ def _owned(files: Iterable[str], summary: ArticleSummary) -> tuple[str, ...] | N
 def _held(summary: ArticleSummary, now: dt.datetime | float) -> bool:
     moment = now if isinstance(now, float) else now.timestamp()
     return summary.draft or summary.timestamp > moment
+
+
+#: Between an article's key and what holds it back, in the key of a held article's
+#: state entry.
+_HELD_MARK = "@held:"
+
+
+def _held_key(key: str, summary: ArticleSummary) -> str:
+    """The state key of an article held back when built: its key, and until when it is
+    held ("draft" until its text changes; an embargo until its POSIX time). The plan
+    reuses it, without the summary it has not read, only while it is still held: an
+    embargo that has passed builds the article (it was never written), and a changed
+    draft has another key. A draft's model load and enrichment are not paid again on
+    each build while nothing about it changes."""
+    return f"{key}{_HELD_MARK}{'draft' if summary.draft else repr(summary.timestamp)}"
+
+
+def _still_held(saved: str, key: str, now: float) -> bool:
+    """Whether ``saved`` is ``key``'s :func:`_held_key` and still holds at ``now``."""
+    base, mark, until = saved.partition(_HELD_MARK)
+    if not mark or base != key:
+        return False
+    if until == "draft":
+        return True
+    try:
+        return now < float(until)
+    except ValueError:
+        return False
+
+
+def _unloaded() -> None:
+    """A held article's graph: never read back (nothing of it is published)."""
+    return None
 
 
 def _write_again(settings: Settings, source: str, key: str, out: Path) -> None:
