@@ -196,23 +196,25 @@ def check_entries(entries: list[RegistryEntry], path: Path | None = None) -> Non
         for kind, values in (
             ("name", [entry.name]),
             ("alternateName", entry.alternate_name),
-            ("aliases", entry.aliases),
+            ("alias", entry.aliases),
         ):
+            key = "aliases" if kind == "alias" else kind
             for value in values:
                 if not value.strip():
                     raise SettingsError(
                         f"entry {entry.id!r} has an empty {kind}",
                         path=path,
-                        field=f"{index}.{kind}",
+                        field=f"{index}.{key}",
                         code="registry_alias_empty",
                         hint="remove the empty name: it would match every position of every text",
                     )
                 if value.strip().casefold() in STOP_WORDS:
                     raise SettingsError(
-                        f"entry {entry.id!r} has the common word {value!r} as a {kind}",
+                        f"entry {entry.id!r} has the common word {value!r} as "
+                        f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}: it would make every "
+                        f"{value.strip()!r} in every article this entity",
                         path=path,
-                        field=f"{index}.{kind}",
+                        field=f"{index}.{key}",
                         code="registry_alias_stopword",
-                        hint="use a name that only this entity goes by (an alias like 'the' "
-                        "would turn every 'the' in every article into this entity)",
+                        hint="use a name that only this entity goes by",
                     )
