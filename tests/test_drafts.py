@@ -117,6 +117,30 @@ def test_held_articles_are_not_built_again_while_held(tmp_path: Path) -> None:
     assert titles[0] == "Tidal barrage opens at Marrowmouth"
 
 
+def test_a_held_article_never_fails_a_published_one(tmp_path: Path) -> None:
+    """A draft is in no output, so it contradicts nothing published: its clashes (a
+    slug taken, an author's id given to an organization) are its own to fix before
+    release; the published articles stay published (a reviewer saw a draft unpublish
+    an article it never touched)."""
+    settings = site_with_held(tmp_path)
+    (settings.content_dir / "draft-clash.md").write_text(
+        "---\ntitle: A draft on the same visit\ndate: 2024-05-20 08:00\ndraft: true\n"
+        "slug: blinken-kyiv-may-2024\n"
+        "entities:\n  - {id: jane-roe, type: Organization, name: Jane Roe Holdings}\n---\n"
+        "KYIV — A second story about the visit, not ready yet.\n",
+        encoding="utf-8",
+    )
+    report = build_site(settings, now=BEFORE)
+    assert [r.path.name for r in report.failed] == ["draft-clash.md"]
+    codes = {f.code for f in report.findings if f.path and f.path.name == "draft-clash.md"}
+    assert {"duplicate_slug", "conflicting_id"} <= codes
+    titles = [
+        e.title for e in feedparser.parse((settings.output_dir / "rss.xml").read_bytes()).entries
+    ]
+    assert "Blinken arrives in Kyiv as allies weigh new aid" in titles
+    assert len(report.published) == 3
+
+
 def test_a_draft_that_becomes_an_embargo_is_unpublished_again(tmp_path: Path) -> None:
     """An article published by mistake and then put under embargo disappears from
     the pages too, not only from the feeds."""

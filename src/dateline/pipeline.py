@@ -43,6 +43,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -1221,13 +1222,15 @@ def _shown(path: Path) -> str:
 
 
 def cross_article_findings(
-    summaries: Sequence[ArticleSummary], content_dir: Path
+    summaries: Sequence[ArticleSummary], content_dir: Path, held: AbstractSet[str] = frozenset()
 ) -> dict[str, list[Finding]]:
     """Findings that fail articles because of another article, by source.
 
     Two articles with one slug would overwrite each other: both fail, each naming the
     other. One ``@id`` described as two kinds of thing: see
     :func:`dateline.validate.conflicts.id_conflicts` (only editors' clashes fail).
+    A held article (``held``: drafts, embargoes) is in no output: it fails for a clash
+    with any article, and never fails a published one.
     """
     from dateline.validate.conflicts import id_conflicts  # noqa: PLC0415 - loaded when the site-wide stage runs
 
@@ -1239,7 +1242,14 @@ def cross_article_findings(
         if len(group) < 2:
             continue
         for summary in group:
-            others = ", ".join(_shown(content_dir / o.source) for o in group if o is not summary)
+            against = [
+                o
+                for o in group
+                if o is not summary and (summary.source in held or o.source not in held)
+            ]
+            if not against:
+                continue
+            others = ", ".join(_shown(content_dir / o.source) for o in against)
             out.setdefault(summary.source, []).append(
                 Finding(
                     code="duplicate_slug",
@@ -1249,7 +1259,7 @@ def cross_article_findings(
                     hint="give one of them another 'slug' in its front matter or sidecar",
                 )
             )
-    for source, found in id_conflicts(summaries, lambda s: _shown(content_dir / s)).items():
+    for source, found in id_conflicts(summaries, lambda s: _shown(content_dir / s), held).items():
         for finding in found:
             out.setdefault(source, []).append(
                 dataclasses.replace(finding, path=content_dir / source)
@@ -2184,7 +2194,11 @@ def _build_with(
             result.slug = summary.slug
 
     # cross-article checks, over every article (reused ones too)
-    clashes = cross_article_findings(list(summaries.values()), settings.content_dir)
+    clashes = cross_article_findings(
+        list(summaries.values()),
+        settings.content_dir,
+        {s for s in summaries if results[s].status == "held"},
+    )
     # written (built now) or kept (unchanged), then failed by a cross-article check
     failed_late: dict[str, Status | None] = {}
     for source, found in clashes.items():
