@@ -78,6 +78,8 @@ from dateline.enrich.lexicon import (
     NAME_PARTICLES,
     NOT_CITY_HEADS,
     NOT_NAMES,
+    OFFICE_BODIES,
+    OFFICE_HOLDERS,
     ORG_WORDS,
     PARTY_NAMES,
     PARTY_WORDS,
@@ -197,6 +199,9 @@ LINKER_RULES: dict[str, str] = {
     "road is a Place, as 'Main Street' is (not 'Terminal 3')",
     "reordered_body": "'the Department of Justice ... the Justice Department': a government "
     "department or ministry named both ways round is one organization",
+    "office_possessive": "'the Travis County Sheriff's Office', 'the U.S. Attorney's Office', "
+    "'Westminster Magistrate's Court': an office holder's office is one organization, not "
+    "the holder's name cut at the possessive (nor a place or a person)",
     "state_code": "'Rep. Jane Roe (R-TX)', 'in Trenton, NJ', '(D-Minn.)': a state written as "
     "a postal or AP code is that state",
     "source_cue": "'according to The Ledger and Newsline', 'told Variety', 'Newsline reports "
@@ -369,6 +374,8 @@ _AREA = re.compile(
 # a long capitalised run before a parenthesis costs its length once, not its square.
 _ACRONYM = re.compile(r"\s\((?P<acr>[A-Z][A-Za-z0-9&-]{1,9})\)")
 _ACRONYM_WINDOW = 200
+#: the office a holder's possessive names, right after the holder: "['s Office]"
+_OFFICE_AFTER = re.compile(r"['’]s (?:Office|Court)\b")
 #: a numbered street or road: "8th Avenue", "33rd Street", "East 15th Avenue", "Route 59"
 _NUMBERED_STREET = re.compile(
     r"(?:(?:North|South|East|West) )?\d{1,3}(?:st|nd|rd|th) (?:Street|Avenue|Road|Boulevard|"
@@ -527,6 +534,7 @@ class EntityExtractor:
             skip = here.end if here is not None else 0
             spans = state_tags(text, spans, self._is_state_code, skip)
             spans = county_lists(text, spans, self.gazetteer.us_county)
+            spans = office_possessives(text, spans)
             shouted = shouted_line(text)
             if shouted or title_cased(text):
                 spans = self._corroborated(text, spans, cased, result.teams)
@@ -827,8 +835,11 @@ class EntityExtractor:
             return
         at = 0
         pieces = POSSESSIVE_SPLIT.split(span)
-        if len(pieces) == 2 and self._owner_in_name(result, pieces[0], pieces[1]):
-            pieces = [span]  # "People's Daily", "Martha's Vineyard": one name
+        if len(pieces) == 2 and (
+            self._owner_in_name(result, pieces[0], pieces[1]) or _office_of(pieces)
+        ):
+            # "People's Daily", "Martha's Vineyard"; "Travis County Sheriff's Office": one name
+            pieces = [span]
         for number, piece in enumerate(pieces):
             at = span.index(piece, at)
             kind = label
@@ -2025,6 +2036,30 @@ OUTLET_AFTER = re.compile(
     r"\s+(?:(?:daily|weekly)\s+)?(?:newspaper|tabloid|magazine|broadcaster|news\s+agency|"
     r"news\s+website)s?\b"
 )
+
+
+def _office_of(pieces: Sequence[str]) -> bool:
+    """Whether a name cut at its possessive is an office holder's office (``Travis County
+    Sheriff`` + ``Office``, ``U.S. Attorney`` + ``Office``, ``Westminster Magistrate`` +
+    ``Court``): a body of its own, named whole (annotators list it so)."""
+    return pieces[-1] in OFFICE_BODIES and pieces[0].split()[-1] in OFFICE_HOLDERS
+
+
+def office_possessives(
+    text: str, spans: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """The candidates with an office holder's office made whole: the recognizers cut
+    ``Los Angeles County District Attorney['s Office]`` and ``Cook County Medical
+    Examiner['s Office]`` at the possessive (and call the rest a place or a person);
+    the name goes on to ``Office`` or ``Court`` and is an organization."""
+    out = []
+    for start, end, label in spans:
+        more = _OFFICE_AFTER.match(text, end)
+        if more is not None and text[start:end].rsplit(maxsplit=1)[-1] in OFFICE_HOLDERS:
+            out.append((start, more.end(), "ORG"))
+        else:
+            out.append((start, end, label))
+    return out
 
 
 def hall_runs(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
