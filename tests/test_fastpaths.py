@@ -57,6 +57,7 @@ from dateline.read.markdown import (
     _collapsed,
     _counted_blocks,
     _escape_lone_brackets,
+    _paragraph_texts,
     _read_blocks,
     block_texts,
     only_paragraphs,
@@ -207,6 +208,43 @@ def test_blocks_counted_without_splitting_are_those_split(text: str) -> None:
     slow = [(" ".join(w), len(w)) for b in text.split("\0") if (w := b.split())]
     assert _counted_blocks(rendered) == slow
     assert [t for t, _ in _counted_blocks(rendered)] == _reference(rendered)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet=st.sampled_from("ab  \u2013<>&\"'"), min_size=1, max_size=30).filter(
+            lambda t: t.strip()
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_paragraphs_split_at_their_tags_are_the_blocks_the_tags_give(paragraphs: list[str]) -> None:
+    """A body of paragraphs alone is split at the tags between them, not taken apart
+    tag by tag: the same texts, counts and answer (paragraphs alone) as the tags give."""
+    rendered = render_markdown("\n\n".join(f"a{p}" for p in paragraphs))
+    assert _paragraph_texts(rendered) is not None  # the fast path is the one taken
+    text = html.unescape(_ANY_TAG.sub("", _BLOCK_TAG.sub("\0", rendered)))
+    slow = [(" ".join(w), len(w)) for b in text.split("\0") if (w := b.split())]
+    assert _read_blocks(rendered) == (slow, True)
+    assert [t for t, _ in slow] == _reference(rendered)
+
+
+@pytest.mark.parametrize(
+    "rendered",
+    [
+        "<p>a</p>\n<hr />\n<p>b</p>\n",
+        "<p>a <em>b</em></p>\n",
+        "<h1>a</h1>\n<p>b</p>\n",
+        "<p>a</p>\n<p>b</p>",
+        "<p>a</p><p>b</p>\n",
+        "",
+    ],
+)
+def test_other_html_is_not_split_at_paragraph_tags(rendered: str) -> None:
+    assert _paragraph_texts(rendered) is None
+    assert [t for t, _ in _read_blocks(rendered)[0]] == _reference(rendered)
 
 
 def _slow_absolute_url(value: str) -> str:
