@@ -909,9 +909,14 @@ def _write_own_files(
         entry.body.encode("utf-8") if body_utf8 is None else body_utf8,
     )
     result = made.result
-    if not notices and any(f.severity == "notice" for f in result.findings):
+    if not notices and result.findings:
+        # (not any() of a generator: closed at the first notice, every article's
+        # has one, it raised GeneratorExit in it)
         shown = tuple(f for f in result.findings if f.severity != "notice")
-        result = ArticleResult(result.path, findings=shown, slug=result.slug, status=result.status)
+        if len(shown) != len(result.findings):
+            result = ArticleResult(
+                result.path, findings=shown, slug=result.slug, status=result.status
+            )
     return ArticleOutput(
         made.task,
         result,
