@@ -11,6 +11,7 @@ import datetime as dt
 import html
 import json
 import sys
+import typing
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote, urljoin, urlsplit
@@ -43,9 +44,9 @@ from dateline.enrich import default_enrichers, enrich
 from dateline.errors import ReadError, ValidationFailed
 from dateline.model.article import ArticleGraph
 from dateline.model.base import Ref, SchemaModel
-from dateline.model.entities import Person
+from dateline.model.entities import GeoCoordinates, Person, Place
 from dateline.model.types import absolute_url
-from dateline.pipeline import process_article
+from dateline.pipeline import ArticleTask, ArticleWorker, process_article
 from dateline.read import discover
 from dateline.read.draft import NO_META, Draft
 from dateline.read.files import inside
@@ -868,3 +869,61 @@ def test_findings_about_the_article_leave_its_path_out_whichever_path_object_nam
         saved = finding_to_json(finding, tmp_path / "content", own)
         assert ("path" in saved) is (named != own)
         assert finding_from_json(saved, tmp_path / "content", own=own) == finding
+
+
+def _mentions(annotation: object, target: object) -> bool:
+    """Whether a field typed ``annotation`` can hold ``target`` (``float | None``,
+    ``list[GeoCoordinates]``, ``Annotated[float, …]``…)."""
+    return annotation is target or any(_mentions(a, target) for a in typing.get_args(annotation))
+
+
+def _schema_models() -> set[type[SchemaModel]]:
+    found: set[type[SchemaModel]] = set()
+    todo: list[type[SchemaModel]] = [SchemaModel]
+    while todo:
+        model = todo.pop()
+        if model not in found:
+            found.add(model)
+            todo.extend(model.__subclasses__())
+    return found
+
+
+def test_coordinates_are_the_only_floats_an_article_graph_holds() -> None:
+    """An article's document is searched for what orjson writes otherwise than json
+    (tiny floats) only when its graph ``holds_floats``, which looks at places'
+    coordinates alone: a float field anywhere else must be told there too."""
+    models = _schema_models()
+    floats = {
+        (m.__name__, n)
+        for m in models
+        for n, f in m.model_fields.items()
+        if _mentions(f.annotation, float)
+    }
+    assert floats == {("GeoCoordinates", "latitude"), ("GeoCoordinates", "longitude")}
+    holders = {
+        (m, n)
+        for m in models
+        for n, f in m.model_fields.items()
+        if _mentions(f.annotation, GeoCoordinates)
+    }
+    assert holders
+    assert all(issubclass(m, Place) and n == "geo" for m, n in holders)
+
+
+def test_a_places_tiny_coordinates_are_written_as_json_writes_them(tmp_path: Path) -> None:
+    settings = load_settings(copy_test_site(tmp_path))
+    article = settings.content_dir / "null-island.md"
+    article.write_text(
+        "---\ntitle: A quiet day on Null Island\ndate: 2024-07-05T10:00:00Z\n"
+        "entities:\n  - id: null-island\n    type: Place\n    name: Null Island\n"
+        "    geo: {latitude: 0.00001, longitude: -0.000025}\nabout: [null-island]\n---\n"
+        "Nothing happened on Null Island today.\n",
+        encoding="utf-8",
+    )
+    output = ArticleWorker(settings)(ArticleTask(article, "null-island.md", "key"))
+    assert output.result.ok, output.result.findings
+    written = next(data for name, data in output.files.items() if name.endswith(".jsonld"))
+    assert b"1e-05" in written  # json's way (orjson writes 1e-5)
+    assert (
+        written == (json.dumps(json.loads(written), ensure_ascii=False, indent=2) + "\n").encode()
+    )

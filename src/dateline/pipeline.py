@@ -767,7 +767,7 @@ class ArticleWorker:
         assert graph is not None
         assert body is not None
         doc = document(graph, result.nodes)
-        jsonld = dumps_bytes(doc)
+        jsonld = dumps_bytes(doc, floats=graph.holds_floats())
         summary = summarize(task.source, graph, doc["@graph"][0])
         body_utf8 = body.encode("utf-8")
         # the page prints the publication time as the summary tells it: made once
