@@ -42,6 +42,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -1226,13 +1227,15 @@ def _shown(path: Path) -> str:
 
 
 def cross_article_findings(
-    summaries: Sequence[ArticleSummary], content_dir: Path
+    summaries: Sequence[ArticleSummary], content_dir: Path, held: AbstractSet[str] = frozenset()
 ) -> dict[str, list[Finding]]:
     """Findings that fail articles because of another article, by source.
 
     Two articles with one slug would overwrite each other: both fail, each naming the
     other. One ``@id`` described as two kinds of thing: see
     :func:`dateline.validate.conflicts.id_conflicts` (only editors' clashes fail).
+    A held article (``held``: drafts, embargoes) is in no output: it fails for a clash
+    with any article, and never fails a published one.
     """
     from dateline.validate.conflicts import id_conflicts  # noqa: PLC0415 - loaded when the site-wide stage runs
 
@@ -1244,7 +1247,14 @@ def cross_article_findings(
         if len(group) < 2:
             continue
         for summary in group:
-            others = ", ".join(_shown(content_dir / o.source) for o in group if o is not summary)
+            against = [
+                o
+                for o in group
+                if o is not summary and (summary.source in held or o.source not in held)
+            ]
+            if not against:
+                continue
+            others = ", ".join(_shown(content_dir / o.source) for o in against)
             out.setdefault(summary.source, []).append(
                 Finding(
                     code="duplicate_slug",
@@ -1254,7 +1264,7 @@ def cross_article_findings(
                     hint="give one of them another 'slug' in its front matter or sidecar",
                 )
             )
-    for source, found in id_conflicts(summaries, lambda s: _shown(content_dir / s)).items():
+    for source, found in id_conflicts(summaries, lambda s: _shown(content_dir / s), held).items():
         for finding in found:
             out.setdefault(source, []).append(
                 dataclasses.replace(finding, path=content_dir / source)
@@ -1669,7 +1679,9 @@ class _Plan:
             self.stamps[task.source] = (stamp, task.key)
 
 
-def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool) -> _Plan:
+def _plan(
+    settings: Settings, cache: BuildCache, state: CacheState, force: bool, now: float
+) -> _Plan:
     """Which articles to build and which to reuse.
 
     An article is reused when its key (a hash of its bytes, its sidecar's and the
@@ -1743,7 +1755,7 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
             usable
             and key
             and before is not None
-            and before.key == key
+            and (before.key == key or _still_held(before.key, key, now))
             and not before.carried
             and cache.intact(before.files)
         ):
@@ -1985,7 +1997,7 @@ def _build_with(
         workers = _early_workers(settings, jobs)
         if workers > 1:
             pool.start(workers)
-    plan = _plan(settings, cache, state, force or mode == "check")
+    plan = _plan(settings, cache, state, force or mode == "check", now.timestamp())
     # summaries read back on arrival (see _Staging) are sent as text, not deflated
     write_to = (
         WriteTo(
@@ -2082,9 +2094,12 @@ def _build_with(
         reused = plan.reuse.get(source)
         if reused is not None:
             summary = reused.summary  # read back once here (every unchanged article)
-            if _held(summary, now):  # --now went back in time
-                results[source] = _hold(report, Path(name), summary, ())
+            if _held(summary, now):  # still held, or --now went back in time
+                again = _reused(source, reused, summary.slug, name, settings, _unloaded, notices)
+                results[source] = _hold(report, Path(name), summary, again.findings)
                 seen[source] = summary
+                if not reused.files:  # held when built: its entry stays (see _held_key)
+                    new_state.articles[source] = reused
                 continue
             results[source] = _reused(
                 source,
@@ -2114,9 +2129,14 @@ def _build_with(
         elif entry is not None:
             slug, built_key = entry.summary.slug, entry.key
             if _held(entry.summary, now):
-                # a draft or an embargo: checked, never written (built again next time)
+                # a draft or an embargo: checked, never written; its state entry, with
+                # no files, lets the next build skip it while it is held (see _held_key)
                 results[source] = _hold(report, Path(name), entry.summary, made.result.findings)
                 seen[source] = entry.summary
+                if writing:
+                    new_state.articles[source] = StateEntry(
+                        _held_key(built_key, entry.summary), entry.summary, entry.findings, {}
+                    )
                 continue
         else:
             results[source] = made.result
@@ -2196,7 +2216,11 @@ def _build_with(
             result.slug = summary.slug
 
     # cross-article checks, over every article (reused ones too)
-    clashes = cross_article_findings(list(summaries.values()), settings.content_dir)
+    clashes = cross_article_findings(
+        list(summaries.values()),
+        settings.content_dir,
+        {s for s in summaries if results[s].status == "held"},
+    )
     # written (built now) or kept (unchanged), then failed by a cross-article check
     failed_late: dict[str, Status | None] = {}
     for source, found in clashes.items():
@@ -2681,6 +2705,39 @@ def _owned(files: Iterable[str], summary: ArticleSummary) -> tuple[str, ...] | N
 def _held(summary: ArticleSummary, now: dt.datetime | float) -> bool:
     moment = now if isinstance(now, float) else now.timestamp()
     return summary.draft or summary.timestamp > moment
+
+
+#: Between an article's key and what holds it back, in the key of a held article's
+#: state entry.
+_HELD_MARK = "@held:"
+
+
+def _held_key(key: str, summary: ArticleSummary) -> str:
+    """The state key of an article held back when built: its key, and until when it is
+    held ("draft" until its text changes; an embargo until its POSIX time). The plan
+    reuses it, without the summary it has not read, only while it is still held: an
+    embargo that has passed builds the article (it was never written), and a changed
+    draft has another key. A draft's model load and enrichment are not paid again on
+    each build while nothing about it changes."""
+    return f"{key}{_HELD_MARK}{'draft' if summary.draft else repr(summary.timestamp)}"
+
+
+def _still_held(saved: str, key: str, now: float) -> bool:
+    """Whether ``saved`` is ``key``'s :func:`_held_key` and still holds at ``now``."""
+    base, mark, until = saved.partition(_HELD_MARK)
+    if not mark or base != key:
+        return False
+    if until == "draft":
+        return True
+    try:
+        return now < float(until)
+    except ValueError:
+        return False
+
+
+def _unloaded() -> None:
+    """A held article's graph: never read back (nothing of it is published)."""
+    return None
 
 
 def _write_again(settings: Settings, source: str, key: str, out: Path) -> None:
