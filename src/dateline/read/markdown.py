@@ -46,6 +46,8 @@ def _unread_front_matter(text: str, path: Path) -> None:
         code="front_matter_unclosed",
         hint="end it with a line of '---' before the article's text",
     )
+
+
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th"}
 
 
