@@ -202,6 +202,10 @@ LINKER_RULES: dict[str, str] = {
     "office_possessive": "'the Travis County Sheriff's Office', 'the U.S. Attorney's Office', "
     "'Westminster Magistrate's Court': an office holder's office is one organization, not "
     "the holder's name cut at the possessive (nor a place or a person)",
+    "ampersand_firm": "'Michael Best & Friedrich', 'Procter & Gamble': a 'person' whose name "
+    "joins names with an ampersand is a firm",
+    "holiday": "'the Labor Day holiday', 'Mother's Day': a holiday is no place nor organization, "
+    "whatever the recognizer said",
     "state_code": "'Rep. Jane Roe (R-TX)', 'in Trenton, NJ', '(D-Minn.)': a state written as "
     "a postal or AP code is that state",
     "source_cue": "'according to The Ledger and Newsline', 'told Variety', 'Newsline reports "
@@ -374,6 +378,8 @@ _AREA = re.compile(
 # a long capitalised run before a parenthesis costs its length once, not its square.
 _ACRONYM = re.compile(r"\s\((?P<acr>[A-Z][A-Za-z0-9&-]{1,9})\)")
 _ACRONYM_WINDOW = 200
+#: a holiday: "Labor Day", "Mother's Day", "New Year's Day" (a day, no place nor body)
+_HOLIDAY = re.compile(r"(?:[Tt]he )?(?:[A-Z][a-z]+(?:['’]s?)? ){1,2}Day")
 #: the office a holder's possessive names, right after the holder: "['s Office]"
 _OFFICE_AFTER = re.compile(r"['’]s (?:Office|Court)\b")
 #: a numbered street or road: "8th Avenue", "33rd Street", "East 15th Avenue", "Route 59"
@@ -1259,6 +1265,10 @@ class EntityExtractor:
         if len(words) > 1 and any(w in ORG_WORDS or w in COMPANY_WORDS for w in words):
             # "Air Berlin", "Virgin Atlantic"
             return self._org_candidate(result, text, start, span, words)
+        if len(words) > 2 and "&" in words[1:-1]:
+            # "Michael Best & Friedrich", "Procter & Gamble": partners' names joined by an
+            # ampersand name their firm; no one person is called so
+            return self._org_candidate(result, text, start, span, words)
         if (
             not person_like(words)
             or self.gazetteer.country(span) is not None
@@ -1372,8 +1382,9 @@ class EntityExtractor:
             w in NOT_NAMES or w in CONNECTOR_WORDS for w in words
         ):
             return None
-        if event_name(words):
-            return None  # "Google Science Fair", "Fan Expo Canada": an event, not a body
+        if event_name(words) or _HOLIDAY.fullmatch(span):
+            # "Google Science Fair", "Fan Expo Canada": an event, not a body; "Labor Day" a day
+            return None
         if span in PARTY_NAMES and not next_word(text, text.find(span) + len(span))[:1].isupper():
             # "Labour has a plan": the party by the name it goes by (not "Labour MP ...")
             return self._found(result, key_for(span), "Organization", span, text)
@@ -1436,8 +1447,9 @@ class EntityExtractor:
                 return self._place(result, city, text, span)
             if state is not None:
                 return self._place(result, state, text, span)
-        if event_name(words):
-            return None  # "Taipei City Lantern Festival" is an event, not a place
+        if event_name(words) or _HOLIDAY.fullmatch(span):
+            # "Taipei City Lantern Festival" is an event, "the Labor Day holiday" a day
+            return None
         if any(w in ORG_WORDS for w in words) and not any(w in PLACE_WORDS for w in words):
             return self._organization_like(result, span, text)
         if _NUMBERED_STREET.fullmatch(span):
