@@ -206,6 +206,8 @@ LINKER_RULES: dict[str, str] = {
     "joins names with an ampersand is a firm",
     "holiday": "'the Labor Day holiday', 'Mother's Day': a holiday is no place nor organization, "
     "whatever the recognizer said",
+    "storm_name": "'Hurricane Irma ... worse than Irma', 'hurricanes Harvey, Irma and Maria': a "
+    "storm's bare name is the storm's in the whole article, no place nor organization",
     "state_code": "'Rep. Jane Roe (R-TX)', 'in Trenton, NJ', '(D-Minn.)': a state written as "
     "a postal or AP code is that state",
     "source_cue": "'according to The Ledger and Newsline', 'told Variety', 'Newsline reports "

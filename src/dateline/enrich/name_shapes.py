@@ -711,6 +711,11 @@ _PROGRAMME_AFTER = re.compile(
 )
 #: a storm's name: "Hurricane Florence", "Typhoon Hagibis"
 _STORM_WORDS = frozenset({"Hurricane", "Typhoon", "Cyclone", "Storm"})
+#: storms a text lists by name after the plural: "hurricanes Harvey, Irma, Maria and Michael"
+_STORM_LIST = re.compile(
+    r"\b(?:[Hh]urricanes|[Tt]yphoons|[Cc]yclones|[Tt]ropical storms)\s+(?P<names>[A-Z][a-z]+"
+    r"(?:,\s+[A-Z][a-z]+)*(?:,?\s+and\s+[A-Z][a-z]+)?)"
+)
 #: the United Nations' programmes are bodies: "World Food Programme"
 _AGENCY_FIRST = frozenset({"United", "UN", "U.N.", "World"})
 
@@ -725,6 +730,9 @@ def programme_names(texts: Iterable[str], acronyms: Mapping[str, str]) -> frozen
     long_forms = {long: short for short, long in acronyms.items()}
     found: set[str] = set()
     for text in texts:
+        for storms in _STORM_LIST.finditer(text):
+            # "hurricanes Harvey, Irma, Maria and Michael": each a storm in this article
+            found.update(fold(n) for n in re.findall(r"[A-Z][a-z]+", storms["names"]))
         for match in SPAN.finditer(text):
             name = POSSESSIVE_SPLIT.split(match.group(0))[-1]
             words = name.split()
@@ -753,6 +761,8 @@ def programme_names(texts: Iterable[str], acronyms: Mapping[str, str]) -> frozen
                 continue
             found.add(fold(name))
             found.add(fold(" ".join(full)))
+            if len(words) == 2 and words[0] in _STORM_WORDS:
+                found.add(fold(words[1]))  # "Hurricane Irma", then "worse than Irma"
             if name in long_forms:
                 found.add(fold(long_forms[name]))
             if after:  # "(CLPS)" before or after "program": the acronym it defines
