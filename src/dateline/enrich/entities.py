@@ -107,6 +107,7 @@ from dateline.enrich.name_shapes import (
     CONNECTOR_WORDS,
     LOWER_WORD,
     MODEL_NUMBER,
+    NAME_SUFFIXES,
     ORG_COMMA,
     ORG_CUE_AFTER,
     ORG_CUE_BEFORE,
@@ -208,6 +209,9 @@ LINKER_RULES: dict[str, str] = {
     "whatever the recognizer said",
     "storm_name": "'Hurricane Irma ... worse than Irma', 'hurricanes Harvey, Irma and Maria': a "
     "storm's bare name is the storm's in the whole article, no place nor organization",
+    "surname_title": "'Martin Luther King Jr.', 'Martin Luther King III': a title word ending a "
+    "name before a suffix is the surname; the person is the whole name (not 'III', nor "
+    "'Martin Luther' an organization)",
     "state_code": "'Rep. Jane Roe (R-TX)', 'in Trenton, NJ', '(D-Minn.)': a state written as "
     "a postal or AP code is that state",
     "source_cue": "'according to The Ledger and Newsline', 'told Variety', 'Newsline reports "
@@ -1708,6 +1712,10 @@ class EntityExtractor:
             last_title += 1
         name_words = words[last_title + 1 :]
         if not name_words or any(w in CONNECTOR_WORDS - NAME_PARTICLES for w in name_words):
+            return None
+        if all(w.rstrip(",") in NAME_SUFFIXES for w in name_words):
+            # "Martin Luther King Jr.", "Stephen King III": the "title" is a surname, and
+            # the person is the whole name, not one called "Jr."
             return None
         if len(name_words) == 1:
             word = name_words[0]

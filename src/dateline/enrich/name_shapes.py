@@ -34,6 +34,7 @@ from dateline.enrich.lexicon import (
 )
 
 __all__ = [
+    "NAME_SUFFIXES",
     "as_medium",
     "church_body",
     "clean_candidate",
@@ -578,7 +579,7 @@ def is_short_for(short: str, full: str) -> bool:
     Leyen``: the shorter name's words end the longer one's. A family name said first
     (``Wang`` for ``Wang Yi``) or a single given name used alone (``Prabowo``) counts too."""
     a, b = short.split(), full.split()
-    if len(b) > 2 and b[-1].rstrip(",") in _NAME_SUFFIXES:
+    if len(b) > 2 and b[-1].rstrip(",") in NAME_SUFFIXES:
         b = b[:-1]  # "Kennedy" is "James P. Kennedy Jr."
         if len(a) == len(b) and a == b:
             return True
@@ -586,7 +587,9 @@ def is_short_for(short: str, full: str) -> bool:
 
 
 #: what follows a surname in a full name: "James P. Kennedy Jr.", "Ken Griffey Sr."
-_NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
+#: what follows a person's name and is no name of its own: "Martin Luther King Jr.",
+#: "Martin Luther King III"
+NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 
 
 DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
