@@ -1271,9 +1271,10 @@ class EntityExtractor:
         if len(words) > 1 and any(w in ORG_WORDS or w in COMPANY_WORDS for w in words):
             # "Air Berlin", "Virgin Atlantic"
             return self._org_candidate(result, text, start, span, words)
-        if len(words) > 2 and "&" in words[1:-1]:
+        if len(words) > 2 and words[-2] == "&":
             # "Michael Best & Friedrich", "Procter & Gamble": partners' names joined by an
-            # ampersand name their firm; no one person is called so
+            # ampersand, the last one a single name, name their firm; no one person is called
+            # so (but "Caylee Hammack & Elle King" are two)
             return self._org_candidate(result, text, start, span, words)
         if (
             not person_like(words)
