@@ -119,6 +119,7 @@ from dateline.enrich.name_shapes import (
     ROLE_NOUNS,
     SPAN,
     as_medium,
+    before_headline_verb,
     church_body,
     clean_candidate,
     counted_names,
@@ -212,6 +213,8 @@ LINKER_RULES: dict[str, str] = {
     "surname_title": "'Martin Luther King Jr.', 'Martin Luther King III': a title word ending a "
     "name before a suffix is the surname; the person is the whole name (not 'III', nor "
     "'Martin Luther' an organization)",
+    "headline_verb": "'Federal Reserve Is Changing What It Means', 'Andy Brown Will Be Democratic "
+    "Nominee': in a title-case line a name ends before a capitalised verb",
     "state_code": "'Rep. Jane Roe (R-TX)', 'in Trenton, NJ', '(D-Minn.)': a state written as "
     "a postal or AP code is that state",
     "source_cue": "'according to The Ledger and Newsline', 'told Variety', 'Newsline reports "
@@ -815,8 +818,10 @@ class EntityExtractor:
                 and fold(rest[begin:stop]) not in result.teams
             ):
                 continue  # every word of an all-capitals line is capitalised
-            # "student Ahmed Mohamed Image: Twitter": no credit label in the name
+            # "student Ahmed Mohamed Image: Twitter": no credit label in the name; "Drunkorexia
+            # Is Rising": no headline's verb either
             cut = before_caption_label(rest, begin, stop)
+            cut = begin + len(before_headline_verb(rest[begin:cut]))
             self._span(
                 result,
                 text,

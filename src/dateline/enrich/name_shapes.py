@@ -34,8 +34,10 @@ from dateline.enrich.lexicon import (
 )
 
 __all__ = [
+    "HEADLINE_VERBS",
     "NAME_SUFFIXES",
     "as_medium",
+    "before_headline_verb",
     "church_body",
     "clean_candidate",
     "counted_names",
@@ -132,6 +134,22 @@ SCORE = re.compile(r"^\d+[-–:]\d+$")
 INNER_WORDS = CONNECTOR_WORDS | {"and", "to", "in", "at", "upon", "y", "e", "a", "an"}
 
 
+#: capitalised verbs of a headline in title case, which no name holds after its first word:
+#: "Federal Reserve Is Changing What It Means", "Andy Brown Will Be Democratic Nominee"
+HEADLINE_VERBS = frozenset(
+    """Is Are Was Were Will Would Be Been Has Have Had Says Said Can Could Should Must Does
+    Did""".split()
+)
+
+
+def before_headline_verb(span: str) -> str:
+    """``span`` up to a title-case headline's verb (``Federal Reserve Is Changing``
+    → ``Federal Reserve``): a name ends where the sentence goes on."""
+    words = span.split(" ")
+    cut = next((i for i, w in enumerate(words) if i > 0 and w in HEADLINE_VERBS), None)
+    return span if cut is None else " ".join(words[:cut])
+
+
 def clean_candidate(span: str) -> tuple[int, str] | None:
     """A model entity without what the model sometimes takes along: a leading "the",
     quotes, and a parenthesis (``the Shanghai Cooperation Organization (SCO``)."""
@@ -161,6 +179,7 @@ def clean_candidate(span: str) -> tuple[int, str] | None:
         words = words[1:]
     while words and words[-1].islower() and words[-1] not in NAME_PARTICLES:
         words.pop()  # "von der Leyen later"
+    words = before_headline_verb(" ".join(words)).split()
     if any(w.isalpha() and w.islower() and w not in INNER_WORDS for w in words[1:-1]):
         return None  # "Garrett hit Rudolph": a clause, not a name
     if any(w == "the" and words[i] not in INNER_WORDS for i, w in enumerate(words[1:-1])):
