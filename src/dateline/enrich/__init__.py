@@ -107,15 +107,14 @@ def default_enrichers(settings: Settings) -> tuple[Enricher, ...]:
     from dateline.enrich.nlp import NlpModel  # noqa: PLC0415
     from dateline.enrich.registry import load_registry  # noqa: PLC0415
 
-    registry = load_registry(settings.content_dir, settings.max_file_bytes)
+    registry = load_registry(settings.content_dir, settings.max_file_bytes).with_publisher(
+        settings.publisher.name
+    )
+    model = NlpModel.shared(settings.nlp_model, settings.nlp_ner, tuple(settings.nlp_ner_confirm))
+    model.check_weights()  # missing weights: one settings error up front
     return (
         *DEFAULT_ENRICHERS,
-        FactsEnricher(
-            Gazetteer.shared(),
-            registry,
-            NlpModel.shared(settings.nlp_model, settings.nlp_ner, tuple(settings.nlp_ner_confirm)),
-            min_confidence=settings.min_confidence,
-        ),
+        FactsEnricher(Gazetteer.shared(), registry, model, min_confidence=settings.min_confidence),
     )
 
 

@@ -1596,9 +1596,14 @@ class EntityExtractor:
 
     def _found(self, result: Extraction, key: str, kind: str, name: str, text: str) -> Found:
         found = result.entities.get(key)
-        if found is not None and family(found.type) != family(kind):
+        known = self.registry.by_id(key)
+        if (found is not None and family(found.type) != family(kind)) or (
+            found is None and known is not None and family(known.type) != family(kind)
+        ):
             # "Jordan" the country and "Jordan" a person are two entities: the later one's
-            # key says its kind ("jordan-person"), so no key ever names two kinds of thing
+            # key says its kind ("jordan-person"), so no key ever names two kinds of thing;
+            # a key the registry (or the site's publisher) holds is taken in every article,
+            # named there or not, since consumers merge the site's documents by @id
             key = f"{key}-{family(kind)}"
             found = result.entities.get(key)
         if found is None:
