@@ -82,3 +82,30 @@ def test_events_that_name_no_one_are_the_articles_own(tmp_path: Path) -> None:
     assert len(strikes) == 2, events
     meetings = {i for name, ids in events.items() if "Emmanuel Macron" in name for i in ids}
     assert len(meetings) == 1, events
+
+
+def test_an_editors_event_that_ends_before_it_starts_fails_its_article(tmp_path: Path) -> None:
+    """A reviewer's event (startDate 2026-11-19, endDate 2026-11-10) was published as
+    written, and events.ics showed one day. A date at its precision is no contradiction."""
+    content = tmp_path / "content"
+    content.mkdir()
+    head = (
+        "---\ntitle: {title}\ndate: 2026-11-20 10:00\nevents:\n"
+        "  - {{id: fair, name: Book fair, startDate: 2026-11-19, endDate: {end}}}\n"
+        "---\nLONDON — The fair opened.\n"
+    )
+    (content / "wrong.md").write_text(
+        head.format(title="Fair ends early", end="2026-11-10"), encoding="utf-8"
+    )
+    (content / "fine.md").write_text(
+        head.format(title="Fair ends in November", end="2026-11"), encoding="utf-8"
+    )
+    settings = repo_settings(tmp_path / "feeds", content).model_copy(update={"enrich": False})
+    report = build_site(settings)
+    (failed,) = report.failed
+    assert failed.path.name == "wrong.md"
+    (finding,) = [f for f in report.findings if f.code == "event_ends_before_start"]
+    assert finding.field == "events[0].endDate"
+    assert "2026-11-10" in finding.message
+    assert "2026-11-19" in finding.message
+    assert [r.path.name for r in report.published] == ["fine.md"]

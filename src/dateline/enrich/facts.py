@@ -27,6 +27,7 @@ from dateline.enrich.nlp import NlpModel, ParsedArticle, reads_as_english
 from dateline.enrich.registry import Registry
 from dateline.enrich.sentences import split_sentences
 from dateline.enrich.temporal import Precision, find_dates, usable_reference
+from dateline.model.event import ends_before_start
 from dateline.model.meta import ArticleMeta
 from dateline.read.draft import Draft, Paragraph
 
@@ -155,6 +156,9 @@ class FactsEnricher:
                     update={
                         "id": renamed[e.key],
                         "super_event": renamed.get(e.super_event or "", e.super_event),
+                        # an end read before the start is a misreading, not a fact (an
+                        # editor's such event fails; a guess must not fail the article)
+                        **({"end_date": None} if ends_before_start(e.start, e.end) else {}),
                     }
                 ),
                 dropped,

@@ -29,7 +29,8 @@ from dateline.model.entities import (
     Place,
     PostalAddress,
 )
-from dateline.model.event import Event
+from dateline.model.event import Event, ends_before_start
+from dateline.model.event import day_text as _day
 from dateline.model.ids import article_id, document_url, entity_id, key_for, page_url, website_id
 from dateline.model.meta import AgencySpec, ArticleMeta, AuthorSpec, EntitySpec, EventSpec
 from dateline.model.types import MAX_YEAR, MIN_YEAR, absolute_url
@@ -226,6 +227,17 @@ class _Builder:
         field = f"events[{index}]"
         agents = ("Person", *_ORGS)
         places = ("Place", "City", "Country", "AdministrativeArea")
+        if ends_before_start(spec.start_date, spec.end_date):
+            self.findings.append(
+                Finding(
+                    code="event_ends_before_start",
+                    message=f"event {spec.id!r} ends ({_day(spec.end_date)}) before it "
+                    f"starts ({_day(spec.start_date)})",
+                    path=self.path,
+                    field=f"{field}.endDate",
+                    hint="correct startDate or endDate (an event of one day needs no endDate)",
+                )
+            )
         return Event(
             id=entity_id(self.base_url, spec.id),
             type=spec.type,

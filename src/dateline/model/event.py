@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import typing
 from typing import ClassVar, Literal
 
@@ -10,7 +11,7 @@ from pydantic import Field, field_serializer, field_validator
 from dateline.model.base import Node, Ref
 from dateline.model.types import AbsoluteUrl, DateValue, Line
 
-__all__ = ["Event", "EventStatus", "EventType"]
+__all__ = ["Event", "EventStatus", "EventType", "day_text", "ends_before_start"]
 
 #: The Event types dateline emits: a subtype only where a kind clearly fits.
 EventType = Literal["Event", "BusinessEvent", "SportsEvent", "PublicationEvent"]
@@ -70,3 +71,21 @@ class Event(Node):
     super_event: Ref | None = None
     about: list[Ref] = Field(default_factory=list)
     same_as: list[AbsoluteUrl] = Field(default_factory=list)
+
+
+def day_text(value: object) -> str:
+    """A date value as written: a time in ISO 8601, a date at its precision."""
+    return value.isoformat() if isinstance(value, dt.datetime) else str(value)
+
+
+def ends_before_start(start: object, end: object) -> bool:
+    """Whether an event's ``end`` is surely before its ``start``: two times compared as
+    instants; dates at the precision they are written (``2026-11`` does not end before
+    ``2026-11-19``)."""
+    if start is None or end is None:
+        return False
+    if isinstance(start, dt.datetime) and isinstance(end, dt.datetime):
+        return end < start
+    one, two = day_text(start)[:10], day_text(end)[:10]
+    common = min(len(one), len(two))
+    return two[:common] < one[:common]
