@@ -119,30 +119,37 @@ def test_registry_types_are_the_editors(tmp_path: Path) -> None:
     }
 
 
-def test_naming_the_sites_publisher_links_the_publisher(tmp_path: Path) -> None:
-    """A story that names its own newsroom ("three sources told the Harbour Gazette")
-    mentions the publisher's node; no guess of another kind takes the publisher's
-    @id, which would contradict every other article of the site (a reviewer found
-    every article failing with conflicting_id because one draft named the site)."""
+def _empty_site(tmp_path: Path, setting: tuple[str, str]) -> Path:
+    """The clash site with no articles and one line of its settings replaced."""
     site = tmp_path / "site"
     shutil.copytree(SITE, site)
     for path in (site / "content").iterdir():
         path.unlink()
     toml = site / "dateline.toml"
-    toml.write_text(
-        toml.read_text(encoding="utf-8").replace('name = "Clash Desk"', 'name = "Harbour Gazette"'),
-        encoding="utf-8",
-    )
-    (site / "content" / "strike.md").write_text(
-        "---\ntitle: Port strike talks collapse\ndate: 2026-11-20T10:00:00Z\n---\n"
-        "HAMBURG — Talks between dock workers and port operators collapsed late on "
-        "Thursday, three sources told the Harbour Gazette on Friday.\n",
-        encoding="utf-8",
-    )
-    (site / "content" / "ferry.md").write_text(
-        "---\ntitle: New ferry line opens\ndate: 2026-11-21T10:00:00Z\n---\n"
-        "HAMBURG — A new ferry line between Hamburg and Cuxhaven opened on Saturday.\n",
-        encoding="utf-8",
+    toml.write_text(toml.read_text(encoding="utf-8").replace(*setting), encoding="utf-8")
+    return site
+
+
+def _write(site: Path, articles: dict[str, str]) -> None:
+    for name, text in articles.items():
+        (site / "content" / name).write_text(text, encoding="utf-8")
+
+
+def test_naming_the_sites_publisher_links_the_publisher(tmp_path: Path) -> None:
+    """A story that names its own newsroom ("three sources told the Harbour Gazette")
+    mentions the publisher's node; no guess of another kind takes the publisher's
+    @id, which would contradict every other article of the site (a reviewer found
+    every article failing with conflicting_id because one draft named the site)."""
+    site = _empty_site(tmp_path, ('name = "Clash Desk"', 'name = "Harbour Gazette"'))
+    _write(
+        site,
+        {
+            "strike.md": "---\ntitle: Port strike talks collapse\ndate: 2026-11-20T10:00:00Z\n"
+            "---\nHAMBURG — Talks between dock workers and port operators collapsed late on "
+            "Thursday, three sources told the Harbour Gazette on Friday.\n",
+            "ferry.md": "---\ntitle: New ferry line opens\ndate: 2026-11-21T10:00:00Z\n---\n"
+            "HAMBURG — A new ferry line between Hamburg and Cuxhaven opened on Saturday.\n",
+        },
     )
     code, codes, lines = _build(site)
     assert (code, codes) == (0, {}), lines
@@ -158,26 +165,17 @@ def test_naming_the_sites_publisher_links_the_publisher(tmp_path: Path) -> None:
 
 
 def test_an_editors_entity_under_the_publishers_id_fails_with_a_reason(tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    shutil.copytree(SITE, site)
-    for path in (site / "content").iterdir():
-        path.unlink()
-    toml = site / "dateline.toml"
-    toml.write_text(
-        toml.read_text(encoding="utf-8").replace("enrich = true", "enrich = false"),
-        encoding="utf-8",
-    )
-    (site / "content" / "desk.md").write_text(
-        "---\ntitle: The desk names its editor\ndate: 2024-05-03T10:00:00Z\n"
-        "entities:\n  - {id: clash-desk, type: Person, name: Clash Desk}\n---\n"
-        "LONDON — The desk named a new editor on Friday.\n",
-        encoding="utf-8",
-    )
-    (site / "content" / "other.md").write_text(
-        "---\ntitle: Another story\ndate: 2024-05-04T10:00:00Z\n"
-        "entities:\n  - {id: clash-desk, type: NewsMediaOrganization, name: Clash Desk}\n---\n"
-        "LONDON — The desk published another story on Saturday.\n",
-        encoding="utf-8",
+    site = _empty_site(tmp_path, ("enrich = true", "enrich = false"))
+    _write(
+        site,
+        {
+            "desk.md": "---\ntitle: The desk names its editor\ndate: 2024-05-03T10:00:00Z\n"
+            "entities:\n  - {id: clash-desk, type: Person, name: Clash Desk}\n---\n"
+            "LONDON — The desk named a new editor on Friday.\n",
+            "other.md": "---\ntitle: Another story\ndate: 2024-05-04T10:00:00Z\n"
+            "entities:\n  - {id: clash-desk, type: NewsMediaOrganization, name: Clash Desk}\n"
+            "---\nLONDON — The desk published another story on Saturday.\n",
+        },
     )
     code, codes, lines = _build(site)
     assert code == 1
