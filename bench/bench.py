@@ -376,7 +376,13 @@ def _memory(pid: int) -> tuple[int, int]:
 
 
 def measure(command: Sequence[str], cwd: Path | None = None) -> Run:
-    """Run ``command``; its wall and CPU time (children included) and peak tree memory."""
+    """Run ``command``; its wall and CPU time (children included) and peak tree memory.
+
+    The disk's pending writes are flushed first, untimed: each run starts from the same
+    state, not while the kernel still writes out the files of the run before it (the
+    tools take turns: dateline's incremental runs came right after Hugo and the
+    baseline had each written 10k files, and paid for flushing them in kernel time)."""
+    os.sync()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     with tempfile.TemporaryFile() as log:
