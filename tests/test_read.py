@@ -71,6 +71,13 @@ def test_sentences_and_impossible_dates_are_not_date_lines(line: str) -> None:
         ("Nairobi — Kenya's president", "Nairobi", None),
         ("GENEVA: The UN said", "GENEVA", None),
         ("ST. PETERSBURG, Russia (AP) — The", "ST. PETERSBURG", "AP"),
+        # letters beyond ASCII (a reviewer's datelines were not recognised)
+        ("ZÜRICH — The mayor opened", "ZÜRICH", None),
+        ("Zürich — The mayor opened", "Zürich", None),
+        ("SÃO PAULO — Brazil's central bank", "SÃO PAULO", None),
+        ("KRAKÓW, Poland — The city", "KRAKÓW", None),
+        ("DÜSSELDORF (Reuters) - The", "DÜSSELDORF", "Reuters"),
+        ("ŁÓDŹ, Poland — Workers", "ŁÓDŹ", None),
     ],
 )
 def test_dateline_styles(paragraph: str, place: str, agency: str | None) -> None:
@@ -80,7 +87,13 @@ def test_dateline_styles(paragraph: str, place: str, agency: str | None) -> None
 
 
 @pytest.mark.parametrize(
-    "paragraph", ["The president said - nothing", "During a meeting with Putin", "I - me"]
+    "paragraph",
+    [
+        "The president said - nothing",
+        "During a meeting with Putin",
+        "I - me",
+        "The mayor — said",
+    ],
 )
 def test_ordinary_sentences_have_no_dateline(paragraph: str) -> None:
     assert find_dateline(paragraph) is None
@@ -140,6 +153,25 @@ def test_front_matter_syntax_error_names_the_line(tmp_path: Path) -> None:
     assert info.value.path == path
     assert info.value.line is not None
     assert info.value.line >= 3
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("---\ntitle: A story\ndate: 2026-11-20 10:00\n\nBody text.\n", "never closed"),
+        ('+++\ntitle = "A story"\n+++\nBody text.\n', "TOML"),
+    ],
+)
+def test_front_matter_that_cannot_be_read_says_so(tmp_path: Path, text: str, says: str) -> None:
+    """A reviewer's unclosed front matter was reported as a missing headline and date,
+    both of which were written."""
+    path = tmp_path / "open.md"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ReadError) as info:
+        read_article(path, 10_000)
+    assert (info.value.code, info.value.line) == ("front_matter_unclosed", 1)
+    assert says in info.value.message
+    assert "---" in str(info.value.hint)
 
 
 def test_unknown_front_matter_key_suggests_the_right_one(tmp_path: Path) -> None:

@@ -56,6 +56,33 @@ def _front_matter(text: str) -> tuple[str, int] | None:
         at += 1
 
 
+_OPENED = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n")
+
+
+def _unread_front_matter(text: str, path: Path) -> None:
+    """Raise :class:`ReadError` when ``text`` opens front matter that cannot be read: a
+    ``---`` never closed (its title and date were reported missing, though written), or
+    TOML's ``+++`` (Hugo's other form), which dateline does not read."""
+    opened = _OPENED.match(text)
+    if opened is None:
+        return
+    if opened.group(1) == "+++":
+        raise ReadError(
+            "TOML front matter ('+++') is not read",
+            path=path,
+            line=1,
+            code="front_matter_unclosed",
+            hint="write the front matter in YAML between two '---' lines",
+        )
+    raise ReadError(
+        "the front matter opened by '---' on line 1 is never closed",
+        path=path,
+        line=1,
+        code="front_matter_unclosed",
+        hint="end it with a line of '---' before the article's text",
+    )
+
+
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th"}
 
 
@@ -260,7 +287,9 @@ class MarkdownReader:
         found = _front_matter(text)
         front: ArticleMeta = NO_META
         body, body_line = text, 1
-        if found is not None:
+        if found is None:
+            _unread_front_matter(text, path)
+        else:
             matter, end = found
             data, lines = load_yaml_mapping(matter, path, line_offset=1)
             front = meta_from_mapping(data, path, lines)
