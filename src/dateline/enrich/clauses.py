@@ -69,12 +69,15 @@ _IRREALIS_GOVERNORS = frozenset(
         "look",
     }
 )  # fmt: skip
-#: Verbs whose content clause is a forecast or a belief, not a report: ``predicted
-#: that Apple will move to scissor switches in 2020`` schedules nothing.
+#: Verbs whose content clause is a forecast, a belief or an allegation, not a report:
+#: ``predicted that Apple will move to scissor switches in 2020`` schedules nothing.
 _GUESSING_GOVERNORS = frozenset(
     {
         "predict", "forecast", "expect", "anticipate", "project", "speculate", "guess",
         "believe", "think", "hope", "fear", "suspect", "estimate", "bet", "wager",
+        # what is alleged or claimed is not shown to have happened, as with the nouns
+        # ("his claim that he visited"): "prosecutors alleged that he abused them"
+        "allege", "claim",
     }
 )  # fmt: skip
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -366,7 +369,8 @@ class SentenceParse:
                 out.setdefault(said.i, []).append(expr)
                 continue
             if (
-                _describes_a_noun(root, head) or self._before_its_noun(expr, root, head)
+                _describes_a_noun(root, head, span=expr.kind == "span")
+                or self._before_its_noun(expr, root, head)
             ) and not _dates_the_occasion(root, head):
                 continue
             if expr.kind == "since" and root.head.lower_ in _BOUNDS and not _bounds_the_verb(root):
@@ -393,13 +397,14 @@ _TIME_NOUNS = frozenset(
 _NOUN_MODIFIER = frozenset({"compound", "nmod", "amod", "poss", "nummod"})
 
 
-def _describes_a_noun(root: Token, head: Token) -> bool:
+def _describes_a_noun(root: Token, head: Token, span: bool = False) -> bool:
     """Whether a time dates a noun of the clause, not its verb: it stands before the noun
     it modifies ("invaded the country in the wake of the September 11, 2001 attacks" did
     not invade on September 11; "cancelling a scheduled Dec. 15 imposition" did not cancel
     on Dec. 15), or on the way up to the clause head it passes a comparing preposition
     that hangs on a noun ("Hood lost by five points, a turnaround from four years ago"
-    did not lose four years ago)."""
+    did not lose four years ago). A span's own "from" compares nothing, wherever the parser
+    hangs it ("studied Saturn and its moons from 2004 to 2017" studied then)."""
     if (
         root.dep_ in _NOUN_MODIFIER
         and root.head.pos_ in ("NOUN", "PROPN")
@@ -410,10 +415,10 @@ def _describes_a_noun(root: Token, head: Token) -> bool:
         and root.head.lower_ not in _TIME_NOUNS
     ):
         return True
-    return _compares(root, head)
+    return _compares(root, head, span)
 
 
-def _compares(root: Token, head: Token) -> bool:
+def _compares(root: Token, head: Token, span: bool = False) -> bool:
     """Whether on the way from a time up to its clause's head a comparing preposition
     hangs on a noun, or an adjective describes one (the time is the noun's)."""
     token = root
@@ -424,6 +429,7 @@ def _compares(root: Token, head: Token) -> bool:
             token.dep_ == "prep"
             and token.lower_ in _COMPARING
             and token.head.pos_ in ("NOUN", "PROPN")
+            and not (span and token.lower_ == "from" and token.i < root.i)
         ):
             return True
         token = token.head

@@ -65,6 +65,7 @@ from dateline.enrich.timeline import (
     on_the_verb,
     own_times,
     past_tense,
+    plural_subject,
 )
 from dateline.model.ids import key_for
 from dateline.model.meta import EventSpec
@@ -215,6 +216,8 @@ class _EventRun:
         self._recent_people: list[str] = []
         #: the day the story last dated a past happening on, for "later that day"
         self._day: dt.date | None = None
+        #: the plural subject of the sentence before, in its paragraph, for "they"
+        self._they = ""
 
     def extract(
         self,
@@ -231,6 +234,7 @@ class _EventRun:
             found: list[EventDraft] = []
             if sentence.paragraph != paragraph:
                 quote_open, paragraph = False, sentence.paragraph
+                self._they = ""
             quotes, quote_open = quoted_spans(sentence.text, quote_open)
             parse = self._parses.get(sentence.index)
             if parse is not None:  # (every sentence has one: see clauses.align_sentences)
@@ -243,11 +247,13 @@ class _EventRun:
                     absolute_only=self._absolute_only,
                     here=self._here,
                     day=self._day,
+                    they=self._they,
                 )
                 found = self._in_clauses(self._sentence(context), context)
                 found.extend(self._timeline(context, found))
                 _mark_quoted(found, quotes)
                 self._day = _last_day(found, published) or self._day
+                self._they = plural_subject(context)
             for person in self._named_last(self._mentions(sentence)):
                 if person in self._recent_people:
                     self._recent_people.remove(person)
