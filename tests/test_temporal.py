@@ -38,6 +38,9 @@ CASES = [
     ("relative_day", "He will travel tomorrow.", "2024-07-06", None, Precision.DAY),
     ("ago", "It happened two weeks ago.", "2024-06-21", None, Precision.DAY),
     ("ago", "It closed three years ago.", "2021", None, Precision.YEAR),
+    # "a couple (of)" is two; a decade back is the year ten years before
+    ("ago", "It closed a couple months ago.", "2024-05", None, Precision.MONTH),
+    ("ago", "It began more than a decade ago.", "2014", None, Precision.YEAR),
     ("relative_period", "Officials met last week.", "2024-06-24", "2024-06-30", Precision.RANGE),
     ("relative_period", "Talks were held last month.", "2024-06", None, Precision.MONTH),
     ("relative_period", "They will sign early next year.", "2025", None, Precision.YEAR),
