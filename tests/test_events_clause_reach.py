@@ -2,10 +2,10 @@
 on a noun ("studied Saturn and its moons from 2004 to 2017"), an attempt ("tried to block
 the facility on Monday"), "they" standing for a subject above it in the sentence or for
 the plural subject of the sentence before, a date between a happening named as the
-subject and its verb ("Ginsburg's death Friday, Sept. 18 sparked a fight"), and a
-definite noun with a date of its own inside a clause that only supposes ("hopes to
-attend the June 5 meeting"). Each row fails with its rule turned off; the rows after
-them keep what must stay unreported."""
+subject and its verb ("Ginsburg's death Friday, Sept. 18 sparked a fight"), "starting
+on Sunday" that says when the clause above it starts, and a definite noun with a date of
+its own inside a clause that only supposes ("hopes to attend the June 5 meeting"). Each
+row fails with its rule turned off; the rows after them keep what must stay unreported."""
 
 from __future__ import annotations
 
@@ -64,6 +64,19 @@ FRIDAY = dt.date(2020, 4, 24)
             "Bankruptcy filing",
             "2020-04-20",
             False,
+        ),
+        # "starting"/"beginning" a date, with nothing of its own, starts the clause above
+        (
+            "Starting on Sunday, New York Penn Station will close in the overnight hours.",
+            "New York Penn Station closes in the overnight hours",
+            "2020-04-26",
+            True,
+        ),
+        (
+            "The MTA said it will suspend subway service each night beginning on Wednesday, May 6.",
+            "MTA suspends subway service",
+            "2020-05-06",
+            True,
         ),
         # a definite noun with its own date is known, whatever the clause supposes
         (

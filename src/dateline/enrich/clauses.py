@@ -363,7 +363,7 @@ class SentenceParse:
             root = self.root_of(expr.start_offset, expr.end_offset)
             if root is None:
                 continue
-            head = clause_head(root)
+            head = _started_by(clause_head(root))
             said = self._saying_before(expr)
             if said is not None:
                 out.setdefault(said.i, []).append(expr)
@@ -381,6 +381,31 @@ class SentenceParse:
                 # "In the morning, lawmakers grilled him on Tuesday": the clause's own day
                 out[at] = [t for t in found if t.kind != "same_day"]
         return out
+
+
+#: Participles that say when the clause they hang on starts: "Starting on Sunday, …".
+_STARTING = frozenset({"start", "begin"})
+
+
+def _started_by(head: Token) -> Token:
+    """The clause a "starting"/"beginning" participle with nothing of its own hangs on,
+    for the participle: "Starting on Sunday, Penn Station will close overnight", "will
+    suspend service beginning on Wednesday, May 6": the date is when that clause starts
+    (not "starting a new job on Monday", whose object makes it a happening of its own)."""
+    if (
+        head.lemma_.lower() in _STARTING
+        and head.tag_ == "VBG"
+        and head.dep_ == "advcl"
+        and head.head is not head
+        and head.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in _OWN_ARGUMENTS for c in head.children)
+    ):
+        return clause_head(head.head)
+    return head
+
+
+#: What makes a participle a clause of its own: a subject or an object.
+_OWN_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "xcomp", "ccomp"})
 
 
 #: Prepositions that compare a noun with another time: "a turnaround from four years
