@@ -106,6 +106,8 @@ def test_a_clause_the_parse_hides_reports_its_happening(
         "The council would hold a Dec. 15 vote on the plan.",
         # "they" with no plural subject before it stands for no one the text names
         "The minister spoke at length. They closed the road on Monday.",
+        # a date after the noun a "since" starts from is that noun's, not the clause's
+        "Since the injury a couple of weeks ago, the backup has played well.",
         # a definite dated noun in a denied clause stays denied
         "The minister did not attend the June 5 summit in Paris.",
     ],

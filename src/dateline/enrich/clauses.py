@@ -341,6 +341,19 @@ class SentenceParse:
             return False
         return after.head.i == root.i or root.head.i == after.i
 
+    def _after_a_start(self, expr: TimeExpression) -> bool:
+        """A date right after the noun a "since" starts from: "Since Vernon's injury a
+        couple of weeks ago, Thomas has played well" dates the injury, whatever the parser
+        hung it on; the clause did not happen then."""
+        before = [t for t in self._tokens if t.idx + len(t.text) <= self.offset + expr.start_offset]
+        if not before:
+            return False
+        last = before[-1]
+        for noun in (last, *last.ancestors):
+            if noun.dep_ == "pobj" and noun.head.lower_ == "since":
+                return noun.pos_ in ("NOUN", "PROPN") and noun.right_edge.i == last.i
+        return False
+
     def _saying_before(self, expr: TimeExpression) -> Token | None:
         """The saying verb a date follows word for word: "officials said Monday the victim
         was one of two" was said on Monday, whatever clause the parser hung "Monday" on
@@ -371,6 +384,7 @@ class SentenceParse:
             if (
                 _describes_a_noun(root, head, span=expr.kind == "span")
                 or self._before_its_noun(expr, root, head)
+                or self._after_a_start(expr)
             ) and not _dates_the_occasion(root, head):
                 continue
             if expr.kind == "since" and root.head.lower_ in _BOUNDS and not _bounds_the_verb(root):

@@ -1350,10 +1350,15 @@ _DAY_NAMES = frozenset("on monday tuesday wednesday thursday friday saturday sun
 
 def _right_after(context: SentenceContext, expr: TimeExpression, noun: Token) -> bool:
     """A date written right after a subject, before its verb ("Ginsburg's death Friday,
-    Sept. 18 immediately sparked a fight"): the parser hangs it on the verb, but between
-    a subject and its verb it can only date the subject."""
+    Sept. 18 immediately sparked a fight"), or after the noun a "since" starts from
+    ("Since Vernon's injury a couple of weeks ago, …"): the parser hangs it on the verb,
+    but there it can only date that noun."""
     verb = noun.head
-    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.i <= noun.i:
+    if noun.dep_ == "pobj" and verb.lower_ == "since":
+        verb = clause_head(verb)  # "Since Vernon's injury a couple of weeks ago, Thomas …"
+    elif noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if verb.i <= noun.i:
         return False
     if expr.end_offset > context.parse.start_of(verb):
         return False
