@@ -68,8 +68,11 @@ def test_a_leftover_with_this_process_temp_name_does_not_stop_a_write(tmp_path: 
     leftover.write_bytes(b"from a killed build")
     assert write_atomic(target, b"new", durable=False)
     assert target.read_bytes() == b"new"
+    (tmp_path / ".keep").write_bytes(b"theirs")
+    (tmp_path / f"b{TEMP_SUFFIX}").write_bytes(b"theirs: not a hidden temp file")
     remove_leftovers(tmp_path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".keep", "a.html", f"b{TEMP_SUFFIX}"]
+    remove_leftovers(tmp_path / "missing")  # no folder: nothing to do
 
 
 def test_a_link_at_the_temp_name_is_not_followed(tmp_path: Path) -> None:

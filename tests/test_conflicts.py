@@ -8,6 +8,7 @@ from the feeds with feedparser.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -15,13 +16,15 @@ from pathlib import Path
 
 import feedparser
 from click.testing import CliRunner
+from rdflib import RDF, Namespace, URIRef
 
 from dateline.cli import main
 
 from .conftest import DATA
+from .jsonld_helpers import SCHEMA, to_graph
 
 SITE = DATA / "conflicts"
-LINE = re.compile(r"^content/(\S+) \[\w+\]: (error|warning) (\w+): (.*)$")
+LINE = re.compile(r"^content/(\S+) \[.+?\]: (error|warning) (\w+): (.*)$")
 
 
 def _build(site: Path) -> tuple[int, dict[str, set[str]], list[str]]:
@@ -114,3 +117,74 @@ def test_registry_types_are_the_editors(tmp_path: Path) -> None:
         "d-raleigh-org.md": {"conflicting_id"},
         "f-editor-raleigh.md": {"conflicting_id"},
     }
+
+
+def test_naming_the_sites_publisher_links_the_publisher(tmp_path: Path) -> None:
+    """A story that names its own newsroom ("three sources told the Harbour Gazette")
+    mentions the publisher's node; no guess of another kind takes the publisher's
+    @id, which would contradict every other article of the site (a reviewer found
+    every article failing with conflicting_id because one draft named the site)."""
+    site = tmp_path / "site"
+    shutil.copytree(SITE, site)
+    for path in (site / "content").iterdir():
+        path.unlink()
+    toml = site / "dateline.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8").replace('name = "Clash Desk"', 'name = "Harbour Gazette"'),
+        encoding="utf-8",
+    )
+    (site / "content" / "strike.md").write_text(
+        "---\ntitle: Port strike talks collapse\ndate: 2026-11-20T10:00:00Z\n---\n"
+        "HAMBURG — Talks between dock workers and port operators collapsed late on "
+        "Thursday, three sources told the Harbour Gazette on Friday.\n",
+        encoding="utf-8",
+    )
+    (site / "content" / "ferry.md").write_text(
+        "---\ntitle: New ferry line opens\ndate: 2026-11-21T10:00:00Z\n---\n"
+        "HAMBURG — A new ferry line between Hamburg and Cuxhaven opened on Saturday.\n",
+        encoding="utf-8",
+    )
+    code, codes, lines = _build(site)
+    assert (code, codes) == (0, {}), lines
+    assert _published(site) == {"Port strike talks collapse", "New ferry line opens"}
+    publisher = "https://clash.example.net/id/harbour-gazette"
+    graph = to_graph(
+        json.loads((site / "out" / "articles" / "port-strike-talks-collapse.jsonld").read_text())
+    )
+    kinds = {str(o) for o in graph.objects(URIRef(publisher), RDF.type)}
+    assert kinds == {SCHEMA + "NewsMediaOrganization"}
+    article = URIRef("https://clash.example.net/articles/port-strike-talks-collapse.html#article")
+    assert URIRef(publisher) in set(graph.objects(article, Namespace(SCHEMA).mentions))
+
+
+def test_an_editors_entity_under_the_publishers_id_fails_with_a_reason(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(SITE, site)
+    for path in (site / "content").iterdir():
+        path.unlink()
+    toml = site / "dateline.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8").replace("enrich = true", "enrich = false"),
+        encoding="utf-8",
+    )
+    (site / "content" / "desk.md").write_text(
+        "---\ntitle: The desk names its editor\ndate: 2024-05-03T10:00:00Z\n"
+        "entities:\n  - {id: clash-desk, type: Person, name: Clash Desk}\n---\n"
+        "LONDON — The desk named a new editor on Friday.\n",
+        encoding="utf-8",
+    )
+    (site / "content" / "other.md").write_text(
+        "---\ntitle: Another story\ndate: 2024-05-04T10:00:00Z\n"
+        "entities:\n  - {id: clash-desk, type: NewsMediaOrganization, name: Clash Desk}\n---\n"
+        "LONDON — The desk published another story on Saturday.\n",
+        encoding="utf-8",
+    )
+    code, codes, lines = _build(site)
+    assert code == 1
+    assert codes == {"desk.md": {"conflicting_id"}}, lines
+    assert "entities[0].id" in lines[0] or "publisher" in lines[0]
+    # the organization under the publisher's id is the publisher: one node, it publishes
+    assert _published(site) == {"Another story"}
+    graph = json.loads((site / "out" / "articles" / "another-story.jsonld").read_text())
+    ids = [n["@id"] for n in graph["@graph"]]
+    assert ids.count("https://clash.example.net/id/clash-desk") == 1

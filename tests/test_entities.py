@@ -3,14 +3,17 @@ of issue 7 as regressions, and bounded work on hostile text (issue 8)."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from click.testing import CliRunner
 from spacy.tokens import Doc, Span
 
+from dateline.cli import main
 from dateline.enrich.dateline import find_dateline
 from dateline.enrich.entities import LINKER_RULES, EntityExtractor, Extraction
 from dateline.enrich.gazetteer import Gazetteer
@@ -277,6 +280,37 @@ def test_registry_refuses_aliases_that_match_everywhere(
         assert info.value.field == field
 
 
+def test_check_reports_a_bad_registry_as_build_does(tmp_path: Path) -> None:
+    """A reviewer's `dateline check` on a site with a bad registry printed a traceback
+    (and no JSON for --format json); build said one line and exited 2."""
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "dateline.toml").write_text(
+        '[site]\ntitle = "T"\nbase_url = "https://t.example/"\n'
+        '[site.publisher]\nname = "T"\nurl = "https://t.example/"\n',
+        encoding="utf-8",
+    )
+    (site / "content" / "a.md").write_text(
+        "---\ntitle: A\ndate: 2024-05-01 10:00\n---\nLONDON — Shell said so on Monday.\n",
+        encoding="utf-8",
+    )
+    (site / "content" / "entities.yaml").write_text(
+        "- id: shell\n  type: Organization\n  name: Shell\n  aliases: [the, Shell plc]\n",
+        encoding="utf-8",
+    )
+    config = str(site / "dateline.toml")
+    text = CliRunner().invoke(main, ["check", "--config", config])
+    assert text.exit_code == 2
+    assert text.exception is None or isinstance(text.exception, SystemExit)
+    assert "registry_alias_stopword" in text.stderr
+    assert "Traceback" not in text.output
+    as_json = CliRunner().invoke(main, ["check", "--config", config, "--format", "json"])
+    assert as_json.exit_code == 2
+    (error,) = json.loads(as_json.stdout)["error"]
+    assert (error["code"], error["field"]) == ("registry_alias_stopword", "0.aliases")
+    assert "every 'the' in every article" in error["message"]
+
+
 def test_registry_matches_longest_names_in_one_pass() -> None:
     entries = [
         RegistryEntry.model_validate({"id": f"p{i}", "type": "Person", "name": f"Name{i} Last"})
@@ -365,3 +399,32 @@ def test_a_results_table_keeps_its_people() -> None:
     names = {e.name: e.type for e in facts.entities.named()}
     assert names.get("Tim Henman") == "Person", names
     assert names.get("Croatia") == "Country", names
+
+
+def test_a_registry_key_of_another_kind_is_never_reused() -> None:
+    """Consumers merge a site's documents by @id: a person whose key the registry (or
+    the site's publisher) holds for an organization gets a key saying its kind, in an
+    article that never names the organization too."""
+    entry = RegistryEntry.model_validate(
+        {"id": "anna-berg", "type": "Organization", "name": "Anna Berg Foundation"}
+    )
+    text = "OSLO — Anna Berg told reporters on Monday that she would retire."
+    plain = extract(text, ents={"Anna Berg": "PERSON"})
+    assert {(e.key, e.type) for e in plain.entities.values()} >= {("anna-berg", "Person")}
+    found = extract(text, Registry((entry,)), ents={"Anna Berg": "PERSON"})
+    keys = {e.key: e.type for e in found.entities.values()}
+    assert keys.get("anna-berg-person") == "Person"
+    assert "anna-berg" not in keys
+
+
+def test_the_sites_publisher_is_a_registry_name() -> None:
+    registry = Registry().with_publisher("Harbour Gazette")
+    found = extract("Three sources told the Harbour Gazette on Friday.", registry)
+    assert {(e.key, e.type) for e in found.entities.values()} == {
+        ("harbour-gazette", "NewsMediaOrganization")
+    }
+    # the newsroom's own entry for that name wins
+    mine = RegistryEntry.model_validate(
+        {"id": "hg", "type": "Organization", "name": "Harbour Gazette"}
+    )
+    assert Registry((mine,)).with_publisher("Harbour Gazette").entries == (mine,)

@@ -3,6 +3,7 @@ parallel build writes exactly what a clean serial build writes."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
@@ -20,11 +21,14 @@ from click.testing import CliRunner
 import dateline.pipeline
 import dateline.write.cache
 from dateline.cli import main
+from dateline.emit.site import SiteGraph, site_graph_digest
+from dateline.emit.siteinput import SiteInput
 from dateline.pipeline import ArticleResult, BuildReport, build_site, check_site
 from dateline.settings import Settings, load_settings
 from dateline.write.cache import BuildCache
 
 from .conftest import DATA
+from .test_list_items import _summary
 
 SITE = DATA / "site"
 
@@ -256,6 +260,61 @@ def test_incremental_and_parallel_builds_equal_a_clean_serial_build(tmp_path: Pa
     assert tree(parallel.output_dir) == expected
     rss = feedparser.parse(expected["rss.xml"])
     assert not rss.bozo
+
+
+def _record_builders(monkeypatch: pytest.MonkeyPatch, log: Path, die_in_copy: bool = False) -> None:
+    """Each article a build processes is logged with the process that built it (a
+    forked copy's own list would be lost); with ``die_in_copy`` a forked copy of the
+    build ends at its first article, as a killed one would."""
+    real = dateline.pipeline.process_article
+    build = os.getpid()
+
+    def recording(path: Path, *args: object, **kwargs: object) -> ArticleResult:
+        if die_in_copy and os.getpid() != build:
+            os._exit(3)
+        with log.open("a") as handle:
+            handle.write(f"{os.getpid()} {path.name}\n")
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dateline.pipeline, "process_article", recording)
+
+
+def _builders(log: Path) -> dict[str, int]:
+    return {name: int(pid) for pid, name in (line.split() for line in log.read_text().splitlines())}
+
+
+@pytest.mark.skipif(
+    not dateline.pipeline.fork_workers() or dateline.pipeline.default_jobs() < 2,
+    reason="a copy is forked only with fork() and two cores",
+)
+@pytest.mark.parametrize("copy_dies", [False, True])
+def test_a_few_changed_articles_are_built_aside_to_the_bytes_of_a_clean_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, copy_dies: bool
+) -> None:
+    """A few articles changed among many unchanged ones: a forked copy of the build
+    builds them while the build reads back the others (here "many" is one), and the
+    site is what a clean serial build makes; a copy that dies leaves them to the
+    build itself, to the same bytes."""
+    monkeypatch.setattr(dateline.pipeline, "ASIDE_REUSED", 1)
+    incremental = make_site(tmp_path, name="incremental")
+    assert build_site(incremental, jobs=1).ok
+    log = tmp_path / "built-by"
+    _record_builders(monkeypatch, log, die_in_copy=copy_dies)
+    _final_content(incremental)
+    report = build_site(incremental, jobs=None)
+    assert report.ok
+    assert (report.count("built"), report.count("unchanged")) == (2, 9)
+    builders = _builders(log)
+    assert sorted(builders) == ["gen-04.txt", "gen-50.txt"]
+    if copy_dies:
+        assert set(builders.values()) == {os.getpid()}
+    else:
+        assert os.getpid() not in builders.values()
+    clean = make_site(tmp_path, name="clean")
+    _final_content(clean)
+    monkeypatch.undo()
+    assert build_site(clean, force=True, jobs=1).ok
+    assert tree(incremental.output_dir) == tree(clean.output_dir)
 
 
 def test_a_build_removes_only_files_its_manifest_lists(tmp_path: Path) -> None:
@@ -598,3 +657,34 @@ def test_the_cache_holds_each_body_once(tmp_path: Path, jobs: int) -> None:
     assert build_site(clean, force=True, jobs=1).ok
     assert tree(settings.output_dir) == tree(clean.output_dir)
     assert not feedparser.parse(settings.output_dir / "rss.xml").bozo
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("headline", "Another headline"),
+        ("slug", "another-story"),
+        ("date_published", "2024-05-15T09:30:00+03:00"),
+        ("date_modified", "2024-05-16T10:00:00+03:00"),
+        ("in_language", "fr"),
+        ("index_text", '{\n  "@id": "https://example.org/x#article"\n}'),
+        ("base", "https://example.net/"),
+    ],
+)
+def test_the_site_graph_is_made_again_when_a_field_its_nodes_show_changes(
+    field: str, value: str
+) -> None:
+    """The site graph's digest (which says whether index.jsonld and the home page are
+    made again) is made from the fields its article nodes are written from, not from
+    its text: each of them changes the text, and so the digest."""
+    settings = load_settings(SITE / "dateline.toml")
+    articles = [_summary(n, settings.base_url) for n in range(3)]
+    changed = list(articles)
+    changed[1] = dataclasses.replace(articles[1], **{field: value})  # type: ignore[arg-type]
+
+    def digest(listed: list[Any]) -> str:
+        return site_graph_digest(settings, SiteInput(listed, lambda _: "", key_of=lambda _: "k"))
+
+    assert SiteGraph(settings, changed).text() != SiteGraph(settings, articles).text()
+    assert digest(changed) != digest(articles)
+    assert digest(list(articles)) == digest(articles)

@@ -10,8 +10,15 @@ import pytest
 from lxml import etree
 
 import dateline.validate.sitemaps
-from dateline.emit.readers import _newest
-from dateline.emit.sitemaps import SITEMAP_NS, PageEntry, render_sitemap
+from dateline.emit.readers import _newest, _Pages
+from dateline.emit.sitemaps import (
+    NEWS_WINDOW,
+    SITEMAP_NS,
+    PageEntry,
+    render_news_sitemap,
+    render_sitemap,
+)
+from dateline.emit.summary import ArticleSummary
 from dateline.errors import Finding
 from dateline.pipeline import build_site, check_sitemap_in_parts
 from dateline.settings import Settings
@@ -20,6 +27,7 @@ from dateline.write.cache import BuildCache
 
 from .held_site import RELEASE, released_site, site_with_held
 from .test_incremental import make_site
+from .test_list_items import _summary
 
 XSD = SITEMAP_SCHEMAS
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -273,3 +281,58 @@ def test_an_incremental_build_checks_only_the_new_sitemap_urls(
     listed = etree.parse(str(settings.output_dir / "sitemap.xml")).findall(f"{SM}url/{SM}loc")
     assert len(listed) > 10
     assert urls[0] in [u.text for u in listed]
+
+
+def test_the_news_window_is_told_to_the_second(released: Settings) -> None:
+    """Each article's date is parsed only near the window (its summary's timestamp
+    tells the rest): one exactly two days old and one published now are in, one a
+    second older and one a second in the future are out."""
+    now = dt.datetime(2031, 1, 3, 9, 0, tzinfo=dt.UTC)
+
+    def at(slug: str, when: dt.datetime) -> ArticleSummary:
+        return ArticleSummary(
+            source=f"{slug}.md",
+            slug=slug,
+            base=released.base_url,
+            headline=slug,
+            date_published=when.isoformat(),
+            date_modified=None,
+            published_text="",
+            timestamp=when.timestamp(),
+            dateline=None,
+            description=None,
+            in_language="en",
+            section=None,
+            keywords=(),
+            authors=(),
+            index_text="",
+            nodes=(),
+        )
+
+    second = dt.timedelta(seconds=1)
+    articles = [
+        at("future", now + second),
+        at("now", now.astimezone(dt.timezone(dt.timedelta(hours=5)))),
+        at("oldest", now - NEWS_WINDOW),
+        at("too-old", now - NEWS_WINDOW - second),
+    ]
+    news = render_news_sitemap(released, articles, now)
+    assert news is not None
+    listed = [u.findtext(f"{SM}loc") for u in etree.fromstring(news).iter(f"{SM}url")]
+    assert listed == [
+        released.base_url + "articles/now.html",
+        released.base_url + "articles/oldest.html",
+    ]
+
+
+def test_the_sitemaps_digest_reads_each_page_as_the_sitemap_shows_it() -> None:
+    """Whether the sitemaps are made again is told from each page's address and
+    lastmod, an article's read from its summary: the same texts as its entry."""
+    modified = dataclasses.replace(
+        _summary(2, "https://example.org/"), date_modified="2024-06-01T10:00:00+03:00"
+    )
+    pages = _Pages([_summary(1, "https://example.org/"), modified])
+    pages.before.append(PageEntry("https://example.org/", "2024-06-01T10:00:00+03:00"))
+    pages.after.append(PageEntry("https://example.org/tag/talks/", None))
+    assert list(pages.texts()) == [f"{e.url} {e.lastmod}" for e in pages]
+    assert "https://example.org/articles/story-2.html 2024-06-01T10:00:00+03:00" in pages.texts()

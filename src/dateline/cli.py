@@ -331,7 +331,16 @@ def check(
     """
     settings = _settings(config, content_dir=content)
     _guard(check_content, settings)
-    report = check_site(settings, progress=_progress, now=now)
+    try:
+        report = check_site(settings, progress=_progress, now=now)
+    except DatelineError as exc:
+        # a bad registry or language model concerns every article: one line (and, for
+        # a program reading --format json, the same as JSON), as build says it
+        click.echo(f"dateline: {exc}", err=True)
+        if fmt == "json":
+            error = [_relative(f).as_dict() for f in exc.findings()]
+            click.echo(json.dumps({"error": error}, indent=2, ensure_ascii=False))
+        sys.exit(EXIT_USAGE if isinstance(exc, SettingsError) else EXIT_ARTICLE_FAILED)
     _report(report, fmt, notices)
     if fmt == "text":
         _held(report)

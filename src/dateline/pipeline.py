@@ -34,7 +34,6 @@ import hashlib
 import importlib
 import itertools
 import json
-import multiprocessing
 import os
 import re
 import stat
@@ -43,7 +42,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -79,6 +78,8 @@ if TYPE_CHECKING:
     # (models, enrichers, readers, renderers) load in the functions that use them,
     # and the site-wide stage's when it runs, so a build with nothing to do starts
     # in a fraction of the time.
+    from concurrent.futures import ProcessPoolExecutor
+
     from dateline.carry import CarriedArticle
     from dateline.emit.html import PageRenderer
     from dateline.emit.site import SiteEmitter, SiteInput
@@ -89,6 +90,7 @@ if TYPE_CHECKING:
     from dateline.model.layers import Layer
     from dateline.model.meta import ArticleMeta
     from dateline.read import Draft
+    from dateline.write.forked import Forked
 
 __all__ = [
     "ArticleResult",
@@ -1032,6 +1034,10 @@ class WorkerPool:
         if self._executor is not None and self._workers != workers:
             self.close()
         if self._executor is None:
+            # imported here: a build with nothing (or one article) to build runs no pool
+            import multiprocessing  # noqa: PLC0415
+            from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
             if fork_workers():
                 # what every worker needs, imported and made once, here: a forked
                 # worker starts with it (pages this process does not write to stay
@@ -1221,13 +1227,15 @@ def _shown(path: Path) -> str:
 
 
 def cross_article_findings(
-    summaries: Sequence[ArticleSummary], content_dir: Path
+    summaries: Sequence[ArticleSummary], content_dir: Path, held: AbstractSet[str] = frozenset()
 ) -> dict[str, list[Finding]]:
     """Findings that fail articles because of another article, by source.
 
     Two articles with one slug would overwrite each other: both fail, each naming the
     other. One ``@id`` described as two kinds of thing: see
     :func:`dateline.validate.conflicts.id_conflicts` (only editors' clashes fail).
+    A held article (``held``: drafts, embargoes) is in no output: it fails for a clash
+    with any article, and never fails a published one.
     """
     from dateline.validate.conflicts import id_conflicts  # noqa: PLC0415 - loaded when the site-wide stage runs
 
@@ -1239,7 +1247,14 @@ def cross_article_findings(
         if len(group) < 2:
             continue
         for summary in group:
-            others = ", ".join(_shown(content_dir / o.source) for o in group if o is not summary)
+            against = [
+                o
+                for o in group
+                if o is not summary and (summary.source in held or o.source not in held)
+            ]
+            if not against:
+                continue
+            others = ", ".join(_shown(content_dir / o.source) for o in against)
             out.setdefault(summary.source, []).append(
                 Finding(
                     code="duplicate_slug",
@@ -1249,7 +1264,7 @@ def cross_article_findings(
                     hint="give one of them another 'slug' in its front matter or sidecar",
                 )
             )
-    for source, found in id_conflicts(summaries, lambda s: _shown(content_dir / s)).items():
+    for source, found in id_conflicts(summaries, lambda s: _shown(content_dir / s), held).items():
         for finding in found:
             out.setdefault(source, []).append(
                 dataclasses.replace(finding, path=content_dir / source)
@@ -1664,7 +1679,9 @@ class _Plan:
             self.stamps[task.source] = (stamp, task.key)
 
 
-def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool) -> _Plan:
+def _plan(
+    settings: Settings, cache: BuildCache, state: CacheState, force: bool, now: float
+) -> _Plan:
     """Which articles to build and which to reuse.
 
     An article is reused when its key (a hash of its bytes, its sidecar's and the
@@ -1738,7 +1755,7 @@ def _plan(settings: Settings, cache: BuildCache, state: CacheState, force: bool)
             usable
             and key
             and before is not None
-            and before.key == key
+            and (before.key == key or _still_held(before.key, key, now))
             and not before.carried
             and cache.intact(before.files)
         ):
@@ -1980,8 +1997,28 @@ def _build_with(
         workers = _early_workers(settings, jobs)
         if workers > 1:
             pool.start(workers)
-    plan = _plan(settings, cache, state, force or mode == "check")
-    old_manifest = Manifest.read(out) if mode != "check" else Manifest()
+    plan = _plan(settings, cache, state, force or mode == "check", now.timestamp())
+    # summaries read back on arrival (see _Staging) are sent as text, not deflated
+    write_to = (
+        WriteTo(
+            out, now.timestamp(), deflate=len(plan.sources) > SECOND_PROCESS_MAX, notices=notices
+        )
+        if writing and scheduler is None
+        else None
+    )
+    aside = (
+        _build_aside(settings, plan.tasks, write_to)
+        if write_to is not None and enrichers is None and _few_aside(plan, jobs)
+        else None
+    )
+    try:
+        old_manifest = Manifest.read(out) if mode != "check" else Manifest()
+        if aside is not None:  # (a build with nothing to do never reads them: below)
+            cache.read_summaries(state)
+    except BaseException:
+        if aside is not None:  # (no copy is left behind)
+            aside.result()
+        raise
     report = BuildReport()
 
     if (
@@ -2004,33 +2041,32 @@ def _build_with(
         report.seconds = time.perf_counter() - started
         return report
 
-    cache.read_summaries(state)
-    if enrichers is None and settings.enrich and plan.tasks:
+    if aside is None:
+        cache.read_summaries(state)
+    if enrichers is None and settings.enrich and plan.tasks and aside is None:
         from dateline.enrich import default_enrichers  # noqa: PLC0415 - not for a no-op build
 
         # the registry concerns every article: an invalid one stops the build up front
         default_enrichers(settings)
-    if writing:
+    if writing and aside is None:  # (before the copy was made, if one was)
         remove_leftovers(out)
         remove_leftovers(out / "articles")
-
+    early_imports = jobs != 1 and len(plan.tasks) >= EARLY_POOL_ENTRIES and aside is None
+    built_aside = None
+    if aside is not None:
+        try:
+            # while the copy builds them: what this process needs next
+            for unchanged in plan.reuse.values():
+                _ = unchanged.summary
+        finally:  # (waited for whatever happens here: no copy is left behind)
+            built_aside = aside.result()  # None: the copy failed; they are built here
     entries = _Entries(cache if mode != "check" else None, writable=writing)
-    outputs = run_articles(
-        settings,
-        plan.tasks,
-        jobs,
-        enrichers,
-        scheduler=scheduler,
-        # summaries read back on arrival (see _Staging) are sent as text, not deflated
-        write_to=WriteTo(
-            out,
-            now.timestamp(),
-            deflate=len(plan.sources) > SECOND_PROCESS_MAX,
-            notices=notices,
+    outputs = (
+        _each(built_aside)
+        if built_aside is not None
+        else run_articles(
+            settings, plan.tasks, jobs, enrichers, scheduler=scheduler, write_to=write_to, pool=pool
         )
-        if writing and scheduler is None
-        else None,
-        pool=pool,
     )
     shown = iter(progress(PathList(plan.names)) if progress is not None else plan.names)
     results: dict[str, ArticleResult] = {}
@@ -2052,17 +2088,18 @@ def _build_with(
         total=len(plan.tasks),
         stamps=(plan.stamps, state.stamps),
     )
-    # a build with workers imports what its site-wide stage needs while they run
-    early_imports = jobs != 1 and len(plan.tasks) >= EARLY_POOL_ENTRIES
 
     for name, source in zip(plan.names, plan.sources, strict=True):
         next(shown, None)
         reused = plan.reuse.get(source)
         if reused is not None:
             summary = reused.summary  # read back once here (every unchanged article)
-            if _held(summary, now):  # --now went back in time
-                results[source] = _hold(report, Path(name), summary, ())
+            if _held(summary, now):  # still held, or --now went back in time
+                again = _reused(source, reused, summary.slug, name, settings, _unloaded, notices)
+                results[source] = _hold(report, Path(name), summary, again.findings)
                 seen[source] = summary
+                if not reused.files:  # held when built: its entry stays (see _held_key)
+                    new_state.articles[source] = reused
                 continue
             results[source] = _reused(
                 source,
@@ -2092,9 +2129,14 @@ def _build_with(
         elif entry is not None:
             slug, built_key = entry.summary.slug, entry.key
             if _held(entry.summary, now):
-                # a draft or an embargo: checked, never written (built again next time)
+                # a draft or an embargo: checked, never written; its state entry, with
+                # no files, lets the next build skip it while it is held (see _held_key)
                 results[source] = _hold(report, Path(name), entry.summary, made.result.findings)
                 seen[source] = entry.summary
+                if writing:
+                    new_state.articles[source] = StateEntry(
+                        _held_key(built_key, entry.summary), entry.summary, entry.findings, {}
+                    )
                 continue
         else:
             results[source] = made.result
@@ -2174,7 +2216,11 @@ def _build_with(
             result.slug = summary.slug
 
     # cross-article checks, over every article (reused ones too)
-    clashes = cross_article_findings(list(summaries.values()), settings.content_dir)
+    clashes = cross_article_findings(
+        list(summaries.values()),
+        settings.content_dir,
+        {s for s in summaries if results[s].status == "held"},
+    )
     # written (built now) or kept (unchanged), then failed by a cross-article check
     failed_late: dict[str, Status | None] = {}
     for source, found in clashes.items():
@@ -2430,6 +2476,60 @@ _SITE_STAGE_MODULES = (
 )
 
 
+#: What every site-wide stage imports (the rest of :data:`_SITE_STAGE_MODULES` only
+#: when a file that needs it is made again).
+_SITE_STAGE_CORE = ("dateline.emit.site", "dateline.validate.conflicts")
+
+
+#: Fewest unchanged articles whose summaries a build reads back while a forked copy
+#: of it builds the few changed ones (see :func:`_build_aside`).
+ASIDE_REUSED = SECOND_PROCESS_ARTICLES
+
+
+def _few_aside(plan: _Plan, jobs: int | None) -> bool:
+    """Whether this build's few articles are built by a forked copy of this process
+    (:func:`_build_aside`): some to build, too few for the worker pool, the user did
+    not ask for one process (``jobs=1``), and many unchanged ones to read back."""
+    tasks = len(plan.tasks)
+    if not tasks or jobs == 1 or default_jobs() < 2 or len(plan.reuse) < ASIDE_REUSED:
+        return False
+    return (auto_jobs(tasks) if jobs is None else min(jobs, tasks)) <= 1
+
+
+def _build_aside(
+    settings: Settings, tasks: Sequence[ArticleTask], write_to: WriteTo
+) -> Forked[list[ArticleOutput]] | None:
+    """Build ``tasks`` (and write their files) in a forked copy of this process, made
+    as soon as the build has planned, while this one reads back the manifest and
+    the summaries of the unchanged articles: where one article of 10,000 changed,
+    the copy spends ~0.1 s importing the per-article stage and building it, and
+    this process longer on its own part, which neither needs the other's. None when
+    this process cannot be copied safely (see
+    :func:`~dateline.write.forked.fork_call`).
+
+    Before the copy is made: the entity registry is checked (an invalid one stops
+    the build before anything is written), a killed build's temp files are removed
+    (never the copy's), and what every site-wide stage runs is imported (most of it
+    the articles need too: imported once, not in both processes)."""
+    from dateline.write.forked import fork_call  # noqa: PLC0415 - incremental builds only
+
+    if settings.enrich:
+        from dateline.enrich import default_enrichers  # noqa: PLC0415 - not for a no-op build
+
+        default_enrichers(settings)
+    remove_leftovers(write_to.output_dir)
+    remove_leftovers(write_to.output_dir / "articles")
+    for module in _SITE_STAGE_CORE:
+        importlib.import_module(module)
+    worker = ArticleWorker(settings)
+    return fork_call(lambda: [worker(task, write_to=write_to) for task in tasks])
+
+
+def _each(outputs: list[ArticleOutput]) -> Generator[ArticleOutput, None, None]:
+    """``outputs`` one by one, as :func:`run_articles` yields them."""
+    yield from outputs
+
+
 def _import_site_stage() -> None:
     """Import what the site-wide stage needs, in a build with workers, on its first
     result: ~0.3 s of one core that it spent after the last article (with the
@@ -2605,6 +2705,39 @@ def _owned(files: Iterable[str], summary: ArticleSummary) -> tuple[str, ...] | N
 def _held(summary: ArticleSummary, now: dt.datetime | float) -> bool:
     moment = now if isinstance(now, float) else now.timestamp()
     return summary.draft or summary.timestamp > moment
+
+
+#: Between an article's key and what holds it back, in the key of a held article's
+#: state entry.
+_HELD_MARK = "@held:"
+
+
+def _held_key(key: str, summary: ArticleSummary) -> str:
+    """The state key of an article held back when built: its key, and until when it is
+    held ("draft" until its text changes; an embargo until its POSIX time). The plan
+    reuses it, without the summary it has not read, only while it is still held: an
+    embargo that has passed builds the article (it was never written), and a changed
+    draft has another key. A draft's model load and enrichment are not paid again on
+    each build while nothing about it changes."""
+    return f"{key}{_HELD_MARK}{'draft' if summary.draft else repr(summary.timestamp)}"
+
+
+def _still_held(saved: str, key: str, now: float) -> bool:
+    """Whether ``saved`` is ``key``'s :func:`_held_key` and still holds at ``now``."""
+    base, mark, until = saved.partition(_HELD_MARK)
+    if not mark or base != key:
+        return False
+    if until == "draft":
+        return True
+    try:
+        return now < float(until)
+    except ValueError:
+        return False
+
+
+def _unloaded() -> None:
+    """A held article's graph: never read back (nothing of it is published)."""
+    return None
 
 
 def _write_again(settings: Settings, source: str, key: str, out: Path) -> None:

@@ -240,6 +240,14 @@ class _Pages(Sequence[PageEntry]):
     def __len__(self) -> int:
         return len(self.before) + len(self.articles) + len(self.after)
 
+    def texts(self) -> Iterator[str]:
+        """Each page's address and ``lastmod`` as one text, in order (what the
+        sitemaps show): an article's made from its summary, not through a
+        :class:`PageEntry` (every build asks this of every article)."""
+        yield from (f"{e.url} {e.lastmod}" for e in self.before)
+        yield from (f"{a.url} {a.lastmod}" for a in self.articles)
+        yield from (f"{e.url} {e.lastmod}" for e in self.after)
+
     def __iter__(self) -> Iterator[PageEntry]:
         yield from self.before
         yield from (PageEntry(a.url, a.lastmod) for a in self.articles)
@@ -285,9 +293,7 @@ def reader_outputs(settings: Settings, site: SiteInput) -> SiteFiles:
 
     # made again only when a page's address or lastmod changed
     names = sitemap_names(len(entries))
-    if site.unchanged(
-        names, site.digest(f"sitemaps {names}", (f"{e.url} {e.lastmod}" for e in entries))
-    ):
+    if site.unchanged(names, site.digest(f"sitemaps {names}", entries.texts())):
         yield from kept(names)
     else:
         yield from render_sitemaps(settings, entries)

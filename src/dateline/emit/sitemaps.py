@@ -164,11 +164,21 @@ def in_news_window(article: ArticleSummary, now: dt.datetime) -> bool:
     return now - NEWS_WINDOW <= published <= now
 
 
+#: Seconds around the news window within which an article's date is parsed to tell
+#: whether it is in (its summary's timestamp is that date's, to the second).
+_NEAR = 86400.0
+
+
 def render_news_sitemap(
     settings: Settings, articles: Sequence[ArticleSummary], now: dt.datetime
 ) -> bytes | None:
-    """Articles of the two days up to ``now``; None when there are none."""
-    recent = [a for a in articles if in_news_window(a, now)]
+    """Articles of the two days up to ``now``; None when there are none.
+
+    Every build asks this of every article: each is told first by the publication
+    time its summary carries as a number (with :data:`_NEAR` to spare), and only
+    those near the window have their date parsed for the exact test."""
+    start, end = (now - NEWS_WINDOW).timestamp() - _NEAR, now.timestamp() + _NEAR
+    recent = [a for a in articles if start <= a.timestamp <= end and in_news_window(a, now)]
     if not recent:
         return None
     urlset = etree.Element(f"{{{SITEMAP_NS}}}urlset", nsmap={None: SITEMAP_NS, "news": NEWS_NS})

@@ -107,7 +107,9 @@ def default_enrichers(settings: Settings) -> tuple[Enricher, ...]:
     from dateline.enrich.nlp import NlpModel  # noqa: PLC0415
     from dateline.enrich.registry import load_registry  # noqa: PLC0415
 
-    registry = load_registry(settings.content_dir, settings.max_file_bytes)
+    registry = load_registry(settings.content_dir, settings.max_file_bytes).with_publisher(
+        settings.publisher.name
+    )
     return (
         *DEFAULT_ENRICHERS,
         FactsEnricher(

@@ -42,11 +42,13 @@ __all__ = [
     "DOUBTED_PLACE",
     "DOUBTS",
     "SAYS",
+    "US_COUNTY",
     "US_STATE",
     "before_caption_label",
     "body_after_place",
     "compass_before",
     "confirmed_organizations",
+    "county_lists",
     "doubted_organizations",
     "given_name_before",
     "joined",
@@ -319,6 +321,40 @@ def state_tags(
         if town is not None and not any(a < town.end() and town.start() < b for a, b, _ in out):
             out.append((town.start(), town.end(), "GPE"))
     return sorted([*out, *((a, b, US_STATE) for a, b in found)])
+
+
+#: the label of a county a list names before the plural ("Berrien, Cass and Kalamazoo
+#: counties"): each name is the county, whatever the recognizers made of it
+US_COUNTY = "US_COUNTY"
+_COUNTY_NAME = r"[A-Z][a-z]+(?:[ '’.-]{1,2}[A-Z][a-z]+){0,2}"
+#: two or more names, then "counties": "Orange and Riverside counties", "Barry, Berrien,
+#: Calhoun, Cass, Kalamazoo and Van Buren counties"
+_COUNTY_LIST = re.compile(
+    rf"(?<![\w’'.-])(?P<names>(?:{_COUNTY_NAME}, )*{_COUNTY_NAME},? (?:and|or) {_COUNTY_NAME})"
+    r" counties\b"
+)
+
+
+def county_lists(
+    text: str,
+    spans: Sequence[tuple[int, int, str]],
+    is_county: Callable[[str], bool],
+) -> list[tuple[int, int, str]]:
+    """The candidates with the counties a list names before the plural: ``Berrien,
+    Calhoun, Cass and Kalamazoo counties`` is four counties, each labelled
+    :data:`US_COUNTY` where the gazetteer knows a county of that name; the recognizers
+    read such bare names as persons (``Cass``), cities (``Orange``) or nothing. The
+    names replace the recognizers' candidates they overlap."""
+    found: list[tuple[int, int]] = []
+    for match in _COUNTY_LIST.finditer(text):
+        base = match.start("names")
+        for name in re.finditer(_COUNTY_NAME, match["names"]):
+            if is_county(name.group(0)):
+                found.append((base + name.start(), base + name.end()))
+    if not found:
+        return list(spans)
+    kept = [s for s in spans if not any(a < s[1] and s[0] < b for a, b in found)]
+    return sorted([*kept, *((a, b, US_COUNTY) for a, b in found)])
 
 
 def team_spans(

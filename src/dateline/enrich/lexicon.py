@@ -90,6 +90,16 @@ ORG_WORDS = frozenset(
     Airlines Airways Industries Holdings Refinery Directorate Mission Headquarters Embassy
     Consulate Chamber Conference-Board Administration Force""".split()
 )
+#: Holders of an office whose office is a body of its own, named with a possessive: the
+#: "Travis County Sheriff's Office", "U.S. Attorney's Office", "Cook County Medical
+#: Examiner's Office", "Westminster Magistrate's Court"
+OFFICE_HOLDERS = frozenset(
+    """Sheriff Attorney Examiner Magistrate Governor Mayor Prosecutor Coroner Marshal Clerk
+    Auditor Comptroller Controller Treasurer Assessor Recorder Solicitor General Inspector
+    Ombudsman Defender Commissioner""".split()
+)
+#: What such a holder's possessive names: the office, a court
+OFFICE_BODIES = frozenset({"Office", "Court"})
 #: Who sits on a body named by what it is (``Council of Heads of State``, ``Board of
 #: Governors``): such a body "of the <organization>" is that organization's organ.
 ORGAN_MEMBERS = frozenset(

@@ -8,6 +8,7 @@ mention and link repointed.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 
 from dateline.enrich.extraction import Extraction, Found, Mention
@@ -23,6 +24,7 @@ __all__ = [
     "known_name",
     "likeliest_full_name",
     "merge_given_name_variants",
+    "merge_reordered_bodies",
     "merge_same_names",
     "people_taken_for_bodies",
     "repoint",
@@ -154,6 +156,47 @@ def merge_same_names(result: Extraction) -> None:
             renamed = dataclasses.replace(keep, key=base)
             result.entities[base] = renamed
             repoint(result, keep, renamed)
+
+
+#: "Department of Justice", "U.S. Department of State", "Ministry of Health": a national
+#: body's head, then what it does ("Michigan Department of Health" is a state's, which a
+#: "Health Department" of the same story need not be)
+_HEAD_OF = re.compile(
+    r"^(?:U\.S\.\s+)?(?P<head>Department|Ministry)\s+of\s+(?:the\s+)?(?P<what>[^,]+)$"
+)
+#: "Justice Department", "U.S. State Department", "Health Ministry": the same the other way
+_WHAT_HEAD = re.compile(
+    r"^(?:U\.S\.\s+)?(?P<what>[A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*)?)\s+(?P<head>Department|Ministry)$"
+)
+
+
+def _reordered_key(name: str) -> tuple[str, str] | None:
+    """``("Department", "Justice")`` for both ``Justice Department`` and ``Department of
+    Justice``; None for a name of another shape."""
+    match = _HEAD_OF.match(name) or _WHAT_HEAD.match(name)
+    return (match["head"], match["what"]) if match else None
+
+
+def merge_reordered_bodies(result: Extraction) -> None:
+    """``Justice Department`` and ``Department of Justice`` (``State Department`` and ``U.S.
+    Department of State``) in one article are one body, named as the text first wrote it in
+    full ("of"), the other kept as its alternateName. Only where exactly one "of" form has
+    that key: ``Health Ministry`` beside two countries' "Ministry of Health" stays apart."""
+    bodies: dict[tuple[str, str], list[Found]] = {}
+    for entity in list(result.entities.values()):
+        if family(entity.type) != "organization" or entity.registry is not None:
+            continue
+        key = _reordered_key(entity.name)
+        if key is not None:
+            bodies.setdefault(key, []).append(entity)
+    for same in bodies.values():
+        full = [e for e in same if _HEAD_OF.match(e.name)]
+        if len(same) < 2 or len(full) != 1:
+            continue
+        (target,) = full
+        for other in same:
+            if other is not target and other.key in result.entities:
+                absorb(result, other, target)
 
 
 def repoint(result: Extraction, old: Found, new: Found) -> None:

@@ -24,6 +24,7 @@ from pydantic import BeforeValidator, Field, TypeAdapter, ValidationError
 
 from dateline.enrich.lexicon import STOP_WORDS
 from dateline.errors import ReadError, SettingsError
+from dateline.model.ids import key_for
 from dateline.model.meta import EntitySpec, _listify
 from dateline.read.encoding import clean_strings, decode
 from dateline.read.files import read_capped
@@ -86,7 +87,26 @@ class Registry:
     entries: tuple[RegistryEntry, ...] = ()
 
     def by_id(self, key: str) -> RegistryEntry | None:
-        return next((e for e in self.entries if e.id == key), None)
+        return self._ids.get(key)
+
+    @cached_property
+    def _ids(self) -> dict[str, RegistryEntry]:
+        """Key → entry; the first entry with a key keeps it."""
+        out: dict[str, RegistryEntry] = {}
+        for entry in self.entries:
+            out.setdefault(entry.id, entry)
+        return out
+
+    def with_publisher(self, name: str) -> Registry:
+        """This registry and the site's publisher, an organization every article may
+        name ("three sources told the Harbour Gazette"): a mention of it is the
+        publisher's own node, never a guess of another kind under the publisher's
+        ``@id``. An entry the newsroom wrote for the same key or name wins."""
+        key = key_for(name)
+        if self.by_id(key) is not None or name in self._names:
+            return self
+        entry = RegistryEntry(id=key, type="NewsMediaOrganization", name=name)
+        return Registry((*self.entries, entry))
 
     @cached_property
     def _names(self) -> dict[str, RegistryEntry]:
@@ -176,23 +196,25 @@ def check_entries(entries: list[RegistryEntry], path: Path | None = None) -> Non
         for kind, values in (
             ("name", [entry.name]),
             ("alternateName", entry.alternate_name),
-            ("aliases", entry.aliases),
+            ("alias", entry.aliases),
         ):
+            key = "aliases" if kind == "alias" else kind
             for value in values:
                 if not value.strip():
                     raise SettingsError(
                         f"entry {entry.id!r} has an empty {kind}",
                         path=path,
-                        field=f"{index}.{kind}",
+                        field=f"{index}.{key}",
                         code="registry_alias_empty",
                         hint="remove the empty name: it would match every position of every text",
                     )
                 if value.strip().casefold() in STOP_WORDS:
                     raise SettingsError(
-                        f"entry {entry.id!r} has the common word {value!r} as a {kind}",
+                        f"entry {entry.id!r} has the common word {value!r} as "
+                        f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}: it would make every "
+                        f"{value.strip()!r} in every article this entity",
                         path=path,
-                        field=f"{index}.{kind}",
+                        field=f"{index}.{key}",
                         code="registry_alias_stopword",
-                        hint="use a name that only this entity goes by (an alias like 'the' "
-                        "would turn every 'the' in every article into this entity)",
+                        hint="use a name that only this entity goes by",
                     )

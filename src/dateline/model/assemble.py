@@ -420,8 +420,23 @@ def _graph(
     keys = builder.keys
     nodes: list[Event | Person | Organization | Place] = []
     nodes.extend(builder.event(spec, i) for i, spec in enumerate(events))
-    nodes.extend(builder.entity(spec, i) for i, spec in enumerate(entities))
     publisher = publisher_node(meta, base)
+    for i, spec in enumerate(entities):
+        node = builder.entity(spec, i)
+        if node.id != publisher.id:
+            nodes.append(node)
+        elif spec.type not in _ORGS:
+            builder.findings.append(
+                Finding(
+                    code="conflicting_id",
+                    message=f"entity {spec.id!r} ({spec.type}) has the id of the site's "
+                    f"publisher, {publisher.name}",
+                    path=path,
+                    field=f"entities[{i}].id",
+                    hint="give the entity another id in its sidecar",
+                )
+            )
+        # an organization under the publisher's key is the publisher: its node stands
     credits = _Credits(base, keys, publisher)
     author_refs = credits.people(meta.author or [])
     agency = credits.agency(meta.agency)

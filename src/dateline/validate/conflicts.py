@@ -22,7 +22,7 @@ named are broken by source path.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 
 from dateline.emit.summary import ArticleSummary
 from dateline.errors import Finding
@@ -40,23 +40,35 @@ def _related(one: str, two: str, vocab: Vocabulary) -> bool:
 
 
 def id_conflicts(
-    summaries: Sequence[ArticleSummary], shown: Callable[[str], str]
+    summaries: Sequence[ArticleSummary],
+    shown: Callable[[str], str],
+    held: Set[str] = frozenset(),
 ) -> dict[str, list[Finding]]:
     """Findings by article source (``path`` left for the caller to set).
 
     ``shown`` turns a source into the path a person would type, for messages.
+    ``held``: the sources of drafts and embargoed articles. They are in no output, so
+    they contradict nothing published: a held article is told of its clashes with any
+    article (to fix before release), a published one only of its clashes with other
+    published ones (a reviewer saw a draft's entity fail a published article).
     """
     vocab = Vocabulary.bundled()
-    # id -> (type, editor-written?) -> the first source (by path) that says so
+    # id -> (type, editor-written?) -> the first source (by path) that says so: over
+    # every article, and over the published ones only
     said: dict[str, dict[tuple[str, bool], str]] = {}
+    said_published: dict[str, dict[tuple[str, bool], str]] = {}
     for summary in sorted(summaries, key=lambda s: s.source):
         for node in summary.nodes:
-            said.setdefault(node.id, {}).setdefault((node.type, not node.inferred), summary.source)
+            claim = (node.type, not node.inferred)
+            said.setdefault(node.id, {}).setdefault(claim, summary.source)
+            if summary.source not in held:
+                said_published.setdefault(node.id, {}).setdefault(claim, summary.source)
     out: dict[str, list[Finding]] = {}
     for summary in summaries:
         reported: set[str] = set()
+        heard = said if summary.source in held else said_published
         for node in summary.nodes:
-            claims = said[node.id]
+            claims = heard[node.id]
             if len(claims) < 2 or node.id in reported:
                 continue
             clashes = sorted(

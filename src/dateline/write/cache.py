@@ -539,6 +539,11 @@ CREATE TABLE IF NOT EXISTS stamps (
 _STAGED = ("DROP TABLE IF EXISTS staged", f"CREATE TABLE staged {_STATE_COLUMNS}")
 
 
+#: Whether ``os.stat`` looks a path up from a folder's descriptor here (not Windows).
+_STAT_FROM_FOLDER = os.stat in os.supports_dir_fd
+#: How the output folder is opened for :meth:`BuildCache.intact` (only a folder).
+_FOLDER_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
+
 #: Keys asked for in one query (SQLite before 3.32 takes at most 999 parameters).
 _KEYS_PER_QUERY = 500
 
@@ -556,6 +561,8 @@ class BuildCache:
         self._staging = False
         #: stamps written with the staged rows (source → stamp, key): see :meth:`stage`
         self._stamped: dict[str, tuple[str, str]] = {}
+        #: the output folder, open (see :meth:`intact`)
+        self._folder_fd: int | None = None
 
     @property
     def lock_file(self) -> Path:
@@ -620,6 +627,9 @@ class BuildCache:
         if self._db is not None:
             self._db.close()
             self._db = None
+        if self._folder_fd is not None:
+            os.close(self._folder_fd)
+            self._folder_fd = None
 
     def commit(self) -> None:
         """Commit the entries written so far, so that another connection (a second
@@ -943,12 +953,36 @@ class BuildCache:
             ) from exc
 
     def intact(self, files: dict[str, int]) -> bool:
-        """Every file exists with the size it was written with."""
-        root = os.fspath(self.output_dir) + os.sep
+        """Every file exists with the size it was written with.
+
+        Each is looked up from the output folder, opened once (:meth:`_folder`): a
+        build asks this of every file of every unchanged article (20,000 on a site
+        of 10,000), and the folder's own path resolved again for each was a fifth
+        of the time."""
+        folder = self._folder()
+        if folder is None:
+            root = os.fspath(self.output_dir) + os.sep
+            for name, size in files.items():
+                try:
+                    if os.stat(root + name).st_size != size:
+                        return False
+                except OSError:
+                    return False
+            return True
         for name, size in files.items():
             try:
-                if os.stat(root + name).st_size != size:
+                if os.stat(name, dir_fd=folder).st_size != size:
                     return False
             except OSError:
                 return False
         return True
+
+    def _folder(self) -> int | None:
+        """A descriptor of the output folder (closed by :meth:`close`), or None where
+        the system looks up no path from one, or the folder cannot be opened."""
+        if self._folder_fd is None and _STAT_FROM_FOLDER:
+            try:
+                self._folder_fd = os.open(self.output_dir, _FOLDER_FLAGS)
+            except OSError:
+                return None
+        return self._folder_fd

@@ -73,9 +73,11 @@ class OwnedFiles(Mapping[str, tuple[str, ...]]):
         self._sources = sources
         self._extra: dict[str, tuple[str, ...]] = {}
         for source, owned in files.items():
+            slug = sources.get(source)
+            if slug is not None and type(owned) is tuple and owned == article_files(slug):
+                continue  # its slug's two files, in order (most sources): told at once
             listed = owned if isinstance(owned, tuple) else tuple(owned)
             listed = listed if _is_sorted(listed) else tuple(sorted(listed))
-            slug = sources.get(source)
             if slug is None or listed != article_files(slug):
                 self._extra[source] = listed
 
@@ -269,10 +271,16 @@ class Manifest:
         """
         try:
             data = orjson.loads((output_dir / MANIFEST).read_bytes())
-            sources = {str(k): str(v) for k, v in data.get("sources", {}).items()}
-            files = {str(k): tuple(str(f) for f in v) for k, v in data.get("files", {}).items()}
+            sources = _texts(data.get("sources", {}))
+            listed = data.get("files", {})
+            files = (
+                {k: tuple(v) for k, v in listed.items()}
+                # a JSON object's names are texts: only the values are looked at
+                if all(type(v) is list and all(type(f) is str for f in v) for v in listed.values())
+                else {str(k): tuple(str(f) for f in v) for k, v in listed.items()}
+            )
             site = tuple(str(f) for f in data.get("site", ()))
-            zones = {str(k): str(v) for k, v in data.get("zones", {}).items()}
+            zones = _texts(data.get("zones", {}))
         except (OSError, ValueError, AttributeError, TypeError):
             return cls()
         whole = set(files) == set(sources) and data.get("about") == _ABOUT
@@ -294,6 +302,14 @@ class Manifest:
             site=tuple(sorted(site)),
             zones=_within(zones or {}, sources),
         )
+
+
+def _texts(read: Mapping[str, object]) -> dict[str, str]:
+    """A JSON object of texts read back as it is (every build reads a manifest with
+    one entry per source), or with each value made text where one is not."""
+    if all(type(value) is str for value in read.values()):
+        return dict(read)  # type: ignore[arg-type]  # told just above
+    return {str(k): str(v) for k, v in read.items()}
 
 
 def _within(zones: Mapping[str, str], sources: Mapping[str, str]) -> Mapping[str, str]:
