@@ -78,6 +78,13 @@ FRIDAY = dt.date(2020, 4, 24)
             "2020-05-06",
             True,
         ),
+        # what a named subject became names the happening
+        (
+            "Michael Howitt became fascinated with tuft cells in 2011.",
+            "Michael Howitt becomes fascinated with tuft cells",
+            "2011",
+            False,
+        ),
         # a definite noun with its own date is known, whatever the clause supposes
         (
             "The minister hopes to attend the June 5 summit in Paris.",

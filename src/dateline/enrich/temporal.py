@@ -162,7 +162,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "year",
         re.compile(
-            r"\b(?P<prep>in|since|by|during)\s+(?:(?:early|mid|late)-?\s*)?(?P<y>(?:19|20)\d{2})\b",
+            r"\b(?P<prep>in|since|by|during)\s+(?:(?:early|mid|late)-?\s*)?"
+            # a year of the 1600s-1800s only where nothing counted follows it ("born in
+            # 1889, Austria …", not "in 1800 homes")
+            r"(?P<y>(?:19|20)\d{2}|1[6-8]\d{2}(?=\s*(?:[,.;:!?)]|$)))\b",
             re.I,
         ),
     ),

@@ -916,8 +916,21 @@ class TriggerDetector:
                     ),
                     None,
                 )
+            # "became fascinated with tuft cells in 2011": what the subject became
+            complement = next((c for c in verb.children if c.dep_ == "acomp"), None)
             if said:  # "The New York Times reports that WeWork is preparing to cut jobs"
                 rest = said
+            elif complement is not None and complement.i > verb.i:
+                rest = tokens_text(
+                    [
+                        t
+                        for t in _phrase(complement, frozenset({"relcl", "acl", "appos", "punct"}))
+                        if not _is_time_word(context, t)
+                        and not (
+                            t.dep_ == "prep" and all(_is_time_word(context, c) for c in t.children)
+                        )
+                    ]
+                )
             elif prep is not None:
                 rest = tokens_text(_phrase(prep, frozenset({"relcl", "acl", "appos", "punct"})))
             elif clause is not None:  # "decides to raise rates"
