@@ -3,7 +3,8 @@ on a noun ("studied Saturn and its moons from 2004 to 2017"), an attempt ("tried
 the facility on Monday"), "they" standing for a subject above it in the sentence or for
 the plural subject of the sentence before, a date between a happening named as the
 subject and its verb ("Ginsburg's death Friday, Sept. 18 sparked a fight"), "starting
-on Sunday" that says when the clause above it starts, and a definite noun with a date of
+on Sunday" that says when the clause above it starts, what a time saw ("Today sees the
+advent of …"), what a named subject became, and a definite noun with a date of
 its own inside a clause that only supposes ("hopes to attend the June 5 meeting"). Each
 row fails with its rule turned off; the rows after them keep what must stay unreported."""
 
@@ -83,6 +84,19 @@ FRIDAY = dt.date(2020, 4, 24)
             "Michael Howitt became fascinated with tuft cells in 2011.",
             "Michael Howitt becomes fascinated with tuft cells",
             "2011",
+            False,
+        ),
+        # what a time saw or brought is what happened then
+        (
+            "Monday brought heavy rain to the region.",
+            "Heavy rain",
+            "2020-04-20",
+            False,
+        ),
+        (
+            "Last year saw record sales at the company.",
+            "Record sales at the company",
+            "2019",
             False,
         ),
         # a definite noun with its own date is known, whatever the clause supposes

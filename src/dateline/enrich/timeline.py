@@ -420,6 +420,16 @@ class TriggerDetector:
             patient = _relative_subject(verb, patient)  # "an allegation, which was dropped"
         subject = _antecedent(verb, subject)
         actor = patient if passive else subject
+        if (
+            self.rule.any_verb
+            and not passive
+            and patient is not None
+            and verb.lemma_.lower() in _WITNESSING
+            and _a_time_sees(context, verb, subject)
+        ):
+            # "Today sees the advent of Amazon's Luxury Stores division", "Monday brought
+            # heavy rain": what the time saw is what happened then
+            return self._witnessed(context, verb, patient, times, scheduled)
         if actor is not None and _is_time_word(context, actor):
             return None  # "Sunday was chosen": the date is what the clause is about
         if self.rule.needs_object and patient is None:
@@ -503,6 +513,35 @@ class TriggerDetector:
             about=list(dict.fromkeys(roles["about"])),
             location=list(dict.fromkeys(roles["location"]))[:1],
             words=_words(context, verb, subject, patient, passive),
+        )
+
+    def _witnessed(
+        self,
+        context: SentenceContext,
+        verb: Token,
+        patient: Token,
+        times: list[TimeExpression],
+        scheduled: bool,
+    ) -> ClauseEvent | None:
+        """The happening a time saw ("Today sees the advent of …"), named by it."""
+        name = self._phrase_name(context, patient)
+        if not name or _is_time_word(context, patient):
+            return None
+        people = [k for k in self._people(context, patient) if context.type_of(k) in _AGENT_TYPES]
+        start = context.parse.start_of(verb)
+        return ClauseEvent(
+            kind=self.kind,
+            schema_type=self.rule.schema_type,
+            name=_capitalise(name),
+            sentence=context.parse.sentence.index,
+            trigger=verb.text,
+            span=(start, start + len(verb.text)),
+            times=times,
+            scheduled=scheduled,
+            confidence=_confidence(times, bool(people) or _proper(patient), scheduled),
+            attendee=people,
+            location=self._location(context, verb)[:1],
+            words=_words(context, verb, patient, None, False),
         )
 
     def _needs_a_named_agent(self, verb: Token) -> bool:
@@ -1355,6 +1394,20 @@ def _right_before(context: SentenceContext, expr: TimeExpression, noun: Token) -
     while after and after[0].tag_ == "POS":
         after = after[1:]
     return bool(after) and after[0].i == noun.i
+
+
+#: Verbs whose time subject saw what happened then: "Today sees the advent of …".
+_WITNESSING = frozenset({"see", "witness", "bring"})
+
+
+def _a_time_sees(context: SentenceContext, verb: Token, subject: Token | None) -> bool:
+    """Whether the clause's subject is a time: "Today sees …", "Last year saw …" (the
+    parser may hang "Last year" on the verb as a modifier and leave no subject)."""
+    if subject is not None:
+        return _is_time_word(context, subject)
+    return any(
+        c.dep_ == "npadvmod" and c.i < verb.i and _is_time_word(context, c) for c in verb.children
+    )
 
 
 #: Words a subject's date may open with after the subject: "death Friday, Sept. 18".
