@@ -203,5 +203,7 @@ def test_the_scorers_can_run_other_recognizer_weights(tmp_path: Path) -> None:
     """``--ner FOLDER`` scores weights bench/train_ner.py wrote elsewhere (trained
     without the set scored), with every other setting a new site's."""
     assert Runner().facts.nlp.news_ner == news_ner_path()
+    for name in ("cfg", "model", "moves"):  # a folder bench/train_ner.py wrote (not loaded)
+        (tmp_path / name).write_bytes(b"")
     assert Runner(str(tmp_path)).facts.nlp.news_ner == tmp_path
     assert Runner("model").facts.nlp.news_ner is None

@@ -73,3 +73,34 @@ def test_a_clause_form_that_reports_a_happening(
 )
 def test_a_clause_form_that_reports_nothing(sentence: str) -> None:
     assert [(e.name, e.start) for e in events_of(sentence, FRIDAY)] == []
+
+
+#: Wednesday 25 November 2026, the day of a reviewer's Reuters-style story.
+WEDNESDAY = dt.date(2026, 11, 25)
+SHELL = (
+    "A Dutch appeals court on Wednesday ordered Shell to cut its carbon emissions by 45% "
+    "by 2030, upholding a 2021 ruling in a case brought by environmental group Milieudefensie."
+)
+
+
+def test_a_participle_set_off_by_a_comma_tells_of_the_main_clause() -> None:
+    """The parser hangs ", upholding a 2021 ruling" on "to cut ... by 2030": the
+    upholding was on Wednesday, a past fact, not scheduled for 2030 (it was published
+    as the article's main event, dated 2030)."""
+    assert_reported(
+        SHELL, "Dutch appeals court upholds", "2026-11-25", False, WEDNESDAY, exact=False
+    )
+    assert all(e.start != "2030" for e in events_of(SHELL, WEDNESDAY))
+
+
+def test_an_order_to_do_something_is_not_a_purchase() -> None:
+    """ "ordered Shell to cut" directs; "ordered 30 jets" buys (a BusinessEvent)."""
+    ordered = [
+        e for e in events_of(SHELL, WEDNESDAY) if e.name.startswith("Dutch appeals court orders")
+    ]
+    assert ordered
+    assert all(e.schema_type != "BusinessEvent" for e in ordered)
+    jets = events_of("Emirates on Wednesday ordered 30 Boeing 787 jets.", WEDNESDAY)
+    assert [(e.schema_type, e.start) for e in jets if e.name.startswith("Emirates orders")] == [
+        ("BusinessEvent", "2026-11-25")
+    ]

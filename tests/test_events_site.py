@@ -50,3 +50,35 @@ def test_timeline_events_in_a_built_site(tmp_path: Path) -> None:
         assert str(graph.value(event, schema.startDate)) == "2025"  # never a past day
     names = [str(o) for o in graph.objects(None, schema.name)]
     assert not any("Officials sign" in n for n in names)  # negated: no event
+
+
+def test_events_that_name_no_one_are_the_articles_own(tmp_path: Path) -> None:
+    """An event's @id is its name and date, shared by every article that reports it;
+    "Strike begins" names no one and no place, so two articles' strikes begun on the
+    same Monday are two events (a reviewer's French rail and Finnish port strikes were
+    one @id, and one entry in events.ics). One that names who took part is shared."""
+    content = tmp_path / "content"
+    content.mkdir()
+    stories = {
+        "rail.md": "---\ntitle: French rail strike\ndate: 2026-11-24 10:00\n---\n"
+        "PARIS — The strike began on Monday after talks with SNCF failed.\n\n"
+        "Emmanuel Macron met Olaf Scholz in Berlin on Monday.\n",
+        "port.md": "---\ntitle: Finnish port strike\ndate: 2026-11-24 11:00\n---\n"
+        "HELSINKI — The strike began on Monday, the union said.\n\n"
+        "Emmanuel Macron met Olaf Scholz in Berlin on Monday.\n",
+    }
+    for name, text in stories.items():
+        (content / name).write_text(text, encoding="utf-8")
+    report = build_site(repo_settings(tmp_path / "feeds", content))
+    assert not report.failed, [str(f) for f in report.findings]
+    schema = rdflib.Namespace(SCHEMA)
+    events: dict[str, set[str]] = {}
+    for path in sorted((tmp_path / "feeds" / "articles").glob("*.jsonld")):
+        graph = to_graph(json.loads(path.read_text(encoding="utf-8")))
+        for node in graph.subjects(rdflib.RDF.type, schema.Event):
+            name = str(graph.value(node, schema.name))
+            events.setdefault(name, set()).add(str(node))
+    strikes = events.get("Strike begins", set())
+    assert len(strikes) == 2, events
+    meetings = {i for name, ids in events.items() if "Emmanuel Macron" in name for i in ids}
+    assert len(meetings) == 1, events

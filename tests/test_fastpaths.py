@@ -11,6 +11,7 @@ import datetime as dt
 import html
 import json
 import sys
+import typing
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote, urljoin, urlsplit
@@ -43,9 +44,9 @@ from dateline.enrich import default_enrichers, enrich
 from dateline.errors import ReadError, ValidationFailed
 from dateline.model.article import ArticleGraph
 from dateline.model.base import Ref, SchemaModel
-from dateline.model.entities import Person
+from dateline.model.entities import GeoCoordinates, Person, Place
 from dateline.model.types import absolute_url
-from dateline.pipeline import process_article
+from dateline.pipeline import ArticleTask, ArticleWorker, process_article
 from dateline.read import discover
 from dateline.read.draft import NO_META, Draft
 from dateline.read.files import inside
@@ -57,6 +58,7 @@ from dateline.read.markdown import (
     _collapsed,
     _counted_blocks,
     _escape_lone_brackets,
+    _paragraph_texts,
     _read_blocks,
     block_texts,
     only_paragraphs,
@@ -207,6 +209,43 @@ def test_blocks_counted_without_splitting_are_those_split(text: str) -> None:
     slow = [(" ".join(w), len(w)) for b in text.split("\0") if (w := b.split())]
     assert _counted_blocks(rendered) == slow
     assert [t for t, _ in _counted_blocks(rendered)] == _reference(rendered)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet=st.sampled_from("ab  \u2013<>&\"'"), min_size=1, max_size=30).filter(
+            lambda t: t.strip()
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_paragraphs_split_at_their_tags_are_the_blocks_the_tags_give(paragraphs: list[str]) -> None:
+    """A body of paragraphs alone is split at the tags between them, not taken apart
+    tag by tag: the same texts, counts and answer (paragraphs alone) as the tags give."""
+    rendered = render_markdown("\n\n".join(f"a{p}" for p in paragraphs))
+    assert _paragraph_texts(rendered) is not None  # the fast path is the one taken
+    text = html.unescape(_ANY_TAG.sub("", _BLOCK_TAG.sub("\0", rendered)))
+    slow = [(" ".join(w), len(w)) for b in text.split("\0") if (w := b.split())]
+    assert _read_blocks(rendered) == (slow, True)
+    assert [t for t, _ in slow] == _reference(rendered)
+
+
+@pytest.mark.parametrize(
+    "rendered",
+    [
+        "<p>a</p>\n<hr />\n<p>b</p>\n",
+        "<p>a <em>b</em></p>\n",
+        "<h1>a</h1>\n<p>b</p>\n",
+        "<p>a</p>\n<p>b</p>",
+        "<p>a</p><p>b</p>\n",
+        "",
+    ],
+)
+def test_other_html_is_not_split_at_paragraph_tags(rendered: str) -> None:
+    assert _paragraph_texts(rendered) is None
+    assert [t for t, _ in _read_blocks(rendered)[0]] == _reference(rendered)
 
 
 def _slow_absolute_url(value: str) -> str:
@@ -830,3 +869,61 @@ def test_findings_about_the_article_leave_its_path_out_whichever_path_object_nam
         saved = finding_to_json(finding, tmp_path / "content", own)
         assert ("path" in saved) is (named != own)
         assert finding_from_json(saved, tmp_path / "content", own=own) == finding
+
+
+def _mentions(annotation: object, target: object) -> bool:
+    """Whether a field typed ``annotation`` can hold ``target`` (``float | None``,
+    ``list[GeoCoordinates]``, ``Annotated[float, …]``…)."""
+    return annotation is target or any(_mentions(a, target) for a in typing.get_args(annotation))
+
+
+def _schema_models() -> set[type[SchemaModel]]:
+    found: set[type[SchemaModel]] = set()
+    todo: list[type[SchemaModel]] = [SchemaModel]
+    while todo:
+        model = todo.pop()
+        if model not in found:
+            found.add(model)
+            todo.extend(model.__subclasses__())
+    return found
+
+
+def test_coordinates_are_the_only_floats_an_article_graph_holds() -> None:
+    """An article's document is searched for what orjson writes otherwise than json
+    (tiny floats) only when its graph ``holds_floats``, which looks at places'
+    coordinates alone: a float field anywhere else must be told there too."""
+    models = _schema_models()
+    floats = {
+        (m.__name__, n)
+        for m in models
+        for n, f in m.model_fields.items()
+        if _mentions(f.annotation, float)
+    }
+    assert floats == {("GeoCoordinates", "latitude"), ("GeoCoordinates", "longitude")}
+    holders = {
+        (m, n)
+        for m in models
+        for n, f in m.model_fields.items()
+        if _mentions(f.annotation, GeoCoordinates)
+    }
+    assert holders
+    assert all(issubclass(m, Place) and n == "geo" for m, n in holders)
+
+
+def test_a_places_tiny_coordinates_are_written_as_json_writes_them(tmp_path: Path) -> None:
+    settings = load_settings(copy_test_site(tmp_path))
+    article = settings.content_dir / "null-island.md"
+    article.write_text(
+        "---\ntitle: A quiet day on Null Island\ndate: 2024-07-05T10:00:00Z\n"
+        "entities:\n  - id: null-island\n    type: Place\n    name: Null Island\n"
+        "    geo: {latitude: 0.00001, longitude: -0.000025}\nabout: [null-island]\n---\n"
+        "Nothing happened on Null Island today.\n",
+        encoding="utf-8",
+    )
+    output = ArticleWorker(settings)(ArticleTask(article, "null-island.md", "key"))
+    assert output.result.ok, output.result.findings
+    written = next(data for name, data in output.files.items() if name.endswith(".jsonld"))
+    assert b"1e-05" in written  # json's way (orjson writes 1e-5)
+    assert (
+        written == (json.dumps(json.loads(written), ensure_ascii=False, indent=2) + "\n").encode()
+    )

@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from dateline.cli import main
 from dateline.enrich import default_enrichers
 from dateline.enrich.facts import FactsEnricher
 from dateline.enrich.nlp import (
@@ -127,6 +129,30 @@ def test_unreadable_weights_say_what_to_do(tmp_path: Path) -> None:
         _ = NlpModel(DEFAULT_MODEL, str(tmp_path / "missing")).nlp
     assert caught.value.code == "nlp_ner_unreadable"
     assert 'nlp_ner = "model"' in str(caught.value.hint)
+
+
+def test_missing_weights_stop_the_build_up_front(tmp_path: Path) -> None:
+    """A reviewer's checkout without trained weights failed every article as an
+    'internal_error ... this is a bug in dateline' with exit 1, and wrote empty site
+    files: it is a setting's problem, said once, exit 2, nothing written."""
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "dateline.toml").write_text(
+        '[site]\ntitle = "T"\nbase_url = "https://t.example/"\noutput_dir = "out"\n'
+        f'nlp_ner = "{tmp_path / "no-weights"}"\n'
+        '[site.publisher]\nname = "T"\nurl = "https://t.example/"\n',
+        encoding="utf-8",
+    )
+    (site / "content" / "a.md").write_text(
+        "---\ntitle: A\ndate: 2024-05-01 10:00\n---\nZÜRICH — The mayor spoke on Monday.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["build", "--config", str(site / "dateline.toml")])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.count("nlp_ner_unreadable") == 1
+    assert "settings [site.nlp_ner]" in result.stderr
+    assert "internal_error" not in result.output
+    assert not (site / "out" / "rss.xml").exists()
 
 
 def _proposed(model: NlpModel, text: str, names: list[tuple[str, str]]) -> Any:

@@ -71,6 +71,13 @@ def test_sentences_and_impossible_dates_are_not_date_lines(line: str) -> None:
         ("Nairobi — Kenya's president", "Nairobi", None),
         ("GENEVA: The UN said", "GENEVA", None),
         ("ST. PETERSBURG, Russia (AP) — The", "ST. PETERSBURG", "AP"),
+        # letters beyond ASCII (a reviewer's datelines were not recognised)
+        ("ZÜRICH — The mayor opened", "ZÜRICH", None),
+        ("Zürich — The mayor opened", "Zürich", None),
+        ("SÃO PAULO — Brazil's central bank", "SÃO PAULO", None),
+        ("KRAKÓW, Poland — The city", "KRAKÓW", None),
+        ("DÜSSELDORF (Reuters) - The", "DÜSSELDORF", "Reuters"),
+        ("ŁÓDŹ, Poland — Workers", "ŁÓDŹ", None),
     ],
 )
 def test_dateline_styles(paragraph: str, place: str, agency: str | None) -> None:
@@ -80,7 +87,13 @@ def test_dateline_styles(paragraph: str, place: str, agency: str | None) -> None
 
 
 @pytest.mark.parametrize(
-    "paragraph", ["The president said - nothing", "During a meeting with Putin", "I - me"]
+    "paragraph",
+    [
+        "The president said - nothing",
+        "During a meeting with Putin",
+        "I - me",
+        "The mayor — said",
+    ],
 )
 def test_ordinary_sentences_have_no_dateline(paragraph: str) -> None:
     assert find_dateline(paragraph) is None

@@ -211,3 +211,33 @@ def test_an_edited_settings_file_is_read_again(tmp_path: Path) -> None:
         assert server.url + "articles/" in page  # still the preview's own address
     finally:
         server.stop()
+
+
+def test_the_watcher_says_why_an_edit_is_not_shown(tmp_path: Path) -> None:
+    """An edit that breaks an article keeps its old version on the preview: the
+    watcher's log must say why, as the first build does (a reviewer saw only
+    "rebuilt: 10 of 12 articles, 0 files changed")."""
+    site = tmp_path / "site"
+    shutil.copytree(SITE, site, ignore=shutil.ignore_patterns("expected"))
+    lines: list[str] = []
+    server = Preview(
+        load_settings(site / "dateline.toml"),
+        tmp_path / "preview",
+        port=0,
+        now=NOW,
+        interval=0.05,
+        log=lines.append,
+    )
+    server.start()
+    try:
+        (site / "content" / "broken.md").write_text(
+            "---\ntitle: Broken\ndate: 2026-99-01\n---\nGENEVA — Text.\n", encoding="utf-8"
+        )
+        for _ in range(400):
+            if any(line.startswith("rebuilt:") for line in lines):
+                break
+            server._stopped.wait(0.05)
+        assert any("broken.md" in line and "error" in line for line in lines), lines
+        assert any(line.startswith("rebuilt:") and "1 failed" in line for line in lines), lines
+    finally:
+        server.stop()

@@ -67,7 +67,10 @@ class Finding:
 
     def location(self) -> str:
         """Where the problem is, as ``file:line`` or ``file [field]``."""
-        where = str(self.path) if self.path is not None else "<input>"
+        if self.path is not None:
+            where = str(self.path)
+        else:  # a setting's problem found without its file at hand: say it is a setting
+            where = "settings" if (self.field or "").startswith("site") else "<input>"
         if self.line is not None:
             where += f":{self.line}"
         if self.field:

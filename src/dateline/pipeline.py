@@ -313,20 +313,21 @@ def written_layers(
 ) -> dict[Layer, ArticleMeta]:
     """Every layer but enrichment: what the site, the reader and the editor say
     (``site``: the site's layer, when the caller made it once for many articles)."""
-    from dateline.model.layers import Layer, site_layer  # noqa: PLC0415 - not loaded by a no-op build
+    import dateline.model.layers  # noqa: PLC0415 - not loaded by a no-op build (see process_article)
 
+    layer = dateline.model.layers.Layer
     return {
-        Layer.SITE: site_layer(settings) if site is None else site,
-        Layer.READER: draft.found,
-        Layer.FRONT_MATTER: draft.front_matter,
-        Layer.SIDECAR: draft.sidecar,
+        layer.SITE: dateline.model.layers.site_layer(settings) if site is None else site,
+        layer.READER: draft.found,
+        layer.FRONT_MATTER: draft.front_matter,
+        layer.SIDECAR: draft.sidecar,
     }
 
 
 def _site_ids(settings: Settings) -> frozenset[str]:
-    from dateline.model.ids import website_id  # noqa: PLC0415 - not loaded by a no-op build
+    import dateline.model.ids  # noqa: PLC0415 - not loaded by a no-op build (see process_article)
 
-    return frozenset({website_id(settings.base_url)})
+    return frozenset({dateline.model.ids.website_id(settings.base_url)})
 
 
 def _file_name_findings(graph: ArticleGraph, path: Path) -> list[Finding]:
@@ -355,9 +356,11 @@ def _with_inferred(
     """The graph, knowing which of its nodes enrichment inferred (the publisher never:
     it is the site's or the editor's, even when enrichment names it too; nor what it
     took from the registry, which the newsroom wrote)."""
-    from dateline.model.ids import entity_id, key_for  # noqa: PLC0415 - not loaded by a no-op build
-    from dateline.model.layers import inferred_keys  # noqa: PLC0415 - not loaded by a no-op build
+    import dateline.model.ids  # noqa: PLC0415 - not loaded by a no-op build (see process_article)
+    import dateline.model.layers  # noqa: PLC0415 - not loaded by a no-op build
 
+    entity_id, key_for = dateline.model.ids.entity_id, dateline.model.ids.key_for
+    inferred_keys = dateline.model.layers.inferred_keys
     registry: dict[str, str] = {}
     facts = sys.modules.get("dateline.enrich.facts")  # loaded only where facts are enriched
     if facts is not None:
@@ -392,19 +395,25 @@ def process_article(
     The result carries the graph's JSON-LD nodes it validated (``nodes``), which the
     article's files are written from: made once per article.
     """
-    from dateline.budget import article_budget  # noqa: PLC0415 - not loaded by a no-op build
-    from dateline.emit.body import body_html  # noqa: PLC0415 - not loaded by a no-op build
-    from dateline.enrich import default_enrichers, enrich  # noqa: PLC0415 - not loaded by a no-op build
-    from dateline.model.assemble import assemble  # noqa: PLC0415 - not loaded by a no-op build
-    from dateline.model.layers import Layer, merge_layers  # noqa: PLC0415
-    from dateline.read.readers import read_article  # noqa: PLC0415 - not loaded by a no-op build
-    from dateline.validate.graph import validate_graph  # noqa: PLC0415 - not loaded by a no-op build
+    # Modules, not names: ``from m import f`` in a function looks for ``m.__path__``
+    # on each call, and a module that is no package raises (and drops) an
+    # AttributeError for it, ~0.4 us per statement; ``import m`` only finds m (loaded
+    # here, on first use: a no-op build never loads them). 17 per article.
+    import dateline.budget  # noqa: PLC0415 - not loaded by a no-op build
+    import dateline.emit.body  # noqa: PLC0415 - not loaded by a no-op build
+    import dateline.enrich  # noqa: PLC0415 - not loaded by a no-op build
+    import dateline.model.assemble  # noqa: PLC0415 - not loaded by a no-op build
+    import dateline.model.layers  # noqa: PLC0415 - not loaded by a no-op build
+    import dateline.read.readers  # noqa: PLC0415 - not loaded by a no-op build
+    import dateline.validate.graph  # noqa: PLC0415 - not loaded by a no-op build
 
+    layers_of = dateline.model.layers
+    merge_layers = layers_of.merge_layers
     if enrichers is None:
-        enrichers = default_enrichers(settings)
+        enrichers = dateline.enrich.default_enrichers(settings)
     try:
-        with article_budget(settings.max_article_seconds, path):
-            draft = read_article(
+        with dateline.budget.article_budget(settings.max_article_seconds, path):
+            draft = dateline.read.readers.read_article(
                 path,
                 settings.max_file_bytes,
                 root=settings.content_dir,
@@ -412,16 +421,22 @@ def process_article(
                 find_sidecar=find_sidecar or sidecar_path,
             )
             layers = written_layers(draft, settings, site)
-            layers[Layer.ENRICHMENT] = enrich(draft, merge_layers(layers), enrichers)
+            layers[layers_of.Layer.ENRICHMENT] = dateline.enrich.enrich(
+                draft, merge_layers(layers), enrichers
+            )
             merged = merge_layers(layers)
-            graph = assemble(merged, draft.body_text, path, settings, draft.word_count)
+            graph = dateline.model.assemble.assemble(
+                merged, draft.body_text, path, settings, draft.word_count
+            )
             graph = _with_inferred(graph, merged, layers, settings.base_url, enrichers)
             nodes = graph.graph()
-            findings = validate_graph(graph, path, _site_ids(settings), nodes)
+            findings = dateline.validate.graph.validate_graph(
+                graph, path, _site_ids(settings), nodes
+            )
             findings += _file_name_findings(graph, path)
             if any(f.severity == "error" for f in findings):
                 raise ValidationFailed(findings)
-            body = body_html(draft, graph.article.url)
+            body = dateline.emit.body.body_html(draft, graph.article.url)
         result = ArticleResult(path, graph, body, tuple(findings), slug=graph.slug)
         result.nodes = nodes
         return result
@@ -742,15 +757,19 @@ class ArticleWorker:
         page is made around those bytes and the body's (see
         :meth:`~dateline.emit.html.PageRenderer.render_bytes`), which the feed
         entries and the build take too: each encoded once."""
-        from dateline.emit.feeds import entry_parts  # noqa: PLC0415 - not loaded by a no-op build
-        from dateline.emit.jsonld import document, dumps_bytes  # noqa: PLC0415 - not loaded by a no-op build
-        from dateline.emit.summary import summarize  # noqa: PLC0415 - not loaded by a no-op build
+        import dateline.emit.feeds  # noqa: PLC0415 - not loaded by a no-op build (see process_article)
+        import dateline.emit.jsonld  # noqa: PLC0415 - not loaded by a no-op build
+        import dateline.emit.summary  # noqa: PLC0415 - not loaded by a no-op build
+
+        entry_parts = dateline.emit.feeds.entry_parts
+        document, dumps_bytes = dateline.emit.jsonld.document, dateline.emit.jsonld.dumps_bytes
+        summarize = dateline.emit.summary.summarize
 
         graph, body = result.graph, result.body
         assert graph is not None
         assert body is not None
         doc = document(graph, result.nodes)
-        jsonld = dumps_bytes(doc)
+        jsonld = dumps_bytes(doc, floats=graph.holds_floats())
         summary = summarize(task.source, graph, doc["@graph"][0])
         body_utf8 = body.encode("utf-8")
         # the page prints the publication time as the summary tells it: made once
@@ -892,9 +911,14 @@ def _write_own_files(
         entry.body.encode("utf-8") if body_utf8 is None else body_utf8,
     )
     result = made.result
-    if not notices and any(f.severity == "notice" for f in result.findings):
+    if not notices and result.findings:
+        # (not any() of a generator: closed at the first notice, every article's
+        # has one, it raised GeneratorExit in it)
         shown = tuple(f for f in result.findings if f.severity != "notice")
-        result = ArticleResult(result.path, findings=shown, slug=result.slug, status=result.status)
+        if len(shown) != len(result.findings):
+            result = ArticleResult(
+                result.path, findings=shown, slug=result.slug, status=result.status
+            )
     return ArticleOutput(
         made.task,
         result,

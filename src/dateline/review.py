@@ -19,7 +19,7 @@ from dateline.enrich import default_enrichers, enrich
 from dateline.enrich.confidence import CONFIDENCE, EXPLAINED, Basis
 from dateline.enrich.credit import find_credit
 from dateline.enrich.events import EventDraft
-from dateline.enrich.facts import Facts, FactsEnricher
+from dateline.enrich.facts import Facts, FactsEnricher, event_scope
 from dateline.errors import ArticleError
 from dateline.model.layers import merge_layers
 from dateline.model.meta import ArticleMeta, EntitySpec, EventSpec
@@ -69,7 +69,7 @@ def propose(path: Path, settings: Settings) -> Proposal:
     if reader is not None:
         view = known.model_copy(update={k: getattr(inferred, k) for k in inferred.model_fields_set})
         facts = reader.facts(draft, view)
-        layer = FactsEnricher.layer(facts, 0.0)
+        layer = FactsEnricher.layer(facts, 0.0, event_scope(draft, view))
         inferred = inferred.model_copy(
             update={k: getattr(layer, k) for k in layer.model_fields_set}
         )

@@ -264,9 +264,16 @@ class Preview:
                 self._log(f"rebuild failed: {exc}")
                 continue
             if report is not None:
+                # what went wrong in this rebuild, as the first build shows it: an edit
+                # that breaks an article keeps its old version on the preview, and the
+                # editor must see why (a reviewer saw only "rebuilt: 10 of 12")
+                for finding in report.findings:
+                    if finding.severity != "notice":
+                        self._log(str(finding))
+                failed = f", {len(report.failed)} failed" if report.failed else ""
                 self._log(
-                    f"rebuilt: {len(report.published)} of {len(report.results)} articles, "
-                    f"{len(report.written)} files changed"
+                    f"rebuilt: {len(report.published)} of {len(report.results)} articles"
+                    f"{failed}, {len(report.written)} files changed"
                 )
 
     def stop(self) -> None:

@@ -110,14 +110,11 @@ def default_enrichers(settings: Settings) -> tuple[Enricher, ...]:
     registry = load_registry(settings.content_dir, settings.max_file_bytes).with_publisher(
         settings.publisher.name
     )
+    model = NlpModel.shared(settings.nlp_model, settings.nlp_ner, tuple(settings.nlp_ner_confirm))
+    model.check_weights()  # missing weights: one settings error up front
     return (
         *DEFAULT_ENRICHERS,
-        FactsEnricher(
-            Gazetteer.shared(),
-            registry,
-            NlpModel.shared(settings.nlp_model, settings.nlp_ner, tuple(settings.nlp_ner_confirm)),
-            min_confidence=settings.min_confidence,
-        ),
+        FactsEnricher(Gazetteer.shared(), registry, model, min_confidence=settings.min_confidence),
     )
 
 

@@ -13,9 +13,19 @@ from dataclasses import dataclass
 
 __all__ = ["Dateline", "find_dateline"]
 
-_PLACE_CAPS = r"[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*){0,3}"
-_PLACE_TITLE = r"[A-Z][a-z.'’\-]+(?:\s+[A-Z][a-z.'’\-]+){0,2}"
-_REGION = r"[A-Z][A-Za-z.'’\-]+(?:\s+[A-Z][A-Za-z.'’\-]+){0,2}"
+
+def _letters(test: str) -> str:
+    """The Latin letters (ASCII, Latin-1, Extended-A and -B) that are ``test``
+    ("isupper", "islower"), as a regex class body: ``ZÜRICH``, ``SÃO PAULO``,
+    ``KRAKÓW``, ``Malmö`` are datelines as much as ``ZURICH`` is."""
+    return "".join(re.escape(c) for c in map(chr, range(0x41, 0x250)) if getattr(c, test)())
+
+
+_UP = _letters("isupper")
+_LOW = _letters("islower")
+_PLACE_CAPS = rf"[{_UP}][{_UP}.'’\-]*(?:\s+[{_UP}][{_UP}.'’\-]*){{0,3}}"
+_PLACE_TITLE = rf"[{_UP}][{_LOW}.'’\-]+(?:\s+[{_UP}][{_LOW}.'’\-]+){{0,2}}"
+_REGION = rf"[{_UP}][{_UP}{_LOW}.'’\-]+(?:\s+[{_UP}][{_UP}{_LOW}.'’\-]+){{0,2}}"
 _MONTH_DAY = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)"
 _AGENCY = r"\((?P<agency>[A-Za-z][\w .&/-]{0,30})\)"
 _DASH = r"(?:\s*[–—-]{1,2}|\s*:)\s+"

@@ -107,6 +107,7 @@ from dateline.enrich.name_shapes import (
     CONNECTOR_WORDS,
     LOWER_WORD,
     MODEL_NUMBER,
+    NAME_SUFFIXES,
     ORG_COMMA,
     ORG_CUE_AFTER,
     ORG_CUE_BEFORE,
@@ -118,6 +119,7 @@ from dateline.enrich.name_shapes import (
     ROLE_NOUNS,
     SPAN,
     as_medium,
+    before_headline_verb,
     church_body,
     clean_candidate,
     counted_names,
@@ -202,6 +204,17 @@ LINKER_RULES: dict[str, str] = {
     "office_possessive": "'the Travis County Sheriff's Office', 'the U.S. Attorney's Office', "
     "'Westminster Magistrate's Court': an office holder's office is one organization, not "
     "the holder's name cut at the possessive (nor a place or a person)",
+    "ampersand_firm": "'Michael Best & Friedrich', 'Procter & Gamble': a 'person' whose name "
+    "joins names with an ampersand is a firm",
+    "holiday": "'the Labor Day holiday', 'Mother's Day': a holiday is no place nor organization, "
+    "whatever the recognizer said",
+    "storm_name": "'Hurricane Irma ... worse than Irma', 'hurricanes Harvey, Irma and Maria': a "
+    "storm's bare name is the storm's in the whole article, no place nor organization",
+    "surname_title": "'Martin Luther King Jr.', 'Martin Luther King III': a title word ending a "
+    "name before a suffix is the surname; the person is the whole name (not 'III', nor "
+    "'Martin Luther' an organization)",
+    "headline_verb": "'Federal Reserve Is Changing What It Means', 'Andy Brown Will Be Democratic "
+    "Nominee': in a title-case line a name ends before a capitalised verb",
     "state_code": "'Rep. Jane Roe (R-TX)', 'in Trenton, NJ', '(D-Minn.)': a state written as "
     "a postal or AP code is that state",
     "source_cue": "'according to The Ledger and Newsline', 'told Variety', 'Newsline reports "
@@ -374,6 +387,8 @@ _AREA = re.compile(
 # a long capitalised run before a parenthesis costs its length once, not its square.
 _ACRONYM = re.compile(r"\s\((?P<acr>[A-Z][A-Za-z0-9&-]{1,9})\)")
 _ACRONYM_WINDOW = 200
+#: a holiday: "Labor Day", "Mother's Day", "New Year's Day" (a day, no place nor body)
+_HOLIDAY = re.compile(r"(?:[Tt]he )?(?:[A-Z][a-z]+(?:['’]s?)? ){1,2}Day")
 #: the office a holder's possessive names, right after the holder: "['s Office]"
 _OFFICE_AFTER = re.compile(r"['’]s (?:Office|Court)\b")
 #: a numbered street or road: "8th Avenue", "33rd Street", "East 15th Avenue", "Route 59"
@@ -803,8 +818,10 @@ class EntityExtractor:
                 and fold(rest[begin:stop]) not in result.teams
             ):
                 continue  # every word of an all-capitals line is capitalised
-            # "student Ahmed Mohamed Image: Twitter": no credit label in the name
+            # "student Ahmed Mohamed Image: Twitter": no credit label in the name; "Drunkorexia
+            # Is Rising": no headline's verb either
             cut = before_caption_label(rest, begin, stop)
+            cut = begin + len(before_headline_verb(rest[begin:cut]))
             self._span(
                 result,
                 text,
@@ -1259,6 +1276,11 @@ class EntityExtractor:
         if len(words) > 1 and any(w in ORG_WORDS or w in COMPANY_WORDS for w in words):
             # "Air Berlin", "Virgin Atlantic"
             return self._org_candidate(result, text, start, span, words)
+        if len(words) > 2 and words[-2] == "&":
+            # "Michael Best & Friedrich", "Procter & Gamble": partners' names joined by an
+            # ampersand, the last one a single name, name their firm; no one person is called
+            # so (but "Caylee Hammack & Elle King" are two)
+            return self._org_candidate(result, text, start, span, words)
         if (
             not person_like(words)
             or self.gazetteer.country(span) is not None
@@ -1372,8 +1394,9 @@ class EntityExtractor:
             w in NOT_NAMES or w in CONNECTOR_WORDS for w in words
         ):
             return None
-        if event_name(words):
-            return None  # "Google Science Fair", "Fan Expo Canada": an event, not a body
+        if event_name(words) or _HOLIDAY.fullmatch(span):
+            # "Google Science Fair", "Fan Expo Canada": an event, not a body; "Labor Day" a day
+            return None
         if span in PARTY_NAMES and not next_word(text, text.find(span) + len(span))[:1].isupper():
             # "Labour has a plan": the party by the name it goes by (not "Labour MP ...")
             return self._found(result, key_for(span), "Organization", span, text)
@@ -1436,8 +1459,9 @@ class EntityExtractor:
                 return self._place(result, city, text, span)
             if state is not None:
                 return self._place(result, state, text, span)
-        if event_name(words):
-            return None  # "Taipei City Lantern Festival" is an event, not a place
+        if event_name(words) or _HOLIDAY.fullmatch(span):
+            # "Taipei City Lantern Festival" is an event, "the Labor Day holiday" a day
+            return None
         if any(w in ORG_WORDS for w in words) and not any(w in PLACE_WORDS for w in words):
             return self._organization_like(result, span, text)
         if _NUMBERED_STREET.fullmatch(span):
@@ -1699,6 +1723,10 @@ class EntityExtractor:
             last_title += 1
         name_words = words[last_title + 1 :]
         if not name_words or any(w in CONNECTOR_WORDS - NAME_PARTICLES for w in name_words):
+            return None
+        if all(w.rstrip(",") in NAME_SUFFIXES for w in name_words):
+            # "Martin Luther King Jr.", "Stephen King III": the "title" is a surname, and
+            # the person is the whole name, not one called "Jr."
             return None
         if len(name_words) == 1:
             word = name_words[0]

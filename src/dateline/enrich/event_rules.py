@@ -110,6 +110,9 @@ class TriggerRule:
     #: or ended ("the protests began in June"), never a person, a period or a pronoun
     #: ("he started selling", "the quarter ended June 30")
     subject_happens: bool = False
+    #: the lemma does not count with an infinitive complement: "ordered Shell to cut its
+    #: emissions" directs, "ordered 30 jets" buys
+    no_infinitive: bool = False
 
 
 def noun_for(rule: TriggerRule, lemma: str) -> str:
@@ -129,6 +132,7 @@ def _rule(row: dict[str, Any]) -> TriggerRule:
         subject_role=row.get("subject_role", "attendee"),
         object_role=row.get("object_role"),
         needs_object=bool(row.get("needs_object", False)),
+        no_infinitive=bool(row.get("no_infinitive", False)),
         particle=dict(row.get("particle", {})),
         object_words=frozenset(row.get("object_words", [])),
         nouns=frozenset(row.get("nouns", [])),

@@ -120,13 +120,21 @@ class FactsEnricher:
         return Facts(extraction, events, place_key, zone, published, bases=bases)
 
     def __call__(self, draft: Draft, known: ArticleMeta) -> ArticleMeta:
-        return self.layer(self.facts(draft, known), self.min_confidence)
+        return self.layer(self.facts(draft, known), self.min_confidence, event_scope(draft, known))
 
     @staticmethod
-    def layer(facts: Facts, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> ArticleMeta:
+    def layer(
+        facts: Facts, min_confidence: float = DEFAULT_MIN_CONFIDENCE, scope: str | None = None
+    ) -> ArticleMeta:
         """The facts as a metadata layer: events and named entities at or above
         ``min_confidence`` (and the events they are part of), every inferred node under
-        a key of its own."""
+        a key of its own.
+
+        An event's key (its ``@id``) is its name and date, shared by every article that
+        reports it ("mokhber-meets-putin-2024-07-04"); an event that names no one and
+        no place ("Strike begins") says too little to be the same event as another
+        article's, so its key starts with ``scope``, the article's slug: a French rail
+        strike and a Finnish port strike begun the same Monday are two events."""
         named = facts.entities.named()
         dropped = unsure(facts.bases, min_confidence)
         named = [e for e in named if e.key not in dropped]
@@ -137,6 +145,10 @@ class FactsEnricher:
         parents = [e for e in facts.events if e.key not in wanted and _parent_of(e, kept)]
         drafts = [e for e in facts.events if e.key in wanted or e in parents]
         renamed = distinct_keys({e.id for e in every}, [e.key for e in drafts])
+        if scope:
+            for e in drafts:
+                if not (e.attendee or e.organizer or e.location or e.about):
+                    renamed[e.key] = f"{scope}-{renamed[e.key]}"
         events = [
             unlinked(
                 e.spec().model_copy(
@@ -163,6 +175,14 @@ class FactsEnricher:
         if facts.timezone:
             layer["timezone"] = facts.timezone
         return ArticleMeta.model_validate(layer)
+
+
+def event_scope(draft: Draft, known: ArticleMeta) -> str:
+    """The article's slug, as the model makes it: what an event key unique to the
+    article starts with (see :meth:`FactsEnricher.layer`)."""
+    from dateline.model.assemble import slug_for  # noqa: PLC0415 - the model's own rule
+
+    return slug_for(known, draft.path)
 
 
 def _parent_of(event: EventDraft, kept: list[EventDraft]) -> bool:

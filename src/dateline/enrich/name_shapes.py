@@ -34,7 +34,10 @@ from dateline.enrich.lexicon import (
 )
 
 __all__ = [
+    "HEADLINE_VERBS",
+    "NAME_SUFFIXES",
     "as_medium",
+    "before_headline_verb",
     "church_body",
     "clean_candidate",
     "counted_names",
@@ -131,6 +134,22 @@ SCORE = re.compile(r"^\d+[-–:]\d+$")
 INNER_WORDS = CONNECTOR_WORDS | {"and", "to", "in", "at", "upon", "y", "e", "a", "an"}
 
 
+#: capitalised verbs of a headline in title case, which no name holds after its first word:
+#: "Federal Reserve Is Changing What It Means", "Andy Brown Will Be Democratic Nominee"
+HEADLINE_VERBS = frozenset(
+    """Is Are Was Were Will Would Be Been Has Have Had Says Said Can Could Should Must Does
+    Did""".split()
+)
+
+
+def before_headline_verb(span: str) -> str:
+    """``span`` up to a title-case headline's verb (``Federal Reserve Is Changing``
+    → ``Federal Reserve``): a name ends where the sentence goes on."""
+    words = span.split(" ")
+    cut = next((i for i, w in enumerate(words) if i > 0 and w in HEADLINE_VERBS), None)
+    return span if cut is None else " ".join(words[:cut])
+
+
 def clean_candidate(span: str) -> tuple[int, str] | None:
     """A model entity without what the model sometimes takes along: a leading "the",
     quotes, and a parenthesis (``the Shanghai Cooperation Organization (SCO``)."""
@@ -160,6 +179,7 @@ def clean_candidate(span: str) -> tuple[int, str] | None:
         words = words[1:]
     while words and words[-1].islower() and words[-1] not in NAME_PARTICLES:
         words.pop()  # "von der Leyen later"
+    words = before_headline_verb(" ".join(words)).split()
     if any(w.isalpha() and w.islower() and w not in INNER_WORDS for w in words[1:-1]):
         return None  # "Garrett hit Rudolph": a clause, not a name
     if any(w == "the" and words[i] not in INNER_WORDS for i, w in enumerate(words[1:-1])):
@@ -578,7 +598,7 @@ def is_short_for(short: str, full: str) -> bool:
     Leyen``: the shorter name's words end the longer one's. A family name said first
     (``Wang`` for ``Wang Yi``) or a single given name used alone (``Prabowo``) counts too."""
     a, b = short.split(), full.split()
-    if len(b) > 2 and b[-1].rstrip(",") in _NAME_SUFFIXES:
+    if len(b) > 2 and b[-1].rstrip(",") in NAME_SUFFIXES:
         b = b[:-1]  # "Kennedy" is "James P. Kennedy Jr."
         if len(a) == len(b) and a == b:
             return True
@@ -586,7 +606,9 @@ def is_short_for(short: str, full: str) -> bool:
 
 
 #: what follows a surname in a full name: "James P. Kennedy Jr.", "Ken Griffey Sr."
-_NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
+#: what follows a person's name and is no name of its own: "Martin Luther King Jr.",
+#: "Martin Luther King III"
+NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 
 
 DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
@@ -711,6 +733,11 @@ _PROGRAMME_AFTER = re.compile(
 )
 #: a storm's name: "Hurricane Florence", "Typhoon Hagibis"
 _STORM_WORDS = frozenset({"Hurricane", "Typhoon", "Cyclone", "Storm"})
+#: storms a text lists by name after the plural: "hurricanes Harvey, Irma, Maria and Michael"
+_STORM_LIST = re.compile(
+    r"\b(?:[Hh]urricanes|[Tt]yphoons|[Cc]yclones|[Tt]ropical storms)\s+(?P<names>[A-Z][a-z]+"
+    r"(?:,\s+[A-Z][a-z]+)*(?:,?\s+and\s+[A-Z][a-z]+)?)"
+)
 #: the United Nations' programmes are bodies: "World Food Programme"
 _AGENCY_FIRST = frozenset({"United", "UN", "U.N.", "World"})
 
@@ -725,6 +752,9 @@ def programme_names(texts: Iterable[str], acronyms: Mapping[str, str]) -> frozen
     long_forms = {long: short for short, long in acronyms.items()}
     found: set[str] = set()
     for text in texts:
+        for storms in _STORM_LIST.finditer(text):
+            # "hurricanes Harvey, Irma, Maria and Michael": each a storm in this article
+            found.update(fold(n) for n in re.findall(r"[A-Z][a-z]+", storms["names"]))
         for match in SPAN.finditer(text):
             name = POSSESSIVE_SPLIT.split(match.group(0))[-1]
             words = name.split()
@@ -753,6 +783,8 @@ def programme_names(texts: Iterable[str], acronyms: Mapping[str, str]) -> frozen
                 continue
             found.add(fold(name))
             found.add(fold(" ".join(full)))
+            if len(words) == 2 and words[0] in _STORM_WORDS:
+                found.add(fold(words[1]))  # "Hurricane Irma", then "worse than Irma"
             if name in long_forms:
                 found.add(fold(long_forms[name]))
             if after:  # "(CLPS)" before or after "program": the acronym it defines

@@ -90,6 +90,12 @@ NEWS_NER: NerChoice = "news"
 MODEL_NER: NerChoice = "model"
 #: The recognizer a site gets unless it says (the ``nlp_ner`` setting's default too).
 DEFAULT_NER: NerChoice = NEWS_NER
+_NER_HINT = (
+    'run make (it trains the weights) for nlp_ner = "news", give the ner folder '
+    'bench/train_ner.py wrote, or set nlp_ner = "model" in dateline.toml to use the '
+    "model's own recognizer"
+)
+
 #: The file beside tuned weights that records their sha256 (``bench/train_ner.py``
 #: writes it): the shipped weights' version is read from it, not recomputed.
 DIGEST_FILE = "model.sha256"
@@ -167,6 +173,23 @@ class NlpModel:
         """One model per name, recognizer and confirmed labels per process."""
         return NlpModel(name, ner, confirm)
 
+    def check_weights(self) -> None:
+        """Raise :class:`SettingsError` (``nlp_ner_unreadable``) when the tuned weights'
+        files are not there: told once, before a build starts, not as an internal error
+        of every article's worker when each loads the model (a checkout where `make`
+        has not trained them yet). Reads nothing; the load itself still checks."""
+        if self.news_ner is None:
+            return
+        missing = [n for n in ("cfg", "model", "moves") if not (self.news_ner / n).is_file()]
+        if missing:
+            raise SettingsError(
+                f"the tuned entity recognizer is not in {self.news_ner} "
+                f"(missing: {', '.join(missing)})",
+                field="site.nlp_ner",
+                code="nlp_ner_unreadable",
+                hint=_NER_HINT,
+            )
+
     @cached_property
     def nlp(self) -> Language:
         """The loaded pipeline (loads it on first access)."""
@@ -206,9 +229,7 @@ class NlpModel:
                     f"the tuned entity recognizer could not be read from {path}: {exc}",
                     field="site.nlp_ner",
                     code="nlp_ner_unreadable",
-                    hint='run make (it trains the weights) for nlp_ner = "news", give the ner '
-                    'folder bench/train_ner.py wrote, or set nlp_ner = "model" in '
-                    "dateline.toml to use the model's own recognizer",
+                    hint=_NER_HINT,
                 ) from exc
         return nlp
 

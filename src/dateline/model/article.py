@@ -85,6 +85,11 @@ class ArticleGraph(Node):
     def graph(self) -> list[dict[str, Any]]:
         return [self.article.jsonld(), *(n.jsonld() for n in self.nodes)]
 
+    def holds_floats(self) -> bool:
+        """Whether the graph's JSON-LD holds a float: only a place's coordinates are
+        floats (a test checks every model's fields)."""
+        return any(isinstance(node, Place) and node.geo is not None for node in self.nodes)
+
     def events(self) -> list[Event]:
         return [n for n in self.nodes if isinstance(n, Event)]
 
