@@ -21,6 +21,33 @@ if TYPE_CHECKING:
 __all__ = ["MarkdownReader", "block_texts", "only_paragraphs", "render_markdown"]
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+_OPENED = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n")
+
+
+def _unread_front_matter(text: str, path: Path) -> None:
+    """Raise :class:`ReadError` when ``text`` opens front matter that cannot be read: a
+    ``---`` never closed (its title and date were reported missing, though written), or
+    TOML's ``+++`` (Hugo's other form), which dateline does not read."""
+    opened = _OPENED.match(text)
+    if opened is None:
+        return
+    if opened.group(1) == "+++":
+        raise ReadError(
+            "TOML front matter ('+++') is not read",
+            path=path,
+            line=1,
+            code="front_matter_unclosed",
+            hint="write the front matter in YAML between two '---' lines",
+        )
+    raise ReadError(
+        "the front matter opened by '---' on line 1 is never closed",
+        path=path,
+        line=1,
+        code="front_matter_unclosed",
+        hint="end it with a line of '---' before the article's text",
+    )
+
+
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th"}
 
 
@@ -225,6 +252,8 @@ class MarkdownReader:
         match = _FRONT.match(text)
         front: ArticleMeta = NO_META
         body, body_line = text, 1
+        if match is None:
+            _unread_front_matter(text, path)
         if match:
             data, lines = load_yaml_mapping(match.group(1), path, line_offset=1)
             front = meta_from_mapping(data, path, lines)
