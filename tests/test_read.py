@@ -155,6 +155,25 @@ def test_front_matter_syntax_error_names_the_line(tmp_path: Path) -> None:
     assert info.value.line >= 3
 
 
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("---\ntitle: A story\ndate: 2026-11-20 10:00\n\nBody text.\n", "never closed"),
+        ('+++\ntitle = "A story"\n+++\nBody text.\n', "TOML"),
+    ],
+)
+def test_front_matter_that_cannot_be_read_says_so(tmp_path: Path, text: str, says: str) -> None:
+    """A reviewer's unclosed front matter was reported as a missing headline and date,
+    both of which were written."""
+    path = tmp_path / "open.md"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ReadError) as info:
+        read_article(path, 10_000)
+    assert (info.value.code, info.value.line) == ("front_matter_unclosed", 1)
+    assert says in info.value.message
+    assert "---" in str(info.value.hint)
+
+
 def test_unknown_front_matter_key_suggests_the_right_one(tmp_path: Path) -> None:
     path = tmp_path / "typo.md"
     path.write_text("---\ntitle: ok\nsumary: oops\n---\nBody\n", encoding="utf-8")

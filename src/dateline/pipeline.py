@@ -2515,7 +2515,9 @@ def _few_aside(plan: _Plan, jobs: int | None) -> bool:
     (:func:`_build_aside`): some to build, too few for the worker pool, the user did
     not ask for one process (``jobs=1``), and many unchanged ones to read back."""
     tasks = len(plan.tasks)
-    if not tasks or jobs == 1 or default_jobs() < 2 or len(plan.reuse) < ASIDE_REUSED:
+    if not tasks or jobs == 1 or len(plan.reuse) < ASIDE_REUSED:
+        return False
+    if default_jobs() < 2 or not fork_workers():  # one core, or no safe fork here
         return False
     return (auto_jobs(tasks) if jobs is None else min(jobs, tasks)) <= 1
 
