@@ -54,10 +54,12 @@ from dateline.read.markdown import (
     _ANY_TAG,
     _BLOCK_TAG,
     _BLOCKS,
+    _FRONT,
     _LONE_BRACKETS,
     _collapsed,
     _counted_blocks,
     _escape_lone_brackets,
+    _front_matter,
     _paragraph_texts,
     _read_blocks,
     block_texts,
@@ -927,3 +929,51 @@ def test_a_places_tiny_coordinates_are_written_as_json_writes_them(tmp_path: Pat
     assert (
         written == (json.dumps(json.loads(written), ensure_ascii=False, indent=2) + "\n").encode()
     )
+
+
+_FRONT_PIECES = [
+    "-",
+    "-",
+    "-",
+    ".",
+    ".",
+    "\n",
+    "\n",
+    "\r",
+    " ",
+    "\t",
+    "a",
+    "---\n",
+    "...\n",
+    "\n---",
+]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.booleans(), st.lists(st.sampled_from(_FRONT_PIECES), max_size=25))
+def test_front_matter_found_by_its_lines_is_what_the_pattern_finds(
+    opened: bool, pieces: list[str]
+) -> None:
+    """Front matter found by looking for its closing line (``str.find``) is the pattern's
+    match: the same text and end, and none where it finds none."""
+    text = ("---" if opened else "") + "".join(pieces)
+    match = _FRONT.match(text)
+    assert _front_matter(text) == ((match.group(1), match.end()) if match else None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\ntitle: a\n---\nbody",
+        "---\n---\n",
+        "--- \t\r\ntitle: a\r\n... \r\nbody",
+        "---\ntitle: a\n----\n--- x\n---",
+        "---\ntitle: a\n.. .\n...",
+        "---\ntitle: a\n",
+        "----\ntitle: a\n---\n",
+        "title: a\n---\n",
+    ],
+)
+def test_front_matter_found_by_its_lines_on_samples(text: str) -> None:
+    match = _FRONT.match(text)
+    assert _front_matter(text) == ((match.group(1), match.end()) if match else None)

@@ -28,6 +28,8 @@ CASES = [
     ("month", "The agency chose 11 firms this past July.", "2023-07", None, Precision.MONTH),
     ("month", "The agency chose 11 firms last May.", "2024-05", None, Precision.MONTH),
     ("year", "It was founded in 2002.", "2002", None, Precision.YEAR),
+    # a year before 1900 only where nothing counted follows ("in 1800 homes" is none)
+    ("year", "He was born in Braunau in 1889, it says.", "1889", None, Precision.YEAR),
     ("weekday", "They met on Thursday.", "2024-07-04", None, Precision.DAY),
     ("weekday", "They met on Friday.", "2024-07-05", None, Precision.DAY),
     ("weekday", "They met last Friday.", "2024-06-28", None, Precision.DAY),
@@ -38,6 +40,9 @@ CASES = [
     ("relative_day", "He will travel tomorrow.", "2024-07-06", None, Precision.DAY),
     ("ago", "It happened two weeks ago.", "2024-06-21", None, Precision.DAY),
     ("ago", "It closed three years ago.", "2021", None, Precision.YEAR),
+    # "a couple (of)" is two; a decade back is the year ten years before
+    ("ago", "It closed a couple months ago.", "2024-05", None, Precision.MONTH),
+    ("ago", "It began more than a decade ago.", "2014", None, Precision.YEAR),
     ("relative_period", "Officials met last week.", "2024-06-24", "2024-06-30", Precision.RANGE),
     ("relative_period", "Talks were held last month.", "2024-06", None, Precision.MONTH),
     ("relative_period", "They will sign early next year.", "2025", None, Precision.YEAR),
@@ -149,6 +154,8 @@ def test_every_pattern_has_a_case() -> None:
         # a day named by the word before its weekday is not this week's (annot-dev3)
         "The Black Friday Apple deals promise to be better.",
         "Cyber Monday sales were strong.",
+        # an older four-digit number with something counted after it is a count
+        "They built it in 1800 homes.",
     ],
 )
 def test_not_dates(sentence: str) -> None:

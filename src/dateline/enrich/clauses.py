@@ -69,12 +69,15 @@ _IRREALIS_GOVERNORS = frozenset(
         "look",
     }
 )  # fmt: skip
-#: Verbs whose content clause is a forecast or a belief, not a report: ``predicted
-#: that Apple will move to scissor switches in 2020`` schedules nothing.
+#: Verbs whose content clause is a forecast, a belief or an allegation, not a report:
+#: ``predicted that Apple will move to scissor switches in 2020`` schedules nothing.
 _GUESSING_GOVERNORS = frozenset(
     {
         "predict", "forecast", "expect", "anticipate", "project", "speculate", "guess",
         "believe", "think", "hope", "fear", "suspect", "estimate", "bet", "wager",
+        # what is alleged or claimed is not shown to have happened, as with the nouns
+        # ("his claim that he visited"): "prosecutors alleged that he abused them"
+        "allege", "claim",
     }
 )  # fmt: skip
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -338,6 +341,19 @@ class SentenceParse:
             return False
         return after.head.i == root.i or root.head.i == after.i
 
+    def _after_a_start(self, expr: TimeExpression) -> bool:
+        """A date right after the noun a "since" starts from: "Since Vernon's injury a
+        couple of weeks ago, Thomas has played well" dates the injury, whatever the parser
+        hung it on; the clause did not happen then."""
+        before = [t for t in self._tokens if t.idx + len(t.text) <= self.offset + expr.start_offset]
+        if not before:
+            return False
+        last = before[-1]
+        for noun in (last, *last.ancestors):
+            if noun.dep_ == "pobj" and noun.head.lower_ == "since":
+                return noun.pos_ in ("NOUN", "PROPN") and noun.right_edge.i == last.i
+        return False
+
     def _saying_before(self, expr: TimeExpression) -> Token | None:
         """The saying verb a date follows word for word: "officials said Monday the victim
         was one of two" was said on Monday, whatever clause the parser hung "Monday" on
@@ -360,13 +376,15 @@ class SentenceParse:
             root = self.root_of(expr.start_offset, expr.end_offset)
             if root is None:
                 continue
-            head = clause_head(root)
+            head = _started_by(clause_head(root))
             said = self._saying_before(expr)
             if said is not None:
                 out.setdefault(said.i, []).append(expr)
                 continue
             if (
-                _describes_a_noun(root, head) or self._before_its_noun(expr, root, head)
+                _describes_a_noun(root, head, span=expr.kind == "span")
+                or self._before_its_noun(expr, root, head)
+                or self._after_a_start(expr)
             ) and not _dates_the_occasion(root, head):
                 continue
             if expr.kind == "since" and root.head.lower_ in _BOUNDS and not _bounds_the_verb(root):
@@ -377,6 +395,31 @@ class SentenceParse:
                 # "In the morning, lawmakers grilled him on Tuesday": the clause's own day
                 out[at] = [t for t in found if t.kind != "same_day"]
         return out
+
+
+#: Participles that say when the clause they hang on starts: "Starting on Sunday, …".
+_STARTING = frozenset({"start", "begin"})
+
+
+def _started_by(head: Token) -> Token:
+    """The clause a "starting"/"beginning" participle with nothing of its own hangs on,
+    for the participle: "Starting on Sunday, Penn Station will close overnight", "will
+    suspend service beginning on Wednesday, May 6": the date is when that clause starts
+    (not "starting a new job on Monday", whose object makes it a happening of its own)."""
+    if (
+        head.lemma_.lower() in _STARTING
+        and head.tag_ == "VBG"
+        and head.dep_ == "advcl"
+        and head.head is not head
+        and head.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in _OWN_ARGUMENTS for c in head.children)
+    ):
+        return clause_head(head.head)
+    return head
+
+
+#: What makes a participle a clause of its own: a subject or an object.
+_OWN_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "xcomp", "ccomp"})
 
 
 #: Prepositions that compare a noun with another time: "a turnaround from four years
@@ -393,13 +436,14 @@ _TIME_NOUNS = frozenset(
 _NOUN_MODIFIER = frozenset({"compound", "nmod", "amod", "poss", "nummod"})
 
 
-def _describes_a_noun(root: Token, head: Token) -> bool:
+def _describes_a_noun(root: Token, head: Token, span: bool = False) -> bool:
     """Whether a time dates a noun of the clause, not its verb: it stands before the noun
     it modifies ("invaded the country in the wake of the September 11, 2001 attacks" did
     not invade on September 11; "cancelling a scheduled Dec. 15 imposition" did not cancel
     on Dec. 15), or on the way up to the clause head it passes a comparing preposition
     that hangs on a noun ("Hood lost by five points, a turnaround from four years ago"
-    did not lose four years ago)."""
+    did not lose four years ago). A span's own "from" compares nothing, wherever the parser
+    hangs it ("studied Saturn and its moons from 2004 to 2017" studied then)."""
     if (
         root.dep_ in _NOUN_MODIFIER
         and root.head.pos_ in ("NOUN", "PROPN")
@@ -410,10 +454,10 @@ def _describes_a_noun(root: Token, head: Token) -> bool:
         and root.head.lower_ not in _TIME_NOUNS
     ):
         return True
-    return _compares(root, head)
+    return _compares(root, head, span)
 
 
-def _compares(root: Token, head: Token) -> bool:
+def _compares(root: Token, head: Token, span: bool = False) -> bool:
     """Whether on the way from a time up to its clause's head a comparing preposition
     hangs on a noun, or an adjective describes one (the time is the noun's)."""
     token = root
@@ -424,6 +468,7 @@ def _compares(root: Token, head: Token) -> bool:
             token.dep_ == "prep"
             and token.lower_ in _COMPARING
             and token.head.pos_ in ("NOUN", "PROPN")
+            and not (span and token.lower_ == "from" and token.i < root.i)
         ):
             return True
         token = token.head

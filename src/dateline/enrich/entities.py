@@ -215,6 +215,10 @@ LINKER_RULES: dict[str, str] = {
     "'Martin Luther' an organization)",
     "headline_verb": "'Federal Reserve Is Changing What It Means', 'Andy Brown Will Be Democratic "
     "Nominee': in a title-case line a name ends before a capitalised verb",
+    "leader_seat": "'the Trump White House', 'the Putin Kremlin': a leader's name before a seat "
+    "of government names the seat's body (White House), not a person",
+    "city_read_as_people": "'the northern city of Aleppo' the recognizers label a nationality "
+    "(NORP): a city the gazetteer knows by that very name, no people's word, is the city",
     "state_code": "'Rep. Jane Roe (R-TX)', 'in Trenton, NJ', '(D-Minn.)': a state written as "
     "a postal or AP code is that state",
     "source_cue": "'according to The Ledger and Newsline', 'told Variety', 'Newsline reports "
@@ -1019,6 +1023,11 @@ class EntityExtractor:
             return self._place(result, state, text, span) if state is not None else None
         if label == US_COUNTY:
             return self._county(result, span, text)
+        seat = next((m for m in METONYM_ORGS if span.endswith(" " + m)), None)
+        if seat is not None and len(span.split()) == len(seat.split()) + 1:
+            # "the Trump White House", "the Putin Kremlin": a leader's name before the seat
+            # of government says whose; the name is the seat's body, not a person's
+            return self._found(result, key_for(seat), "GovernmentOrganization", seat, text)
         if label == DOUBTED_PLACE:
             # "Wisconsin" the tuned recognizer called an organization and the model's own
             # a place: the place, where the gazetteer knows one by exactly that name
@@ -1127,7 +1136,21 @@ class EntityExtractor:
             return self._area(result, span, area["kind"], text)  # "Kharkiv region"
         if label == "NORP":
             demonym = self._demonym(span)
-            return self._place(result, demonym, text) if demonym is not None else None
+            if demonym is not None:
+                return self._place(result, demonym, text)
+            # "the northern city of Aleppo" the recognizers read as a nationality: no
+            # people's word, and the gazetteer's city of that very name
+            city = self.gazetteer.city(span, result.context)
+            if (
+                city is not None
+                and fold(city.name) == fold(span)
+                and (
+                    city.population >= 100_000
+                    or _IN_PLACE.search(text[max(0, start - 30) : start]) is not None
+                )
+            ):
+                return self._place(result, city, text, span)
+            return None
         if span in SINGLE_ORGS and label != "NORP":
             # "Google" the model took for a place (GeoNames lists it as Topeka's
             # nickname) or "Twitter" for a person: the organization everyone means

@@ -65,6 +65,7 @@ from dateline.enrich.timeline import (
     on_the_verb,
     own_times,
     past_tense,
+    plural_subject,
 )
 from dateline.model.ids import key_for
 from dateline.model.meta import EventSpec
@@ -75,6 +76,7 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 __all__ = ["EventDraft", "EventExtractor"]
 
 _HERE = re.compile(r"\bhere\b")
+_THEY = re.compile(r"\bthey\b", re.I)
 _LOCATIVE = re.compile(r"\b(?:in|at)\s+$")
 _SPOKEN_OF = re.compile(r"\b(?:from|of|by|about|against|on behalf of)\s+(?:the\s+)?$")
 _PLACE_TYPES = {"City", "Country", "Place", "AdministrativeArea"}
@@ -215,6 +217,8 @@ class _EventRun:
         self._recent_people: list[str] = []
         #: the day the story last dated a past happening on, for "later that day"
         self._day: dt.date | None = None
+        #: the sentence before, in its paragraph, whose plural subject "they" may be
+        self._before: SentenceContext | None = None
 
     def extract(
         self,
@@ -231,6 +235,7 @@ class _EventRun:
             found: list[EventDraft] = []
             if sentence.paragraph != paragraph:
                 quote_open, paragraph = False, sentence.paragraph
+                self._before = None
             quotes, quote_open = quoted_spans(sentence.text, quote_open)
             parse = self._parses.get(sentence.index)
             if parse is not None:  # (every sentence has one: see clauses.align_sentences)
@@ -243,11 +248,13 @@ class _EventRun:
                     absolute_only=self._absolute_only,
                     here=self._here,
                     day=self._day,
+                    they=self._they(sentence),
                 )
                 found = self._in_clauses(self._sentence(context), context)
                 found.extend(self._timeline(context, found))
                 _mark_quoted(found, quotes)
                 self._day = _last_day(found, published) or self._day
+                self._before = context
             for person in self._named_last(self._mentions(sentence)):
                 if person in self._recent_people:
                     self._recent_people.remove(person)
@@ -271,6 +278,13 @@ class _EventRun:
             _schedule_if_ahead(event, published)
             _doubt_the_name(event)
         return self._unique_keys(events)
+
+    def _they(self, sentence: Sentence) -> str:
+        """What "they" in ``sentence`` may stand for: the plural subject of the sentence
+        before it in its paragraph (read only for a sentence that says "they")."""
+        if self._before is None or not _THEY.search(sentence.text):
+            return ""
+        return plural_subject(self._before)
 
     # -- the parse: own clause, modality, timeline ----------------------------------------
 

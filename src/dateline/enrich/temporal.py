@@ -162,7 +162,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "year",
         re.compile(
-            r"\b(?P<prep>in|since|by|during)\s+(?:(?:early|mid|late)-?\s*)?(?P<y>(?:19|20)\d{2})\b",
+            r"\b(?P<prep>in|since|by|during)\s+(?:(?:early|mid|late)-?\s*)?"
+            # a year of the 1600s-1800s only where nothing counted follows it ("born in
+            # 1889, Austria …", not "in 1800 homes")
+            r"(?P<y>(?:19|20)\d{2}|1[6-8]\d{2}(?=\s*(?:[,.;:!?)]|$)))\b",
             re.I,
         ),
     ),
@@ -185,8 +188,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "ago",
         re.compile(
-            r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
-            r"(?P<unit>day|week|month|year)s?\s+ago\b",
+            r"\b(?P<n>a\s+couple(?:\s+of)?|a|one|two|three|four|five|six|seven|eight|nine|ten"
+            r"|\d{1,2})\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b",
             re.I,
         ),
     ),
@@ -609,8 +612,12 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, future: bool) -> TimeExp
         }[rel]
         return day(ref + dt.timedelta(days=offset))
     if kind == "ago":
-        count = _DURATION_WORDS.get(g["n"].lower()) or int(g["n"])
+        words = " ".join(g["n"].lower().split())
+        # "a couple (of) months ago" is two of them, as "a couple" is in plain speech
+        count = 2 if words.startswith("a couple") else _DURATION_WORDS.get(words) or int(words)
         unit = g["unit"].lower()
+        if unit == "decade":  # "a decade ago": the year ten years back
+            return made(f"{ref.year - 10 * count:04d}", precision=Precision.YEAR)
         if unit == "day":
             return day(ref - dt.timedelta(days=count))
         if unit == "week":

@@ -69,6 +69,7 @@ __all__ = [
     "on_the_verb",
     "own_times",
     "past_tense",
+    "plural_subject",
     "present_tense",
     "tokens_text",
 ]
@@ -155,6 +156,9 @@ class SentenceContext:
     skip_before: int = 0
     #: the dateline's place, which ``here`` refers to
     here: str | None = None
+    #: what a subject "they" with nothing to stand for in its own sentence refers to: the
+    #: plural subject of the sentence before it in its paragraph (:func:`plural_subject`)
+    they: str = ""
 
     @classmethod
     def build(
@@ -167,6 +171,7 @@ class SentenceContext:
         absolute_only: bool = False,
         here: str | None = None,
         day: dt.date | None = None,
+        they: str = "",
     ) -> SentenceContext:
         """``day``: the day the story last dated a happening on, which ``later that day``
         and ``at 6 a.m.`` are on (the publication day before any)."""
@@ -190,6 +195,7 @@ class SentenceContext:
             recent_people,
             skip_before,
             here,
+            they,
         )
 
     def mention_at(self, token: Token) -> Mention | None:
@@ -414,6 +420,16 @@ class TriggerDetector:
             patient = _relative_subject(verb, patient)  # "an allegation, which was dropped"
         subject = _antecedent(verb, subject)
         actor = patient if passive else subject
+        if (
+            self.rule.any_verb
+            and not passive
+            and patient is not None
+            and verb.lemma_.lower() in _WITNESSING
+            and _a_time_sees(context, verb, subject)
+        ):
+            # "Today sees the advent of Amazon's Luxury Stores division", "Monday brought
+            # heavy rain": what the time saw is what happened then
+            return self._witnessed(context, verb, patient, times, scheduled)
         if actor is not None and _is_time_word(context, actor):
             return None  # "Sunday was chosen": the date is what the clause is about
         if self.rule.needs_object and patient is None:
@@ -503,6 +519,35 @@ class TriggerDetector:
             words=_words(context, verb, subject, patient, passive),
         )
 
+    def _witnessed(
+        self,
+        context: SentenceContext,
+        verb: Token,
+        patient: Token,
+        times: list[TimeExpression],
+        scheduled: bool,
+    ) -> ClauseEvent | None:
+        """The happening a time saw ("Today sees the advent of …"), named by it."""
+        name = self._phrase_name(context, patient)
+        if not name or _is_time_word(context, patient):
+            return None
+        people = [k for k in self._people(context, patient) if context.type_of(k) in _AGENT_TYPES]
+        start = context.parse.start_of(verb)
+        return ClauseEvent(
+            kind=self.kind,
+            schema_type=self.rule.schema_type,
+            name=_capitalise(name),
+            sentence=context.parse.sentence.index,
+            trigger=verb.text,
+            span=(start, start + len(verb.text)),
+            times=times,
+            scheduled=scheduled,
+            confidence=_confidence(times, bool(people) or _proper(patient), scheduled),
+            attendee=people,
+            location=self._location(context, verb)[:1],
+            words=_words(context, verb, patient, None, False),
+        )
+
     def _needs_a_named_agent(self, verb: Token) -> bool:
         lemma = verb.lemma_.lower()
         return (
@@ -545,6 +590,17 @@ class TriggerDetector:
         ):
             return None  # "delayed the delivery": the delay is the happening, not a delivery
         mood = modality(verb)
+        if (
+            self.rule.own_date
+            and mood is Modality.HYPOTHETICAL
+            and _definite(noun)
+            and own_times(context, noun)
+        ):
+            # "battle to win the U.K.'s Dec. 12 election", "would attend the June 5
+            # meeting": a definite noun with a date of its own is taken as known, whatever
+            # the clause supposes of it; an indefinite one is what the clause supposes
+            # ("would hold a Dec. 15 vote")
+            mood = Modality.ASSERTED
         if self.rule.own_date and not _argument_of(noun, verb):
             # "questions about Trump's July 25 call", "could face a vote after the Nov. 9
             # loss": a noun deeper in the clause than its subject or object happened on
@@ -884,6 +940,7 @@ class TriggerDetector:
                     for c in verb.children
                     if c.dep_ == "prep"
                     and c.lower_ not in _LOCATIVE
+                    and c.i > verb.i  # (not a fronted "From there, I tried to enter")
                     and not any(verb.i in (t.i,) for t in c.subtree)
                     and not _is_time(context, c)
                 ),
@@ -907,16 +964,34 @@ class TriggerDetector:
                     ),
                     None,
                 )
+            # "became fascinated with tuft cells in 2011": what the subject became
+            complement = next((c for c in verb.children if c.dep_ == "acomp"), None)
             if said:  # "The New York Times reports that WeWork is preparing to cut jobs"
                 rest = said
+            elif complement is not None and complement.i > verb.i:
+                rest = tokens_text(
+                    [
+                        t
+                        for t in _phrase(complement, frozenset({"relcl", "acl", "appos", "punct"}))
+                        if not _is_time_word(context, t)
+                        and not (
+                            t.dep_ == "prep" and all(_is_time_word(context, c) for c in t.children)
+                        )
+                    ]
+                )
             elif prep is not None:
                 rest = tokens_text(_phrase(prep, frozenset({"relcl", "acl", "appos", "punct"})))
             elif clause is not None:  # "decides to raise rates"
+                # (a word whose phrase holds a date stays: "tried to block the facility
+                # over the last five days" is named "tries to block the facility")
                 rest = tokens_text(
                     [
                         t
                         for t in _phrase(clause, frozenset({"relcl", "advcl", "punct", "prep"}))
-                        if not _is_time(context, t)
+                        if not _is_time_word(context, t)
+                        and not (
+                            t.dep_ == "prep" and all(_is_time_word(context, c) for c in t.children)
+                        )
                     ]
                 )
         if not who:
@@ -935,6 +1010,11 @@ class TriggerDetector:
                 person = _pronoun_person(context, part)
                 if person is not None:
                     names.append(context.name_of(person))
+                    continue
+                if part.lower_ == "they" and context.they:
+                    # "Pluznick and her colleagues had continued to study it. They
+                    # demonstrated in 2013 that …": the subject of the sentence before
+                    names.append(context.they)
                     continue
                 if part.lower_ in _FIRST_PERSON:
                     # "we launched it last week", "I wrote in August": the writer (or the
@@ -1099,7 +1179,9 @@ def own_times(context: SentenceContext, noun: Token) -> list[TimeExpression]:
         if expr.start_offset < context.skip_before:
             continue
         if expr.start_offset not in starts:
-            if _right_before(context, expr, noun) and expr.kind not in NOT_WHEN:
+            if (
+                _right_before(context, expr, noun) or _right_after(context, expr, noun)
+            ) and expr.kind not in NOT_WHEN:
                 out.append(expr)  # "the September 11, 2001 attacks", parsed apart
             continue
         year = starts[expr.start_offset]
@@ -1216,6 +1298,16 @@ def on_the_verb(noun: Token, verb: Token) -> bool:
     return noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.i == verb.i
 
 
+def _definite(noun: Token) -> bool:
+    """``the June 29 launch``, ``the U.K.'s Dec. 12 election``, ``Tuesday's debate``: a
+    noun its article or an owner makes definite (what the text takes as known)."""
+    return any(
+        (c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss"
+        for c in noun.children
+        if c.i < noun.i
+    )
+
+
 def _planned(noun: Token) -> bool:
     """``a scheduled Dec. 15 imposition``, ``the upcoming June vote``: dated forward."""
     return any(c.dep_ in ("amod", "compound") and c.lower_ in _PLANNED for c in noun.children)
@@ -1313,6 +1405,47 @@ def _right_before(context: SentenceContext, expr: TimeExpression, noun: Token) -
     return bool(after) and after[0].i == noun.i
 
 
+#: Verbs whose time subject saw what happened then: "Today sees the advent of …".
+_WITNESSING = frozenset({"see", "witness", "bring"})
+
+
+def _a_time_sees(context: SentenceContext, verb: Token, subject: Token | None) -> bool:
+    """Whether the clause's subject is a time: "Today sees …", "Last year saw …" (the
+    parser may hang "Last year" on the verb as a modifier and leave no subject)."""
+    if subject is not None:
+        return _is_time_word(context, subject)
+    return any(
+        c.dep_ == "npadvmod" and c.i < verb.i and _is_time_word(context, c) for c in verb.children
+    )
+
+
+#: Words a subject's date may open with after the subject: "death Friday, Sept. 18".
+_DAY_NAMES = frozenset("on monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _right_after(context: SentenceContext, expr: TimeExpression, noun: Token) -> bool:
+    """A date written right after a subject, before its verb ("Ginsburg's death Friday,
+    Sept. 18 immediately sparked a fight"), or after the noun a "since" starts from
+    ("Since Vernon's injury a couple of weeks ago, …"): the parser hangs it on the verb,
+    but there it can only date that noun."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "since":
+        verb = clause_head(verb)  # "Since Vernon's injury a couple of weeks ago, Thomas …"
+    elif noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if verb.i <= noun.i:
+        return False
+    if expr.end_offset > context.parse.start_of(verb):
+        return False
+    after = context.parse.start_of(noun.right_edge) + len(noun.right_edge.text)
+    if expr.start_offset < after:
+        return False
+    between = [
+        t for t in context.parse.tokens() if after <= context.parse.start_of(t) < expr.start_offset
+    ]
+    return all(t.is_punct or t.lower_ in _DAY_NAMES for t in between)
+
+
 def _idiom(verb: Token, words: frozenset[str] | None) -> bool:
     """Whether a verb too light to name a happening carries one of ``words`` that make
     it one: its object or particle (``took place``, ``gave a speech``) or the object of
@@ -1363,6 +1496,8 @@ def _relative_object(
         return patient
     if any(c.lower_ in ("when", "where") for c in verb.children if c.dep_ == "advmod"):
         return patient  # "four years ago, when Bryant won": the clause is about a time
+    if patient is None and any(c.dep_ == "xcomp" for c in verb.children):
+        return None  # "the facility, which protesters tried to block": the block's object
     if patient is None or patient.lower_ in ("that", "which", "whom", "who"):
         return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else patient
     return patient
@@ -1591,23 +1726,54 @@ def _measured(token: Token) -> bool:
 
 def _antecedent(verb: Token, subject: Token | None) -> Token | None:
     """``it``/``they`` in a clause hung on another (``will wear the livery when it
-    arrives``) is that clause's subject, when that subject is a noun phrase."""
-    if subject is None or subject.lower_ not in _THING_PRONOUNS:
-        return subject
-    if verb.dep_ not in ("advcl", "conj", "relcl") or verb.head is verb:
-        return subject
-    head = clause_head(verb.head)
-    outer = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if outer is None or outer.pos_ == "PRON":
-        return subject
-    if verb.dep_ == "relcl":
-        # "Herbert and Mahut did not drop a set at the ATP Finals, where they defeated …":
-        # the pronoun of a clause hung on a noun is the sentence's subject when its number
-        # agrees (they ↔ Herbert and Mahut, it ↔ the company)
-        plural = len(_with_conjuncts(outer)) > 1 or outer.tag_ in ("NNS", "NNPS")
-        if plural != (subject.lower_ == "they"):
+    arrives``) is that clause's subject, when that subject is a noun phrase; a pronoun
+    there too is read the same way, up the sentence ("rebels say they have retaken the
+    villages that they lost last week": the rebels lost them)."""
+    seen = 0
+    while subject is not None and subject.lower_ in _THING_PRONOUNS and seen < 8:
+        seen += 1
+        if verb.dep_ not in ("advcl", "conj", "relcl", "ccomp") or verb.head is verb:
             return subject
-    return outer
+        head = clause_head(verb.head)
+        outer = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if outer is None:
+            return subject
+        if outer.pos_ == "PRON":
+            if outer.lower_ != subject.lower_:
+                return subject
+            verb, subject = head, outer  # the same pronoun: what it stands for up there
+            continue
+        if verb.dep_ in ("relcl", "ccomp") and not _agrees(outer, subject):
+            # "Herbert and Mahut did not drop a set at the ATP Finals, where they
+            # defeated …", "rebels say they retook it": the pronoun of a clause hung on a
+            # noun, or said, is the subject above when its number agrees (they ↔ Herbert
+            # and Mahut, it ↔ the company)
+            return subject
+        return outer
+    return subject
+
+
+def plural_subject(context: SentenceContext) -> str:
+    """The name of the sentence's last plural subject that is a noun phrase ("Pluznick
+    and her colleagues", "his symptoms"), which a "they" opening the next sentence of
+    its paragraph most likely stands for; "" when it has none."""
+    found = ""
+    for token in context.parse.tokens():
+        if (
+            token.dep_ in ("nsubj", "nsubjpass")
+            and token.pos_ in ("NOUN", "PROPN")
+            and (len(_with_conjuncts(token)) > 1 or token.tag_ in ("NNS", "NNPS"))
+            and context.parse.start_of(token) >= context.skip_before
+            and not _is_time_word(context, token)
+        ):
+            found = TriggerDetector._phrase_name(context, token) or found
+    return found
+
+
+def _agrees(noun: Token, pronoun: Token) -> bool:
+    """Whether ``it``/``they`` can stand for ``noun`` by number."""
+    plural = len(_with_conjuncts(noun)) > 1 or noun.tag_ in ("NNS", "NNPS")
+    return plural == (pronoun.lower_ == "they")
 
 
 def _words(
