@@ -243,6 +243,16 @@ def test_discover_uses_the_reader_table_and_skips_hidden_files(tmp_path: Path) -
     assert set(READERS) == {".txt", ".md", ".markdown"}
 
 
+def test_a_readme_in_content_is_the_editors_notes_not_an_article(tmp_path: Path) -> None:
+    """A reviewer's README.md of notes for editors failed every build (no headline, no
+    date, exit 1): README files are not read; a story that only mentions one is."""
+    for name in ["README.md", "sub/readme.txt", "Readme.markdown", "readme-notes.md", "a.md"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    found = [p.relative_to(tmp_path).as_posix() for p in discover(tmp_path)]
+    assert found == ["a.md", "readme-notes.md"]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=120))
 def test_date_line_parser_never_fails_and_only_returns_real_dates(line: str) -> None:

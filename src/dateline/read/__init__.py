@@ -55,7 +55,8 @@ def __getattr__(name: str) -> object:
 def discover(content_dir: Path, readers: Collection[str] = SUFFIXES) -> list[Path]:
     """Every article file under ``content_dir`` in a stable order (sorted paths).
 
-    Hidden files and folders (editor backups, ``.git``) are skipped. A folder that
+    Hidden files and folders (editor backups, ``.git``) are skipped, and so are
+    README files (``README.md``, ``readme.txt``: the editors' notes). A folder that
     cannot be listed, and a link (to a file with an article's suffix, or to a
     folder) that leads outside ``content_dir``, are listed too, so that reading
     them gives a finding naming them instead of their articles silently vanishing.
@@ -98,6 +99,9 @@ def _walk(content_dir: Path, readers: Collection[str]) -> Iterator[str]:
             if here.is_symlink() and not inside(here, content_dir):
                 yield os.fspath(here)
         for name in files:
-            if not name.startswith(".") and os.path.splitext(name)[1].lower() in readers:
+            stem, suffix = os.path.splitext(name)
+            # a README beside the articles is the editors' notes, not a story: read, it
+            # failed every build (no headline, no date)
+            if not name.startswith(".") and suffix.lower() in readers and stem.lower() != "readme":
                 yield os.path.join(folder, name)
     yield from failed
