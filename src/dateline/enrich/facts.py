@@ -147,9 +147,11 @@ class FactsEnricher:
         drafts = [e for e in facts.events if e.key in wanted or e in parents]
         renamed = distinct_keys({e.id for e in every}, [e.key for e in drafts])
         if scope:
-            for e in drafts:
-                if not (e.attendee or e.organizer or e.location or e.about):
-                    renamed[e.key] = f"{scope}-{renamed[e.key]}"
+            generic = {
+                e.key for e in drafts if not (e.attendee or e.organizer or e.location or e.about)
+            }
+            for key in generic:  # once per key: two drafts may share one
+                renamed[key] = f"{scope}-{renamed[key]}"
         events = [
             unlinked(
                 e.spec().model_copy(
